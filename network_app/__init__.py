@@ -1,0 +1,44 @@
+"""stadtLABOR Partnernetz: from the staff's partner workbook to a network they can explore,
+analyse and show. The pipeline, one module per stage::
+
+    safety → reading → validation → graph → figures / layout → styling → rendering
+
+The public API is what ``__all__`` lists; the app, the CLI and the notebooks use only it.
+"""
+
+from .errors import NetworkAppError, UnreadableFileError
+from .figures import category_counts, key_figures
+from .graph import bipartite_graph, build_graph, partner_layer
+from .layout import ego_layout
+from .loading import load_workbook
+from .problems import Problem
+from .rendering import network_html
+from .schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
+from .styling import CATEGORY_COLORS, legend, node_styles
+from .template import write_template
+from .validation import PartnerData
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_COLORS",
+    "OWN_ORGANISATION_DEFAULT",
+    "PERSONAL_COLUMNS",
+    "NetworkAppError",
+    "PartnerData",
+    "Problem",
+    "UnreadableFileError",
+    "__version__",
+    "bipartite_graph",
+    "build_graph",
+    "category_counts",
+    "ego_layout",
+    "key_figures",
+    "legend",
+    "load_workbook",
+    "network_html",
+    "node_styles",
+    "partner_layer",
+    "write_template",
+]

@@ -1,0 +1,213 @@
+"""The ``network-app`` command: thin wrappers over the library for scripts and scheduled jobs.
+
+Exit status: 0 valid (warnings allowed), 1 errors in the data, 2 unreadable file or bad usage.
+:func:`main` is the one place that turns exceptions into words; no traceback reaches a user
+(set ``NETWORK_APP_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__
+from .errors import NetworkAppError
+from .figures import key_figures
+from .graph import build_graph
+from .loading import load_workbook
+from .problems import Problem
+from .template import write_template
+from .validation import PartnerData
+
+EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+_TEXT = {
+    "de": {
+        "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen und auswerten.",
+        "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
+        "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
+        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
+        "json": "Ergebnis als JSON ausgeben",
+        "out": "Zieldatei, z. B. partner_vorlage.xlsx",
+        "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
+        "max_size": "größte erlaubte Dateigröße in MB (Standard 50)",
+        "summary": "{partners} Partner, {relations} Beziehungen, {activities} Aktivitäten, "
+                   "{programmes} Programme · Netzwerk: {nodes} Knoten, {edges} Verbindungen",
+        "per_category": "Partner je Kategorie",
+        "no_problems": "Keine Probleme gefunden.",
+        "problems": "{errors} Fehler, {warnings} Hinweise",
+        "error": "Fehler", "warning": "Hinweis",
+        "sheet": "Blatt", "row": "Zeile", "column": "Spalte",
+        "template_written": "Vorlage geschrieben: {path}",
+        "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
+                        "einen Ordner wählen, der existiert und beschreibbar ist.",
+        "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
+                      "das Team senden.",
+    },
+    "en": {
+        "description": "stadtLABOR partner network: check and analyse partner workbooks.",
+        "check": "Read and check a workbook; prints a summary and every problem.",
+        "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
+        "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
+        "json": "print the result as JSON",
+        "out": "output file, e.g. partner_template.xlsx",
+        "lang": "output language: de (German) or en (English)",
+        "max_size": "largest allowed file size in MB (default 50)",
+        "summary": "{partners} partners, {relations} relations, {activities} activities, "
+                   "{programmes} programmes · network: {nodes} nodes, {edges} ties",
+        "per_category": "Partners per category",
+        "no_problems": "No problems found.",
+        "problems": "{errors} errors, {warnings} warnings",
+        "error": "Error", "warning": "Warning",
+        "sheet": "sheet", "row": "row", "column": "column",
+        "template_written": "Template written: {path}",
+        "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
+                        "writable folder.",
+        "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
+                      "the team.",
+    },
+}
+
+
+def _lang(argv: Sequence[str]) -> str:
+    """The language is needed for --help, before argparse has parsed anything."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "de"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "de"
+    return "en" if os.environ.get("NETWORK_APP_LANG") == "en" else "de"
+
+
+def build_parser(lang: str = "de") -> argparse.ArgumentParser:
+    t = _TEXT[lang]
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=["de", "en"], default=lang, help=t["lang"])
+    parser = argparse.ArgumentParser(prog="network-app", description=t["description"],
+                                     parents=[common])
+    parser.add_argument("--version", action="version", version=f"network-app {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+
+    check = commands.add_parser("check", help=t["check"], description=t["check"],
+                                parents=[common])
+    check.add_argument("file", metavar="DATEI", help=t["file"])
+    check.add_argument("--json", action="store_true", help=t["json"])
+    check.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    check.set_defaults(run=_check)
+
+    template = commands.add_parser("template", help=t["template"], description=t["template"],
+                                   parents=[common])
+    template.add_argument("-o", "--output", required=True, metavar="AUSGABE.xlsx",
+                          help=t["out"])
+    template.set_defaults(run=_template)
+    return parser
+
+
+def _problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
+    return problem.to_dict(lang)
+
+
+def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
+    """What ``check --json`` prints: figures, the partner list and every problem."""
+    graph = build_graph(data)
+    figures = key_figures(data, graph)
+    report: dict[str, Any] = {
+        "file": data.source_name,
+        "valid": data.is_valid,
+        **{k: figures[k] for k in ("own_organisation", "partners", "relations", "activities",
+                                   "programmes", "nodes", "edges", "categories")},
+        "partner_list": [
+            {"name": r["name"], "categories": list(r["categories"]), "type": r["type"],
+             "place": r["place"], "row": int(r["row"])}
+            for r in data.partners.to_dict("records")
+        ],
+        "activity_list": [
+            {"name": r["name"], "date": r["date"], "status": r["status"], "area": r["area"],
+             "participants": list(r["participants"]), "row": int(r["row"])}
+            for r in data.activities.to_dict("records")
+        ],
+        "programme_list": [
+            {"name": r["name"], "participants": list(r["participants"]), "row": int(r["row"])}
+            for r in data.programmes.to_dict("records")
+        ],
+        "errors": [_problem_dict(p, lang) for p in data.errors],
+        "warnings": [_problem_dict(p, lang) for p in data.warnings],
+    }
+    return report
+
+
+def _where(problem: dict[str, Any], t: dict[str, str]) -> str:
+    parts = []
+    if problem["sheet"]:
+        parts.append(f"{t['sheet']} »{problem['sheet']}«")
+    if problem["row"]:
+        parts.append(f"{t['row']} {problem['row']}")
+    if problem["column"]:
+        letter = f" ({problem['column_letter']})" if problem["column_letter"] else ""
+        parts.append(f"{t['column']} »{problem['column']}«{letter}")
+    return ", ".join(parts)
+
+
+def _check(args: argparse.Namespace) -> int:
+    t = _TEXT[args.lang]
+    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
+    report = check_report(data, args.lang)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(f"{report['file']}: " + t["summary"].format(**report))
+        print(t["per_category"] + ": " + ", ".join(
+            f"{name} {count}" for name, count in report["categories"].items()))
+        problems = report["errors"] + report["warnings"]
+        if not problems:
+            print(t["no_problems"])
+        else:
+            print(t["problems"].format(errors=len(report["errors"]),
+                                       warnings=len(report["warnings"])))
+            for p in problems:
+                label = t["error"] if p["severity"] == "error" else t["warning"]
+                where = _where(p, t)
+                print(f"- {label}{' – ' + where if where else ''}: {p['message']}")
+    return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
+
+
+def _template(args: argparse.Namespace) -> int:
+    t = _TEXT[args.lang]
+    path = write_template(args.output, lang=args.lang)
+    print(t["template_written"].format(path=path))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang(argv)
+    t = _TEXT[lang]
+    parser = build_parser(lang)
+    args = parser.parse_args(argv)  # exits 2 with argparse's message on bad usage
+    try:
+        return args.run(args)
+    except NetworkAppError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as exc:
+        target = getattr(args, "output", None) or getattr(args, "file", "")
+        print(t["cannot_write" if getattr(args, "output", None) else "unexpected"].format(
+            path=target, detail=exc.strerror or exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last net: a message, never a traceback
+        if os.environ.get("NETWORK_APP_DEBUG"):
+            traceback.print_exc()
+        print(t["unexpected"].format(detail=f"{type(exc).__name__}: {exc}"[:300]),
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

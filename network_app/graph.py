@@ -1,0 +1,138 @@
+"""Building the graph: from validated partner data to NetworkX graphs.
+
+Conventions (all views share them; renderers and exports rely on them)
+
+Node ids are names (``str``): the partner's name, the own organisation's name for the hub. In the
+bipartite view activities and programmes get ids ``"Aktivität: <name> (Zeile <row>)"`` and
+``"Programm: <name>"`` so they never collide with partners.
+
+Node attributes
+
+=============== ===================================================================
+``kind``        ``"hub"``, ``"partner"``, ``"activity"`` or ``"programme"``
+``label``       the text to show (the name as written)
+``categories``  list of canonical categories (partners; empty for the hub)
+``category``    the first category or ``""`` (for colouring)
+``type``, ``place``, ``reach``, ``since``, ``until``, ``lat``, ``lon``, ``website``,
+``note``        the partner's columns; missing values are ``None``
+``contact_internal``, ``contact_external``, ``email``, ``phone``
+                personal data (see ``schema.PERSONAL_COLUMNS``): exports drop them
+``extra``       dict of the workbook's other columns (header → text)
+``row``         the partner's Excel row, for messages
+=============== ===================================================================
+
+Edge attributes
+
+=============== ===================================================================
+``kind``        ``"category"`` (hub–partner) or ``"partner"`` (partner–partner)
+``categories``  hub edges: the partner's categories
+``relations``   list of ``{"kind", "strength", "since", "until", "note"}`` from Beziehungen
+``activities``  names of the activities both took part in
+``programmes``  names of the programmes both belong to
+``weight``      hub edges 1; partner edges: sum of relation strengths + shared activities
+                + shared programmes (how much connects the two)
+=============== ===================================================================
+
+Analysis never looks at the hub: every partner touches it, so it would make every partner look
+alike. :func:`partner_layer` is the graph analysis uses.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from .validation import PartnerData
+
+__all__ = ["bipartite_graph", "build_graph", "partner_layer"]
+
+_NODE_COLUMNS = ("type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
+                 "contact_internal", "contact_external", "email", "phone")
+
+
+def _clean(value: Any) -> Any:
+    """pandas' missing values become None; numpy scalars become Python numbers."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item") and not isinstance(value, list | tuple | dict | str):
+        return value.item()
+    return value
+
+
+def build_graph(data: PartnerData) -> nx.Graph:
+    """The whole network: the hub, every partner, and every tie between them."""
+    graph = nx.Graph(own_organisation=data.own_organisation,
+                     title=data.settings.get("title", ""), source=data.source_name)
+    hub = data.own_organisation
+    graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
+                   extra={}, **{c: None for c in _NODE_COLUMNS})
+    for record in data.partners.to_dict("records"):
+        name = record["name"]
+        attrs = {c: _clean(record.get(c)) for c in _NODE_COLUMNS}
+        graph.add_node(
+            name, kind="partner", label=name, categories=list(record["categories"]),
+            category=record["category"], row=int(record["row"]),
+            extra={c: _clean(record.get(c)) for c in data.extra_columns}, **attrs,
+        )
+        graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
+                       weight=1)
+    for record in data.relations.to_dict("records"):
+        edge = _partner_edge(graph, record["source"], record["target"])
+        edge["relations"].append({
+            "kind": _clean(record["kind"]), "strength": int(record["strength"]),
+            "since": _clean(record["since"]), "until": _clean(record["until"]),
+            "note": _clean(record["note"]),
+        })
+        edge["weight"] += int(record["strength"])
+    for table, key in ((data.activities, "activities"), (data.programmes, "programmes")):
+        for record in table.to_dict("records"):
+            for a, b in combinations(record["participants"], 2):
+                edge = _partner_edge(graph, a, b)
+                edge[key].append(record["name"])
+                edge["weight"] += 1
+    return graph
+
+
+def _partner_edge(graph: nx.Graph, a: str, b: str) -> dict[str, Any]:
+    if not graph.has_edge(a, b):
+        graph.add_edge(a, b, kind="partner", relations=[], activities=[], programmes=[],
+                       weight=0)
+    return graph.edges[a, b]
+
+
+def partner_layer(graph: nx.Graph) -> nx.Graph:
+    """The partners and the ties between them, without the hub (what analysis uses)."""
+    partners = [n for n, kind in graph.nodes(data="kind") if kind == "partner"]
+    return graph.subgraph(partners).copy()
+
+
+def bipartite_graph(data: PartnerData) -> nx.Graph:
+    """Partners linked to the activities and programmes they take part in."""
+    graph = nx.Graph(own_organisation=data.own_organisation)
+    for record in data.partners.to_dict("records"):
+        graph.add_node(record["name"], kind="partner", label=record["name"],
+                       categories=list(record["categories"]), category=record["category"],
+                       row=int(record["row"]))
+    for record in data.activities.to_dict("records"):
+        node = f"Aktivität: {record['name']} (Zeile {record['row']})"
+        graph.add_node(node, kind="activity", label=record["name"], categories=[],
+                       category="", row=int(record["row"]), date=_clean(record["date"]),
+                       status=_clean(record["status"]), area=_clean(record["area"]))
+        for name in record["participants"]:
+            graph.add_edge(name, node, kind="activity", weight=1)
+    for record in data.programmes.to_dict("records"):
+        node = f"Programm: {record['name']}"
+        graph.add_node(node, kind="programme", label=record["name"], categories=[],
+                       category="", row=int(record["row"]), since=_clean(record["since"]),
+                       until=_clean(record["until"]))
+        for name in record["participants"]:
+            graph.add_edge(name, node, kind="programme", weight=1)
+    return graph

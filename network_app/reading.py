@@ -1,0 +1,280 @@
+"""Reading: from a file's bytes to tables of cells, each row with its Excel row number.
+
+The first stage of the pipeline knows file formats, not partners. It
+
+* opens xlsx/xlsm/xls/ods with calamine (fast, no cell-by-cell Python objects) and csv with the
+  standard library, after :mod:`network_app.safety` has vetted the file;
+* skips empty rows early (a stray cell at row 1,048,576 costs one pass, not a million-row frame),
+  fills merged cells below the header with their top-left value, remembers hidden sheets;
+* finds the header row below title rows and maps the headers to known columns
+  (:mod:`network_app.schema`); unknown columns are kept under their own header.
+
+The Excel row number a user sees is computed in exactly one place: :func:`_excel_row`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from . import schema
+from .errors import UnreadableFileError
+from .problems import WARNING, Problem
+
+__all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
+
+#: How many non-empty rows from the top are searched for the header.
+HEADER_SEARCH_ROWS = 30
+#: Rows a sheet may hold; more is not a partner list and would only cost memory.
+MAX_ROWS = 200_000
+#: Longer text is cut (a 5 MB cell is a paste accident, not a note).
+MAX_CELL_CHARS = 10_000
+
+
+@dataclass
+class RawSheet:
+    """One sheet as read: only its non-empty rows, each with its Excel row number."""
+
+    name: str
+    hidden: bool = False
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    index: int
+    header: str  # as written in the file
+    key: str | None  # known column key, or None for a kept extra column
+    letter: str
+
+
+@dataclass
+class Table:
+    """A sheet understood as one of the known tables (partners, relations, …)."""
+
+    kind: str
+    sheet: str
+    header_row: int
+    columns: list[ColumnInfo]
+    rows: list[tuple[int, list[Any]]]
+    problems: list[Problem] = field(default_factory=list)
+
+    def column(self, key: str) -> ColumnInfo | None:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        return None
+
+    @property
+    def extra_columns(self) -> list[ColumnInfo]:
+        return [c for c in self.columns if c.key is None]
+
+
+def _excel_row(index: int) -> int:
+    """Excel numbers rows from 1; our row indexes count from 0."""
+    return index + 1
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
+    """All sheets of a vetted file; ``fmt`` is what :func:`safety.inspect_file` returned."""
+    if fmt == "csv":
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        name = "CSV" if isinstance(source, bytes) else Path(source).stem
+        return [_read_csv(data, name)]
+    try:
+        if isinstance(source, bytes):
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
+        else:
+            book = python_calamine.CalamineWorkbook.from_path(str(source))
+        sheets = []
+        for meta in book.sheets_metadata:
+            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue
+            hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
+            sheet = book.get_sheet_by_name(meta.name)
+            sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet)))
+        return sheets
+    except python_calamine.PasswordError as exc:
+        raise UnreadableFileError("encrypted") from exc
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # calamine's own errors carry no stable types across versions
+        raise UnreadableFileError("unreadable", detail=_short(exc)) from exc
+
+
+def _short(exc: Exception) -> str:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return detail[:160]
+
+
+def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
+    rows: list[tuple[int, list[Any]]] = []
+    for index, cells in enumerate(sheet.iter_rows()):
+        if any(not _is_empty(c) for c in cells):
+            if len(rows) >= MAX_ROWS:
+                raise UnreadableFileError("too_many_cells", sheet=sheet.name, limit=MAX_ROWS)
+            rows.append((_excel_row(index), list(cells)))
+    merged = getattr(sheet, "merged_cell_ranges", None) or []
+    if merged:
+        _fill_merged(rows, merged)
+    return rows
+
+
+def _fill_merged(rows: list[tuple[int, list[Any]]], merged: Iterable) -> None:
+    """A merged block shows its top-left value in every cell, so each row gets it."""
+    by_row = {row: cells for row, cells in rows}
+    for (r0, c0), (r1, c1) in merged:
+        top = by_row.get(_excel_row(r0))
+        if top is None or c0 >= len(top):
+            continue
+        value = top[c0]
+        for r in range(r0, r1 + 1):
+            target = by_row.get(_excel_row(r))
+            if target is None:
+                continue  # an empty row stays empty; merged blocks don't invent rows
+            for c in range(c0, min(c1, len(target) - 1) + 1):
+                if _is_empty(target[c]):
+                    target[c] = value
+
+
+# --------------------------------------------------------------------------- csv
+
+_ENCODINGS = ("utf-8", "cp1252")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode CSV bytes: BOMs first, then UTF-8, then Windows-1252 (German Excel's CSV)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter among ; , and tab that splits the first lines most consistently."""
+    lines = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ";", -1.0
+    for delimiter in (";", ",", "\t"):
+        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
+        if not counts or max(counts) < 2:
+            continue
+        most = max(set(counts), key=counts.count)
+        score = counts.count(most) * (most > 1) + min(most, 30) / 100
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_csv(data: bytes, name: str) -> RawSheet:
+    text = decode_text(data)
+    delimiter = sniff_delimiter(text)
+    rows = []
+    for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+        if any(not _is_empty(c) for c in cells):
+            if len(rows) >= MAX_ROWS:
+                raise UnreadableFileError("too_many_cells", sheet=name, limit=MAX_ROWS)
+            rows.append((_excel_row(index), cells))
+    return RawSheet(name=name, hidden=False, rows=rows)
+
+
+# --------------------------------------------------------------------------- tables
+
+#: The columns that make a header row recognisable, per table kind.
+_REQUIRED = {
+    "partners": ("name",),
+    "relations": ("source", "target"),
+    "activities": ("name",),
+    "programmes": ("name",),
+    "settings": ("key", "value"),
+}
+_TITLE_SPACE = re.compile(r"\s+")
+
+
+def _header_text(value: Any) -> str:
+    if _is_empty(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _TITLE_SPACE.sub(" ", str(value)).strip()
+
+
+def find_table(sheet: RawSheet, kind: str) -> Table | None:
+    """Read ``sheet`` as a table of ``kind``, or None when no header row fits."""
+    required = _REQUIRED[kind]
+    for position, (row_number, cells) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        keys = [schema.canonical_column(kind, _header_text(c)) if not _is_empty(c) else None
+                for c in cells]
+        if not all(k in keys for k in required):
+            continue
+        known = sum(k is not None for k in keys)
+        filled = sum(not _is_empty(c) for c in cells)
+        # A title row that happens to read "Partner" is no header: a header names columns.
+        if known < 2 and filled < 2 and len(required) == 1:
+            continue
+        return _make_table(sheet, kind, position, row_number, cells, keys)
+    return None
+
+
+def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
+                cells: list[Any], keys: list[str | None]) -> Table:
+    columns: list[ColumnInfo] = []
+    problems: list[Problem] = []
+    first_of: dict[str, ColumnInfo] = {}
+    for index, (cell, key) in enumerate(zip(cells, keys, strict=True)):
+        header = _header_text(cell)
+        if not header:
+            continue
+        letter = column_letter(index)
+        if key is not None and key in first_of:
+            first = first_of[key]
+            problems.append(Problem(
+                "duplicate_column", WARNING, sheet.name, header_row, header, letter, header,
+                {"first": first.header, "first_letter": first.letter}))
+            key = None
+        info = ColumnInfo(index, header, key, letter)
+        if key is not None:
+            first_of[key] = info
+        columns.append(info)
+    rows = []
+    for row_number, row_cells in sheet.rows[position + 1:]:
+        if any(not _is_empty(row_cells[c.index]) for c in columns if c.index < len(row_cells)):
+            rows.append((row_number, row_cells))
+    return Table(kind, sheet.name, header_row, columns, rows, problems)
+
+
+def cell(cells: list[Any], column: ColumnInfo | None) -> Any:
+    """The raw value of ``column`` in a row (None when absent or empty)."""
+    if column is None or column.index >= len(cells):
+        return None
+    value = cells[column.index]
+    return None if _is_empty(value) else value

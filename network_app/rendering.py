@@ -1,0 +1,163 @@
+"""Rendering: draws what it is handed (graph, positions, styles) as a self-contained HTML page.
+
+The page inlines the vis-network build that ships inside pyvis, so it works offline and loads
+nothing from a CDN. Everything from the workbook reaches the page as JSON data (with ``<``
+escaped, so no cell can close the script) or through ``html.escape``; tooltips are plain strings,
+which vis-network shows as text. pyvis' own template is not used: it inserts some values as raw
+HTML (see NOTES.md).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+
+from .styling import NodeStyle, legend
+
+__all__ = ["network_html", "vis_network_js"]
+
+_WORDS = {
+    "de": {"ties": "Verbindungen", "categories": "Kategorie", "type": "Typ", "place": "Ort",
+           "reach": "Reichweite", "since": "seit", "until": "bis", "activities": "gemeinsame "
+           "Aktivitäten", "programmes": "gemeinsame Programme", "relation": "Beziehung",
+           "legend": "Legende", "graph": "Netzwerkbild"},
+    "en": {"ties": "ties", "categories": "category", "type": "type", "place": "place",
+           "reach": "reach", "since": "since", "until": "until", "activities": "shared "
+           "activities", "programmes": "shared programmes", "relation": "relation",
+           "legend": "Legend", "graph": "Network picture"},
+}
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """The vis-network library bundled with pyvis (read once per process)."""
+    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    return lib.read_text(encoding="utf-8")
+
+
+def _json(value: Any) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _node_tooltip(attrs: dict[str, Any], words: dict[str, str]) -> str:
+    lines = [str(attrs.get("label", ""))]
+    if attrs.get("categories"):
+        lines.append(f"{words['categories']}: {', '.join(attrs['categories'])}")
+    for key in ("type", "place", "reach"):
+        if attrs.get(key):
+            lines.append(f"{words[key]}: {attrs[key]}")
+    span = [f"{words[k]} {attrs[k]}" for k in ("since", "until") if attrs.get(k)]
+    if span:
+        lines.append(", ".join(span))
+    return "\n".join(lines)
+
+
+def _edge_tooltip(attrs: dict[str, Any], words: dict[str, str]) -> str:
+    lines = []
+    for relation in attrs.get("relations", []):
+        lines.append(f"{words['relation']}: {relation.get('kind') or '–'}")
+    if attrs.get("activities"):
+        lines.append(f"{words['activities']}: {'; '.join(attrs['activities'])}")
+    if attrs.get("programmes"):
+        lines.append(f"{words['programmes']}: {'; '.join(attrs['programmes'])}")
+    if attrs.get("kind") == "category":
+        lines.append(", ".join(attrs.get("categories") or []))
+    return "\n".join(lines)
+
+
+def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
+             styles: dict[Any, NodeStyle], lang: str = "de") -> dict[str, list[dict]]:
+    """Nodes and edges as vis-network wants them; node ids are indexes, not names."""
+    words = _WORDS[lang]
+    ids = {node: i for i, node in enumerate(graph.nodes)}
+    nodes = []
+    for node, attrs in graph.nodes(data=True):
+        style = styles[node]
+        x, y = positions.get(node, (0.0, 0.0))
+        nodes.append({
+            "id": ids[node], "label": style.label, "title": _node_tooltip(attrs, words),
+            "x": x, "y": y, "color": style.color, "size": style.size, "shape": style.shape,
+            "kind": attrs.get("kind"),
+        })
+    edges = []
+    for a, b, attrs in graph.edges(data=True):
+        hub_edge = attrs.get("kind") == "category"
+        edges.append({
+            "from": ids[a], "to": ids[b], "title": _edge_tooltip(attrs, words),
+            "width": 1 if hub_edge else min(1 + attrs.get("weight", 1), 8),
+            "color": "#C8C8C8" if hub_edge else "#555555",
+        })
+    return {"nodes": nodes, "edges": edges}
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+html, body {{ margin: 0; padding: 0; font-family: "DejaVu Sans", Arial, sans-serif;
+  background: #ffffff; color: #1f1f1f; }}
+#network {{ width: 100%; height: {height}px; }}
+#legend {{ position: absolute; top: 8px; left: 8px; background: rgba(255,255,255,0.92);
+  border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px; font-size: 15px; }}
+#legend h2 {{ font-size: 15px; margin: 0 0 4px 0; }}
+#legend ul {{ list-style: none; margin: 0; padding: 0; }}
+#legend li {{ margin: 2px 0; }}
+#legend .swatch {{ display: inline-block; width: 14px; height: 14px; border-radius: 7px;
+  margin-right: 6px; vertical-align: -2px; }}
+#caption {{ position: absolute; bottom: 6px; right: 10px; font-size: 13px; color: #555; }}
+div.vis-tooltip {{ white-space: pre-line; font-size: 14px; max-width: 420px; }}
+</style>
+</head>
+<body>
+<div id="legend" aria-label="{legend_word}"><h2>{legend_word}</h2>
+<ul>{legend}</ul></div>
+<div id="network" role="img" aria-label="{graph_word}: {title}"></div>
+<div id="caption">{caption}</div>
+<script>{vis}</script>
+<script>
+var graphData = {data};
+var network = new vis.Network(
+  document.getElementById("network"),
+  {{ nodes: new vis.DataSet(graphData.nodes), edges: new vis.DataSet(graphData.edges) }},
+  {{
+    physics: {{ enabled: false }},
+    interaction: {{ hover: true, tooltipDelay: 150, keyboard: {{ enabled: true }} }},
+    nodes: {{ font: {{ size: 18, face: "DejaVu Sans, Arial", strokeWidth: 4,
+      strokeColor: "#ffffff" }}, borderWidth: 1 }},
+    edges: {{ smooth: false }}
+  }}
+);
+network.once("afterDrawing", function () {{
+  network.fit({{ animation: false }});
+  document.body.setAttribute("data-drawn", "1");
+}});
+</script>
+</body>
+</html>
+"""
+
+
+def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
+                 styles: dict[Any, NodeStyle], *, title: str = "", caption: str = "",
+                 lang: str = "de", height: int = 700) -> str:
+    """A complete, offline HTML page that draws ``graph`` at ``positions``."""
+    words = _WORDS[lang]
+    items = "".join(
+        f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
+        for label, color in legend(graph, lang)
+    )
+    return _PAGE.format(
+        lang=lang, title=html.escape(title), caption=html.escape(caption), legend=items,
+        legend_word=words["legend"], graph_word=words["graph"], height=int(height),
+        vis=vis_network_js(), data=_json(vis_data(graph, positions, styles, lang)),
+    )

@@ -1,0 +1,289 @@
+"""The workbook format: sheets, columns, their aliases and the allowed values.
+
+Everything that knows how people spell a sheet, a column or a category lives here, so the reader,
+the validator and the template agree. Matching is insensitive to case, spaces, punctuation and
+German gender forms (``Ansprechpartner:in``, ``Ansprechpartner*innen``, ``Ansprechpartner/-in``).
+
+>>> normalize_header(" Ansprechpartner:in ")
+'ansprechpartner'
+>>> canonical_column("partners", "E-Mail-Adresse") is None
+True
+>>> canonical_column("partners", "Organisation")
+'name'
+>>> canonical_category("Netzwerke & Plattformen")
+'Netzwerk'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_ALIASES",
+    "COLUMNS",
+    "OWN_ORGANISATION_DEFAULT",
+    "PERSONAL_COLUMNS",
+    "REACH_VALUES",
+    "SHEETS",
+    "STATUS_VALUES",
+    "AREA_VALUES",
+    "TYPE_VALUES",
+    "Column",
+    "canonical_category",
+    "canonical_column",
+    "canonical_sheet",
+    "normalize_header",
+    "normalize_name",
+]
+
+OWN_ORGANISATION_DEFAULT = "stadtLABOR Soest"
+
+CATEGORIES: tuple[str, ...] = ("Austausch", "Kooperation", "Netzwerk", "Forschung")
+
+#: Spellings met in practice, normalised with :func:`normalize_header`.
+CATEGORY_ALIASES: dict[str, str] = {
+    "austausch": "Austausch",
+    "kollegialeraustausch": "Austausch",
+    "vernetzung": "Austausch",
+    "exchange": "Austausch",
+    "kooperation": "Kooperation",
+    "kooperationen": "Kooperation",
+    "kooperationspartner": "Kooperation",
+    "cooperation": "Kooperation",
+    "partnerschaft": "Kooperation",
+    "netzwerk": "Netzwerk",
+    "netzwerke": "Netzwerk",
+    "netzwerkeplattformen": "Netzwerk",
+    "netzwerkeundplattformen": "Netzwerk",
+    "netzwerkplattform": "Netzwerk",
+    "plattform": "Netzwerk",
+    "plattformen": "Netzwerk",
+    "network": "Netzwerk",
+    "forschung": "Forschung",
+    "wissenschaft": "Forschung",
+    "forschungundwissenschaft": "Forschung",
+    "research": "Forschung",
+}
+
+TYPE_VALUES: tuple[str, ...] = (
+    "Kommune",
+    "Verwaltung",
+    "Hochschule",
+    "Forschungseinrichtung",
+    "Schule",
+    "Verein",
+    "Unternehmen",
+    "Lab",
+    "Kultur",
+    "Programm",
+    "Netzwerk",
+    "Veranstaltung",
+    "Politik",
+    "Sonstiges",
+)
+REACH_VALUES: tuple[str, ...] = ("lokal", "regional", "national", "international")
+STATUS_VALUES: tuple[str, ...] = ("umgesetzt", "in Umsetzung", "in Planung")
+AREA_VALUES: tuple[str, ...] = (
+    "Vernetzung",
+    "Forschung",
+    "Verwaltung",
+    "Stadtgesellschaft",
+    "Öffentlichkeitsarbeit",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One known column: its key in code, its German header, and the other spellings."""
+
+    key: str
+    header: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "text"  # text | categories | year | number | date | names
+    explanation: str = ""
+
+
+#: The known sheets: key → (German name, aliases).
+SHEETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "partners": ("Partner", ("Partner", "Partnerinnen", "Partnerliste", "Partners", "Nodes",
+                             "Knoten", "Elements", "Elemente", "Organisationen")),
+    "relations": ("Beziehungen", ("Beziehungen", "Beziehung", "Verbindungen", "Relations",
+                                  "Relationships", "Connections", "Edges", "Kanten", "Links")),
+    "activities": ("Aktivitäten", ("Aktivitäten", "Aktivitaeten", "Aktivitat", "Aktivität",
+                                   "Projekte", "Activities", "Veranstaltungen")),
+    "programmes": ("Programme", ("Programme", "Programm", "Förderprogramme", "Verbünde",
+                                 "Programmes", "Programs")),
+    "settings": ("Einstellungen", ("Einstellungen", "Settings", "Optionen")),
+}
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "partners": (
+        Column("name", "Name", ("Partner", "Partnername", "Organisation", "Institution",
+                                "Einrichtung", "Label", "Id", "Name der Organisation",
+                                "Partnerorganisation"),
+               explanation="Name des Partners (Pflicht, eindeutig)"),
+        Column("categories", "Kategorie", ("Kategorien", "Kategorie(n)", "Category",
+                                           "Categories", "Bereich der Zusammenarbeit",
+                                           "Art der Zusammenarbeit"), kind="categories",
+               explanation="Austausch, Kooperation, Netzwerk oder Forschung; "
+                           "mehrere mit ; trennen"),
+        Column("type", "Typ", ("Art", "Art der Organisation", "Organisationstyp", "Type",
+                               "Organisationsart", "Sektor"),
+               explanation="z. B. Kommune, Hochschule, Verein, Unternehmen, Lab"),
+        Column("place", "Ort", ("Standort", "Stadt", "Sitz", "City", "Location", "Place"),
+               explanation="Ort des Partners"),
+        Column("reach", "Reichweite", ("Ebene", "Reach", "Scope"),
+               explanation="lokal, regional, national oder international"),
+        Column("since", "Seit", ("Beginn", "Start", "seit Jahr", "Seit Jahr", "Since",
+                                 "Start Year", "Von Jahr", "Beginn der Zusammenarbeit"),
+               kind="year", explanation="Jahr, seit dem die Partnerschaft besteht"),
+        Column("until", "Bis", ("Ende", "Ende der Zusammenarbeit", "bis Jahr", "Until",
+                                "End", "End Year"),
+               kind="year", explanation="Jahr, in dem die Partnerschaft endete (leer = läuft)"),
+        Column("contact_internal", "Ansprechperson intern",
+               ("Ansprechperson", "Ansprechpartner", "Ansprechpartner intern",
+                "Kontaktperson", "Kontaktperson intern", "Zuständig", "Zuständigkeit",
+                "Verantwortlich", "Owner"),
+               explanation="Wer im stadtLABOR die Partnerschaft betreut (personenbezogen)"),
+        Column("contact_external", "Kontakt extern", ("Kontakt", "Kontaktperson extern",
+                                                      "Ansprechperson extern", "Contact"),
+               explanation="Kontakt beim Partner (personenbezogen)"),
+        Column("email", "E-Mail", ("Email", "Mail", "E-Mail-Adresse", "Mailadresse"),
+               explanation="personenbezogen"),
+        Column("phone", "Telefon", ("Tel", "Tel.", "Telefonnummer", "Phone"),
+               explanation="personenbezogen"),
+        Column("website", "Website", ("Webseite", "Homepage", "URL", "Internet", "Web"),
+               explanation="Internetadresse"),
+        Column("note", "Notiz", ("Notizen", "Bemerkung", "Bemerkungen", "Kommentar",
+                                 "Beschreibung", "Description", "Note", "Notes"),
+               explanation="freier Text"),
+        Column("lat", "Breite", ("Breitengrad", "Latitude", "Lat"), kind="number",
+               explanation="Koordinate (optional), z. B. 51.57"),
+        Column("lon", "Länge", ("Längengrad", "Longitude", "Lon", "Lng"), kind="number",
+               explanation="Koordinate (optional), z. B. 8.11"),
+    ),
+    "relations": (
+        Column("source", "Von", ("Partner A", "From", "Source", "Quelle", "Partner 1"),
+               explanation="Name eines Partners"),
+        Column("target", "Nach", ("Partner B", "To", "Target", "Ziel", "Partner 2", "Mit"),
+               explanation="Name eines anderen Partners"),
+        Column("kind", "Art", ("Typ", "Type", "Beziehung", "Art der Beziehung", "Label"),
+               explanation="z. B. Projektpartner, Austausch"),
+        Column("strength", "Stärke", ("Gewicht", "Weight", "Intensität", "Strength"),
+               kind="number", explanation="1 (lose) bis 5 (sehr eng)"),
+        Column("since", "Seit", ("Beginn", "Start", "Since"), kind="year",
+               explanation="Jahr"),
+        Column("until", "Bis", ("Ende", "End", "Until"), kind="year", explanation="Jahr"),
+        Column("note", "Notiz", ("Notizen", "Bemerkung", "Kommentar", "Description", "Note"),
+               explanation="freier Text"),
+    ),
+    "activities": (
+        Column("name", "Aktivität", ("Aktivitat", "Titel", "Name", "Projekt", "Veranstaltung",
+                                     "Activity", "Title"),
+               explanation="Titel der Aktivität (Pflicht)"),
+        Column("date", "Datum", ("Zeitpunkt", "Termin", "Jahr", "Date", "When"), kind="date",
+               explanation="Datum oder Jahr"),
+        Column("status", "Status", ("Stand", "State"),
+               explanation="umgesetzt, in Umsetzung oder in Planung"),
+        Column("area", "Bereich", ("Handlungsfeld", "Themenfeld", "Area", "Field"),
+               explanation="z. B. Vernetzung, Forschung, Verwaltung"),
+        Column("participants", "Beteiligte", ("Partner", "Beteiligte Partner", "Teilnehmende",
+                                              "Mitwirkende", "Participants"), kind="names",
+               explanation="Namen der beteiligten Partner, mit ; getrennt"),
+        Column("note", "Notiz", ("Notizen", "Bemerkung", "Beschreibung", "Description"),
+               explanation="freier Text"),
+    ),
+    "programmes": (
+        Column("name", "Programm", ("Name", "Förderprogramm", "Verbund", "Programme",
+                                    "Program"),
+               explanation="Name des Programms oder Verbunds (Pflicht)"),
+        Column("since", "Seit", ("Beginn", "Start", "Von"), kind="year", explanation="Jahr"),
+        Column("until", "Bis", ("Ende", "End"), kind="year", explanation="Jahr"),
+        Column("participants", "Beteiligte", ("Mitglieder", "Partner", "Members",
+                                              "Participants"), kind="names",
+               explanation="Namen der beteiligten Partner, mit ; getrennt"),
+        Column("note", "Notiz", ("Beschreibung", "Bemerkung", "Description"),
+               explanation="freier Text"),
+    ),
+    "settings": (
+        Column("key", "Einstellung", ("Schlüssel", "Key", "Setting", "Name"),
+               explanation="z. B. Eigene Organisation"),
+        Column("value", "Wert", ("Value", "Inhalt"), explanation="der Wert"),
+        Column("note", "Notiz", ("Bemerkung", "Beschreibung", "Note"),
+               explanation="freier Text"),
+    ),
+}
+
+#: Columns that hold personal data: kept out of exports unless asked for.
+PERSONAL_COLUMNS: tuple[str, ...] = ("contact_internal", "contact_external", "email", "phone")
+
+#: Settings keys (normalised) → meaning.
+SETTING_ALIASES: dict[str, str] = {
+    "eigeneorganisation": "own_organisation",
+    "organisation": "own_organisation",
+    "hub": "own_organisation",
+    "ownorganisation": "own_organisation",
+    "organization": "own_organisation",
+    "quelle": "source",
+    "source": "source",
+    "datenstand": "data_date",
+    "stand": "data_date",
+    "titel": "title",
+    "title": "title",
+}
+
+_NON_ALNUM = re.compile(r"[^0-9a-zäöüß]+")
+
+
+def normalize_header(text: object) -> str:
+    """Lower-case letters and digits only, gender forms removed: the key for matching."""
+    s = unicodedata.normalize("NFC", str(text)).strip().casefold()
+    # "Ansprechpartner:in", "Partner*innen", "Partner/-in", "Partner_in", "Partner(in)"
+    s = re.sub(r"[:*_/]-?in(nen)?\b", "", s)
+    s = re.sub(r"\(in(nen)?\)", "", s)
+    return _NON_ALNUM.sub("", s)
+
+
+def normalize_name(text: object) -> str:
+    """Key for comparing partner names: case- and whitespace-insensitive."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def _alias_table(sheet: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for col in COLUMNS[sheet]:
+        for spelling in (col.header, col.key, *col.aliases):
+            table.setdefault(normalize_header(spelling), col.key)
+    return table
+
+
+_ALIASES = {sheet: _alias_table(sheet) for sheet in COLUMNS}
+_SHEET_ALIASES = {
+    normalize_header(alias): key
+    for key, (header, aliases) in SHEETS.items()
+    for alias in (header, key, *aliases)
+}
+
+
+def canonical_column(sheet: str, header: object) -> str | None:
+    """The key of a known column of ``sheet`` written as ``header``, or None."""
+    return _ALIASES[sheet].get(normalize_header(header))
+
+
+def canonical_sheet(name: object) -> str | None:
+    """The key of a known sheet named ``name``, or None."""
+    return _SHEET_ALIASES.get(normalize_header(name))
+
+
+def canonical_category(text: object) -> str | None:
+    """The canonical category for one spelling, or None when unknown."""
+    key = normalize_header(text)
+    return CATEGORY_ALIASES.get(key)
+
+
+def canonical_setting(text: object) -> str | None:
+    """The key of a known setting, or None."""
+    return SETTING_ALIASES.get(normalize_header(text))

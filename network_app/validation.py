@@ -1,0 +1,581 @@
+"""Validating: from tables of cells to clean partner data plus every problem found.
+
+Nothing here stops at the first problem. Each row is read as far as it can be; what is doubtful
+becomes a :class:`~network_app.problems.Problem` with its sheet, Excel row, column and a stable
+code. Errors mean "this was not read as meant" (a partner without a name, a relation to an
+unknown partner); warnings mean "read, but please look" (a likely duplicate, an unusual value).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .problems import ERROR, WARNING, Problem
+from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell, find_table
+from .values import (
+    ValueProblem,
+    parse_date,
+    parse_number,
+    parse_year,
+    split_categories,
+    split_list,
+    to_text,
+)
+
+__all__ = ["PartnerData", "validate_sheets"]
+
+MIN_YEAR = 1900
+#: Years further ahead than this are typing slips ("2220"), not plans.
+MAX_YEARS_AHEAD = 10
+
+PARTNER_COLUMNS = [c.key for c in schema.COLUMNS["partners"]]
+RELATION_COLUMNS = ["source", "target", "kind", "strength", "since", "until", "note", "row"]
+ACTIVITY_COLUMNS = ["name", "date", "year", "status", "area", "participants", "note", "row"]
+PROGRAMME_COLUMNS = ["name", "since", "until", "participants", "note", "row"]
+
+_REACH = {
+    "lokal": "lokal", "local": "lokal", "ortlich": "lokal", "örtlich": "lokal",
+    "regional": "regional", "uberregional": "regional", "überregional": "regional",
+    "landesweit": "regional",
+    "national": "national", "bundesweit": "national", "deutschlandweit": "national",
+    "international": "international", "europaweit": "international",
+    "weltweit": "international", "global": "international",
+}
+_STATUS = {
+    "umgesetzt": "umgesetzt", "abgeschlossen": "umgesetzt", "erledigt": "umgesetzt",
+    "durchgeführt": "umgesetzt", "done": "umgesetzt", "completed": "umgesetzt",
+    "inumsetzung": "in Umsetzung", "laufend": "in Umsetzung", "läuft": "in Umsetzung",
+    "aktiv": "in Umsetzung", "inarbeit": "in Umsetzung", "ongoing": "in Umsetzung",
+    "inplanung": "in Planung", "geplant": "in Planung", "planung": "in Planung",
+    "planned": "in Planung",
+}
+#: Words that say nothing about which organisation it is, set aside for likely duplicates.
+_NOISE_WORDS = frozenset(
+    "gmbh ggmbh mbh ev e v ag kg gbr ug eg kgaa se co stiftung stadt gemeinde universität "
+    "universitaet uni university der die das des und für fuer the of and in im am zu "
+    "beispiel".split()
+)
+_WORD = re.compile(r"[0-9a-zäöüß]+")
+
+
+@dataclass
+class PartnerData:
+    """The validated workbook: tables as DataFrames, settings, and every problem."""
+
+    partners: pd.DataFrame
+    relations: pd.DataFrame
+    activities: pd.DataFrame
+    programmes: pd.DataFrame
+    settings: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+    extra_columns: list[str] = field(default_factory=list)
+    sheets: dict[str, str] = field(default_factory=dict)  # table kind → sheet name
+    source_name: str = ""
+
+    @property
+    def own_organisation(self) -> str:
+        return self.settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+class _Collector:
+    """Collects problems for one table, filling in the sheet name."""
+
+    def __init__(self, sheet: str, problems: list[Problem]) -> None:
+        self.sheet = sheet
+        self.problems = problems
+
+    def add(self, code: str, row: int | None, column: ColumnInfo | None = None,
+            value: Any = None, severity: str = ERROR, **params: Any) -> None:
+        self.problems.append(Problem(
+            code=code, severity=severity, sheet=self.sheet, row=row,
+            column=column.header if column else params.pop("column_header", None),
+            column_letter=column.letter if column else None,
+            value=None if value is None else str(to_text(value) or value)[:200],
+            params=params,
+        ))
+
+
+def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
+                    source_name: str = "") -> PartnerData:
+    """Find the known tables in ``sheets``, validate them, and return the clean data."""
+    problems: list[Problem] = []
+    year_now = (today or dt.date.today()).year
+    tables, sheet_names = _locate_tables(sheets, problems)
+
+    settings = _read_settings(tables.get("settings"), problems)
+    hub = settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
+    partners_table = tables.get("partners")
+    if partners_table is None:
+        problems.append(Problem("no_partner_sheet", ERROR))
+        partner_rows: list[dict[str, Any]] = []
+        extras: list[str] = []
+    else:
+        problems.extend(partners_table.problems)
+        partner_rows, extras = _read_partners(partners_table, hub, year_now, problems)
+        if not partner_rows:
+            problems.append(Problem("no_partners", ERROR, partners_table.sheet,
+                                    partners_table.header_row))
+
+    index = _NameIndex(partner_rows, hub, partners_table.sheet if partners_table else "Partner")
+    relation_rows = _read_relations(tables.get("relations"), index, year_now, problems)
+    activity_rows = _read_activities(tables.get("activities"), index, year_now, problems)
+    programme_rows = _read_programmes(tables.get("programmes"), index, year_now, problems)
+
+    return PartnerData(
+        partners=_frame(partner_rows, [*PARTNER_COLUMNS, "category", "row", *extras]),
+        relations=_frame(relation_rows, RELATION_COLUMNS),
+        activities=_frame(activity_rows, ACTIVITY_COLUMNS),
+        programmes=_frame(programme_rows, PROGRAMME_COLUMNS),
+        settings=settings,
+        problems=problems,
+        extra_columns=extras,
+        sheets=sheet_names,
+        source_name=source_name,
+    )
+
+
+_INTEGER_COLUMNS = ("since", "until", "year", "row", "strength")
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """Years stay whole numbers with gaps (pandas' Int64), not floats like 2019.0."""
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in _INTEGER_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def _locate_tables(sheets: list[RawSheet], problems: list[Problem]
+                   ) -> tuple[dict[str, Table], dict[str, str]]:
+    tables: dict[str, Table] = {}
+    for sheet in sheets:
+        kind = schema.canonical_sheet(sheet.name)
+        if sheet.hidden:
+            if sheet.rows:
+                problems.append(Problem("hidden_sheet", WARNING, sheet.name))
+            continue
+        if kind is None or kind in tables:
+            continue
+        table = find_table(sheet, kind)
+        if table is None:
+            if kind == "partners" or sheet.rows:
+                expected = schema.COLUMNS[kind][0].header
+                severity = ERROR if kind == "partners" else WARNING
+                problems.append(Problem("no_header", severity, sheet.name,
+                                        params={"expected": expected}))
+            continue
+        tables[kind] = table
+    if "partners" not in tables and not any(
+        p.code == "no_header" and p.sheet and schema.canonical_sheet(p.sheet) == "partners"
+        for p in problems
+    ):
+        # No sheet is called "Partner": the first visible sheet with a name column is.
+        for sheet in sheets:
+            if sheet.hidden or sheet.name in {t.sheet for t in tables.values()}:
+                continue
+            table = find_table(sheet, "partners")
+            if table is not None:
+                tables["partners"] = table
+                break
+    return tables, {kind: table.sheet for kind, table in tables.items()}
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def _read_settings(table: Table | None, problems: list[Problem]) -> dict[str, str]:
+    settings: dict[str, str] = {}
+    if table is None:
+        return settings
+    log = _Collector(table.sheet, problems)
+    key_col, value_col = table.column("key"), table.column("value")
+    for row, cells in table.rows:
+        label = to_text(cell(cells, key_col))
+        if label is None:
+            continue
+        key = schema.canonical_setting(label)
+        if key is None:
+            log.add("unknown_setting", row, key_col, label, WARNING)
+            continue
+        value = to_text(cell(cells, value_col))
+        if value:
+            settings[key] = value
+    return settings
+
+
+# --------------------------------------------------------------------------- partners
+
+
+def _text(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector) -> str | None:
+    value = cell(cells, column)
+    text = to_text(value)
+    if text is not None and len(text) > MAX_CELL_CHARS:
+        log.add("huge_cell", row, column, text[:40] + "…", WARNING, length=len(text),
+                limit=MAX_CELL_CHARS)
+        text = text[:MAX_CELL_CHARS]
+    return text
+
+
+def _year(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
+          year_now: int) -> int | None:
+    value = cell(cells, column)
+    try:
+        year = parse_year(value)
+    except ValueProblem as exc:
+        log.add(exc.code, row, column, value)
+        return None
+    if year is not None and not MIN_YEAR <= year <= year_now + MAX_YEARS_AHEAD:
+        log.add("year_out_of_range", row, column, value, year=year, low=MIN_YEAR,
+                high=year_now + MAX_YEARS_AHEAD)
+        return None
+    return year
+
+
+def _check_span(since: int | None, until: int | None, row: int, column: ColumnInfo | None,
+                log: _Collector) -> int | None:
+    if since is not None and until is not None and until < since:
+        log.add("until_before_since", row, column, until, since=since, until=until)
+        return None
+    return until
+
+
+def _read_partners(table: Table, hub: str, year_now: int, problems: list[Problem]
+                   ) -> tuple[list[dict[str, Any]], list[str]]:
+    log = _Collector(table.sheet, problems)
+    cols = {key: table.column(key) for key in PARTNER_COLUMNS}
+    extras = table.extra_columns
+    extra_names = _unique_headers([c.header for c in extras])
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    hub_key = schema.normalize_name(hub)
+    for row, cells in table.rows:
+        name = _text(cells, cols["name"], row, log)
+        if name is None:
+            log.add("missing_name", row, cols["name"])
+            continue
+        key = schema.normalize_name(name)
+        if key == hub_key:
+            log.add("hub_is_partner", row, cols["name"], name, WARNING)
+            continue
+        if key in seen:
+            log.add("duplicate_name", row, cols["name"], name, first_row=seen[key])
+            continue
+        seen[key] = row
+        record: dict[str, Any] = {"name": name, "row": row}
+        record["categories"] = _categories(cells, cols["categories"], row, name, log)
+        record["category"] = record["categories"][0] if record["categories"] else ""
+        for key_ in ("type", "place", "contact_internal", "contact_external", "email", "phone",
+                     "website", "note"):
+            record[key_] = _text(cells, cols[key_], row, log)
+        record["type"] = _known_case(record["type"], schema.TYPE_VALUES)
+        record["reach"] = _choice(cells, cols["reach"], row, log, _REACH, schema.REACH_VALUES)
+        record["since"] = _year(cells, cols["since"], row, log, year_now)
+        until = _year(cells, cols["until"], row, log, year_now)
+        record["until"] = _check_span(record["since"], until, row, cols["until"], log)
+        for key_ in ("lat", "lon"):
+            record[key_] = _number(cells, cols[key_], row, log)
+        for info, header in zip(extras, extra_names, strict=True):
+            record[header] = _text(cells, info, row, log)
+        rows.append(record)
+    _likely_duplicates(rows, cols["name"], log)
+    return rows, extra_names
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Extra columns keep their header; a clash with a known key or another header is numbered."""
+    taken = set(PARTNER_COLUMNS) | {"category", "row"}
+    result = []
+    for header in headers:
+        name, n = header, 2
+        while name in taken:
+            name, n = f"{header} ({n})", n + 1
+        taken.add(name)
+        result.append(name)
+    return result
+
+
+def _categories(cells: list[Any], column: ColumnInfo | None, row: int, name: str,
+                log: _Collector) -> list[str]:
+    raw = cell(cells, column)
+    found: list[str] = []
+    for part in split_categories(raw):
+        category = schema.canonical_category(part)
+        if category is None:
+            log.add("unknown_category", row, column, part,
+                    suggestion=_suggest_category(part))
+        elif category not in found:
+            found.append(category)
+    if raw is None and column is not None:
+        log.add("missing_category", row, column, None, WARNING, name=name)
+    return found
+
+
+def _suggest_category(text: str) -> str | None:
+    key = schema.normalize_header(text)
+    aliases = list(schema.CATEGORY_ALIASES)
+    close = difflib.get_close_matches(key, aliases, n=1, cutoff=0.6)
+    if close:
+        return schema.CATEGORY_ALIASES[close[0]]
+    for alias, category in schema.CATEGORY_ALIASES.items():
+        if len(alias) >= 5 and (alias in key or key in alias):
+            return category
+    return None
+
+
+def _known_case(text: str | None, allowed: tuple[str, ...]) -> str | None:
+    """"hochschule" → "Hochschule" when the value is a known one; other text stays."""
+    if text is None:
+        return None
+    by_key = {schema.normalize_header(v): v for v in allowed}
+    return by_key.get(schema.normalize_header(text), text)
+
+
+def _choice(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
+            aliases: dict[str, str], allowed: tuple[str, ...]) -> str | None:
+    text = _text(cells, column, row, log)
+    if text is None:
+        return None
+    value = aliases.get(schema.normalize_header(text))
+    if value is None:
+        close = difflib.get_close_matches(text.casefold(), [a.casefold() for a in allowed], 1,
+                                          0.6)
+        suggestion = next((a for a in allowed if close and a.casefold() == close[0]), None)
+        log.add("unknown_value", row, column, text, WARNING, suggestion=suggestion,
+                allowed=", ".join(allowed))
+        return text
+    return value
+
+
+def _number(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
+            ) -> float | None:
+    value = cell(cells, column)
+    try:
+        return parse_number(value)
+    except ValueProblem as exc:
+        log.add(exc.code, row, column, value, WARNING)
+        return None
+
+
+def _core_name(name: str) -> str:
+    words = [w for w in _WORD.findall(schema.normalize_name(name)) if w not in _NOISE_WORDS]
+    return " ".join(words)
+
+
+def _likely_duplicates(rows: list[dict[str, Any]], column: ColumnInfo | None,
+                       log: _Collector) -> None:
+    """Warn about names that differ only by legal forms, common words or a typo.
+
+    Comparing every pair is quadratic; pairs are only compared within blocks that share a word
+    of their core name, which keeps 20,000 partners fast.
+    """
+    cores = [(_core_name(r["name"]), r) for r in rows]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (core, _) in enumerate(cores):
+        for word in set(core.split()) or {""}:
+            if len(blocks[word]) < 200:
+                blocks[word].append(i)
+        prefix_block = blocks["#" + core[:3]]
+        if core and len(prefix_block) < 200:
+            prefix_block.append(i)
+    reported: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                pair = (min(a, b), max(a, b))
+                if pair in reported:
+                    continue
+                core_a, core_b = cores[a][0], cores[b][0]
+                if not core_a or not core_b:
+                    continue
+                same = core_a == core_b or (
+                    min(len(core_a), len(core_b)) >= 6
+                    and difflib.SequenceMatcher(None, core_a, core_b).ratio() >= 0.9
+                )
+                if same:
+                    reported.add(pair)
+                    first, second = cores[pair[0]][1], cores[pair[1]][1]
+                    log.add("similar_name", second["row"], column, second["name"], WARNING,
+                            other=first["name"], other_row=first["row"])
+
+
+# --------------------------------------------------------------------------- references
+
+
+class _NameIndex:
+    """Resolves names written in relations and activities to partner names."""
+
+    def __init__(self, partner_rows: list[dict[str, Any]], hub: str,
+                 partner_sheet: str) -> None:
+        self.names = {schema.normalize_name(r["name"]): r["name"] for r in partner_rows}
+        self.hub = hub
+        self.hub_key = schema.normalize_name(hub)
+        self.sheet = partner_sheet
+
+    def resolve(self, text: str) -> str | None:
+        key = schema.normalize_name(text)
+        if key == self.hub_key:
+            return self.hub
+        return self.names.get(key)
+
+    def suggest(self, text: str) -> str | None:
+        key = schema.normalize_name(text)
+        close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.75)
+        return self.names[close[0]] if close else None
+
+
+def _participants(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
+                  index: _NameIndex) -> list[str]:
+    found: list[str] = []
+    for part in split_list(cell(cells, column)):
+        name = index.resolve(part)
+        if name is None:
+            log.add("unknown_partner", row, column, part, suggestion=index.suggest(part),
+                    partner_sheet=index.sheet)
+        elif name != index.hub and name not in found:
+            found.append(name)
+    return found
+
+
+def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
+                    problems: list[Problem]) -> list[dict[str, Any]]:
+    if table is None:
+        return []
+    problems.extend(table.problems)
+    log = _Collector(table.sheet, problems)
+    cols = {key: table.column(key) for key in RELATION_COLUMNS if key != "row"}
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for row, cells in table.rows:
+        ends = []
+        for key in ("source", "target"):
+            text = _text(cells, cols[key], row, log)
+            if text is None:
+                log.add("missing_endpoint", row, cols[key], expected=cols[key].header)
+                ends.append(None)
+                continue
+            name = index.resolve(text)
+            if name is None:
+                log.add("unknown_partner", row, cols[key], text,
+                        suggestion=index.suggest(text), partner_sheet=index.sheet)
+            ends.append(name)
+        source, target = ends
+        if source is None or target is None:
+            continue
+        if source == target:
+            log.add("self_relation", row, cols["target"], source)
+            continue
+        kind = _text(cells, cols["kind"], row, log)
+        pair_key = (*sorted((source, target)), (kind or "").casefold())
+        if pair_key in seen:
+            log.add("duplicate_relation", row, cols["target"], f"{source} – {target}", WARNING,
+                    first_row=seen[pair_key])
+            continue
+        seen[pair_key] = row
+        since = _year(cells, cols["since"], row, log, year_now)
+        until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,
+                            cols["until"], log)
+        rows.append({
+            "source": source, "target": target, "kind": kind,
+            "strength": _strength(cells, cols["strength"], row, log),
+            "since": since, "until": until, "note": _text(cells, cols["note"], row, log),
+            "row": row,
+        })
+    return rows
+
+
+def _strength(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector) -> int:
+    value = cell(cells, column)
+    if value is None:
+        return 1
+    try:
+        number = parse_number(value)
+    except ValueProblem:
+        number = None
+    if number is None or not 1 <= number <= 5:
+        log.add("bad_strength", row, column, value, WARNING)
+        return 1
+    return round(number)
+
+
+def _read_activities(table: Table | None, index: _NameIndex, year_now: int,
+                     problems: list[Problem]) -> list[dict[str, Any]]:
+    if table is None:
+        return []
+    problems.extend(table.problems)
+    log = _Collector(table.sheet, problems)
+    cols = {key: table.column(key) for key in ACTIVITY_COLUMNS if key not in ("row", "year")}
+    rows = []
+    for row, cells in table.rows:
+        name = _text(cells, cols["name"], row, log)
+        if name is None:
+            log.add("missing_title", row, cols["name"], what_de="die Aktivität",
+                    what_en="the activity")
+            continue
+        raw_date = cell(cells, cols["date"])
+        try:
+            date, year = parse_date(raw_date)
+        except ValueProblem as exc:
+            log.add(exc.code, row, cols["date"], raw_date, WARNING)
+            date, year = to_text(raw_date), None
+        if year is not None and not MIN_YEAR <= year <= year_now + MAX_YEARS_AHEAD:
+            log.add("year_out_of_range", row, cols["date"], raw_date, year=year, low=MIN_YEAR,
+                    high=year_now + MAX_YEARS_AHEAD)
+            year = None
+        rows.append({
+            "name": name, "date": date, "year": year,
+            "status": _choice(cells, cols["status"], row, log, _STATUS, schema.STATUS_VALUES),
+            "area": _known_case(_text(cells, cols["area"], row, log), schema.AREA_VALUES),
+            "participants": _participants(cells, cols["participants"], row, log, index),
+            "note": _text(cells, cols["note"], row, log),
+            "row": row,
+        })
+    return rows
+
+
+def _read_programmes(table: Table | None, index: _NameIndex, year_now: int,
+                     problems: list[Problem]) -> list[dict[str, Any]]:
+    if table is None:
+        return []
+    problems.extend(table.problems)
+    log = _Collector(table.sheet, problems)
+    cols = {key: table.column(key) for key in PROGRAMME_COLUMNS if key != "row"}
+    rows = []
+    for row, cells in table.rows:
+        name = _text(cells, cols["name"], row, log)
+        if name is None:
+            log.add("missing_title", row, cols["name"], what_de="das Programm",
+                    what_en="the programme")
+            continue
+        since = _year(cells, cols["since"], row, log, year_now)
+        until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,
+                            cols["until"], log)
+        rows.append({
+            "name": name, "since": since, "until": until,
+            "participants": _participants(cells, cols["participants"], row, log, index),
+            "note": _text(cells, cols["note"], row, log), "row": row,
+        })
+    return rows

@@ -1,0 +1,168 @@
+"""Turning one cell into the value it means: text, year, date, number, list of names.
+
+Each function returns the value or raises :class:`ValueProblem` with a message code; the
+validator adds the position. Pure functions, no pandas.
+
+>>> parse_year("seit 2019")
+2019
+>>> parse_year(43466.0)      # an Excel serial date: 2019-01-01
+2019
+>>> parse_date("12.08.2022")
+('2022-08-12', 2022)
+>>> to_text(12.0)
+'12'
+>>> split_list("Öcher Lab; Fablab Hamm | CityLAB Berlin")
+['Öcher Lab', 'Fablab Hamm', 'CityLAB Berlin']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = [
+    "ValueProblem",
+    "parse_date",
+    "parse_number",
+    "parse_year",
+    "split_categories",
+    "split_list",
+    "to_text",
+]
+
+#: Excel's day 0 (it counts 1900 as a leap year, hence the 30th).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+#: Serial numbers that are plausible dates (1954–2119) rather than years or counts.
+_SERIAL_RANGE = (20_000, 80_000)
+_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|2\d\d\d)(?!\d)")
+_GERMAN_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_LIST_SEPARATORS = re.compile(r"\s*[;|\n]\s*")
+_CATEGORY_SEPARATORS = re.compile(r"\s*[;|,\n]\s*")
+
+
+class ValueProblem(ValueError):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def to_text(value: Any) -> str | None:
+    """A cell as the text a person sees: 12.0 → "12", a date → "2022-08-12", "" → None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = " ".join(str(value).replace("\u00a0", " ").split())
+    return text or None
+
+
+def _from_serial(number: float) -> dt.date:
+    return _EXCEL_EPOCH + dt.timedelta(days=int(number))
+
+
+def parse_year(value: Any) -> int | None:
+    """The year in a cell: 2019, "2019", "seit 2019", a date, an Excel serial date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.year
+    if isinstance(value, bool):
+        raise ValueProblem("bad_year")
+    if isinstance(value, int | float):
+        if value != value:
+            return None
+        if float(value).is_integer() and _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+            return _from_serial(value).year
+        if float(value).is_integer():
+            return int(value)
+        raise ValueProblem("bad_year")
+    text = to_text(value)
+    if text is None:
+        return None
+    if text.isdigit() and _SERIAL_RANGE[0] <= int(text) <= _SERIAL_RANGE[1]:
+        return _from_serial(int(text)).year
+    match = _YEAR.search(text)
+    if match is None:
+        if text.isdigit():
+            return int(text)
+        raise ValueProblem("bad_year")
+    return int(match.group(1))
+
+
+def parse_date(value: Any) -> tuple[str | None, int | None]:
+    """(display text, year) of a date cell: a date, "12.08.2022", "2022-08-12", "08/2022", 2022."""
+    if value is None:
+        return None, None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat(), value.year
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
+            day = _from_serial(value)
+            return day.isoformat(), day.year
+        year = parse_year(value)
+        return str(year), year
+    text = to_text(value)
+    if text is None:
+        return None, None
+    for pattern, order in ((_GERMAN_DATE, (3, 2, 1)), (_ISO_DATE, (1, 2, 3))):
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(match.group(i)) for i in order)
+            try:
+                return dt.date(year, month, day).isoformat(), year
+            except ValueError as exc:
+                raise ValueProblem("bad_date") from exc
+    try:
+        year = parse_year(text)
+    except ValueProblem as exc:
+        raise ValueProblem("bad_date") from exc
+    return text, year
+
+
+def parse_number(value: Any) -> float | None:
+    """A decimal number, also with a German decimal comma ("51,57")."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueProblem("bad_number")
+    if isinstance(value, int | float):
+        return None if value != value else float(value)
+    text = to_text(value)
+    if text is None:
+        return None
+    try:
+        return float(text.replace(",", "."))
+    except ValueError as exc:
+        raise ValueProblem("bad_number") from exc
+
+
+def split_list(value: Any) -> list[str]:
+    """Names separated by ; or | or line breaks (commas stay: names contain them)."""
+    text = to_text(value)
+    if text is None and isinstance(value, str):
+        text = value.strip() or None
+    if text is None:
+        return []
+    raw = value if isinstance(value, str) else text
+    return [part for part in (to_text(p) for p in _LIST_SEPARATORS.split(raw)) if part]
+
+
+def split_categories(value: Any) -> list[str]:
+    """Categories separated by ; | , or line breaks."""
+    text = value if isinstance(value, str) else to_text(value)
+    if not text:
+        return []
+    return [part for part in (to_text(p) for p in _CATEGORY_SEPARATORS.split(text)) if part]

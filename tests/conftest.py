@@ -1,0 +1,77 @@
+"""Shared test helpers: workbooks built in tmp_path, and tools that CI must have."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
+
+
+def require_tool(name: str) -> str:
+    """The tool's path; skip without it, fail where CI demands it (NETWORK_APP_REQUIRE_TOOLS)."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("NETWORK_APP_REQUIRE_TOOLS"):
+            pytest.fail(f"{name} is required in CI but not installed")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]],
+               hidden: tuple[str, ...] = ()) -> Path:
+    """A workbook with one sheet per key; rows are written from A1 down."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
+    counter = iter(range(1000))
+
+    def make(sheets: dict[str, list[list[Any]]], name: str | None = None, **kw: Any) -> Path:
+        return write_xlsx(tmp_path / (name or f"wb{next(counter)}.xlsx"), sheets, **kw)
+
+    return make
+
+
+@pytest.fixture
+def small_sheets() -> dict[str, list[list[Any]]]:
+    """Four partners whose graph is known by hand (see test_graph)."""
+    return {
+        "Partner": [
+            ["Name", "Kategorie", "Typ", "Ort"],
+            ["A-Lab", "Austausch", "Lab", "Aachen"],
+            ["B-Uni", "Forschung; Kooperation", "Hochschule", "Bochum"],
+            ["C-Verein", "Netzwerk", "Verein", "Soest"],
+            ["D-Stadt", "Kooperation", "Kommune", "Dortmund"],
+        ],
+        "Beziehungen": [
+            ["Von", "Nach", "Art", "Stärke"],
+            ["A-Lab", "B-Uni", "Projekt", 3],
+        ],
+        "Aktivitäten": [
+            ["Aktivität", "Datum", "Status", "Bereich", "Beteiligte"],
+            ["Workshop", "12.08.2022", "umgesetzt", "Vernetzung", "A-Lab; B-Uni; C-Verein"],
+            ["Tagung", 2023, "in Planung", "Forschung", "B-Uni; C-Verein"],
+        ],
+        "Programme": [
+            ["Programm", "Seit", "Bis", "Beteiligte"],
+            ["Verbund", 2019, 2026, "C-Verein; D-Stadt"],
+        ],
+    }
