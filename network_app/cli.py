@@ -124,16 +124,16 @@ def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
         "partner_list": [
             {"name": r["name"], "categories": list(r["categories"]), "type": r["type"],
              "place": r["place"], "row": int(r["row"])}
-            for r in data.partners.to_dict("records")
+            for r in data.records("partners")
         ],
         "activity_list": [
             {"name": r["name"], "date": r["date"], "status": r["status"], "area": r["area"],
              "participants": list(r["participants"]), "row": int(r["row"])}
-            for r in data.activities.to_dict("records")
+            for r in data.records("activities")
         ],
         "programme_list": [
             {"name": r["name"], "participants": list(r["participants"]), "row": int(r["row"])}
-            for r in data.programmes.to_dict("records")
+            for r in data.records("programmes")
         ],
         "errors": [_problem_dict(p, lang) for p in data.errors],
         "warnings": [_problem_dict(p, lang) for p in data.warnings],

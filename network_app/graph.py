@@ -39,12 +39,10 @@ alike. :func:`partner_layer` is the graph analysis uses.
 
 from __future__ import annotations
 
-import math
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from .validation import PartnerData
 
@@ -54,19 +52,6 @@ _NODE_COLUMNS = ("type", "place", "reach", "since", "until", "lat", "lon", "webs
                  "contact_internal", "contact_external", "email", "phone")
 
 
-def _clean(value: Any) -> Any:
-    """pandas' missing values become None; numpy scalars become Python numbers."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if hasattr(value, "item") and not isinstance(value, list | tuple | dict | str):
-        return value.item()
-    return value
-
-
 def build_graph(data: PartnerData) -> nx.Graph:
     """The whole network: the hub, every partner, and every tie between them."""
     graph = nx.Graph(own_organisation=data.own_organisation,
@@ -74,26 +59,26 @@ def build_graph(data: PartnerData) -> nx.Graph:
     hub = data.own_organisation
     graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
                    extra={}, **{c: None for c in _NODE_COLUMNS})
-    for record in data.partners.to_dict("records"):
+    for record in data.records("partners"):
         name = record["name"]
-        attrs = {c: _clean(record.get(c)) for c in _NODE_COLUMNS}
+        attrs = {c: record.get(c) for c in _NODE_COLUMNS}
         graph.add_node(
             name, kind="partner", label=name, categories=list(record["categories"]),
             category=record["category"], row=int(record["row"]),
-            extra={c: _clean(record.get(c)) for c in data.extra_columns}, **attrs,
+            extra={c: record.get(c) for c in data.extra_columns}, **attrs,
         )
         graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
                        weight=1)
-    for record in data.relations.to_dict("records"):
+    for record in data.records("relations"):
         edge = _partner_edge(graph, record["source"], record["target"])
         edge["relations"].append({
-            "kind": _clean(record["kind"]), "strength": int(record["strength"]),
-            "since": _clean(record["since"]), "until": _clean(record["until"]),
-            "note": _clean(record["note"]),
+            "kind": record["kind"], "strength": int(record["strength"]),
+            "since": record["since"], "until": record["until"],
+            "note": record["note"],
         })
         edge["weight"] += int(record["strength"])
-    for table, key in ((data.activities, "activities"), (data.programmes, "programmes")):
-        for record in table.to_dict("records"):
+    for key in ("activities", "programmes"):
+        for record in data.records(key):
             for a, b in combinations(record["participants"], 2):
                 edge = _partner_edge(graph, a, b)
                 edge[key].append(record["name"])
@@ -117,22 +102,22 @@ def partner_layer(graph: nx.Graph) -> nx.Graph:
 def bipartite_graph(data: PartnerData) -> nx.Graph:
     """Partners linked to the activities and programmes they take part in."""
     graph = nx.Graph(own_organisation=data.own_organisation)
-    for record in data.partners.to_dict("records"):
+    for record in data.records("partners"):
         graph.add_node(record["name"], kind="partner", label=record["name"],
                        categories=list(record["categories"]), category=record["category"],
                        row=int(record["row"]))
-    for record in data.activities.to_dict("records"):
+    for record in data.records("activities"):
         node = f"Aktivität: {record['name']} (Zeile {record['row']})"
         graph.add_node(node, kind="activity", label=record["name"], categories=[],
-                       category="", row=int(record["row"]), date=_clean(record["date"]),
-                       status=_clean(record["status"]), area=_clean(record["area"]))
+                       category="", row=int(record["row"]), date=record["date"],
+                       status=record["status"], area=record["area"])
         for name in record["participants"]:
             graph.add_edge(name, node, kind="activity", weight=1)
-    for record in data.programmes.to_dict("records"):
+    for record in data.records("programmes"):
         node = f"Programm: {record['name']}"
         graph.add_node(node, kind="programme", label=record["name"], categories=[],
-                       category="", row=int(record["row"]), since=_clean(record["since"]),
-                       until=_clean(record["until"]))
+                       category="", row=int(record["row"]), since=record["since"],
+                       until=record["until"])
         for name in record["participants"]:
             graph.add_edge(name, node, kind="programme", weight=1)
     return graph

@@ -18,8 +18,10 @@ from . import schema
 __all__ = ["ego_layout"]
 
 #: Distance between neighbouring nodes on a ring, in drawing units (pixels at zoom 1).
-SPACING = 70.0
-FIRST_RING = 260.0
+SPACING = 90.0
+FIRST_RING = 300.0
+#: Alternate nodes on a ring sit a little further out, so neighbouring labels don't collide.
+STAGGER = 40.0
 
 
 def _sector_order(graph: nx.Graph) -> list[str]:
@@ -82,9 +84,8 @@ def _place_sector(members: list[Any], start: float, width: float,
         capacity = max(1, int(width * radius / SPACING))
         ring = members[index:index + capacity]
         for j, node in enumerate(ring):
-            # Centre the ring's nodes in the sector; stagger alternate rings for label room.
             angle = start + width * (j + 0.5) / len(ring)
-            positions[node] = (round(radius * math.cos(angle), 1),
-                               round(radius * math.sin(angle), 1))
+            r = radius + (STAGGER if j % 2 else 0.0)
+            positions[node] = (round(r * math.cos(angle), 1), round(r * math.sin(angle), 1))
         index += len(ring)
-        radius += SPACING * 1.3
+        radius += SPACING + 2 * STAGGER

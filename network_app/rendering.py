@@ -132,7 +132,7 @@ var network = new vis.Network(
   {{
     physics: {{ enabled: false }},
     interaction: {{ hover: true, tooltipDelay: 150, keyboard: {{ enabled: true }} }},
-    nodes: {{ font: {{ size: 18, face: "DejaVu Sans, Arial", strokeWidth: 4,
+    nodes: {{ font: {{ size: 26, face: "DejaVu Sans, Arial", strokeWidth: 4,
       strokeColor: "#ffffff" }}, borderWidth: 1 }},
     edges: {{ smooth: false }}
   }}

@@ -60,7 +60,7 @@ def node_styles(graph: nx.Graph) -> dict[Any, NodeStyle]:
         else:
             ties = sum(1 for n in graph.neighbors(node) if graph.nodes[n].get("kind") != "hub")
             color = CATEGORY_COLORS.get(attrs.get("category") or "", NONE_COLOR)
-            styles[node] = NodeStyle(color, 12 + 3 * min(ties, 8), label)
+            styles[node] = NodeStyle(color, 12 + 1.5 * min(ties, 8), label)
     return styles
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -80,6 +81,11 @@ class PartnerData:
     sheets: dict[str, str] = field(default_factory=dict)  # table kind → sheet name
     source_name: str = ""
 
+    def records(self, table: str) -> list[dict[str, Any]]:
+        """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
+        frame: pd.DataFrame = getattr(self, table)
+        return [{k: clean_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
     @property
     def own_organisation(self) -> str:
         return self.settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
@@ -95,6 +101,17 @@ class PartnerData:
     @property
     def is_valid(self) -> bool:
         return not self.errors
+
+
+def clean_value(value: Any) -> Any:
+    """pandas' missing values become None; numpy scalars become Python numbers."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, list | tuple | dict | str):
+        return value.item()
+    return value
 
 
 class _Collector:

@@ -1,0 +1,131 @@
+"""The network-app command: exit codes, JSON contract, help, and bad files as words."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import badfiles
+import pytest
+from conftest import BUNDLED
+from messy import german_excel_csv, german_excel_xlsx
+
+from network_app.cli import build_parser, main
+
+
+def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "network_app", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_check_bundled_json_contract():
+    result = run("check", str(BUNDLED), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("partners", "relations", "activities", "nodes", "edges", "categories",
+                "errors", "warnings"):
+        assert key in report
+    assert report["errors"] == []
+    assert report["partners"] == len(report["partner_list"])
+    assert set(report["categories"]) >= {"Austausch", "Kooperation", "Netzwerk", "Forschung"}
+
+
+def test_check_messy_workbook_exits_1_with_positions(tmp_path):
+    result = run("check", str(german_excel_xlsx(tmp_path)), "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    for problem in report["errors"] + report["warnings"]:
+        assert {"sheet", "row", "column", "message"} <= set(problem)
+    assert {(p["sheet"], p["row"]) for p in report["errors"]} >= {
+        ("Partnerliste", 11), ("Beziehungen", 5)}
+
+
+def test_check_text_output_is_german(tmp_path):
+    result = run("check", str(german_excel_xlsx(tmp_path)))
+    assert result.returncode == 1
+    assert "Blatt »Beziehungen«, Zeile 5, Spalte »Partner B« (B)" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_english(tmp_path):
+    result = run("check", str(german_excel_xlsx(tmp_path)), "--lang", "en")
+    assert "Row 11 has no name" in result.stdout
+
+
+def test_windows_csv_is_valid(tmp_path):
+    result = run("check", str(german_excel_csv(tmp_path)), "--json")
+    assert result.returncode == 0, result.stdout
+    names = [p["name"] for p in json.loads(result.stdout)["partner_list"]]
+    assert "Öcher Lab" in names and "Müller & Söhne GmbH" in names
+
+
+BAD_FILES = [
+    ("zip_bomb", "entpackt"),
+    ("encrypted_xlsx", "passwortgeschützt"),
+    ("renamed_text", "Textdatei"),
+    ("pdf_as_xlsx", "PDF"),
+    ("docx_as_xlsx", "Word"),
+    ("truncated_xlsx", "beschädigt"),
+    ("bad_crc_xlsx", "beschädigt"),
+    ("billion_laughs_xlsx", "Sicherheitsrisiko"),
+]
+
+
+@pytest.mark.parametrize(("builder", "words"), BAD_FILES)
+def test_bad_files_end_in_german_and_exit_2(tmp_path, builder, words):
+    path = getattr(badfiles, builder)(tmp_path)
+    start = time.perf_counter()
+    result = run("check", str(path), timeout=60)
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert words in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert elapsed < 20
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 1500
+
+
+def test_missing_file_and_bad_usage(tmp_path):
+    missing = run("check", str(tmp_path / "gibtsnicht.xlsx"))
+    assert missing.returncode == 2
+    assert "nicht gefunden" in missing.stderr
+    usage = run("check")
+    assert usage.returncode == 2
+    unknown = run("explode")
+    assert unknown.returncode == 2
+
+
+def test_template_checks_clean(tmp_path):
+    out = tmp_path / "vorlage.xlsx"
+    assert run("template", "-o", str(out)).returncode == 0
+    result = run("check", str(out), "--json")
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and report["warnings"] == []
+    assert report["partners"] == 2
+
+
+def test_template_into_missing_folder_is_a_message(tmp_path, capsys):
+    code = main(["template", "-o", str(tmp_path / "nope" / "v.xlsx")])
+    assert code == 2
+    assert "kann nicht geschrieben werden" in capsys.readouterr().err
+    assert not (tmp_path / "nope").exists()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_command_has_help(lang):
+    parser = build_parser(lang)
+    commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert set(commands) == {"check", "template"}
+    for command in commands.values():
+        assert command.format_help().strip()
+        assert command.description
+
+
+def test_main_module_help():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "check" in result.stdout and "template" in result.stdout
