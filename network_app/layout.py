@@ -22,6 +22,8 @@ SPACING = 90.0
 FIRST_RING = 300.0
 #: Alternate nodes on a ring sit a little further out, so neighbouring labels don't collide.
 STAGGER = 40.0
+#: Screens and projectors are wide and names are long: rings become ellipses this much wider.
+ASPECT = 1.7
 
 
 def _sector_order(graph: nx.Graph) -> list[str]:
@@ -86,6 +88,7 @@ def _place_sector(members: list[Any], start: float, width: float,
         for j, node in enumerate(ring):
             angle = start + width * (j + 0.5) / len(ring)
             r = radius + (STAGGER if j % 2 else 0.0)
-            positions[node] = (round(r * math.cos(angle), 1), round(r * math.sin(angle), 1))
+            positions[node] = (round(ASPECT * r * math.cos(angle), 1),
+                               round(r * math.sin(angle), 1))
         index += len(ring)
         radius += SPACING + 2 * STAGGER

@@ -33,7 +33,7 @@ def app_url():
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1500, "height": 1200})
+    context = browser.new_context(viewport={"width": 1500, "height": 1700})
     page = context.new_page()
     page.outside_requests = []
     page.dialogs = []
