@@ -55,6 +55,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unpacked, the file would take {unpacked_mb} MB (ratio {ratio}:1); for safety it "
               "is not opened. Please copy the data into a new workbook and use that.",
     },
+    "too_many_members": {
+        "de": "Die Datei besteht aus mehr als {limit} Teilen – so viele hat keine Arbeitsmappe. "
+              "Sie wird aus Sicherheitsgründen nicht geöffnet. Bitte die Daten in eine neue "
+              "Arbeitsmappe kopieren.",
+        "en": "The file consists of more than {limit} parts – no workbook has that many. For "
+              "safety it is not opened. Please copy the data into a new workbook.",
+    },
     "corrupt_archive": {
         "de": "Die Datei ist beschädigt oder unvollständig (z. B. abgebrochener Download). "
               "Bitte die Datei erneut speichern oder herunterladen.",

@@ -1,0 +1,618 @@
+"""Vet a spreadsheet before any parser touches it: is it what its name says, and is it safe?
+
+Parsers trust their input: calamine and openpyxl inflate whatever a zip archive holds and read
+whatever XML they find. So every file goes through :func:`inspect_file` (or :func:`inspect_bytes`
+for an upload held in memory) first. It reads a few headers and makes one streamed pass over a
+zip archive, holding at most one 1 MB chunk at a time, and either names the format to parse the
+file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
+:class:`~network_app.errors.UnreadableFileError` with a stable code. The checks, in order:
+
+1. **The path** (``file_not_found``, ``not_a_file``, ``empty_file``, ``too_large``): ``os.stat``
+   comes before the first byte is read, so a 5 GB file, a folder or a FIFO is never opened.
+2. **The name** (``unsupported_format``): xlsx, xlsm, xls, ods and csv, tsv, txt only.
+3. **The content** (``wrong_content``): magic bytes decide, not the name. A workbook in a format
+   we read is read as what it is even when renamed (an xlsx called ``.csv`` is an xlsx, an old
+   ``.xls`` called ``.xlsx`` is an xls). A name that promises a workbook but holds a PDF, a
+   picture, a Word document or plain text is refused, saying in German what the file really is.
+4. **Encryption** (``encrypted``): a password-protected xlsx is not a zip archive at all but an
+   OLE compound file holding the streams ``EncryptionInfo`` and ``EncryptedPackage``
+   (MS-OFFCRYPTO). A protected legacy ``.xls`` is an ordinary OLE file whose ``Workbook`` stream
+   has a FilePass record (type 0x002F) right after its BOF record (MS-XLS); a protected ODS is
+   a zip whose manifest lists ``encryption-data``. The readers would only fail obscurely.
+5. **Zip bombs** (``zip_bomb``): neither openpyxl nor calamine checks sizes. A 3 MB xlsx that
+   inflated to 800 MB kept openpyxl busy past 60 s at 1.6 GB, and calamine took 19 s at 3.7 GB
+   (see NOTES.md). Deflate reaches about 1000:1 on repeated bytes; the members of real workbooks
+   stay below 20:1 (13:1 for a 20,000-row sheet), so 200:1 leaves room. The sizes declared in
+   the central directory are checked first (total, ratio per large member, number of members).
+   Declared sizes are written by whoever made the file, so every member is then inflated once
+   in 1 MB chunks, counting real bytes up to the limit. zipfile on its own would stop at the
+   declared size and trust it: we let it run to the real end of the deflate stream and refuse a
+   member whose real size differs from the declared one.
+6. **Damage** (``corrupt_archive``): truncated archives, CRC-32 mismatches, broken deflate data,
+   duplicate member names, an OLE directory that points outside the file.
+7. **Unsafe XML** (``unsafe_xml``): Office and LibreOffice never write ``<!DOCTYPE`` or
+   ``<!ENTITY``; they are what entity-expansion ("billion laughs") and external-entity (XXE)
+   attacks need. calamine does not use defusedxml, so the inflated stream of every member except
+   pictures and embedded binaries is searched for them (also in UTF-16) before a parser runs.
+
+Anything unexpected becomes ``unreadable`` with a short German detail. Callers show
+``error.message``, never a traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+import errno
+import io
+import logging
+import os
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from typing import BinaryIO
+
+from .errors import UnreadableFileError
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_RATIO",
+    "DEFAULT_MAX_UNPACKED_BYTES",
+    "MAX_MEMBERS",
+    "TEXT_EXTENSIONS",
+    "WORKBOOK_EXTENSIONS",
+    "inspect_bytes",
+    "inspect_file",
+]
+
+_log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * MB
+DEFAULT_MAX_UNPACKED_BYTES = 500 * MB
+DEFAULT_MAX_RATIO = 200
+#: Small members are exempt from the ratio test: a few kilobytes of repeated tags may compress
+#: very well and still cannot hurt anyone.
+RATIO_MIN_MEMBER_BYTES = MB
+MAX_MEMBERS = 10_000
+#: zipfile builds one object per central-directory entry before anyone can count them. Bounding
+#: the directory's size bounds that memory; Office and LibreOffice write about 70 bytes an entry.
+MAX_CENTRAL_DIRECTORY_BYTES = MAX_MEMBERS * 400
+CHUNK_BYTES = MB
+#: Enough to tell the formats apart and to judge whether a CSV is text.
+HEAD_BYTES = 64 * 1024
+
+WORKBOOK_EXTENSIONS = frozenset({"xlsx", "xlsm", "xls", "ods"})
+TEXT_EXTENSIONS = frozenset({"csv", "tsv", "txt"})
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+
+_FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "ein PDF-Dokument"),
+    (b"\x89PNG\r\n\x1a\n", "ein Bild"),
+    (b"\xff\xd8\xff", "ein Bild"),
+    (b"GIF87a", "ein Bild"),
+    (b"GIF89a", "ein Bild"),
+    (b"II*\x00", "ein Bild"),
+    (b"MM\x00*", "ein Bild"),
+    (b"Rar!\x1a\x07", "ein RAR-Archiv"),
+    (b"7z\xbc\xaf\x27\x1c", "ein 7-Zip-Archiv"),
+    (b"\x1f\x8b", "ein gzip-Archiv"),
+    (b"{\\rtf", "ein RTF-Textdokument"),
+)
+#: Checked in order: the first folder found in the archive names the kind of document.
+_OOXML_KINDS: tuple[tuple[str, str], ...] = (
+    ("xl/workbook.bin", "eine Excel-Binärarbeitsmappe (.xlsb)"),
+    ("word/", "ein Word-Dokument"),
+    ("ppt/", "eine PowerPoint-Präsentation"),
+    ("visio/", "eine Visio-Zeichnung"),
+)
+_OPENDOCUMENT_KINDS = {
+    "application/vnd.oasis.opendocument.text": "ein Textdokument (OpenDocument)",
+    "application/vnd.oasis.opendocument.presentation": "eine Präsentation (OpenDocument)",
+    "application/vnd.oasis.opendocument.graphics": "eine Zeichnung (OpenDocument)",
+    "application/vnd.oasis.opendocument.spreadsheet-template": "eine Tabellenvorlage (.ots)",
+}
+#: Pictures, fonts and embedded objects are never read as XML by the spreadsheet readers, and
+#: an SVG picture may legitimately carry a DOCTYPE: they are inflated and counted, not searched.
+_NOT_PARSED_EXTENSIONS = frozenset(
+    "png jpg jpeg jpe gif bmp tif tiff emf wmf emz wmz svg ico webp wdp jxr "
+    "bin odttf ttf otf mp3 mp4 wav avi pdf".split()
+)
+_UNSAFE_UTF8 = (b"<!doctype", b"<!entity")
+_UNSAFE_UTF16 = tuple(
+    word.decode("ascii").encode(encoding)
+    for word in _UNSAFE_UTF8
+    for encoding in ("utf-16-le", "utf-16-be")
+)
+#: What every pattern starts with, in each encoding: rare in real XML and quick to search for.
+_UTF8_SEARCH = (b"<!", _UNSAFE_UTF8)
+_UTF16_SEARCH = (b"<\x00!", _UNSAFE_UTF16)  # also inside big-endian "\x00<\x00!"
+#: Bytes kept from one chunk to the next, so a pattern split across two chunks is still seen.
+_OVERLAP = max(map(len, _UNSAFE_UTF16)) - 1
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_bytes: int
+    max_unpacked_bytes: int
+    max_ratio: float
+
+
+# --------------------------------------------------------------------------- public functions
+
+
+def inspect_file(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
+    max_ratio: float = DEFAULT_MAX_RATIO,
+) -> str:
+    """Return the format to parse the file as: "xlsx", "xls", "ods" or "csv".
+
+    Raise :class:`UnreadableFileError` otherwise; never anything else.
+    """
+    limits = _Limits(max_bytes, max_unpacked_bytes, max_ratio)
+    shown = os.fsdecode(path)
+    return _guarded(lambda: _inspect_path(Path(shown), shown, limits), shown)
+
+
+def inspect_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
+    max_ratio: float = DEFAULT_MAX_RATIO,
+) -> str:
+    """The checks of :func:`inspect_file` for an upload held in memory, named ``filename``."""
+    limits = _Limits(max_bytes, max_unpacked_bytes, max_ratio)
+    return _guarded(lambda: _inspect_upload(data, filename, limits), filename)
+
+
+# --------------------------------------------------------------------------- the frame
+
+
+def _guarded(check: Callable[[], str], shown: str) -> str:
+    """Run ``check``; whatever goes wrong leaves as an UnreadableFileError with German text."""
+    try:
+        return check()
+    except UnreadableFileError:
+        raise
+    except (zipfile.BadZipFile, EOFError, zlib.error, struct.error) as exc:
+        raise UnreadableFileError("corrupt_archive") from exc
+    except Exception as exc:
+        # For developers only, at debug level: logging's last-resort handler would print a
+        # warning with its traceback to a user's terminal.
+        _log.debug("unexpected error while inspecting %r", shown, exc_info=True)
+        raise UnreadableFileError("unreadable", detail=_detail(exc)) from exc
+
+
+def _detail(exc: Exception) -> str:
+    if isinstance(exc, PermissionError):
+        return "keine Leseberechtigung"
+    if isinstance(exc, OSError):
+        return f"Lesefehler Nr. {exc.errno}" if exc.errno else "Lesefehler"
+    if isinstance(exc, MemoryError):
+        return "zu wenig Arbeitsspeicher"
+    return "unerwarteter Fehler bei der Prüfung"
+
+
+def _inspect_path(path: Path, shown: str, limits: _Limits) -> str:
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise UnreadableFileError("file_not_found", path=shown) from exc
+    # A FIFO or device would block or never end: only regular files are read.
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError("not_a_file", path=shown)
+    _check_size(info.st_size, shown, limits)
+    extension = _extension(path.name)
+    with open(path, "rb") as fh:
+        # The file may have changed since stat; the open handle's size is what gets read.
+        size = os.fstat(fh.fileno()).st_size
+        _check_size(size, shown, limits)
+        return _inspect_content(fh, size, extension, limits)
+
+
+def _inspect_upload(data: bytes, filename: str, limits: _Limits) -> str:
+    _check_size(len(data), filename, limits)
+    extension = _extension(filename)
+    return _inspect_content(io.BytesIO(data), len(data), extension, limits)
+
+
+def _check_size(size: int, shown: str, limits: _Limits) -> None:
+    if size == 0:
+        raise UnreadableFileError("empty_file", path=shown)
+    if size > limits.max_bytes:
+        size_mb, limit_mb = _megabyte_pair(size, limits.max_bytes)
+        raise UnreadableFileError("too_large", size_mb=size_mb, limit_mb=limit_mb)
+
+
+def _extension(name: str) -> str:
+    # PureWindowsPath splits on both separators: browsers may send "C:\\...\\Partner.xlsx".
+    extension = PureWindowsPath(name).suffix[1:].lower()
+    if extension in WORKBOOK_EXTENSIONS or extension in TEXT_EXTENSIONS:
+        return extension
+    raise UnreadableFileError("unsupported_format", extension=extension or "ohne Dateiendung")
+
+
+def _inspect_content(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> str:
+    head = fh.read(HEAD_BYTES)
+    if head.startswith(_ZIP_MAGIC):
+        return _inspect_zip(fh, size, extension, limits)
+    if head.startswith(_OLE_MAGIC):
+        return _inspect_ole(fh, size, extension)
+    for magic, found in _FOREIGN_MAGIC:
+        if head.startswith(magic):
+            raise _wrong_content(extension, found)
+    if extension in TEXT_EXTENSIONS:
+        if _is_text(head):
+            return "csv"
+        raise _wrong_content(extension, "eine Binärdatei (kein Text)")
+    if _is_text(head):
+        raise _wrong_content(extension, _describe_text(head))
+    raise _wrong_content(extension, "eine Datei in einem unbekannten Format")
+
+
+def _wrong_content(extension: str, found: str) -> UnreadableFileError:
+    return UnreadableFileError("wrong_content", extension=extension, found=found)
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _is_text(head: bytes) -> bool:
+    # UTF-16 is full of NUL bytes and still text; any other text has none.
+    return head.startswith(_UTF16_BOMS) or b"\x00" not in head
+
+
+def _describe_text(head: bytes) -> str:
+    """Name the kind of text file that was saved under a workbook's name."""
+    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
+    sample = head.decode(encoding, "replace").lstrip("\ufeff \t\r\n").lower()
+    # Web applications often hand out an HTML table named .xls.
+    if sample.startswith(("<!doctype html", "<html")) or "<table" in sample[:4096]:
+        return "eine Webseite (HTML)"
+    if sample.startswith("<?xml"):
+        if "urn:schemas-microsoft-com:office:spreadsheet" in sample:
+            return "eine XML-Tabelle (Excel 2003)"
+        return "eine XML-Datei"
+    return "eine Textdatei"
+
+
+# --------------------------------------------------------------------------- zip archives
+
+
+def _inspect_zip(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> str:
+    _check_central_directory(fh, size)
+    try:
+        with zipfile.ZipFile(fh) as archive:
+            members = archive.infolist()
+            _check_declared_sizes(members, size, limits)
+            _check_entries(members)
+            fmt = _zip_format(archive, extension)
+            _inflate_all(archive, members, size, limits)
+            return fmt
+    except (zipfile.BadZipFile, EOFError, zlib.error, struct.error, ValueError) as exc:
+        # Offsets from a damaged directory end in negative seeks (ValueError, EINVAL).
+        raise UnreadableFileError("corrupt_archive") from exc
+    except OSError as exc:
+        if exc.errno == errno.EINVAL:
+            raise UnreadableFileError("corrupt_archive") from exc
+        raise
+    except NotImplementedError as exc:
+        raise UnreadableFileError("unreadable", detail="nicht unterstützte ZIP-Variante") from exc
+
+
+def _check_central_directory(fh: BinaryIO, size: int) -> None:
+    directory_size = _central_directory_size(fh, size)
+    if directory_size is None:
+        # No end record: cut off (an interrupted download) or not a zip archive after all.
+        raise UnreadableFileError("corrupt_archive")
+    if directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
+        # More members than any workbook has; their sizes stay unknown on purpose.
+        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
+
+
+_END = struct.Struct("<4s4H2LH")
+_END64_LOCATOR = struct.Struct("<4sLQL")
+_END64 = struct.Struct("<4sQ2H2L4Q")
+
+
+def _central_directory_size(fh: BinaryIO, size: int) -> int | None:
+    """The directory size zipfile will read; found the way zipfile finds it, so both agree."""
+    tail_size = min(size, _END.size + (1 << 16))
+    fh.seek(size - tail_size)
+    tail = fh.read(tail_size)
+    pos = len(tail) - _END.size
+    if not (pos >= 0 and tail.startswith(b"PK\x05\x06", pos) and tail.endswith(b"\x00\x00")):
+        pos = tail.rfind(b"PK\x05\x06")
+        if pos < 0 or pos + _END.size > len(tail):
+            return None
+    directory_size = _END.unpack_from(tail, pos)[5]
+    end_offset = size - len(tail) + pos
+    if end_offset >= _END64_LOCATOR.size + _END64.size:
+        fh.seek(end_offset - _END64_LOCATOR.size)
+        if fh.read(4) == b"PK\x06\x07":
+            fh.seek(end_offset - _END64_LOCATOR.size - _END64.size)
+            record = fh.read(_END64.size)
+            if len(record) == _END64.size and record.startswith(b"PK\x06\x06"):
+                directory_size = _END64.unpack(record)[8]
+    return directory_size
+
+
+def _zip_bomb(unpacked: int, ratio: float) -> UnreadableFileError:
+    return UnreadableFileError(
+        "zip_bomb", unpacked_mb=_german_number(unpacked / MB), ratio=_german_number(ratio)
+    )
+
+
+def _check_declared_sizes(
+    members: list[zipfile.ZipInfo], archive_size: int, limits: _Limits
+) -> None:
+    total = sum(member.file_size for member in members)
+    if total > limits.max_unpacked_bytes:
+        raise _zip_bomb(total, total / archive_size)
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_MIN_MEMBER_BYTES and ratio > limits.max_ratio:
+            raise _zip_bomb(total, ratio)
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
+
+
+def _check_entries(members: list[zipfile.ZipInfo]) -> None:
+    names = [member.filename for member in members]
+    # Two members of one name: zipfile reads the last, other readers may read the first.
+    if len(set(names)) != len(names):
+        raise UnreadableFileError("corrupt_archive")
+    for member in members:
+        # Zip-level passwords are not how Office protects workbooks, but refuse them kindly.
+        if member.flag_bits & 0x1:
+            raise UnreadableFileError("encrypted")
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnreadableFileError("unreadable", detail="ungewöhnliches Kompressionsverfahren")
+
+
+def _zip_format(archive: zipfile.ZipFile, extension: str) -> str:
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        with archive.open("mimetype") as stream:
+            mimetype = stream.read(200).decode("ascii", "replace").strip()
+        if mimetype == _ODS_MIMETYPE:
+            if _opendocument_encrypted(archive, names):
+                raise UnreadableFileError("encrypted")
+            return "ods"
+        found = _OPENDOCUMENT_KINDS.get(mimetype, "ein OpenDocument-Dokument, aber keine Tabelle")
+        raise _wrong_content(extension, found)
+    if "[Content_Types].xml" in names:
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        for prefix, found in _OOXML_KINDS:
+            if any(name.startswith(prefix) for name in names):
+                raise _wrong_content(extension, found)
+        if any(name.startswith("xl/") for name in names):
+            raise UnreadableFileError("corrupt_archive")  # a workbook that lost its main part
+        raise _wrong_content(extension, "ein anderes Office-Dokument")
+    raise _wrong_content(extension, "ein ZIP-Archiv")
+
+
+def _opendocument_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    # A password-protected ODS stays a zip archive: its members are AES-encrypted and the
+    # manifest lists a <manifest:encryption-data> for each (the ODF package format).
+    if "META-INF/manifest.xml" not in names:
+        return False
+    with archive.open("META-INF/manifest.xml") as stream:
+        return b"encryption-data" in stream.read(CHUNK_BYTES)
+
+
+def _inflate_all(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], archive_size: int, limits: _Limits
+) -> None:
+    total = 0
+    for member in members:
+        if not member.is_dir():
+            total = _inflate(archive, member, total, archive_size, limits)
+
+
+def _inflate(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    total: int,
+    archive_size: int,
+    limits: _Limits,
+) -> int:
+    """Inflate one member in chunks; return the running total of real bytes."""
+    # zipfile stops at the declared size and checks the CRC there, so a lying size would hide
+    # the rest of the stream. Declaring more than the limit lets it run to the stream's real
+    # end; the CRC is then checked over everything that a parser would see.
+    probe = copy.copy(member)
+    probe.file_size = limits.max_unpacked_bytes + 1
+    searched = _is_parsed(member.filename)
+    real = 0
+    tail = b""
+    search = _UTF8_SEARCH
+    with archive.open(probe) as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            if searched and real == 0:
+                search = _xml_search(chunk)
+            real += len(chunk)
+            if total + real > limits.max_unpacked_bytes:
+                raise _zip_bomb(total + real, (total + real) / archive_size)
+            if searched:
+                tail = _search_xml(tail, chunk, search)
+    if real != member.file_size:
+        raise UnreadableFileError("corrupt_archive")
+    return total + real
+
+
+def _is_parsed(member_name: str) -> bool:
+    base = member_name.rsplit("/", 1)[-1]
+    extension = base.rsplit(".", 1)[-1].lower() if "." in base else ""
+    return extension not in _NOT_PARSED_EXTENSIONS
+
+
+def _xml_search(first_chunk: bytes) -> tuple[bytes, tuple[bytes, ...]]:
+    # An XML parser picks one encoding from the first bytes: a byte order mark, or NUL bytes
+    # around the first "<" for UTF-16 without one. Search in that encoding.
+    if first_chunk.startswith(_UTF16_BOMS) or b"\x00" in first_chunk[:4]:
+        return _UTF16_SEARCH
+    return _UTF8_SEARCH
+
+
+def _search_xml(tail: bytes, chunk: bytes, search: tuple[bytes, tuple[bytes, ...]]) -> bytes:
+    """Refuse DOCTYPE and ENTITY declarations; return the bytes to carry to the next chunk."""
+    marker, patterns = search
+    for window in (tail + chunk[:_OVERLAP], chunk):
+        # memchr for "<" first: a megabyte of zeros is passed over at memory speed.
+        if b"<" in window and marker in window:
+            lowered = window.lower()
+            if any(pattern in lowered for pattern in patterns):
+                raise UnreadableFileError("unsafe_xml")
+    return chunk[-_OVERLAP:]
+
+
+# --------------------------------------------------------------------------- OLE compound files
+
+_OLE_HEADER = struct.Struct("<8s16s5H6s9L109L")
+_END_OF_CHAIN = 0xFFFFFFFE
+_BOF_RECORDS = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
+_FILEPASS_RECORD = 0x002F
+#: FilePass follows BOF directly; a few records of slack cost nothing.
+_FILEPASS_SEARCH_RECORDS = 8
+
+
+def _inspect_ole(fh: BinaryIO, size: int, extension: str) -> str:
+    compound = _CompoundFile(fh, size)
+    streams = compound.directory()
+    if "encryptioninfo" in streams or "encryptedpackage" in streams:
+        raise UnreadableFileError("encrypted")
+    book = streams.get("workbook") or streams.get("book")
+    if book is not None:
+        if compound.has_filepass(*book):
+            raise UnreadableFileError("encrypted")
+        return "xls"
+    if "worddocument" in streams:
+        raise _wrong_content(extension, "ein Word-Dokument")
+    if "powerpoint document" in streams:
+        raise _wrong_content(extension, "eine PowerPoint-Präsentation")
+    raise _wrong_content(extension, "ein Dokument eines anderen Programms")
+
+
+class _CompoundFile:
+    """Just enough of MS-CFB to list the directory and peek at the start of one stream."""
+
+    def __init__(self, fh: BinaryIO, size: int) -> None:
+        self._fh = fh
+        fh.seek(0)
+        header = fh.read(_OLE_HEADER.size)
+        if len(header) < _OLE_HEADER.size:
+            raise UnreadableFileError("corrupt_archive")
+        fields = _OLE_HEADER.unpack(header)
+        major_version, sector_shift = fields[3], fields[5]
+        if sector_shift not in (9, 12):
+            raise UnreadableFileError("corrupt_archive")
+        self._sector_size = 1 << sector_shift
+        # Sector n starts at (n + 1) * sector size: the header occupies one sector's place.
+        self._sector_count = max(0, -(-size // self._sector_size) - 1)
+        # Version 3 files may leave garbage in the high half of a stream size.
+        self._size_mask = 0xFFFFFFFF if major_version == 3 else (1 << 64) - 1
+        (_, _, self._first_directory, _, self._mini_cutoff, _, _, first_difat, difat_count) = (
+            fields[8:17]
+        )
+        self._fat_sectors = self._read_difat(list(fields[17:]), first_difat, difat_count)
+
+    def _read_sector(self, sector: int) -> bytes:
+        if sector >= self._sector_count:
+            raise UnreadableFileError("corrupt_archive")
+        self._fh.seek((sector + 1) * self._sector_size)
+        return self._fh.read(self._sector_size)
+
+    def _read_difat(self, fat_sectors: list[int], sector: int, count: int) -> list[int]:
+        # Files above ~7 MB list further FAT sectors in a chain of DIFAT sectors.
+        for _ in range(min(count, self._sector_count)):
+            if sector >= self._sector_count:
+                break
+            data = self._read_sector(sector)
+            entries = struct.unpack(f"<{len(data) // 4}L", data[: len(data) // 4 * 4])
+            if not entries:
+                break
+            fat_sectors.extend(entries[:-1])
+            sector = entries[-1]
+        return fat_sectors
+
+    def _next_sector(self, sector: int) -> int:
+        per_sector = self._sector_size // 4
+        index, slot = divmod(sector, per_sector)
+        if index >= len(self._fat_sectors):
+            raise UnreadableFileError("corrupt_archive")
+        entry = self._read_sector(self._fat_sectors[index])[slot * 4 : slot * 4 + 4]
+        if len(entry) < 4:
+            raise UnreadableFileError("corrupt_archive")
+        return int.from_bytes(entry, "little")
+
+    def directory(self) -> dict[str, tuple[int, int]]:
+        """Entry name (case-folded, as CFB compares names) → (start sector, stream size)."""
+        entries: dict[str, tuple[int, int]] = {}
+        sector = self._first_directory
+        visited = 0
+        while sector != _END_OF_CHAIN:
+            visited += 1
+            # A chain longer than the file has sectors runs in a circle.
+            if visited > self._sector_count or len(entries) > MAX_MEMBERS:
+                raise UnreadableFileError("corrupt_archive")
+            data = self._read_sector(sector)
+            for offset in range(0, len(data) - 127, 128):
+                self._add_entry(entries, data[offset : offset + 128])
+            sector = self._next_sector(sector)
+        return entries
+
+    def _add_entry(self, entries: dict[str, tuple[int, int]], raw: bytes) -> None:
+        name_length = int.from_bytes(raw[64:66], "little")
+        if raw[66] not in (1, 2, 5) or not 2 <= name_length <= 64:
+            return  # unused slot
+        name = raw[: name_length - 2].decode("utf-16-le", "replace").casefold()
+        start, stream_size = struct.unpack_from("<LQ", raw, 116)
+        entries.setdefault(name, (start, stream_size & self._size_mask))
+
+    def has_filepass(self, start: int, stream_size: int) -> bool:
+        """Whether a Workbook stream starts with BOF followed by FilePass (a protected .xls)."""
+        if stream_size < self._mini_cutoff:
+            return False  # kept in the mini stream; too rare to parse here, the reader will tell
+        data = self._read_sector(start)[:stream_size]
+        pos = 0
+        for _ in range(_FILEPASS_SEARCH_RECORDS):
+            if pos + 4 > len(data):
+                break
+            record, length = struct.unpack_from("<HH", data, pos)
+            if record == _FILEPASS_RECORD:
+                return True
+            if pos == 0 and record not in _BOF_RECORDS:
+                return False
+            pos += 4 + length
+        return False
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _german_number(value: float, decimals: int = 0) -> str:
+    """1234.5 → "1.234,5": the way a German reader expects it."""
+    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+
+
+def _megabyte_pair(size: int, limit: int) -> tuple[str, str]:
+    """Both sizes in MB with as many decimals as it takes to show that they differ."""
+    for decimals in range(4):
+        shown = _german_number(size / MB, decimals), _german_number(limit / MB, decimals)
+        if shown[0] != shown[1]:
+            break
+    return shown

@@ -1,0 +1,286 @@
+"""network_app.safety: every bad file is refused quickly, with the right code and German text.
+
+The corpus comes from ``badfiles``; the tests assert codes, not prose, except that the prose is
+German, complete and free of Python internals.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import string
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from network_app import safety
+from network_app.errors import UnreadableFileError
+from network_app.messages import MESSAGES
+
+try:  # tests/ may become a package one day
+    from tests import badfiles
+except ImportError:
+    import badfiles
+
+#: Generous: a parser busy with a bomb takes 20 s to a minute; inspection takes milliseconds.
+SECONDS = 10
+MEMORY_MB = 300
+#: Cases that are a path, not a file's bytes.
+PATH_ONLY = {"missing", "folder"}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Build each case once per session (the bombs take a second or two to write)."""
+    built: dict[str, Path] = {}
+    tables = {**badfiles.BAD_FILES, **badfiles.GOOD_FILES}
+
+    def build(case: str) -> Path:
+        if case not in built:
+            built[case] = tables[case][0](tmp_path_factory.mktemp(case))
+        return built[case]
+
+    return build
+
+
+def _timed(inspect: Callable[[], str]) -> tuple[str | UnreadableFileError, float]:
+    start = time.perf_counter()
+    try:
+        result: str | UnreadableFileError = inspect()
+    except UnreadableFileError as error:
+        result = error
+    return result, time.perf_counter() - start
+
+
+_PYTHON_WORDS = re.compile(
+    r"Traceback|Error\b|Exception|BadZipFile|zlib|struct\.|errno|File \"|line \d|\bNone\b"
+)
+
+
+def assert_german_message(error: UnreadableFileError) -> None:
+    """One complete German sentence or two, with nothing from Python's insides."""
+    message = error.message
+    assert message == error.text("de") == str(error)
+    assert not _PYTHON_WORDS.search(message), message
+    assert re.search(r"\b(Datei|Arbeitsmappe|Dateiformat)\b", message), message
+    template = MESSAGES[error.code]["de"]
+    placeholders = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    assert placeholders <= set(error.params), f"{error.code} lacks {placeholders}"
+
+
+# --------------------------------------------------------------------------- bad files
+
+
+@pytest.mark.parametrize("case", sorted(badfiles.BAD_FILES))
+def test_bad_file_is_refused(case: str, corpus: Callable[[str], Path]) -> None:
+    path = corpus(case)
+    result, elapsed = _timed(lambda: safety.inspect_file(path))
+    assert isinstance(result, UnreadableFileError), f"{case} was accepted as {result!r}"
+    assert result.code == badfiles.BAD_FILES[case][1]
+    assert elapsed < SECONDS
+    assert_german_message(result)
+
+
+@pytest.mark.parametrize("case", sorted(set(badfiles.BAD_FILES) - PATH_ONLY))
+def test_bad_upload_is_refused(case: str, corpus: Callable[[str], Path]) -> None:
+    path = corpus(case)
+    data = path.read_bytes()
+    result, elapsed = _timed(lambda: safety.inspect_bytes(data, path.name))
+    assert isinstance(result, UnreadableFileError), f"{case} was accepted as {result!r}"
+    assert result.code == badfiles.BAD_FILES[case][1]
+    assert elapsed < SECONDS
+    assert_german_message(result)
+
+
+def test_wrong_content_says_what_the_file_is(corpus: Callable[[str], Path]) -> None:
+    found = {}
+    for case in ("pdf_as_xlsx", "png_as_xlsx", "docx_as_xlsx", "renamed_text", "html_as_xls"):
+        with pytest.raises(UnreadableFileError) as caught:
+            safety.inspect_file(corpus(case))
+        found[case] = caught.value.params["found"]
+    assert found == {
+        "pdf_as_xlsx": "ein PDF-Dokument",
+        "png_as_xlsx": "ein Bild",
+        "docx_as_xlsx": "ein Word-Dokument",
+        "renamed_text": "eine Textdatei",
+        "html_as_xls": "eine Webseite (HTML)",
+    }
+
+
+def test_too_large_is_refused_before_reading(corpus: Callable[[str], Path]) -> None:
+    path = corpus("real_xlsx")
+    for inspect in (
+        lambda: safety.inspect_file(path, max_bytes=1000),
+        lambda: safety.inspect_bytes(path.read_bytes(), path.name, max_bytes=1000),
+    ):
+        with pytest.raises(UnreadableFileError) as caught:
+            inspect()
+        assert caught.value.code == "too_large"
+        assert caught.value.params["size_mb"] != caught.value.params["limit_mb"]
+        assert_german_message(caught.value)
+
+
+def test_too_large_by_default(tmp_path: Path) -> None:
+    """A sparse 60 MB file: refused by its size alone, so it costs no disk and no reading."""
+    path = tmp_path / "riesig.xlsx"
+    with open(path, "wb") as fh:
+        fh.truncate(60 * 1024 * 1024)
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(path)
+    assert caught.value.code == "too_large"
+    assert caught.value.params == {"size_mb": "60", "limit_mb": "50"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+def test_fifo_is_not_opened(tmp_path: Path) -> None:
+    """Opening a FIFO would block forever; only regular files are read."""
+    path = tmp_path / "rohr.csv"
+    os.mkfifo(path)
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(path)
+    assert caught.value.code == "not_a_file"
+
+
+# --------------------------------------------------------------------------- zip bombs
+
+
+def _python_path(root: Path) -> str:
+    return os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
+
+
+_MEASURE = """
+import re, resource, sys, time, tracemalloc
+from network_app import safety
+from network_app.errors import UnreadableFileError
+
+def status(field):
+    with open("/proc/self/status") as fh:
+        return int(re.search(field + r":\\s+(\\d+) kB", fh.read()).group(1))
+
+try:  # Linux lets a process reset its peak RSS (VmHWM) to the current RSS
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    before = status("VmRSS")
+    peak_rss = lambda: status("VmHWM")
+except OSError:  # elsewhere: peak since start, which includes the imports
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+start = time.perf_counter()
+try:
+    code = safety.inspect_file(sys.argv[1])
+except UnreadableFileError as error:
+    code = error.code
+elapsed = time.perf_counter() - start
+traced = tracemalloc.get_traced_memory()[1]
+print(code, elapsed, traced, (peak_rss() - before) * 1024)
+"""
+
+
+@pytest.mark.parametrize("case", ["zip_bomb", "lying_bomb"])
+def test_zip_bomb_costs_little_time_and_memory(case: str, corpus: Callable[[str], Path]) -> None:
+    """Measured in a fresh process, whose peak RSS is not already that of other tests."""
+    path = corpus(case)
+    assert path.stat().st_size < 2 * 1024 * 1024  # a small file that inflates to 600 MB
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": _python_path(root)}
+    run = subprocess.run(
+        [sys.executable, "-c", _MEASURE, str(path)],
+        cwd=root, env=env, check=True, capture_output=True, text=True, timeout=120,
+    )
+    code, elapsed, traced_peak, rss_growth = run.stdout.split()
+    assert code == "zip_bomb"
+    assert float(elapsed) < SECONDS
+    assert int(traced_peak) < MEMORY_MB * 2**20
+    assert int(rss_growth) < MEMORY_MB * 2**20
+    print(f"{case}: {float(elapsed):.2f} s, traced peak {int(traced_peak) / 2**20:.1f} MB, "
+          f"peak RSS growth {int(rss_growth) / 2**20:.1f} MB")
+
+
+def test_limits_are_configurable(corpus: Callable[[str], Path]) -> None:
+    bomb = corpus("ratio_bomb")  # 50 MB of zeros, ratio about 1000:1
+    assert safety.inspect_file(bomb, max_ratio=2000) == "xlsx"
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(bomb, max_ratio=2000, max_unpacked_bytes=10 * 1024 * 1024)
+    assert caught.value.code == "zip_bomb"
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(corpus("real_xlsx"), max_unpacked_bytes=1000)
+    assert caught.value.code == "zip_bomb"
+
+
+# --------------------------------------------------------------------------- good files
+
+
+@pytest.mark.parametrize("case", sorted(badfiles.GOOD_FILES))
+def test_good_file_is_accepted(case: str, corpus: Callable[[str], Path]) -> None:
+    path = corpus(case)
+    expected = badfiles.GOOD_FILES[case][1]
+    assert safety.inspect_file(path) == expected
+    assert safety.inspect_file(str(path)) == expected
+    assert safety.inspect_bytes(path.read_bytes(), path.name) == expected
+
+
+def test_upload_name_may_carry_a_windows_path() -> None:
+    data = badfiles.xlsx_bytes()
+    assert safety.inspect_bytes(data, "C:\\Users\\Stadt\\Desktop\\Partner.XLSX") == "xlsx"
+
+
+def test_bundled_example_is_accepted() -> None:
+    example = Path(__file__).resolve().parents[1] / "data" / "stadtlabor_soest.xlsx"
+    if not example.exists():
+        pytest.skip("no bundled example")
+    assert safety.inspect_file(example) == "xlsx"
+
+
+def test_synthetic_xls_is_a_valid_compound_file(corpus: Callable[[str], Path]) -> None:
+    """The corpus' own OLE writer, checked by an independent reader."""
+    olefile = pytest.importorskip("olefile")
+    with olefile.OleFileIO(str(corpus("synthetic_xls"))) as ole:
+        assert ole.listdir() == [["Workbook"]]
+        assert ole.openstream("Workbook").read(2) == b"\x09\x08"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice")
+def test_files_saved_by_libreoffice_are_accepted(tmp_path: Path) -> None:
+    """Real xls, ods and xlsx as LibreOffice writes them: no false alarm."""
+    source = badfiles.real_xlsx(tmp_path)
+    profile = (tmp_path / "profile").as_uri()
+    for target in ("xls", "ods", "xlsx"):
+        out = tmp_path / target
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to",
+             target, "--outdir", str(out), str(source)],
+            check=True, capture_output=True, timeout=120,
+        )
+        assert safety.inspect_file(out / f"partner.{target}") == target
+
+
+# --------------------------------------------------------------------------- nothing else escapes
+
+
+@pytest.mark.parametrize(
+    ("raised", "detail"),
+    [
+        (PermissionError(13, "Permission denied"), "keine Leseberechtigung"),
+        (OSError(5, "Input/output error"), "Lesefehler Nr. 5"),
+        (RuntimeError("boom"), "unerwarteter Fehler bei der Prüfung"),
+    ],
+)
+def test_unexpected_errors_become_unreadable(
+    raised: Exception, detail: str, corpus: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object) -> str:
+        raise raised
+
+    monkeypatch.setattr(safety, "_inspect_content", fail)
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(corpus("real_xlsx"))
+    assert caught.value.code == "unreadable"
+    assert caught.value.params == {"detail": detail}
+    assert "Permission denied" not in caught.value.message
+    assert_german_message(caught.value)
