@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -119,6 +120,7 @@ def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
     report: dict[str, Any] = {
         "file": data.source_name,
         "valid": data.is_valid,
+        "readable": True,
         **{k: figures[k] for k in ("own_organisation", "partners", "relations", "activities",
                                    "programmes", "nodes", "edges", "categories")},
         "partner_list": [
@@ -139,6 +141,19 @@ def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
         "warnings": [_problem_dict(p, lang) for p in data.warnings],
     }
     return report
+
+
+def unreadable_report(file: str, error: NetworkAppError, lang: str) -> dict[str, Any]:
+    """``check --json`` for a file that could not be read: no data, one error."""
+    return {
+        "file": Path(file).name, "valid": False, "readable": False,
+        "partners": 0, "relations": 0, "activities": 0, "programmes": 0, "nodes": 0,
+        "edges": 0, "categories": {},
+        "errors": [{"severity": "error", "code": error.code, "sheet": None, "row": None,
+                    "column": None, "column_letter": None, "value": None,
+                    "message": error.text(lang)}],
+        "warnings": [],
+    }
 
 
 def _where(problem: dict[str, Any], t: dict[str, str]) -> str:
@@ -192,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except NetworkAppError as exc:
+        if getattr(args, "json", False):
+            # Scripts get one JSON object even when the file cannot be read at all.
+            print(json.dumps(unreadable_report(args.file, exc, args.lang), ensure_ascii=False,
+                             indent=2))
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as exc:

@@ -88,6 +88,15 @@ def test_bad_files_end_in_german_and_exit_2(tmp_path, builder, words):
     assert peak_mb < 1500
 
 
+def test_unreadable_file_still_gives_json(tmp_path):
+    result = run("check", str(badfiles.encrypted_xlsx(tmp_path)), "--json")
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert report["readable"] is False
+    assert [e["code"] for e in report["errors"]] == ["encrypted"]
+    assert "passwortgeschützt" in result.stderr
+
+
 def test_missing_file_and_bad_usage(tmp_path):
     missing = run("check", str(tmp_path / "gibtsnicht.xlsx"))
     assert missing.returncode == 2
