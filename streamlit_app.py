@@ -159,6 +159,13 @@ def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
     return frame
 
 
+def show_problems(problems: list[na.Problem], lang: str) -> None:
+    """The problems as a table whose "what to do" column is wide enough to read."""
+    message = TEXT[lang]["columns"]["message"]
+    st.dataframe(problems_table(problems, lang), hide_index=True,
+                 column_config={message: st.column_config.TextColumn(message, width="large")})
+
+
 def partner_table(data: na.PartnerData, t: dict) -> pd.DataFrame:
     keys = ["name", "categories", "type", "place", "reach", "since", "until"]
     frame = data.partners[keys].copy()
@@ -200,7 +207,7 @@ def main() -> None:
 
     if data.errors:
         st.error(t["has_errors"].format(n=len(data.errors)), icon="⚠️")
-        st.dataframe(problems_table(data.errors, lang), hide_index=True)
+        show_problems(data.errors, lang)
     elif data.warnings:
         st.warning(t["has_warnings"].format(n=len(data.warnings)))
     else:
@@ -231,7 +238,7 @@ def main() -> None:
     with tabs[3]:
         st.caption(t["report_intro"])
         if data.problems:
-            st.dataframe(problems_table(data.problems, lang), hide_index=True)
+            show_problems(data.problems, lang)
         else:
             st.write(t["nothing"])
 

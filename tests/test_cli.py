@@ -10,7 +10,7 @@ import time
 
 import badfiles
 import pytest
-from conftest import BUNDLED
+from conftest import BUNDLED, write_xlsx
 from messy import german_excel_csv, german_excel_xlsx
 
 from network_app.cli import build_parser, main
@@ -86,6 +86,18 @@ def test_bad_files_end_in_german_and_exit_2(tmp_path, builder, words):
     assert elapsed < 20
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 1500
+
+
+def test_five_megabyte_cell_is_cut_not_fatal(tmp_path):
+    path = write_xlsx(tmp_path / "riesig.xlsx", {
+        "Partner": [["Name", "Kategorie", "Notiz"], ["A", "Austausch", "x" * 5_000_000]]})
+    start = time.perf_counter()
+    result = run("check", str(path), "--json")
+    assert time.perf_counter() - start < 20
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [w["code"] for w in report["warnings"]] == ["huge_cell"]
+    assert report["warnings"][0]["row"] == 2
 
 
 def test_unreadable_file_still_gives_json(tmp_path):
