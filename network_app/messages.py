@@ -92,6 +92,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The sheet “{sheet}” has more than {limit} filled rows. Please keep only the "
               "partner data in the workbook.",
     },
+    "too_large_area": {
+        "de": "Im Blatt »{sheet}« reichen gefüllte Zellen bis {last_cell}; das sind mehr als "
+              "{limit_millions} Millionen Zellen und zu viel zum Einlesen. Bitte nur die "
+              "Partnerdaten in der Arbeitsmappe behalten und weit entfernte Zellen löschen.",
+        "en": "Filled cells in the sheet “{sheet}” reach {last_cell}; that is more than "
+              "{limit_millions} million cells, too many to read. Please keep only the partner "
+              "data in the workbook and delete far-away cells.",
+    },
     # --- problems in the data (collected as Problem values) ---
     "no_partner_sheet": {
         "de": "Kein Blatt mit Partnern gefunden. Bitte ein Blatt »Partner« mit einer Spalte "
@@ -213,6 +221,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "gelesen. Bitte die Datei in Excel öffnen und speichern oder den Wert eintragen.",
         "en": "The cell holds a formula with no saved result and was read as empty. Please "
               "open and save the file in Excel or enter the value.",
+    },
+    "stray_cell": {
+        "de": "Die Zelle {column_letter}{row} liegt weit außerhalb der Tabelle (»{value}«) und "
+              "wurde nicht gelesen. Bitte die Zelle löschen, falls sie versehentlich gefüllt "
+              "wurde.",
+        "en": "The cell {column_letter}{row} lies far outside the table (“{value}”) and was "
+              "not read. Please delete it if it was filled by mistake.",
     },
     "unknown_setting": {
         "de": "Die Einstellung »{value}« ist unbekannt und wird ignoriert. Bekannt sind: "

@@ -4,8 +4,10 @@ The first stage of the pipeline knows file formats, not partners. It
 
 * opens xlsx/xlsm/xls/ods with calamine (fast, no cell-by-cell Python objects) and csv with the
   standard library, after :mod:`network_app.safety` has vetted the file;
-* skips empty rows early (a stray cell at row 1,048,576 costs one pass, not a million-row frame),
-  fills merged cells below the header with their top-left value, remembers hidden sheets;
+* cuts far-away stray cells out of an xlsx/xlsm first (:mod:`network_app.xlsx_trim`): calamine
+  would build a dense range up to them, a million rows for one value at row 1,048,576;
+* skips empty rows early, fills merged cells below the header with their top-left value,
+  remembers hidden sheets;
 * finds the header row below title rows and maps the headers to known columns
   (:mod:`network_app.schema`); unknown columns are kept under their own header.
 
@@ -27,6 +29,7 @@ import python_calamine
 from . import schema
 from .errors import UnreadableFileError
 from .problems import WARNING, Problem
+from .xlsx_trim import StrayCell, trim_far_cells
 
 __all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
 
@@ -45,6 +48,8 @@ class RawSheet:
     name: str
     hidden: bool = False
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    #: Far-away cells removed before reading: (Excel row, column letter, value preview).
+    stray: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -106,17 +111,21 @@ def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
         name = "CSV" if isinstance(source, bytes) else Path(source).stem
         return [_read_csv(data, name)]
     try:
-        if isinstance(source, bytes):
-            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source))
-        else:
-            book = python_calamine.CalamineWorkbook.from_path(str(source))
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        strays: list[StrayCell] = []
+        if fmt == "xlsx":  # also xlsm: the same zip of XML parts
+            data, strays = trim_far_cells(data)
+        # From bytes calamine goes by the content; from a path it goes by the file name and
+        # fails on an ODS named .xlsx.
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = []
         for meta in book.sheets_metadata:
             if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
                 continue
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
             sheet = book.get_sheet_by_name(meta.name)
-            sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet)))
+            stray = [(s.row, s.column_letter, s.value) for s in strays if s.sheet == meta.name]
+            sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet), stray))
         return sheets
     except python_calamine.PasswordError as exc:
         raise UnreadableFileError("encrypted") from exc

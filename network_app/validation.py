@@ -34,6 +34,8 @@ from .values import (
 __all__ = ["PartnerData", "validate_sheets"]
 
 MIN_YEAR = 1900
+#: One warning per far-away cell is useful; a hundred of them only bury the other problems.
+MAX_STRAY_WARNINGS = 20
 #: Years further ahead than this are typing slips ("2220"), not plans.
 MAX_YEARS_AHEAD = 10
 
@@ -137,6 +139,7 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
     """Find the known tables in ``sheets``, validate them, and return the clean data."""
     problems: list[Problem] = []
     year_now = (today or dt.date.today()).year
+    problems.extend(_stray_warnings(sheets))
     tables, sheet_names = _locate_tables(sheets, problems)
 
     settings = _read_settings(tables.get("settings"), problems)
@@ -184,6 +187,21 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- locating
+
+
+def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
+    """Far-away cells the reader left out, so the user can delete them.
+
+    A hidden sheet is not read at all and gets its own warning, so its strays are not listed.
+    """
+    problems = []
+    for sheet in sheets:
+        if sheet.hidden:
+            continue
+        for row, letter, value in sheet.stray[:MAX_STRAY_WARNINGS]:
+            problems.append(Problem("stray_cell", WARNING, sheet.name, row, None, letter, value,
+                                    {"column_letter": letter}))
+    return problems
 
 
 def _locate_tables(sheets: list[RawSheet], problems: list[Problem]
@@ -404,39 +422,60 @@ def _core_name(name: str) -> str:
 
 def _likely_duplicates(rows: list[dict[str, Any]], column: ColumnInfo | None,
                        log: _Collector) -> None:
-    """Warn about names that differ only by legal forms, common words or a typo.
+    """Warn about names that differ only by legal forms, common words, word order or a typo.
 
-    Comparing every pair is quadratic; pairs are only compared within blocks that share a word
-    of their core name, which keeps 20,000 partners fast.
+    Comparing every pair is quadratic. Same cores are grouped by a dictionary; typos are only
+    looked for among names sharing their first or last four letters (a typo rarely hits both
+    ends), and within a large block only between neighbours in sorted order.
     """
-    cores = [(_core_name(r["name"]), r) for r in rows]
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, (core, _) in enumerate(cores):
-        for word in set(core.split()) or {""}:
-            if len(blocks[word]) < 200:
-                blocks[word].append(i)
-        prefix_block = blocks["#" + core[:3]]
-        if core and len(prefix_block) < 200:
-            prefix_block.append(i)
+    cores = [_core_name(r["name"]) for r in rows]
     reported: set[tuple[int, int]] = set()
+
+    def report(a: int, b: int) -> None:
+        pair = (min(a, b), max(a, b))
+        if pair in reported:
+            return
+        reported.add(pair)
+        first, second = rows[pair[0]], rows[pair[1]]
+        log.add("similar_name", second["row"], column, second["name"], WARNING,
+                other=first["name"], other_row=first["row"])
+
+    same_core: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, core in enumerate(cores):
+        if core:
+            same_core[" ".join(sorted(core.split()))].append(i)
+        if len(core) >= 6:
+            blocks["<" + core[:4]].append(i)
+            blocks[">" + core[-4:]].append(i)
+    for members in same_core.values():
+        for other in members[1:]:
+            report(members[0], other)
     for members in blocks.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
-                pair = (min(a, b), max(a, b))
-                if pair in reported:
-                    continue
-                core_a, core_b = cores[a][0], cores[b][0]
-                if not core_a or not core_b:
-                    continue
-                same = core_a == core_b or (
-                    min(len(core_a), len(core_b)) >= 6
-                    and difflib.SequenceMatcher(None, core_a, core_b).ratio() >= 0.9
-                )
-                if same:
-                    reported.add(pair)
-                    first, second = cores[pair[0]][1], cores[pair[1]][1]
-                    log.add("similar_name", second["row"], column, second["name"], WARNING,
-                            other=first["name"], other_row=first["row"])
+        members.sort(key=cores.__getitem__)
+        for position, a in enumerate(members):
+            window = members[position + 1:] if len(members) <= _FULL_BLOCK else \
+                members[position + 1:position + 1 + _NEIGHBOURS]
+            for b in window:
+                if _typo_apart(cores[a], cores[b]):
+                    report(a, b)
+
+
+_FULL_BLOCK = 60
+_NEIGHBOURS = 8
+_DIGITS = re.compile(r"\d+")
+
+
+def _typo_apart(a: str, b: str) -> bool:
+    """Nearly the same letters, and the same numbers ("Schule 12" is not "Schule 13")."""
+    if a == b or _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR
+            and matcher.ratio() >= _SIMILAR)
+
+
+_SIMILAR = 0.9
 
 
 # --------------------------------------------------------------------------- references
