@@ -48,7 +48,7 @@ from .validation import PartnerData
 
 __all__ = ["bipartite_graph", "build_graph", "partner_layer"]
 
-_NODE_COLUMNS = ("type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
+_NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
                  "contact_internal", "contact_external", "email", "phone")
 
 

@@ -243,6 +243,8 @@ def find_table(sheet: RawSheet, kind: str) -> Table | None:
     for position, (row_number, cells) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         keys = [schema.canonical_column(kind, _header_text(c)) if not _is_empty(c) else None
                 for c in cells]
+        if "name" in required and "name" not in keys and "id" in keys:
+            keys[keys.index("id")] = "name"  # Gephi's node table without a Label column
         if not all(k in keys for k in required):
             continue
         known = sum(k is not None for k in keys)

@@ -122,7 +122,7 @@ SHEETS: dict[str, tuple[str, tuple[str, ...]]] = {
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "partners": (
         Column("name", "Name", ("Partner", "Partnername", "Organisation", "Institution",
-                                "Einrichtung", "Label", "Id", "Name der Organisation",
+                                "Einrichtung", "Label", "Name der Organisation",
                                 "Partnerorganisation"),
                explanation="Name des Partners (Pflicht, eindeutig)"),
         Column("categories", "Kategorie", ("Kategorien", "Kategorie(n)", "Category",
@@ -164,6 +164,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
                explanation="Koordinate (optional), z. B. 51.57"),
         Column("lon", "Länge", ("Längengrad", "Longitude", "Lon", "Lng"), kind="number",
                explanation="Koordinate (optional), z. B. 8.11"),
+        # Gephi and other tools key nodes by an id and show a label; without a name column,
+        # the id is the name (see reading.find_table).
+        Column("id", "Id", ("ID", "Kennung", "Key", "Schlüssel", "Nr", "Nummer"),
+               explanation="Kennung aus einem anderen Programm (optional); Beziehungen dürfen "
+                           "sie statt des Namens nennen"),
     ),
     "relations": (
         Column("source", "Von", ("Partner A", "From", "Source", "Quelle", "Partner 1"),

@@ -323,8 +323,8 @@ def _read_partners(table: Table, hub: str, year_now: int, problems: list[Problem
         record: dict[str, Any] = {"name": name, "row": row}
         record["categories"] = _categories(cells, cols["categories"], row, name, log)
         record["category"] = record["categories"][0] if record["categories"] else ""
-        for key_ in ("type", "place", "contact_internal", "contact_external", "email", "phone",
-                     "website", "note"):
+        for key_ in ("id", "type", "place", "contact_internal", "contact_external", "email",
+                     "phone", "website", "note"):
             record[key_] = _text(cells, cols[key_], row, log)
         record["type"] = _known_case(record["type"], schema.TYPE_VALUES)
         record["reach"] = _choice(cells, cols["reach"], row, log, _REACH, schema.REACH_VALUES)
@@ -487,6 +487,9 @@ class _NameIndex:
     def __init__(self, partner_rows: list[dict[str, Any]], hub: str,
                  partner_sheet: str) -> None:
         self.names = {schema.normalize_name(r["name"]): r["name"] for r in partner_rows}
+        for row in partner_rows:  # relations from Gephi or Kumu name partners by their id
+            if row.get("id"):
+                self.names.setdefault(schema.normalize_name(row["id"]), row["name"])
         self.hub = hub
         self.hub_key = schema.normalize_name(hub)
         self.sheet = partner_sheet

@@ -9,7 +9,7 @@ from network_app import schema
         ("partners", "Name", "name"),
         ("partners", " organisation ", "name"),
         ("partners", "Label", "name"),  # Kumu
-        ("partners", "Id", "name"),  # Gephi
+        ("partners", "Id", "id"),  # Gephi: the id; "Label" is the name
         ("partners", "Kategorie(n)", "categories"),
         ("partners", "Bereich der Zusammenarbeit", "categories"),
         ("partners", "Art der Organisation", "type"),

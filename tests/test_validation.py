@@ -145,8 +145,14 @@ def test_kumu_and_gephi_layouts(make_xlsx):
         "Nodes": [["Id", "Label"], ["n1", "Eins"], ["n2", "Zwei"]],
         "Edges": [["Source", "Target", "Weight"], ["n1", "n2", 2]],
     }))
-    assert gephi.partners["name"].tolist() == ["n1", "n2"]
-    assert gephi.relations["strength"].tolist() == [2]
+    assert gephi.problems == []
+    assert gephi.partners["name"].tolist() == ["Eins", "Zwei"]
+    assert gephi.partners["id"].tolist() == ["n1", "n2"]
+    assert gephi.records("relations")[0] | {"row": 0} == {
+        "source": "Eins", "target": "Zwei", "kind": None, "strength": 2, "since": None,
+        "until": None, "note": None, "row": 0}
+    ids_only = validate(make_xlsx({"Nodes": [["Id", "Kategorie"], ["n1", "Austausch"]]}))
+    assert ids_only.partners["name"].tolist() == ["n1"]
 
 
 def test_huge_cell_is_cut_with_a_warning(make_xlsx):
