@@ -29,7 +29,7 @@ import python_calamine
 from . import schema
 from .errors import UnreadableFileError
 from .problems import WARNING, Problem
-from .xlsx_trim import StrayCell, trim_far_cells
+from .xlsx_trim import StrayCell, formulas_without_value, trim_far_cells
 
 __all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
 
@@ -50,6 +50,8 @@ class RawSheet:
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
     #: Far-away cells removed before reading: (Excel row, column letter, value preview).
     stray: list[tuple[int, str, str]] = field(default_factory=list)
+    #: Formulas saved without their result, read as empty: (Excel row, column letter).
+    formulas_without_value: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,10 @@ def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         strays: list[StrayCell] = []
+        empty_formulas: list[tuple[str, int, str]] = []
         if fmt == "xlsx":  # also xlsm: the same zip of XML parts
             data, strays = trim_far_cells(data)
+            empty_formulas = formulas_without_value(data)
         # From bytes calamine goes by the content; from a path it goes by the file name and
         # fails on an ODS named .xlsx.
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -125,7 +129,9 @@ def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
             sheet = book.get_sheet_by_name(meta.name)
             stray = [(s.row, s.column_letter, s.value) for s in strays if s.sheet == meta.name]
-            sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet), stray))
+            formulas = [(row, letter) for name, row, letter in empty_formulas
+                         if name == meta.name]
+            sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet), stray, formulas))
         return sheets
     except python_calamine.PasswordError as exc:
         raise UnreadableFileError("encrypted") from exc

@@ -201,6 +201,9 @@ def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
         for row, letter, value in sheet.stray[:MAX_STRAY_WARNINGS]:
             problems.append(Problem("stray_cell", WARNING, sheet.name, row, None, letter, value,
                                     {"column_letter": letter}))
+        for row, letter in sheet.formulas_without_value[:MAX_STRAY_WARNINGS]:
+            problems.append(Problem("formula_without_value", WARNING, sheet.name, row, None,
+                                    letter))
     return problems
 
 

@@ -415,3 +415,45 @@ def _rewrite(archive: zipfile.ZipFile, replaced: dict[str, bytes]) -> bytes:
             fresh.external_attr = info.external_attr
             target.writestr(fresh, body, compresslevel=1)
     return out.getvalue()
+
+
+# --------------------------------------------------------------------------- formulas
+
+_FORMULA_CELL = re.compile(
+    rb"<(?:x:)?c(?=[\s>])([^>]*)>\s*<(?:x:)?f(?=[\s/>])[^>]*?(?:/>|>[^<]*</(?:x:)?f>)\s*"
+    rb"(<(?:x:)?v\s*/>|<(?:x:)?v>\s*</(?:x:)?v>)?\s*</(?:x:)?c>"
+)
+
+
+def formulas_without_value(data: bytes) -> list[tuple[str, int, str]]:
+    """(sheet, Excel row, column letter) of formulas saved without their result.
+
+    Excel saves a formula's result next to it; programs such as openpyxl save the formula
+    only. calamine then reads an empty cell, which the user should hear about instead of
+    finding a partner "without a name".
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return []
+    found: list[tuple[str, int, str]] = []
+    with archive:
+        try:
+            sheets = _worksheet_parts(archive)
+        except (KeyError, ElementTree.ParseError):
+            return []
+        for name, member in sheets:
+            try:
+                xml = archive.read(member)
+            except KeyError:
+                continue
+            if b"<f" not in xml and b"<x:f" not in xml:
+                continue
+            for match in _FORMULA_CELL.finditer(xml):
+                attributes, value = match.group(1), match.group(2)
+                if value is not None and b"/>" not in value and b't="str"' in attributes:
+                    continue  # Excel's saved result: an empty text
+                ref = _REF.search(b" " + attributes)
+                if ref and ref.group(1) and ref.group(2):
+                    found.append((name, int(ref.group(2)), ref.group(1).decode()))
+    return found

@@ -155,6 +155,17 @@ def test_kumu_and_gephi_layouts(make_xlsx):
     assert ids_only.partners["name"].tolist() == ["n1"]
 
 
+def test_formula_without_saved_result_is_reported(make_xlsx):
+    """openpyxl (and other programs) save formulas without their result."""
+    data = validate(make_xlsx(partner_rows(("A", "Austausch", None, None),
+                                           ('=UPPER("b")', "Austausch", None, None))))
+    assert codes(data) == {("Partner", 3, "formula_without_value"),
+                           ("Partner", 3, "missing_name")}
+    formula = next(p for p in data.problems if p.code == "formula_without_value")
+    assert formula.column_letter == "A"
+    assert "Formel ohne gespeichertes Ergebnis" in formula.message
+
+
 def test_huge_cell_is_cut_with_a_warning(make_xlsx):
     data = validate(make_xlsx(partner_rows(("A", "Austausch", None, None, "x" * 30_000),
                                            header=("Name", "Kategorie", "Seit", "Bis",
