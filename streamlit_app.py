@@ -56,6 +56,7 @@ TEXT = {
                     "until": "Bis", "date": "Datum", "status": "Status", "area": "Bereich",
                     "participants": "Beteiligte"},
         "activity_areas": "Aktivitäten je Bereich",
+        "no_category": "ohne Kategorie",
         "none": "keine",
         "nothing": "Keine Einträge.",
         "as_of": "Datenstand",
@@ -96,6 +97,7 @@ TEXT = {
                     "until": "Until", "date": "Date", "status": "Status", "area": "Area",
                     "participants": "Participants"},
         "activity_areas": "Activities per area",
+        "no_category": "no category",
         "none": "none",
         "nothing": "No entries.",
         "as_of": "Data as of",
@@ -145,7 +147,7 @@ def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
         {
             t["columns"]["severity"]: t["severity"][p.severity],
             t["columns"]["sheet"]: p.sheet or "",
-            t["columns"]["row"]: p.row,
+            t["columns"]["row"]: str(p.row) if p.row else "",
             t["columns"]["column"]: (f"{p.column} ({p.column_letter})" if p.column_letter
                                      else p.column or ""),
             t["columns"]["message"]: p.text(lang),
@@ -153,17 +155,23 @@ def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
         for p in sorted(problems, key=lambda p: (p.severity != "error", p.sheet or "",
                                                       p.row or 0))
     ]
-    frame = pd.DataFrame(rows, columns=[t["columns"][k] for k in
-                                        ("severity", "sheet", "row", "column", "message")])
-    frame[t["columns"]["row"]] = frame[t["columns"]["row"]].astype("Int64")
-    return frame
+    return pd.DataFrame(rows, columns=[t["columns"][k] for k in
+                                       ("severity", "sheet", "row", "column", "message")])
+
+
+#: Up to this many problems are shown as a static table that wraps the whole sentence.
+FULL_TEXT_PROBLEMS = 150
 
 
 def show_problems(problems: list[na.Problem], lang: str) -> None:
-    """The problems as a table whose "what to do" column is wide enough to read."""
-    message = TEXT[lang]["columns"]["message"]
-    st.dataframe(problems_table(problems, lang), hide_index=True,
-                 column_config={message: st.column_config.TextColumn(message, width="large")})
+    """The problems as a table in which every sentence can be read in full."""
+    table = problems_table(problems, lang)
+    if len(table) <= FULL_TEXT_PROBLEMS:
+        st.table(table, hide_index=True)
+    else:
+        message = TEXT[lang]["columns"]["message"]
+        st.dataframe(table, hide_index=True, column_config={
+            message: st.column_config.TextColumn(message, width="large")})
 
 
 def partner_table(data: na.PartnerData, t: dict) -> pd.DataFrame:
@@ -186,7 +194,8 @@ def main() -> None:
                                     horizontal=True) == "English" else "de"
     t = TEXT[lang]
     upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv"],
-                                      help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB)
+                                      help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
+                                      key="workbook")
     st.sidebar.download_button(t["template"], data=template_bytes(),
                                file_name="Partner-Vorlage.xlsx", on_click="ignore")
 
@@ -222,7 +231,7 @@ def main() -> None:
     category_cols = st.columns(max(1, len(figures["categories"])))
     for col, (category, count) in zip(category_cols, figures["categories"].items(),
                                       strict=False):
-        col.metric(category, count)
+        col.metric(t["no_category"] if category == na.NO_CATEGORY else category, count)
 
     tabs = st.tabs([t["tab_network"], t["tab_partners"], t["tab_activities"], t["tab_report"]])
     with tabs[0]:

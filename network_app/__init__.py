@@ -7,7 +7,7 @@ The public API is what ``__all__`` lists; the app, the CLI and the notebooks use
 """
 
 from .errors import NetworkAppError, UnreadableFileError
-from .figures import category_counts, key_figures
+from .figures import NO_CATEGORY, category_counts, key_figures
 from .graph import bipartite_graph, build_graph, partner_layer
 from .layout import ego_layout
 from .loading import load_workbook
@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CATEGORIES",
     "CATEGORY_COLORS",
+    "NO_CATEGORY",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
     "NetworkAppError",

@@ -13,7 +13,10 @@ import networkx as nx
 from . import schema
 from .validation import PartnerData
 
-__all__ = ["category_counts", "key_figures"]
+__all__ = ["NO_CATEGORY", "category_counts", "key_figures"]
+
+#: The key under which partners without a category are counted.
+NO_CATEGORY = "ohne Kategorie"
 
 
 def category_counts(data: PartnerData) -> dict[str, int]:
@@ -22,7 +25,7 @@ def category_counts(data: PartnerData) -> dict[str, int]:
     ordered = {c: counts.get(c, 0) for c in schema.CATEGORIES}
     uncategorised = int(sum(1 for cats in data.partners["categories"] if not cats))
     if uncategorised:
-        ordered["ohne Kategorie"] = uncategorised
+        ordered[NO_CATEGORY] = uncategorised
     return ordered
 
 

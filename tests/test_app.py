@@ -43,9 +43,9 @@ def test_upload_with_errors_shows_problem_table(app, tmp_path):
     app.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
     assert not app.exception
     assert "Fehler in der Arbeitsmappe" in app.error[0].value
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert {"Blatt", "Zeile", "Spalte", "Was ist zu tun?"} <= set(table.columns)
-    assert 11 in set(table["Zeile"].dropna())
+    assert "11" in set(table["Zeile"])
     assert metric(app, "Partner") == "8"
 
 
@@ -55,3 +55,12 @@ def test_upload_unreadable_file_shows_german_message_only(app, tmp_path):
     assert not app.exception
     assert "passwortgeschützt" in app.error[0].value
     assert not app.metric  # nothing of the bad file is shown as if it were data
+
+
+def test_language_switch_keeps_the_uploaded_workbook(app, tmp_path):
+    path = german_excel_xlsx(tmp_path)
+    app.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    app.sidebar.radio[0].set_value("English").run()
+    assert not app.exception
+    assert metric(app, "Partners") == "8"
+    assert "Row 11 has no name" in app.table[0].value.to_string()
