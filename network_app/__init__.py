@@ -15,8 +15,27 @@ from .problems import Problem
 from .rendering import network_html
 from .schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
 from .styling import CATEGORY_COLORS, legend, node_styles
+from .suggestions import Suggestion, introductions
 from .template import write_template
+from .timeline import (
+    YearComparison,
+    active_in,
+    compare_years,
+    graph_as_of,
+    partners_per_year,
+    undated_partners,
+    year_range,
+)
 from .validation import PartnerData
+from .whatif import (
+    WhatIf,
+    internal_contacts,
+    partners_without_contact,
+    remove_contact,
+    remove_partners,
+    single_contact_partnerships,
+    whatif_sentences,
+)
 
 __version__ = "0.1.0"
 
@@ -29,17 +48,33 @@ __all__ = [
     "NetworkAppError",
     "PartnerData",
     "Problem",
+    "Suggestion",
     "UnreadableFileError",
+    "WhatIf",
+    "YearComparison",
     "__version__",
+    "active_in",
     "bipartite_graph",
     "build_graph",
     "category_counts",
+    "compare_years",
     "ego_layout",
+    "graph_as_of",
+    "internal_contacts",
+    "introductions",
     "key_figures",
     "legend",
     "load_workbook",
     "network_html",
     "node_styles",
     "partner_layer",
+    "partners_per_year",
+    "partners_without_contact",
+    "remove_contact",
+    "remove_partners",
+    "single_contact_partnerships",
+    "undated_partners",
+    "whatif_sentences",
     "write_template",
+    "year_range",
 ]

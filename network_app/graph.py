@@ -52,14 +52,29 @@ _NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon",
                  "contact_internal", "contact_external", "email", "phone")
 
 
-def build_graph(data: PartnerData) -> nx.Graph:
-    """The whole network: the hub, every partner, and every tie between them."""
+def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
+    """The whole network: the hub, every partner, and every tie between them.
+
+    Parameters
+    ----------
+    data : PartnerData
+        The validated workbook.
+    as_of : int, optional
+        Build the network as it stood in this year (see :func:`network_app.timeline.active_in`):
+        only partners, relations and programmes active that year, only activities up to that
+        year (activities without a year always count), and ties only between partners active
+        that year. The graph then carries the graph attribute ``as_of``. Without it, everything
+        in the workbook is included.
+    """
     graph = nx.Graph(own_organisation=data.own_organisation,
                      title=data.settings.get("title", ""), source=data.source_name)
+    if as_of is not None:
+        graph.graph["as_of"] = as_of
+    tables = _records(data, as_of)
     hub = data.own_organisation
     graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
                    extra={}, **{c: None for c in _NODE_COLUMNS})
-    for record in data.records("partners"):
+    for record in tables["partners"]:
         name = record["name"]
         attrs = {c: record.get(c) for c in _NODE_COLUMNS}
         graph.add_node(
@@ -69,7 +84,7 @@ def build_graph(data: PartnerData) -> nx.Graph:
         )
         graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
                        weight=1)
-    for record in data.records("relations"):
+    for record in tables["relations"]:
         edge = _partner_edge(graph, record["source"], record["target"])
         edge["relations"].append({
             "kind": record["kind"], "strength": int(record["strength"]),
@@ -78,12 +93,37 @@ def build_graph(data: PartnerData) -> nx.Graph:
         })
         edge["weight"] += int(record["strength"])
     for key in ("activities", "programmes"):
-        for record in data.records(key):
+        for record in tables[key]:
             for a, b in combinations(record["participants"], 2):
                 edge = _partner_edge(graph, a, b)
                 edge[key].append(record["name"])
                 edge["weight"] += 1
     return graph
+
+
+def _active_in(since: int | None, until: int | None, year: int) -> bool:
+    """The one rule for "active in a year": an open end (no Seit, no Bis) is no limit."""
+    return (since is None or since <= year) and (until is None or until >= year)
+
+
+def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, Any]]]:
+    """The rows build_graph uses: all of them, or those that existed in ``as_of``."""
+    tables = {t: data.records(t) for t in ("partners", "relations", "activities", "programmes")}
+    if as_of is None:
+        return tables
+    partners = [r for r in tables["partners"] if _active_in(r["since"], r["until"], as_of)]
+    # The hub may be named in a relation; it exists in every year.
+    present = {r["name"] for r in partners} | {data.own_organisation}
+    relations = [r for r in tables["relations"]
+                 if _active_in(r["since"], r["until"], as_of)
+                 and r["source"] in present and r["target"] in present]
+    activities = [r for r in tables["activities"] if r["year"] is None or r["year"] <= as_of]
+    programmes = [r for r in tables["programmes"] if _active_in(r["since"], r["until"], as_of)]
+    # A partner who had left (or not yet come) takes part in no tie of that year.
+    for record in (*activities, *programmes):
+        record["participants"] = [n for n in record["participants"] if n in present]
+    return {"partners": partners, "relations": relations, "activities": activities,
+            "programmes": programmes}
 
 
 def _partner_edge(graph: nx.Graph, a: str, b: str) -> dict[str, Any]:

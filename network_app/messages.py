@@ -168,6 +168,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "verschiedene Partner eintragen.",
         "en": "“{value}” is related to itself. Please enter two different partners.",
     },
+    "hub_in_relation": {
+        "de": "»{value}« ist die eigene Organisation: Mit ihr ist jeder Partner schon über seine "
+              "Kategorie verbunden. Die Zeile wird übergangen; bitte löschen oder zwei Partner "
+              "eintragen.",
+        "en": "“{value}” is the own organisation: every partner is tied to it through its "
+              "category already. The row is skipped; please delete it or enter two partners.",
+    },
     "missing_endpoint": {
         "de": "In Zeile {row} fehlt »{expected}«. Bitte beide Partner der Beziehung eintragen.",
         "en": "Row {row} lacks “{expected}”. Please enter both partners of the relation.",

@@ -6,7 +6,9 @@ German gender forms (``Ansprechpartner:in``, ``Ansprechpartner*innen``, ``Anspre
 
 >>> normalize_header(" Ansprechpartner:in ")
 'ansprechpartner'
->>> canonical_column("partners", "E-Mail-Adresse") is None
+>>> canonical_column("partners", "E-Mail-Adresse")
+'email'
+>>> canonical_column("partners", "Förderung") is None
 True
 >>> canonical_column("partners", "Organisation")
 'name'

@@ -550,6 +550,11 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
         if source == target:
             log.add("self_relation", row, cols["target"], source)
             continue
+        if index.hub in (source, target):
+            # Every partner is tied to the own organisation through its category already.
+            column = cols["source"] if source == index.hub else cols["target"]
+            log.add("hub_in_relation", row, column, index.hub, WARNING)
+            continue
         kind = _text(cells, cols["kind"], row, log)
         pair_key = (*sorted((source, target)), (kind or "").casefold())
         if pair_key in seen:

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from messy import EXPECTED_PARTNERS, EXPECTED_PROBLEMS, german_excel_xlsx
 
+from network_app import build_graph
 from network_app.reading import read_sheets
 from network_app.validation import validate_sheets
 
@@ -113,6 +114,15 @@ def test_references_relations_activities_programmes(make_xlsx, small_sheets):
     }
     fest = data.activities.set_index("name").loc["Fest"]
     assert fest["participants"] == ["A-Lab"]  # case-insensitive match to the partner's name
+
+
+def test_relation_with_the_own_organisation_is_skipped(make_xlsx, small_sheets):
+    sheets = dict(small_sheets)
+    sheets["Beziehungen"] = [*sheets["Beziehungen"], ["stadtLABOR Soest", "A-Lab", "x", 2]]
+    data = validate(make_xlsx(sheets))
+    assert codes(data) == {("Beziehungen", 3, "hub_in_relation")}
+    assert len(data.relations) == 1
+    build_graph(data)  # no tie is added twice to the hub
 
 
 def test_bad_strength_defaults_to_one(make_xlsx, small_sheets):

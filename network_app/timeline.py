@@ -1,0 +1,239 @@
+"""Change over time: who was a partner when, the network as it stood in a year, what changed.
+
+One rule decides whether something existed in a year (:func:`active_in`): a partner, relation
+or programme is active in year *Y* when it began in or before *Y* (or has no "Seit") and ended in
+or after *Y* (or has no "Bis"). So **a partner without "Seit" counts as active in every year up
+to its "Bis"**: the workbook does not say when it began, and leaving it out would make the
+network look smaller in the past than it was. :func:`undated_partners` counts them so the UI can
+say how many there are. Activities count from their year on (those without a date always).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from . import schema
+from .figures import NO_CATEGORY
+from .graph import _active_in, build_graph
+from .validation import PartnerData
+from .whatif import join_names, name_key
+
+__all__ = [
+    "YearComparison",
+    "active_in",
+    "compare_years",
+    "graph_as_of",
+    "partners_per_year",
+    "undated_partners",
+    "year_range",
+]
+
+
+def active_in(record: Mapping[str, Any], year: int) -> bool:
+    """Whether a partner, relation or programme (a record with since/until) existed in ``year``.
+
+    >>> active_in({"since": 2019, "until": 2021}, 2021)
+    True
+    >>> active_in({"since": 2019, "until": 2021}, 2022)
+    False
+    >>> active_in({"since": None, "until": None}, 1990)   # no dates: always
+    True
+    """
+    return _active_in(record.get("since"), record.get("until"), year)
+
+
+def undated_partners(data: PartnerData) -> int:
+    """How many partners have no "Seit" and therefore count as active in every earlier year."""
+    return int(data.partners["since"].isna().sum())
+
+
+def year_range(data: PartnerData) -> range:
+    """Every year from the earliest to the latest year the workbook mentions.
+
+    The years are partners' and relations' Seit/Bis, activity dates and programmes' Seit/Bis.
+    Without any year, the current year alone.
+    """
+    years: list[int] = []
+    for table, columns in (("partners", ("since", "until")), ("relations", ("since", "until")),
+                           ("activities", ("year",)), ("programmes", ("since", "until"))):
+        frame = getattr(data, table)
+        for column in columns:
+            years.extend(int(y) for y in frame[column].dropna())
+    if not years:
+        this_year = dt.date.today().year
+        return range(this_year, this_year + 1)
+    return range(min(years), max(years) + 1)
+
+
+def partners_per_year(data: PartnerData, years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Active partners per year and category.
+
+    Parameters
+    ----------
+    data : PartnerData
+        The workbook.
+    years : iterable of int, optional
+        The years to count; by default :func:`year_range`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year``; one column per category present, in the order of
+        :data:`~network_app.schema.CATEGORIES`, then ``"ohne Kategorie"`` when some partner has
+        none. A partner in several categories counts in each. Values are whole numbers.
+    """
+    years = list(year_range(data) if years is None else years)
+    records = data.records("partners")
+    present = {c for r in records for c in r["categories"]}
+    columns = [c for c in schema.CATEGORIES if c in present]
+    if any(not r["categories"] for r in records):
+        columns.append(NO_CATEGORY)
+    counts: Counter[tuple[int, str]] = Counter()
+    for record in records:
+        categories = list(record["categories"]) or [NO_CATEGORY]
+        for year in years:
+            if active_in(record, year):
+                counts.update((year, category) for category in categories)
+    table = {c: [counts[year, c] for year in years] for c in columns}
+    return pd.DataFrame(table, index=pd.Index(years, name="year"), columns=columns,
+                        dtype="int64")
+
+
+def graph_as_of(data: PartnerData, year: int) -> nx.Graph:
+    """The whole graph as it stood in ``year`` (see :func:`network_app.graph.build_graph`)."""
+    return build_graph(data, as_of=year)
+
+
+Tie = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class YearComparison:
+    """What changed in the network from ``year_a`` to ``year_b``.
+
+    Attributes
+    ----------
+    year_a, year_b : int
+        The years compared.
+    new_partners, ended_partners : list of str
+        Active in ``year_b`` but not ``year_a``, and the other way round; alphabetical.
+    new_ties, ended_ties : list of (str, str)
+        Partner–partner ties only in ``year_b``, or only in ``year_a``; each pair in
+        alphabetical order, the list sorted.
+    strengthened_ties : list of (str, str, int, int)
+        Ties in both years whose weight grew: the pair, the old and the new weight.
+    """
+
+    year_a: int
+    year_b: int
+    new_partners: list[str]
+    ended_partners: list[str]
+    new_ties: list[Tie]
+    ended_ties: list[Tie]
+    strengthened_ties: list[tuple[str, str, int, int]]
+
+    def sentences(self, lang: str = "de") -> list[str]:
+        """The changes in plain sentences, German by default."""
+        consecutive = self.year_b == self.year_a + 1
+        if lang != "en":
+            period = str(self.year_b) if consecutive else f"Von {self.year_a} bis {self.year_b}"
+        else:
+            period = f"In {self.year_b}" if consecutive else \
+                f"From {self.year_a} to {self.year_b}"
+        return [
+            _partners_sentence(period, self.new_partners, lang),
+            _ended_sentence(self.ended_partners, lang),
+            _ties_sentence(len(self.new_ties), len(self.ended_ties), lang),
+            *_stronger_sentence(self.strengthened_ties, lang),
+        ]
+
+
+def _partners_sentence(period: str, names: list[str], lang: str) -> str:
+    n, listed = len(names), join_names(names, lang, limit=5)
+    if lang != "en":
+        if not n:
+            return f"{period} kamen keine Partner hinzu."
+        return f"{period} {'kam' if n == 1 else 'kamen'} {n} Partner hinzu: {listed}."
+    if not n:
+        return f"{period}, no partners joined."
+    return f"{period}, {n} {'partner' if n == 1 else 'partners'} joined: {listed}."
+
+
+def _ended_sentence(names: list[str], lang: str) -> str:
+    n, listed = len(names), join_names(names, lang, limit=5)
+    if lang != "en":
+        if not n:
+            return "Keine Partnerschaft endete."
+        return (f"1 Partnerschaft endete: {listed}." if n == 1 else
+                f"{n} Partnerschaften endeten: {listed}.")
+    if not n:
+        return "No partnership ended."
+    return f"{n} {'partnership' if n == 1 else 'partnerships'} ended: {listed}."
+
+
+def _ties_sentence(new: int, ended: int, lang: str) -> str:
+    if lang != "en":
+        first = ("entstand 1 neue Verbindung" if new == 1 else
+                 f"entstanden {new or 'keine'} neue{'n' if not new else ''} Verbindungen")
+        second = ("1 Verbindung fiel weg" if ended == 1 else
+                  f"{ended} Verbindungen fielen weg" if ended else "keine fiel weg")
+        return f"Zwischen den Partnern {first}, {second}."
+    first = f"{new or 'no'} new {'tie' if new == 1 else 'ties'}"
+    second = f"{ended or 'none'} {'was' if ended == 1 else 'were'} lost"
+    return f"Between partners, {first} appeared and {second}."
+
+
+def _stronger_sentence(ties: list[tuple[str, str, int, int]], lang: str) -> list[str]:
+    if not ties:
+        return []
+    n = len(ties)
+    listed = join_names([f"{a} – {b} ({old} → {new})" for a, b, old, new in ties], lang,
+                        limit=3, conjunction=False)
+    if lang != "en":
+        return [f"{n} {'Verbindung wurde' if n == 1 else 'Verbindungen wurden'} enger: {listed}."]
+    return [f"{n} {'tie' if n == 1 else 'ties'} grew stronger: {listed}."]
+
+
+def _tie(a: str, b: str) -> Tie:
+    return (a, b) if name_key(a) <= name_key(b) else (b, a)
+
+
+def _ties(graph: nx.Graph) -> dict[Tie, int]:
+    """Partner–partner ties and their weights (hub edges left out, as in the partner layer)."""
+    return {_tie(a, b): int(data["weight"]) for a, b, data in graph.edges(data=True)
+            if data.get("kind") == "partner"}
+
+
+def _tie_key(tie: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(name_key(name) for name in tie[:2])
+
+
+def compare_years(data: PartnerData, year_a: int, year_b: int) -> YearComparison:
+    """What changed between ``year_a`` and ``year_b``: partners, ties and their weights.
+
+    Both years are built with :func:`graph_as_of`; ``year_b`` is usually the later one. For
+    consecutive years the sentences read "2022 kamen 2 Partner hinzu …", otherwise "Von 2019
+    bis 2022 kamen …".
+    """
+    before, after = graph_as_of(data, year_a), graph_as_of(data, year_b)
+    partners_a = {n for n, kind in before.nodes(data="kind") if kind == "partner"}
+    partners_b = {n for n, kind in after.nodes(data="kind") if kind == "partner"}
+    ties_a, ties_b = _ties(before), _ties(after)
+    return YearComparison(
+        year_a=year_a,
+        year_b=year_b,
+        new_partners=sorted(partners_b - partners_a, key=name_key),
+        ended_partners=sorted(partners_a - partners_b, key=name_key),
+        new_ties=sorted(ties_b.keys() - ties_a.keys(), key=_tie_key),
+        ended_ties=sorted(ties_a.keys() - ties_b.keys(), key=_tie_key),
+        strengthened_ties=sorted(((a, b, ties_a[a, b], ties_b[a, b])
+                                  for a, b in ties_a.keys() & ties_b.keys()
+                                  if ties_b[a, b] > ties_a[a, b]), key=_tie_key),
+    )

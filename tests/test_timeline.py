@@ -1,0 +1,179 @@
+"""Change over time, on partners with Seit/Bis over 2019–2024, checked by hand.
+
+============ ============================= ======= =======
+partner      categories                    Seit    Bis
+============ ============================= ======= =======
+Alpha        Austausch                     2019
+Beta         Kooperation                   2019    2021
+Gamma        Forschung; Kooperation        2021
+Delta        Netzwerk                      2022    2024
+Epsilon      Austausch                     (none)  (none)
+Zeta         Kooperation                   (none)  2020
+============ ============================= ======= =======
+
+Activities: Werkstatt 2020 (Alpha, Beta, Epsilon), Forum 2023 (Alpha, Gamma, Delta),
+Stammtisch without a date (Alpha, Epsilon). Relations: Alpha–Gamma since 2022 (strength 2),
+Beta–Epsilon 2019–2020 (strength 1). Programme: Verbund 2021–2022 (Gamma, Delta, Epsilon).
+"""
+
+from __future__ import annotations
+
+import copy
+
+import networkx as nx
+import pytest
+
+from network_app import (
+    active_in,
+    build_graph,
+    compare_years,
+    graph_as_of,
+    partner_layer,
+    partners_per_year,
+    undated_partners,
+    year_range,
+)
+from network_app.reading import read_sheets
+from network_app.validation import validate_sheets
+
+
+@pytest.fixture
+def data(make_xlsx):
+    sheets = {
+        "Partner": [
+            ["Name", "Kategorie", "Seit", "Bis"],
+            ["Alpha", "Austausch", 2019, None],
+            ["Beta", "Kooperation", 2019, 2021],
+            ["Gamma", "Forschung; Kooperation", 2021, None],
+            ["Delta", "Netzwerk", 2022, 2024],
+            ["Epsilon", "Austausch", None, None],
+            ["Zeta", "Kooperation", None, 2020],
+        ],
+        "Beziehungen": [
+            ["Von", "Nach", "Stärke", "Seit", "Bis"],
+            ["Alpha", "Gamma", 2, 2022, None],
+            ["Beta", "Epsilon", 1, 2019, 2020],
+        ],
+        "Aktivitäten": [
+            ["Aktivität", "Datum", "Beteiligte"],
+            ["Werkstatt", "15.03.2020", "Alpha; Beta; Epsilon"],
+            ["Forum", 2023, "Alpha; Gamma; Delta"],
+            ["Stammtisch", None, "Alpha; Epsilon"],
+        ],
+        "Programme": [
+            ["Programm", "Seit", "Bis", "Beteiligte"],
+            ["Verbund", 2021, 2022, "Gamma; Delta; Epsilon"],
+        ],
+    }
+    data = validate_sheets(read_sheets(make_xlsx(sheets), "xlsx"))
+    assert data.is_valid, data.errors
+    return data
+
+
+def ties(graph: nx.Graph) -> dict[tuple[str, str], int]:
+    return {tuple(sorted(e)): w for *e, w in partner_layer(graph).edges(data="weight")}
+
+
+@pytest.mark.parametrize("since, until, year, expected", [
+    (2019, 2021, 2019, True), (2019, 2021, 2021, True), (2019, 2021, 2018, False),
+    (2019, 2021, 2022, False), (None, 2021, 1950, True), (2019, None, 2100, True),
+    (None, None, 2000, True),
+])
+def test_active_in(since, until, year, expected):
+    assert active_in({"since": since, "until": until}, year) is expected
+
+
+def test_undated_partners_and_year_range(data):
+    assert undated_partners(data) == 2          # Epsilon and Zeta have no Seit
+    assert year_range(data) == range(2019, 2025)
+
+
+def test_partners_per_year(data):
+    table = partners_per_year(data)
+    assert list(table.columns) == ["Austausch", "Kooperation", "Netzwerk", "Forschung"]
+    assert list(table.index) == list(range(2019, 2025))
+    assert table.to_dict("index") == {
+        2019: {"Austausch": 2, "Kooperation": 2, "Netzwerk": 0, "Forschung": 0},
+        2020: {"Austausch": 2, "Kooperation": 2, "Netzwerk": 0, "Forschung": 0},
+        2021: {"Austausch": 2, "Kooperation": 2, "Netzwerk": 0, "Forschung": 1},
+        2022: {"Austausch": 2, "Kooperation": 1, "Netzwerk": 1, "Forschung": 1},
+        2023: {"Austausch": 2, "Kooperation": 1, "Netzwerk": 1, "Forschung": 1},
+        2024: {"Austausch": 2, "Kooperation": 1, "Netzwerk": 1, "Forschung": 1},
+    }
+
+
+def test_partners_per_year_with_given_years(data):
+    table = partners_per_year(data, range(2015, 2017))
+    # Before every Seit only the partners without one are counted.
+    assert table.loc[2015].to_dict() == {"Austausch": 1, "Kooperation": 1, "Netzwerk": 0,
+                                         "Forschung": 0}
+
+
+def test_graph_as_of_2020(data):
+    graph = graph_as_of(data, 2020)
+    assert graph.graph["as_of"] == 2020
+    assert sorted(graph.neighbors("stadtLABOR Soest")) == ["Alpha", "Beta", "Epsilon", "Zeta"]
+    # Werkstatt and the undated Stammtisch count; the relation Beta–Epsilon still runs.
+    assert ties(graph) == {("Alpha", "Beta"): 1, ("Alpha", "Epsilon"): 2, ("Beta", "Epsilon"): 2}
+    assert graph.edges["Alpha", "Epsilon"]["activities"] == ["Werkstatt", "Stammtisch"]
+
+
+def test_graph_as_of_2022_has_the_programme(data):
+    graph = graph_as_of(data, 2022)
+    assert ties(graph) == {("Alpha", "Epsilon"): 2, ("Alpha", "Gamma"): 2,
+                           ("Delta", "Gamma"): 1, ("Epsilon", "Gamma"): 1,
+                           ("Delta", "Epsilon"): 1}
+
+
+def test_graph_as_of_2023(data):
+    graph = graph_as_of(data, 2023)
+    assert graph.nodes["Delta"]["kind"] == "partner"
+    assert "Beta" not in graph      # left in 2021: no node, and no tie from the 2020 Werkstatt
+    assert ties(graph) == {("Alpha", "Epsilon"): 2, ("Alpha", "Gamma"): 3,
+                           ("Alpha", "Delta"): 1, ("Delta", "Gamma"): 1}
+    assert graph.edges["Alpha", "Gamma"]["relations"][0]["strength"] == 2
+
+
+def test_build_graph_without_as_of_is_unchanged(data):
+    graph = build_graph(data, as_of=None)
+    assert "as_of" not in graph.graph
+    assert nx.utils.graphs_equal(graph, build_graph(data))
+    assert graph.number_of_nodes() == 7
+
+
+def test_compare_2020_with_2023(data):
+    result = compare_years(data, 2020, 2023)
+    assert result.new_partners == ["Delta", "Gamma"]
+    assert result.ended_partners == ["Beta", "Zeta"]
+    assert result.new_ties == [("Alpha", "Delta"), ("Alpha", "Gamma"), ("Delta", "Gamma")]
+    assert result.ended_ties == [("Alpha", "Beta"), ("Beta", "Epsilon")]
+    assert result.strengthened_ties == []
+
+
+def test_compare_consecutive_years(data):
+    result = compare_years(data, 2022, 2023)
+    assert (result.new_partners, result.ended_partners) == ([], [])
+    assert result.new_ties == [("Alpha", "Delta")]
+    assert result.ended_ties == [("Delta", "Epsilon"), ("Epsilon", "Gamma")]
+    assert result.strengthened_ties == [("Alpha", "Gamma", 2, 3)]
+
+
+def test_functions_do_not_mutate_data(data):
+    before = {t: copy.deepcopy(data.records(t))
+              for t in ("partners", "relations", "activities", "programmes")}
+    graph_as_of(data, 2023)
+    partners_per_year(data)
+    compare_years(data, 2019, 2024)
+    assert {t: data.records(t) for t in before} == before
+
+
+def test_german_sentences(data):
+    sentences = compare_years(data, 2020, 2023).sentences()
+    assert sentences[0] == "Von 2020 bis 2023 kamen 2 Partner hinzu: Delta und Gamma."
+    assert sentences[1] == "2 Partnerschaften endeten: Beta und Zeta."
+    assert sentences[2] == "Zwischen den Partnern entstanden 3 neue Verbindungen, " \
+                           "2 Verbindungen fielen weg."
+    consecutive = compare_years(data, 2022, 2023).sentences()
+    assert consecutive[0] == "2023 kamen keine Partner hinzu."
+    assert consecutive[-1] == "1 Verbindung wurde enger: Alpha – Gamma (2 → 3)."
+    assert compare_years(data, 2022, 2023).sentences("en")[0] == "In 2023, no partners joined."
