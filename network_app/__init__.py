@@ -2,15 +2,26 @@
 analyse and show. The pipeline, one module per stage::
 
     safety → reading → validation → graph → figures / layout → styling → rendering
+                                          ↘ metrics, communities, brokers, whatif,
+                                            suggestions, timeline (analysis)
 
 The public API is what ``__all__`` lists; the app, the CLI and the notebooks use only it.
 """
 
+from .brokers import (
+    MixingResult,
+    bridges,
+    category_mixing,
+    cut_points,
+    multi_category_partners,
+)
+from .communities import Communities, community_name, detect_communities
 from .errors import NetworkAppError, UnreadableFileError
 from .figures import NO_CATEGORY, category_counts, key_figures
 from .graph import bipartite_graph, build_graph, partner_layer
 from .layout import ego_layout
 from .loading import load_workbook
+from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
 from .problems import Problem
 from .rendering import network_html
 from .schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
@@ -42,9 +53,13 @@ __version__ = "0.1.0"
 __all__ = [
     "CATEGORIES",
     "CATEGORY_COLORS",
+    "METRIC_COLUMNS",
+    "METRIC_TEXT",
     "NO_CATEGORY",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
+    "Communities",
+    "MixingResult",
     "NetworkAppError",
     "PartnerData",
     "Problem",
@@ -55,9 +70,14 @@ __all__ = [
     "__version__",
     "active_in",
     "bipartite_graph",
+    "bridges",
     "build_graph",
     "category_counts",
+    "category_mixing",
+    "community_name",
     "compare_years",
+    "cut_points",
+    "detect_communities",
     "ego_layout",
     "graph_as_of",
     "internal_contacts",
@@ -65,9 +85,12 @@ __all__ = [
     "key_figures",
     "legend",
     "load_workbook",
+    "multi_category_partners",
     "network_html",
+    "network_summary",
     "node_styles",
     "partner_layer",
+    "partner_metrics",
     "partners_per_year",
     "partners_without_contact",
     "remove_contact",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import traceback
@@ -16,11 +17,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from . import __version__
+from .communities import detect_communities
 from .errors import NetworkAppError
 from .figures import key_figures
-from .graph import build_graph
+from .graph import build_graph, partner_layer
 from .loading import load_workbook
+from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
 from .problems import Problem
 from .template import write_template
 from .validation import PartnerData
@@ -31,6 +36,16 @@ _TEXT = {
     "de": {
         "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen und auswerten.",
         "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
+        "analyze": "Kennzahlen je Partner und für das ganze Netz (ohne die eigene "
+                   "Organisation, mit der jeder Partner verbunden ist).",
+        "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
+        "resolution": "Feinheit der Gruppen: größer = mehr, kleinere Gruppen (Standard 1,0)",
+        "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
+        "nodes": "Partner", "edges": "Verbindungen zwischen Partnern",
+        "alone": "Ohne Verbindung zu anderen Partnern ({n}): {names}",
+        "ranking_head": "Partner nach Brückenfunktion",
+        "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
+        "sampled": "Brückenfunktion geschätzt aus {k} zufällig gewählten Startpartnern.",
         "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
         "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
         "json": "Ergebnis als JSON ausgeben",
@@ -53,6 +68,16 @@ _TEXT = {
     "en": {
         "description": "stadtLABOR partner network: check and analyse partner workbooks.",
         "check": "Read and check a workbook; prints a summary and every problem.",
+        "analyze": "Measures per partner and for the whole network (without the own "
+                   "organisation, which every partner is tied to).",
+        "top": "show only the N most important partners (by brokerage)",
+        "resolution": "group granularity: larger = more, smaller groups (default 1.0)",
+        "network_head": "The partner network in figures (without {hub}):",
+        "nodes": "Partners", "edges": "Ties between partners",
+        "alone": "Without ties to other partners ({n}): {names}",
+        "ranking_head": "Partners by brokerage",
+        "groups_head": "Groups (modularity {modularity}: {modularity_text})",
+        "sampled": "Brokerage estimated from {k} randomly chosen starting partners.",
         "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
         "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
         "json": "print the result as JSON",
@@ -100,6 +125,15 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help=t["json"])
     check.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
     check.set_defaults(run=_check)
+
+    analyze = commands.add_parser("analyze", help=t["analyze"], description=t["analyze"],
+                                  parents=[common])
+    analyze.add_argument("file", metavar="DATEI", help=t["file"])
+    analyze.add_argument("--json", action="store_true", help=t["json"])
+    analyze.add_argument("--top", type=int, default=None, metavar="N", help=t["top"])
+    analyze.add_argument("--resolution", type=float, default=1.0, help=t["resolution"])
+    analyze.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    analyze.set_defaults(run=_analyze)
 
     template = commands.add_parser("template", help=t["template"], description=t["template"],
                                    parents=[common])
@@ -188,6 +222,103 @@ def _check(args: argparse.Namespace) -> int:
                 label = t["error"] if p["severity"] == "error" else t["warning"]
                 where = _where(p, t)
                 print(f"- {label}{' – ' + where if where else ''}: {p['message']}")
+    return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
+
+
+def _number(value: Any) -> Any:
+    """JSON has no NaN: a measure that does not apply (an isolated partner's constraint) is null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return _number(value.item())
+    return value
+
+
+def analyze_report(data: PartnerData, *, top: int | None = None, resolution: float = 1.0,
+                   lang: str = "de") -> dict[str, Any]:
+    """What ``analyze --json`` prints: the network in figures and the measures per partner."""
+    layer = partner_layer(build_graph(data))
+    metrics = partner_metrics(layer)
+    communities = detect_communities(layer, resolution=resolution)
+    summary = network_summary(layer)
+    ranked = metrics.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
+    if top is not None:
+        ranked = ranked.head(top)
+    categories = nx.get_node_attributes(layer, "categories")
+    partners = []
+    for name, row in ranked.iterrows():
+        entry = {"name": name, "categories": list(categories.get(name, []))}
+        entry.update({column: _number(row[column]) for column in METRIC_COLUMNS})
+        entry["community"] = communities.membership.get(name)
+        partners.append(entry)
+    return {
+        "file": data.source_name,
+        "valid": data.is_valid,
+        "hub_excluded": data.own_organisation,
+        "network": {
+            **{k: _number(v) for k, v in summary.items()},
+            "modularity": _number(round(communities.modularity, 6)),
+            "betweenness_sample": metrics.attrs.get("betweenness_sample"),
+        },
+        "communities": [
+            {"id": number, "name": communities.names[number],
+             "size": communities.sizes[number],
+             "members": sorted(n for n, c in communities.membership.items() if c == number)}
+            for number in sorted(communities.sizes)
+        ],
+        "partners": partners,
+        "explanations": {key: {"label": text[lang][0], "explanation": text[lang][1]}
+                         for key, text in METRIC_TEXT.items()},
+        "errors": [_problem_dict(p, lang) for p in data.errors],
+        "warnings": [_problem_dict(p, lang) for p in data.warnings],
+    }
+
+
+def _format(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, float):
+        return f"{value:.3f}".replace(".", ",")
+    return str(value)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    t = _TEXT[args.lang]
+    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
+    report = analyze_report(data, top=args.top, resolution=args.resolution, lang=args.lang)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
+    explain = report["explanations"]
+    print(t["network_head"].format(hub=report["hub_excluded"]))
+    for key in ("nodes", "edges", "density", "components", "diameter", "average_path_length"):
+        label = t[key] if key in ("nodes", "edges") else explain[key]["label"]
+        print(f"  {label}: {_format(report['network'][key])}")
+    if report["network"]["betweenness_sample"]:
+        print(t["sampled"].format(k=report["network"]["betweenness_sample"]))
+    print()
+    print(t["ranking_head"] + ":")
+    columns = ("degree", "betweenness", "closeness", "pagerank", "community")
+    print("  " + " | ".join(["Name"] + [explain[c]["label"] for c in columns]))
+    for partner in report["partners"]:
+        print("  " + " | ".join([partner["name"]] + [_format(partner[c]) for c in columns]))
+    print()
+    for key in columns:
+        print(f"  {explain[key]['label']}: {explain[key]['explanation']}")
+    print()
+    print(t["groups_head"].format(modularity=_format(report["network"]["modularity"]),
+                                  modularity_text=explain["modularity"]["explanation"]))
+    alone = [g["members"][0] for g in report["communities"] if g["size"] == 1]
+    for group in report["communities"]:
+        if group["size"] > 1:
+            print(f"  {group['id']}. {group['name']}: {', '.join(group['members'])}")
+    if alone:
+        print("  " + t["alone"].format(n=len(alone), names=", ".join(alone)))
+    if data.errors:
+        print()
+        print(t["problems"].format(errors=len(data.errors), warnings=len(data.warnings)))
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 

@@ -112,3 +112,23 @@ def test_markup_from_workbook_stays_text(page, tmp_path):
     assert page.dialogs == []
     assert page.outside_requests == []
     assert frame.locator("img").count() == 0
+
+
+ANALYSIS_TABS = ["Kennzahlen", "Gruppen", "Brücken", "Was wäre, wenn …", "Vorschläge",
+                 "Zeitverlauf"]
+
+
+def test_analysis_page_in_the_browser(page):
+    network_frame(page)
+    page.get_by_role("link", name="Analyse").click()
+    page.get_by_text("Rangliste nach").wait_for(timeout=60_000)
+    page.get_by_text("ausgeblendet").first.wait_for()
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
+    screenshot(page, "analysis_measures.png")
+    for name in ANALYSIS_TABS[1:]:
+        page.get_by_role("tab", name=name).click()
+        page.wait_for_timeout(800)
+        screenshot(page, f"analysis_{ANALYSIS_TABS.index(name)}.png")
+    assert "Traceback" not in page.content()
+    assert page.outside_requests == []
+    assert page.dialogs == []

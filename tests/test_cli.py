@@ -11,6 +11,7 @@ import time
 import badfiles
 import pytest
 from conftest import BUNDLED, write_xlsx
+from karate import write_karate_workbook
 from messy import german_excel_csv, german_excel_xlsx
 
 from network_app.cli import build_parser, main
@@ -142,7 +143,7 @@ def test_template_into_missing_folder_is_a_message(tmp_path, capsys):
 def test_every_command_has_help(lang):
     parser = build_parser(lang)
     commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
-    assert set(commands) == {"check", "template"}
+    assert set(commands) == {"check", "analyze", "template"}
     for command in commands.values():
         assert command.format_help().strip()
         assert command.description
@@ -152,3 +153,36 @@ def test_main_module_help():
     result = run("--help")
     assert result.returncode == 0
     assert "check" in result.stdout and "template" in result.stdout
+
+
+def test_analyze_json_contract_and_hub_excluded(tmp_path):
+    path = write_karate_workbook(tmp_path / "karate.xlsx")
+    result = run("analyze", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"nodes", "edges", "density", "components"} <= set(report["network"])
+    assert (report["network"]["nodes"], report["network"]["edges"]) == (34, 78)
+    assert len(report["partners"]) == 34
+    for partner in report["partners"]:
+        assert {"name", "categories", "degree", "betweenness", "closeness", "pagerank",
+                "community"} <= set(partner)
+    assert "stadtLABOR Soest" not in {p["name"] for p in report["partners"]}
+    first = report["partners"][0]  # sorted by brokerage: Zachary's instructor or president
+    assert first["name"] in {"Mitglied 1", "Mitglied 34"}
+    again = json.loads(run("analyze", str(path), "--json").stdout)
+    assert again == report  # deterministic
+
+
+def test_analyze_top_and_text(tmp_path):
+    path = write_karate_workbook(tmp_path / "karate.xlsx")
+    report = json.loads(run("analyze", str(path), "--json", "--top", "5").stdout)
+    assert len(report["partners"]) == 5
+    text = run("analyze", str(path), "--top", "3")
+    assert text.returncode == 0
+    assert "Brückenfunktion" in text.stdout and "Traceback" not in text.stderr
+
+
+def test_analyze_bad_file_exit_2(tmp_path):
+    result = run("analyze", str(badfiles.renamed_text(tmp_path)))
+    assert result.returncode == 2
+    assert "Textdatei" in result.stderr

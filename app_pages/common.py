@@ -1,0 +1,178 @@
+"""What every page of the app shares: the loaded workbook, the language, texts and caches.
+
+The app is a thin layer: figures come from ``network_app``. Caches live here (the library knows
+nothing of Streamlit) and are keyed on the workbook's bytes, so a file is parsed once per content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
+MAX_UPLOAD_MB = 50
+
+TEXT = {
+    "de": {
+        "language": "Sprache / Language",
+        "upload": "Eigene Arbeitsmappe laden (xlsx, ods oder csv)",
+        "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
+                       "stadtLABOR Soest gezeigt.",
+        "template": "Leere Vorlage herunterladen",
+        "showing_example": "Gezeigt wird das Beispiel: das Partnernetz des stadtLABOR Soest "
+                           "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
+        "showing_file": "Gezeigt wird: {name}",
+        "unreadable": "Die Datei konnte nicht gelesen werden.",
+        "severity": {"error": "Fehler", "warning": "Hinweis"},
+        "columns": {"severity": "Art", "sheet": "Blatt", "row": "Zeile", "column": "Spalte",
+                    "message": "Was ist zu tun?"},
+        "no_category": "ohne Kategorie",
+        "as_of": "Datenstand",
+        "page_network": "Netzwerk", "page_analysis": "Analyse",
+    },
+    "en": {
+        "language": "Sprache / Language",
+        "upload": "Load your own workbook (xlsx, ods or csv)",
+        "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
+                       "example is shown.",
+        "template": "Download an empty template",
+        "showing_example": "Showing the example: the partner network of stadtLABOR Soest "
+                           "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
+        "showing_file": "Showing: {name}",
+        "unreadable": "The file could not be read.",
+        "severity": {"error": "Error", "warning": "Warning"},
+        "columns": {"severity": "Kind", "sheet": "Sheet", "row": "Row", "column": "Column",
+                    "message": "What to do"},
+        "no_category": "no category",
+        "as_of": "Data as of",
+        "page_network": "Network", "page_analysis": "Analysis",
+    },
+}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text: object) -> str:
+    """Workbook text shown through a Markdown element stays text (no links, no markup)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+@dataclass(frozen=True)
+class Current:
+    """The workbook the pages show, as chosen in the sidebar."""
+
+    lang: str
+    name: str
+    key: str  # hash of the file's bytes: the cache key for everything derived from it
+    is_example: bool
+    data: na.PartnerData | None
+    error: na.NetworkAppError | None
+
+    @property
+    def t(self) -> dict:
+        return TEXT[self.lang]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load(content: bytes, name: str) -> na.PartnerData:
+    return na.load_workbook(content, filename=name, max_bytes=MAX_UPLOAD_MB * 1024 * 1024)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def graph_for(key: str, _data: na.PartnerData):
+    """The whole graph of a workbook, built once per file content."""
+    return na.build_graph(_data)
+
+
+@st.cache_data(show_spinner=False)
+def template_bytes() -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return na.write_template(Path(folder) / "Partner-Vorlage.xlsx").read_bytes()
+
+
+def sidebar() -> Current:
+    """Language and workbook choice; stores and returns what the pages show."""
+    lang = "en" if st.sidebar.radio(TEXT["de"]["language"], ["Deutsch", "English"],
+                                    horizontal=True, key="language") == "English" else "de"
+    t = TEXT[lang]
+    upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv"],
+                                      help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
+                                      key="workbook")
+    st.sidebar.download_button(t["template"], data=template_bytes(),
+                               file_name="Partner-Vorlage.xlsx", on_click="ignore")
+    if upload is not None:
+        content, name = upload.getvalue(), upload.name
+    else:
+        content, name = BUNDLED.read_bytes(), BUNDLED.name
+    key = hashlib.sha256(content).hexdigest()
+    try:
+        data, error = load(content, name), None
+    except na.NetworkAppError as exc:
+        data, error = None, exc
+    current = Current(lang, name, key, upload is None, data, error)
+    st.session_state["current"] = current
+    return current
+
+
+def current() -> Current:
+    return st.session_state["current"]
+
+
+def header(title: str, cur: Current) -> bool:
+    """Page title, which workbook is shown, and the error box for an unreadable file.
+
+    Returns False when there is no data to show.
+    """
+    st.title(title)
+    st.caption(cur.t["showing_example"] if cur.is_example
+               else cur.t["showing_file"].format(name=plain(cur.name)))
+    if cur.error is not None:
+        st.error(f"{cur.t['unreadable']} {cur.error.text(cur.lang)}", icon="⚠️")
+        return False
+    return True
+
+
+def category_label(category: str, lang: str) -> str:
+    return TEXT[lang]["no_category"] if category == na.NO_CATEGORY else category
+
+
+def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
+    t = TEXT[lang]
+    rows = [
+        {
+            t["columns"]["severity"]: t["severity"][p.severity],
+            t["columns"]["sheet"]: p.sheet or "",
+            t["columns"]["row"]: str(p.row) if p.row else "",
+            t["columns"]["column"]: (f"{p.column} ({p.column_letter})" if p.column and
+                                     p.column_letter else p.column or p.column_letter or ""),
+            t["columns"]["message"]: p.text(lang),
+        }
+        for p in sorted(problems, key=lambda p: (p.severity != "error", p.sheet or "",
+                                                  p.row or 0))
+    ]
+    return pd.DataFrame(rows, columns=[t["columns"][k] for k in
+                                       ("severity", "sheet", "row", "column", "message")])
+
+
+#: Up to this many problems are shown as a static table that wraps the whole sentence.
+FULL_TEXT_PROBLEMS = 150
+
+
+def show_problems(problems: list[na.Problem], lang: str) -> None:
+    """The problems as a table in which every sentence can be read in full."""
+    table = problems_table(problems, lang)
+    if len(table) <= FULL_TEXT_PROBLEMS:
+        st.table(table, hide_index=True)
+    else:
+        message = TEXT[lang]["columns"]["message"]
+        st.dataframe(table, hide_index=True, column_config={
+            message: st.column_config.TextColumn(message, width="large")})

@@ -1,0 +1,158 @@
+"""Communities: groups of partners that are tied more closely to each other than to the rest.
+
+Louvain (networkx, ``weight="weight"``, seeded) on the partner layer; the hub is left out, since
+every partner touches it. networkx 3.6 lists ``leiden_communities`` but has no implementation of
+its own (it needs a backend package), so Louvain it is. Partitions can differ between networkx
+versions even with the same seed; within one version the same input gives the same groups.
+
+Groups are numbered 1, 2, … by size (largest first; ties by the alphabetically first member),
+and named for people by their members' most common category and type, e.g.
+``"Austausch · Kommune (8)"``.
+
+>>> import networkx as nx
+>>> layer = nx.Graph([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"),
+...                   ("D", "E"), ("E", "F"), ("F", "D")])
+>>> found = detect_communities(layer)
+>>> found.membership["A"] == found.membership["B"] != found.membership["F"]
+True
+>>> found.sizes
+{1: 3, 2: 3}
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from . import schema
+from .metrics import analysis_graph
+
+__all__ = ["Communities", "community_name", "detect_communities"]
+
+#: The name of a group whose members share no most common category or type.
+_GROUP = {"de": "Gruppe", "en": "Group"}
+
+
+@dataclass(frozen=True)
+class Communities:
+    """Groups found in the partner layer.
+
+    Attributes
+    ----------
+    membership : dict[str, int]
+        Partner name → group number (1 = largest group).
+    modularity : float
+        How clearly the network splits into these groups (weighted, at resolution 1 whatever
+        resolution found them; about 0.3 and more: clear groups; NaN when there are no ties).
+    names : dict[int, str]
+        Group number → a name for people, e.g. ``"Austausch · Kommune (8)"``.
+    sizes : dict[int, int]
+        Group number → number of partners.
+    """
+
+    membership: dict[str, int]
+    modularity: float
+    names: dict[int, str]
+    sizes: dict[int, int]
+
+    def members(self, number: int) -> list[str]:
+        """The partners of group ``number``, sorted."""
+        return sorted(name for name, group in self.membership.items() if group == number)
+
+
+def detect_communities(layer: nx.Graph, *, resolution: float = 1.0, seed: int = 42,
+                       lang: str = "de") -> Communities:
+    """Find groups of closely tied partners (Louvain, weighted, seeded).
+
+    Parameters
+    ----------
+    layer : nx.Graph
+        The partner layer; a hub node (``kind == "hub"``) is left out.
+    resolution : float
+        Above 1 favours more, smaller groups; below 1 fewer, larger ones.
+    seed : int
+        Seed for Louvain's random order; the same input gives the same groups.
+    lang : str
+        Language of the group names, ``"de"`` or ``"en"``.
+
+    Returns
+    -------
+    Communities
+        Partners without any tie form a group of their own each.
+
+    Examples
+    --------
+    >>> layer = nx.Graph([("A", "B")])
+    >>> layer.add_node("C")
+    >>> detect_communities(layer).membership
+    {'A': 1, 'B': 1, 'C': 2}
+    """
+    graph = analysis_graph(layer)
+    position = {node: i for i, node in enumerate(graph)}  # analysis_graph sorted the nodes
+    if graph.number_of_edges():
+        found = nx.community.louvain_communities(graph, weight="weight",
+                                                 resolution=resolution, seed=seed)
+        groups = [sorted(group, key=position.__getitem__) for group in found]
+        # Plain modularity (resolution 1) whatever resolution found the groups, so the value
+        # reads the same way every time (METRIC_TEXT: from about 0.3 clear groups).
+        modularity = nx.community.modularity(graph, groups, weight="weight")
+    else:
+        # Modularity is undefined without ties: nothing is grouped.
+        groups = [[node] for node in graph]
+        modularity = math.nan
+    groups.sort(key=lambda members: (-len(members), position[members[0]]))
+    membership = {name: number for number, members in enumerate(groups, 1) for name in members}
+    return Communities(
+        membership=dict(sorted(membership.items(), key=lambda item: position[item[0]])),
+        modularity=float(modularity),
+        names={number: community_name(members, graph, lang)
+               for number, members in enumerate(groups, 1)},
+        sizes={number: len(members) for number, members in enumerate(groups, 1)},
+    )
+
+
+def community_name(members: Iterable[str], layer: nx.Graph, lang: str = "de") -> str:
+    """A name for a group of partners: its most common category and type, and its size.
+
+    A category or type shared by equally many members is named together (``"Austausch /
+    Netzwerk"``); one partner alone is named by itself. Category and type are the workbook's
+    values, so they stay as written in English too.
+
+    Examples
+    --------
+    >>> layer = nx.Graph()
+    >>> layer.add_node("Soest", categories=["Austausch"], type="Kommune")
+    >>> layer.add_node("Lippstadt", categories=["Austausch", "Kooperation"], type="Kommune")
+    >>> layer.add_node("Öcher Lab", categories=["Austausch"], type="Lab")
+    >>> community_name(["Soest", "Lippstadt", "Öcher Lab"], layer)
+    'Austausch · Kommune (3)'
+    >>> community_name(["Soest"], layer)
+    'Soest (1)'
+    """
+    members = list(members)
+    if len(members) == 1:
+        return f"{members[0]} (1)"
+    attrs: list[dict[str, Any]] = [layer.nodes[m] for m in members]
+    categories = Counter(c for a in attrs for c in (a.get("categories") or []))
+    types = Counter(a["type"] for a in attrs if a.get("type"))
+    order = {c: i for i, c in enumerate(schema.CATEGORIES)}
+    parts = [
+        _most_common(categories, key=lambda c: (order.get(c, len(order)), c)),
+        _most_common(types, key=str),
+    ]
+    label = " · ".join(p for p in parts if p) or _GROUP.get(lang, _GROUP["de"])
+    return f"{label} ({len(members)})"
+
+
+def _most_common(counts: Counter[str], key: Callable[[str], Any]) -> str:
+    """The most common value; two tied values joined with " / ", more than two: none."""
+    if not counts:
+        return ""
+    top = max(counts.values())
+    leaders = sorted((value for value, count in counts.items() if count == top), key=key)
+    return " / ".join(leaders) if len(leaders) <= 2 else ""

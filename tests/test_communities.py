@@ -1,0 +1,172 @@
+"""Communities: what is stable across networkx versions (never exact Louvain memberships)."""
+
+from __future__ import annotations
+
+import dataclasses
+import doctest
+import math
+from itertools import combinations
+
+import networkx as nx
+import pytest
+from karate import INSTRUCTOR, OFFICER, karate_reference
+
+import network_app.communities
+from network_app import (
+    Communities,
+    build_graph,
+    community_name,
+    detect_communities,
+    partner_layer,
+)
+from network_app.reading import read_sheets
+from network_app.validation import validate_sheets
+
+
+def cliques(*groups: list[str], links: tuple[tuple[str, str], ...] = ()) -> nx.Graph:
+    graph = nx.Graph()
+    for group in groups:
+        graph.add_nodes_from(group)
+        graph.add_edges_from(combinations(group, 2))
+    graph.add_edges_from(links)
+    return graph
+
+
+TWO_CLIQUES = cliques(["A1", "A2", "A3", "A4", "A5"], ["B1", "B2", "B3", "B4", "B5"],
+                      links=(("A5", "B1"),))
+
+
+def test_two_cliques_joined_by_one_tie_separate():
+    found = detect_communities(TWO_CLIQUES)
+    assert isinstance(found, Communities)
+    assert {found.membership[f"A{i}"] for i in range(1, 6)} == {1}
+    assert {found.membership[f"B{i}"] for i in range(1, 6)} == {2}
+    assert found.sizes == {1: 5, 2: 5}
+    assert found.members(2) == ["B1", "B2", "B3", "B4", "B5"]
+    # Two communities of 10 ties each out of 21: 2 · (10/21 − (21/42)²).
+    assert found.modularity == pytest.approx(2 * (10 / 21 - 0.25))
+
+
+def test_numbered_by_size_then_by_first_name():
+    graph = cliques(["Z1", "Z2", "Z3", "Z4", "Z5", "Z6"], ["M1", "M2", "M3", "M4"],
+                    ["C1", "C2", "C3", "C4"], links=(("Z1", "M1"), ("M2", "C1")))
+    graph.add_node("A-allein")
+    found = detect_communities(graph)
+    assert found.sizes == {1: 6, 2: 4, 3: 4, 4: 1}
+    assert found.membership["Z1"] == 1
+    assert found.membership["C1"] == 2 and found.membership["M1"] == 3
+    assert found.membership["A-allein"] == 4
+    assert list(found.membership) == sorted(graph)
+
+
+def test_isolated_partners_form_their_own_groups():
+    graph = nx.Graph([("A", "B")])
+    graph.add_nodes_from(["X", "Y"])
+    found = detect_communities(graph)
+    assert found.membership == {"A": 1, "B": 1, "X": 2, "Y": 3}
+    assert found.names[2] == "X (1)"
+
+
+def test_no_ties_at_all():
+    found = detect_communities(nx.empty_graph(["B", "A"]))
+    assert found.membership == {"A": 1, "B": 2}
+    assert math.isnan(found.modularity)
+    assert detect_communities(nx.Graph()).membership == {}
+
+
+def test_deterministic_whatever_the_order():
+    reversed_graph = nx.Graph()
+    reversed_graph.add_nodes_from(reversed(list(TWO_CLIQUES)))
+    reversed_graph.add_edges_from((v, u) for u, v in reversed(list(TWO_CLIQUES.edges)))
+    assert detect_communities(TWO_CLIQUES) == detect_communities(TWO_CLIQUES)
+    assert detect_communities(reversed_graph) == detect_communities(TWO_CLIQUES)
+    karate = karate_reference()
+    assert detect_communities(karate, seed=3) == detect_communities(karate, seed=3)
+
+
+def test_the_hub_is_left_out():
+    graph = TWO_CLIQUES.copy()
+    graph.add_node("stadtLABOR Soest", kind="hub")
+    graph.add_edges_from(("stadtLABOR Soest", n) for n in TWO_CLIQUES)
+    found = detect_communities(graph)
+    assert "stadtLABOR Soest" not in found.membership
+    assert found == detect_communities(TWO_CLIQUES)
+
+
+def test_karate_club():
+    found = detect_communities(karate_reference())
+    assert 0.35 < found.modularity < 0.5
+    assert 2 <= len(found.sizes) <= 6
+    assert found.membership[INSTRUCTOR] != found.membership[OFFICER]
+    assert list(found.sizes.values()) == sorted(found.sizes.values(), reverse=True)
+    assert sum(found.sizes.values()) == 34
+
+
+def test_resolution_controls_group_size():
+    karate = karate_reference()
+    coarse = detect_communities(karate, resolution=0.1)
+    fine = detect_communities(karate, resolution=3.0)
+    assert len(coarse.sizes) < len(detect_communities(karate).sizes) < len(fine.sizes)
+
+
+def test_communities_are_frozen():
+    found = detect_communities(TWO_CLIQUES)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.modularity = 0.0  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.fixture
+def named_layer(make_xlsx):
+    """Three municipalities and three universities, each group tied closely, one tie between."""
+    sheets = {
+        "Partner": [
+            ["Name", "Kategorie", "Typ"],
+            ["Soest", "Austausch", "Kommune"],
+            ["Lippstadt", "Austausch", "Kommune"],
+            ["Arnsberg", "Austausch; Kooperation", "Kommune"],
+            ["Uni Paderborn", "Forschung", "Hochschule"],
+            ["Uni Speyer", "Forschung", "Hochschule"],
+            ["FH Südwestfalen", "Forschung; Kooperation", "Hochschule"],
+        ],
+        "Beziehungen": [
+            ["Von", "Nach", "Art", "Stärke"],
+            ["Soest", "Lippstadt", "Austausch", 3],
+            ["Lippstadt", "Arnsberg", "Austausch", 3],
+            ["Arnsberg", "Soest", "Austausch", 3],
+            ["Uni Paderborn", "Uni Speyer", "Forschung", 3],
+            ["Uni Speyer", "FH Südwestfalen", "Forschung", 3],
+            ["FH Südwestfalen", "Uni Paderborn", "Forschung", 3],
+            ["Soest", "FH Südwestfalen", "Projekt", 1],
+        ],
+    }
+    data = validate_sheets(read_sheets(make_xlsx(sheets), "xlsx"))
+    assert data.is_valid, data.errors
+    return partner_layer(build_graph(data))
+
+
+def test_names_by_category_and_type(named_layer):
+    found = detect_communities(named_layer)
+    # Equal sizes: the group with the alphabetically first member ("Arnsberg") comes first.
+    assert found.membership["Arnsberg"] == 1
+    assert found.names == {1: "Austausch · Kommune (3)", 2: "Forschung · Hochschule (3)"}
+    assert detect_communities(named_layer, lang="en").names == found.names
+
+
+def test_name_of_mixed_groups(named_layer):
+    assert community_name(["Soest", "Uni Speyer"], named_layer) == (
+        "Austausch / Forschung · Hochschule / Kommune (2)")
+    everyone = list(named_layer)
+    # Austausch and Forschung 3 each, Kooperation only 2.
+    assert community_name(everyone, named_layer) == (
+        "Austausch / Forschung · Hochschule / Kommune (6)")
+    plain = nx.Graph([("A", "B")])
+    assert community_name(["A", "B"], plain) == "Gruppe (2)"
+    assert community_name(["A", "B"], plain, lang="en") == "Group (2)"
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(network_app.communities)
+    assert result.attempted and not result.failed
