@@ -50,6 +50,7 @@ TEXT = {
         "whatif_partner": "Partner", "whatif_person": "Ansprechperson (intern)",
         "whatif_pick_partners": "Partner, die wegfallen",
         "whatif_pick_person": "Ansprechperson, die geht",
+        "choose": "Partner auswählen …",
         "whatif_no_people": "In der Arbeitsmappe ist keine interne Ansprechperson eingetragen.",
         "single_contact": "Partnerschaften, die an einer einzigen Person hängen",
         "single_contact_none": "Keine Partnerschaft hängt an genau einer Person.",
@@ -99,6 +100,7 @@ TEXT = {
         "whatif_partner": "Partners", "whatif_person": "Internal contact person",
         "whatif_pick_partners": "Partners who leave",
         "whatif_pick_person": "Contact person who leaves",
+        "choose": "Choose partners …",
         "whatif_no_people": "The workbook names no internal contact person.",
         "single_contact": "Partnerships that hang on a single person",
         "single_contact_none": "No partnership hangs on exactly one person.",
@@ -219,16 +221,17 @@ def groups_tab(cur, words: dict) -> None:
     resolution = st.slider(words["resolution"], 0.3, 3.0, 1.0, 0.1,
                            help=words["resolution_help"], key="resolution")
     found = groups(cur.key, cur.data, resolution)
-    st.metric(label("modularity", lang), f"{found.modularity:.2f}",
-              help=explanation("modularity", lang))
+    modularity = "–" if found.modularity != found.modularity else (
+        f"{found.modularity:.2f}".replace(".", ",") if lang == "de" else f"{found.modularity:.2f}")
+    st.metric(label("modularity", lang), modularity, help=explanation("modularity", lang))
     st.caption(explanation("community", lang))
     rows = [(number, found.names[number], found.sizes[number],
              ", ".join(found.members(number)))
             for number in sorted(found.sizes) if found.sizes[number] > 1]
-    if rows:
-        st.dataframe(pd.DataFrame(rows, columns=[words["group"], words["group_name"],
-                                                 words["size"], words["members"]]),
-                     hide_index=True, width="stretch")
+    if rows:  # a static table: member lists wrap instead of being cut off
+        st.table(pd.DataFrame(rows, columns=[words["group"], words["group_name"],
+                                             words["size"], words["members"]]),
+                 hide_index=True)
     alone = [found.members(n)[0] for n in sorted(found.sizes) if found.sizes[n] == 1]
     if alone:
         st.caption(words["alone"].format(n=len(alone)))
@@ -279,7 +282,8 @@ def whatif_tab(cur, words: dict) -> None:
                     horizontal=True, key="whatif_mode")
     if mode == words["whatif_partner"]:
         names = sorted(layer.nodes, key=str.casefold)
-        chosen = st.multiselect(words["whatif_pick_partners"], names, key="whatif_partners")
+        chosen = st.multiselect(words["whatif_pick_partners"], names, key="whatif_partners",
+                                placeholder=words["choose"])
         if chosen:
             lines(na.whatif_sentences(na.remove_partners(layer, chosen), lang))
     elif people:
@@ -303,7 +307,7 @@ def suggestions_tab(cur, words: dict) -> None:
     if table.empty:
         st.write(words["no_suggestions"])
     else:
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.table(table, hide_index=True)  # reasons are sentences: wrap, don't cut
 
 
 def timeline_tab(cur, words: dict) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, write_xlsx
 from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "streamlit_app.py")
@@ -55,3 +55,25 @@ def test_english(page):
     page.sidebar.radio(key="language").set_value("English").run()
     assert not page.exception
     assert "left out" in page.info[0].value
+
+
+def test_whatif_contact_person_leaves(tmp_path):
+    path = write_xlsx(tmp_path / "kontakte.xlsx", {
+        "Partner": [["Name", "Kategorie", "Ansprechperson intern"],
+                    ["A-Lab", "Austausch", "Frau Ahrens"], ["B-Uni", "Forschung", "Herr Brandt"],
+                    ["C-Verein", "Netzwerk", "Herr Brandt; Frau Ahrens"]],
+        "Beziehungen": [["Von", "Nach"], ["A-Lab", "B-Uni"], ["B-Uni", "C-Verein"]],
+    })
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at.switch_page("app_pages/analyse.py").run()
+    at.radio(key="whatif_mode").set_value("Ansprechperson (intern)").run()
+    at.selectbox(key="whatif_person").set_value("Herr Brandt").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "B" in shown and "Uni" in shown  # B-Uni hangs on Herr Brandt alone
+    single = next(d.value for d in at.dataframe
+                  if list(d.value.columns) == ["Partner", "Ansprechperson"])
+    assert sorted(map(tuple, single.to_numpy().tolist())) == [("A-Lab", "Frau Ahrens"),
+                                                             ("B-Uni", "Herr Brandt")]
