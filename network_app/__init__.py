@@ -23,9 +23,19 @@ from .layout import ego_layout
 from .loading import load_workbook
 from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
 from .problems import Problem
+from .profile import (
+    ExplainedPath,
+    Profile,
+    Tie,
+    connection_paths,
+    duplicate_pairs,
+    ego_network,
+    no_path_sentence,
+    partner_profile,
+)
 from .rendering import network_html
 from .schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
-from .styling import CATEGORY_COLORS, legend, node_styles
+from .styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
 from .suggestions import Suggestion, introductions
 from .template import write_template
 from .timeline import (
@@ -38,6 +48,7 @@ from .timeline import (
     year_range,
 )
 from .validation import PartnerData
+from .views import VIEWS, Filters, filter_options, network_view, stable_positions
 from .whatif import (
     WhatIf,
     internal_contacts,
@@ -53,17 +64,23 @@ __version__ = "0.1.0"
 __all__ = [
     "CATEGORIES",
     "CATEGORY_COLORS",
+    "COLOR_BY",
     "METRIC_COLUMNS",
     "METRIC_TEXT",
     "NO_CATEGORY",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
+    "VIEWS",
     "Communities",
+    "ExplainedPath",
+    "Filters",
     "MixingResult",
     "NetworkAppError",
     "PartnerData",
     "Problem",
+    "Profile",
     "Suggestion",
+    "Tie",
     "UnreadableFileError",
     "WhatIf",
     "YearComparison",
@@ -76,9 +93,13 @@ __all__ = [
     "category_mixing",
     "community_name",
     "compare_years",
+    "connection_paths",
     "cut_points",
     "detect_communities",
+    "duplicate_pairs",
     "ego_layout",
+    "ego_network",
+    "filter_options",
     "graph_as_of",
     "internal_contacts",
     "introductions",
@@ -88,15 +109,20 @@ __all__ = [
     "multi_category_partners",
     "network_html",
     "network_summary",
+    "network_view",
+    "no_path_sentence",
     "node_styles",
     "partner_layer",
     "partner_metrics",
+    "partner_profile",
     "partners_per_year",
     "partners_without_contact",
     "remove_contact",
     "remove_partners",
     "single_contact_partnerships",
+    "stable_positions",
     "undated_partners",
+    "value_colors",
     "whatif_sentences",
     "write_template",
     "year_range",

@@ -1,0 +1,322 @@
+"""Views: the network the app shows, after the user's filters, and places that never move.
+
+Three views of one workbook:
+
+=============== ==================================================================
+``"ego"``       the own organisation (hub), the partners and every tie
+``"partners"``  the partners and the ties between them; the hub is hidden
+``"bipartite"`` partners, activities and programmes; edges partner–activity and
+                partner–programme
+=============== ==================================================================
+
+:class:`Filters` narrows a view down; :func:`network_view` applies it without touching the data.
+:func:`stable_positions` computes one position per node of every view, once, from the whole
+workbook, so a partner stays where it is whatever is filtered and whichever view is shown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from . import schema
+from .graph import _active_in, bipartite_graph, build_graph, partner_layer
+from .layout import ASPECT, SPACING, ego_layout
+from .timeline import year_range
+from .validation import PartnerData
+from .whatif import name_key
+
+__all__ = ["VIEWS", "Filters", "filter_options", "network_view", "stable_positions"]
+
+#: The views :func:`network_view` knows, in the order the app offers them.
+VIEWS: tuple[str, ...] = ("ego", "partners", "bipartite")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose to see. Every empty choice means "all".
+
+    Partner filters decide which partners are shown; a partner that is filtered out disappears
+    together with all its ties.
+
+    - ``categories``: a partner is shown when *one* of its categories is chosen (a partner in
+      "Forschung; Kooperation" passes a filter on either).
+    - ``types``, ``reaches``: the partner's Typ / Reichweite must be one of the chosen values.
+      A partner without a value passes only while that filter is empty.
+    - ``year`` ("Stand: Jahr"): the network as it stood in that year (see
+      :func:`network_app.graph.build_graph` with ``as_of``): only partners active that year
+      (a partner without "Seit" counts as active in every year up to its "Bis"), relations and
+      programmes active that year, activities up to that year (those without a date always).
+
+    Activity filters decide which activities count; partners stay.
+
+    - ``areas``, ``statuses``: only activities whose Bereich / Status is chosen count. In the
+      ego and partner views, two partners are then tied by shared activities only when the
+      activity matches; relations and programmes are not affected (they have no Bereich or
+      Status). In the bipartite view only matching activity nodes are shown. An activity
+      without a Bereich (Status) counts only while that filter is empty.
+
+    Lists are accepted and stored as tuples, so a ``Filters`` can be a cache key.
+
+    Examples
+    --------
+    >>> Filters(categories=["Forschung"]).categories
+    ('Forschung',)
+    >>> Filters().is_empty
+    True
+    """
+
+    categories: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    reaches: tuple[str, ...] = ()
+    year: int | None = None
+    areas: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Streamlit's multiselect returns lists; tuples keep the dataclass hashable.
+        for field in ("categories", "types", "reaches", "areas", "statuses"):
+            object.__setattr__(self, field, tuple(getattr(self, field) or ()))
+        if self.year is not None:
+            object.__setattr__(self, "year", int(self.year))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing is filtered."""
+        return self == Filters()
+
+    @property
+    def filters_partners(self) -> bool:
+        """True when some partners may be hidden (category, type, reach or year)."""
+        return bool(self.categories or self.types or self.reaches or self.year is not None)
+
+
+def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filters()
+                 ) -> nx.Graph:
+    """The graph of one view after the filters; a new graph, ``data`` is left as it was.
+
+    Parameters
+    ----------
+    data : PartnerData
+        The validated workbook.
+    view : {"ego", "partners", "bipartite"}
+        ``"ego"``: hub, partners and all ties. ``"partners"``: the partner layer (hub hidden).
+        ``"bipartite"``: partners, activities and programmes.
+    filters : Filters
+        See :class:`Filters`.
+
+    Returns
+    -------
+    nx.Graph
+        Nodes and edges follow the conventions of :mod:`network_app.graph`. With a year, the
+        graph attribute ``as_of`` is set. In the bipartite view partners carry all their
+        columns (as in the ego view). When a partner filter is set, activities and programmes
+        left without any shown partner are hidden too; without partner filters every (matching)
+        activity and programme is shown, also one that nobody took part in.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``view``.
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
+    counted = _with_activities(data, filters)
+    graph = build_graph(counted, as_of=filters.year)
+    shown = [n for n, attrs in graph.nodes(data=True)
+             if attrs.get("kind") != "partner" or _passes(attrs, filters)]
+    graph = graph.subgraph(shown).copy()
+    if view == "ego":
+        return graph
+    if view == "partners":
+        return partner_layer(graph)
+    return _bipartite(counted, graph, filters)
+
+
+def _passes(attrs: dict[str, Any], filters: Filters) -> bool:
+    """Whether a partner node passes the partner filters (the year is build_graph's job)."""
+    if filters.categories and not set(attrs.get("categories") or ()) & set(filters.categories):
+        return False
+    if filters.types and attrs.get("type") not in filters.types:
+        return False
+    return not (filters.reaches and attrs.get("reach") not in filters.reaches)
+
+
+def _with_activities(data: PartnerData, filters: Filters) -> PartnerData:
+    """The same data with only the activities that match the area and status filters."""
+    if not (filters.areas or filters.statuses):
+        return data
+    frame = data.activities
+    keep = pd.Series(True, index=frame.index)
+    if filters.areas:
+        keep &= frame["area"].isin(filters.areas)
+    if filters.statuses:
+        keep &= frame["status"].isin(filters.statuses)
+    # A shallow copy with a new activities frame: the caller's data stays as it was.
+    return dataclasses.replace(data, activities=frame[keep])
+
+
+def _bipartite(data: PartnerData, ego: nx.Graph, filters: Filters) -> nx.Graph:
+    """Partners of the filtered ego graph, linked to the activities and programmes they share."""
+    if filters.year is not None:
+        data = _in_year(data, filters.year)
+    full = bipartite_graph(data)
+    partners = {n for n, kind in ego.nodes(data="kind") if kind == "partner"}
+    graph = full.subgraph([n for n, kind in full.nodes(data="kind")
+                           if kind != "partner" or n in partners]).copy()
+    for node in partners:
+        graph.nodes[node].update(ego.nodes[node])  # all columns, for tooltips and styling
+    if filters.filters_partners:
+        # Activities that lost all their (shown) partners would only be clutter.
+        graph.remove_nodes_from([n for n, kind in graph.nodes(data="kind")
+                                 if kind != "partner" and graph.degree(n) == 0])
+    if filters.year is not None:
+        graph.graph["as_of"] = filters.year
+    return graph
+
+
+def _in_year(data: PartnerData, year: int) -> PartnerData:
+    """Activities up to ``year`` and programmes active in it (build_graph's rule)."""
+    activities = data.activities
+    programmes = data.programmes
+    keep_activities = activities["year"].isna() | (activities["year"] <= year)
+    active = [_active_in(_int(s), _int(u), year)
+              for s, u in zip(programmes["since"], programmes["until"], strict=True)]
+    return dataclasses.replace(
+        data, activities=activities[keep_activities.fillna(True).astype(bool)],
+        programmes=programmes[pd.Series(active, index=programmes.index, dtype=bool)],
+    )
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN or pandas' NA: a cell left empty (pandas fills gaps with either)."""
+    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
+
+
+def _int(value: Any) -> int | None:
+    return None if _missing(value) else int(value)
+
+
+def _ordered(values: Iterable[Any], known: tuple[str, ...] = ()) -> list[str]:
+    """Present values: the known ones in their order, then the others alphabetically."""
+    present = {str(v) for v in values if not _missing(v) and str(v).strip()}
+    first = [v for v in known if v in present]
+    return first + sorted(present - set(known), key=name_key)
+
+
+def filter_options(data: PartnerData) -> dict[str, list]:
+    """The values the workbook offers for each filter, for the app's choice lists.
+
+    Returns
+    -------
+    dict
+        ``categories`` (in the order of :data:`~network_app.schema.CATEGORIES`), ``types``
+        (alphabetical), ``reaches`` (lokal, regional, national, international, then other
+        values as written), ``years`` (every year of :func:`~network_app.timeline.year_range`),
+        ``areas`` and ``statuses`` (the known values in their usual order, then others).
+        Only values that occur are listed.
+    """
+    categories = {c for cats in data.partners["categories"] for c in cats}
+    return {
+        "categories": [c for c in schema.CATEGORIES if c in categories],
+        "types": _ordered(data.partners["type"]),
+        "reaches": _ordered(data.partners["reach"], schema.REACH_VALUES),
+        "years": list(year_range(data)),
+        "areas": _ordered(data.activities["area"], schema.AREA_VALUES),
+        "statuses": _ordered(data.activities["status"], schema.STATUS_VALUES),
+    }
+
+
+# --------------------------------------------------------------------------- positions
+
+#: How far an activity or programme sits outside the centre of its partners.
+PUSH = SPACING / 2
+#: Closer than this, two nodes would overlap; a newcomer moves further out.
+MIN_GAP = 36.0
+
+
+def stable_positions(data: PartnerData) -> dict[str, tuple[float, float]]:
+    """A position for every node of every view, computed once from the whole workbook.
+
+    The hub and the partners are placed by :func:`~network_app.layout.ego_layout` on the full
+    graph; an activity or programme sits at the centre of its partners, pushed a little
+    outwards (and further out if another node is already there). Activities and programmes
+    without partners go on a ring outside everything else. Filters and views only hide nodes,
+    so nothing moves when the user changes them. The same workbook gives the same positions.
+    """
+    positions: dict[str, tuple[float, float]] = dict(ego_layout(build_graph(data)))
+    grid = _Grid(MIN_GAP)
+    for point in positions.values():
+        grid.add(point)
+    bipartite = bipartite_graph(data)
+    loners = []
+    for node, kind in bipartite.nodes(data="kind"):
+        if kind not in ("activity", "programme"):
+            continue
+        members = [positions[n] for n in bipartite.neighbors(node) if n in positions]
+        if not members:
+            loners.append(node)
+            continue
+        x = sum(p[0] for p in members) / len(members)
+        y = sum(p[1] for p in members) / len(members)
+        length = math.hypot(x, y)
+        if length < 1.0:
+            # Partners all around the hub: any direction is outwards; pick one by the count.
+            angle = len(positions) * 2.399963  # golden angle, spreads such nodes evenly
+            direction = (math.cos(angle), math.sin(angle))
+        else:
+            direction = (x / length, y / length)
+        point = (x + PUSH * direction[0], y + PUSH * direction[1])
+        for _ in range(100):  # a bounded walk outwards; a crowd cannot stall the layout
+            if not grid.near(point):
+                break
+            point = (point[0] + MIN_GAP * direction[0], point[1] + MIN_GAP * direction[1])
+        point = (round(point[0], 1), round(point[1], 1))
+        positions[node] = point
+        grid.add(point)
+    _outer_ring(loners, positions)
+    return positions
+
+
+def _outer_ring(nodes: list[str], positions: dict[str, tuple[float, float]]) -> None:
+    """Nodes without partners on (elliptic) rings just outside everything placed so far."""
+    if not nodes:
+        return
+    radius = max((math.hypot(x / ASPECT, y) for x, y in positions.values()), default=0.0)
+    radius += 2 * SPACING
+    index = 0
+    while index < len(nodes):
+        capacity = max(1, int(2 * math.pi * radius / SPACING))
+        ring = nodes[index:index + capacity]
+        for j, node in enumerate(ring):
+            angle = -math.pi / 2 + 2 * math.pi * j / len(ring)
+            positions[node] = (round(ASPECT * radius * math.cos(angle), 1),
+                               round(radius * math.sin(angle), 1))
+        index += len(ring)
+        radius += SPACING
+
+
+class _Grid:
+    """Points bucketed by cells of the gap size, so "is anything near?" looks at 9 cells only."""
+
+    def __init__(self, gap: float) -> None:
+        self.gap = gap
+        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+
+    def _cell(self, point: tuple[float, float]) -> tuple[int, int]:
+        return math.floor(point[0] / self.gap), math.floor(point[1] / self.gap)
+
+    def add(self, point: tuple[float, float]) -> None:
+        self.cells.setdefault(self._cell(point), []).append(point)
+
+    def near(self, point: tuple[float, float]) -> bool:
+        cx, cy = self._cell(point)
+        return any(math.hypot(point[0] - p[0], point[1] - p[1]) < self.gap
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                   for p in self.cells.get((cx + dx, cy + dy), ()))
