@@ -30,7 +30,8 @@ def category_counts(data: PartnerData) -> dict[str, int]:
 
 
 def _counts(values) -> dict[str, int]:
-    return dict(Counter(v for v in values if v).most_common())
+    """How often each value occurs; empty cells (None, NaN, "") are not counted."""
+    return dict(Counter(v for v in values if isinstance(v, str) and v).most_common())
 
 
 def key_figures(data: PartnerData, graph: nx.Graph) -> dict[str, Any]:

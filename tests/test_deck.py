@@ -1,0 +1,273 @@
+"""The council deck (pptx): read back by python-pptx, rendered by LibreOffice, checked for privacy.
+
+Rendered slides are copied to ``test-artifacts/deck/`` (git ignores it) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED, ROOT, require_tool, write_xlsx
+from pptx import Presentation
+from pptx.util import Pt
+
+from network_app import build_graph, load_workbook
+from network_app.deck import write_deck
+
+ARTIFACTS = ROOT / "test-artifacts" / "deck"
+
+BUNDLED_TITLES = [
+    "Partnernetz stadtLABOR Soest",
+    "Das Netzwerk in Zahlen",
+    "Das Partnernetz auf einen Blick",
+    "Austausch: 25 Partner",
+    "Kooperation: 22 Partner",
+    "Netzwerk: 9 Partner",
+    "Forschung: 8 Partner",
+    "Wachstum über die Jahre",
+    "Aktivitäten nach Bereich und Status",
+    "Wo unsere Partner sind",
+    "Quellen und Datenstand",
+]
+
+PERSONAL_VALUES = [
+    "Erika Musterfrau", "Max Kontaktmann", "erika.musterfrau@example.org", "+49 2921 555-0101",
+    "Beate Beispiel", "beate.beispiel@uni.example", "0234 555 0202", "Hans Huber",
+]
+
+
+def personal_sheets() -> dict[str, list[list]]:
+    """Four partners with contact persons, start years, coordinates and activities."""
+    return {
+        "Partner": [
+            ["Name", "Kategorie", "Ort", "Seit", "Breite", "Länge", "Ansprechperson intern",
+             "Kontakt extern", "E-Mail", "Telefon"],
+            ["A-Lab", "Austausch", "Aachen", 2019, 50.776, 6.084, "Erika Musterfrau",
+             "Max Kontaktmann", "erika.musterfrau@example.org", "+49 2921 555-0101"],
+            ["B-Uni", "Forschung; Kooperation", "Bochum", 2020, 51.482, 7.216,
+             "Erika Musterfrau", "Beate Beispiel", "beate.beispiel@uni.example",
+             "0234 555 0202"],
+            ["C-Verein <b>&amp; $x^2$", "Netzwerk", "Soest", 2021, 51.571, 8.106, "Hans Huber",
+             None, None, None],
+            ["D-Stadt", "Kooperation", "Dortmund", 2022, 51.514, 7.465, None, None, None, None],
+        ],
+        "Aktivitäten": [
+            ["Aktivität", "Datum", "Status", "Bereich", "Beteiligte"],
+            ["Workshop", "12.08.2022", "umgesetzt", "Vernetzung", "A-Lab; B-Uni"],
+            ["Tagung", 2023, "in Planung", "Forschung", "B-Uni; D-Stadt"],
+        ],
+        "Einstellungen": [
+            ["Einstellung", "Wert"],
+            ["Eigene Organisation", "stadtLABOR Soest"],
+            ["Quelle", "Testdaten für den Foliensatz"],
+            ["Datenstand", "Mai 2024"],
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def decks(tmp_path_factory) -> dict[str, Path]:
+    """The bundled deck, and the small deck with and without personal data."""
+    folder = tmp_path_factory.mktemp("decks")
+    bundled = load_workbook(BUNDLED)
+    small = load_workbook(write_xlsx(folder / "personal.xlsx", personal_sheets()))
+    assert small.problems == [] or all(p.severity != "error" for p in small.problems)
+    return {
+        "bundled": write_deck(folder / "bundled.pptx", bundled),
+        "small": write_deck(folder / "small.pptx", small),
+        "intern": write_deck(folder / "intern.pptx", small, include_personal=True),
+    }
+
+
+def titles(path: Path) -> list[str]:
+    return [slide.shapes.title.text for slide in Presentation(path).slides]
+
+
+def texts(slide) -> list[str]:
+    found = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            found.append(shape.text_frame.text)
+        if shape.has_table:
+            found += [cell.text for row in shape.table.rows for cell in row.cells]
+    return found
+
+
+def test_bundled_deck_has_the_expected_slides(decks):
+    prs = Presentation(decks["bundled"])
+    assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
+    assert titles(decks["bundled"]) == BUNDLED_TITLES
+    growth = prs.slides[BUNDLED_TITLES.index("Wachstum über die Jahre")]
+    charts = [s.chart for s in growth.shapes if s.has_chart]
+    assert len(charts) == 1
+    assert [s.name for s in charts[0].series] == ["Austausch", "Kooperation", "Netzwerk",
+                                                  "Forschung"]
+    assert "64 Partner ohne „Seit“-Jahr sind in jedem Jahr mitgezählt." in texts(growth)
+    activities = prs.slides[BUNDLED_TITLES.index("Aktivitäten nach Bereich und Status")]
+    assert any(s.has_chart for s in activities.shapes)
+    for index in (2, 3, 4, 5, 6, 9):  # overview, categories, map: pictures
+        assert any(s.shape_type == 13 for s in prs.slides[index].shapes), BUNDLED_TITLES[index]
+
+
+def test_bundled_deck_text_is_large(decks):
+    """Titles at least 36 pt, every other run at least 20 pt (legible from the back)."""
+    prs = Presentation(decks["bundled"])
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            smallest = Pt(36) if shape == slide.shapes.title else Pt(20)
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    assert run.font.size >= smallest, (slide.shapes.title.text, run.text)
+            if shape.has_chart:
+                assert shape.chart.font.size >= Pt(20)
+
+
+def test_category_slide_lists_its_partners(decks):
+    prs = Presentation(decks["bundled"])
+    research = prs.slides[BUNDLED_TITLES.index("Forschung: 8 Partner")]
+    listed = "\n".join(texts(research))
+    for name in ("TU Dortmund", "Fraunhofer", "Deutsche Hochschule der Polizei"):
+        assert name in listed
+
+
+def test_long_category_is_cut_with_a_count(tmp_path):
+    """Beyond what fits legibly the list ends in "und N weitere"; nothing is lost silently."""
+    rows = [["Name", "Kategorie"]] + [[f"Partnerorganisation Nummer {i:02d}", "Kooperation"]
+                                      for i in range(60)]
+    data = load_workbook(write_xlsx(tmp_path / "viele.xlsx", {"Partner": rows}))
+    deck = write_deck(tmp_path / "viele.pptx", data)
+    slide = Presentation(deck).slides[3]
+    assert slide.shapes.title.text == "Kooperation: 60 Partner"
+    lines = [line for text in texts(slide)[1:] for line in text.split("\n")]
+    rest = [line for line in lines if line.startswith("und ")]
+    assert len(rest) == 1
+    shown = [line for line in lines if line.startswith("Partnerorganisation")]
+    assert 10 < len(shown) < 60
+    assert rest[0] == f"und {60 - len(shown)} weitere"
+
+
+def test_small_deck_without_activities_or_coordinates(tmp_path, small_sheets):
+    """No activities slide without activities, no map without coordinates."""
+    sheets = {"Partner": small_sheets["Partner"]}
+    data = load_workbook(write_xlsx(tmp_path / "klein.xlsx", sheets))
+    found = titles(write_deck(tmp_path / "klein.pptx", data, title="Unser Netz"))
+    assert found[0] == "Unser Netz"
+    assert "Aktivitäten nach Bereich und Status" not in found
+    assert "Wo unsere Partner sind" not in found
+    assert found[-1] == "Quellen und Datenstand"
+
+
+def test_english_deck(tmp_path, small_sheets):
+    data = load_workbook(write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    found = titles(write_deck(tmp_path / "small.pptx", data, lang="en"))
+    assert found[1:3] == ["The network in figures", "The partner network at a glance"]
+    assert found[-1] == "Sources and data date"
+
+
+def test_workbook_text_stays_plain(decks, tmp_path):
+    """Markup and mathtext in a name arrive as typed; a formula-like area is no formula."""
+    prs = Presentation(decks["small"])
+    network = next(s for s in prs.slides if s.shapes.title.text.startswith("Netzwerk"))
+    assert "C-Verein <b>&amp; $x^2$" in "\n".join(texts(network))
+    data = load_workbook(write_xlsx(tmp_path / "formel.xlsx", personal_sheets()))
+    data.activities.loc[1, "area"] = "=1+1"  # a text cell the way Excel keeps '=1+1
+    prs = Presentation(write_deck(tmp_path / "formel.pptx", data))
+    slide = next(s for s in prs.slides
+                 if s.shapes.title.text == "Aktivitäten nach Bereich und Status")
+    chart = next(s.chart for s in slide.shapes if s.has_chart)
+    labels = list(chart.plots[0].categories)
+    assert "\u200b=1+1" in labels
+    embedded = chart.part.chart_workbook.xlsx_part.blob
+    with zipfile.ZipFile(io.BytesIO(embedded)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
+
+
+def package_text(path: Path) -> str:
+    """Every XML part of the pptx, and of the workbooks embedded in its charts, as text."""
+    parts = []
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            blob = package.read(name)
+            if name.endswith((".xml", ".rels")):
+                parts.append(blob.decode("utf-8"))
+            elif name.endswith(".xlsx"):
+                with zipfile.ZipFile(io.BytesIO(blob)) as inner:
+                    parts += [inner.read(n).decode("utf-8") for n in inner.namelist()
+                              if n.endswith(".xml")]
+    text = "\n".join(parts)
+    return text + "\n" + html.unescape(text)
+
+
+def test_personal_data_stays_out_by_default(decks):
+    text = package_text(decks["small"])
+    for value in PERSONAL_VALUES:
+        assert value not in text
+    assert "Personenbezogene Daten (Ansprechpersonen, Kontakte, E-Mail, Telefon) sind nicht " \
+           "enthalten." in text
+    assert all("intern" not in texts(slide) for slide in Presentation(decks["small"]).slides)
+
+
+def test_personal_data_only_when_asked_and_marked_intern(decks):
+    text = package_text(decks["intern"])
+    for value in PERSONAL_VALUES:
+        assert value in text
+    prs = Presentation(decks["intern"])
+    assert all("intern" in texts(slide) for slide in prs.slides)
+    assert "Ansprechpersonen" in titles(decks["intern"])
+
+
+def test_written_atomically(tmp_path, small_sheets):
+    data = load_workbook(write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    target = tmp_path / "out" / "deck.pptx"
+    with pytest.raises(FileNotFoundError):
+        write_deck(target, data)
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    write_deck(target, data, graph=build_graph(data))
+    assert zipfile.is_zipfile(target)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["deck.pptx"]
+
+
+def to_pdf(deck: Path, out_dir: Path) -> Path:
+    """LibreOffice Impress converts the deck (a fresh user profile, as in test_libreoffice)."""
+    soffice = require_tool("soffice")
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{out_dir / 'lo-profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out_dir), str(deck)],
+        capture_output=True, text=True, timeout=240,
+    )
+    pdf = out_dir / f"{deck.stem}.pdf"
+    if not pdf.exists():
+        message = ("LibreOffice could not open the deck; is Impress installed (Debian: "
+                   f"libreoffice-impress-nogui)? {done.stdout} {done.stderr}")
+        if os.environ.get("NETWORK_APP_REQUIRE_TOOLS"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return pdf
+
+
+@pytest.mark.parametrize("name", ["bundled", "intern"])
+def test_libreoffice_renders_every_slide(decks, tmp_path, name):
+    pdf = to_pdf(decks[name], tmp_path)
+    pdftoppm = require_tool("pdftoppm")
+    subprocess.run([pdftoppm, "-png", "-r", "60", str(pdf), str(tmp_path / "slide")],
+                   check=True, timeout=120)
+    pages = sorted(tmp_path.glob("slide-*.png"))
+    assert len(pages) == len(Presentation(decks[name]).slides)
+    assert all(page.stat().st_size > 3000 for page in pages)
+    keep = ARTIFACTS / name
+    shutil.rmtree(keep, ignore_errors=True)
+    keep.mkdir(parents=True)
+    for page in pages:
+        shutil.copy(page, keep / page.name)
+    shutil.copy(decks[name], keep / decks[name].name)
