@@ -1,6 +1,8 @@
 """The ``network-app`` command: thin wrappers over the library for scripts and scheduled jobs.
 
 Exit status: 0 valid (warnings allowed), 1 errors in the data, 2 unreadable file or bad usage.
+``export`` writes its file even when the data have errors (and exits 1); an output it cannot
+write exits 2.
 :func:`main` is the one place that turns exceptions into words; no traceback reaches a user
 (set ``NETWORK_APP_DEBUG=1`` to see one).
 """
@@ -22,6 +24,7 @@ import networkx as nx
 from . import __version__
 from .communities import detect_communities
 from .errors import NetworkAppError
+from .exports import FORMATS, PAPER_SIZES, export, meta_for
 from .figures import key_figures
 from .graph import build_graph, partner_layer
 from .loading import load_workbook
@@ -34,7 +37,8 @@ EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
 _TEXT = {
     "de": {
-        "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen und auswerten.",
+        "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
+                       "exportieren.",
         "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
         "analyze": "Kennzahlen je Partner und für das ganze Netz (ohne die eigene "
                    "Organisation, mit der jeder Partner verbunden ist).",
@@ -60,13 +64,27 @@ _TEXT = {
         "error": "Fehler", "warning": "Hinweis",
         "sheet": "Blatt", "row": "Zeile", "column": "Spalte",
         "template_written": "Vorlage geschrieben: {path}",
+        "export": "Das Netz als Datei speichern: Bild (png, svg, pdf), Webseite (html), Daten "
+                  "für andere Programme (gexf, graphml, json, csv) oder Excel-Bericht (xlsx). "
+                  "Personenbezogene Daten bleiben draußen, außer mit --include-personal.",
+        "format": "Format der Datei",
+        "export_out": "Zieldatei, z. B. partnernetz.pdf (csv schreibt zwei Dateien: "
+                      "…_knoten.csv und …_kanten.csv)",
+        "include_personal": "auch personenbezogene Daten (Ansprechperson, Kontakt, E-Mail, "
+                            "Telefon) exportieren; die Datei ist dann als »intern« markiert",
+        "paper": "Papiergröße für png, svg und pdf, Querformat (Standard A4)",
+        "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
+        "export_written": "Export geschrieben: {path}",
+        "export_errors": "Achtung: Die Arbeitsmappe hat {errors} Fehler; was davon betroffen "
+                         "ist, fehlt im Export. Alle Probleme zeigt: network-app check {file}",
         "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
                         "einen Ordner wählen, der existiert und beschreibbar ist.",
         "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
                       "das Team senden.",
     },
     "en": {
-        "description": "stadtLABOR partner network: check and analyse partner workbooks.",
+        "description": "stadtLABOR partner network: check, analyse and export partner "
+                       "workbooks.",
         "check": "Read and check a workbook; prints a summary and every problem.",
         "analyze": "Measures per partner and for the whole network (without the own "
                    "organisation, which every partner is tied to).",
@@ -92,6 +110,19 @@ _TEXT = {
         "error": "Error", "warning": "Warning",
         "sheet": "sheet", "row": "row", "column": "column",
         "template_written": "Template written: {path}",
+        "export": "Save the network as a file: picture (png, svg, pdf), web page (html), data "
+                  "for other programs (gexf, graphml, json, csv) or Excel report (xlsx). "
+                  "Personal data stay out unless --include-personal is given.",
+        "format": "file format",
+        "export_out": "output file, e.g. partner_network.pdf (csv writes two files: "
+                      "…_knoten.csv and …_kanten.csv)",
+        "include_personal": "also export personal data (contact person, contact, e-mail, "
+                            "phone); the file is then marked “internal”",
+        "paper": "paper size for png, svg and pdf, landscape (default A4)",
+        "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
+        "export_written": "Export written: {path}",
+        "export_errors": "Note: the workbook has {errors} errors; what they affect is missing "
+                         "from the export. All problems: network-app check {file}",
         "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
                         "writable folder.",
         "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
@@ -134,6 +165,21 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     analyze.add_argument("--resolution", type=float, default=1.0, help=t["resolution"])
     analyze.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
     analyze.set_defaults(run=_analyze)
+
+    export_ = commands.add_parser("export", help=t["export"], description=t["export"],
+                                  parents=[common])
+    export_.add_argument("file", metavar="DATEI", help=t["file"])
+    export_.add_argument("--format", "-f", required=True, choices=FORMATS, dest="fmt",
+                         metavar="FORMAT", help=f"{t['format']}: {', '.join(FORMATS)}")
+    export_.add_argument("-o", "--output", required=True, metavar="AUSGABE",
+                         help=t["export_out"])
+    export_.add_argument("--include-personal", action="store_true",
+                         help=t["include_personal"])
+    export_.add_argument("--paper", choices=list(PAPER_SIZES), default="A4",
+                         help=t["paper"])
+    export_.add_argument("--title", default=None, metavar="TITEL", help=t["title"])
+    export_.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    export_.set_defaults(run=_export)
 
     template = commands.add_parser("template", help=t["template"], description=t["template"],
                                    parents=[common])
@@ -319,6 +365,19 @@ def _analyze(args: argparse.Namespace) -> int:
     if data.errors:
         print()
         print(t["problems"].format(errors=len(data.errors), warnings=len(data.warnings)))
+    return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
+
+
+def _export(args: argparse.Namespace) -> int:
+    t = _TEXT[args.lang]
+    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
+    meta = meta_for(data, title=args.title, lang=args.lang,
+                    include_personal=args.include_personal)
+    for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
+        print(t["export_written"].format(path=path))
+    if data.errors:
+        print(t["export_errors"].format(errors=len(data.errors), file=args.file),
+              file=sys.stderr)
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 

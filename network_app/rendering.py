@@ -25,11 +25,13 @@ _WORDS = {
     "de": {"ties": "Verbindungen", "categories": "Kategorie", "type": "Typ", "place": "Ort",
            "reach": "Reichweite", "since": "seit", "until": "bis", "activities": "gemeinsame "
            "Aktivitäten", "programmes": "gemeinsame Programme", "relation": "Beziehung",
-           "legend": "Legende", "graph": "Netzwerkbild"},
+           "legend": "Legende", "graph": "Netzwerkbild", "search": "Partner suchen",
+           "not_found": "Kein Partner mit diesem Namen im Bild."},
     "en": {"ties": "ties", "categories": "category", "type": "type", "place": "place",
            "reach": "reach", "since": "since", "until": "until", "activities": "shared "
            "activities", "programmes": "shared programmes", "relation": "relation",
-           "legend": "Legend", "graph": "Network picture"},
+           "legend": "Legend", "graph": "Network picture", "search": "Find partner",
+           "not_found": "No partner of this name in the picture."},
 }
 
 
@@ -116,14 +118,14 @@ html, body {{ margin: 0; padding: 0; font-family: "DejaVu Sans", Arial, sans-ser
   margin-right: 6px; vertical-align: -2px; }}
 #caption {{ position: absolute; bottom: 6px; right: 10px; font-size: 13px; color: #555; }}
 div.vis-tooltip {{ white-space: pre-line; font-size: 14px; max-width: 420px; }}
-</style>
+{search_css}</style>
 </head>
 <body>
 <div id="legend" aria-label="{legend_word}"><h2>{legend_word}</h2>
 <ul>{legend}</ul></div>
 <div id="network" role="img" aria-label="{graph_word}: {title}"></div>
 <div id="caption">{caption}</div>
-<script>{vis}</script>
+{search_box}<script>{vis}</script>
 <script>
 var graphData = {data};
 var network = new vis.Network(
@@ -141,17 +143,73 @@ network.once("afterDrawing", function () {{
   network.fit({{ animation: false }});
   document.body.setAttribute("data-drawn", "1");
 }});
-</script>
+{search_script}</script>
 </body>
 </html>
 """
 
 
+# The search box (``search=True``): the names reach the <datalist> only through textContent,
+# built in the browser from graphData, so no workbook text is ever parsed as HTML.
+_SEARCH_CSS = """#search {{ position: absolute; top: 8px; right: 8px;
+  background: rgba(255,255,255,0.92); border: 1px solid #ccc; border-radius: 6px;
+  padding: 6px 10px; font-size: 15px; }}
+#search input {{ font-size: 15px; width: 16em; margin-left: 6px; }}
+#search-status {{ display: block; font-size: 13px; color: #555; min-height: 1em; }}
+"""
+_SEARCH_BOX = """<div id="search"><label for="search-input">{label}</label><input id="search-input"
+ type="search" list="search-names" autocomplete="off"><datalist id="search-names"></datalist>
+<span id="search-status" role="status" aria-live="polite"></span></div>
+"""
+_SEARCH_SCRIPT = """(function () {{
+  var input = document.getElementById("search-input");
+  var list = document.getElementById("search-names");
+  var status = document.getElementById("search-status");
+  var notFound = {not_found};
+  var byName = {{}};
+  function key(text) {{ return String(text).replace(/\\s+/g, " ").trim().toLowerCase(); }}
+  graphData.nodes.forEach(function (node) {{
+    var name = key(node.label);
+    if (!name || byName[name] !== undefined) {{ return; }}
+    byName[name] = node.id;
+    var option = document.createElement("option");
+    option.textContent = String(node.label);
+    list.appendChild(option);
+  }});
+  function focusPartner() {{
+    var id = byName[key(input.value)];
+    if (id === undefined) {{
+      status.textContent = input.value.trim() ? notFound : "";
+      return;
+    }}
+    status.textContent = "";
+    network.selectNodes([id]);
+    network.focus(id, {{ scale: 1.2, animation: false }});
+  }}
+  input.addEventListener("change", focusPartner);
+  input.addEventListener("keydown", function (event) {{
+    if (event.key === "Enter") {{ focusPartner(); }}
+  }});
+}})();
+"""
+
+
 def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
                  styles: dict[Any, NodeStyle], *, title: str = "", caption: str = "",
-                 lang: str = "de", height: int = 700) -> str:
-    """A complete, offline HTML page that draws ``graph`` at ``positions``."""
+                 lang: str = "de", height: int = 700, search: bool = False) -> str:
+    """A complete, offline HTML page that draws ``graph`` at ``positions``.
+
+    With ``search=True`` the page gets a search box (an ``<input list=…>``) that selects and
+    centres the partner whose name is typed or picked; without it, the page is unchanged.
+    """
     words = _WORDS[lang]
+    search_parts = {"search_css": "", "search_box": "", "search_script": ""}
+    if search:
+        search_parts = {
+            "search_css": _SEARCH_CSS.format(),
+            "search_box": _SEARCH_BOX.format(label=html.escape(words["search"])),
+            "search_script": _SEARCH_SCRIPT.format(not_found=_json(words["not_found"])),
+        }
     items = "".join(
         f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
         for label, color in legend(graph, lang)
@@ -160,4 +218,5 @@ def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         lang=lang, title=html.escape(title), caption=html.escape(caption), legend=items,
         legend_word=words["legend"], graph_word=words["graph"], height=int(height),
         vis=vis_network_js(), data=_json(vis_data(graph, positions, styles, lang)),
+        **search_parts,
     )

@@ -143,7 +143,7 @@ def test_template_into_missing_folder_is_a_message(tmp_path, capsys):
 def test_every_command_has_help(lang):
     parser = build_parser(lang)
     commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
-    assert set(commands) == {"check", "analyze", "template"}
+    assert set(commands) == {"check", "analyze", "export", "template"}
     for command in commands.values():
         assert command.format_help().strip()
         assert command.description
@@ -186,3 +186,53 @@ def test_analyze_bad_file_exit_2(tmp_path):
     result = run("analyze", str(badfiles.renamed_text(tmp_path)))
     assert result.returncode == 2
     assert "Textdatei" in result.stderr
+
+
+def test_export_bundled_pdf(tmp_path):
+    out = tmp_path / "netz.pdf"
+    result = run("export", str(BUNDLED), "--format", "pdf", "-o", str(out), "--paper", "A3")
+    assert result.returncode == 0, result.stderr
+    assert str(out) in result.stdout
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_with_data_errors_writes_and_exits_1(tmp_path):
+    out = tmp_path / "netz.json"
+    result = run("export", str(german_excel_xlsx(tmp_path)), "-f", "json", "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["nodes"]
+    assert "network-app check" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_csv_title_and_personal(tmp_path, capsys):
+    path = write_xlsx(tmp_path / "p.xlsx", {"Partner": [
+        ["Name", "Kategorie", "E-Mail"], ["A", "Austausch", "a@beispiel.example"]]})
+    code = main(["export", str(path), "-f", "csv", "-o", str(tmp_path / "netz.csv"),
+                 "--include-personal", "--title", "Mein Netz"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "netz_knoten.csv" in out and "netz_kanten.csv" in out
+    assert "a@beispiel.example" in (tmp_path / "netz_knoten.csv").read_text(encoding="utf-8-sig")
+    assert main(["export", str(path), "-f", "json", "-o", str(tmp_path / "n.json"),
+                 "--title", "Mein Netz"]) == 0
+    graph = json.loads((tmp_path / "n.json").read_text(encoding="utf-8"))["graph"]
+    assert graph["Titel"] == "Mein Netz"
+    assert "a@beispiel.example" not in (tmp_path / "n.json").read_text(encoding="utf-8")
+
+
+def test_export_unwritable_output_and_unreadable_input_exit_2(tmp_path, capsys):
+    code = main(["export", str(BUNDLED), "-f", "xlsx", "-o", str(tmp_path / "nope" / "b.xlsx")])
+    assert code == 2
+    assert "kann nicht geschrieben werden" in capsys.readouterr().err
+    assert not (tmp_path / "nope").exists()
+    code = main(["export", str(badfiles.renamed_text(tmp_path)), "-f", "png", "-o",
+                 str(tmp_path / "x.png")])
+    assert code == 2
+    assert "Textdatei" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_export_bad_format_is_usage_error():
+    result = run("export", str(BUNDLED), "-f", "bmp", "-o", "x.bmp")
+    assert result.returncode == 2
+    assert "bmp" in result.stderr

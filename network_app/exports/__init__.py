@@ -1,0 +1,157 @@
+"""Exports: what the user sees, as files for reports, the intranet, posters and other tools.
+
+Every exporter takes the picture as it is on screen: an already filtered ``nx.Graph`` (with or
+without the own organisation), positions ``{node: (x, y)}``, styles ``{node: NodeStyle}``, legend
+entries ``[(label, colour)]`` and an :class:`ExportMeta` (title, Datenstand, source, language,
+whether personal data may go in). One module per family:
+
+=============== ==================================================================
+``pictures``    PNG (300 dpi), SVG, PDF on a landscape A4/A3 page (matplotlib)
+``html``        one self-contained, offline HTML page with a search box
+``graphs``      GEXF (with viz), GraphML, node-link JSON, CSV (nodes + edges)
+``report``      the Excel report with measures, categories, ties, problems
+=============== ==================================================================
+
+Rules all of them keep (see :mod:`.common`): personal data (Ansprechperson, Kontakt, E-Mail,
+Telefon) only with ``include_personal``, and then the export says "intern"; text that would
+start a formula stays text in CSV and XLSX; every file is written to a temporary file in the
+target folder and moved into place, so a failure leaves no half-written file.
+
+:func:`export` fills in what the caller does not hand over (the whole network, the ego layout,
+the app's styles and legend, the workbook's title, Datenstand and source), for the CLI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..deck import deck_writer
+from ..graph import build_graph
+from ..layout import ego_layout
+from ..styling import NodeStyle, node_styles
+from ..styling import legend as default_legend
+from ..validation import PartnerData
+from .common import ExportMeta
+from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
+from .html import write_html
+from .pictures import PAPER_SIZES, write_picture
+from .report import write_report_xlsx
+
+__all__ = [
+    "FORMATS",
+    "PAPER_SIZES",
+    "ExportMeta",
+    "csv_paths",
+    "export",
+    "meta_for",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
+    "write_html",
+    "write_json",
+    "write_picture",
+    "write_report_xlsx",
+]
+
+#: Every format :func:`export` writes, in the order the CLI and the app offer them.
+FORMATS: tuple[str, ...] = (
+    "html", "png", "svg", "pdf", "gexf", "graphml", "json", "csv", "xlsx",
+    "pptx",  # the council deck (network_app.deck)
+)
+
+Writer = Callable[..., Any]
+
+
+def _picture(fmt: str) -> Writer:
+    def write(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
+              legend: list, meta: ExportMeta, paper: str) -> Path:
+        return write_picture(path, graph, positions, styles, legend, meta, fmt=fmt,
+                             paper=paper)
+    return write
+
+
+def _view(writer: Writer) -> Writer:
+    def write(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
+              legend: list, meta: ExportMeta, paper: str) -> Any:
+        return writer(path, graph, positions, styles, legend, meta)
+    return write
+
+
+def _report(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
+            legend: list, meta: ExportMeta, paper: str) -> Path:
+    return write_report_xlsx(path, data, graph, meta)
+
+
+#: Format → writer(path, data, graph, positions, styles, legend, meta, paper).
+_WRITERS: dict[str, Writer] = {
+    "html": _view(write_html),
+    "png": _picture("png"),
+    "svg": _picture("svg"),
+    "pdf": _picture("pdf"),
+    "gexf": _view(write_gexf),
+    "graphml": _view(write_graphml),
+    "json": _view(write_json),
+    "csv": _view(write_csv),
+    "xlsx": _report,
+    "pptx": deck_writer,
+}
+
+
+def meta_for(data: PartnerData, *, title: str | None = None, lang: str = "de",
+             include_personal: bool = False) -> ExportMeta:
+    """The workbook's own title, Datenstand and source (settings sheet), or the file name."""
+    hub = data.own_organisation
+    default_title = f"Partnernetz {hub}" if lang == "de" else f"Partner network {hub}"
+    return ExportMeta(
+        title=title or data.settings.get("title") or default_title,
+        data_date=data.settings.get("data_date", ""),
+        source=data.settings.get("source") or data.source_name,
+        lang=lang,
+        include_personal=include_personal,
+    )
+
+
+def _complete_positions(graph: nx.Graph, positions: dict[Any, tuple[float, float]]
+                        ) -> dict[Any, tuple[float, float]]:
+    """Nodes without a position (activities in the bipartite view) go on an outer circle."""
+    missing = [n for n in graph if n not in positions]
+    if not missing:
+        return positions
+    placed = [positions[n] for n in graph if n in positions]
+    radius = max((max(abs(x), abs(y)) for x, y in placed), default=300.0) + 200.0
+    ring = nx.circular_layout(sorted(missing, key=str), scale=radius)
+    return {**positions, **{n: (round(float(ring[n][0]), 1), round(float(ring[n][1]), 1))
+                            for n in missing}}
+
+
+def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
+           view_graph: nx.Graph | None = None,
+           positions: dict[Any, tuple[float, float]] | None = None,
+           styles: dict[Any, NodeStyle] | None = None,
+           legend: list[tuple[str, str]] | None = None,
+           meta: ExportMeta | None = None, paper: str = "A4") -> list[Path]:
+    """Write one export of ``data`` as ``fmt`` to ``path``; returns the files written.
+
+    Without ``view_graph`` the whole network (:func:`~network_app.build_graph`) is exported;
+    missing positions, styles, legend and meta come from :func:`~network_app.ego_layout`,
+    :func:`~network_app.node_styles`, :func:`~network_app.legend` and :func:`meta_for`.
+    ``paper`` ("A4" or "A3") applies to PNG, SVG and PDF. CSV writes two files (see
+    :func:`csv_paths`), every other format one.
+    """
+    if fmt not in _WRITERS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    graph = build_graph(data) if view_graph is None else view_graph
+    meta = meta or meta_for(data)
+    positions = _complete_positions(graph, ego_layout(graph) if positions is None
+                                    else positions)
+    given = styles or {}
+    if any(n not in given for n in graph):
+        given = {**node_styles(graph), **given}
+    legend = default_legend(graph, meta.lang) if legend is None else legend
+    written = _WRITERS[fmt](Path(path), data, graph, positions, given, legend, meta, paper)
+    return [Path(p) for p in written] if isinstance(written, list) else [Path(written)]

@@ -1,0 +1,189 @@
+"""The graph as tables of nodes and edges with German column names, for the file exports.
+
+GEXF, GraphML, JSON and CSV share these rows, so a column means the same in every format:
+
+=========================== =================================================================
+node column                 meaning
+=========================== =================================================================
+``Name``                    the node id (GEXF/GraphML/JSON use it as the id itself)
+``label``                   the text shown (``label`` is what Gephi and Cytoscape look for)
+``Knotenart``               eigene Organisation, Partner, Aktivität or Programm
+``Kategorie``               all categories, ``; ``-separated (a list in JSON)
+``Hauptkategorie``          the first category: the one that gives the colour
+``Typ`` … ``Länge``         the workbook's columns under their German headers; ``Kennung`` is
+                            the workbook's Id column, ``Zeile`` the Excel row
+other workbook columns      under their own header (personal-looking ones are left out)
+``x``, ``y``                the position in the picture (y grows downwards, as on screen)
+``Farbe``, ``Größe``        the colour (``#RRGGBB``) and radius the app draws
+=========================== =================================================================
+
+Edge columns: ``Von``, ``Nach`` (CSV only), ``Art`` (Kategorie = tie to the own organisation,
+Partner = between partners), ``Kategorie``, ``Beziehung`` (relations from the sheet
+"Beziehungen" with strength and years, ``|``-separated), ``gemeinsame Aktivitäten``,
+``gemeinsame Programme`` and ``Gewicht`` (how much connects the two).
+
+Personal data (:func:`~network_app.exports.common.is_personal`) are left out unless
+``meta.include_personal``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import networkx as nx
+
+from .. import schema
+from ..styling import NodeStyle
+from .common import ExportMeta, is_personal, plain
+
+__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "NODE_HEADERS", "edge_rows", "graph_info",
+           "node_rows", "relation_text"]
+
+#: Node attribute → column name. The workbook's own headers, except the Id column, which would
+#: clash with the node id in Gephi ("Kennung" is one of its accepted spellings).
+NODE_HEADERS: dict[str, str] = {
+    "kind": "Knotenart",
+    **{c.key: c.header for c in schema.COLUMNS["partners"] if c.key != "name"},
+    "id": "Kennung",
+    "category": "Hauptkategorie",
+    "row": "Zeile",
+    "date": "Datum",
+    "status": "Status",
+    "area": "Bereich",
+}
+
+EDGE_HEADERS: dict[str, str] = {
+    "kind": "Art",
+    "categories": "Kategorie",
+    "relations": "Beziehung",
+    "activities": "gemeinsame Aktivitäten",
+    "programmes": "gemeinsame Programme",
+    "weight": "Gewicht",
+}
+
+#: Column order of the tables (columns no row has are left out; others go before "x").
+NODE_COLUMNS = ("Name", "label", "Knotenart", "Kategorie", "Hauptkategorie", "Typ", "Ort",
+                "Reichweite", "Seit", "Bis", "Ansprechperson intern", "Kontakt extern", "E-Mail",
+                "Telefon", "Website", "Notiz", "Breite", "Länge", "Kennung", "Zeile", "Datum",
+                "Status", "Bereich", "x", "y", "Farbe", "Größe")
+EDGE_COLUMNS = ("Von", "Nach", "Art", "Kategorie", "Beziehung", "gemeinsame Aktivitäten",
+                "gemeinsame Programme", "Gewicht")
+_NODE_ORDER = ("kind", "categories", "category", "type", "place", "reach", "since", "until",
+               "contact_internal", "contact_external", "email", "phone", "website", "note",
+               "lat", "lon", "id", "row", "date", "status", "area")
+_KINDS = {
+    "de": {"hub": "eigene Organisation", "partner": "Partner", "activity": "Aktivität",
+           "programme": "Programm", "category": "Kategorie"},
+    "en": {"hub": "own organisation", "partner": "partner", "activity": "activity",
+           "programme": "programme", "category": "category"},
+}
+_STRENGTH = {"de": "Stärke", "en": "strength"}
+_SKIPPED = frozenset({"label", "extra", "name"})
+
+
+def _join(values: Any) -> str:
+    return "; ".join(str(v) for v in values if v not in (None, ""))
+
+
+def relation_text(relation: dict[str, Any], lang: str = "de") -> str:
+    """One relation as a line: ``"Projekt (Stärke 3, 2020–2022): Notiz"``.
+
+    >>> relation_text({"kind": "Projekt", "strength": 3, "since": 2020, "until": None,
+    ...                "note": None})
+    'Projekt (Stärke 3, seit 2020)'
+    """
+    since, until = relation.get("since"), relation.get("until")
+    details = [f"{_STRENGTH[lang]} {relation.get('strength', 1)}"]
+    if since and until:
+        details.append(f"{since}–{until}")
+    elif since:
+        details.append(f"{'seit' if lang == 'de' else 'since'} {since}")
+    elif until:
+        details.append(f"{'bis' if lang == 'de' else 'until'} {until}")
+    text = f"{relation.get('kind') or '–'} ({', '.join(details)})"
+    return f"{text}: {relation['note']}" if relation.get("note") else text
+
+
+def node_rows(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
+              styles: dict[Any, NodeStyle], meta: ExportMeta, *, lists: bool = False
+              ) -> list[tuple[Any, dict[str, Any]]]:
+    """(node, columns) for every node; lists joined with ``; `` unless ``lists``.
+
+    Missing values are left out of a row, so every value is a str, int, float or (with
+    ``lists``) a list of str.
+    """
+    kinds = _KINDS[meta.lang]
+    rows = []
+    for node, attrs in graph.nodes(data=True):
+        style = styles[node]
+        row: dict[str, Any] = {"label": style.label}
+        for key in (*_NODE_ORDER, *sorted(k for k in attrs if k not in _NODE_ORDER)):
+            value = plain(attrs.get(key))
+            if key in _SKIPPED or value is None or value == [] or value == "":
+                continue
+            if is_personal(key) and not meta.include_personal:
+                continue
+            if key == "kind":
+                value = kinds.get(value, value)
+            if isinstance(value, list | tuple | set):
+                value = list(value) if lists else _join(value)
+            elif not isinstance(value, str | int | float | bool):
+                value = str(value)
+            row[NODE_HEADERS.get(key, key)] = value
+        for header, value in (attrs.get("extra") or {}).items():
+            value = plain(value)
+            if value is None or value == "" or (is_personal(header) and not meta.include_personal):
+                continue
+            name = str(header) if str(header) not in row else f"Spalte {header}"
+            row[name] = value if isinstance(value, str | int | float | bool) else str(value)
+        x, y = positions.get(node, (0.0, 0.0))
+        # Always floats: GEXF and GraphML type a column by its first value.
+        row.update({"x": round(float(x), 2), "y": round(float(y), 2), "Farbe": style.color,
+                    "Größe": round(float(style.size), 2)})
+        rows.append((node, row))
+    return rows
+
+
+def edge_rows(graph: nx.Graph, meta: ExportMeta, *, lists: bool = False
+              ) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """(a, b, columns) for every edge; lists joined unless ``lists``."""
+    kinds = _KINDS[meta.lang]
+    rows = []
+    for a, b, attrs in graph.edges(data=True):
+        row: dict[str, Any] = {}
+        if attrs.get("kind"):
+            row["Art"] = kinds.get(attrs["kind"], attrs["kind"])
+        if attrs.get("categories"):
+            row["Kategorie"] = (list(attrs["categories"]) if lists
+                                else _join(attrs["categories"]))
+        relations = [relation_text(r, meta.lang) for r in attrs.get("relations") or []]
+        if relations:
+            row["Beziehung"] = relations if lists else " | ".join(relations)
+        for key in ("activities", "programmes"):
+            if attrs.get(key):
+                row[EDGE_HEADERS[key]] = list(attrs[key]) if lists else _join(attrs[key])
+        for key, value in attrs.items():
+            if key in EDGE_HEADERS or value is None:
+                continue
+            if isinstance(value, float) and math.isnan(value):
+                continue
+            if is_personal(key) and not meta.include_personal:
+                continue
+            row[key] = value if isinstance(value, str | int | float | bool) else str(value)
+        weight = attrs.get("weight")
+        row["Gewicht"] = 1 if weight is None else weight
+        rows.append((a, b, row))
+    return rows
+
+
+def graph_info(graph: nx.Graph, meta: ExportMeta) -> dict[str, str]:
+    """Graph attributes: title, Datenstand, source, and whether personal data are inside."""
+    info = {"Titel": meta.display_title, "Datenstand": meta.data_date, "Quelle": meta.source,
+            "Vertraulichkeit": meta.confidentiality, "erstellt": meta.created_text()}
+    hub = graph.graph.get("own_organisation")
+    if hub:
+        info["eigene Organisation"] = str(hub)
+    if graph.graph.get("as_of") is not None:
+        info["Stand des Netzes"] = str(graph.graph["as_of"])
+    return {key: value for key, value in info.items() if value}
