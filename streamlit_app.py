@@ -17,6 +17,8 @@ words = TEXT[current.lang]
 navigation = st.navigation([
     # No page icons: Material icons load from Google's servers, and the app must stay offline.
     st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
+    st.Page("app_pages/partner.py", title=words["page_partner"]),
+    st.Page("app_pages/daten.py", title=words["page_data"]),
     st.Page("app_pages/analyse.py", title=words["page_analysis"]),
 ])
 navigation.run()

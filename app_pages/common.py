@@ -37,7 +37,8 @@ TEXT = {
                     "message": "Was ist zu tun?"},
         "no_category": "ohne Kategorie",
         "as_of": "Datenstand",
-        "page_network": "Netzwerk", "page_analysis": "Analyse",
+        "page_network": "Netzwerk", "page_analysis": "Analyse", "page_partner": "Partner",
+        "page_data": "Daten",
     },
     "en": {
         "language": "Sprache / Language",
@@ -54,7 +55,8 @@ TEXT = {
                     "message": "What to do"},
         "no_category": "no category",
         "as_of": "Data as of",
-        "page_network": "Network", "page_analysis": "Analysis",
+        "page_network": "Network", "page_analysis": "Analysis", "page_partner": "Partner",
+        "page_data": "Data",
     },
 }
 
@@ -99,6 +101,16 @@ def template_bytes() -> bytes:
         return na.write_template(Path(folder) / "Partner-Vorlage.xlsx").read_bytes()
 
 
+def _remember_upload() -> None:
+    """Keep the uploaded workbook in the session when the user adds or removes it.
+
+    The uploader's own state is lost when a page is switched from code (st.switch_page after a
+    click in the network), so the session, not the widget, is the source of truth.
+    """
+    upload = st.session_state.get("workbook")
+    st.session_state["upload"] = (upload.name, upload.getvalue()) if upload else None
+
+
 def sidebar() -> Current:
     """Language and workbook choice; stores and returns what the pages show."""
     lang = "en" if st.sidebar.radio(TEXT["de"]["language"], ["Deutsch", "English"],
@@ -106,11 +118,14 @@ def sidebar() -> Current:
     t = TEXT[lang]
     upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv"],
                                       help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
-                                      key="workbook")
+                                      key="workbook", on_change=_remember_upload)
     st.sidebar.download_button(t["template"], data=template_bytes(),
                                file_name="Partner-Vorlage.xlsx", on_click="ignore")
+    stored = st.session_state.get("upload")
     if upload is not None:
         content, name = upload.getvalue(), upload.name
+    elif stored is not None:
+        name, content = stored
     else:
         content, name = BUNDLED.read_bytes(), BUNDLED.name
     key = hashlib.sha256(content).hexdigest()
@@ -118,7 +133,7 @@ def sidebar() -> Current:
         data, error = load(content, name), None
     except na.NetworkAppError as exc:
         data, error = None, exc
-    current = Current(lang, name, key, upload is None, data, error)
+    current = Current(lang, name, key, upload is None and stored is None, data, error)
     st.session_state["current"] = current
     return current
 

@@ -1,94 +1,139 @@
-"""Page "Netzwerk": the network picture, key figures, the tables and the check report."""
+"""Page "Netzwerk": explore the network – views, filters, colours, search, click to profile.
+
+Positions are computed once per workbook (``stable_positions``), so a partner keeps its place
+whatever is filtered; only the filtered graph is recomputed when a control changes.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import category_label, current, graph_for, header, plain, show_problems
+from app_pages.common import category_label, current, header
+from app_pages.network_component import network_chart
 
 TEXT = {
     "de": {
         "title": "Partnernetz",
         "has_errors": "{n} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
-                      "übernommen. Details im Reiter »Prüfbericht«.",
-        "has_warnings": "{n} Hinweise zur Datenqualität – siehe Reiter »Prüfbericht«.",
-        "no_problems": "Die Arbeitsmappe ist in Ordnung: keine Fehler, keine Hinweise.",
+                      "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
+        "has_warnings": "{n} Hinweise zur Datenqualität – siehe Seite »Daten«, Reiter "
+                        "»Prüfbericht«.",
         "partners": "Partner", "activities": "Aktivitäten", "programmes": "Programme",
         "ties": "Verbindungen zwischen Partnern",
         "ties_help": "Paare von Partnern, die über eine Beziehung, eine gemeinsame Aktivität "
                      "oder ein gemeinsames Programm verbunden sind (ohne das stadtLABOR selbst).",
-        "per_category": "Partner je Kategorie",
-        "per_category_help": "Ein Partner kann in mehreren Kategorien zählen.",
-        "tab_network": "Netzwerk", "tab_partners": "Partner", "tab_activities": "Aktivitäten",
-        "tab_report": "Prüfbericht",
-        "network_caption": "In der Mitte das {hub}; um es herum die Partner, nach Kategorie "
-                           "gruppiert. Graue Linien: Partner des {hub}. Dunkle Linien: Partner "
-                           "arbeiten miteinander (Beziehung, gemeinsame Aktivität oder "
-                           "Programm). Mit der Maus zeigen Sie Details, mit dem Mausrad zoomen "
-                           "Sie.",
-        "report_intro": "Jedes Problem mit Blatt, Zeile (wie in Excel) und Spalte. Fehler: "
-                        "nicht wie gemeint gelesen. Hinweis: gelesen, aber bitte prüfen.",
-        "columns": {"name": "Name", "categories": "Kategorien", "type": "Typ", "place": "Ort",
-                    "reach": "Reichweite", "since": "Seit", "until": "Bis", "date": "Datum",
-                    "status": "Status", "area": "Bereich", "participants": "Beteiligte"},
-        "activity_areas": "Aktivitäten je Bereich",
-        "nothing": "Keine Einträge.",
+        "view": "Ansicht",
+        "views": {"ego": "Mit uns in der Mitte", "partners": "Nur Partner untereinander",
+                  "bipartite": "Partner und Aktivitäten"},
+        "view_help": "»Mit uns in der Mitte«: alle Partner um die eigene Organisation. »Nur "
+                     "Partner untereinander«: die eigene Organisation ausgeblendet. »Partner "
+                     "und Aktivitäten«: wer bei welcher Aktivität und welchem Programm dabei ist.",
+        "color_by": "Farbe nach",
+        "colors": {"category": "Kategorie", "type": "Typ", "reach": "Reichweite",
+                   "community": "Gruppe"},
+        "size_by": "Größe nach",
+        "filters": "Filter",
+        "categories": "Kategorie", "types": "Typ", "reaches": "Reichweite",
+        "year": "Stand: Jahr", "all_years": "alle Jahre",
+        "year_help": "Nur Partner und Verbindungen, die in diesem Jahr bestanden. Partner ohne "
+                     "»Seit«-Jahr zählen immer.",
+        "areas": "Aktivitäten: Bereich", "statuses": "Aktivitäten: Status",
+        "activity_help": "Nur diese Aktivitäten zählen als Verbindung; die Partner bleiben.",
+        "search": "Partner suchen",
+        "search_placeholder": "Namen eintippen …",
+        "shown": "Gezeigt: {partners} von {total} Partnern, {ties} Verbindungen.",
+        "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
+                   "Details, mit dem Mausrad zoomen Sie.",
+        "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
+        "size_none": "gleich groß",
     },
     "en": {
         "title": "Partner network",
         "has_errors": "{n} errors in the workbook: these rows were not (fully) taken over. "
-                      "Details in the tab “Check report”.",
-        "has_warnings": "{n} data-quality warnings – see the tab “Check report”.",
-        "no_problems": "The workbook is fine: no errors, no warnings.",
+                      "Details on the page “Data”, tab “Check report”.",
+        "has_warnings": "{n} data-quality warnings – see the page “Data”, tab “Check report”.",
         "partners": "Partners", "activities": "Activities", "programmes": "Programmes",
         "ties": "Ties between partners",
         "ties_help": "Pairs of partners linked by a relation, a shared activity or a shared "
                      "programme (not counting stadtLABOR itself).",
-        "per_category": "Partners per category",
-        "per_category_help": "A partner can count in several categories.",
-        "tab_network": "Network", "tab_partners": "Partners", "tab_activities": "Activities",
-        "tab_report": "Check report",
-        "network_caption": "In the centre {hub}; around it the partners, grouped by category. "
-                           "Grey lines: partners of {hub}. Dark lines: partners working "
-                           "together (relation, shared activity or programme). Hover for "
-                           "details, scroll to zoom.",
-        "report_intro": "Every problem with sheet, row (as in Excel) and column. Error: not "
-                        "read as meant. Warning: read, but please check.",
-        "columns": {"name": "Name", "categories": "Categories", "type": "Type", "place": "Place",
-                    "reach": "Reach", "since": "Since", "until": "Until", "date": "Date",
-                    "status": "Status", "area": "Area", "participants": "Participants"},
-        "activity_areas": "Activities per area",
-        "nothing": "No entries.",
+        "view": "View",
+        "views": {"ego": "Us in the centre", "partners": "Partners among themselves",
+                  "bipartite": "Partners and activities"},
+        "view_help": "“Us in the centre”: all partners around the own organisation. “Partners "
+                     "among themselves”: the own organisation hidden. “Partners and "
+                     "activities”: who takes part in which activity and programme.",
+        "color_by": "Colour by",
+        "colors": {"category": "Category", "type": "Type", "reach": "Reach",
+                   "community": "Group"},
+        "size_by": "Size by",
+        "filters": "Filters",
+        "categories": "Category", "types": "Type", "reaches": "Reach",
+        "year": "As of year", "all_years": "all years",
+        "year_help": "Only partners and ties that existed in this year. Partners without a "
+                     "“Seit” year always count.",
+        "areas": "Activities: area", "statuses": "Activities: status",
+        "activity_help": "Only these activities count as ties; partners stay.",
+        "search": "Find a partner",
+        "search_placeholder": "Type a name …",
+        "shown": "Shown: {partners} of {total} partners, {ties} ties.",
+        "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
+        "hub_hidden": "The own organisation is hidden.",
+        "size_none": "all the same",
     },
 }
 
+SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
+
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def picture(key: str, _data: na.PartnerData, lang: str) -> tuple[str, dict]:
-    """The network page and key figures; recomputed only when the file or language changes."""
-    graph = graph_for(key, _data)
-    date = _data.settings.get("data_date")
-    caption = f"{'Datenstand' if lang == 'de' else 'Data as of'}: {date}" if date else ""
-    html = na.network_html(graph, na.ego_layout(graph), na.node_styles(graph),
-                           title=_data.settings.get("title", ""), caption=caption, lang=lang,
-                           height=680)
-    return html, na.key_figures(_data, graph)
+def base(key: str, _data: na.PartnerData):
+    """Everything that depends only on the workbook: positions, figures, measures, groups."""
+    graph = na.build_graph(_data)
+    layer = na.partner_layer(graph)
+    return (na.stable_positions(_data), na.key_figures(_data, graph), na.filter_options(_data),
+            na.partner_metrics(layer), na.detect_communities(layer))
 
 
-def partner_table(data: na.PartnerData, words: dict) -> pd.DataFrame:
-    keys = ["name", "categories", "type", "place", "reach", "since", "until"]
-    frame = data.partners[keys].copy()
-    frame["categories"] = frame["categories"].map(", ".join)
-    return frame.rename(columns=words["columns"])
+@st.cache_data(show_spinner=False, max_entries=64)
+def view(key: str, _data: na.PartnerData, kind: str, filters: na.Filters):
+    """The filtered graph: recomputed only when the view or a filter changes."""
+    return na.network_view(_data, kind, filters)
 
 
-def activity_table(data: na.PartnerData, words: dict) -> pd.DataFrame:
-    keys = ["name", "date", "status", "area", "participants"]
-    frame = data.activities[keys].copy()
-    frame["participants"] = frame["participants"].map("; ".join)
-    return frame.rename(columns=words["columns"])
+def controls(lang: str, options: dict) -> tuple[str, str, str | None, na.Filters]:
+    words = TEXT[lang]
+    with st.container(border=True):
+        first = st.columns([2, 1, 1])
+        kind = first[0].radio(words["view"], list(words["views"]), horizontal=True,
+                              format_func=words["views"].get, key="view",
+                              help=words["view_help"])
+        color_by = first[1].selectbox(words["color_by"], list(words["colors"]),
+                                      format_func=words["colors"].get, key="color_by")
+        size_by = first[2].selectbox(
+            words["size_by"], [None, *SIZE_MEASURES], key="size_by",
+            format_func=lambda k: words["size_none"] if k is None
+            else na.METRIC_TEXT[k][lang][0])
+        with st.expander(words["filters"]):
+            row = st.columns(3)
+            categories = row[0].multiselect(words["categories"], options["categories"],
+                                            key="f_categories", placeholder="")
+            types = row[1].multiselect(words["types"], options["types"], key="f_types",
+                                       placeholder="")
+            reaches = row[2].multiselect(words["reaches"], options["reaches"],
+                                         key="f_reaches", placeholder="")
+            row = st.columns(3)
+            year = row[0].selectbox(words["year"], [None, *options["years"]], key="f_year",
+                                    format_func=lambda y: words["all_years"] if y is None
+                                    else str(y), help=words["year_help"])
+            areas = row[1].multiselect(words["areas"], options["areas"], key="f_areas",
+                                       placeholder="", help=words["activity_help"])
+            statuses = row[2].multiselect(words["statuses"], options["statuses"],
+                                          key="f_statuses", placeholder="",
+                                          help=words["activity_help"])
+    filters = na.Filters(categories=categories, types=types, reaches=reaches, year=year,
+                         areas=areas, statuses=statuses)
+    return kind, color_by, size_by, filters
 
 
 def page() -> None:
@@ -97,45 +142,44 @@ def page() -> None:
     if not header(words["title"], cur):
         return
     data = cur.data
-    html, figures = picture(cur.key, data, cur.lang)
-
+    positions, figures, options, metrics, communities = base(cur.key, data)
     if data.errors:
         st.error(words["has_errors"].format(n=len(data.errors)), icon="⚠️")
-        show_problems(data.errors, cur.lang)
     elif data.warnings:
         st.warning(words["has_warnings"].format(n=len(data.warnings)))
-    else:
-        st.success(words["no_problems"])
 
-    cols = st.columns(4)
+    cols = st.columns(4 + len(figures["categories"]))
     cols[0].metric(words["partners"], figures["partners"])
     cols[1].metric(words["ties"], figures["partner_ties"], help=words["ties_help"])
     cols[2].metric(words["activities"], figures["activities"])
     cols[3].metric(words["programmes"], figures["programmes"])
-    st.subheader(words["per_category"], help=words["per_category_help"])
-    category_cols = st.columns(max(1, len(figures["categories"])))
-    for col, (category, count) in zip(category_cols, figures["categories"].items(),
-                                      strict=False):
+    for col, (category, count) in zip(cols[4:], figures["categories"].items(), strict=True):
         col.metric(category_label(category, cur.lang), count)
 
-    tabs = st.tabs([words["tab_network"], words["tab_partners"], words["tab_activities"],
-                    words["tab_report"]])
-    with tabs[0]:
-        st.caption(words["network_caption"].format(hub=plain(data.own_organisation)))
-        st.iframe(html, height=700)
-    with tabs[1]:
-        st.dataframe(partner_table(data, words), hide_index=True)
-    with tabs[2]:
-        if figures["activities_by_area"]:
-            st.caption(words["activity_areas"] + ": " + ", ".join(
-                f"{plain(area)} {n}" for area, n in figures["activities_by_area"].items()))
-        st.dataframe(activity_table(data, words), hide_index=True)
-    with tabs[3]:
-        st.caption(words["report_intro"])
-        if data.problems:
-            show_problems(data.problems, cur.lang)
-        else:
-            st.write(words["nothing"])
+    kind, color_by, size_by, filters = controls(cur.lang, options)
+    graph = view(cur.key, data, kind, filters)
+    membership = communities.membership
+    # Colours come from all values in the workbook, so a type keeps its colour under filters.
+    values = options["types"] if color_by == "type" else None
+    styles = na.node_styles(graph, color_by=color_by, size_by=size_by,
+                            sizes=metrics[size_by].to_dict() if size_by else None,
+                            communities=membership, color_values=values)
+    legend = na.legend(graph, cur.lang, color_by=color_by, communities=membership,
+                       community_names=communities.names, color_values=values)
+    partners = sorted((n for n, k in graph.nodes(data="kind") if k == "partner"),
+                      key=str.casefold)
+    focus = st.selectbox(words["search"], partners, index=None, key="search",
+                         placeholder=words["search_placeholder"])
+    shown_ties = sum(1 for *_, k in graph.edges(data="kind") if k == "partner")
+    st.caption(words["shown"].format(partners=len(partners), total=figures["partners"],
+                                     ties=shown_ties)
+               + (" " + words["hub_hidden"] if kind != "ego" else ""))
+    st.caption(words["caption"])
+    clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,
+                            focus=focus, legend=legend, height=680)
+    if clicked and clicked in data.partners["name"].to_numpy():
+        st.session_state["partner_request"] = clicked
+        st.switch_page("app_pages/partner.py")
 
 
 page()

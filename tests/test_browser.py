@@ -48,11 +48,20 @@ def page(browser, app_url):
     context.close()
 
 
-def network_frame(page):
-    page.wait_for_selector("iframe", timeout=60_000)
-    frame = page.frame_locator("iframe").first
-    frame.locator("body[data-drawn='1'] canvas").wait_for(timeout=60_000)
-    return frame
+def network(page, key: str = "explore"):
+    """The drawn network component (it mounts in a shadow root; CSS locators pierce it)."""
+    root = page.locator(f".pn-root[data-key='{key}'][data-drawn='1']")
+    root.wait_for(timeout=60_000)
+    return root
+
+
+def node_count(page, key: str = "explore") -> int:
+    return int(network(page, key).get_attribute("data-node-count"))
+
+
+def click_node(page, name: str, key: str = "explore") -> None:
+    point = page.evaluate("([n, k]) => window.__partnernetz.nodePosition(n, k)", [name, key])
+    page.mouse.click(point["x"], point["y"])
 
 
 def screenshot(page, name: str) -> Path:
@@ -67,18 +76,72 @@ def upload(page, path: Path) -> None:
 
 
 def test_network_draws_with_all_partners(page):
-    frame = network_frame(page)
-    page.get_by_text("Partner je Kategorie").wait_for()
-    nodes = frame.locator("body").evaluate("() => graphData.nodes.length")
-    assert nodes == 65  # 64 partners + the stadtLABOR itself
+    network(page)
+    page.get_by_text("Gezeigt: 64 von 64 Partnern").wait_for()
+    assert node_count(page) == 65  # 64 partners + the stadtLABOR itself
     assert page.locator("[data-testid='stMetricValue']").first.inner_text() == "64"
     screenshot(page, "app_start.png")
     assert page.outside_requests == []
     assert page.dialogs == []
+    assert page.console_errors == []
+
+
+def test_filter_changes_the_drawn_nodes(page, tmp_path, small_sheets):
+    network(page)
+    upload(page, write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    page.get_by_text("Gezeigt: 4 von 4 Partnern").wait_for(timeout=30_000)
+    page.get_by_text("Filter", exact=True).click()
+    categories = page.locator("[data-testid='stMultiSelect']").filter(has_text="Kategorie")
+    categories.first.wait_for()
+    page.wait_for_timeout(800)  # let the expander finish opening before clicking into it
+    categories.first.locator("input").click()
+    page.get_by_role("option", name="Forschung").click()
+    page.keyboard.press("Escape")
+    page.get_by_text("Gezeigt: 1 von 4 Partnern").wait_for(timeout=30_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('*')].some(e => e.shadowRoot && "
+        "e.shadowRoot.querySelector(\".pn-root[data-node-count='2']\"))", timeout=30_000)
+    assert node_count(page) == 2  # the stadtLABOR and B-Uni
+
+
+def test_search_focuses_and_click_opens_profile(page, tmp_path, small_sheets):
+    network(page)
+    upload(page, write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    page.get_by_text("Gezeigt: 4 von 4 Partnern").wait_for(timeout=30_000)
+    page.get_by_label("Partner suchen").click()
+    page.get_by_role("option", name="C-Verein").click()
+    page.wait_for_function(
+        "() => window.__partnernetz.instances.explore && "
+        "window.__partnernetz.instances.explore.root.getAttribute('data-selected') === "
+        "'C-Verein'", timeout=30_000)
+    page.wait_for_timeout(1500)  # the focus animation moves the nodes on screen
+    screenshot(page, "app_search.png")
+    click_node(page, "C-Verein")  # centred by the search, so surely on screen
+    page.get_by_role("heading", name="C-Verein").wait_for(timeout=30_000)
+    page.get_by_text("Direkt verbunden mit").wait_for()
+    screenshot(page, "app_profile.png")
+
+
+def test_path_between_two_partners_is_explained(page, tmp_path, small_sheets):
+    network(page)
+    upload(page, write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    page.get_by_text("Gezeigt: 4 von 4 Partnern").wait_for(timeout=30_000)
+    page.get_by_role("link", name="Partner", exact=True).click()
+    page.get_by_label("Partner auswählen").click()
+    page.get_by_role("option", name="A-Lab").click()
+    page.get_by_role("heading", name="A-Lab").wait_for(timeout=30_000)
+    page.get_by_label("Verbindung von A-Lab zu").click()
+    page.get_by_role("option", name="D-Stadt").click()
+    page.get_by_text("Weg 1: A-Lab → C-Verein → D-Stadt").wait_for(timeout=30_000)
+    page.get_by_text("Verbund").first.wait_for()
+    page.wait_for_function(
+        "() => JSON.stringify(window.__partnernetz.highlighted('ego_chart')) === "
+        "JSON.stringify(['A-Lab', 'C-Verein', 'D-Stadt'])", timeout=30_000)
+    screenshot(page, "app_path.png")
 
 
 def test_bad_workbook_shows_german_message(page, tmp_path):
-    network_frame(page)
+    network(page)
     upload(page, german_excel_xlsx(tmp_path))
     page.get_by_text("Fehler in der Arbeitsmappe").wait_for(timeout=30_000)
     page.get_by_text("Gezeigt wird: Partner_messy.xlsx").wait_for()
@@ -87,7 +150,7 @@ def test_bad_workbook_shows_german_message(page, tmp_path):
 
 
 def test_unreadable_file_shows_german_message(page, tmp_path):
-    network_frame(page)
+    network(page)
     fake = tmp_path / "partner.xlsx"
     fake.write_text("Das ist keine Arbeitsmappe.\n", encoding="utf-8")
     upload(page, fake)
@@ -95,23 +158,44 @@ def test_unreadable_file_shows_german_message(page, tmp_path):
     assert "Traceback" not in page.content()
 
 
-def test_markup_from_workbook_stays_text(page, tmp_path):
+FIND_INJECTED = """() => {
+  const found = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll("*")) {
+      const tag = el.tagName.toLowerCase();
+      if (tag === "img" && (el.getAttribute("src") === "x" || el.hasAttribute("onerror"))) {
+        found.push(el.outerHTML);
+      }
+      if (tag === "script" && el.textContent.includes("alert(")) found.push(el.outerHTML);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+}"""
+
+
+def test_markup_from_workbook_stays_text_on_every_page(page, tmp_path):
     path = write_xlsx(tmp_path / "xss.xlsx", {
         "Partner": [["Name", "Kategorie", "Notiz"], [PAYLOAD, "Austausch", "<script>x</script>"],
                     ["<script>alert(2)</script>", "Forschung", ""]],
+        "Beziehungen": [["Von", "Nach"], [PAYLOAD, "<script>alert(2)</script>"]],
         "Einstellungen": [["Einstellung", "Wert"], ["Titel", PAYLOAD]],
     })
-    network_frame(page)
+    network(page)
     upload(page, path)
     page.get_by_text("Gezeigt wird: xss.xlsx").wait_for(timeout=30_000)
-    frame = network_frame(page)
-    labels = frame.locator("body").evaluate("() => graphData.nodes.map(n => n.label)")
-    assert PAYLOAD in labels
-    page.get_by_role("tab", name="Partner").click()
-    page.wait_for_timeout(1500)
+    page.get_by_text("Gezeigt: 2 von 2 Partnern").wait_for(timeout=30_000)
+    page.wait_for_function("() => window.__partnernetz.instances.explore.names.length === 3",
+                           timeout=30_000)
+    names = page.evaluate("() => window.__partnernetz.instances.explore.names")
+    assert PAYLOAD in names
+    for link in ("Partner", "Daten", "Analyse"):
+        page.get_by_role("link", name=link, exact=True).click()
+        page.wait_for_timeout(2500)
+        assert page.evaluate(FIND_INJECTED) == []
     assert page.dialogs == []
     assert page.outside_requests == []
-    assert frame.locator("img").count() == 0
 
 
 ANALYSIS_TABS = ["Kennzahlen", "Gruppen", "Brücken", "Was wäre, wenn …", "Vorschläge",
@@ -119,7 +203,7 @@ ANALYSIS_TABS = ["Kennzahlen", "Gruppen", "Brücken", "Was wäre, wenn …", "Vo
 
 
 def test_analysis_page_in_the_browser(page):
-    network_frame(page)
+    network(page)
     page.get_by_role("link", name="Analyse").click()
     page.get_by_text("Rangliste nach").wait_for(timeout=60_000)
     page.get_by_text("ausgeblendet").first.wait_for()

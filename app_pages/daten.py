@@ -1,0 +1,154 @@
+"""Page "Daten": the workbook's tables with filters, the check report and likely duplicates."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+from app_pages.common import current, header, show_problems
+
+TEXT = {
+    "de": {
+        "title": "Daten",
+        "tabs": ["Partner", "Beziehungen", "Aktivitäten", "Programme", "Prüfbericht",
+                 "Mögliche Doppelte"],
+        "search": "Suchen (Name, Ort, Notiz …)",
+        "category": "Kategorie",
+        "area": "Bereich", "status": "Status",
+        "shown": "{shown} von {total} Einträgen",
+        "report_intro": "Jedes Problem mit Blatt, Zeile (wie in Excel) und Spalte. Fehler: "
+                        "nicht wie gemeint gelesen. Hinweis: gelesen, aber bitte prüfen.",
+        "no_problems": "Keine Probleme gefunden.",
+        "duplicates_intro": "Partner, deren Namen sich nur in Rechtsform, Schreibweise oder "
+                            "einem Tippfehler unterscheiden. Ist es derselbe Partner, bitte die "
+                            "Zeilen in der Arbeitsmappe zusammenführen.",
+        "no_duplicates": "Keine möglichen Doppelten gefunden.",
+        "row": "Zeile", "not_read": "(nicht gelesen)",
+        "columns": {"name": "Name", "categories": "Kategorien", "type": "Typ", "place": "Ort",
+                    "reach": "Reichweite", "since": "Seit", "until": "Bis", "website": "Website",
+                    "note": "Notiz", "row": "Zeile", "source": "Von", "target": "Nach",
+                    "kind": "Art", "strength": "Stärke", "date": "Datum", "status": "Status",
+                    "area": "Bereich", "participants": "Beteiligte"},
+    },
+    "en": {
+        "title": "Data",
+        "tabs": ["Partners", "Relations", "Activities", "Programmes", "Check report",
+                 "Possible duplicates"],
+        "search": "Search (name, place, note …)",
+        "category": "Category",
+        "area": "Area", "status": "Status",
+        "shown": "{shown} of {total} entries",
+        "report_intro": "Every problem with sheet, row (as in Excel) and column. Error: not "
+                        "read as meant. Warning: read, but please check.",
+        "no_problems": "No problems found.",
+        "duplicates_intro": "Partners whose names differ only in legal form, spelling or a "
+                            "typo. If it is the same partner, please merge the rows in the "
+                            "workbook.",
+        "no_duplicates": "No possible duplicates found.",
+        "row": "Row", "not_read": "(not read)",
+        "columns": {"name": "Name", "categories": "Categories", "type": "Type", "place": "Place",
+                    "reach": "Reach", "since": "Since", "until": "Until", "website": "Website",
+                    "note": "Note", "row": "Row", "source": "From", "target": "To",
+                    "kind": "Kind", "strength": "Strength", "date": "Date", "status": "Status",
+                    "area": "Area", "participants": "Participants"},
+    },
+}
+
+PARTNER_KEYS = ["name", "categories", "type", "place", "reach", "since", "until", "website",
+                "note", "row"]
+
+
+def _joined(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in columns:
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: ", ".join(v) if isinstance(v, list)
+                                              else v)
+    return frame
+
+
+def _search(frame: pd.DataFrame, text: str) -> pd.DataFrame:
+    if not text:
+        return frame
+    needle = text.casefold()
+    hits = frame.astype(str).apply(lambda col: col.str.casefold().str.contains(needle,
+                                                                            regex=False))
+    return frame[hits.any(axis=1)]
+
+
+def _show(frame: pd.DataFrame, total: int, words: dict) -> None:
+    st.caption(words["shown"].format(shown=len(frame), total=total))
+    st.dataframe(frame.rename(columns=words["columns"]), hide_index=True, width="stretch")
+
+
+def partners_tab(data: na.PartnerData, words: dict) -> None:
+    left, right = st.columns([2, 1])
+    text = left.text_input(words["search"], key="data_search_partners")
+    categories = right.multiselect(words["category"], list(na.CATEGORIES),
+                                   key="data_categories", placeholder="")
+    columns = PARTNER_KEYS[:-1] + list(data.extra_columns) + ["row"]
+    frame = data.partners[columns]
+    if categories:
+        frame = frame[frame["categories"].map(lambda cats: any(c in cats for c in categories))]
+    _show(_search(_joined(frame, ("categories",)), text), len(data.partners), words)
+
+
+def simple_tab(table: pd.DataFrame, key: str, words: dict, lists: tuple[str, ...] = (),
+               choices: tuple[str, ...] = ()) -> None:
+    text = st.text_input(words["search"], key=f"data_search_{key}")
+    frame = table
+    if choices:
+        columns = st.columns(len(choices))
+        for column, choice in zip(columns, choices, strict=True):
+            values = sorted({v for v in table[choice].dropna()})
+            picked = column.multiselect(words[choice], values, key=f"data_{key}_{choice}",
+                                        placeholder="")
+            if picked:
+                frame = frame[frame[choice].isin(picked)]
+    _show(_search(_joined(frame, lists), text), len(table), words)
+
+
+def duplicates_tab(data: na.PartnerData, words: dict) -> None:
+    st.caption(words["duplicates_intro"])
+    pairs = na.duplicate_pairs(data)
+    if not pairs:
+        st.write(words["no_duplicates"])
+        return
+    for first, second, _code in pairs:
+        left, right = st.columns(2)
+        for column, record in ((left, first), (right, second)):
+            shown = {words["columns"].get(k, k): (", ".join(v) if isinstance(v, list) else v)
+                     for k, v in record.items() if v not in (None, "", [])}
+            column.dataframe(pd.Series(shown, name=str(record.get("name", ""))).astype(str),
+                             width="stretch")
+        st.divider()
+
+
+def page() -> None:
+    cur = current()
+    words = TEXT[cur.lang]
+    if not header(words["title"], cur):
+        return
+    data = cur.data
+    tabs = st.tabs(words["tabs"])
+    with tabs[0]:
+        partners_tab(data, words)
+    with tabs[1]:
+        simple_tab(data.relations, "relations", words)
+    with tabs[2]:
+        simple_tab(data.activities, "activities", words, ("participants",),
+                   ("area", "status"))
+    with tabs[3]:
+        simple_tab(data.programmes, "programmes", words, ("participants",))
+    with tabs[4]:
+        st.caption(words["report_intro"])
+        if data.problems:
+            show_problems(data.problems, cur.lang)
+        else:
+            st.write(words["no_problems"])
+    with tabs[5]:
+        duplicates_tab(data, words)
+
+
+page()

@@ -1,0 +1,145 @@
+"""Page "Partner": one partner's card, its ego network and how we are connected to someone."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+from app_pages.common import current, graph_for, header, plain
+from app_pages.network_component import network_chart
+
+TEXT = {
+    "de": {
+        "title": "Partner",
+        "pick": "Partner auswählen (Name eintippen zum Suchen)",
+        "personal": "Persönliche Angaben zeigen (Ansprechperson, Kontakt, E-Mail, Telefon)",
+        "personal_help": "Personenbezogene Daten: nur bei Bedarf einblenden, z. B. nicht am "
+                         "Beamer.",
+        "categories": "Kategorien", "none": "keine",
+        "details": "Angaben", "field": "Feld", "value": "Wert",
+        "activities": "Aktivitäten", "activity": "Aktivität", "date": "Datum",
+        "status": "Status", "area": "Bereich", "programmes": "Programme",
+        "neighbours": "Direkt verbunden mit", "why": "Warum verbunden?", "partner": "Partner",
+        "no_neighbours": "Keine Verbindung zu anderen Partnern – nur über {hub}.",
+        "ego": "Umfeld im Netz", "steps": "Schritte",
+        "steps_help": "1 = direkte Partner, 2 = auch deren Partner, 3 = noch einen Schritt "
+                      "weiter.",
+        "path_title": "Wie sind wir mit … verbunden?",
+        "path_to": "Verbindung von {name} zu",
+        "path_steps": "Weg {n}: {route}",
+        "click_hint": "Ein Klick auf einen Partner im Bild öffnet sein Profil.",
+    },
+    "en": {
+        "title": "Partner",
+        "pick": "Choose a partner (type a name to search)",
+        "personal": "Show personal data (contact person, contact, e-mail, phone)",
+        "personal_help": "Personal data: show only when needed, e.g. not on a projector.",
+        "categories": "Categories", "none": "none",
+        "details": "Details", "field": "Field", "value": "Value",
+        "activities": "Activities", "activity": "Activity", "date": "Date",
+        "status": "Status", "area": "Area", "programmes": "Programmes",
+        "neighbours": "Directly tied to", "why": "Why tied?", "partner": "Partner",
+        "no_neighbours": "No tie to other partners – only through {hub}.",
+        "ego": "Surroundings in the network", "steps": "Steps",
+        "steps_help": "1 = direct partners, 2 = their partners too, 3 = one step further.",
+        "path_title": "How are we connected to …?",
+        "path_to": "Connection from {name} to",
+        "path_steps": "Way {n}: {route}",
+        "click_hint": "Clicking a partner in the picture opens its profile.",
+    },
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def positions_for(key: str, _data: na.PartnerData) -> dict:
+    return na.stable_positions(_data)
+
+
+def select_partner(name: str) -> None:
+    """Ask the Partner page to show ``name`` (from a click here or on another page).
+
+    A widget's value cannot be set once it is drawn, so the wish waits in its own key.
+    """
+    st.session_state["partner_request"] = name
+
+
+def page() -> None:
+    cur = current()
+    words = TEXT[cur.lang]
+    if not header(words["title"], cur):
+        return
+    data = cur.data
+    names = sorted(data.partners["name"], key=str.casefold)
+    if not names:
+        return
+    if "partner_request" in st.session_state:
+        st.session_state["partner"] = st.session_state.pop("partner_request")
+    if st.session_state.get("partner") not in names:
+        st.session_state["partner"] = names[0]
+    name = st.selectbox(words["pick"], names, key="partner")
+    include_personal = st.toggle(words["personal"], key="show_personal",
+                                 help=words["personal_help"])
+    graph = graph_for(cur.key, data)
+    profile = na.partner_profile(data, graph, name, include_personal=include_personal,
+                                 lang=cur.lang)
+
+    st.header(plain(profile.name))
+    st.markdown(f"**{words['categories']}:** "
+                + plain(", ".join(profile.categories) or words["none"]))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(words["details"])
+        if profile.attributes:
+            st.table(pd.DataFrame(profile.attributes, columns=[words["field"], words["value"]]),
+                     hide_index=True)
+        if profile.programmes:
+            st.markdown(f"**{words['programmes']}:** " + plain("; ".join(profile.programmes)))
+    with right:
+        st.subheader(words["neighbours"])
+        if profile.neighbours:
+            st.table(pd.DataFrame([(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
+                                  columns=[words["partner"], words["why"]]), hide_index=True)
+        else:
+            st.write(words["no_neighbours"].format(hub=plain(data.own_organisation)))
+    if profile.activities:
+        st.subheader(words["activities"])
+        st.table(pd.DataFrame(profile.activities, columns=[words["activity"], words["date"],
+                                                           words["status"], words["area"]]),
+                 hide_index=True)
+
+    st.subheader(words["ego"])
+    steps = st.slider(words["steps"], 1, 3, 1, key="ego_steps", help=words["steps_help"])
+    positions = positions_for(cur.key, data)
+
+    st.subheader(words["path_title"])
+    others = [n for n in names if n != name]
+    target = st.selectbox(words["path_to"].format(name=name), others, index=None,
+                          key="path_target", placeholder="…")
+    highlight: list[str] = []
+    if target:
+        paths = na.connection_paths(graph, name, target, data=data, lang=cur.lang)
+        if paths:
+            highlight = paths[0].nodes
+            for number, path in enumerate(paths, start=1):
+                st.markdown(plain(words["path_steps"].format(n=number,
+                                                             route=" → ".join(path.nodes))))
+                for step in path.steps:
+                    st.markdown("- " + plain(step))
+        else:
+            st.info(na.no_path_sentence(name, target, data.own_organisation, cur.lang))
+
+    ego = na.ego_network(graph, name, steps)
+    if highlight:
+        ego = graph.subgraph(set(ego) | set(highlight)).copy()
+        ego.remove_nodes_from([n for n, k in ego.nodes(data="kind") if k == "hub"])
+    st.caption(words["click_hint"])
+    clicked = network_chart(ego, positions, na.node_styles(ego), key="ego_chart",
+                            lang=cur.lang, focus=name, highlight=highlight,
+                            legend=na.legend(ego, cur.lang), height=520)
+    if clicked and clicked != name and clicked in names:
+        select_partner(clicked)
+        st.rerun()
+
+
+page()
