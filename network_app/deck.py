@@ -34,7 +34,6 @@ import io
 import math
 import os
 import re
-import secrets
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from typing import Any
 import networkx as nx
 
 from . import schema
+from .atomic import atomic_target
 from .figures import NO_CATEGORY
 from .graph import build_graph
 from .layout import ego_layout
@@ -289,7 +289,8 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     if include_personal:
         _contact_slides(deck, graph)
     _sources_slide(deck, meta)
-    _save_atomically(deck.prs, target)
+    with atomic_target(target) as temporary:
+        deck.prs.save(temporary)
     return target
 
 
@@ -1357,17 +1358,3 @@ def _home_region(places: list[_Place], width: float,
 # --- writing ---
 
 
-def _save_atomically(prs: Any, target: Path) -> None:
-    """Save to a temporary file next to ``target``, then move it over ``target``."""
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    # os.open with 0o666 honours the umask, like a normal file (mkstemp would give 0o600).
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            prs.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +36,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .atomic import atomic_target
 from .schema import (
     AREA_VALUES,
     CATEGORIES,
@@ -640,25 +640,6 @@ def build_template(lang: str = "de", today: date | None = None) -> Workbook:
     return wb
 
 
-def _save_atomically(wb: Workbook, target: Path) -> None:
-    """Save ``wb`` to a temporary file next to ``target``, then move it over ``target``."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(2, "Der Ordner existiert nicht", str(folder))
-    temporary = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    # os.open with 0o666 honours the umask, like a normal file (mkstemp would give 0o600).
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            wb.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def write_template(path: str | os.PathLike[str], lang: str = "de") -> Path:
     """Write an empty workbook to fill in to ``path`` (xlsx) and return the path.
 
@@ -669,5 +650,6 @@ def write_template(path: str | os.PathLike[str], lang: str = "de") -> Path:
     """
     target = Path(path)
     wb = build_template(lang)
-    _save_atomically(wb, target)
+    with atomic_target(target) as temporary:
+        wb.save(temporary)
     return target

@@ -334,7 +334,7 @@ def test_failed_save_keeps_the_old_file_and_no_temporary(
     target.write_bytes(b"old content")
 
     def broken_save(self: openpyxl.Workbook, filename: object) -> None:
-        filename.write(b"half a zip")  # type: ignore[attr-defined]
+        Path(filename).write_bytes(b"half a zip")  # type: ignore[arg-type]
         raise OSError("disk full")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)

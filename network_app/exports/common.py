@@ -21,19 +21,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-import os
 import re
-import secrets
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..atomic import atomic_target
 
 __all__ = [
     "ExportMeta",
@@ -120,28 +116,6 @@ class ExportMeta:
             parts.append(f"{words['source']}: {source}")
         parts.append(f"{words['created']}: {self.created_text()}")
         return " · ".join(parts)
-
-
-@contextlib.contextmanager
-def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; on success move it over ``path``.
-
-    Raises FileNotFoundError when the folder does not exist. On any failure the temporary file
-    is removed and an existing ``path`` stays as it was.
-    """
-    target = Path(path)
-    folder = target.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(2, "Der Ordner existiert nicht", str(folder))
-    temporary = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        yield temporary
-        with open(temporary, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 _PERSONAL_KEYS = frozenset(schema.PERSONAL_COLUMNS)
