@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -30,19 +31,22 @@ def running_app(timeout: float = 60, script: Path | None = None) -> Iterator[str
     """The app's URL while it runs; ``script`` defaults to the main app (streamlit_app.py)."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # The app's output goes to a file: a pipe nobody reads would block a chatty app.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "streamlit_app.py"),
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise RuntimeError(process.stdout.read().decode(errors="replace"))
+                log.seek(0)
+                raise RuntimeError(log.read().decode(errors="replace"))
             try:
                 with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
                     if answer.status == 200:
@@ -58,3 +62,4 @@ def running_app(timeout: float = 60, script: Path | None = None) -> Iterator[str
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
