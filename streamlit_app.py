@@ -20,5 +20,6 @@ navigation = st.navigation([
     st.Page("app_pages/partner.py", title=words["page_partner"]),
     st.Page("app_pages/daten.py", title=words["page_data"]),
     st.Page("app_pages/analyse.py", title=words["page_analysis"]),
+    st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
 ])
 navigation.run()

@@ -38,7 +38,7 @@ TEXT = {
         "no_category": "ohne Kategorie",
         "as_of": "Datenstand",
         "page_network": "Netzwerk", "page_analysis": "Analyse", "page_partner": "Partner",
-        "page_data": "Daten",
+        "page_data": "Daten", "page_presentation": "Präsentation",
     },
     "en": {
         "language": "Sprache / Language",
@@ -56,7 +56,7 @@ TEXT = {
         "no_category": "no category",
         "as_of": "Data as of",
         "page_network": "Network", "page_analysis": "Analysis", "page_partner": "Partner",
-        "page_data": "Data",
+        "page_data": "Data", "page_presentation": "Presentation",
     },
 }
 

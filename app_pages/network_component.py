@@ -109,17 +109,17 @@ _CSS = """
 .pn-canvas .vis-network:focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }
 /* The legend is a strip above the picture: it never hides a node or catches its click. */
 .pn-legend {
-  order: -1; flex: 0 0 auto; padding: 6px 10px; font-size: 15px;
+  order: -1; flex: 0 0 auto; padding: 6px 10px; font-size: var(--pn-legend-size, 15px);
   border-bottom: 1px solid #e0e0e0; background: #fafafa;
 }
 .pn-legend[hidden] { display: none; }
 .pn-legend h2 {
-  display: inline; font-size: 15px; font-weight: bold; margin: 0 12px 0 0; padding: 0;
+  display: inline; font-size: inherit; font-weight: bold; margin: 0 12px 0 0; padding: 0;
 }
 .pn-legend ul { display: inline; list-style: none; margin: 0; padding: 0; }
 .pn-legend li { display: inline-block; margin: 2px 16px 2px 0; }
 .pn-swatch {
-  display: inline-block; width: 13px; height: 13px; border-radius: 7px; margin-right: 6px;
+  display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; margin-right: 6px;
   vertical-align: -2px;
 }
 .pn-swatch.pn-line { height: 4px; border-radius: 0; vertical-align: 3px; }
@@ -341,7 +341,8 @@ function buildNetwork(state, vis, data) {
       // Keys act only while the picture has focus (not on the whole Streamlit page).
       keyboard: { enabled: true, bindToWindow: false, autoFocus: false },
     },
-    nodes: { font: { size: 26, face: "DejaVu Sans, Arial", color: FONT_COLOR, strokeWidth: 4,
+    nodes: { font: { size: Number(data.fontSize) || 26, face: "DejaVu Sans, Arial",
+                     color: FONT_COLOR, strokeWidth: 4,
                      strokeColor: "#ffffff" }, borderWidth: 1 },
     edges: { smooth: false },
   });
@@ -413,6 +414,13 @@ export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const root = findRoot(parentElement);
   root.style.height = String(Number(data.height) || 650) + "px";
+  // A larger label size (presentation) also enlarges the legend strip; by default it is 15px.
+  if (data.fontSize) {
+    const legendSize = Math.max(24, Math.round(data.fontSize * 0.55));
+    root.style.setProperty("--pn-legend-size", String(legendSize) + "px");
+  } else {
+    root.style.removeProperty("--pn-legend-size");
+  }
   root.setAttribute("data-key", String(data.key));
 
   let state = STATES.get(root);
@@ -467,7 +475,7 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
                styles: Mapping[Hashable, NodeStyle], *, key: str, lang: str = "de",
                focus: str | None = None, highlight: Sequence[str] = (),
                legend: Sequence[tuple[str, str]] | None = None,
-               height: int = 650) -> dict[str, Any]:
+               height: int = 650, font_size: int | None = None) -> dict[str, Any]:
     """The JSON ``data`` for the component (also handy for tests without a browser)."""
     if legend is None:
         legend = default_legend(graph, lang)
@@ -483,9 +491,13 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
     words["aria"] = words["aria"].format(nodes=graph.number_of_nodes(),
                                          edges=graph.number_of_edges())
     known = set(names)
+    # The label size is drawn into the network, so a new size rebuilds it (default: 26).
+    keyed = drawn if font_size is None else {**drawn, "fontSize": int(font_size)}
+    sized = {} if font_size is None else {"fontSize": int(font_size)}
     return {
         **drawn,
-        "graphKey": _graph_key(drawn),
+        **sized,
+        "graphKey": _graph_key(keyed),
         "key": key,
         "height": int(height),
         "legend": [{"label": str(label), "color": str(color)} for label, color in legend],
@@ -499,7 +511,7 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
                   styles: Mapping[Hashable, NodeStyle], *, key: str, lang: str = "de",
                   focus: str | None = None, highlight: Sequence[str] = (),
                   legend: Sequence[tuple[str, str]] | None = None,
-                  height: int = 650) -> str | None:
+                  height: int = 650, font_size: int | None = None) -> str | None:
     """Draw ``graph`` at ``positions``; return the name of the node clicked, else None.
 
     The click is returned only on the rerun it caused (keep it in ``st.session_state`` to
@@ -511,10 +523,12 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
     ignored. The browser rebuilds the network only when the graph, positions or styles change.
     ``legend`` is a list of (label, colour), as ``network_app.styling.legend`` gives it (pass
     the same keywords as to ``node_styles``); by default the category legend. Triggers do not
-    work inside ``st.form``.
+    work inside ``st.form``. ``font_size`` sets the node labels' size in pixels at zoom 1
+    (default 26) and scales the legend with it, for a projector.
     """
     data = chart_data(graph, positions, styles, key=key, lang=lang, focus=focus,
-                      highlight=highlight, legend=legend, height=height)
+                      highlight=highlight, legend=legend, height=height,
+                      font_size=font_size)
     with st.container(gap=None):
         # One loader per page and one key on every page: its message is the same everywhere,
         # so Streamlit sends the library once and then references its cached copy.

@@ -10,6 +10,7 @@ import streamlit as st
 
 import network_app as na
 from app_pages.common import category_label, current, header
+from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
 
 TEXT = {
@@ -180,6 +181,7 @@ def page() -> None:
     if clicked and clicked in data.partners["name"].to_numpy():
         st.session_state["partner_request"] = clicked
         st.switch_page("app_pages/partner.py")
+    export_section(data, graph, positions, styles, legend, workbook=cur.key, lang=cur.lang)
 
 
 page()

@@ -126,3 +126,99 @@ def test_data_page_search_and_duplicates(app, tmp_path):
     assert list(app.dataframe[0].value["Name"]) == ["Fablab Hamm"]
     names = " ".join(d.value.to_string() for d in app.dataframe[1:])
     assert "VHS Soest" in names and "VHS Soest e.V." in names
+
+
+# --- Präsentation and Export (issue 5) ---------------------------------------------------------
+
+PRESENTATION = "app_pages/praesentation.py"
+
+
+@pytest.mark.parametrize("lang", ["Deutsch", "English"])
+def test_presentation_steps_through_every_view(app, lang):
+    app.sidebar.radio(key="language").set_value(lang).run()
+    app.switch_page(PRESENTATION).run()
+    assert not app.exception
+    word = "Ansicht" if lang == "Deutsch" else "View"
+    first = next(m.value for m in app.markdown if m.value.startswith(word))
+    total = int(first.split()[-1])
+    assert total >= 7  # overview, 4 categories, growth, map, sources for the bundled data
+    titles = [app.title[0].value]
+    for n in range(2, total + 1):
+        app.button(key="presentation_next").click().run()
+        assert not app.exception
+        assert any(m.value.startswith(f"{word} {n} ") for m in app.markdown)
+        titles.append(app.title[0].value)
+    assert app.button(key="presentation_next").disabled
+    assert len(set(titles)) == total
+    assert titles[-2] in ("Karte", "Map")
+    for _ in range(total - 1):
+        app.button(key="presentation_back").click().run()
+        assert not app.exception
+    assert app.title[0].value == titles[0]
+    assert app.button(key="presentation_back").disabled
+
+
+def test_presentation_shows_no_personal_data(app, tmp_path):
+    path = write_xlsx(tmp_path / "kontakt.xlsx", {"Partner": [
+        ["Name", "Kategorie", "Ansprechperson intern", "E-Mail", "Breite", "Länge"],
+        ["A-Lab", "Austausch", "Erika Muster", "a@example.org", 51.57, 8.1],
+        ["B-Uni", "Forschung", "Max Muster", "b@example.org", 51.48, 7.2]]})
+    upload(app, path)
+    app.switch_page(PRESENTATION).run()
+    for _ in range(8):
+        assert not app.exception
+        shown = repr(app.main)
+        assert "Muster" not in shown and "example.org" not in shown
+        if app.button(key="presentation_next").disabled:
+            break
+        app.button(key="presentation_next").click().run()
+
+
+MAGIC = {
+    "png": b"\x89PNG", "pdf": b"%PDF", "xlsx": b"PK", "pptx": b"PK", "csv": b"PK",
+    "gexf": b"<?xml", "graphml": b"<?xml", "svg": b"<?xml", "json": b"{",
+    "html": b"<!DOCTYPE html",
+}
+
+
+def export_now(at: AppTest, fmt: str) -> bytes:
+    at.selectbox(key="export_format").set_value(fmt).run()
+    at.button(key="export_build").click().run()
+    assert not at.exception
+    result = at.session_state["export_result"]
+    assert result["format"] == fmt
+    return result["data"]
+
+
+def test_export_section_offers_every_format(app):
+    from network_app.exports import FORMATS
+
+    offered = app.selectbox(key="export_format").options
+    assert len(offered) == len(FORMATS)
+    assert "PowerPoint für den Rat (PPTX)" in offered
+    for fmt in FORMATS:
+        content = export_now(app, fmt)
+        assert content.startswith(MAGIC[fmt]), fmt
+        assert len(content) > 200
+    assert not app.checkbox(key="export_personal").value
+
+
+def test_export_is_the_filtered_view(app, tmp_path, small_sheets):
+    import io
+    import json
+    import zipfile
+
+    upload(app, write_xlsx(tmp_path / "klein.xlsx", small_sheets))
+    app.multiselect(key="f_categories").set_value(["Forschung"]).run()
+    exported = json.loads(export_now(app, "json"))
+    names = {node["id"] for node in exported["nodes"]}
+    assert "B-Uni" in names
+    assert not names & {"A-Lab", "C-Verein", "D-Stadt"}
+    with zipfile.ZipFile(io.BytesIO(export_now(app, "csv"))) as archive:
+        assert len(archive.namelist()) == 2
+        nodes = next(n for n in archive.namelist() if "knoten" in n)
+        text = archive.read(nodes).decode("utf-8-sig")
+    assert "B-Uni" in text and "A-Lab" not in text
+    assert len(app.get("download_button")) == 2  # the template and the export
+    app.multiselect(key="f_categories").set_value([]).run()
+    assert len(app.get("download_button")) == 1  # the export of another view is not offered

@@ -216,3 +216,53 @@ def test_analysis_page_in_the_browser(page):
     assert "Traceback" not in page.content()
     assert page.outside_requests == []
     assert page.dialogs == []
+
+
+def test_presentation_mode_on_a_projector(browser, app_url):
+    """The council view at 1920×1080: tiles, network, arrow keys and buttons, all offline."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    outside, dialogs, errors = [], [], []
+    page.on("request", lambda r: None if r.url.startswith(
+        (app_url, "data:", "blob:", "about:")) else outside.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(app_url)
+        network(page)
+        page.get_by_role("link", name="Präsentation").click()
+        page.get_by_text("Ansicht 1 von").wait_for(timeout=60_000)
+        assert node_count(page, "presentation") == 65
+        tiles = page.locator("[data-testid='stMetric']")
+        tiles.first.wait_for()
+        assert tiles.count() >= 8  # partners, ties, activities, programmes, 4 categories
+        assert page.locator("section[data-testid='stSidebar']").is_hidden()
+        page.wait_for_timeout(800)
+        screenshot(page, "presentation_1.png")
+
+        page.locator("body").press("ArrowRight")
+        page.get_by_text("Ansicht 2 von").wait_for(timeout=30_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('*')].some(e => e.shadowRoot && "
+            "e.shadowRoot.querySelector(\".pn-root[data-key='presentation']"
+            "[data-node-count='26']\"))", timeout=30_000)  # Austausch: 25 partners + hub
+        page.wait_for_timeout(800)
+        screenshot(page, "presentation_2.png")
+
+        total = int(page.get_by_text("Ansicht 2 von").inner_text().split()[-1])
+        for n in range(3, total + 1):
+            page.get_by_role("button", name="Weiter ▶").click()
+            page.get_by_text(f"Ansicht {n} von {total}").wait_for(timeout=30_000)
+            page.wait_for_timeout(1500)
+            screenshot(page, f"presentation_{n}.png")
+        page.get_by_text("Quellen und Datenstand").first.wait_for()
+        page.get_by_role("button", name="◀ Zurück").click()
+        page.get_by_text(f"Ansicht {total - 1} von {total}").wait_for(timeout=30_000)
+        page.locator("body").press("ArrowLeft")
+        page.get_by_text(f"Ansicht {total - 2} von {total}").wait_for(timeout=30_000)
+        assert "Traceback" not in page.content()
+        assert outside == []
+        assert dialogs == []
+        assert errors == []
+    finally:
+        context.close()

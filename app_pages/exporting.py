@@ -1,0 +1,198 @@
+"""The "Exportieren" section of the Netzwerk page: what you see is what you export.
+
+The export takes the picture as it is on screen (the filtered graph, the stable positions, the
+styles and legend of the chosen colour and size) and the workbook's title, Datenstand and source
+(:func:`network_app.exports.meta_for`). The bytes are built only when the user asks ("Export
+erstellen"), in a temporary directory, and kept in ``st.session_state`` together with a
+fingerprint of what was exported; the download button is offered only while the fingerprint
+still matches the current view, so a stale file is never handed out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import tempfile
+import zipfile
+from collections.abc import Hashable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+import network_app as na
+from app_pages.common import plain
+from network_app import exports
+from network_app.styling import NodeStyle
+
+__all__ = ["FORMAT_LABELS", "MIME", "export_bytes", "export_section"]
+
+#: Where the section keeps the last export: {"fingerprint", "data", "file_name", "mime"}.
+RESULT_KEY = "export_result"
+
+FORMAT_LABELS = {
+    "de": {
+        "png": "Bild für den Druck (PNG, 300 dpi)",
+        "svg": "Vektorgrafik (SVG)",
+        "pdf": "PDF (Vektor)",
+        "html": "Interaktive Seite (HTML)",
+        "gexf": "Gephi (GEXF)",
+        "graphml": "GraphML",
+        "json": "JSON",
+        "csv": "Tabellen (CSV, ZIP mit Knoten und Kanten)",
+        "xlsx": "Excel-Bericht (XLSX)",
+        "pptx": "PowerPoint für den Rat (PPTX)",
+    },
+    "en": {
+        "png": "Picture for print (PNG, 300 dpi)",
+        "svg": "Vector graphic (SVG)",
+        "pdf": "PDF (vector)",
+        "html": "Interactive page (HTML)",
+        "gexf": "Gephi (GEXF)",
+        "graphml": "GraphML",
+        "json": "JSON",
+        "csv": "Tables (CSV, ZIP with nodes and edges)",
+        "xlsx": "Excel report (XLSX)",
+        "pptx": "PowerPoint for the council (PPTX)",
+    },
+}
+
+#: The formats in the order offered: pictures first, then files for other programs.
+ORDER = ("png", "pdf", "svg", "html", "pptx", "xlsx", "csv", "gexf", "graphml", "json")
+PICTURES = ("png", "svg", "pdf")
+
+MIME = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "gexf": "application/xml",
+    "graphml": "application/xml",
+    "json": "application/json",
+    "csv": "application/zip",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+TEXT = {
+    "de": {
+        "section": "Exportieren",
+        "intro": "Exportiert wird die Ansicht, wie sie oben zu sehen ist: mit den gewählten "
+                 "Filtern, Farben und Größen.",
+        "format": "Format",
+        "paper": "Papiergröße",
+        "personal": "Persönliche Angaben einschließen (Export wird als »intern« markiert)",
+        "personal_help": "Ansprechperson, Kontakt, E-Mail und Telefon. Ohne Haken bleiben sie "
+                         "draußen.",
+        "build": "Export erstellen",
+        "download": "Herunterladen: {name}",
+        "ready": "Fertig: {name} ({size}).",
+        "failed": "Der Export konnte nicht erstellt werden: {error}",
+        "empty": "Die Ansicht ist leer: Es gibt nichts zu exportieren.",
+    },
+    "en": {
+        "section": "Export",
+        "intro": "The view is exported as shown above: with the chosen filters, colours and "
+                 "sizes.",
+        "format": "Format",
+        "paper": "Paper size",
+        "personal": "Include personal details (the export is marked “internal”)",
+        "personal_help": "Contact person, contact, e-mail and phone. Unticked, they stay out.",
+        "build": "Create export",
+        "download": "Download: {name}",
+        "ready": "Ready: {name} ({size}).",
+        "failed": "The export could not be created: {error}",
+        "empty": "The view is empty: there is nothing to export.",
+    },
+}
+
+
+def file_name(fmt: str, lang: str = "de") -> str:
+    stem = "Partnernetz" if lang == "de" else "Partner-network"
+    return f"{stem}-CSV.zip" if fmt == "csv" else f"{stem}.{fmt}"
+
+
+def export_bytes(fmt: str, data: na.PartnerData, graph: nx.Graph,
+                 positions: Mapping[Hashable, tuple[float, float]],
+                 styles: Mapping[Hashable, NodeStyle], legend: Sequence[tuple[str, str]], *,
+                 lang: str = "de", include_personal: bool = False, paper: str = "A4") -> bytes:
+    """One export of the shown view as bytes (CSV: a zip of the nodes and edges files)."""
+    meta = exports.meta_for(data, lang=lang, include_personal=include_personal)
+    with tempfile.TemporaryDirectory(prefix="partnernetz-export-") as folder:
+        stem = "Partnernetz" if lang == "de" else "Partner-network"
+        written = exports.export(
+            fmt, Path(folder) / f"{stem}.{fmt}", data, view_graph=graph,
+            positions=dict(positions), styles=dict(styles), legend=list(legend), meta=meta,
+            paper=paper)
+        if fmt == "csv":
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in written:
+                    archive.write(path, arcname=path.name)
+            return buffer.getvalue()
+        return written[0].read_bytes()
+
+
+def fingerprint(fmt: str, graph: nx.Graph, styles: Mapping[Hashable, NodeStyle],
+                legend: Sequence[tuple[str, str]], *, workbook: str, lang: str,
+                include_personal: bool, paper: str) -> str:
+    """What the export depends on; a change of view, colour or option makes a new export."""
+    payload: dict[str, Any] = {
+        "fmt": fmt, "workbook": workbook, "lang": lang, "personal": include_personal,
+        "paper": paper if fmt in PICTURES else "",
+        "nodes": sorted(map(str, graph.nodes)),
+        "edges": sorted(sorted(map(str, edge)) for edge in graph.edges),
+        "styles": sorted((str(n), s.color, round(float(s.size), 3))
+                         for n, s in styles.items() if n in graph),
+        "legend": [list(entry) for entry in legend],
+    }
+    text = json.dumps(payload, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def export_section(data: na.PartnerData, graph: nx.Graph,
+                   positions: Mapping[Hashable, tuple[float, float]],
+                   styles: Mapping[Hashable, NodeStyle], legend: Sequence[tuple[str, str]], *,
+                   workbook: str, lang: str = "de") -> None:
+    """The expander "Exportieren" with format, paper, privacy, build and download."""
+    words = TEXT[lang]
+    labels = FORMAT_LABELS[lang]
+    with st.expander(words["section"]):
+        st.caption(words["intro"])
+        row = st.columns([3, 1])
+        fmt = row[0].selectbox(words["format"], ORDER, format_func=labels.get,
+                               key="export_format")
+        paper = row[1].radio(words["paper"], list(exports.PAPER_SIZES), horizontal=True,
+                             key="export_paper", disabled=fmt not in PICTURES)
+        include_personal = st.checkbox(words["personal"], value=False,
+                                       key="export_personal", help=words["personal_help"])
+        if graph.number_of_nodes() == 0:
+            st.info(words["empty"])
+            return
+        wanted = fingerprint(fmt, graph, styles, legend, workbook=workbook, lang=lang,
+                             include_personal=include_personal, paper=paper)
+        if st.button(words["build"], key="export_build"):
+            try:
+                content = export_bytes(fmt, data, graph, positions, styles, legend, lang=lang,
+                                       include_personal=include_personal, paper=paper)
+            except (OSError, ValueError, na.NetworkAppError) as exc:
+                st.session_state.pop(RESULT_KEY, None)
+                st.error(words["failed"].format(error=plain(exc)), icon="⚠️")
+            else:
+                st.session_state[RESULT_KEY] = {
+                    "fingerprint": wanted, "data": content, "file_name": file_name(fmt, lang),
+                    "mime": MIME[fmt], "format": fmt}
+        result = st.session_state.get(RESULT_KEY)
+        if result and result["fingerprint"] == wanted:
+            st.caption(words["ready"].format(name=result["file_name"],
+                                             size=_size(len(result["data"]))))
+            st.download_button(words["download"].format(name=result["file_name"]),
+                               data=result["data"], file_name=result["file_name"],
+                               mime=result["mime"], on_click="ignore", key="export_download",
+                               type="primary")

@@ -1,0 +1,488 @@
+"""Page "Präsentation": the network for the city council, on a projector at 1920×1080.
+
+A sequence of saved views, stepped with "◀ Zurück" / "Weiter ▶" or the arrow keys (and a
+presenter's clicker, which sends PageUp/PageDown): the whole network with the key figures, one
+view per category, growth per year, a map of the partners (only when they have coordinates,
+drawn without map tiles: nothing is loaded from the internet) and the sources.
+
+No editing controls here: the sidebar and Streamlit's header are hidden by a constant CSS block
+(never workbook text). Personal data (Ansprechperson, Kontakt, E-Mail, Telefon) is never shown:
+only names, categories, types, places and counts appear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+from app_pages.common import category_label, current, plain
+from app_pages.network_component import network_chart
+from network_app.styling import NONE_COLOR
+
+#: Where the page keeps the number of the shown view (0-based).
+STEP_KEY = "presentation_step"
+KEYS_KEY = "presentation_keys"
+CHART_KEY = "presentation"
+CHART_HEIGHT = 830
+FONT_SIZE = 50
+SMALL_FONT_SIZE = 34
+#: The region around most partners (about ±100 km north–south, ±80 km east–west in NRW).
+NEAR_LAT, NEAR_LON = 0.9, 1.2
+
+TEXT = {
+    "de": {
+        "back": "◀ Zurück", "next": "Weiter ▶",
+        "indicator": "Ansicht {n} von {total}",
+        "keys_help": "Pfeiltasten ← → (oder Bild ↑ ↓) blättern.",
+        "exit": "Präsentation beenden",
+        "overview": "Unser Partnernetz",
+        "overview_sub": "{partners} Partner rund um {hub}",
+        "category": "Kategorie {category}",
+        "category_sub": "{partners} von {total} Partnern",
+        "growth": "Wachstum",
+        "growth_sub": "Partner pro Jahr und Kategorie",
+        "map": "Karte",
+        "map_sub": "Wo unsere Partner sind",
+        "sources": "Quellen und Datenstand",
+        "partners": "Partner", "ties": "Verbindungen zwischen Partnern",
+        "activities": "Aktivitäten", "programmes": "Programme",
+        "year": "Jahr", "count": "Partner", "category_axis": "Kategorie",
+        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        "in_year": "Partner {year}",
+        "no_coordinates": "{n} Partner ohne Koordinaten sind nicht eingezeichnet.",
+        "places": "Orte", "near": "Partner in der Region",
+        "map_all": "Alle Orte", "map_region": "Die Region vergrößert",
+        "place": "Ort", "lat": "Breite", "lon": "Länge",
+        "data_date": "Datenstand", "source": "Quelle", "workbook": "Arbeitsmappe",
+        "example": "das mitgelieferte Beispiel",
+        "privacy": "Persönliche Angaben (Ansprechpersonen, Kontakte, E-Mail, Telefon) werden "
+                   "in der Präsentation nicht gezeigt.",
+        "counting": "Ein Partner in mehreren Kategorien zählt in jeder. »Verbindungen zwischen "
+                    "Partnern«: Paare von Partnern mit einer Beziehung, einer gemeinsamen "
+                    "Aktivität oder einem gemeinsamen Programm.",
+        "not_available": "Keine Daten zum Zeigen.",
+        "unreadable": "Die Arbeitsmappe konnte nicht gelesen werden. Bitte auf der Seite "
+                      "»Netzwerk« eine andere laden.",
+    },
+    "en": {
+        "back": "◀ Back", "next": "Next ▶",
+        "indicator": "View {n} of {total}",
+        "keys_help": "Arrow keys ← → (or Page ↑ ↓) step through.",
+        "exit": "End presentation",
+        "overview": "Our partner network",
+        "overview_sub": "{partners} partners around {hub}",
+        "category": "Category {category}",
+        "category_sub": "{partners} of {total} partners",
+        "growth": "Growth",
+        "growth_sub": "Partners per year and category",
+        "map": "Map",
+        "map_sub": "Where our partners are",
+        "sources": "Sources and data as of",
+        "partners": "Partners", "ties": "Ties between partners",
+        "activities": "Activities", "programmes": "Programmes",
+        "year": "Year", "count": "Partners", "category_axis": "Category",
+        "undated": "{n} partners without a “Seit” year count in every year.",
+        "in_year": "Partners {year}",
+        "no_coordinates": "{n} partners without coordinates are not drawn.",
+        "places": "Places", "near": "Partners in the region",
+        "map_all": "All places", "map_region": "The region, enlarged",
+        "place": "Place", "lat": "Latitude", "lon": "Longitude",
+        "data_date": "Data as of", "source": "Source", "workbook": "Workbook",
+        "example": "the bundled example",
+        "privacy": "Personal details (contact persons, contacts, e-mail, phone) are not shown "
+                   "in the presentation.",
+        "counting": "A partner in several categories counts in each. “Ties between partners”: "
+                    "pairs of partners with a relation, a shared activity or a shared "
+                    "programme.",
+        "not_available": "No data to show.",
+        "unreadable": "The workbook could not be read. Please load another one on the page "
+                      "“Network”.",
+    },
+}
+
+
+def _css() -> str:
+    """The page's look: constant rules and the library's category colours, no workbook text."""
+    tiles = "\n".join(
+        f".st-key-pn_tile_cat_{i} {{ border-left: 14px solid {na.CATEGORY_COLORS[c]}; }}"
+        for i, c in enumerate(na.CATEGORIES))
+    return """<style>
+/* Presentation mode: no sidebar, no header or toolbar, large type for a projector. */
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] {
+  padding-top: 1.2rem !important; padding-bottom: 1rem !important;
+  padding-left: 2.5rem !important; padding-right: 2.5rem !important; max-width: 100% !important;
+}
+[data-testid="stMainBlockContainer"] h1 { font-size: 3.1rem; padding: 0; line-height: 1.15; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li {
+  font-size: 1.6rem; line-height: 1.4;
+}
+.st-key-pn_subtitle p { font-size: 1.9rem; color: #333333; margin: 0; }
+.st-key-pn_indicator p { font-size: 1.6rem; font-weight: 600; text-align: right; margin: 0; }
+.st-key-pn_nav button { min-height: 3.2rem; }
+.st-key-pn_nav button p { font-size: 1.5rem; font-weight: 600; }
+.st-key-pn_footer p, .st-key-pn_footer a { font-size: 1.1rem; color: #555555; }
+[class*="st-key-pn_tile_"] {
+  background: #f6f6f6; border-radius: 8px; padding: 0.5rem 1rem;
+  border-left: 14px solid #8c8c8c;
+}
+[class*="st-key-pn_tile_"] [data-testid="stMetricLabel"] p {
+  font-size: 1.45rem; line-height: 1.25; white-space: normal; color: #1f1f1f;
+}
+[class*="st-key-pn_tile_"] [data-testid="stMetricLabel"] { height: auto; }
+[class*="st-key-pn_tile_"] [data-testid="stMetricValue"],
+[class*="st-key-pn_tile_"] [data-testid="stMetricValue"] div,
+[class*="st-key-pn_tile_"] [data-testid="stMetricValue"] p {
+  font-size: 3.6rem !important; line-height: 1.1 !important; font-weight: 700 !important;
+}
+.st-key-pn_tile_main { border-left-color: #1f1f1f; }
+""" + tiles + "\n</style>"
+
+
+# --- arrow keys: a tiny components-v2 module that only sends ±1 ---------------------------
+_KEYS_JS = """
+// Presentation: arrow keys and a clicker (PageUp/PageDown) step the views.
+// Keys typed into a form field or inside the network picture (which pans with them) are left
+// alone. One listener per page: a newer call replaces the older one.
+const STEPS = { ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1 };
+const FIELDS = new Set(["INPUT", "TEXTAREA", "SELECT"]);
+
+function ignored(event) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return true;
+  for (const el of event.composedPath()) {
+    if (!el || !el.tagName) continue;
+    if (FIELDS.has(el.tagName) || el.isContentEditable) return true;
+    if (el.classList && el.classList.contains("vis-network")) return true;
+  }
+  return false;
+}
+
+export default function (component) {
+  const { setTriggerValue } = component;
+  const registry = (globalThis.__partnernetzKeys = globalThis.__partnernetzKeys || {});
+  if (registry.listener) document.removeEventListener("keydown", registry.listener);
+  const listener = (event) => {
+    const step = STEPS[event.key];
+    if (!step || event.repeat || ignored(event)) return;
+    event.preventDefault();
+    setTriggerValue("step", step);
+  };
+  registry.listener = listener;
+  document.addEventListener("keydown", listener);
+  return () => {
+    document.removeEventListener("keydown", listener);
+    if (registry.listener === listener) registry.listener = null;
+  };
+}
+"""
+
+_keys = st.components.v2.component("partnernetz_presentation_keys", js=_KEYS_JS)
+
+
+def _ignore() -> None:
+    """The trigger needs a callback to be registered; the value is read from the result."""
+
+
+def arrow_keys() -> int:
+    """Mount the key listener; the step (+1, -1) sent on this rerun, else 0."""
+    result = _keys(key=KEYS_KEY, on_step_change=_ignore, height=0)
+    step = result.get("step")
+    return int(step) if step in (1, -1) else 0
+
+
+# --- the steps --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step:
+    kind: str  # overview, category, growth, map, sources
+    category: str | None = None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def prepared(key: str, _data: na.PartnerData):
+    """Everything the steps need that depends only on the workbook."""
+    graph = na.build_graph(_data)
+    return na.stable_positions(_data), na.key_figures(_data, graph)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def view(key: str, _data: na.PartnerData, categories: tuple[str, ...]):
+    return na.network_view(_data, "ego", na.Filters(categories=categories))
+
+
+def coordinates(data: na.PartnerData) -> pd.DataFrame:
+    """Partners with both coordinates: name, place, lat, lon (no personal data)."""
+    frame = data.partners
+    if "lat" not in frame.columns or "lon" not in frame.columns:
+        return pd.DataFrame(columns=["name", "place", "lat", "lon"])
+    table = pd.DataFrame({
+        "name": frame["name"].astype(str),
+        "place": frame["place"] if "place" in frame.columns else None,
+        "lat": pd.to_numeric(frame["lat"], errors="coerce"),
+        "lon": pd.to_numeric(frame["lon"], errors="coerce"),
+    }).dropna(subset=["lat", "lon"])
+    return table[table["lat"].between(-90, 90) & table["lon"].between(-180, 180)]
+
+
+def steps_for(data: na.PartnerData, figures: dict) -> list[Step]:
+    steps = [Step("overview")]
+    steps += [Step("category", c) for c in na.CATEGORIES if figures["categories"].get(c)]
+    steps.append(Step("growth"))
+    if not coordinates(data).empty:
+        steps.append(Step("map"))
+    steps.append(Step("sources"))
+    return steps
+
+
+def _move(delta: int, total: int) -> None:
+    index = int(st.session_state.get(STEP_KEY, 0)) + delta
+    st.session_state[STEP_KEY] = max(0, min(index, total - 1))
+
+
+def tile(label: str, value: object, key: str) -> None:
+    with st.container(key=f"pn_tile_{key}"):
+        st.metric(label, value)
+
+
+# --- the views --------------------------------------------------------------------------------
+def _network(cur, positions, categories: tuple[str, ...]) -> None:
+    graph = view(cur.key, cur.data, categories)
+    styles = na.node_styles(graph)
+    # A big view is zoomed out (labels shrink with it); a small one is shown at full size,
+    # where the big labels of close neighbours would overlap.
+    font_size = FONT_SIZE if graph.number_of_nodes() > 20 else SMALL_FONT_SIZE
+    network_chart(graph, positions, styles, key=CHART_KEY, lang=cur.lang,
+                  legend=na.legend(graph, cur.lang), height=CHART_HEIGHT, font_size=font_size)
+
+
+def overview(cur, words, positions, figures) -> None:
+    left, right = st.columns([4.2, 1.3], gap="medium")
+    with left:
+        _network(cur, positions, ())
+    with right:
+        tile(words["partners"], figures["partners"], "main")
+        tile(words["ties"], figures["partner_ties"], "ties")
+        row = st.columns(2)
+        with row[0]:
+            tile(words["activities"], figures["activities"], "activities")
+        with row[1]:
+            tile(words["programmes"], figures["programmes"], "programmes")
+        for i, category in enumerate(na.CATEGORIES):
+            if figures["categories"].get(category):
+                tile(category, figures["categories"][category], f"cat_{i}")
+        if figures["categories"].get(na.NO_CATEGORY):
+            tile(category_label(na.NO_CATEGORY, cur.lang),
+                 figures["categories"][na.NO_CATEGORY], "cat_none")
+
+
+def category_view(cur, words, positions, figures, category: str) -> None:
+    left, right = st.columns([4.2, 1.3], gap="medium")
+    with left:
+        _network(cur, positions, (category,))
+    graph = view(cur.key, cur.data, (category,))
+    inside = [n for n, k in graph.nodes(data="kind") if k == "partner"]
+    ties = sum(1 for *_, k in graph.edges(data="kind") if k == "partner")
+    types: dict[str, int] = {}
+    for node in inside:
+        kind = graph.nodes[node].get("type")
+        if isinstance(kind, str) and kind:
+            types[kind] = types.get(kind, 0) + 1
+    with right:
+        tile(category, len(inside), f"cat_{na.CATEGORIES.index(category)}")
+        tile(words["ties"], ties, "ties")
+        for i, (kind, count) in enumerate(sorted(types.items(), key=lambda t: -t[1])[:4]):
+            tile(plain(kind), count, f"type_{i}")
+
+
+def _axis_config(chart: alt.Chart) -> alt.Chart:
+    return (chart.configure_axis(labelFontSize=24, titleFontSize=26, labelColor="#1f1f1f",
+                                 titleColor="#1f1f1f", grid=True, gridColor="#e4e4e4")
+            .configure_legend(labelFontSize=28, titleFontSize=28, symbolSize=600,
+                              labelColor="#1f1f1f", titleColor="#1f1f1f",
+                              orient="top", direction="horizontal", labelLimit=400)
+            .configure_view(stroke=None))
+
+
+def growth(cur, words) -> None:
+    table = na.partners_per_year(cur.data)
+    if table.empty or table.shape[1] == 0:
+        st.info(words["not_available"])
+        return
+    long = table.reset_index().melt("year", var_name="category", value_name="count")
+    long["category"] = [category_label(c, cur.lang) for c in long["category"]]
+    domain = [category_label(c, cur.lang) for c in table.columns]
+    colors = [na.CATEGORY_COLORS.get(c, NONE_COLOR) for c in table.columns]
+    chart = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=220), strokeWidth=6).encode(
+        x=alt.X("year:O", title=words["year"], axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=words["count"]),
+        color=alt.Color("category:N", title=None,
+                        scale=alt.Scale(domain=domain, range=colors),
+                        sort=domain),
+        tooltip=[alt.Tooltip("year:O", title=words["year"]),
+                 alt.Tooltip("category:N", title=words["category_axis"]),
+                 alt.Tooltip("count:Q", title=words["count"])],
+    ).properties(height=CHART_HEIGHT - 60)
+    left, right = st.columns([4.2, 1.3], gap="medium")
+    with left:
+        st.altair_chart(_axis_config(chart), width="stretch")
+    records = cur.data.records("partners")
+    years = list(table.index)
+    with right:
+        for i, year in enumerate(dict.fromkeys([years[0], years[-1]])):
+            total = sum(1 for r in records if na.active_in(r, int(year)))
+            tile(words["in_year"].format(year=year), total, f"year_{i}")
+        undated = na.undated_partners(cur.data)
+        if undated:
+            st.markdown(words["undated"].format(n=undated))
+
+
+def _places(points: pd.DataFrame) -> pd.DataFrame:
+    """One circle per place (coordinates rounded to about 1 km): its name and partner count."""
+    points = points.assign(lat=points["lat"].round(2), lon=points["lon"].round(2))
+    places = (points.groupby(["lat", "lon"], as_index=False)
+              .agg(count=("name", "size"),
+                   place=("place", lambda s: next((str(v) for v in s
+                                                   if isinstance(v, str) and v), ""))))
+    places["label"] = [f"{p} ({c})" if p else str(c)
+                       for p, c in zip(places["place"], places["count"], strict=True)]
+    return places
+
+
+def _map_chart(places: pd.DataFrame, words: dict, labelled: pd.Series | None = None,
+               height: int = CHART_HEIGHT - 60) -> alt.LayerChart:
+    """Circles at the places' coordinates (Mercator, no map tiles), labelled with names."""
+    named = places if labelled is None else places[labelled]
+    tooltip = [alt.Tooltip("place:N", title=words["place"]),
+               alt.Tooltip("count:Q", title=words["partners"])]
+    size = alt.Size("count:Q", scale=alt.Scale(domain=[1, max(int(places["count"].max()), 2)],
+                                               range=[300, 3000]), legend=None)
+    circles = alt.Chart(places).mark_circle(
+        color="#0072B2", opacity=0.8, stroke="#ffffff", strokeWidth=2).encode(
+        longitude="lon:Q", latitude="lat:Q", size=size, tooltip=tooltip)
+    labels = alt.Chart(named).mark_text(
+        align="left", dx=18, dy=0, fontSize=24, color="#1f1f1f").encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N")
+    return (circles + labels).project(type="mercator").properties(height=height)
+
+
+def map_view(cur, words) -> None:
+    points = coordinates(cur.data)
+    if points.empty:
+        st.info(words["not_available"])
+        return
+    places = _places(points)
+    # The region around most partners gets its own, zoomed picture; far places are labelled
+    # in the overview only, so labels in the crowded region do not pile up.
+    lat, lon = points["lat"].median(), points["lon"].median()
+    near = (places["lat"] - lat).abs().lt(NEAR_LAT) & (places["lon"] - lon).abs().lt(NEAR_LON)
+    left, right = st.columns([4.2, 1.3], gap="medium")
+    with left:
+        if 3 <= int(near.sum()) < len(places):
+            panels = st.columns([1, 1.6], gap="large")
+            with panels[0]:
+                st.markdown(f"**{words['map_all']}**")
+                st.altair_chart(_map_chart(places, words, ~near).configure_view(stroke=None),
+                                width="stretch")
+            with panels[1]:
+                st.markdown(f"**{words['map_region']}**")
+                st.altair_chart(_map_chart(places[near], words).configure_view(stroke=None),
+                                width="stretch")
+        else:
+            st.altair_chart(_map_chart(places, words).configure_view(stroke=None),
+                            width="stretch")
+    with right:
+        tile(words["places"], len(places), "places")
+        in_region = ((points["lat"] - lat).abs().lt(NEAR_LAT)
+                     & (points["lon"] - lon).abs().lt(NEAR_LON))
+        tile(words["near"], int(in_region.sum()), "near")
+        missing = len(cur.data.partners) - len(points)
+        if missing:
+            st.markdown(words["no_coordinates"].format(n=missing))
+
+
+def sources(cur, words) -> None:
+    settings = cur.data.settings
+    lines = []
+    if settings.get("data_date"):
+        lines.append(f"**{words['data_date']}:** {plain(settings['data_date'])}")
+    if settings.get("source"):
+        lines.append(f"**{words['source']}:** {plain(settings['source'])}")
+    workbook = words["example"] if cur.is_example else plain(cur.name)
+    lines.append(f"**{words['workbook']}:** {workbook}")
+    with st.container(width=1400):
+        for line in lines:
+            st.markdown(line)
+        st.markdown(words["counting"])
+        st.markdown(words["privacy"])
+
+
+# --- the page ---------------------------------------------------------------------------------
+def page() -> None:
+    st.html(_css())
+    delta = arrow_keys()
+    cur = current()
+    words = TEXT[cur.lang]
+    if cur.data is None:
+        st.title(words["overview"])
+        st.error(words["unreadable"], icon="⚠️")
+        st.page_link("app_pages/netzwerk.py", label=words["exit"])
+        return
+    positions, figures = prepared(cur.key, cur.data)
+    steps = steps_for(cur.data, figures)
+    total = len(steps)
+    if delta:
+        _move(delta, total)
+    index = max(0, min(int(st.session_state.get(STEP_KEY, 0)), total - 1))
+    st.session_state[STEP_KEY] = index
+    step = steps[index]
+
+    titles = {
+        "overview": (words["overview"], words["overview_sub"].format(
+            partners=figures["partners"], hub=plain(cur.data.own_organisation))),
+        "growth": (words["growth"], words["growth_sub"]),
+        "map": (words["map"], words["map_sub"]),
+        "sources": (words["sources"], ""),
+    }
+    if step.kind == "category":
+        shown = figures["categories"].get(step.category, 0)
+        titles["category"] = (words["category"].format(category=step.category),
+                              words["category_sub"].format(partners=shown,
+                                                           total=figures["partners"]))
+    title, subtitle = titles[step.kind]
+
+    head = st.columns([5, 1.6, 1.3], vertical_alignment="center")
+    with head[0]:
+        st.title(title, anchor=False)
+        if subtitle:
+            with st.container(key="pn_subtitle"):
+                st.markdown(subtitle)
+    with head[1], st.container(key="pn_indicator"):
+        st.markdown(words["indicator"].format(n=index + 1, total=total))
+    with head[2], st.container(key="pn_nav", horizontal=True):
+        st.button(words["back"], key="presentation_back", on_click=_move, args=(-1, total),
+                  disabled=index == 0, width="stretch")
+        st.button(words["next"], key="presentation_next", on_click=_move, args=(1, total),
+                  disabled=index == total - 1, width="stretch")
+
+    if step.kind == "overview":
+        overview(cur, words, positions, figures)
+    elif step.kind == "category":
+        category_view(cur, words, positions, figures, step.category)
+    elif step.kind == "growth":
+        growth(cur, words)
+    elif step.kind == "map":
+        map_view(cur, words)
+    else:
+        sources(cur, words)
+
+    with st.container(key="pn_footer", horizontal=True, gap="large"):
+        st.page_link("app_pages/netzwerk.py", label=words["exit"])
+        st.caption(words["keys_help"])
+
+
+page()
