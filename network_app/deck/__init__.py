@@ -1,0 +1,138 @@
+"""PowerPoint deck for the city council: the partner network told in a few large, legible slides.
+
+:func:`write_deck` writes a 16:9 deck (python-pptx) in German (or English):
+
+1. title (title, Datenstand, export date)
+2. key figures: partners, ties between partners, activities, programmes; partners per category
+3. the overview network picture (matplotlib, same ego layout and colours as the app, legend)
+4. one slide per category: its partners highlighted in the picture, plus the list of names
+5. growth over the years: partners per category and year (a native, editable line chart)
+6. activities per area and status (native stacked bar chart), when there are activities
+7. a map of partner places, when partners have coordinates (Germany plus a zoom on the home
+   region; plain coordinates and coarse country outlines, no tiles from the internet)
+8. (internal decks only) contact persons
+9. sources and Datenstand
+
+Sizes: titles 38 pt (36 when long), all other slide text at least 20 pt; labels inside pictures
+are smaller, so pictures carry only the labels that fit without overlapping (placed greedily, the
+best connected partners first) and every name is on its category slide.
+
+Pictures are drawn with matplotlib's Agg canvas (no pyplot, no browser); charts are native
+PowerPoint charts, so staff can still restyle them. Everything from the workbook goes into text
+frames, chart labels or pictures as plain text: python-pptx escapes XML, matplotlib's mathtext is
+switched off, control characters are dropped, and chart labels that start with ``=`` cannot become
+formulas in the chart's embedded workbook.
+
+Personal data (``schema.PERSONAL_COLUMNS``) stays out unless ``include_personal``; then the deck
+gets a contact table and every slide carries an "intern" mark in the top right corner.
+
+The package, in the order a slide is made: ``theme`` (sizes, colours), ``words`` (slide text in
+German and English), ``text`` (plain workbook text, how much fits), ``shapes`` (the presentation,
+titled slides, text boxes), ``drawing`` (matplotlib figures and label placement), ``pictures``
+(the network pictures), ``charts`` (the native charts), ``geo`` (the map slide) and ``slides``
+(the other slides). This module keeps the slide order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..atomic import atomic_target
+from ..graph import build_graph
+from ..layout import ego_layout
+from ..styling import NodeStyle, node_styles
+from ..styling import legend as default_legend
+from ..validation import PartnerData
+from .charts import _activities_slide, _growth_slide
+from .geo import _map_slide
+from .pictures import _Scene
+from .shapes import _Deck, _new_presentation
+from .slides import (
+    _category_members,
+    _category_slide,
+    _contact_slides,
+    _figures_slide,
+    _meta,
+    _overview_slide,
+    _sources_slide,
+    _title_slide,
+)
+from .words import _WORDS
+
+__all__ = ["deck_writer", "write_deck"]
+
+
+def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Graph | None = None,
+               positions: dict[Any, tuple[float, float]] | None = None,
+               styles: dict[Any, NodeStyle] | None = None,
+               legend: Sequence[tuple[str, str]] | None = None, title: str | None = None,
+               data_date: str | None = None, source: str | None = None, lang: str = "de",
+               include_personal: bool = False, exported: dt.date | None = None) -> Path:
+    """Write the council deck (pptx) for ``data`` to ``path``; return the path.
+
+    Parameters
+    ----------
+    path : path-like
+        The target file; written atomically (temporary file in the same folder, then
+        ``os.replace``). Its folder must exist.
+    data : PartnerData
+        The validated workbook.
+    graph, positions, styles, legend : optional
+        What the app shows (for example a filtered graph); by default the whole network
+        (:func:`~network_app.graph.build_graph`), :func:`~network_app.layout.ego_layout`,
+        :func:`~network_app.styling.node_styles` and :func:`~network_app.styling.legend`.
+    title, data_date, source : str, optional
+        Deck title (default: the workbook's "Titel" setting or "Partnernetz <own organisation>"),
+        Datenstand and source (default: the workbook's settings).
+    lang : {"de", "en"}
+        Language of the slide text.
+    include_personal : bool
+        Add a table of contact persons and mark every slide "intern". Off by default: no
+        value of a personal column appears anywhere in the deck.
+    exported : datetime.date, optional
+        The export date shown on the title and sources slides (default: today).
+    """
+    if lang not in _WORDS:
+        raise ValueError(f"Unbekannte Sprache: {lang!r} (erlaubt: de, en)")
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(2, "Der Ordner existiert nicht", str(target.parent))
+    graph = build_graph(data) if graph is None else graph
+    positions = ego_layout(graph) if positions is None else positions
+    styles = node_styles(graph) if styles is None else styles
+    legend = default_legend(graph, lang) if legend is None else legend
+    words = _WORDS[lang]
+    deck = _Deck(_new_presentation(), words, lang, include_personal)
+    scene = _Scene(graph, positions, styles, list(legend))
+    meta = _meta(data, title, data_date, source, words, exported or dt.date.today())
+    _title_slide(deck, meta)
+    _figures_slide(deck, data, graph)
+    _overview_slide(deck, scene, data.own_organisation)
+    for category, members in _category_members(graph):
+        _category_slide(deck, scene, category, members)
+    _growth_slide(deck, data)
+    if len(data.activities):
+        _activities_slide(deck, data)
+    _map_slide(deck, graph)
+    if include_personal:
+        _contact_slides(deck, graph)
+    _sources_slide(deck, meta)
+    with atomic_target(target) as temporary:
+        deck.prs.save(temporary)
+    return target
+
+
+def deck_writer(path: Path, data: PartnerData, graph: nx.Graph,
+                positions: dict[Any, tuple[float, float]], styles: dict[Any, NodeStyle],
+                legend: list[tuple[str, str]], meta: Any, paper: str) -> Path:
+    """:func:`write_deck` as a writer of :func:`network_app.exports.export` (``paper`` unused)."""
+    return write_deck(path, data, graph=graph, positions=positions, styles=styles,
+                      legend=legend, title=meta.title or None, data_date=meta.data_date or None,
+                      source=meta.source or None, lang=meta.lang,
+                      include_personal=meta.include_personal, exported=meta.created)

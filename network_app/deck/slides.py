@@ -1,0 +1,284 @@
+"""The text and picture slides: title, key figures, overview, categories, contacts, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from .. import schema
+from ..figures import NO_CATEGORY
+from ..styling import CATEGORY_COLORS, NONE_COLOR
+from ..validation import PartnerData
+from .pictures import _network_png, _Scene
+from .shapes import (
+    _colour_strip,
+    _Deck,
+    _fill_text,
+    _intern_mark,
+    _picture,
+    _rectangle,
+    _rgb,
+    _text_box,
+)
+from .text import COLUMN_GAP, LIST_GAP_PT, _fit_names, _natural_key, _plain
+from .theme import (
+    BODY_PT,
+    CATEGORY_LABEL_PT,
+    CONTENT_BOTTOM,
+    CONTENT_TOP,
+    INTERN_FILL,
+    LIST_PT,
+    MARGIN,
+    MUTED,
+    OVERVIEW_LABEL_PT,
+    SLIDE_W,
+    SMALL_PT,
+    TEXT,
+    TILE_FILL,
+    TILE_NUMBER_PT,
+    TITLE_SLIDE_PT,
+)
+
+CONTACT_ROWS = 5
+MAX_CONTACT_SLIDES = 6
+
+
+@dataclass
+class _Meta:
+    title: str
+    data_date: str | None
+    source: str | None
+    file_name: str
+    exported: str
+
+
+def _meta(data: PartnerData, title: str | None, data_date: str | None, source: str | None,
+          words: dict[str, str], exported: dt.date) -> _Meta:
+    own = data.own_organisation
+    chosen = title or data.settings.get("title") or words["title"].format(org=own)
+    return _Meta(
+        title=_plain(chosen),
+        data_date=_plain(data_date or data.settings.get("data_date") or "") or None,
+        source=_plain(source or data.settings.get("source") or "") or None,
+        file_name=_plain(data.source_name or ""),
+        exported=exported.strftime(words["date_format"]),
+    )
+
+
+def _title_slide(deck: _Deck, meta: _Meta) -> None:
+    from pptx.util import Inches
+
+    words = deck.words
+    slide = deck.prs.slides.add_slide(deck.prs.slide_layouts[0])
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    for placeholder in list(slide.placeholders):
+        if placeholder.placeholder_format.idx not in (0, 1):
+            placeholder._element.getparent().remove(placeholder._element)
+    title.left, title.top = Inches(1.0), Inches(1.9)
+    title.width, title.height = Inches(SLIDE_W - 2.0), Inches(2.0)
+    _fill_text(title.text_frame, [meta.title], TITLE_SLIDE_PT, bold=True, anchor="bottom")
+    _colour_strip(slide, 4.15)
+    subtitle.left, subtitle.top = Inches(1.0), Inches(4.5)
+    subtitle.width, subtitle.height = Inches(SLIDE_W - 2.0), Inches(1.5)
+    lines = [words["exported"].format(date=meta.exported)]
+    if meta.data_date:
+        lines.insert(0, words["data_date"].format(date=meta.data_date))
+    _fill_text(subtitle.text_frame, lines, 28, colour=MUTED, space_after=6)
+    if deck.intern:
+        _intern_mark(slide, words["intern"])
+
+
+def _figures_slide(deck: _Deck, data: PartnerData, graph: nx.Graph) -> None:
+    words = deck.words
+    slide = deck.slide(words["figures"])
+    partners = [a for _, a in graph.nodes(data=True) if a.get("kind") == "partner"]
+    ties = sum(1 for *_, kind in graph.edges(data="kind") if kind == "partner")
+    tiles = [(len(partners), words["tile_partners"]), (ties, words["tile_ties"]),
+             (len(data.activities), words["tile_activities"]),
+             (len(data.programmes), words["tile_programmes"])]
+    gap = 0.3
+    width = (SLIDE_W - 2 * MARGIN - gap * (len(tiles) - 1)) / len(tiles)
+    for i, (number, label) in enumerate(tiles):
+        left = MARGIN + i * (width + gap)
+        _rectangle(slide, left, 1.65, width, 2.05, TILE_FILL)
+        _text_box(slide, left, 1.7, width, 1.05, [str(number)], TILE_NUMBER_PT, bold=True,
+                  align="center", anchor="middle")
+        _text_box(slide, left + 0.1, 2.75, width - 0.2, 0.9, [label], SMALL_PT,
+                  colour=MUTED, align="center", anchor="top")
+    several = any(len(a.get("categories") or []) > 1 for a in partners)
+    _category_bars(slide, deck, _partner_category_counts(partners), top=4.0, several=several)
+
+
+def _partner_category_counts(partners: Iterable[dict[str, Any]]) -> dict[str, int]:
+    counts = Counter(c for a in partners for c in (a.get("categories") or [NO_CATEGORY]))
+    ordered = {c: counts[c] for c in schema.CATEGORIES if counts[c]}
+    if counts[NO_CATEGORY]:
+        ordered[NO_CATEGORY] = counts[NO_CATEGORY]
+    return ordered
+
+
+def _category_bars(slide: Any, deck: _Deck, counts: dict[str, int], top: float,
+                   several: bool) -> None:
+    """Partners per category as coloured bars with the number beside each."""
+    words = deck.words
+    _text_box(slide, MARGIN, top, 5.0, 0.5, [words["per_category"]], BODY_PT, bold=True)
+    if several:
+        _text_box(slide, MARGIN + 5.0, top, SLIDE_W - 2 * MARGIN - 5.0, 0.5,
+                  [words["several"]], SMALL_PT, colour=MUTED, align="right", anchor="middle")
+    if not counts:
+        return
+    rows = list(counts.items())
+    row_height = min(0.62, (CONTENT_BOTTOM - top - 0.6) / len(rows))
+    label_width, bar_left = 3.0, MARGIN + 3.1
+    bar_max = SLIDE_W - MARGIN - bar_left - 1.0
+    biggest = max(counts.values()) or 1
+    for i, (category, number) in enumerate(rows):
+        y = top + 0.6 + i * row_height
+        _text_box(slide, MARGIN, y, label_width, row_height, [_plain(category, 24)], BODY_PT,
+                  anchor="middle")
+        bar = max(0.08, bar_max * number / biggest)
+        colour = CATEGORY_COLORS.get(category, NONE_COLOR)
+        _rectangle(slide, bar_left, y + 0.1, bar, row_height - 0.2, colour)
+        _text_box(slide, bar_left + bar + 0.05, y, 1.0, row_height, [str(number)], BODY_PT,
+                  bold=True, anchor="middle")
+
+
+def _overview_slide(deck: _Deck, scene: _Scene, own: str) -> None:
+    words = deck.words
+    slide = deck.slide(words["overview"])
+    partners = [n for n, k in scene.graph.nodes(data="kind") if k == "partner"]
+    legend_width = 3.3
+    width = SLIDE_W - 2 * MARGIN - legend_width
+    height = CONTENT_BOTTOM - CONTENT_TOP
+    png, labelled = _network_png(scene, width, height, label_size=OVERVIEW_LABEL_PT)
+    _picture(slide, png, MARGIN, CONTENT_TOP, width,
+             words["overview_alt"].format(org=_plain(own), n=len(partners)))
+    left = SLIDE_W - MARGIN - legend_width + 0.2
+    _legend_box(slide, scene.legend, left, CONTENT_TOP + 0.2, legend_width - 0.2)
+    if labelled < len(partners):
+        _text_box(slide, left, CONTENT_BOTTOM - 1.6, legend_width - 0.2, 1.6,
+                  [words["unlabelled"].format(n=len(partners) - labelled)], SMALL_PT,
+                  colour=MUTED, anchor="bottom")
+
+
+def _legend_box(slide: Any, entries: Sequence[tuple[str, str]], left: float, top: float,
+                width: float) -> None:
+    row = 0.6
+    for i, (label, colour) in enumerate(entries[:7]):
+        y = top + i * row
+        _rectangle(slide, left, y + 0.14, 0.32, 0.32, colour.lstrip("#"), shape="oval")
+        _text_box(slide, left + 0.45, y, width - 0.45, row, [_plain(label, 24)], SMALL_PT,
+                  anchor="middle")
+
+
+def _category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
+    """(category, its partner nodes) for every category present, in the canonical order."""
+    groups: dict[str, list[Any]] = {}
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("kind") != "partner":
+            continue
+        for category in attrs.get("categories") or [NO_CATEGORY]:
+            groups.setdefault(category, []).append(node)
+    order = [*schema.CATEGORIES, NO_CATEGORY]
+    return [(c, groups[c]) for c in order if c in groups] + \
+        [(c, m) for c, m in groups.items() if c not in order]
+
+
+def _category_slide(deck: _Deck, scene: _Scene, category: str, members: list[Any]) -> None:
+    words = deck.words
+    slide = deck.slide(words["category"].format(category=_plain(category, 40), n=len(members)))
+    names = sorted((_plain(scene.graph.nodes[n].get("label", n), 80) for n in members),
+                   key=_natural_key)
+    height = CONTENT_BOTTOM - CONTENT_TOP
+    one_column = _fit_names(names, 1, 5.2, height, LIST_PT)
+    columns = 1 if not one_column[1] else 2
+    list_width = 5.2 if columns == 1 else 7.6
+    fitted, rest = one_column if columns == 1 else \
+        _fit_names(names, 2, list_width / 2, height, LIST_PT)
+    picture_width = SLIDE_W - 2 * MARGIN - list_width - 0.3
+    png, _ = _network_png(scene, picture_width, height, highlight=set(members),
+                          label_size=CATEGORY_LABEL_PT)
+    _picture(slide, png, MARGIN, CONTENT_TOP, picture_width,
+             words["category_alt"].format(category=_plain(category, 40)))
+    left = SLIDE_W - MARGIN - list_width
+    if rest:
+        fitted[-1].append(words["more"].format(n=rest))
+    colour = CATEGORY_COLORS.get(category, NONE_COLOR).lstrip("#")
+    _rectangle(slide, left - 0.2, CONTENT_TOP + 0.05, 0.07, height - 0.1, colour)
+    column_width = list_width / columns
+    for i, column in enumerate(fitted):
+        # as wide as _fit_names assumed, so the lines break where it counted them
+        _text_box(slide, left + i * column_width, CONTENT_TOP, column_width - COLUMN_GAP, height,
+                  column, LIST_PT, space_after=LIST_GAP_PT)
+
+
+def _contact_slides(deck: _Deck, graph: nx.Graph) -> None:
+    """Internal decks only: who looks after which partner, as tables of a few rows each."""
+    words = deck.words
+    rows: list[list[list[str]]] = []
+    for _, attrs in sorted(graph.nodes(data=True), key=lambda n: schema.normalize_name(n[0])):
+        if attrs.get("kind") != "partner":
+            continue
+        internal = _plain(attrs.get("contact_internal"), 60)
+        external = [_plain(attrs.get(c), 60) for c in ("contact_external", "email", "phone")]
+        external = [v for v in external if v]
+        if internal or external:
+            rows.append([[_plain(attrs.get("label"), 60)], [internal] if internal else [],
+                         external])
+    pages = [rows[i:i + CONTACT_ROWS] for i in range(0, len(rows), CONTACT_ROWS)]
+    shown = pages[:MAX_CONTACT_SLIDES]
+    rest = len(rows) - sum(len(page) for page in shown)
+    for number, page in enumerate(shown):
+        slide = deck.slide(words["contacts"] if number == 0 else words["contacts_cont"])
+        _contact_table(slide, words, page, rest if number == len(shown) - 1 else 0)
+
+
+def _contact_table(slide: Any, words: dict[str, str], rows: list[list[list[str]]],
+                   rest: int) -> None:
+    """Partner | Ansprechperson intern | Kontakt beim Partner (name, e-mail, phone, one a line)."""
+    from pptx.util import Inches
+
+    header = [[words["partner"]], [words["contact_internal"]], [words["contact_partner"]]]
+    widths = (3.4, 3.4, SLIDE_W - 2 * MARGIN - 6.8)
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(MARGIN),
+                                   Inches(CONTENT_TOP), Inches(sum(widths)), Inches(0.5))
+    table = shape.table
+    table.first_row = True
+    table.horz_banding = False
+    for i, width in enumerate(widths):
+        table.columns[i].width = Inches(width)
+    for r, cells in enumerate([header, *rows]):
+        table.rows[r].height = Inches(0.55)
+        for c, lines in enumerate(cells):
+            cell = table.cell(r, c)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(TEXT if r == 0 else ("FFFFFF" if r % 2 else
+                                                                  TILE_FILL))
+            _fill_text(cell.text_frame, lines or ["–"], SMALL_PT, bold=r == 0,
+                       colour="FFFFFF" if r == 0 else TEXT, inset=True)
+    if rest:
+        _text_box(slide, MARGIN, CONTENT_BOTTOM - 0.5, SLIDE_W - 2 * MARGIN, 0.5,
+                  [words["contacts_more"].format(n=rest)], SMALL_PT, colour=MUTED)
+
+
+def _sources_slide(deck: _Deck, meta: _Meta) -> None:
+    words = deck.words
+    slide = deck.slide(words["sources"])
+    unknown = words["unknown"]
+    lines = [
+        f"{words['source']}: {_plain(meta.source, 480) if meta.source else unknown}",
+        f"{words['file']}: {_plain(meta.file_name, 80) or unknown}",
+        f"{words['data_date_label']}: {meta.data_date or unknown}",
+        f"{words['exported_label']}: {meta.exported}",
+    ]
+    _text_box(slide, MARGIN, CONTENT_TOP + 0.1, SLIDE_W - 2 * MARGIN, 4.4, lines, SMALL_PT,
+              space_after=12)
+    privacy = words["private"] if deck.intern else words["public"]
+    colour = INTERN_FILL if deck.intern else TEXT
+    _text_box(slide, MARGIN, CONTENT_BOTTOM - 1.1, SLIDE_W - 2 * MARGIN, 1.0, [privacy],
+              BODY_PT, bold=True, colour=colour, anchor="bottom")
