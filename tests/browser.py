@@ -63,3 +63,21 @@ def running_app(timeout: float = 60, script: Path | None = None) -> Iterator[str
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+#: Every element of the page, shadow roots included, that markup from a cell could have made.
+FIND_INJECTED = """() => {
+  const found = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll("*")) {
+      const tag = el.tagName.toLowerCase();
+      if (tag === "img" && (el.getAttribute("src") === "x" || el.hasAttribute("onerror"))) {
+        found.push(el.outerHTML);
+      }
+      if (tag === "script" && el.textContent.includes("alert(")) found.push(el.outerHTML);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return found;
+}"""

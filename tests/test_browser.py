@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, running_app
+from browser import CHROMIUM_ARGS, FIND_INJECTED, running_app
 from conftest import ROOT, require_tool, write_xlsx
 from messy import german_excel_xlsx
 
@@ -156,23 +156,6 @@ def test_unreadable_file_shows_german_message(page, tmp_path):
     upload(page, fake)
     page.get_by_text("ist aber eine Textdatei").wait_for(timeout=30_000)
     assert "Traceback" not in page.content()
-
-
-FIND_INJECTED = """() => {
-  const found = [];
-  const walk = (node) => {
-    for (const el of node.querySelectorAll("*")) {
-      const tag = el.tagName.toLowerCase();
-      if (tag === "img" && (el.getAttribute("src") === "x" || el.hasAttribute("onerror"))) {
-        found.push(el.outerHTML);
-      }
-      if (tag === "script" && el.textContent.includes("alert(")) found.push(el.outerHTML);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  return found;
-}"""
 
 
 def test_markup_from_workbook_stays_text_on_every_page(page, tmp_path):

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, running_app
+from browser import CHROMIUM_ARGS, FIND_INJECTED, running_app
 from conftest import BUNDLED, ROOT, require_tool, write_xlsx
 
 import network_app as na
@@ -23,23 +23,6 @@ PATH_COLOR = "#B3001B"
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "<script>alert(2)</script>"
 ROOT_SELECTOR = ".pn-root[data-key='net']"
-
-#: Every element of the page, shadow roots included, that markup from a cell could have made.
-FIND_INJECTED = """() => {
-  const found = [];
-  const walk = (node) => {
-    for (const el of node.querySelectorAll("*")) {
-      const tag = el.tagName.toLowerCase();
-      if (tag === "img" && (el.getAttribute("src") === "x" || el.hasAttribute("onerror"))) {
-        found.push(el.outerHTML);
-      }
-      if (tag === "script" && el.textContent.includes("alert(")) found.push(el.outerHTML);
-      if (el.shadowRoot) walk(el.shadowRoot);
-    }
-  };
-  walk(document);
-  return found;
-}"""
 
 
 def bundled_graph():
