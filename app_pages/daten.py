@@ -119,7 +119,8 @@ def duplicates_tab(data: na.PartnerData, words: dict) -> None:
         left, right = st.columns(2)
         for column, record in ((left, first), (right, second)):
             shown = {words["columns"].get(k, k): (", ".join(v) if isinstance(v, list) else v)
-                     for k, v in record.items() if v not in (None, "", [])}
+                     for k, v in record.items()
+                     if v not in (None, "", []) and k != "category"}  # derived from Kategorien
             column.dataframe(pd.Series(shown, name=str(record.get("name", ""))).astype(str),
                              width="stretch")
         st.divider()
