@@ -12,7 +12,15 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, graph_for, header, plain
+from app_pages.common import (
+    current,
+    graph_for,
+    groups_for,
+    header,
+    measures_for,
+    plain,
+    positions_for,
+)
 
 TEXT = {
     "de": {
@@ -124,17 +132,6 @@ SUMMARY_KEYS = ("density", "components", "diameter", "average_path_length")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def measures(key: str, _data: na.PartnerData) -> tuple[pd.DataFrame, dict]:
-    layer = na.partner_layer(graph_for(key, _data))
-    return na.partner_metrics(layer), na.network_summary(layer)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def groups(key: str, _data: na.PartnerData, resolution: float) -> na.Communities:
-    return na.detect_communities(na.partner_layer(graph_for(key, _data)), resolution=resolution)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
 def brokers(key: str, _data: na.PartnerData):
     layer = na.partner_layer(graph_for(key, _data))
     return (na.cut_points(layer), na.bridges(layer), na.category_mixing(layer),
@@ -153,7 +150,7 @@ def suggestions(key: str, _data: na.PartnerData, lang: str) -> pd.DataFrame:
 def year_pictures(key: str, _data: na.PartnerData, year_a: int, year_b: int, lang: str
                   ) -> tuple[str, str]:
     """Both years drawn with the positions of the whole network, so partners stay in place."""
-    positions = na.ego_layout(graph_for(key, _data))
+    positions = positions_for(key, _data)
     pages = []
     for year in (year_a, year_b):
         graph = na.graph_as_of(_data, year)
@@ -177,7 +174,7 @@ def lines(sentences: list[str]) -> None:
 
 
 def measures_tab(cur, words: dict) -> None:
-    metrics, summary = measures(cur.key, cur.data)
+    metrics, summary = measures_for(cur.key, cur.data)
     lang = cur.lang
     cols = st.columns(2 + len(SUMMARY_KEYS))
     cols[0].metric(words["nodes"], summary["nodes"], help=words["nodes_help"])
@@ -220,7 +217,7 @@ def groups_tab(cur, words: dict) -> None:
     lang = cur.lang
     resolution = st.slider(words["resolution"], 0.3, 3.0, 1.0, 0.1,
                            help=words["resolution_help"], key="resolution")
-    found = groups(cur.key, cur.data, resolution)
+    found = groups_for(cur.key, cur.data, resolution)
     modularity = "–" if found.modularity != found.modularity else (
         f"{found.modularity:.2f}".replace(".", ",") if lang == "de" else f"{found.modularity:.2f}")
     st.metric(label("modularity", lang), modularity, help=explanation("modularity", lang))

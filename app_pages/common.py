@@ -95,6 +95,24 @@ def graph_for(key: str, _data: na.PartnerData):
     return na.build_graph(_data)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def positions_for(key: str, _data: na.PartnerData) -> dict:
+    """Where every node stands, for every page and view (computed once per file content)."""
+    return na.stable_positions(_data)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def measures_for(key: str, _data: na.PartnerData):
+    """The partner measures and the network figures; the slowest step, so shared by pages."""
+    layer = na.partner_layer(graph_for(key, _data))
+    return na.partner_metrics(layer), na.network_summary(layer)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def groups_for(key: str, _data: na.PartnerData, resolution: float = 1.0) -> na.Communities:
+    return na.detect_communities(na.partner_layer(graph_for(key, _data)), resolution=resolution)
+
+
 @st.cache_data(show_spinner=False)
 def template_bytes() -> bytes:
     with tempfile.TemporaryDirectory() as folder:

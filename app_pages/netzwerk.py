@@ -9,7 +9,15 @@ from __future__ import annotations
 import streamlit as st
 
 import network_app as na
-from app_pages.common import category_label, current, header
+from app_pages.common import (
+    category_label,
+    current,
+    graph_for,
+    groups_for,
+    header,
+    measures_for,
+    positions_for,
+)
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
 
@@ -90,10 +98,9 @@ SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
 @st.cache_data(show_spinner=False, max_entries=8)
 def base(key: str, _data: na.PartnerData):
     """Everything that depends only on the workbook: positions, figures, measures, groups."""
-    graph = na.build_graph(_data)
-    layer = na.partner_layer(graph)
-    return (na.stable_positions(_data), na.key_figures(_data, graph), na.filter_options(_data),
-            na.partner_metrics(layer), na.detect_communities(layer))
+    metrics, _summary = measures_for(key, _data)
+    return (positions_for(key, _data), na.key_figures(_data, graph_for(key, _data)),
+            na.filter_options(_data), metrics, groups_for(key, _data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

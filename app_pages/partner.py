@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, graph_for, header, plain
+from app_pages.common import current, graph_for, header, plain, positions_for
 from app_pages.network_component import network_chart
 
 TEXT = {
@@ -49,11 +49,6 @@ TEXT = {
         "click_hint": "Clicking a partner in the picture opens its profile.",
     },
 }
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def positions_for(key: str, _data: na.PartnerData) -> dict:
-    return na.stable_positions(_data)
 
 
 def select_partner(name: str) -> None:

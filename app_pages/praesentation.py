@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import category_label, current, plain
+from app_pages.common import category_label, current, graph_for, plain, positions_for
 from app_pages.network_component import network_chart
 from network_app.styling import NONE_COLOR
 
@@ -206,8 +206,7 @@ class Step:
 @st.cache_data(show_spinner=False, max_entries=8)
 def prepared(key: str, _data: na.PartnerData):
     """Everything the steps need that depends only on the workbook."""
-    graph = na.build_graph(_data)
-    return na.stable_positions(_data), na.key_figures(_data, graph)
+    return positions_for(key, _data), na.key_figures(_data, graph_for(key, _data))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
