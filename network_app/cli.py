@@ -29,7 +29,6 @@ from .figures import key_figures
 from .graph import build_graph, partner_layer
 from .loading import load_workbook
 from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
-from .problems import Problem
 from .template import write_template
 from .validation import PartnerData
 
@@ -189,10 +188,6 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     return parser
 
 
-def _problem_dict(problem: Problem, lang: str) -> dict[str, Any]:
-    return problem.to_dict(lang)
-
-
 def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
     """What ``check --json`` prints: figures, the partner list and every problem."""
     graph = build_graph(data)
@@ -217,8 +212,8 @@ def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
             {"name": r["name"], "participants": list(r["participants"]), "row": int(r["row"])}
             for r in data.records("programmes")
         ],
-        "errors": [_problem_dict(p, lang) for p in data.errors],
-        "warnings": [_problem_dict(p, lang) for p in data.warnings],
+        "errors": [p.to_dict(lang) for p in data.errors],
+        "warnings": [p.to_dict(lang) for p in data.warnings],
     }
     return report
 
@@ -315,8 +310,8 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
         "partners": partners,
         "explanations": {key: {"label": text[lang][0], "explanation": text[lang][1]}
                          for key, text in METRIC_TEXT.items()},
-        "errors": [_problem_dict(p, lang) for p in data.errors],
-        "warnings": [_problem_dict(p, lang) for p in data.warnings],
+        "errors": [p.to_dict(lang) for p in data.errors],
+        "warnings": [p.to_dict(lang) for p in data.warnings],
     }
 
 

@@ -21,7 +21,9 @@ def page() -> AppTest:
 def test_analysis_page_says_the_hub_is_left_out(page):
     assert "ausgeblendet" in page.info[0].value
     labels = {m.label for m in page.metric}
-    assert {"Partner", "Verbindungen zwischen Partnern", "Dichte"} <= labels or "Partner" in labels
+    assert {"Partner", "Verbindungen zwischen Partnern", "Dichte", "Getrennte Teile"} <= labels
+    partners = next(m.value for m in page.metric if m.label == "Partner")
+    assert partners == "64"
 
 
 def test_ranking_measure_can_be_changed(page):
