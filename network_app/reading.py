@@ -29,7 +29,7 @@ import python_calamine
 from . import schema
 from .errors import UnreadableFileError
 from .problems import WARNING, Problem
-from .xlsx_trim import StrayCell, formulas_without_value, trim_far_cells
+from .xlsx_trim import StrayCell, scan_xlsx
 
 __all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
 
@@ -117,8 +117,8 @@ def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
         strays: list[StrayCell] = []
         empty_formulas: list[tuple[str, int, str]] = []
         if fmt == "xlsx":  # also xlsm: the same zip of XML parts
-            data, strays = trim_far_cells(data)
-            empty_formulas = formulas_without_value(data)
+            scan = scan_xlsx(data)
+            data, strays, empty_formulas = scan.data, scan.strays, scan.formulas_without_value
         # From bytes calamine goes by the content; from a path it goes by the file name and
         # fails on an ODS named .xlsx.
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

@@ -41,7 +41,7 @@ from xml.etree import ElementTree
 
 from .errors import UnreadableFileError
 
-__all__ = ["StrayCell", "trim_far_cells"]
+__all__ = ["StrayCell", "XlsxScan", "scan_xlsx", "trim_far_cells"]
 
 #: A box this large costs calamine about 64 MB: not worth a second look.
 SMALL_AREA = 2_000_000
@@ -98,8 +98,17 @@ class _Cell:
     body: bytes
 
 
-def trim_far_cells(data: bytes) -> tuple[bytes, list[StrayCell]]:
-    """Remove far-away stray cells from an xlsx/xlsm; return the file and what was removed.
+@dataclass(frozen=True)
+class XlsxScan:
+    """What one pass over the worksheets found: the file to read and what to report."""
+
+    data: bytes
+    strays: list[StrayCell]
+    formulas_without_value: list[tuple[str, int, str]]
+
+
+def scan_xlsx(data: bytes) -> XlsxScan:
+    """One pass over every worksheet: trim far stray cells, find formulas without a result.
 
     When nothing is removed the very same ``data`` comes back. Raises
     :class:`UnreadableFileError` ("too_large_area") when a sheet's filled cells span more than
@@ -109,27 +118,34 @@ def trim_far_cells(data: bytes) -> tuple[bytes, list[StrayCell]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        return data, []
+        return XlsxScan(data, [], [])
     with archive:
         try:
             sheets = _worksheet_parts(archive)
         except (KeyError, ElementTree.ParseError):
-            return data, []
+            return XlsxScan(data, [], [])
         trimmed: dict[str, bytes] = {}
         removed: list[tuple[str, _Cell]] = []
+        formulas: list[tuple[str, int, str]] = []
         for name, member in sheets:
             try:
                 xml = archive.read(member)
             except KeyError:
                 continue  # calamine will say what is missing
+            formulas.extend((name, row, letter) for row, letter in _formula_gaps(xml))
             cut = _trim_sheet(name, xml)
             if cut is not None:
                 trimmed[member], cells = cut
                 removed.extend((name, cell) for cell in cells)
         if not trimmed:
-            return data, []
-        strays = _describe(archive, removed)
-        return _rewrite(archive, trimmed), strays
+            return XlsxScan(data, [], formulas)
+        return XlsxScan(_rewrite(archive, trimmed), _describe(archive, removed), formulas)
+
+
+def trim_far_cells(data: bytes) -> tuple[bytes, list[StrayCell]]:
+    """Remove far-away stray cells from an xlsx/xlsm; return the file and what was removed."""
+    scan = scan_xlsx(data)
+    return scan.data, scan.strays
 
 
 # --------------------------------------------------------------------------- workbook parts
@@ -425,35 +441,21 @@ _FORMULA_CELL = re.compile(
 )
 
 
-def formulas_without_value(data: bytes) -> list[tuple[str, int, str]]:
-    """(sheet, Excel row, column letter) of formulas saved without their result.
+def _formula_gaps(xml: bytes) -> list[tuple[int, str]]:
+    """(Excel row, column letter) of the sheet's formulas saved without their result.
 
     Excel saves a formula's result next to it; programs such as openpyxl save the formula
     only. calamine then reads an empty cell, which the user should hear about instead of
     finding a partner "without a name".
     """
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    if b"<f" not in xml and b"<x:f" not in xml:
         return []
-    found: list[tuple[str, int, str]] = []
-    with archive:
-        try:
-            sheets = _worksheet_parts(archive)
-        except (KeyError, ElementTree.ParseError):
-            return []
-        for name, member in sheets:
-            try:
-                xml = archive.read(member)
-            except KeyError:
-                continue
-            if b"<f" not in xml and b"<x:f" not in xml:
-                continue
-            for match in _FORMULA_CELL.finditer(xml):
-                attributes, value = match.group(1), match.group(2)
-                if value is not None and b"/>" not in value and b't="str"' in attributes:
-                    continue  # Excel's saved result: an empty text
-                ref = _REF.search(b" " + attributes)
-                if ref and ref.group(1) and ref.group(2):
-                    found.append((name, int(ref.group(2)), ref.group(1).decode()))
+    found = []
+    for match in _FORMULA_CELL.finditer(xml):
+        attributes, value = match.group(1), match.group(2)
+        if value is not None and b"/>" not in value and b't="str"' in attributes:
+            continue  # Excel's saved result: an empty text
+        ref = _REF.search(b" " + attributes)
+        if ref and ref.group(1) and ref.group(2):
+            found.append((int(ref.group(2)), ref.group(1).decode()))
     return found
