@@ -38,9 +38,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "workbook (.xlsx), OpenDocument (.ods) or CSV.",
     },
     "wrong_content": {
-        "de": "Die Datei heißt ».{extension}«, ist aber {found}. Bitte die Datei in Excel oder "
+        "de": "Die Datei endet auf ».{extension}«, ist aber {found}. Bitte die Datei in Excel oder "
               "LibreOffice öffnen und als .xlsx speichern.",
-        "en": "The file is named “.{extension}” but is {found}. Please open it in Excel or "
+        "en": "The file ends in “.{extension}” but is {found}. Please open it in Excel or "
               "LibreOffice and save it as .xlsx.",
     },
     "encrypted": {
