@@ -25,7 +25,7 @@ import streamlit as st
 import network_app as na
 from app_pages.common import plain
 from network_app import exports
-from network_app.styling import NodeStyle
+from network_app.drawing.styling import NodeStyle
 
 __all__ = ["FORMAT_LABELS", "MIME", "export_bytes", "export_section"]
 

@@ -1,6 +1,7 @@
 """A two-way network picture for the app: vis-network as a Streamlit components-v2 module.
 
-Why it exists: ``st.iframe`` with the static page from ``network_app.rendering`` can only show
+Why it exists: ``st.iframe`` with the static page from ``network_app.drawing.rendering`` can only
+show
 the network. The "Explore" pages need the picture to talk back: a click on a partner tells
 Python which one it was, the search box centres the view on a partner, and a path ("Wie sind wir
 mit X verbunden?") is drawn emphasised. ``st.components.v2.component`` runs a small JavaScript
@@ -38,9 +39,9 @@ import networkx as nx
 import streamlit as st
 from streamlit.errors import StreamlitDuplicateElementKey
 
-from network_app.rendering import vis_data, vis_network_js
-from network_app.styling import NodeStyle
-from network_app.styling import legend as default_legend
+from network_app.drawing.rendering import vis_data, vis_network_js
+from network_app.drawing.styling import NodeStyle
+from network_app.drawing.styling import legend as default_legend
 
 __all__ = ["PATH_COLOR", "chart_data", "network_chart"]
 
@@ -521,7 +522,8 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
     emphasised in dark red, everything else is faded, and a new path is fitted into view (this
     wins over moving to ``focus`` when both change at once). Names not in the graph are
     ignored. The browser rebuilds the network only when the graph, positions or styles change.
-    ``legend`` is a list of (label, colour), as ``network_app.styling.legend`` gives it (pass
+    ``legend`` is a list of (label, colour), as ``network_app.drawing.styling.legend`` gives it
+    (pass
     the same keywords as to ``node_styles``); by default the category legend. Triggers do not
     work inside ``st.form``. ``font_size`` sets the node labels' size in pixels at zoom 1
     (default 26) and scales the legend with it, for a projector.

@@ -21,7 +21,7 @@ import streamlit as st
 import network_app as na
 from app_pages.common import category_label, current, graph_for, plain, positions_for
 from app_pages.network_component import network_chart
-from network_app.styling import NONE_COLOR
+from network_app.drawing.styling import NONE_COLOR
 
 #: Where the page keeps the number of the shown view (0-based).
 STEP_KEY = "presentation_step"

@@ -8,22 +8,16 @@ analyse and show. The pipeline, one module per stage::
 The public API is what ``__all__`` lists; the app, the CLI and the notebooks use only it.
 """
 
-from .brokers import (
+from .analysis.brokers import (
     MixingResult,
     bridges,
     category_mixing,
     cut_points,
     multi_category_partners,
 )
-from .communities import Communities, community_name, detect_communities
-from .errors import NetworkAppError, UnreadableFileError
-from .figures import NO_CATEGORY, category_counts, key_figures
-from .graph import bipartite_graph, build_graph, partner_layer
-from .layout import ego_layout
-from .loading import load_workbook
-from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
-from .problems import Problem
-from .profile import (
+from .analysis.communities import Communities, community_name, detect_communities
+from .analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
+from .analysis.profile import (
     ExplainedPath,
     Profile,
     Tie,
@@ -33,12 +27,8 @@ from .profile import (
     no_path_sentence,
     partner_profile,
 )
-from .rendering import network_html
-from .schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
-from .styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
-from .suggestions import Suggestion, introductions
-from .template import write_template
-from .timeline import (
+from .analysis.suggestions import Suggestion, introductions
+from .analysis.timeline import (
     YearComparison,
     active_in,
     compare_years,
@@ -47,9 +37,7 @@ from .timeline import (
     undated_partners,
     year_range,
 )
-from .validation import PartnerData
-from .views import VIEWS, Filters, filter_options, network_view, stable_positions
-from .whatif import (
+from .analysis.whatif import (
     WhatIf,
     internal_contacts,
     partners_without_contact,
@@ -58,6 +46,18 @@ from .whatif import (
     single_contact_partnerships,
     whatif_sentences,
 )
+from .drawing.rendering import network_html
+from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
+from .errors import NetworkAppError, UnreadableFileError
+from .network.figures import NO_CATEGORY, category_counts, key_figures
+from .network.graph import bipartite_graph, build_graph, partner_layer
+from .network.layout import ego_layout
+from .network.views import VIEWS, Filters, filter_options, network_view, stable_positions
+from .workbook.loading import load_workbook
+from .workbook.problems import Problem
+from .workbook.schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
+from .workbook.template import write_template
+from .workbook.validation import PartnerData
 
 __version__ = "0.1.0"
 

@@ -22,15 +22,15 @@ from typing import Any
 import networkx as nx
 
 from . import __version__
-from .communities import detect_communities
+from .analysis.communities import detect_communities
+from .analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
-from .figures import key_figures
-from .graph import build_graph, partner_layer
-from .loading import load_workbook
-from .metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
-from .template import write_template
-from .validation import PartnerData
+from .network.figures import key_figures
+from .network.graph import build_graph, partner_layer
+from .workbook.loading import load_workbook
+from .workbook.template import write_template
+from .workbook.validation import PartnerData
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 

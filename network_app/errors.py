@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .messages import text
+from .text.messages import text
 
 __all__ = ["NetworkAppError", "UnreadableFileError"]
 

@@ -1,7 +1,8 @@
 """A corpus of bad and odd spreadsheet files, written on demand (nothing binary is committed).
 
 Every builder takes a folder (pytest's ``tmp_path``) and returns the path of the file it wrote.
-``BAD_FILES`` maps a case name to its builder and the error code :mod:`network_app.safety` must
+``BAD_FILES`` maps a case name to its builder and the error code :mod:`network_app.workbook.safety`
+must
 raise; ``GOOD_FILES`` maps a case name to its builder and the format inspection must return.
 Other tests (the CLI's exit status, the app's upload page) can reuse both tables.
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from karate import karate_reference
 
-import network_app.brokers
+import network_app.analysis.brokers
 from network_app import (
     CATEGORIES,
     MixingResult,
@@ -20,8 +20,8 @@ from network_app import (
     multi_category_partners,
     partner_layer,
 )
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 
 @pytest.fixture
@@ -141,5 +141,5 @@ def test_multi_category_partners(graph):
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(network_app.brokers)
+    result = doctest.testmod(network_app.analysis.brokers)
     assert result.attempted and not result.failed

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from karate import INSTRUCTOR, OFFICER, karate_reference
 
-import network_app.communities
+import network_app.analysis.communities
 from network_app import (
     Communities,
     build_graph,
@@ -19,8 +19,8 @@ from network_app import (
     detect_communities,
     partner_layer,
 )
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 
 def cliques(*groups: list[str], links: tuple[tuple[str, str], ...] = ()) -> nx.Graph:
@@ -168,5 +168,5 @@ def test_name_of_mixed_groups(named_layer):
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(network_app.communities)
+    result = doctest.testmod(network_app.analysis.communities)
     assert result.attempted and not result.failed

@@ -19,7 +19,7 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from network_app import build_graph, load_workbook
-from network_app.deck import write_deck
+from network_app.exports.pptx import write_deck
 
 ARTIFACTS = ROOT / "test-artifacts" / "deck"
 

@@ -6,8 +6,8 @@ import networkx as nx
 import pytest
 
 from network_app import bipartite_graph, build_graph, partner_layer
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 
 @pytest.fixture

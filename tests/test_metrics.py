@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from karate import karate_reference, write_karate_workbook
 
-import network_app.metrics
+import network_app.analysis.metrics
 from network_app import (
     METRIC_COLUMNS,
     METRIC_TEXT,
@@ -22,8 +22,8 @@ from network_app import (
     partner_layer,
     partner_metrics,
 )
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 HUB = "stadtLABOR Soest"
 
@@ -326,5 +326,5 @@ def test_every_measure_is_explained():
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(network_app.metrics)
+    result = doctest.testmod(network_app.analysis.metrics)
     assert result.attempted and not result.failed

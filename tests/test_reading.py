@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from messy import CSV_ROWS, EXPECTED_PARTNERS, german_excel_csv
 
-from network_app.reading import column_letter, find_table, read_sheets, sniff_delimiter
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import column_letter, find_table, read_sheets, sniff_delimiter
+from network_app.workbook.validation import validate_sheets
 
 
 def test_column_letters():

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from network_app import build_graph, ego_layout, network_html, node_styles
-from network_app.reading import read_sheets
-from network_app.rendering import vis_network_js
-from network_app.validation import validate_sheets
+from network_app.drawing.rendering import vis_network_js
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 PAYLOAD = '<img src=x onerror=alert(1)></script><script>alert(2)</script>'
 

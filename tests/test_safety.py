@@ -1,4 +1,5 @@
-"""network_app.safety: every bad file is refused quickly, with the right code and German text.
+"""network_app.workbook.safety: every bad file is refused quickly, with the right code and German
+text.
 
 The corpus comes from ``badfiles``; the tests assert codes, not prose, except that the prose is
 German, complete and free of Python internals.
@@ -18,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from network_app import safety
 from network_app.errors import UnreadableFileError
-from network_app.messages import MESSAGES
+from network_app.text.messages import MESSAGES
+from network_app.workbook import safety
 
 try:  # tests/ may become a package one day
     from tests import badfiles
@@ -155,7 +156,7 @@ def _python_path(root: Path) -> str:
 
 _MEASURE = """
 import re, resource, sys, time, tracemalloc
-from network_app import safety
+from network_app.workbook import safety
 from network_app.errors import UnreadableFileError
 
 def status(field):

@@ -1,6 +1,6 @@
 import pytest
 
-from network_app import schema
+from network_app.workbook import schema
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from network_app import (
     node_styles,
     value_colors,
 )
-from network_app.styling import (
+from network_app.drawing.styling import (
     ACTIVITY_COLOR,
     HUB_COLOR,
     NONE_COLOR,

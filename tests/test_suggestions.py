@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 
 from network_app import Suggestion, build_graph, introductions, partner_layer
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 AA_DEGREE_2 = 1 / math.log(2)   # a common partner with two ties
 AA_DEGREE_3 = 1 / math.log(3)

@@ -10,8 +10,8 @@ import pytest
 import python_calamine
 from openpyxl.worksheet.worksheet import Worksheet
 
-from network_app import schema, template
-from network_app.template import GUIDE_SHEET, LAST_ROW, PERSONAL_NOTE, write_template
+from network_app.workbook import schema, template
+from network_app.workbook.template import GUIDE_SHEET, LAST_ROW, PERSONAL_NOTE, write_template
 
 DATA_SHEETS = [name for name, _aliases in schema.SHEETS.values()]
 EXPECTED_SHEETS = [GUIDE_SHEET, *DATA_SHEETS]

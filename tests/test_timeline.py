@@ -33,8 +33,8 @@ from network_app import (
     undated_partners,
     year_range,
 )
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from messy import EXPECTED_PARTNERS, EXPECTED_PROBLEMS, german_excel_xlsx
 
 from network_app import build_graph
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 TODAY = dt.date(2026, 11, 26)
 

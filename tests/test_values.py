@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from network_app.values import (
+from network_app.workbook.values import (
     ValueProblem,
     parse_date,
     parse_number,

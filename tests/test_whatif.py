@@ -26,8 +26,8 @@ from network_app import (
     single_contact_partnerships,
     whatif_sentences,
 )
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 
 CONTACTS = {
     "A": "Anna Meier",
@@ -85,7 +85,7 @@ def test_single_contact_partnerships(data):
     ("Anna; anna", ["Anna"]),
 ])
 def test_people_in_one_cell(cell, people):
-    from network_app.whatif import _people
+    from network_app.analysis.whatif import _people
     assert _people(cell) == people
 
 

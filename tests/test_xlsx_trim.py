@@ -19,17 +19,17 @@ import pytest
 from conftest import ROOT
 
 from network_app.errors import UnreadableFileError
-from network_app.problems import WARNING, Problem
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
-from network_app.xlsx_trim import StrayCell, trim_far_cells
+from network_app.workbook.problems import WARNING, Problem
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
+from network_app.workbook.xlsx_trim import StrayCell, trim_far_cells
 
 HEADER = ["Name", "Kategorie", "Typ", "Ort", "Seit", "Bis", "Notiz"]
 
 _CHILD = """
 import json, resource, sys, time
-from network_app.reading import read_sheets
-from network_app.validation import validate_sheets
+from network_app.workbook.reading import read_sheets
+from network_app.workbook.validation import validate_sheets
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 data = validate_sheets(read_sheets(sys.argv[1], "xlsx"))

@@ -30,16 +30,16 @@ from typing import Any
 
 import networkx as nx
 
-from ..deck import deck_writer
-from ..graph import build_graph
-from ..layout import ego_layout
-from ..styling import NodeStyle, node_styles
-from ..styling import legend as default_legend
-from ..validation import PartnerData
+from ..drawing.styling import NodeStyle, node_styles
+from ..drawing.styling import legend as default_legend
+from ..network.graph import build_graph
+from ..network.layout import ego_layout
+from ..workbook.validation import PartnerData
 from .common import ExportMeta
 from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
 from .html import write_html
 from .pictures import PAPER_SIZES, write_picture
+from .pptx import deck_writer
 from .report import write_report_xlsx
 
 __all__ = [
@@ -61,7 +61,7 @@ __all__ = [
 #: Every format :func:`export` writes, in the order the CLI and the app offer them.
 FORMATS: tuple[str, ...] = (
     "html", "png", "svg", "pdf", "gexf", "graphml", "json", "csv", "xlsx",
-    "pptx",  # the council deck (network_app.deck)
+    "pptx",  # the council deck (network_app.exports.pptx)
 )
 
 Writer = Callable[..., Any]

@@ -6,7 +6,8 @@
   finished file over the target with :func:`os.replace`: a failure leaves no half-written file
   and an existing target as it was.
 * :func:`is_personal` decides which attributes are personal data: the keys of
-  :data:`network_app.schema.PERSONAL_COLUMNS` and workbook columns (``extra``) whose header reads
+  :data:`network_app.workbook.schema.PERSONAL_COLUMNS` and workbook columns (``extra``) whose
+  header reads
   like one of them ("E-Mail privat", "Ansprechperson 2", "Handy").
 * :func:`csv_text` and :func:`xlsx_text` keep workbook text from running as a formula when a
   spreadsheet opens the file (OWASP "CSV injection").
@@ -28,8 +29,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from .. import schema
 from ..atomic import atomic_target
+from ..workbook import schema
 
 __all__ = [
     "ExportMeta",

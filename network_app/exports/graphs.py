@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..styling import NodeStyle
+from ..drawing.styling import NodeStyle
 from .common import ExportMeta, atomic_target, csv_text
 from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, graph_info, node_rows
 

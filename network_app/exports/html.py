@@ -3,7 +3,7 @@
 The page is the app's picture (same positions, colours, tooltips, inlined vis-network, no
 request leaves the machine) with a visible title bar (title, Datenstand, source), the legend
 handed in, and a search box that selects and centres a partner. Workbook text reaches the page
-only escaped or as JSON data (see :mod:`network_app.rendering`).
+only escaped or as JSON data (see :mod:`network_app.drawing.rendering`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Any
 
 import networkx as nx
 
-from ..rendering import network_html
-from ..styling import NodeStyle
+from ..drawing.rendering import network_html
+from ..drawing.styling import NodeStyle
 from .common import ExportMeta, atomic_target
 
 __all__ = ["write_html"]

@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..styling import HUB_COLOR, NodeStyle
+from ..drawing.styling import HUB_COLOR, NodeStyle
 from .common import ExportMeta, atomic_target
 
 __all__ = ["DPI", "PAPER_SIZES", "PICTURE_FORMATS", "write_picture"]
@@ -89,7 +89,7 @@ def write_picture(path: str | os.PathLike[str], graph: nx.Graph,
         The file to write (replaced atomically).
     graph, positions, styles, legend
         What the user sees: the (filtered) graph, positions ``{node: (x, y)}`` with y growing
-        downwards as on screen, a :class:`~network_app.styling.NodeStyle` per node and the
+        downwards as on screen, a :class:`~network_app.drawing.styling.NodeStyle` per node and the
         legend entries ``[(label, colour)]``.
     meta : ExportMeta
         Title, Datenstand, source, language; with ``include_personal`` the page says "INTERN".

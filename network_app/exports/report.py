@@ -6,8 +6,9 @@ Sheets (names and the data headers stay German, so the report is again a partner
 
 ==================  ==========================================================================
 ``Partner``         the partners in the picture, their columns, every measure of
-                    :func:`~network_app.metrics.partner_metrics` and their group
-                    (:func:`~network_app.communities.detect_communities`), all computed on the
+                    :func:`~network_app.analysis.metrics.partner_metrics` and their group
+                    (:func:`~network_app.analysis.communities.detect_communities`), all computed on
+                    the
                     partner layer without the own organisation; each measure header has its
                     one-line explanation as a comment
 ``Kategorien``      partners per category with their colour and share
@@ -40,12 +41,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .. import schema
-from ..communities import detect_communities
-from ..graph import partner_layer
-from ..metrics import METRIC_COLUMNS, METRIC_TEXT, partner_metrics
-from ..styling import CATEGORY_COLORS, NONE_COLOR
-from ..validation import PartnerData
+from ..analysis.communities import detect_communities
+from ..analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, partner_metrics
+from ..drawing.styling import CATEGORY_COLORS, NONE_COLOR
+from ..network.graph import partner_layer
+from ..workbook import schema
+from ..workbook.validation import PartnerData
 from .common import ExportMeta, atomic_target, csv_text, is_personal, plain, xlsx_text
 from .tables import relation_text
 

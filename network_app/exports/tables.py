@@ -33,8 +33,8 @@ from typing import Any
 
 import networkx as nx
 
-from .. import schema
-from ..styling import NodeStyle
+from ..drawing.styling import NodeStyle
+from ..workbook import schema
 from .common import ExportMeta, is_personal, plain
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "NODE_HEADERS", "edge_rows", "graph_info",

@@ -1,7 +1,7 @@
 """Problems in the data are data: one small value per problem, never an exception.
 
 Every problem names where it is (sheet, Excel row number as Excel shows it, column header as
-written, column letter), the value, a stable ``code`` (see :mod:`network_app.messages`) and a
+written, column letter), the value, a stable ``code`` (see :mod:`network_app.text.messages`) and a
 ``severity``: ``"error"`` (the data cannot be read as meant; ``check`` exits 1) or ``"warning"``
 (doubtful, loaded anyway).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import text
+from ..text.messages import text
 
 __all__ = ["ERROR", "WARNING", "Problem", "has_errors"]
 

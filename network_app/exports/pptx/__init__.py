@@ -43,12 +43,12 @@ from typing import Any
 
 import networkx as nx
 
-from ..atomic import atomic_target
-from ..graph import build_graph
-from ..layout import ego_layout
-from ..styling import NodeStyle, node_styles
-from ..styling import legend as default_legend
-from ..validation import PartnerData
+from ...atomic import atomic_target
+from ...drawing.styling import NodeStyle, node_styles
+from ...drawing.styling import legend as default_legend
+from ...network.graph import build_graph
+from ...network.layout import ego_layout
+from ...workbook.validation import PartnerData
 from .charts import _activities_slide, _growth_slide
 from .geo import _map_slide
 from .pictures import _Scene
@@ -85,8 +85,10 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
         The validated workbook.
     graph, positions, styles, legend : optional
         What the app shows (for example a filtered graph); by default the whole network
-        (:func:`~network_app.graph.build_graph`), :func:`~network_app.layout.ego_layout`,
-        :func:`~network_app.styling.node_styles` and :func:`~network_app.styling.legend`.
+        (:func:`~network_app.network.graph.build_graph`),
+        :func:`~network_app.network.layout.ego_layout`,
+        :func:`~network_app.drawing.styling.node_styles` and
+        :func:`~network_app.drawing.styling.legend`.
     title, data_date, source : str, optional
         Deck title (default: the workbook's "Titel" setting or "Partnernetz <own organisation>"),
         Datenstand and source (default: the workbook's settings).

@@ -44,7 +44,7 @@ from typing import Any
 
 import networkx as nx
 
-from .validation import PartnerData
+from ..workbook.validation import PartnerData
 
 __all__ = ["bipartite_graph", "build_graph", "partner_layer"]
 
@@ -60,7 +60,8 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
     data : PartnerData
         The validated workbook.
     as_of : int, optional
-        Build the network as it stood in this year (see :func:`network_app.timeline.active_in`):
+        Build the network as it stood in this year (see
+        :func:`network_app.analysis.timeline.active_in`):
         only partners, relations and programmes active that year, only activities up to that
         year (activities without a year always count), and ties only between partners active
         that year. The graph then carries the graph attribute ``as_of``. Without it, everything

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
+from ..workbook import schema
 
 __all__ = ["ego_layout"]
 

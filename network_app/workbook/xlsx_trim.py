@@ -22,7 +22,8 @@ without a saved value cost nothing, while even ``<c t="str"><v></v></c>`` does. 
 left as it is, and so is a ``<row>`` emptied by the cut. A ``<c>`` without an ``r`` attribute is
 placed by calamine after the previous cell of its ``<row>``; we place it the same way.
 
-The file has been vetted by :mod:`network_app.safety` first: its members are bounded in size and
+The file has been vetted by :mod:`network_app.workbook.safety` first: its members are bounded in
+size and
 hold no DOCTYPE or ENTITY declarations, so reading them whole and parsing the small workbook
 parts with ElementTree is safe.
 """
@@ -39,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from .errors import UnreadableFileError
+from ..errors import UnreadableFileError
 
 __all__ = ["StrayCell", "XlsxScan", "scan_xlsx", "trim_far_cells"]
 

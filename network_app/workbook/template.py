@@ -2,7 +2,8 @@
 
 :func:`write_template` writes an ``.xlsx`` with the sheet "Anleitung" (a plain-language guide,
 opened first) followed by the data sheets of :data:`schema.SHEETS`. Sheet names, headers and their
-explanations come from :mod:`network_app.schema`, so the template, the reader and the validator
+explanations come from :mod:`network_app.workbook.schema`, so the template, the reader and the
+validator
 always agree. Sheet names and headers stay German in every language; ``lang="en"`` only
 translates the guide.
 
@@ -36,7 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .atomic import atomic_target
+from ..atomic import atomic_target
 from .schema import (
     AREA_VALUES,
     CATEGORIES,

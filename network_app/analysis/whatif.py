@@ -6,7 +6,7 @@ and *what happens to the network without these partners?* (:func:`remove_partner
 :func:`remove_contact`). The answer is a :class:`WhatIf` value; :func:`whatif_sentences` says it
 in plain German or English.
 
-Everything is computed on the partner layer (:func:`network_app.graph.partner_layer`): every
+Everything is computed on the partner layer (:func:`network_app.network.graph.partner_layer`): every
 partner touches the hub, so with the hub nothing would ever fall apart. A graph that still holds
 the hub is reduced to its partner layer first. The input graph is never changed.
 """
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .graph import partner_layer
-from .schema import normalize_name
-from .validation import PartnerData
+from ..network.graph import partner_layer
+from ..workbook.schema import normalize_name
+from ..workbook.validation import PartnerData
 
 __all__ = [
     "WhatIf",

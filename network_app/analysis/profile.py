@@ -15,9 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
-from .graph import partner_layer
-from .validation import PartnerData
+from ..network.graph import partner_layer
+from ..workbook import schema
+from ..workbook.validation import PartnerData
 from .whatif import join_names, name_key
 
 __all__ = [

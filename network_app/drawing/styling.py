@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
+from ..workbook import schema
 
 __all__ = [
     "CATEGORY_COLORS",
@@ -79,7 +79,7 @@ def node_styles(graph: nx.Graph, *, color_by: str = "category", size_by: str | N
     Parameters
     ----------
     graph : nx.Graph
-        Any view (see :mod:`network_app.views`).
+        Any view (see :mod:`network_app.network.views`).
     color_by : {"category", "type", "reach", "community"}
         What a partner's colour shows. Categories keep :data:`CATEGORY_COLORS`. Types, reaches
         and communities get Okabe–Ito colours in a stable order (see :func:`value_colors`);

@@ -19,10 +19,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from . import schema
-from .figures import NO_CATEGORY
-from .graph import _active_in, build_graph
-from .validation import PartnerData
+from ..network.figures import NO_CATEGORY
+from ..network.graph import _active_in, build_graph
+from ..workbook import schema
+from ..workbook.validation import PartnerData
 from .whatif import join_names, name_key
 
 __all__ = [
@@ -86,7 +86,8 @@ def partners_per_year(data: PartnerData, years: Iterable[int] | None = None) -> 
     -------
     pandas.DataFrame
         Index ``year``; one column per category present, in the order of
-        :data:`~network_app.schema.CATEGORIES`, then ``"ohne Kategorie"`` when some partner has
+        :data:`~network_app.workbook.schema.CATEGORIES`, then ``"ohne Kategorie"`` when some
+        partner has
         none. A partner in several categories counts in each. Values are whole numbers.
     """
     years = list(year_range(data) if years is None else years)
@@ -107,7 +108,8 @@ def partners_per_year(data: PartnerData, years: Iterable[int] | None = None) -> 
 
 
 def graph_as_of(data: PartnerData, year: int) -> nx.Graph:
-    """The whole graph as it stood in ``year`` (see :func:`network_app.graph.build_graph`)."""
+    """The whole graph as it stood in ``year`` (see
+    :func:`network_app.network.graph.build_graph`)."""
     return build_graph(data, as_of=year)
 
 

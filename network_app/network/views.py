@@ -25,12 +25,12 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from . import schema
+from ..analysis.timeline import year_range
+from ..analysis.whatif import name_key
+from ..workbook import schema
+from ..workbook.validation import PartnerData
 from .graph import _active_in, bipartite_graph, build_graph, partner_layer
 from .layout import ASPECT, SPACING, ego_layout
-from .timeline import year_range
-from .validation import PartnerData
-from .whatif import name_key
 
 __all__ = ["VIEWS", "Filters", "filter_options", "network_view", "stable_positions"]
 
@@ -50,7 +50,7 @@ class Filters:
     - ``types``, ``reaches``: the partner's Typ / Reichweite must be one of the chosen values.
       A partner without a value passes only while that filter is empty.
     - ``year`` ("Stand: Jahr"): the network as it stood in that year (see
-      :func:`network_app.graph.build_graph` with ``as_of``): only partners active that year
+      :func:`network_app.network.graph.build_graph` with ``as_of``): only partners active that year
       (a partner without "Seit" counts as active in every year up to its "Bis"), relations and
       programmes active that year, activities up to that year (those without a date always).
 
@@ -114,7 +114,7 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
     Returns
     -------
     nx.Graph
-        Nodes and edges follow the conventions of :mod:`network_app.graph`. With a year, the
+        Nodes and edges follow the conventions of :mod:`network_app.network.graph`. With a year, the
         graph attribute ``as_of`` is set. In the bipartite view partners carry all their
         columns (as in the ego view). When a partner filter is set, activities and programmes
         left without any shown partner are hidden too; without partner filters every (matching)
@@ -216,9 +216,10 @@ def filter_options(data: PartnerData) -> dict[str, list]:
     Returns
     -------
     dict
-        ``categories`` (in the order of :data:`~network_app.schema.CATEGORIES`), ``types``
+        ``categories`` (in the order of :data:`~network_app.workbook.schema.CATEGORIES`), ``types``
         (alphabetical), ``reaches`` (lokal, regional, national, international, then other
-        values as written), ``years`` (every year of :func:`~network_app.timeline.year_range`),
+        values as written), ``years`` (every year of
+        :func:`~network_app.analysis.timeline.year_range`),
         ``areas`` and ``statuses`` (the known values in their usual order, then others).
         Only values that occur are listed.
     """
@@ -244,7 +245,8 @@ MIN_GAP = 36.0
 def stable_positions(data: PartnerData) -> dict[str, tuple[float, float]]:
     """A position for every node of every view, computed once from the whole workbook.
 
-    The hub and the partners are placed by :func:`~network_app.layout.ego_layout` on the full
+    The hub and the partners are placed by :func:`~network_app.network.layout.ego_layout` on the
+    full
     graph; an activity or programme sits at the centre of its partners, pushed a little
     outwards (and further out if another node is already there). Activities and programmes
     without partners go on a ring outside everything else. Filters and views only hide nodes,

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from .. import schema
+from ...workbook import schema
 from .drawing import (
     _directions_from,
     _drawing,

@@ -1,6 +1,6 @@
 """Key figures: the numbers a council member asks for first, computed from the data.
 
-Pure functions over :class:`~network_app.validation.PartnerData` and the graph; no styling.
+Pure functions over :class:`~network_app.workbook.validation.PartnerData` and the graph; no styling.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
-from .validation import PartnerData
+from ..workbook import schema
+from ..workbook.validation import PartnerData
 
 __all__ = ["NO_CATEGORY", "category_counts", "key_figures"]
 

@@ -3,13 +3,14 @@
 The first stage of the pipeline knows file formats, not partners. It
 
 * opens xlsx/xlsm/xls/ods with calamine (fast, no cell-by-cell Python objects) and csv with the
-  standard library, after :mod:`network_app.safety` has vetted the file;
-* cuts far-away stray cells out of an xlsx/xlsm first (:mod:`network_app.xlsx_trim`): calamine
+  standard library, after :mod:`network_app.workbook.safety` has vetted the file;
+* cuts far-away stray cells out of an xlsx/xlsm first (:mod:`network_app.workbook.xlsx_trim`):
+  calamine
   would build a dense range up to them, a million rows for one value at row 1,048,576;
 * skips empty rows early, fills merged cells below the header with their top-left value,
   remembers hidden sheets;
 * finds the header row below title rows and maps the headers to known columns
-  (:mod:`network_app.schema`); unknown columns are kept under their own header.
+  (:mod:`network_app.workbook.schema`); unknown columns are kept under their own header.
 
 The Excel row number a user sees is computed in exactly one place: :func:`_excel_row`.
 """
@@ -26,8 +27,8 @@ from typing import Any
 
 import python_calamine
 
+from ..errors import UnreadableFileError
 from . import schema
-from .errors import UnreadableFileError
 from .problems import WARNING, Problem
 from .xlsx_trim import StrayCell, scan_xlsx
 

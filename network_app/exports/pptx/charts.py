@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from .. import schema
-from ..styling import CATEGORY_COLORS, NONE_COLOR
-from ..timeline import partners_per_year, undated_partners
-from ..validation import PartnerData
+from ...analysis.timeline import partners_per_year, undated_partners
+from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
+from ...workbook import schema
+from ...workbook.validation import PartnerData
 from .shapes import _Deck, _rgb, _text_box
 from .text import _chart_label, _plain
 from .theme import (

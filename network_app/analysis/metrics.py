@@ -1,6 +1,7 @@
 """Metrics: how each partner sits in the partner network, in numbers and in plain words.
 
-Everything here works on the partner layer (:func:`~network_app.graph.partner_layer`). The hub is
+Everything here works on the partner layer (:func:`~network_app.network.graph.partner_layer`). The
+hub is
 never counted: every partner touches it, so it would make every partner look alike. A graph that
 still holds the hub (node attribute ``kind == "hub"``) is accepted and the hub left out.
 

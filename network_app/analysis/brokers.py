@@ -24,7 +24,7 @@ from itertools import product
 import networkx as nx
 import pandas as pd
 
-from . import schema
+from ..workbook import schema
 from .metrics import analysis_graph
 
 __all__ = [
@@ -43,7 +43,8 @@ class MixingResult:
     Attributes
     ----------
     matrix : pandas.DataFrame
-        Categories × categories (in :data:`~network_app.schema.CATEGORIES` order, only those
+        Categories × categories (in :data:`~network_app.workbook.schema.CATEGORIES` order, only
+        those
         present), symmetric: how many partner–partner ties join a partner of the row's category
         and one of the column's. The diagonal counts ties within a category.
     carriers : dict[tuple[str, str], list[str]]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..styling import CATEGORY_COLORS
+from ...drawing.styling import CATEGORY_COLORS
 from .text import _plain, _text_lines
 from .theme import (
     FONT,

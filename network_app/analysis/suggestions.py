@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from .validation import PartnerData
+from ..workbook.validation import PartnerData
 from .whatif import _layer, join_names, name_key
 
 __all__ = ["Suggestion", "introductions"]

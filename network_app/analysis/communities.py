@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import schema
+from ..workbook import schema
 from .metrics import analysis_graph
 
 __all__ = ["Communities", "community_name", "detect_communities"]

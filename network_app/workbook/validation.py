@@ -1,7 +1,8 @@
 """Validating: from tables of cells to clean partner data plus every problem found.
 
 Nothing here stops at the first problem. Each row is read as far as it can be; what is doubtful
-becomes a :class:`~network_app.problems.Problem` with its sheet, Excel row, column and a stable
+becomes a :class:`~network_app.workbook.problems.Problem` with its sheet, Excel row, column and a
+stable
 code. Errors mean "this was not read as meant" (a partner without a name, a relation to an
 unknown partner); warnings mean "read, but please look" (a likely duplicate, an unusual value).
 """

@@ -10,10 +10,10 @@ from typing import Any
 
 import networkx as nx
 
-from .. import schema
-from ..figures import NO_CATEGORY
-from ..styling import CATEGORY_COLORS, NONE_COLOR
-from ..validation import PartnerData
+from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
+from ...network.figures import NO_CATEGORY
+from ...workbook import schema
+from ...workbook.validation import PartnerData
 from .pictures import _network_png, _Scene
 from .shapes import (
     _colour_strip,

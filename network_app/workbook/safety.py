@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import BinaryIO
 
-from .errors import UnreadableFileError
+from ..errors import UnreadableFileError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -1,0 +1,16 @@
+"""The analysis stage: questions staff ask of the partner network, answered in numbers and words.
+
+Every function here works on the partner layer (the hub left out, see
+:func:`network_app.network.graph.partner_layer`); none knows about colours or pages.
+
+::
+
+    nx.Graph (partner layer)
+      ├─ metrics       degree, Brückenfunktion, closeness, PageRank … per partner; the network
+      ├─ communities   groups of partners (Louvain, seeded)
+      ├─ brokers       bridges, cut points, who links the categories
+      ├─ whatif        what falls apart when partners or a colleague leave
+      ├─ suggestions   whom to introduce to whom, with reasons
+      ├─ timeline      the network as it stood in a year; what changed
+      └─ profile       one partner's card, its neighbourhood, explained paths, likely duplicates
+"""

@@ -1,0 +1,13 @@
+"""The network stage: from validated partner data to graphs, views and positions.
+
+::
+
+    PartnerData
+      │  graph     build_graph (hub, partners, ties), partner_layer (the hub left out),
+      │            bipartite_graph (partners and activities)
+      │  views     what the app shows after the user's filters; positions that never move
+      │  layout    the ego layout: hub in the centre, a sector per category
+      │  figures   key figures a council member asks for first
+      ▼
+    nx.Graph + positions  →  analysis, drawing, exports
+"""
