@@ -22,7 +22,7 @@ from network_app.errors import UnreadableFileError
 from network_app.workbook.problems import WARNING, Problem
 from network_app.workbook.reading import read_sheets
 from network_app.workbook.validation import validate_sheets
-from network_app.workbook.xlsx_trim import StrayCell, trim_far_cells
+from network_app.workbook.xlsx_trim import StrayCell, scan_xlsx
 
 HEADER = ["Name", "Kategorie", "Typ", "Ort", "Seit", "Bis", "Notiz"]
 
@@ -86,10 +86,10 @@ def test_stray_in_the_last_row_is_cut_in_seconds_and_little_memory(tmp_path, ref
 def test_trimmed_file_keeps_everything_else(tmp_path):
     path = _partner_book(tmp_path / "stray.xlsx", stray={"Z1048576": "verirrt"})
     data = path.read_bytes()
-    trimmed, strays = trim_far_cells(data)
-    assert strays == [StrayCell("Partner", 1048576, "Z", "verirrt")]
+    scan = scan_xlsx(data)
+    assert scan.strays == [StrayCell("Partner", 1048576, "Z", "verirrt")]
     with zipfile.ZipFile(io.BytesIO(data)) as before, \
-            zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+            zipfile.ZipFile(io.BytesIO(scan.data)) as after:
         assert after.namelist() == before.namelist()
         sheet = after.read("xl/worksheets/sheet1.xml")
         assert b"Z1048576" in sheet  # <dimension> is left as it is: calamine ignores it
@@ -154,9 +154,9 @@ def test_stray_message_names_the_cell():
 def test_normal_workbook_comes_back_unchanged(tmp_path):
     path = _partner_book(tmp_path / "normal.xlsx", rows=5_000)
     data = path.read_bytes()
-    trimmed, strays = trim_far_cells(data)
-    assert trimmed is data
-    assert strays == []
+    scan = scan_xlsx(data)
+    assert scan.data is data
+    assert scan.strays == []
     result = validate_sheets(read_sheets(path, "xlsx"))
     assert len(result.partners) == 4_999
     assert not [p for p in result.warnings if p.code == "stray_cell"]
@@ -174,9 +174,10 @@ def test_no_op_pass_is_cheap_for_20000_rows(tmp_path):
     timings = []
     for _ in range(3):
         start = time.perf_counter()
-        trimmed, _ = trim_far_cells(data)
+        scan = scan_xlsx(data)
         timings.append(time.perf_counter() - start)
-    assert trimmed is data
+    assert scan.data is data
+    assert scan.strays == []
     assert min(timings) < 0.3  # measured 0.1 s
 
 
@@ -191,7 +192,8 @@ def test_values_spread_down_the_whole_column_are_data(tmp_path):
         sheet[f"A{row}"] = f"Partner {number}"
     book.save(tmp_path / "spread.xlsx")
     data = (tmp_path / "spread.xlsx").read_bytes()
-    assert trim_far_cells(data) == (data, [])
+    scan = scan_xlsx(data)
+    assert (scan.data, scan.strays) == (data, [])
     result = _load_in_child(tmp_path / "spread.xlsx")
     assert len(result["names"]) == 1_499
     assert result["strays"] == []
@@ -203,7 +205,8 @@ def test_many_far_cells_are_data_not_strays(tmp_path):
     values = {f"C{900_000 + i}": i for i in range(1_500)}
     path = _partner_book(tmp_path / "block.xlsx", stray=values)
     data = path.read_bytes()
-    assert trim_far_cells(data) == (data, [])
+    scan = scan_xlsx(data)
+    assert (scan.data, scan.strays) == (data, [])
 
 
 def test_many_far_cells_over_a_huge_area_are_refused(tmp_path):
@@ -265,9 +268,10 @@ def test_shared_strings_and_prefixed_cells(tmp_path):
              '<x:v>3</x:v></x:c></x:row><x:row r="1048576"><x:c r="Z1048576" t="s"><x:v>4</x:v>'
              '</x:c></x:row>')
     data = _handmade_xlsx(cells, _SHARED, prefix="x")
-    assert trim_far_cells(data)[1] == [
+    assert scan_xlsx(data).strays == [
         StrayCell("Partner", 1048576, "Z", "verirrt & vergessen")]
     sheet = read_sheets(data, "xlsx")[0]
+    assert sheet.stray == [(1048576, "Z", "verirrt & vergessen")]
     assert sheet.rows == [(1, ["Name", "Kategorie"]), (2, ["A", "Austausch"])]
 
 
@@ -286,4 +290,5 @@ def test_formatting_far_away_is_no_stray():
     cells = ('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
              '<row r="1048576"><c r="Z1048576" s="1"/><c r="AA1048576"><f>A1</f></c></row>')
     data = _handmade_xlsx(cells, _SHARED)
-    assert trim_far_cells(data) == (data, [])
+    scan = scan_xlsx(data)
+    assert (scan.data, scan.strays) == (data, [])

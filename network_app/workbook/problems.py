@@ -13,7 +13,7 @@ from typing import Any
 
 from ..text.messages import text
 
-__all__ = ["ERROR", "WARNING", "Problem", "has_errors"]
+__all__ = ["ERROR", "WARNING", "Problem"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,7 +54,3 @@ class Problem:
             "value": self.value,
             "message": self.text(lang),
         }
-
-
-def has_errors(problems: list[Problem]) -> bool:
-    return any(p.is_error for p in problems)
