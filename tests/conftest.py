@@ -25,6 +25,20 @@ def require_tool(name: str) -> str:
     return path
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module (skipped without chromium,
+    a failure with NETWORK_APP_REQUIRE_TOOLS set)."""
+    chromium = require_tool("chromium")
+    from browser import CHROMIUM_ARGS  # tests/browser.py, the helper module
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
 def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]],
                hidden: tuple[str, ...] = ()) -> Path:
     """A workbook with one sheet per key; rows are written from A1 down."""

@@ -120,18 +120,6 @@ def payload(tmp_path_factory):
     return data, files
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_tool("chromium")
-    from browser import CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
 def open_page(browser, path: Path):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.outside_requests, page.dialogs, page.console_errors = [], [], []

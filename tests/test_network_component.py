@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, FIND_INJECTED, running_app
-from conftest import BUNDLED, ROOT, require_tool, write_xlsx
+from browser import FIND_INJECTED, running_app
+from conftest import BUNDLED, ROOT, write_xlsx
 
 import network_app as na
 
@@ -27,17 +27,6 @@ ROOT_SELECTOR = ".pn-root[data-key='net']"
 
 def bundled_graph():
     return na.build_graph(na.load_workbook(BUNDLED.read_bytes(), filename=BUNDLED.name))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 #: Seconds from starting the demo app's process to its health check answering.
