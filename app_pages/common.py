@@ -16,49 +16,13 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
+from network_app.text import by_language
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
 MAX_UPLOAD_MB = 50
 
-TEXT = {
-    "de": {
-        "language": "Sprache / Language",
-        "upload": "Eigene Arbeitsmappe laden (xlsx, ods oder csv)",
-        "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
-                       "stadtLABOR Soest gezeigt.",
-        "template": "Leere Vorlage herunterladen",
-        "showing_example": "Gezeigt wird das Beispiel: das Partnernetz des stadtLABOR Soest "
-                           "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
-        "showing_file": "Gezeigt wird: {name}",
-        "unreadable": "Die Datei konnte nicht gelesen werden.",
-        "severity": {"error": "Fehler", "warning": "Hinweis"},
-        "columns": {"severity": "Art", "sheet": "Blatt", "row": "Zeile", "column": "Spalte",
-                    "message": "Was ist zu tun?"},
-        "no_category": "ohne Kategorie",
-        "as_of": "Datenstand",
-        "page_network": "Netzwerk", "page_analysis": "Analyse", "page_partner": "Partner",
-        "page_data": "Daten", "page_presentation": "Präsentation",
-    },
-    "en": {
-        "language": "Sprache / Language",
-        "upload": "Load your own workbook (xlsx, ods or csv)",
-        "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
-                       "example is shown.",
-        "template": "Download an empty template",
-        "showing_example": "Showing the example: the partner network of stadtLABOR Soest "
-                           "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
-        "showing_file": "Showing: {name}",
-        "unreadable": "The file could not be read.",
-        "severity": {"error": "Error", "warning": "Warning"},
-        "columns": {"severity": "Kind", "sheet": "Sheet", "row": "Row", "column": "Column",
-                    "message": "What to do"},
-        "no_category": "no category",
-        "as_of": "Data as of",
-        "page_network": "Network", "page_analysis": "Analysis", "page_partner": "Partner",
-        "page_data": "Data", "page_presentation": "Presentation",
-    },
-}
+TEXT = by_language("app.common")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 

@@ -7,53 +7,9 @@ import streamlit as st
 
 import network_app as na
 from app_pages.common import current, header, show_problems
+from network_app.text import by_language
 
-TEXT = {
-    "de": {
-        "title": "Daten",
-        "tabs": ["Partner", "Beziehungen", "Aktivitäten", "Programme", "Prüfbericht",
-                 "Mögliche Doppelte"],
-        "search": "Suchen (Name, Ort, Notiz …)",
-        "category": "Kategorie",
-        "area": "Bereich", "status": "Status",
-        "shown": "{shown} von {total} Einträgen",
-        "report_intro": "Jedes Problem mit Blatt, Zeile (wie in Excel) und Spalte. Fehler: "
-                        "nicht wie gemeint gelesen. Hinweis: gelesen, aber bitte prüfen.",
-        "no_problems": "Keine Probleme gefunden.",
-        "duplicates_intro": "Partner, deren Namen sich nur in Rechtsform, Schreibweise oder "
-                            "einem Tippfehler unterscheiden. Ist es derselbe Partner, bitte die "
-                            "Zeilen in der Arbeitsmappe zusammenführen.",
-        "no_duplicates": "Keine möglichen Doppelten gefunden.",
-        "row": "Zeile", "not_read": "(nicht gelesen)",
-        "columns": {"name": "Name", "categories": "Kategorien", "type": "Typ", "place": "Ort",
-                    "reach": "Reichweite", "since": "Seit", "until": "Bis", "website": "Website",
-                    "note": "Notiz", "row": "Zeile", "source": "Von", "target": "Nach",
-                    "kind": "Art", "strength": "Stärke", "date": "Datum", "status": "Status",
-                    "area": "Bereich", "participants": "Beteiligte"},
-    },
-    "en": {
-        "title": "Data",
-        "tabs": ["Partners", "Relations", "Activities", "Programmes", "Check report",
-                 "Possible duplicates"],
-        "search": "Search (name, place, note …)",
-        "category": "Category",
-        "area": "Area", "status": "Status",
-        "shown": "{shown} of {total} entries",
-        "report_intro": "Every problem with sheet, row (as in Excel) and column. Error: not "
-                        "read as meant. Warning: read, but please check.",
-        "no_problems": "No problems found.",
-        "duplicates_intro": "Partners whose names differ only in legal form, spelling or a "
-                            "typo. If it is the same partner, please merge the rows in the "
-                            "workbook.",
-        "no_duplicates": "No possible duplicates found.",
-        "row": "Row", "not_read": "(not read)",
-        "columns": {"name": "Name", "categories": "Categories", "type": "Type", "place": "Place",
-                    "reach": "Reach", "since": "Since", "until": "Until", "website": "Website",
-                    "note": "Note", "row": "Row", "source": "From", "target": "To",
-                    "kind": "Kind", "strength": "Strength", "date": "Date", "status": "Status",
-                    "area": "Area", "participants": "Participants"},
-    },
-}
+TEXT = by_language("app.daten")
 
 PARTNER_KEYS = ["name", "categories", "type", "place", "reach", "since", "until", "website",
                 "note", "row"]

@@ -26,38 +26,14 @@ import network_app as na
 from app_pages.common import plain
 from network_app import exports
 from network_app.drawing.styling import NodeStyle
+from network_app.text import by_language
 
 __all__ = ["FORMAT_LABELS", "MIME", "export_bytes", "export_section"]
 
 #: Where the section keeps the last export: {"fingerprint", "data", "file_name", "mime"}.
 RESULT_KEY = "export_result"
 
-FORMAT_LABELS = {
-    "de": {
-        "png": "Bild für den Druck (PNG, 300 dpi)",
-        "svg": "Vektorgrafik (SVG)",
-        "pdf": "PDF (Vektor)",
-        "html": "Interaktive Seite (HTML)",
-        "gexf": "Gephi (GEXF)",
-        "graphml": "GraphML",
-        "json": "JSON",
-        "csv": "Tabellen (CSV, ZIP mit Knoten und Kanten)",
-        "xlsx": "Excel-Bericht (XLSX)",
-        "pptx": "PowerPoint für den Rat (PPTX)",
-    },
-    "en": {
-        "png": "Picture for print (PNG, 300 dpi)",
-        "svg": "Vector graphic (SVG)",
-        "pdf": "PDF (vector)",
-        "html": "Interactive page (HTML)",
-        "gexf": "Gephi (GEXF)",
-        "graphml": "GraphML",
-        "json": "JSON",
-        "csv": "Tables (CSV, ZIP with nodes and edges)",
-        "xlsx": "Excel report (XLSX)",
-        "pptx": "PowerPoint for the council (PPTX)",
-    },
-}
+FORMAT_LABELS = by_language("app.export_formats")
 
 #: The formats in the order offered: pictures first, then files for other programs.
 ORDER = ("png", "pdf", "svg", "html", "pptx", "xlsx", "csv", "gexf", "graphml", "json")
@@ -76,37 +52,7 @@ MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
 
-TEXT = {
-    "de": {
-        "section": "Exportieren",
-        "intro": "Exportiert wird die Ansicht, wie sie oben zu sehen ist: mit den gewählten "
-                 "Filtern, Farben und Größen.",
-        "format": "Format",
-        "paper": "Papiergröße",
-        "personal": "Persönliche Angaben einschließen (Export wird als »intern« markiert)",
-        "personal_help": "Ansprechperson, Kontakt, E-Mail und Telefon. Ohne Haken bleiben sie "
-                         "draußen.",
-        "build": "Export erstellen",
-        "download": "Herunterladen: {name}",
-        "ready": "Fertig: {name} ({size}).",
-        "failed": "Der Export konnte nicht erstellt werden: {error}",
-        "empty": "Die Ansicht ist leer: Es gibt nichts zu exportieren.",
-    },
-    "en": {
-        "section": "Export",
-        "intro": "The view is exported as shown above: with the chosen filters, colours and "
-                 "sizes.",
-        "format": "Format",
-        "paper": "Paper size",
-        "personal": "Include personal details (the export is marked “internal”)",
-        "personal_help": "Contact person, contact, e-mail and phone. Unticked, they stay out.",
-        "build": "Create export",
-        "download": "Download: {name}",
-        "ready": "Ready: {name} ({size}).",
-        "failed": "The export could not be created: {error}",
-        "empty": "The view is empty: there is nothing to export.",
-    },
-}
+TEXT = by_language("app.exporting")
 
 
 def file_name(fmt: str, lang: str = "de") -> str:

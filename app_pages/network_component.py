@@ -42,32 +42,14 @@ from streamlit.errors import StreamlitDuplicateElementKey
 from network_app.drawing.rendering import vis_data, vis_network_js
 from network_app.drawing.styling import NodeStyle
 from network_app.drawing.styling import legend as default_legend
+from network_app.text import by_language
 
 __all__ = ["PATH_COLOR", "chart_data", "network_chart"]
 
 #: Colour of an emphasised path (edges and node borders).
 PATH_COLOR = "#B3001B"
 
-_WORDS = {
-    "de": {
-        "legend": "Legende",
-        "path": "Verbindungsweg",
-        "loading": "Netzwerkbild wird geladen …",
-        "empty": "Keine Knoten zum Zeigen.",
-        "failed": "Das Netzwerkbild konnte nicht geladen werden.",
-        "aria": "Netzwerkbild mit {nodes} Knoten und {edges} Verbindungen. Klicken wählt einen "
-                "Knoten aus. Tastatur: Pfeiltasten verschieben, Plus und Minus zoomen.",
-    },
-    "en": {
-        "legend": "Legend",
-        "path": "Connection path",
-        "loading": "Loading the network picture …",
-        "empty": "No nodes to show.",
-        "failed": "The network picture could not be loaded.",
-        "aria": "Network picture with {nodes} nodes and {edges} ties. Click to select a node. "
-                "Keyboard: arrow keys move, plus and minus zoom.",
-    },
-}
+_WORDS = by_language("app.network_component")
 
 
 def _without_source_map(code: str) -> str:

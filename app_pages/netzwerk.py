@@ -20,77 +20,9 @@ from app_pages.common import (
 )
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
+from network_app.text import by_language
 
-TEXT = {
-    "de": {
-        "title": "Partnernetz",
-        "has_errors": "{n} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
-                      "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
-        "has_warnings": "{n} Hinweise zur Datenqualität – siehe Seite »Daten«, Reiter "
-                        "»Prüfbericht«.",
-        "partners": "Partner", "activities": "Aktivitäten", "programmes": "Programme",
-        "ties": "Verbindungen zwischen Partnern",
-        "ties_help": "Paare von Partnern, die über eine Beziehung, eine gemeinsame Aktivität "
-                     "oder ein gemeinsames Programm verbunden sind (ohne das stadtLABOR selbst).",
-        "view": "Ansicht",
-        "views": {"ego": "Mit uns in der Mitte", "partners": "Nur Partner untereinander",
-                  "bipartite": "Partner und Aktivitäten"},
-        "view_help": "»Mit uns in der Mitte«: alle Partner um die eigene Organisation. »Nur "
-                     "Partner untereinander«: die eigene Organisation ausgeblendet. »Partner "
-                     "und Aktivitäten«: wer bei welcher Aktivität und welchem Programm dabei ist.",
-        "color_by": "Farbe nach",
-        "colors": {"category": "Kategorie", "type": "Typ", "reach": "Reichweite",
-                   "community": "Gruppe"},
-        "size_by": "Größe nach",
-        "filters": "Filter",
-        "categories": "Kategorie", "types": "Typ", "reaches": "Reichweite",
-        "year": "Stand: Jahr", "all_years": "alle Jahre",
-        "year_help": "Nur Partner und Verbindungen, die in diesem Jahr bestanden. Partner ohne "
-                     "»Seit«-Jahr zählen immer.",
-        "areas": "Aktivitäten: Bereich", "statuses": "Aktivitäten: Status",
-        "activity_help": "Nur diese Aktivitäten zählen als Verbindung; die Partner bleiben.",
-        "search": "Partner suchen",
-        "search_placeholder": "Namen eintippen …",
-        "shown": "Gezeigt: {partners} von {total} Partnern, {ties} Verbindungen.",
-        "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
-                   "Details, mit dem Mausrad zoomen Sie.",
-        "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
-        "size_none": "gleich groß",
-    },
-    "en": {
-        "title": "Partner network",
-        "has_errors": "{n} errors in the workbook: these rows were not (fully) taken over. "
-                      "Details on the page “Data”, tab “Check report”.",
-        "has_warnings": "{n} data-quality warnings – see the page “Data”, tab “Check report”.",
-        "partners": "Partners", "activities": "Activities", "programmes": "Programmes",
-        "ties": "Ties between partners",
-        "ties_help": "Pairs of partners linked by a relation, a shared activity or a shared "
-                     "programme (not counting stadtLABOR itself).",
-        "view": "View",
-        "views": {"ego": "Us in the centre", "partners": "Partners among themselves",
-                  "bipartite": "Partners and activities"},
-        "view_help": "“Us in the centre”: all partners around the own organisation. “Partners "
-                     "among themselves”: the own organisation hidden. “Partners and "
-                     "activities”: who takes part in which activity and programme.",
-        "color_by": "Colour by",
-        "colors": {"category": "Category", "type": "Type", "reach": "Reach",
-                   "community": "Group"},
-        "size_by": "Size by",
-        "filters": "Filters",
-        "categories": "Category", "types": "Type", "reaches": "Reach",
-        "year": "As of year", "all_years": "all years",
-        "year_help": "Only partners and ties that existed in this year. Partners without a "
-                     "“Seit” year always count.",
-        "areas": "Activities: area", "statuses": "Activities: status",
-        "activity_help": "Only these activities count as ties; partners stay.",
-        "search": "Find a partner",
-        "search_placeholder": "Type a name …",
-        "shown": "Shown: {partners} of {total} partners, {ties} ties.",
-        "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
-        "hub_hidden": "The own organisation is hidden.",
-        "size_none": "all the same",
-    },
-}
+TEXT = by_language("app.netzwerk")
 
 SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
 

@@ -8,47 +8,9 @@ import streamlit as st
 import network_app as na
 from app_pages.common import current, graph_for, header, plain, positions_for
 from app_pages.network_component import network_chart
+from network_app.text import by_language
 
-TEXT = {
-    "de": {
-        "title": "Partner",
-        "pick": "Partner auswählen (Name eintippen zum Suchen)",
-        "personal": "Persönliche Angaben zeigen (Ansprechperson, Kontakt, E-Mail, Telefon)",
-        "personal_help": "Personenbezogene Daten: nur bei Bedarf einblenden, z. B. nicht am "
-                         "Beamer.",
-        "categories": "Kategorien", "none": "keine",
-        "details": "Angaben", "field": "Feld", "value": "Wert",
-        "activities": "Aktivitäten", "activity": "Aktivität", "date": "Datum",
-        "status": "Status", "area": "Bereich", "programmes": "Programme",
-        "neighbours": "Direkt verbunden mit", "why": "Warum verbunden?", "partner": "Partner",
-        "no_neighbours": "Keine Verbindung zu anderen Partnern – nur über {hub}.",
-        "ego": "Umfeld im Netz", "steps": "Schritte",
-        "steps_help": "1 = direkte Partner, 2 = auch deren Partner, 3 = noch einen Schritt "
-                      "weiter.",
-        "path_title": "Wie sind wir mit … verbunden?",
-        "path_to": "Verbindung von {name} zu",
-        "path_steps": "Weg {n}: {route}",
-        "click_hint": "Ein Klick auf einen Partner im Bild öffnet sein Profil.",
-    },
-    "en": {
-        "title": "Partner",
-        "pick": "Choose a partner (type a name to search)",
-        "personal": "Show personal data (contact person, contact, e-mail, phone)",
-        "personal_help": "Personal data: show only when needed, e.g. not on a projector.",
-        "categories": "Categories", "none": "none",
-        "details": "Details", "field": "Field", "value": "Value",
-        "activities": "Activities", "activity": "Activity", "date": "Date",
-        "status": "Status", "area": "Area", "programmes": "Programmes",
-        "neighbours": "Directly tied to", "why": "Why tied?", "partner": "Partner",
-        "no_neighbours": "No tie to other partners – only through {hub}.",
-        "ego": "Surroundings in the network", "steps": "Steps",
-        "steps_help": "1 = direct partners, 2 = their partners too, 3 = one step further.",
-        "path_title": "How are we connected to …?",
-        "path_to": "Connection from {name} to",
-        "path_steps": "Way {n}: {route}",
-        "click_hint": "Clicking a partner in the picture opens its profile.",
-    },
-}
+TEXT = by_language("app.partner")
 
 
 def select_partner(name: str) -> None:

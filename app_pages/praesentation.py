@@ -22,6 +22,7 @@ import network_app as na
 from app_pages.common import category_label, current, graph_for, plain, positions_for
 from app_pages.network_component import network_chart
 from network_app.drawing.styling import NONE_COLOR
+from network_app.text import by_language
 
 #: Where the page keeps the number of the shown view (0-based).
 STEP_KEY = "presentation_step"
@@ -33,76 +34,7 @@ SMALL_FONT_SIZE = 34
 #: The region around most partners (about ±100 km north–south, ±80 km east–west in NRW).
 NEAR_LAT, NEAR_LON = 0.9, 1.2
 
-TEXT = {
-    "de": {
-        "back": "◀ Zurück", "next": "Weiter ▶",
-        "indicator": "Ansicht {n} von {total}",
-        "keys_help": "Pfeiltasten ← → (oder Bild ↑ ↓) blättern.",
-        "exit": "Präsentation beenden",
-        "overview": "Unser Partnernetz",
-        "overview_sub": "{partners} Partner rund um {hub}",
-        "category": "Kategorie {category}",
-        "category_sub": "{partners} von {total} Partnern",
-        "growth": "Wachstum",
-        "growth_sub": "Partner pro Jahr und Kategorie",
-        "map": "Karte",
-        "map_sub": "Wo unsere Partner sind",
-        "sources": "Quellen und Datenstand",
-        "partners": "Partner", "ties": "Verbindungen zwischen Partnern",
-        "activities": "Aktivitäten", "programmes": "Programme",
-        "year": "Jahr", "count": "Partner", "category_axis": "Kategorie",
-        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
-        "in_year": "Partner {year}",
-        "no_coordinates": "{n} Partner ohne Koordinaten sind nicht eingezeichnet.",
-        "places": "Orte", "near": "Partner in der Region",
-        "map_all": "Alle Orte", "map_region": "Die Region vergrößert",
-        "place": "Ort", "lat": "Breite", "lon": "Länge",
-        "data_date": "Datenstand", "source": "Quelle", "workbook": "Arbeitsmappe",
-        "example": "das mitgelieferte Beispiel",
-        "privacy": "Persönliche Angaben (Ansprechpersonen, Kontakte, E-Mail, Telefon) werden "
-                   "in der Präsentation nicht gezeigt.",
-        "counting": "Ein Partner in mehreren Kategorien zählt in jeder. »Verbindungen zwischen "
-                    "Partnern«: Paare von Partnern mit einer Beziehung, einer gemeinsamen "
-                    "Aktivität oder einem gemeinsamen Programm.",
-        "not_available": "Keine Daten zum Zeigen.",
-        "unreadable": "Die Arbeitsmappe konnte nicht gelesen werden. Bitte auf der Seite "
-                      "»Netzwerk« eine andere laden.",
-    },
-    "en": {
-        "back": "◀ Back", "next": "Next ▶",
-        "indicator": "View {n} of {total}",
-        "keys_help": "Arrow keys ← → (or Page ↑ ↓) step through.",
-        "exit": "End presentation",
-        "overview": "Our partner network",
-        "overview_sub": "{partners} partners around {hub}",
-        "category": "Category {category}",
-        "category_sub": "{partners} of {total} partners",
-        "growth": "Growth",
-        "growth_sub": "Partners per year and category",
-        "map": "Map",
-        "map_sub": "Where our partners are",
-        "sources": "Sources and data as of",
-        "partners": "Partners", "ties": "Ties between partners",
-        "activities": "Activities", "programmes": "Programmes",
-        "year": "Year", "count": "Partners", "category_axis": "Category",
-        "undated": "{n} partners without a “Seit” year count in every year.",
-        "in_year": "Partners {year}",
-        "no_coordinates": "{n} partners without coordinates are not drawn.",
-        "places": "Places", "near": "Partners in the region",
-        "map_all": "All places", "map_region": "The region, enlarged",
-        "place": "Place", "lat": "Latitude", "lon": "Longitude",
-        "data_date": "Data as of", "source": "Source", "workbook": "Workbook",
-        "example": "the bundled example",
-        "privacy": "Personal details (contact persons, contacts, e-mail, phone) are not shown "
-                   "in the presentation.",
-        "counting": "A partner in several categories counts in each. “Ties between partners”: "
-                    "pairs of partners with a relation, a shared activity or a shared "
-                    "programme.",
-        "not_available": "No data to show.",
-        "unreadable": "The workbook could not be read. Please load another one on the page "
-                      "“Network”.",
-    },
-}
+TEXT = by_language("app.praesentation")
 
 
 def _css() -> str:

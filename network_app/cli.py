@@ -28,106 +28,14 @@ from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
 from .network.figures import key_figures
 from .network.graph import build_graph, partner_layer
+from .text import by_language
 from .workbook.loading import load_workbook
 from .workbook.template import write_template
 from .workbook.validation import PartnerData
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
-_TEXT = {
-    "de": {
-        "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
-                       "exportieren.",
-        "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
-        "analyze": "Kennzahlen je Partner und für das ganze Netz (ohne die eigene "
-                   "Organisation, mit der jeder Partner verbunden ist).",
-        "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
-        "resolution": "Feinheit der Gruppen: größer = mehr, kleinere Gruppen (Standard 1,0)",
-        "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
-        "nodes": "Partner", "edges": "Verbindungen zwischen Partnern",
-        "alone": "Ohne Verbindung zu anderen Partnern ({n}): {names}",
-        "ranking_head": "Partner nach Brückenfunktion",
-        "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
-        "sampled": "Brückenfunktion geschätzt aus {k} zufällig gewählten Startpartnern.",
-        "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
-        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
-        "json": "Ergebnis als JSON ausgeben",
-        "out": "Zieldatei, z. B. partner_vorlage.xlsx",
-        "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
-        "max_size": "größte erlaubte Dateigröße in MB (Standard 50)",
-        "summary": "{partners} Partner, {relations} Beziehungen, {activities} Aktivitäten, "
-                   "{programmes} Programme · Netzwerk: {nodes} Knoten, {edges} Verbindungen",
-        "per_category": "Partner je Kategorie",
-        "no_problems": "Keine Probleme gefunden.",
-        "problems": "{errors} Fehler, {warnings} Hinweise",
-        "error": "Fehler", "warning": "Hinweis",
-        "sheet": "Blatt", "row": "Zeile", "column": "Spalte",
-        "template_written": "Vorlage geschrieben: {path}",
-        "export": "Das Netz als Datei speichern: Bild (png, svg, pdf), Webseite (html), Daten "
-                  "für andere Programme (gexf, graphml, json, csv) oder Excel-Bericht (xlsx). "
-                  "Personenbezogene Daten bleiben draußen, außer mit --include-personal.",
-        "format": "Format der Datei",
-        "export_out": "Zieldatei, z. B. partnernetz.pdf (csv schreibt zwei Dateien: "
-                      "…_knoten.csv und …_kanten.csv)",
-        "include_personal": "auch personenbezogene Daten (Ansprechperson, Kontakt, E-Mail, "
-                            "Telefon) exportieren; die Datei ist dann als »intern« markiert",
-        "paper": "Papiergröße für png, svg und pdf, Querformat (Standard A4)",
-        "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
-        "export_written": "Export geschrieben: {path}",
-        "export_errors": "Achtung: Die Arbeitsmappe hat {errors} Fehler; was davon betroffen "
-                         "ist, fehlt im Export. Alle Probleme zeigt: network-app check {file}",
-        "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
-                        "einen Ordner wählen, der existiert und beschreibbar ist.",
-        "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
-                      "das Team senden.",
-    },
-    "en": {
-        "description": "stadtLABOR partner network: check, analyse and export partner "
-                       "workbooks.",
-        "check": "Read and check a workbook; prints a summary and every problem.",
-        "analyze": "Measures per partner and for the whole network (without the own "
-                   "organisation, which every partner is tied to).",
-        "top": "show only the N most important partners (by brokerage)",
-        "resolution": "group granularity: larger = more, smaller groups (default 1.0)",
-        "network_head": "The partner network in figures (without {hub}):",
-        "nodes": "Partners", "edges": "Ties between partners",
-        "alone": "Without ties to other partners ({n}): {names}",
-        "ranking_head": "Partners by brokerage",
-        "groups_head": "Groups (modularity {modularity}: {modularity_text})",
-        "sampled": "Brokerage estimated from {k} randomly chosen starting partners.",
-        "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
-        "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
-        "json": "print the result as JSON",
-        "out": "output file, e.g. partner_template.xlsx",
-        "lang": "output language: de (German) or en (English)",
-        "max_size": "largest allowed file size in MB (default 50)",
-        "summary": "{partners} partners, {relations} relations, {activities} activities, "
-                   "{programmes} programmes · network: {nodes} nodes, {edges} ties",
-        "per_category": "Partners per category",
-        "no_problems": "No problems found.",
-        "problems": "{errors} errors, {warnings} warnings",
-        "error": "Error", "warning": "Warning",
-        "sheet": "sheet", "row": "row", "column": "column",
-        "template_written": "Template written: {path}",
-        "export": "Save the network as a file: picture (png, svg, pdf), web page (html), data "
-                  "for other programs (gexf, graphml, json, csv) or Excel report (xlsx). "
-                  "Personal data stay out unless --include-personal is given.",
-        "format": "file format",
-        "export_out": "output file, e.g. partner_network.pdf (csv writes two files: "
-                      "…_knoten.csv and …_kanten.csv)",
-        "include_personal": "also export personal data (contact person, contact, e-mail, "
-                            "phone); the file is then marked “internal”",
-        "paper": "paper size for png, svg and pdf, landscape (default A4)",
-        "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
-        "export_written": "Export written: {path}",
-        "export_errors": "Note: the workbook has {errors} errors; what they affect is missing "
-                         "from the export. All problems: network-app check {file}",
-        "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
-                        "writable folder.",
-        "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
-                      "the team.",
-    },
-}
+_TEXT = by_language("cli")
 
 
 def _lang(argv: Sequence[str]) -> str:

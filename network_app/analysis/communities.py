@@ -29,13 +29,14 @@ from typing import Any
 
 import networkx as nx
 
+from ..text import by_language
 from ..workbook import schema
 from .metrics import analysis_graph
 
 __all__ = ["Communities", "community_name", "detect_communities"]
 
 #: The name of a group whose members share no most common category or type.
-_GROUP = {"de": "Gruppe", "en": "Group"}
+_GROUP = by_language("analysis.group")
 
 
 @dataclass(frozen=True)

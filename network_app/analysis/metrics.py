@@ -45,6 +45,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..text import by_key
+
 __all__ = [
     "EXACT_LIMIT",
     "METRIC_COLUMNS",
@@ -66,142 +68,7 @@ METRIC_COLUMNS: tuple[str, ...] = (
 )
 
 #: Key → {"de"/"en": (short label, one-line explanation)} for every measure shown to users.
-METRIC_TEXT: dict[str, dict[str, tuple[str, str]]] = {
-    "degree": {
-        "de": ("Verbindungen", "Mit wie vielen anderen Partnern der Partner direkt verbunden ist."),
-        "en": ("Ties", "How many other partners this partner is directly connected to."),
-    },
-    "weighted_degree": {
-        "de": ("Verbindungsstärke", "Wie viel den Partner mit anderen verbindet: Stärke der "
-                                     "Beziehungen plus gemeinsame Aktivitäten und Programme."),
-        "en": ("Tie strength", "How much links this partner to others: strength of relations "
-                               "plus shared activities and programmes."),
-    },
-    "betweenness": {
-        "de": ("Brückenfunktion", "Wie oft der Partner auf den kürzesten Wegen zwischen anderen "
-                                  "Partnern liegt: hohe Werte verbinden Gruppen, die sonst "
-                                  "getrennt wären."),
-        "en": ("Bridging role", "How often the partner lies on the shortest ways between other "
-                                "partners: high values link groups that would otherwise be apart."),
-    },
-    "closeness": {
-        "de": ("Nähe", "Wie schnell der Partner über wenige Zwischenschritte alle anderen "
-                       "erreicht: hohe Werte bedeuten kurze Wege ins ganze Netz."),
-        "en": ("Closeness", "How quickly the partner reaches all others in few steps: high "
-                            "values mean short ways into the whole network."),
-    },
-    "pagerank": {
-        "de": ("Bedeutung", "Wie bedeutend der Partner ist: viele und starke Verbindungen zählen, "
-                            "besonders solche zu selbst bedeutenden Partnern."),
-        "en": ("Importance", "How important the partner is: many and strong ties count, "
-                             "especially ties to partners that are important themselves."),
-    },
-    "eigenvector": {
-        "de": ("Einfluss", "Wie eng der Partner mit selbst gut vernetzten Partnern verbunden ist; "
-                           "außerhalb des größten Teils des Netzes fast 0."),
-        "en": ("Influence", "How closely the partner is tied to partners that are well connected "
-                            "themselves; close to 0 outside the network's largest part."),
-    },
-    "core": {
-        "de": ("Kern", "Wie tief der Partner im dichten Kern sitzt: k heißt, er gehört zu einer "
-                       "Gruppe, in der jeder mit mindestens k anderen der Gruppe verbunden ist."),
-        "en": ("Core", "How deep the partner sits in the dense core: k means it belongs to a "
-                       "group in which everyone is tied to at least k others of the group."),
-    },
-    "reach2": {
-        "de": ("In zwei Schritten erreichbar", "Wie viele Partner direkt oder über einen "
-                                               "Zwischenpartner erreichbar sind (Partner von "
-                                               "Partnern)."),
-        "en": ("Reach in two steps", "How many partners can be reached directly or through one "
-                                     "partner in between (partners of partners)."),
-    },
-    "clustering": {
-        "de": ("Vernetztes Umfeld", "Welcher Anteil der Kontakte des Partners auch untereinander "
-                                    "verbunden ist: 1 = alle kennen sich, 0 = keiner."),
-        "en": ("Connected surroundings", "Which share of the partner's contacts are also tied "
-                                         "to each other: 1 = all know each other, 0 = none."),
-    },
-    "constraint": {
-        "de": ("Abhängigkeit", "Wie sehr die Kontakte des Partners an wenigen, untereinander "
-                               "verbundenen Partnern hängen: niedrig = viele unabhängige "
-                               "Kontakte, hoch = wenige, eng verflochtene."),
-        "en": ("Dependence", "How much the partner's contacts hang on a few partners tied to each "
-                             "other: low = many independent contacts, high = few, tightly "
-                             "interwoven ones."),
-    },
-    "effective_size": {
-        "de": ("Unabhängige Kontakte", "Zahl der Kontakte, abzüglich dessen, wie stark sie "
-                                       "untereinander verbunden sind: wie viele eigenständige "
-                                       "Zugänge der Partner hat."),
-        "en": ("Independent contacts", "Number of contacts, less how strongly they are tied to "
-                                       "each other: how many separate ways in the partner has."),
-    },
-    "articulation": {
-        "de": ("Schlüsselstelle", "Ja, wenn das Netz ohne diesen Partner in getrennte Teile "
-                                  "zerfiele."),
-        "en": ("Linchpin", "Yes if the network would fall apart into separate parts without "
-                           "this partner."),
-    },
-    "community": {
-        "de": ("Gruppe", "Teil des Netzes, dessen Partner untereinander deutlich enger verbunden "
-                         "sind als mit dem Rest."),
-        "en": ("Group", "Part of the network whose partners are much more closely tied to each "
-                        "other than to the rest."),
-    },
-    "nodes": {
-        "de": ("Partner", "Zahl der Partner im Partnernetz (ohne die eigene Organisation)."),
-        "en": ("Partners", "Number of partners in the partner network (without the own "
-                           "organisation)."),
-    },
-    "edges": {
-        "de": ("Verbindungen zwischen Partnern", "Zahl der Paare von Partnern, die direkt "
-                                                 "miteinander verbunden sind."),
-        "en": ("Ties between partners", "Number of pairs of partners that are directly tied to "
-                                        "each other."),
-    },
-    "density": {
-        "de": ("Dichte", "Anteil der möglichen Verbindungen, die es tatsächlich gibt: "
-                         "1 = jeder ist mit jedem verbunden."),
-        "en": ("Density", "Share of the possible ties that actually exist: 1 = everyone is tied "
-                          "to everyone."),
-    },
-    "components": {
-        "de": ("Getrennte Teile", "In wie viele Teile das Netz zerfällt, zwischen denen es keine "
-                                  "Verbindung gibt; Partner ohne Verbindung zählen einzeln."),
-        "en": ("Separate parts", "Into how many parts without any tie between them the network "
-                                 "falls; partners without ties count one by one."),
-    },
-    "largest_component": {
-        "de": ("Größter Teil", "Wie viele Partner im größten Teil des Netzes liegen, in dem jeder "
-                               "jeden über Verbindungen erreicht."),
-        "en": ("Largest part", "How many partners lie in the network's largest part, in which "
-                               "everyone reaches everyone through ties."),
-    },
-    "isolated": {
-        "de": ("Ohne Verbindung", "Partner, die mit keinem anderen Partner direkt verbunden sind "
-                                  "(nur mit der eigenen Organisation)."),
-        "en": ("Without ties", "Partners not directly tied to any other partner (only to the own "
-                               "organisation)."),
-    },
-    "diameter": {
-        "de": ("Größter Abstand", "Die meisten Schritte, die zwei Partner im größten Teil des "
-                                  "Netzes voneinander entfernt sind."),
-        "en": ("Largest distance", "The most steps that lie between two partners in the "
-                                   "network's largest part."),
-    },
-    "average_path_length": {
-        "de": ("Mittlerer Abstand", "Wie viele Schritte zwei Partner im größten Teil des Netzes "
-                                    "im Mittel auseinanderliegen."),
-        "en": ("Average distance", "How many steps lie between two partners in the network's "
-                                   "largest part on average."),
-    },
-    "modularity": {
-        "de": ("Gruppenbildung", "Wie klar sich das Netz in Gruppen gliedert: ab etwa 0,3 "
-                                 "deutliche Gruppen, nahe 0 kaum welche."),
-        "en": ("Group structure", "How clearly the network splits into groups: from about 0.3 "
-                                  "clear groups, near 0 hardly any."),
-    },
-}
+METRIC_TEXT = by_key("analysis.metrics")
 
 
 def analysis_graph(layer: nx.Graph) -> nx.Graph:

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from ..network.graph import partner_layer
+from ..text import by_language
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 from .whatif import join_names, name_key
@@ -39,34 +40,7 @@ _ENGLISH = {"type": "Type", "place": "Place", "reach": "Reach", "since": "Since"
             "contact_external": "External contact", "email": "E-mail", "phone": "Phone",
             "website": "Website", "note": "Note"}
 
-_TEXT = {
-    "de": {
-        "relation": "Beziehung", "strength": "Stärke", "since": "seit", "until": "bis",
-        "activity": "gemeinsame Aktivität", "programme": "gemeinsames Programm",
-        "path_relation": "{a} und {b} haben eine Beziehung{kinds}.",
-        "path_activity": "{a} und {b} waren beide bei {names} dabei.",
-        "path_activity_also": "Außerdem waren beide bei {names} dabei.",
-        "path_programme": "{a} und {b} sind beide im Programm {names}.",
-        "path_programmes": "{a} und {b} sind beide in den Programmen {names}.",
-        "path_programme_also": "Außerdem sind beide im Programm {names}.",
-        "path_programmes_also": "Außerdem sind beide in den Programmen {names}.",
-        "no_path": "{a} und {b} sind nur über {hub} verbunden.",
-        "quote": "»{}«",
-    },
-    "en": {
-        "relation": "Relation", "strength": "strength", "since": "since", "until": "until",
-        "activity": "shared activity", "programme": "shared programme",
-        "path_relation": "{a} and {b} have a relation{kinds}.",
-        "path_activity": "{a} and {b} both took part in {names}.",
-        "path_activity_also": "Both also took part in {names}.",
-        "path_programme": "{a} and {b} are both in the programme {names}.",
-        "path_programmes": "{a} and {b} are both in the programmes {names}.",
-        "path_programme_also": "Both are also in the programme {names}.",
-        "path_programmes_also": "Both are also in the programmes {names}.",
-        "no_path": "{a} and {b} are connected only through {hub}.",
-        "quote": "“{}”",
-    },
-}
+_TEXT = by_language("analysis.profile")
 
 
 def _words(lang: str) -> dict[str, str]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..network.graph import partner_layer
+from ..text import by_language
 from ..workbook.schema import normalize_name
 from ..workbook.validation import PartnerData
 
@@ -261,47 +262,7 @@ def join_names(names: Sequence[str], lang: str = "de", *, limit: int | None = No
     return f"{', '.join(names[:-1])} {word_and} {names[-1]}"
 
 
-_TEXT = {
-    "de": {
-        "nothing": "Es wird kein Partner herausgenommen; am Netz ändert sich nichts.",
-        "no_lapse": "Keine Partnerschaft hängt allein an {person}.",
-        "lapse_1": "1 Partnerschaft hängt allein an {person}: {names}.",
-        "lapse_n": "{n} Partnerschaften hängen allein an {person}: {names}.",
-        "split": "Ohne {names} zerfällt das Netz in {after} Teile statt {before}",
-        "no_split": "Ohne {names} zerfällt das Netz nicht in mehr Teile als vorher.",
-        "singletons": " (ein Partner ohne Verbindung zu anderen Partnern zählt als eigener "
-                      "Teil)",
-        "isolated_1": "1 Partner verliert seine letzte Verbindung zu anderen Partnern: {names}.",
-        "isolated_n": "{n} Partner verlieren ihre letzte Verbindung zu anderen Partnern: "
-                      "{names}.",
-        "split_off_1": "1 Gruppe wird vom Hauptnetz abgeschnitten: {groups}.",
-        "split_off_n": "{n} Gruppen werden vom Hauptnetz abgeschnitten: {groups}.",
-        "no_ties": "Keine Verbindung bricht ab.",
-        "ties_1": "1 Verbindung zwischen Partnern bricht ab.",
-        "ties_n": "{n} Verbindungen zwischen Partnern brechen ab.",
-        "reach": "Über höchstens zwei Schritte (Partner von Partnern) erreichen die übrigen "
-                 "Partner zusammen {n} Partner weniger.",
-    },
-    "en": {
-        "nothing": "No partner is taken out; nothing changes in the network.",
-        "no_lapse": "No partnership depends on {person} alone.",
-        "lapse_1": "1 partnership depends on {person} alone: {names}.",
-        "lapse_n": "{n} partnerships depend on {person} alone: {names}.",
-        "split": "Without {names} the network falls into {after} parts instead of {before}",
-        "no_split": "Without {names} the network falls into no more parts than before.",
-        "singletons": " (a partner with no ties to other partners counts as a part of its "
-                      "own)",
-        "isolated_1": "1 partner loses its last tie to other partners: {names}.",
-        "isolated_n": "{n} partners lose their last tie to other partners: {names}.",
-        "split_off_1": "1 group is cut off from the main network: {groups}.",
-        "split_off_n": "{n} groups are cut off from the main network: {groups}.",
-        "no_ties": "No tie is lost.",
-        "ties_1": "1 tie between partners is lost.",
-        "ties_n": "{n} ties between partners are lost.",
-        "reach": "Within two steps (partners of partners) the remaining partners together "
-                 "reach {n} partners fewer.",
-    },
-}
+_TEXT = by_language("analysis.whatif")
 
 
 def whatif_sentences(result: WhatIf, lang: str = "de") -> list[str]:

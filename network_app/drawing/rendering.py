@@ -17,22 +17,12 @@ from typing import Any
 
 import networkx as nx
 
+from ..text import by_language
 from .styling import NodeStyle, legend
 
 __all__ = ["network_html", "vis_network_js"]
 
-_WORDS = {
-    "de": {"ties": "Verbindungen", "categories": "Kategorie", "type": "Typ", "place": "Ort",
-           "reach": "Reichweite", "since": "seit", "until": "bis", "activities": "gemeinsame "
-           "Aktivitäten", "programmes": "gemeinsame Programme", "relation": "Beziehung",
-           "legend": "Legende", "graph": "Netzwerkbild", "search": "Partner suchen",
-           "not_found": "Kein Partner mit diesem Namen im Bild."},
-    "en": {"ties": "ties", "categories": "category", "type": "type", "place": "place",
-           "reach": "reach", "since": "since", "until": "until", "activities": "shared "
-           "activities", "programmes": "shared programmes", "relation": "relation",
-           "legend": "Legend", "graph": "Network picture", "search": "Find partner",
-           "not_found": "No partner of this name in the picture."},
-}
+_WORDS = by_language("drawing.rendering")
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..text import by_language
 from ..workbook import schema
 
 __all__ = [
@@ -48,15 +49,7 @@ OTHER_COLOR = "#C4C4C4"
 MIN_SIZE = 12.0
 MAX_SIZE = 40.0
 
-_LABELS = {
-    "de": {"hub": "eigene Organisation", "none_category": "ohne Kategorie",
-           "none_type": "ohne Typ", "none_reach": "ohne Reichweite",
-           "none_community": "ohne Gruppe", "other": "weitere", "group": "Gruppe",
-           "activity": "Aktivität", "programme": "Programm"},
-    "en": {"hub": "own organisation", "none_category": "no category", "none_type": "no type",
-           "none_reach": "no reach", "none_community": "no group", "other": "others",
-           "group": "Group", "activity": "activity", "programme": "programme"},
-}
+_LABELS = by_language("drawing.styling")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..atomic import atomic_target
+from ..text import by_language
 from ..workbook import schema
 
 __all__ = [
@@ -41,12 +42,7 @@ __all__ = [
     "xlsx_text",
 ]
 
-_WORDS = {
-    "de": {"intern": "intern", "date": "Datenstand", "source": "Quelle", "created": "erstellt",
-           "personal": "enthält personenbezogene Daten", "public": "ohne personenbezogene Daten"},
-    "en": {"intern": "internal", "date": "Data as of", "source": "Source", "created": "created",
-           "personal": "contains personal data", "public": "without personal data"},
-}
+_WORDS = by_language("exports.common")
 
 
 @dataclass(frozen=True)

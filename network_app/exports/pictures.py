@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.styling import HUB_COLOR, NodeStyle
+from ..text import by_language
 from .common import ExportMeta, atomic_target
 
 __all__ = ["DPI", "PAPER_SIZES", "PICTURE_FORMATS", "write_picture"]
@@ -44,32 +45,7 @@ MAX_LABELS = 200
 #: The busiest nodes keep their label even where it must overlap another.
 ALWAYS_LABELLED = 80
 
-_WORDS = {
-    "de": {
-        "hub_ties": "Verbindung zur eigenen Organisation",
-        "partner_ties": "Zusammenarbeit zwischen Partnern (dicker = enger)",
-        "reading": "In der Mitte {hub}, ringsum die Partner nach Kategorie. "
-                   "Punktgröße: Zahl der Verbindungen zu anderen Partnern.",
-        "reading_no_hub": "Die Partner nach Kategorie. Punktgröße: Zahl der Verbindungen zu "
-                          "anderen Partnern.",
-        "intern": "INTERN – enthält personenbezogene Daten",
-        "empty": "Keine Partner im Bild.",
-        "some_labels": " Beschriftet sind die Partner mit den meisten Verbindungen, soweit "
-                       "Platz ist.",
-    },
-    "en": {
-        "hub_ties": "Tie to the own organisation",
-        "partner_ties": "Partners working together (thicker = closer)",
-        "reading": "{hub} in the centre, the partners around it by category. "
-                   "Dot size: number of ties to other partners.",
-        "reading_no_hub": "The partners by category. Dot size: number of ties to other "
-                          "partners.",
-        "intern": "INTERNAL – contains personal data",
-        "empty": "No partners in the picture.",
-        "some_labels": " Labelled are the partners with the most ties, as far as there "
-                       "is room.",
-    },
-}
+_WORDS = by_language("exports.pictures")
 _HUB_EDGE = "#C8C8C8"
 _PARTNER_EDGE = "#555555"
 _MARKERS = {"dot": "o", "star": "*", "square": "s", "diamond": "D"}

@@ -45,6 +45,7 @@ from ..analysis.communities import detect_communities
 from ..analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, partner_metrics
 from ..drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ..network.graph import partner_layer
+from ..text import by_language
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 from .common import ExportMeta, atomic_target, csv_text, is_personal, plain, xlsx_text
@@ -66,24 +67,7 @@ _PARTNER_COLUMNS = ("name", "categories", "type", "place", "reach", "since", "un
                     "contact_internal", "contact_external", "email", "phone", "website",
                     "note", "lat", "lon", "id")
 _HEADERS = {c.key: c.header for c in schema.COLUMNS["partners"]} | {"id": "Kennung"}
-_WORDS = {
-    "de": {"yes": "ja", "no": "nein", "error": "Fehler", "warning": "Hinweis",
-           "no_problems": "Keine Probleme gefunden.", "group_name": "Gruppenname",
-           "total": "Partner insgesamt", "none": "ohne Kategorie",
-           "several": "Ein Partner kann in mehreren Kategorien zählen.",
-           "computed": "Kennzahlen und Gruppen sind ohne {hub} berechnet: Jeder Partner ist mit "
-                       "{hub} verbunden, das würde alle gleich aussehen lassen.",
-           "sampled": "Brückenfunktion und Nähe geschätzt aus {k} zufällig gewählten "
-                      "Startpartnern."},
-    "en": {"yes": "yes", "no": "no", "error": "Error", "warning": "Warning",
-           "no_problems": "No problems found.", "group_name": "Group name",
-           "total": "Partners in total", "none": "no category",
-           "several": "A partner can count in several categories.",
-           "computed": "Measures and groups are computed without {hub}: every partner is tied "
-                       "to {hub}, which would make them all look alike.",
-           "sampled": "Bridging role and closeness estimated from {k} randomly chosen starting "
-                      "partners."},
-}
+_WORDS = by_language("exports.report")
 
 
 def write_report_xlsx(path: str | os.PathLike[str], data: PartnerData, graph: nx.Graph,

@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.styling import NodeStyle
+from ..text import by_language
 from ..workbook import schema
 from .common import ExportMeta, is_personal, plain
 
@@ -72,13 +73,8 @@ EDGE_COLUMNS = ("Von", "Nach", "Art", "Kategorie", "Beziehung", "gemeinsame Akti
 _NODE_ORDER = ("kind", "categories", "category", "type", "place", "reach", "since", "until",
                "contact_internal", "contact_external", "email", "phone", "website", "note",
                "lat", "lon", "id", "row", "date", "status", "area")
-_KINDS = {
-    "de": {"hub": "eigene Organisation", "partner": "Partner", "activity": "Aktivität",
-           "programme": "Programm", "category": "Kategorie"},
-    "en": {"hub": "own organisation", "partner": "partner", "activity": "activity",
-           "programme": "programme", "category": "category"},
-}
-_STRENGTH = {"de": "Stärke", "en": "strength"}
+_KINDS = by_language("exports.tables.kinds")
+_STRENGTH = by_language("exports.tables.strength")
 _SKIPPED = frozenset({"label", "extra", "name"})
 
 

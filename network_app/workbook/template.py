@@ -38,6 +38,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import atomic_target
+from ..text import by_language, words
 from .schema import (
     AREA_VALUES,
     CATEGORIES,
@@ -66,7 +67,7 @@ LAST_ROW = 1000
 #: Example names start with this, so nobody mistakes them for real partners.
 EXAMPLE_PREFIX = "Beispiel: "
 #: Added to the header comment of every personal column.
-PERSONAL_NOTE = "personenbezogen – wird nicht exportiert"
+PERSONAL_NOTE = words("workbook.template", "de")["personal"]
 
 LANGUAGES = ("de", "en")
 
@@ -489,43 +490,7 @@ def _hints(lang: str) -> list[tuple[str, str]]:
     ]
 
 
-_GUIDE_WORDS: dict[str, dict[str, str]] = {
-    "de": {
-        "title": "stadtLABOR Partnernetz – Anleitung zur Tabelle",
-        "intro": "In diese Tabelle tragen Sie unsere Partner ein. Das Programm zeigt daraus das "
-                 "Partnernetz: wer mit uns und miteinander verbunden ist, seit wann und wobei. "
-                 "Hier steht, was wohin gehört.",
-        "about": "Worum geht es?",
-        "sheets": "Die Blätter",
-        "how": "So füllen Sie die Tabelle aus",
-        "columns": "Alle Spalten",
-        "sheet": "Blatt",
-        "column": "Spalte",
-        "explanation": "Erklärung",
-        "hint": "Hinweis",
-        "required": "Pflicht",
-        "required_if_used": "Pflicht, wenn das Blatt genutzt wird",
-        "personal": PERSONAL_NOTE,
-    },
-    "en": {
-        "title": "stadtLABOR Partnernetz – how to fill in this workbook",
-        "intro": "Enter our partners in this workbook. The program turns it into the partner "
-                 "network: who is connected to us and to each other, since when and in what. "
-                 "This sheet says what goes where. Sheet names and column headers stay German; "
-                 "the explanations of the columns below are German too.",
-        "about": "What is this?",
-        "sheets": "The sheets",
-        "how": "How to fill it in",
-        "columns": "All columns",
-        "sheet": "Sheet",
-        "column": "Column",
-        "explanation": "Explanation (German)",
-        "hint": "Note",
-        "required": "required",
-        "required_if_used": "required if the sheet is used",
-        "personal": "personal data – not exported",
-    },
-}
+_GUIDE_WORDS = by_language("workbook.template")
 
 #: Columns a row cannot do without: the key of each sheet.
 _REQUIRED: dict[str, tuple[str, ...]] = {

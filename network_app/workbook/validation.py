@@ -147,15 +147,15 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
     hub = settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
     partners_table = tables.get("partners")
     if partners_table is None:
-        problems.append(Problem("no_partner_sheet", ERROR))
+        problems.append(Problem(code="no_partner_sheet", severity=ERROR))
         partner_rows: list[dict[str, Any]] = []
         extras: list[str] = []
     else:
         problems.extend(partners_table.problems)
         partner_rows, extras = _read_partners(partners_table, hub, year_now, problems)
         if not partner_rows:
-            problems.append(Problem("no_partners", ERROR, partners_table.sheet,
-                                    partners_table.header_row))
+            problems.append(Problem(code="no_partners", severity=ERROR,
+                                    sheet=partners_table.sheet, row=partners_table.header_row))
 
     index = _NameIndex(partner_rows, hub, partners_table.sheet if partners_table else "Partner")
     relation_rows = _read_relations(tables.get("relations"), index, year_now, problems)
@@ -200,11 +200,12 @@ def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
         if sheet.hidden:
             continue
         for row, letter, value in sheet.stray[:MAX_STRAY_WARNINGS]:
-            problems.append(Problem("stray_cell", WARNING, sheet.name, row, None, letter, value,
-                                    {"column_letter": letter}))
+            problems.append(Problem(code="stray_cell", severity=WARNING, sheet=sheet.name,
+                                    row=row, column_letter=letter, value=value,
+                                    params={"column_letter": letter}))
         for row, letter in sheet.formulas_without_value[:MAX_STRAY_WARNINGS]:
-            problems.append(Problem("formula_without_value", WARNING, sheet.name, row, None,
-                                    letter))
+            problems.append(Problem(code="formula_without_value", severity=WARNING,
+                                    sheet=sheet.name, row=row, column_letter=letter))
     return problems
 
 
@@ -215,7 +216,7 @@ def _locate_tables(sheets: list[RawSheet], problems: list[Problem]
         kind = schema.canonical_sheet(sheet.name)
         if sheet.hidden:
             if sheet.rows:
-                problems.append(Problem("hidden_sheet", WARNING, sheet.name))
+                problems.append(Problem(code="hidden_sheet", severity=WARNING, sheet=sheet.name))
             continue
         if kind is None or kind in tables:
             continue
@@ -224,7 +225,7 @@ def _locate_tables(sheets: list[RawSheet], problems: list[Problem]
             if kind == "partners" or sheet.rows:
                 expected = schema.COLUMNS[kind][0].header
                 severity = ERROR if kind == "partners" else WARNING
-                problems.append(Problem("no_header", severity, sheet.name,
+                problems.append(Problem(code="no_header", severity=severity, sheet=sheet.name,
                                         params={"expected": expected}))
             continue
         tables[kind] = table
@@ -600,8 +601,7 @@ def _read_activities(table: Table | None, index: _NameIndex, year_now: int,
     for row, cells in table.rows:
         name = _text(cells, cols["name"], row, log)
         if name is None:
-            log.add("missing_title", row, cols["name"], what_de="die Aktivität",
-                    what_en="the activity")
+            log.add("missing_title", row, cols["name"], what="activity")
             continue
         raw_date = cell(cells, cols["date"])
         try:
@@ -635,8 +635,7 @@ def _read_programmes(table: Table | None, index: _NameIndex, year_now: int,
     for row, cells in table.rows:
         name = _text(cells, cols["name"], row, log)
         if name is None:
-            log.add("missing_title", row, cols["name"], what_de="das Programm",
-                    what_en="the programme")
+            log.add("missing_title", row, cols["name"], what="programme")
             continue
         since = _year(cells, cols["since"], row, log, year_now)
         until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,

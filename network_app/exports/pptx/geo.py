@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from ...text import by_language
 from ...workbook import schema
 from .drawing import (
     _directions_from,
@@ -53,8 +54,7 @@ _OUTLINES: dict[str, tuple[tuple[float, float], ...]] = {
         (15.25, 49.04), (16.03, 48.73), (16.5, 48.79), (16.96, 48.6), (16.88, 48.47),
     ),
 }
-_COUNTRY_NAMES = {"de": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
-                  "en": {"Deutschland": "Germany", "Österreich": "Austria"}}
+_COUNTRY_NAMES = by_language("exports.pptx.countries")
 _GERMANY_BOX = (5.8, 15.1, 47.2, 55.1)  # lon min, lon max, lat min, lat max
 
 

@@ -1,0 +1,729 @@
+"""The German catalog: every word a user reads, by section (see :mod:`network_app.text`).
+
+Sections are named after the code that shows them; keys, placeholders and plural forms
+match the other language's catalog exactly (``tests/test_text.py``).
+"""
+
+from typing import Any
+
+CATALOG: dict[str, Any] = {
+    "format": {
+        "more": "{n} weitere",
+        "did_you_mean": " (meinten Sie »{suggestion}«?)",
+        "partners": {"one": "{count} Partner", "other": "{count} Partner"},
+    },
+    "app.analyse": {
+        "title": "Analyse",
+        "hub_note": "Alle Kennzahlen beziehen sich auf die Verbindungen der Partner "
+        "untereinander. Das {hub} ist ausgeblendet: Jeder Partner ist mit ihm "
+        "verbunden, das würde alle Partner gleich aussehen lassen.",
+        "tabs": [
+            "Kennzahlen",
+            "Gruppen",
+            "Brücken",
+            "Was wäre, wenn …",
+            "Vorschläge",
+            "Zeitverlauf",
+        ],
+        "nodes": "Partner",
+        "edges": "Verbindungen zwischen Partnern",
+        "nodes_help": "Alle Partner der Arbeitsmappe.",
+        "edges_help": "Paare von Partnern, die über eine Beziehung, eine gemeinsame Aktivität "
+        "oder ein gemeinsames Programm verbunden sind.",
+        "measure": "Rangliste nach",
+        "top": "Die 15 Partner mit den höchsten Werten",
+        "all_partners": "Alle Partner mit allen Kennzahlen",
+        "sampled": "Die Brückenfunktion ist aus {k} zufällig gewählten Startpartnern geschätzt "
+        "(das Netz ist für eine exakte Rechnung zu groß).",
+        "name": "Partner",
+        "categories": "Kategorien",
+        "community": "Gruppe",
+        "resolution": "Feinheit der Gruppen",
+        "resolution_help": "Größer: mehr und kleinere Gruppen. Kleiner: wenige große Gruppen.",
+        "group": "Gruppe",
+        "size": "Partner",
+        "members": "Mitglieder",
+        "group_name": "Name",
+        "alone": "{n} Partner ohne Verbindung zu anderen Partnern (jeder bildet eine eigene "
+        "Gruppe):",
+        "cut_points": "Partner, ohne die das Netz zerfällt",
+        "cut_points_none": "Kein einzelner Partner hält Teile des Netzes allein zusammen.",
+        "bridges": "Verbindungen, ohne die das Netz zerfällt",
+        "bridges_none": "Keine einzelne Verbindung hält Teile des Netzes allein zusammen.",
+        "mixing": "Verbindungen zwischen den Kategorien",
+        "mixing_help": "Wie viele Verbindungen es zwischen Partnern zweier Kategorien gibt. Ein "
+        "Partner in mehreren Kategorien zählt in jeder.",
+        "carriers": "Wer trägt die Verbindungen zwischen",
+        "multi": "Partner in mehreren Kategorien (verbinden Kategorien schon selbst)",
+        "whatif_mode": "Was fällt weg?",
+        "whatif_partner": "Partner",
+        "whatif_person": "Ansprechperson (intern)",
+        "whatif_pick_partners": "Partner, die wegfallen",
+        "whatif_pick_person": "Ansprechperson, die geht",
+        "choose": "Partner auswählen …",
+        "whatif_no_people": "In der Arbeitsmappe ist keine interne Ansprechperson eingetragen.",
+        "single_contact": "Partnerschaften, die an einer einzigen Person hängen",
+        "single_contact_none": "Keine Partnerschaft hängt an genau einer Person.",
+        "without_contact": "Partner ohne interne Ansprechperson: {n}",
+        "person": "Ansprechperson",
+        "suggest_intro": "Paare von Partnern ohne eingetragene Beziehung, die sich kennen "
+        "sollten – mit dem Grund.",
+        "pair_a": "Partner A",
+        "pair_b": "Partner B",
+        "reason": "Warum?",
+        "no_suggestions": "Keine Vorschläge: Es gibt keine Paare mit gemeinsamen Aktivitäten "
+        "oder gemeinsamen Partnern ohne Beziehung.",
+        "per_year": "Aktive Partner je Jahr und Kategorie",
+        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        "year_a": "Vergleiche Jahr",
+        "year_b": "mit Jahr",
+        "no_years": "Die Arbeitsmappe enthält keine Jahreszahlen.",
+        "year": "Jahr",
+        "as_of": "Stand {year}",
+    },
+    "app.common": {
+        "language": "Sprache / Language",
+        "upload": "Eigene Arbeitsmappe laden (xlsx, ods oder csv)",
+        "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
+        "stadtLABOR Soest gezeigt.",
+        "template": "Leere Vorlage herunterladen",
+        "showing_example": "Gezeigt wird das Beispiel: das Partnernetz des stadtLABOR Soest "
+        "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
+        "showing_file": "Gezeigt wird: {name}",
+        "unreadable": "Die Datei konnte nicht gelesen werden.",
+        "severity": {"error": "Fehler", "warning": "Hinweis"},
+        "columns": {
+            "severity": "Art",
+            "sheet": "Blatt",
+            "row": "Zeile",
+            "column": "Spalte",
+            "message": "Was ist zu tun?",
+        },
+        "no_category": "ohne Kategorie",
+        "as_of": "Datenstand",
+        "page_network": "Netzwerk",
+        "page_analysis": "Analyse",
+        "page_partner": "Partner",
+        "page_data": "Daten",
+        "page_presentation": "Präsentation",
+    },
+    "app.daten": {
+        "title": "Daten",
+        "tabs": [
+            "Partner",
+            "Beziehungen",
+            "Aktivitäten",
+            "Programme",
+            "Prüfbericht",
+            "Mögliche Doppelte",
+        ],
+        "search": "Suchen (Name, Ort, Notiz …)",
+        "category": "Kategorie",
+        "area": "Bereich",
+        "status": "Status",
+        "shown": "{shown} von {total} Einträgen",
+        "report_intro": "Jedes Problem mit Blatt, Zeile (wie in Excel) und Spalte. Fehler: "
+        "nicht wie gemeint gelesen. Hinweis: gelesen, aber bitte prüfen.",
+        "no_problems": "Keine Probleme gefunden.",
+        "duplicates_intro": "Partner, deren Namen sich nur in Rechtsform, Schreibweise oder "
+        "einem Tippfehler unterscheiden. Ist es derselbe Partner, bitte die "
+        "Zeilen in der Arbeitsmappe zusammenführen.",
+        "no_duplicates": "Keine möglichen Doppelten gefunden.",
+        "row": "Zeile",
+        "not_read": "(nicht gelesen)",
+        "columns": {
+            "name": "Name",
+            "categories": "Kategorien",
+            "type": "Typ",
+            "place": "Ort",
+            "reach": "Reichweite",
+            "since": "Seit",
+            "until": "Bis",
+            "website": "Website",
+            "note": "Notiz",
+            "row": "Zeile",
+            "source": "Von",
+            "target": "Nach",
+            "kind": "Art",
+            "strength": "Stärke",
+            "date": "Datum",
+            "status": "Status",
+            "area": "Bereich",
+            "participants": "Beteiligte",
+        },
+    },
+    "app.export_formats": {
+        "png": "Bild für den Druck (PNG, 300 dpi)",
+        "svg": "Vektorgrafik (SVG)",
+        "pdf": "PDF (Vektor)",
+        "html": "Interaktive Seite (HTML)",
+        "gexf": "Gephi (GEXF)",
+        "graphml": "GraphML",
+        "json": "JSON",
+        "csv": "Tabellen (CSV, ZIP mit Knoten und Kanten)",
+        "xlsx": "Excel-Bericht (XLSX)",
+        "pptx": "PowerPoint für den Rat (PPTX)",
+    },
+    "app.exporting": {
+        "section": "Exportieren",
+        "intro": "Exportiert wird die Ansicht, wie sie oben zu sehen ist: mit den gewählten "
+        "Filtern, Farben und Größen.",
+        "format": "Format",
+        "paper": "Papiergröße",
+        "personal": "Persönliche Angaben einschließen (Export wird als »intern« markiert)",
+        "personal_help": "Ansprechperson, Kontakt, E-Mail und Telefon. Ohne Haken bleiben sie "
+        "draußen.",
+        "build": "Export erstellen",
+        "download": "Herunterladen: {name}",
+        "ready": "Fertig: {name} ({size}).",
+        "failed": "Der Export konnte nicht erstellt werden: {error}",
+        "empty": "Die Ansicht ist leer: Es gibt nichts zu exportieren.",
+    },
+    "app.network_component": {
+        "legend": "Legende",
+        "path": "Verbindungsweg",
+        "loading": "Netzwerkbild wird geladen …",
+        "empty": "Keine Knoten zum Zeigen.",
+        "failed": "Das Netzwerkbild konnte nicht geladen werden.",
+        "aria": "Netzwerkbild mit {nodes} Knoten und {edges} Verbindungen. Klicken wählt einen "
+        "Knoten aus. Tastatur: Pfeiltasten verschieben, Plus und Minus zoomen.",
+    },
+    "app.netzwerk": {
+        "title": "Partnernetz",
+        "has_errors": "{n} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
+        "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
+        "has_warnings": "{n} Hinweise zur Datenqualität – siehe Seite »Daten«, Reiter "
+        "»Prüfbericht«.",
+        "partners": "Partner",
+        "activities": "Aktivitäten",
+        "programmes": "Programme",
+        "ties": "Verbindungen zwischen Partnern",
+        "ties_help": "Paare von Partnern, die über eine Beziehung, eine gemeinsame Aktivität "
+        "oder ein gemeinsames Programm verbunden sind (ohne das stadtLABOR selbst).",
+        "view": "Ansicht",
+        "views": {
+            "ego": "Mit uns in der Mitte",
+            "partners": "Nur Partner untereinander",
+            "bipartite": "Partner und Aktivitäten",
+        },
+        "view_help": "»Mit uns in der Mitte«: alle Partner um die eigene Organisation. »Nur "
+        "Partner untereinander«: die eigene Organisation ausgeblendet. »Partner "
+        "und Aktivitäten«: wer bei welcher Aktivität und welchem Programm dabei ist.",
+        "color_by": "Farbe nach",
+        "colors": {
+            "category": "Kategorie",
+            "type": "Typ",
+            "reach": "Reichweite",
+            "community": "Gruppe",
+        },
+        "size_by": "Größe nach",
+        "filters": "Filter",
+        "categories": "Kategorie",
+        "types": "Typ",
+        "reaches": "Reichweite",
+        "year": "Stand: Jahr",
+        "all_years": "alle Jahre",
+        "year_help": "Nur Partner und Verbindungen, die in diesem Jahr bestanden. Partner ohne "
+        "»Seit«-Jahr zählen immer.",
+        "areas": "Aktivitäten: Bereich",
+        "statuses": "Aktivitäten: Status",
+        "activity_help": "Nur diese Aktivitäten zählen als Verbindung; die Partner bleiben.",
+        "search": "Partner suchen",
+        "search_placeholder": "Namen eintippen …",
+        "shown": "Gezeigt: {partners} von {total} Partnern, {ties} Verbindungen.",
+        "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
+        "Details, mit dem Mausrad zoomen Sie.",
+        "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
+        "size_none": "gleich groß",
+    },
+    "app.partner": {
+        "title": "Partner",
+        "pick": "Partner auswählen (Name eintippen zum Suchen)",
+        "personal": "Persönliche Angaben zeigen (Ansprechperson, Kontakt, E-Mail, Telefon)",
+        "personal_help": "Personenbezogene Daten: nur bei Bedarf einblenden, z. B. nicht am "
+        "Beamer.",
+        "categories": "Kategorien",
+        "none": "keine",
+        "details": "Angaben",
+        "field": "Feld",
+        "value": "Wert",
+        "activities": "Aktivitäten",
+        "activity": "Aktivität",
+        "date": "Datum",
+        "status": "Status",
+        "area": "Bereich",
+        "programmes": "Programme",
+        "neighbours": "Direkt verbunden mit",
+        "why": "Warum verbunden?",
+        "partner": "Partner",
+        "no_neighbours": "Keine Verbindung zu anderen Partnern – nur über {hub}.",
+        "ego": "Umfeld im Netz",
+        "steps": "Schritte",
+        "steps_help": "1 = direkte Partner, 2 = auch deren Partner, 3 = noch einen Schritt weiter.",
+        "path_title": "Wie sind wir mit … verbunden?",
+        "path_to": "Verbindung von {name} zu",
+        "path_steps": "Weg {n}: {route}",
+        "click_hint": "Ein Klick auf einen Partner im Bild öffnet sein Profil.",
+    },
+    "app.praesentation": {
+        "back": "◀ Zurück",
+        "next": "Weiter ▶",
+        "indicator": "Ansicht {n} von {total}",
+        "keys_help": "Pfeiltasten ← → (oder Bild ↑ ↓) blättern.",
+        "exit": "Präsentation beenden",
+        "overview": "Unser Partnernetz",
+        "overview_sub": "{partners} Partner rund um {hub}",
+        "category": "Kategorie {category}",
+        "category_sub": "{partners} von {total} Partnern",
+        "growth": "Wachstum",
+        "growth_sub": "Partner pro Jahr und Kategorie",
+        "map": "Karte",
+        "map_sub": "Wo unsere Partner sind",
+        "sources": "Quellen und Datenstand",
+        "partners": "Partner",
+        "ties": "Verbindungen zwischen Partnern",
+        "activities": "Aktivitäten",
+        "programmes": "Programme",
+        "year": "Jahr",
+        "count": "Partner",
+        "category_axis": "Kategorie",
+        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        "in_year": "Partner {year}",
+        "no_coordinates": "{n} Partner ohne Koordinaten sind nicht eingezeichnet.",
+        "places": "Orte",
+        "near": "Partner in der Region",
+        "map_all": "Alle Orte",
+        "map_region": "Die Region vergrößert",
+        "place": "Ort",
+        "lat": "Breite",
+        "lon": "Länge",
+        "data_date": "Datenstand",
+        "source": "Quelle",
+        "workbook": "Arbeitsmappe",
+        "example": "das mitgelieferte Beispiel",
+        "privacy": "Persönliche Angaben (Ansprechpersonen, Kontakte, E-Mail, Telefon) werden "
+        "in der Präsentation nicht gezeigt.",
+        "counting": "Ein Partner in mehreren Kategorien zählt in jeder. »Verbindungen zwischen "
+        "Partnern«: Paare von Partnern mit einer Beziehung, einer gemeinsamen "
+        "Aktivität oder einem gemeinsamen Programm.",
+        "not_available": "Keine Daten zum Zeigen.",
+        "unreadable": "Die Arbeitsmappe konnte nicht gelesen werden. Bitte auf der Seite "
+        "»Netzwerk« eine andere laden.",
+    },
+    "analysis.group": "Gruppe",
+    "analysis.metrics": {
+        "degree": (
+            "Verbindungen",
+            "Mit wie vielen anderen Partnern der Partner direkt verbunden ist.",
+        ),
+        "weighted_degree": (
+            "Verbindungsstärke",
+            "Wie viel den Partner mit anderen verbindet: Stärke der "
+            "Beziehungen plus gemeinsame Aktivitäten und Programme.",
+        ),
+        "betweenness": (
+            "Brückenfunktion",
+            "Wie oft der Partner auf den kürzesten Wegen zwischen anderen "
+            "Partnern liegt: hohe Werte verbinden Gruppen, die sonst "
+            "getrennt wären.",
+        ),
+        "closeness": (
+            "Nähe",
+            "Wie schnell der Partner über wenige Zwischenschritte alle anderen "
+            "erreicht: hohe Werte bedeuten kurze Wege ins ganze Netz.",
+        ),
+        "pagerank": (
+            "Bedeutung",
+            "Wie bedeutend der Partner ist: viele und starke Verbindungen zählen, "
+            "besonders solche zu selbst bedeutenden Partnern.",
+        ),
+        "eigenvector": (
+            "Einfluss",
+            "Wie eng der Partner mit selbst gut vernetzten Partnern verbunden ist; "
+            "außerhalb des größten Teils des Netzes fast 0.",
+        ),
+        "core": (
+            "Kern",
+            "Wie tief der Partner im dichten Kern sitzt: k heißt, er gehört zu einer "
+            "Gruppe, in der jeder mit mindestens k anderen der Gruppe verbunden ist.",
+        ),
+        "reach2": (
+            "In zwei Schritten erreichbar",
+            "Wie viele Partner direkt oder über einen "
+            "Zwischenpartner erreichbar sind (Partner von "
+            "Partnern).",
+        ),
+        "clustering": (
+            "Vernetztes Umfeld",
+            "Welcher Anteil der Kontakte des Partners auch untereinander "
+            "verbunden ist: 1 = alle kennen sich, 0 = keiner.",
+        ),
+        "constraint": (
+            "Abhängigkeit",
+            "Wie sehr die Kontakte des Partners an wenigen, untereinander "
+            "verbundenen Partnern hängen: niedrig = viele unabhängige "
+            "Kontakte, hoch = wenige, eng verflochtene.",
+        ),
+        "effective_size": (
+            "Unabhängige Kontakte",
+            "Zahl der Kontakte, abzüglich dessen, wie stark sie "
+            "untereinander verbunden sind: wie viele eigenständige "
+            "Zugänge der Partner hat.",
+        ),
+        "articulation": (
+            "Schlüsselstelle",
+            "Ja, wenn das Netz ohne diesen Partner in getrennte Teile zerfiele.",
+        ),
+        "community": (
+            "Gruppe",
+            "Teil des Netzes, dessen Partner untereinander deutlich enger verbunden "
+            "sind als mit dem Rest.",
+        ),
+        "nodes": ("Partner", "Zahl der Partner im Partnernetz (ohne die eigene Organisation)."),
+        "edges": (
+            "Verbindungen zwischen Partnern",
+            "Zahl der Paare von Partnern, die direkt miteinander verbunden sind.",
+        ),
+        "density": (
+            "Dichte",
+            "Anteil der möglichen Verbindungen, die es tatsächlich gibt: "
+            "1 = jeder ist mit jedem verbunden.",
+        ),
+        "components": (
+            "Getrennte Teile",
+            "In wie viele Teile das Netz zerfällt, zwischen denen es keine "
+            "Verbindung gibt; Partner ohne Verbindung zählen einzeln.",
+        ),
+        "largest_component": (
+            "Größter Teil",
+            "Wie viele Partner im größten Teil des Netzes liegen, in dem jeder "
+            "jeden über Verbindungen erreicht.",
+        ),
+        "isolated": (
+            "Ohne Verbindung",
+            "Partner, die mit keinem anderen Partner direkt verbunden sind "
+            "(nur mit der eigenen Organisation).",
+        ),
+        "diameter": (
+            "Größter Abstand",
+            "Die meisten Schritte, die zwei Partner im größten Teil des "
+            "Netzes voneinander entfernt sind.",
+        ),
+        "average_path_length": (
+            "Mittlerer Abstand",
+            "Wie viele Schritte zwei Partner im größten Teil des Netzes "
+            "im Mittel auseinanderliegen.",
+        ),
+        "modularity": (
+            "Gruppenbildung",
+            "Wie klar sich das Netz in Gruppen gliedert: ab etwa 0,3 "
+            "deutliche Gruppen, nahe 0 kaum welche.",
+        ),
+    },
+    "analysis.profile": {
+        "relation": "Beziehung",
+        "strength": "Stärke",
+        "since": "seit",
+        "until": "bis",
+        "activity": "gemeinsame Aktivität",
+        "programme": "gemeinsames Programm",
+        "path_relation": "{a} und {b} haben eine Beziehung{kinds}.",
+        "path_activity": "{a} und {b} waren beide bei {names} dabei.",
+        "path_activity_also": "Außerdem waren beide bei {names} dabei.",
+        "path_programme": "{a} und {b} sind beide im Programm {names}.",
+        "path_programmes": "{a} und {b} sind beide in den Programmen {names}.",
+        "path_programme_also": "Außerdem sind beide im Programm {names}.",
+        "path_programmes_also": "Außerdem sind beide in den Programmen {names}.",
+        "no_path": "{a} und {b} sind nur über {hub} verbunden.",
+        "quote": "»{}«",
+    },
+    "analysis.whatif": {
+        "nothing": "Es wird kein Partner herausgenommen; am Netz ändert sich nichts.",
+        "no_lapse": "Keine Partnerschaft hängt allein an {person}.",
+        "lapse_1": "1 Partnerschaft hängt allein an {person}: {names}.",
+        "lapse_n": "{n} Partnerschaften hängen allein an {person}: {names}.",
+        "split": "Ohne {names} zerfällt das Netz in {after} Teile statt {before}",
+        "no_split": "Ohne {names} zerfällt das Netz nicht in mehr Teile als vorher.",
+        "singletons": " (ein Partner ohne Verbindung zu anderen Partnern zählt als eigener Teil)",
+        "isolated_1": "1 Partner verliert seine letzte Verbindung zu anderen Partnern: {names}.",
+        "isolated_n": "{n} Partner verlieren ihre letzte Verbindung zu anderen Partnern: {names}.",
+        "split_off_1": "1 Gruppe wird vom Hauptnetz abgeschnitten: {groups}.",
+        "split_off_n": "{n} Gruppen werden vom Hauptnetz abgeschnitten: {groups}.",
+        "no_ties": "Keine Verbindung bricht ab.",
+        "ties_1": "1 Verbindung zwischen Partnern bricht ab.",
+        "ties_n": "{n} Verbindungen zwischen Partnern brechen ab.",
+        "reach": "Über höchstens zwei Schritte (Partner von Partnern) erreichen die übrigen "
+        "Partner zusammen {n} Partner weniger.",
+    },
+    "cli": {
+        "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
+        "exportieren.",
+        "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
+        "analyze": "Kennzahlen je Partner und für das ganze Netz (ohne die eigene "
+        "Organisation, mit der jeder Partner verbunden ist).",
+        "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
+        "resolution": "Feinheit der Gruppen: größer = mehr, kleinere Gruppen (Standard 1,0)",
+        "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
+        "nodes": "Partner",
+        "edges": "Verbindungen zwischen Partnern",
+        "alone": "Ohne Verbindung zu anderen Partnern ({n}): {names}",
+        "ranking_head": "Partner nach Brückenfunktion",
+        "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
+        "sampled": "Brückenfunktion geschätzt aus {k} zufällig gewählten Startpartnern.",
+        "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
+        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
+        "json": "Ergebnis als JSON ausgeben",
+        "out": "Zieldatei, z. B. partner_vorlage.xlsx",
+        "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
+        "max_size": "größte erlaubte Dateigröße in MB (Standard 50)",
+        "summary": "{partners} Partner, {relations} Beziehungen, {activities} Aktivitäten, "
+        "{programmes} Programme · Netzwerk: {nodes} Knoten, {edges} Verbindungen",
+        "per_category": "Partner je Kategorie",
+        "no_problems": "Keine Probleme gefunden.",
+        "problems": "{errors} Fehler, {warnings} Hinweise",
+        "error": "Fehler",
+        "warning": "Hinweis",
+        "sheet": "Blatt",
+        "row": "Zeile",
+        "column": "Spalte",
+        "template_written": "Vorlage geschrieben: {path}",
+        "export": "Das Netz als Datei speichern: Bild (png, svg, pdf), Webseite (html), Daten "
+        "für andere Programme (gexf, graphml, json, csv) oder Excel-Bericht (xlsx). "
+        "Personenbezogene Daten bleiben draußen, außer mit --include-personal.",
+        "format": "Format der Datei",
+        "export_out": "Zieldatei, z. B. partnernetz.pdf (csv schreibt zwei Dateien: "
+        "…_knoten.csv und …_kanten.csv)",
+        "include_personal": "auch personenbezogene Daten (Ansprechperson, Kontakt, E-Mail, "
+        "Telefon) exportieren; die Datei ist dann als »intern« markiert",
+        "paper": "Papiergröße für png, svg und pdf, Querformat (Standard A4)",
+        "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
+        "export_written": "Export geschrieben: {path}",
+        "export_errors": "Achtung: Die Arbeitsmappe hat {errors} Fehler; was davon betroffen "
+        "ist, fehlt im Export. Alle Probleme zeigt: network-app check {file}",
+        "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
+        "einen Ordner wählen, der existiert und beschreibbar ist.",
+        "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
+        "das Team senden.",
+    },
+    "drawing.rendering": {
+        "ties": "Verbindungen",
+        "categories": "Kategorie",
+        "type": "Typ",
+        "place": "Ort",
+        "reach": "Reichweite",
+        "since": "seit",
+        "until": "bis",
+        "activities": "gemeinsame Aktivitäten",
+        "programmes": "gemeinsame Programme",
+        "relation": "Beziehung",
+        "legend": "Legende",
+        "graph": "Netzwerkbild",
+        "search": "Partner suchen",
+        "not_found": "Kein Partner mit diesem Namen im Bild.",
+    },
+    "drawing.styling": {
+        "hub": "eigene Organisation",
+        "none_category": "ohne Kategorie",
+        "none_type": "ohne Typ",
+        "none_reach": "ohne Reichweite",
+        "none_community": "ohne Gruppe",
+        "other": "weitere",
+        "group": "Gruppe",
+        "activity": "Aktivität",
+        "programme": "Programm",
+    },
+    "exports.common": {
+        "intern": "intern",
+        "date": "Datenstand",
+        "source": "Quelle",
+        "created": "erstellt",
+        "personal": "enthält personenbezogene Daten",
+        "public": "ohne personenbezogene Daten",
+    },
+    "exports.pictures": {
+        "hub_ties": "Verbindung zur eigenen Organisation",
+        "partner_ties": "Zusammenarbeit zwischen Partnern (dicker = enger)",
+        "reading": "In der Mitte {hub}, ringsum die Partner nach Kategorie. "
+        "Punktgröße: Zahl der Verbindungen zu anderen Partnern.",
+        "reading_no_hub": "Die Partner nach Kategorie. Punktgröße: Zahl der Verbindungen zu "
+        "anderen Partnern.",
+        "intern": "INTERN – enthält personenbezogene Daten",
+        "empty": "Keine Partner im Bild.",
+        "some_labels": " Beschriftet sind die Partner mit den meisten Verbindungen, soweit "
+        "Platz ist.",
+    },
+    "exports.pptx.countries": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
+    "exports.pptx": {
+        "title": "Partnernetz {org}",
+        "data_date": "Datenstand: {date}",
+        "exported": "Export vom {date}",
+        "figures": "Das Netzwerk in Zahlen",
+        "tile_partners": "Partner",
+        "tile_ties": "Verbindungen zwischen Partnern",
+        "tile_activities": "Aktivitäten",
+        "tile_programmes": "Programme",
+        "per_category": "Partner je Kategorie",
+        "several": "Wer in mehreren Kategorien ist, zählt in jeder.",
+        "overview": "Das Partnernetz auf einen Blick",
+        "overview_alt": "Netzwerkbild: {org} in der Mitte, {n} Partner nach Kategorien",
+        "unlabelled": "{n} Namen passen hier nicht hin; alle Namen stehen auf den "
+        "Kategorie-Folien.",
+        "category": "{category}: {n} Partner",
+        "category_alt": "Netzwerkbild, hervorgehoben: Partner der Kategorie {category}",
+        "more": "und {n} weitere",
+        "growth": "Wachstum über die Jahre",
+        "undated_one": "1 Partner ohne „Seit“-Jahr ist in jedem Jahr mitgezählt.",
+        "undated_many": "{n} Partner ohne „Seit“-Jahr sind in jedem Jahr mitgezählt.",
+        "no_growth": "Keine Partner mit Kategorie vorhanden.",
+        "activities": "Aktivitäten nach Bereich und Status",
+        "no_area": "ohne Bereich",
+        "no_status": "ohne Status",
+        "map": "Wo unsere Partner sind",
+        "map_alt": "Karte der Partnerorte",
+        "map_count": "{n} von {total} Partnern haben Koordinaten; Kreisgröße = Zahl der "
+        "Partner am Ort.",
+        "map_region": "Rechts vergrößert: rund um {place} (gestrichelter Rahmen).",
+        "map_region_alt": "Karte der Partnerorte rund um {place}",
+        "sources": "Quellen und Datenstand",
+        "source": "Quelle",
+        "file": "Datei",
+        "data_date_label": "Datenstand",
+        "exported_label": "Exportiert am",
+        "unknown": "nicht angegeben",
+        "public": "Personenbezogene Daten (Ansprechpersonen, Kontakte, E-Mail, Telefon) sind "
+        "nicht enthalten.",
+        "private": "Intern: Dieser Foliensatz enthält personenbezogene Daten (Ansprechpersonen, "
+        "Kontakte, E-Mail, Telefon). Nicht weitergeben.",
+        "intern": "intern",
+        "contacts": "Ansprechpersonen",
+        "contacts_cont": "Ansprechpersonen (Fortsetzung)",
+        "contacts_more": "… und {n} weitere in der Arbeitsmappe",
+        "partner": "Partner",
+        "contact_internal": "Ansprechperson intern",
+        "contact_partner": "Kontakt beim Partner",
+        "date_format": "%d.%m.%Y",
+    },
+    "exports.report": {
+        "yes": "ja",
+        "no": "nein",
+        "error": "Fehler",
+        "warning": "Hinweis",
+        "no_problems": "Keine Probleme gefunden.",
+        "group_name": "Gruppenname",
+        "total": "Partner insgesamt",
+        "none": "ohne Kategorie",
+        "several": "Ein Partner kann in mehreren Kategorien zählen.",
+        "computed": "Kennzahlen und Gruppen sind ohne {hub} berechnet: Jeder Partner ist mit "
+        "{hub} verbunden, das würde alle gleich aussehen lassen.",
+        "sampled": "Brückenfunktion und Nähe geschätzt aus {k} zufällig gewählten Startpartnern.",
+    },
+    "exports.tables.kinds": {
+        "hub": "eigene Organisation",
+        "partner": "Partner",
+        "activity": "Aktivität",
+        "programme": "Programm",
+        "category": "Kategorie",
+    },
+    "exports.tables.strength": "Stärke",
+    # what a problem sentence names by a code (``what="activity"``)
+    "problems.things": {"activity": "die Aktivität", "programme": "das Programm"},
+    "problems": {
+        "file_not_found": "Die Datei »{path}« wurde nicht gefunden. Bitte Pfad und Dateinamen prüfen.",
+        "not_a_file": "»{path}« ist keine Datei (vielleicht ein Ordner). Bitte eine Arbeitsmappe wählen.",
+        "empty_file": "Die Datei »{path}« ist leer (0 Byte). Bitte die Datei erneut speichern.",
+        "too_large": "Die Datei ist {size_mb} MB groß; erlaubt sind höchstens {limit_mb} MB. "
+        "Bitte nicht benötigte Blätter oder Bilder entfernen.",
+        "unsupported_format": "Das Dateiformat »{extension}« wird nicht unterstützt. Bitte als Excel-Arbeitsmappe "
+        "(.xlsx), OpenDocument (.ods) oder CSV speichern.",
+        "wrong_content": "Die Datei endet auf ».{extension}«, ist aber {found}. Bitte die Datei in Excel oder "
+        "LibreOffice öffnen und als .xlsx speichern.",
+        "encrypted": "Die Arbeitsmappe ist passwortgeschützt – bitte ohne Kennwort speichern "
+        "(Excel: Datei › Informationen › Arbeitsmappe schützen › Kennwort entfernen).",
+        "zip_bomb": "Die Datei würde entpackt {unpacked_mb} MB belegen (Verhältnis {ratio}:1) und wird "
+        "aus Sicherheitsgründen nicht geöffnet. Bitte die Daten in eine neue Arbeitsmappe "
+        "kopieren und diese hochladen.",
+        "too_many_members": "Die Datei besteht aus mehr als {limit} Teilen – so viele hat keine Arbeitsmappe. "
+        "Sie wird aus Sicherheitsgründen nicht geöffnet. Bitte die Daten in eine neue "
+        "Arbeitsmappe kopieren.",
+        "corrupt_archive": "Die Datei ist beschädigt oder unvollständig (z. B. abgebrochener Download). "
+        "Bitte die Datei erneut speichern oder herunterladen.",
+        "unsafe_xml": "Die Datei enthält XML-Konstrukte, die ein Sicherheitsrisiko sind (z. B. "
+        "Entity-Definitionen), und wird nicht geöffnet. Bitte die Daten in eine neue "
+        "Arbeitsmappe kopieren.",
+        "unreadable": "Die Datei konnte nicht gelesen werden ({detail}). Bitte in Excel oder LibreOffice "
+        "öffnen und als .xlsx speichern.",
+        "csv_encoding": "Die CSV-Datei hat eine unbekannte Zeichenkodierung. Bitte als »CSV UTF-8« "
+        "speichern.",
+        "too_many_cells": "Das Blatt »{sheet}« hat mehr als {limit} gefüllte Zeilen. Bitte nur die "
+        "Partnerdaten in die Arbeitsmappe aufnehmen.",
+        "too_large_area": "Im Blatt »{sheet}« reichen gefüllte Zellen bis {last_cell}; das sind mehr als "
+        "{limit_millions} Millionen Zellen und zu viel zum Einlesen. Bitte nur die "
+        "Partnerdaten in der Arbeitsmappe behalten und weit entfernte Zellen löschen.",
+        "no_partner_sheet": "Kein Blatt mit Partnern gefunden. Bitte ein Blatt »Partner« mit einer Spalte "
+        "»Name« anlegen (Vorlage: network-app template).",
+        "no_header": "Im Blatt »{sheet}« wurde keine Kopfzeile mit der Spalte »{expected}« gefunden. "
+        "Bitte die Spaltenüberschrift »{expected}« eintragen.",
+        "no_partners": "Das Blatt »{sheet}« enthält keine Partner. Bitte unter der Kopfzeile Partner "
+        "eintragen.",
+        "hidden_sheet": "Das Blatt »{sheet}« ist ausgeblendet und wurde nicht gelesen. Zum Einlesen bitte "
+        "einblenden.",
+        "duplicate_column": "Die Spalte »{column}« bedeutet dasselbe wie »{first}« (Spalte {first_letter}); "
+        "gelesen wird nur »{first}«. Bitte eine der beiden Spalten umbenennen.",
+        "missing_name": "Zeile {row} hat keinen Namen. Bitte einen Namen eintragen oder die Zeile löschen.",
+        "missing_category": "»{name}« hat keine Kategorie. Bitte Austausch, Kooperation, Netzwerk oder "
+        "Forschung eintragen.",
+        "unknown_category": "Unbekannte Kategorie »{value}«{did_you_mean}. Erlaubt sind Austausch, "
+        "Kooperation, Netzwerk und Forschung.",
+        "duplicate_name": "»{value}« steht schon in Zeile {first_row}. Bitte die beiden Zeilen "
+        "zusammenführen; gelesen wird nur die erste.",
+        "similar_name": "»{value}« ähnelt »{other}« (Zeile {other_row}). Ist das derselbe Partner? Dann "
+        "bitte einheitlich schreiben.",
+        "unknown_partner": "»{value}« steht nicht im Blatt »{partner_sheet}«{did_you_mean}. Bitte den "
+        "Namen genau wie dort schreiben oder den Partner ergänzen.",
+        "self_relation": "»{value}« ist mit sich selbst verbunden. Bitte bei »Von« und »Nach« zwei "
+        "verschiedene Partner eintragen.",
+        "hub_in_relation": "»{value}« ist die eigene Organisation: Mit ihr ist jeder Partner schon über seine "
+        "Kategorie verbunden. Die Zeile wird übergangen; bitte löschen oder zwei Partner "
+        "eintragen.",
+        "missing_endpoint": "In Zeile {row} fehlt »{expected}«. Bitte beide Partner der Beziehung eintragen.",
+        "duplicate_relation": "Die Beziehung »{value}« steht schon in Zeile {first_row}; sie wird einmal "
+        "gezählt.",
+        "missing_title": "Zeile {row} hat keinen Titel. Bitte einen Namen für {what} eintragen.",
+        "bad_year": "»{value}« ist keine Jahreszahl. Bitte ein Jahr wie 2019 eintragen.",
+        "year_out_of_range": "Das Jahr {year} ist unmöglich (erlaubt {low}–{high}). Bitte das Jahr prüfen.",
+        "until_before_since": "»Bis« ({until}) liegt vor »Seit« ({since}). Bitte die Jahre prüfen.",
+        "bad_date": "»{value}« ist kein Datum. Bitte ein Datum wie 12.08.2022 oder ein Jahr eintragen.",
+        "bad_strength": "Die Stärke »{value}« ist keine Zahl von 1 bis 5; es wird 1 angenommen.",
+        "bad_number": "»{value}« ist keine Zahl. Bitte eine Dezimalzahl wie 51.57 eintragen.",
+        "unknown_value": "»{value}« ist kein üblicher Wert für »{column}«{did_you_mean}. Üblich sind: "
+        "{allowed}.",
+        "huge_cell": "Die Zelle enthält {length} Zeichen und wurde auf {limit} Zeichen gekürzt. Bitte "
+        "lange Texte kürzen.",
+        "formula_without_value": "Die Zelle enthält eine Formel ohne gespeichertes Ergebnis und wurde als leer "
+        "gelesen. Bitte die Datei in Excel öffnen und speichern oder den Wert eintragen.",
+        "stray_cell": "Die Zelle {column_letter}{row} liegt weit außerhalb der Tabelle (»{value}«) und "
+        "wurde nicht gelesen. Bitte die Zelle löschen, falls sie versehentlich gefüllt "
+        "wurde.",
+        "unknown_setting": "Die Einstellung »{value}« ist unbekannt und wird ignoriert. Bekannt sind: "
+        "Eigene Organisation, Titel, Quelle, Datenstand.",
+        "hub_is_partner": "»{value}« ist die eigene Organisation und kein Partner; die Zeile wird "
+        "übergangen. Bitte die Zeile löschen.",
+    },
+    "workbook.template": {
+        "title": "stadtLABOR Partnernetz – Anleitung zur Tabelle",
+        "intro": "In diese Tabelle tragen Sie unsere Partner ein. Das Programm zeigt daraus das "
+        "Partnernetz: wer mit uns und miteinander verbunden ist, seit wann und wobei. "
+        "Hier steht, was wohin gehört.",
+        "about": "Worum geht es?",
+        "sheets": "Die Blätter",
+        "how": "So füllen Sie die Tabelle aus",
+        "columns": "Alle Spalten",
+        "sheet": "Blatt",
+        "column": "Spalte",
+        "explanation": "Erklärung",
+        "hint": "Hinweis",
+        "required": "Pflicht",
+        "required_if_used": "Pflicht, wenn das Blatt genutzt wird",
+        "personal": "personenbezogen – wird nicht exportiert",
+    },
+}

@@ -1,0 +1,687 @@
+"""The English catalog: every word a user reads, by section (see :mod:`network_app.text`).
+
+Sections are named after the code that shows them; keys, placeholders and plural forms
+match the other language's catalog exactly (``tests/test_text.py``).
+"""
+
+from typing import Any
+
+CATALOG: dict[str, Any] = {
+    "format": {
+        "more": "{n} more",
+        "did_you_mean": " (did you mean “{suggestion}”?)",
+        "partners": {"one": "{count} partner", "other": "{count} partners"},
+    },
+    "app.analyse": {
+        "title": "Analysis",
+        "hub_note": "All measures concern the ties between partners. {hub} is left out: every "
+        "partner is tied to it, which would make all partners look alike.",
+        "tabs": ["Measures", "Groups", "Bridges", "What if …", "Suggestions", "Over time"],
+        "nodes": "Partners",
+        "edges": "Ties between partners",
+        "nodes_help": "All partners in the workbook.",
+        "edges_help": "Pairs of partners linked by a relation, a shared activity or a shared "
+        "programme.",
+        "measure": "Rank by",
+        "top": "The 15 partners with the highest values",
+        "all_partners": "All partners with all measures",
+        "sampled": "Brokerage is estimated from {k} randomly chosen starting partners (the "
+        "network is too large for an exact computation).",
+        "name": "Partner",
+        "categories": "Categories",
+        "community": "Group",
+        "resolution": "Group granularity",
+        "resolution_help": "Larger: more, smaller groups. Smaller: few large groups.",
+        "group": "Group",
+        "size": "Partners",
+        "members": "Members",
+        "group_name": "Name",
+        "alone": "{n} partners without ties to other partners (each is a group of its own):",
+        "cut_points": "Partners without whom the network falls apart",
+        "cut_points_none": "No single partner alone holds parts of the network together.",
+        "bridges": "Ties without which the network falls apart",
+        "bridges_none": "No single tie alone holds parts of the network together.",
+        "mixing": "Ties between the categories",
+        "mixing_help": "How many ties there are between partners of two categories. A partner "
+        "in several categories counts in each.",
+        "carriers": "Who carries the ties between",
+        "multi": "Partners in several categories (they link categories themselves)",
+        "whatif_mode": "What drops out?",
+        "whatif_partner": "Partners",
+        "whatif_person": "Internal contact person",
+        "whatif_pick_partners": "Partners who leave",
+        "whatif_pick_person": "Contact person who leaves",
+        "choose": "Choose partners …",
+        "whatif_no_people": "The workbook names no internal contact person.",
+        "single_contact": "Partnerships that hang on a single person",
+        "single_contact_none": "No partnership hangs on exactly one person.",
+        "without_contact": "Partners without an internal contact: {n}",
+        "person": "Contact person",
+        "suggest_intro": "Pairs of partners without a recorded relation who should know each "
+        "other – with the reason.",
+        "pair_a": "Partner A",
+        "pair_b": "Partner B",
+        "reason": "Why?",
+        "no_suggestions": "No suggestions: no pairs with shared activities or shared partners "
+        "lack a relation.",
+        "per_year": "Active partners per year and category",
+        "undated": "{n} partners without a “Seit” year count in every year.",
+        "year_a": "Compare year",
+        "year_b": "with year",
+        "no_years": "The workbook contains no years.",
+        "year": "Year",
+        "as_of": "As of {year}",
+    },
+    "app.common": {
+        "language": "Sprache / Language",
+        "upload": "Load your own workbook (xlsx, ods or csv)",
+        "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
+        "example is shown.",
+        "template": "Download an empty template",
+        "showing_example": "Showing the example: the partner network of stadtLABOR Soest "
+        "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
+        "showing_file": "Showing: {name}",
+        "unreadable": "The file could not be read.",
+        "severity": {"error": "Error", "warning": "Warning"},
+        "columns": {
+            "severity": "Kind",
+            "sheet": "Sheet",
+            "row": "Row",
+            "column": "Column",
+            "message": "What to do",
+        },
+        "no_category": "no category",
+        "as_of": "Data as of",
+        "page_network": "Network",
+        "page_analysis": "Analysis",
+        "page_partner": "Partner",
+        "page_data": "Data",
+        "page_presentation": "Presentation",
+    },
+    "app.daten": {
+        "title": "Data",
+        "tabs": [
+            "Partners",
+            "Relations",
+            "Activities",
+            "Programmes",
+            "Check report",
+            "Possible duplicates",
+        ],
+        "search": "Search (name, place, note …)",
+        "category": "Category",
+        "area": "Area",
+        "status": "Status",
+        "shown": "{shown} of {total} entries",
+        "report_intro": "Every problem with sheet, row (as in Excel) and column. Error: not "
+        "read as meant. Warning: read, but please check.",
+        "no_problems": "No problems found.",
+        "duplicates_intro": "Partners whose names differ only in legal form, spelling or a "
+        "typo. If it is the same partner, please merge the rows in the "
+        "workbook.",
+        "no_duplicates": "No possible duplicates found.",
+        "row": "Row",
+        "not_read": "(not read)",
+        "columns": {
+            "name": "Name",
+            "categories": "Categories",
+            "type": "Type",
+            "place": "Place",
+            "reach": "Reach",
+            "since": "Since",
+            "until": "Until",
+            "website": "Website",
+            "note": "Note",
+            "row": "Row",
+            "source": "From",
+            "target": "To",
+            "kind": "Kind",
+            "strength": "Strength",
+            "date": "Date",
+            "status": "Status",
+            "area": "Area",
+            "participants": "Participants",
+        },
+    },
+    "app.export_formats": {
+        "png": "Picture for print (PNG, 300 dpi)",
+        "svg": "Vector graphic (SVG)",
+        "pdf": "PDF (vector)",
+        "html": "Interactive page (HTML)",
+        "gexf": "Gephi (GEXF)",
+        "graphml": "GraphML",
+        "json": "JSON",
+        "csv": "Tables (CSV, ZIP with nodes and edges)",
+        "xlsx": "Excel report (XLSX)",
+        "pptx": "PowerPoint for the council (PPTX)",
+    },
+    "app.exporting": {
+        "section": "Export",
+        "intro": "The view is exported as shown above: with the chosen filters, colours and sizes.",
+        "format": "Format",
+        "paper": "Paper size",
+        "personal": "Include personal details (the export is marked “internal”)",
+        "personal_help": "Contact person, contact, e-mail and phone. Unticked, they stay out.",
+        "build": "Create export",
+        "download": "Download: {name}",
+        "ready": "Ready: {name} ({size}).",
+        "failed": "The export could not be created: {error}",
+        "empty": "The view is empty: there is nothing to export.",
+    },
+    "app.network_component": {
+        "legend": "Legend",
+        "path": "Connection path",
+        "loading": "Loading the network picture …",
+        "empty": "No nodes to show.",
+        "failed": "The network picture could not be loaded.",
+        "aria": "Network picture with {nodes} nodes and {edges} ties. Click to select a node. "
+        "Keyboard: arrow keys move, plus and minus zoom.",
+    },
+    "app.netzwerk": {
+        "title": "Partner network",
+        "has_errors": "{n} errors in the workbook: these rows were not (fully) taken over. "
+        "Details on the page “Data”, tab “Check report”.",
+        "has_warnings": "{n} data-quality warnings – see the page “Data”, tab “Check report”.",
+        "partners": "Partners",
+        "activities": "Activities",
+        "programmes": "Programmes",
+        "ties": "Ties between partners",
+        "ties_help": "Pairs of partners linked by a relation, a shared activity or a shared "
+        "programme (not counting stadtLABOR itself).",
+        "view": "View",
+        "views": {
+            "ego": "Us in the centre",
+            "partners": "Partners among themselves",
+            "bipartite": "Partners and activities",
+        },
+        "view_help": "“Us in the centre”: all partners around the own organisation. “Partners "
+        "among themselves”: the own organisation hidden. “Partners and "
+        "activities”: who takes part in which activity and programme.",
+        "color_by": "Colour by",
+        "colors": {"category": "Category", "type": "Type", "reach": "Reach", "community": "Group"},
+        "size_by": "Size by",
+        "filters": "Filters",
+        "categories": "Category",
+        "types": "Type",
+        "reaches": "Reach",
+        "year": "As of year",
+        "all_years": "all years",
+        "year_help": "Only partners and ties that existed in this year. Partners without a "
+        "“Seit” year always count.",
+        "areas": "Activities: area",
+        "statuses": "Activities: status",
+        "activity_help": "Only these activities count as ties; partners stay.",
+        "search": "Find a partner",
+        "search_placeholder": "Type a name …",
+        "shown": "Shown: {partners} of {total} partners, {ties} ties.",
+        "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
+        "hub_hidden": "The own organisation is hidden.",
+        "size_none": "all the same",
+    },
+    "app.partner": {
+        "title": "Partner",
+        "pick": "Choose a partner (type a name to search)",
+        "personal": "Show personal data (contact person, contact, e-mail, phone)",
+        "personal_help": "Personal data: show only when needed, e.g. not on a projector.",
+        "categories": "Categories",
+        "none": "none",
+        "details": "Details",
+        "field": "Field",
+        "value": "Value",
+        "activities": "Activities",
+        "activity": "Activity",
+        "date": "Date",
+        "status": "Status",
+        "area": "Area",
+        "programmes": "Programmes",
+        "neighbours": "Directly tied to",
+        "why": "Why tied?",
+        "partner": "Partner",
+        "no_neighbours": "No tie to other partners – only through {hub}.",
+        "ego": "Surroundings in the network",
+        "steps": "Steps",
+        "steps_help": "1 = direct partners, 2 = their partners too, 3 = one step further.",
+        "path_title": "How are we connected to …?",
+        "path_to": "Connection from {name} to",
+        "path_steps": "Way {n}: {route}",
+        "click_hint": "Clicking a partner in the picture opens its profile.",
+    },
+    "app.praesentation": {
+        "back": "◀ Back",
+        "next": "Next ▶",
+        "indicator": "View {n} of {total}",
+        "keys_help": "Arrow keys ← → (or Page ↑ ↓) step through.",
+        "exit": "End presentation",
+        "overview": "Our partner network",
+        "overview_sub": "{partners} partners around {hub}",
+        "category": "Category {category}",
+        "category_sub": "{partners} of {total} partners",
+        "growth": "Growth",
+        "growth_sub": "Partners per year and category",
+        "map": "Map",
+        "map_sub": "Where our partners are",
+        "sources": "Sources and data as of",
+        "partners": "Partners",
+        "ties": "Ties between partners",
+        "activities": "Activities",
+        "programmes": "Programmes",
+        "year": "Year",
+        "count": "Partners",
+        "category_axis": "Category",
+        "undated": "{n} partners without a “Seit” year count in every year.",
+        "in_year": "Partners {year}",
+        "no_coordinates": "{n} partners without coordinates are not drawn.",
+        "places": "Places",
+        "near": "Partners in the region",
+        "map_all": "All places",
+        "map_region": "The region, enlarged",
+        "place": "Place",
+        "lat": "Latitude",
+        "lon": "Longitude",
+        "data_date": "Data as of",
+        "source": "Source",
+        "workbook": "Workbook",
+        "example": "the bundled example",
+        "privacy": "Personal details (contact persons, contacts, e-mail, phone) are not shown "
+        "in the presentation.",
+        "counting": "A partner in several categories counts in each. “Ties between partners”: "
+        "pairs of partners with a relation, a shared activity or a shared "
+        "programme.",
+        "not_available": "No data to show.",
+        "unreadable": "The workbook could not be read. Please load another one on the page "
+        "“Network”.",
+    },
+    "analysis.group": "Group",
+    "analysis.metrics": {
+        "degree": ("Ties", "How many other partners this partner is directly connected to."),
+        "weighted_degree": (
+            "Tie strength",
+            "How much links this partner to others: strength of relations "
+            "plus shared activities and programmes.",
+        ),
+        "betweenness": (
+            "Bridging role",
+            "How often the partner lies on the shortest ways between other "
+            "partners: high values link groups that would otherwise be apart.",
+        ),
+        "closeness": (
+            "Closeness",
+            "How quickly the partner reaches all others in few steps: high "
+            "values mean short ways into the whole network.",
+        ),
+        "pagerank": (
+            "Importance",
+            "How important the partner is: many and strong ties count, "
+            "especially ties to partners that are important themselves.",
+        ),
+        "eigenvector": (
+            "Influence",
+            "How closely the partner is tied to partners that are well connected "
+            "themselves; close to 0 outside the network's largest part.",
+        ),
+        "core": (
+            "Core",
+            "How deep the partner sits in the dense core: k means it belongs to a "
+            "group in which everyone is tied to at least k others of the group.",
+        ),
+        "reach2": (
+            "Reach in two steps",
+            "How many partners can be reached directly or through one "
+            "partner in between (partners of partners).",
+        ),
+        "clustering": (
+            "Connected surroundings",
+            "Which share of the partner's contacts are also tied "
+            "to each other: 1 = all know each other, 0 = none.",
+        ),
+        "constraint": (
+            "Dependence",
+            "How much the partner's contacts hang on a few partners tied to each "
+            "other: low = many independent contacts, high = few, tightly "
+            "interwoven ones.",
+        ),
+        "effective_size": (
+            "Independent contacts",
+            "Number of contacts, less how strongly they are tied to "
+            "each other: how many separate ways in the partner has.",
+        ),
+        "articulation": (
+            "Linchpin",
+            "Yes if the network would fall apart into separate parts without this partner.",
+        ),
+        "community": (
+            "Group",
+            "Part of the network whose partners are much more closely tied to each "
+            "other than to the rest.",
+        ),
+        "nodes": (
+            "Partners",
+            "Number of partners in the partner network (without the own organisation).",
+        ),
+        "edges": (
+            "Ties between partners",
+            "Number of pairs of partners that are directly tied to each other.",
+        ),
+        "density": (
+            "Density",
+            "Share of the possible ties that actually exist: 1 = everyone is tied to everyone.",
+        ),
+        "components": (
+            "Separate parts",
+            "Into how many parts without any tie between them the network "
+            "falls; partners without ties count one by one.",
+        ),
+        "largest_component": (
+            "Largest part",
+            "How many partners lie in the network's largest part, in which "
+            "everyone reaches everyone through ties.",
+        ),
+        "isolated": (
+            "Without ties",
+            "Partners not directly tied to any other partner (only to the own organisation).",
+        ),
+        "diameter": (
+            "Largest distance",
+            "The most steps that lie between two partners in the network's largest part.",
+        ),
+        "average_path_length": (
+            "Average distance",
+            "How many steps lie between two partners in the network's largest part on average.",
+        ),
+        "modularity": (
+            "Group structure",
+            "How clearly the network splits into groups: from about 0.3 "
+            "clear groups, near 0 hardly any.",
+        ),
+    },
+    "analysis.profile": {
+        "relation": "Relation",
+        "strength": "strength",
+        "since": "since",
+        "until": "until",
+        "activity": "shared activity",
+        "programme": "shared programme",
+        "path_relation": "{a} and {b} have a relation{kinds}.",
+        "path_activity": "{a} and {b} both took part in {names}.",
+        "path_activity_also": "Both also took part in {names}.",
+        "path_programme": "{a} and {b} are both in the programme {names}.",
+        "path_programmes": "{a} and {b} are both in the programmes {names}.",
+        "path_programme_also": "Both are also in the programme {names}.",
+        "path_programmes_also": "Both are also in the programmes {names}.",
+        "no_path": "{a} and {b} are connected only through {hub}.",
+        "quote": "“{}”",
+    },
+    "analysis.whatif": {
+        "nothing": "No partner is taken out; nothing changes in the network.",
+        "no_lapse": "No partnership depends on {person} alone.",
+        "lapse_1": "1 partnership depends on {person} alone: {names}.",
+        "lapse_n": "{n} partnerships depend on {person} alone: {names}.",
+        "split": "Without {names} the network falls into {after} parts instead of {before}",
+        "no_split": "Without {names} the network falls into no more parts than before.",
+        "singletons": " (a partner with no ties to other partners counts as a part of its own)",
+        "isolated_1": "1 partner loses its last tie to other partners: {names}.",
+        "isolated_n": "{n} partners lose their last tie to other partners: {names}.",
+        "split_off_1": "1 group is cut off from the main network: {groups}.",
+        "split_off_n": "{n} groups are cut off from the main network: {groups}.",
+        "no_ties": "No tie is lost.",
+        "ties_1": "1 tie between partners is lost.",
+        "ties_n": "{n} ties between partners are lost.",
+        "reach": "Within two steps (partners of partners) the remaining partners together "
+        "reach {n} partners fewer.",
+    },
+    "cli": {
+        "description": "stadtLABOR partner network: check, analyse and export partner workbooks.",
+        "check": "Read and check a workbook; prints a summary and every problem.",
+        "analyze": "Measures per partner and for the whole network (without the own "
+        "organisation, which every partner is tied to).",
+        "top": "show only the N most important partners (by brokerage)",
+        "resolution": "group granularity: larger = more, smaller groups (default 1.0)",
+        "network_head": "The partner network in figures (without {hub}):",
+        "nodes": "Partners",
+        "edges": "Ties between partners",
+        "alone": "Without ties to other partners ({n}): {names}",
+        "ranking_head": "Partners by brokerage",
+        "groups_head": "Groups (modularity {modularity}: {modularity_text})",
+        "sampled": "Brokerage estimated from {k} randomly chosen starting partners.",
+        "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
+        "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
+        "json": "print the result as JSON",
+        "out": "output file, e.g. partner_template.xlsx",
+        "lang": "output language: de (German) or en (English)",
+        "max_size": "largest allowed file size in MB (default 50)",
+        "summary": "{partners} partners, {relations} relations, {activities} activities, "
+        "{programmes} programmes · network: {nodes} nodes, {edges} ties",
+        "per_category": "Partners per category",
+        "no_problems": "No problems found.",
+        "problems": "{errors} errors, {warnings} warnings",
+        "error": "Error",
+        "warning": "Warning",
+        "sheet": "sheet",
+        "row": "row",
+        "column": "column",
+        "template_written": "Template written: {path}",
+        "export": "Save the network as a file: picture (png, svg, pdf), web page (html), data "
+        "for other programs (gexf, graphml, json, csv) or Excel report (xlsx). "
+        "Personal data stay out unless --include-personal is given.",
+        "format": "file format",
+        "export_out": "output file, e.g. partner_network.pdf (csv writes two files: "
+        "…_knoten.csv and …_kanten.csv)",
+        "include_personal": "also export personal data (contact person, contact, e-mail, "
+        "phone); the file is then marked “internal”",
+        "paper": "paper size for png, svg and pdf, landscape (default A4)",
+        "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
+        "export_written": "Export written: {path}",
+        "export_errors": "Note: the workbook has {errors} errors; what they affect is missing "
+        "from the export. All problems: network-app check {file}",
+        "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
+        "writable folder.",
+        "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
+        "the team.",
+    },
+    "drawing.rendering": {
+        "ties": "ties",
+        "categories": "category",
+        "type": "type",
+        "place": "place",
+        "reach": "reach",
+        "since": "since",
+        "until": "until",
+        "activities": "shared activities",
+        "programmes": "shared programmes",
+        "relation": "relation",
+        "legend": "Legend",
+        "graph": "Network picture",
+        "search": "Find partner",
+        "not_found": "No partner of this name in the picture.",
+    },
+    "drawing.styling": {
+        "hub": "own organisation",
+        "none_category": "no category",
+        "none_type": "no type",
+        "none_reach": "no reach",
+        "none_community": "no group",
+        "other": "others",
+        "group": "Group",
+        "activity": "activity",
+        "programme": "programme",
+    },
+    "exports.common": {
+        "intern": "internal",
+        "date": "Data as of",
+        "source": "Source",
+        "created": "created",
+        "personal": "contains personal data",
+        "public": "without personal data",
+    },
+    "exports.pictures": {
+        "hub_ties": "Tie to the own organisation",
+        "partner_ties": "Partners working together (thicker = closer)",
+        "reading": "{hub} in the centre, the partners around it by category. "
+        "Dot size: number of ties to other partners.",
+        "reading_no_hub": "The partners by category. Dot size: number of ties to other partners.",
+        "intern": "INTERNAL – contains personal data",
+        "empty": "No partners in the picture.",
+        "some_labels": " Labelled are the partners with the most ties, as far as there is room.",
+    },
+    "exports.pptx.countries": {"Deutschland": "Germany", "Österreich": "Austria"},
+    "exports.pptx": {
+        "title": "Partner network {org}",
+        "data_date": "Data as of: {date}",
+        "exported": "Exported on {date}",
+        "figures": "The network in figures",
+        "tile_partners": "partners",
+        "tile_ties": "ties between partners",
+        "tile_activities": "activities",
+        "tile_programmes": "programmes",
+        "per_category": "Partners per category",
+        "several": "A partner in several categories counts in each.",
+        "overview": "The partner network at a glance",
+        "overview_alt": "Network picture: {org} in the centre, {n} partners by category",
+        "unlabelled": "{n} names do not fit here; all names are on the category slides.",
+        "category": "{category}: {n} partners",
+        "category_alt": "Network picture, highlighted: partners in category {category}",
+        "more": "and {n} more",
+        "growth": "Growth over the years",
+        "undated_one": "1 partner without a start year is counted in every year.",
+        "undated_many": "{n} partners without a start year are counted in every year.",
+        "no_growth": "No partners with a category.",
+        "activities": "Activities by area and status",
+        "no_area": "no area",
+        "no_status": "no status",
+        "map": "Where our partners are",
+        "map_alt": "Map of partner locations",
+        "map_count": "{n} of {total} partners have coordinates; circle size = partners at "
+        "the place.",
+        "map_region": "Right, enlarged: around {place} (dashed frame).",
+        "map_region_alt": "Map of partner locations around {place}",
+        "sources": "Sources and data date",
+        "source": "Source",
+        "file": "File",
+        "data_date_label": "Data as of",
+        "exported_label": "Exported on",
+        "unknown": "not given",
+        "public": "Personal data (contact persons, contacts, e-mail, phone) is not included.",
+        "private": "Internal: this deck contains personal data (contact persons, contacts, "
+        "e-mail, phone). Do not pass on.",
+        "intern": "internal",
+        "contacts": "Contact persons",
+        "contacts_cont": "Contact persons (continued)",
+        "contacts_more": "… and {n} more in the workbook",
+        "partner": "Partner",
+        "contact_internal": "Internal contact",
+        "contact_partner": "Contact at the partner",
+        "date_format": "%Y-%m-%d",
+    },
+    "exports.report": {
+        "yes": "yes",
+        "no": "no",
+        "error": "Error",
+        "warning": "Warning",
+        "no_problems": "No problems found.",
+        "group_name": "Group name",
+        "total": "Partners in total",
+        "none": "no category",
+        "several": "A partner can count in several categories.",
+        "computed": "Measures and groups are computed without {hub}: every partner is tied "
+        "to {hub}, which would make them all look alike.",
+        "sampled": "Bridging role and closeness estimated from {k} randomly chosen starting "
+        "partners.",
+    },
+    "exports.tables.kinds": {
+        "hub": "own organisation",
+        "partner": "partner",
+        "activity": "activity",
+        "programme": "programme",
+        "category": "category",
+    },
+    "exports.tables.strength": "strength",
+    # what a problem sentence names by a code (``what="activity"``)
+    "problems.things": {"activity": "the activity", "programme": "the programme"},
+    "problems": {
+        "file_not_found": "The file “{path}” was not found. Please check the path and file name.",
+        "not_a_file": "“{path}” is not a file (perhaps a folder). Please choose a workbook.",
+        "empty_file": "The file “{path}” is empty (0 bytes). Please save the file again.",
+        "too_large": "The file is {size_mb} MB; at most {limit_mb} MB are allowed. "
+        "Please remove sheets or pictures that are not needed.",
+        "unsupported_format": "The file format “{extension}” is not supported. Please save as an Excel "
+        "workbook (.xlsx), OpenDocument (.ods) or CSV.",
+        "wrong_content": "The file ends in “.{extension}” but is {found}. Please open it in Excel or "
+        "LibreOffice and save it as .xlsx.",
+        "encrypted": "The workbook is password-protected – please save it without a password.",
+        "zip_bomb": "Unpacked, the file would take {unpacked_mb} MB (ratio {ratio}:1); for safety it "
+        "is not opened. Please copy the data into a new workbook and use that.",
+        "too_many_members": "The file consists of more than {limit} parts – no workbook has that many. For "
+        "safety it is not opened. Please copy the data into a new workbook.",
+        "corrupt_archive": "The file is damaged or incomplete (e.g. an interrupted download). "
+        "Please save or download it again.",
+        "unsafe_xml": "The file contains XML constructs that are a security risk (e.g. entity "
+        "definitions) and is not opened. Please copy the data into a new workbook.",
+        "unreadable": "The file could not be read ({detail}). Please open it in Excel or LibreOffice "
+        "and save it as .xlsx.",
+        "csv_encoding": "The CSV file has an unknown character encoding. Please save it as “CSV UTF-8”.",
+        "too_many_cells": "The sheet “{sheet}” has more than {limit} filled rows. Please keep only the "
+        "partner data in the workbook.",
+        "too_large_area": "Filled cells in the sheet “{sheet}” reach {last_cell}; that is more than "
+        "{limit_millions} million cells, too many to read. Please keep only the partner "
+        "data in the workbook and delete far-away cells.",
+        "no_partner_sheet": "No sheet with partners found. Please add a sheet “Partner” with a column “Name” "
+        "(template: network-app template).",
+        "no_header": "No header row with the column “{expected}” was found in sheet “{sheet}”. "
+        "Please add the column heading “{expected}”.",
+        "no_partners": "The sheet “{sheet}” contains no partners. Please add partners below the header.",
+        "hidden_sheet": "The sheet “{sheet}” is hidden and was not read. Unhide it to include it.",
+        "duplicate_column": "The column “{column}” means the same as “{first}” (column {first_letter}); only "
+        "“{first}” is read. Please rename one of them.",
+        "missing_name": "Row {row} has no name. Please enter a name or delete the row.",
+        "missing_category": "“{name}” has no category. Please enter Austausch, Kooperation, Netzwerk or "
+        "Forschung.",
+        "unknown_category": "Unknown category “{value}”{did_you_mean}. Allowed are Austausch, Kooperation, "
+        "Netzwerk and Forschung.",
+        "duplicate_name": "“{value}” already appears in row {first_row}. Please merge the two rows; only "
+        "the first is read.",
+        "similar_name": "“{value}” resembles “{other}” (row {other_row}). Is it the same partner? Then "
+        "please spell it the same way.",
+        "unknown_partner": "“{value}” is not on the sheet “{partner_sheet}”{did_you_mean}. Please spell "
+        "the name exactly as there or add the partner.",
+        "self_relation": "“{value}” is related to itself. Please enter two different partners.",
+        "hub_in_relation": "“{value}” is the own organisation: every partner is tied to it through its "
+        "category already. The row is skipped; please delete it or enter two partners.",
+        "missing_endpoint": "Row {row} lacks “{expected}”. Please enter both partners of the relation.",
+        "duplicate_relation": "The relation “{value}” already appears in row {first_row}; it is counted once.",
+        "missing_title": "Row {row} has no title. Please enter a name for {what}.",
+        "bad_year": "“{value}” is not a year. Please enter a year such as 2019.",
+        "year_out_of_range": "The year {year} is impossible (allowed {low}–{high}). Please check the year.",
+        "until_before_since": "“Bis” ({until}) is before “Seit” ({since}). Please check the years.",
+        "bad_date": "“{value}” is not a date. Please enter a date such as 12.08.2022 or a year.",
+        "bad_strength": "The strength “{value}” is not a number from 1 to 5; 1 is assumed.",
+        "bad_number": "“{value}” is not a number. Please enter a decimal number such as 51.57.",
+        "unknown_value": "“{value}” is not a usual value for “{column}”{did_you_mean}. Usual values: "
+        "{allowed}.",
+        "huge_cell": "The cell holds {length} characters and was cut to {limit}. Please shorten it.",
+        "formula_without_value": "The cell holds a formula with no saved result and was read as empty. Please "
+        "open and save the file in Excel or enter the value.",
+        "stray_cell": "The cell {column_letter}{row} lies far outside the table (“{value}”) and was "
+        "not read. Please delete it if it was filled by mistake.",
+        "unknown_setting": "The setting “{value}” is unknown and ignored. Known: Eigene Organisation, "
+        "Titel, Quelle, Datenstand.",
+        "hub_is_partner": "“{value}” is the own organisation, not a partner; the row is skipped.",
+    },
+    "workbook.template": {
+        "title": "stadtLABOR Partnernetz – how to fill in this workbook",
+        "intro": "Enter our partners in this workbook. The program turns it into the partner "
+        "network: who is connected to us and to each other, since when and in what. "
+        "This sheet says what goes where. Sheet names and column headers stay German; "
+        "the explanations of the columns below are German too.",
+        "about": "What is this?",
+        "sheets": "The sheets",
+        "how": "How to fill it in",
+        "columns": "All columns",
+        "sheet": "Sheet",
+        "column": "Column",
+        "explanation": "Explanation (German)",
+        "hint": "Note",
+        "required": "required",
+        "required_if_used": "required if the sheet is used",
+        "personal": "personal data – not exported",
+    },
+}
