@@ -52,7 +52,7 @@ def test_both_languages_have_the_same_keys_structure_and_placeholders():
 
 def test_no_entry_is_empty_or_untranslated_english_german_mix():
     for lang, catalog in CATALOGS.items():
-        for path, (kind, detail) in _walk(catalog):
+        for path, (kind, _detail) in _walk(catalog):
             if kind != "text":
                 continue
             entry = catalog
