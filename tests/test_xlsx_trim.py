@@ -140,8 +140,8 @@ def test_at_most_twenty_warnings_per_sheet(tmp_path):
 
 
 def test_stray_message_names_the_cell():
-    problem = Problem("stray_cell", WARNING, "Partner", 1048576, None, "Z", "verirrt",
-                      {"column_letter": "Z"})
+    problem = Problem(code="stray_cell", severity=WARNING, sheet="Partner", row=1048576,
+                      column_letter="Z", value="verirrt", params={"column_letter": "Z"})
     assert problem.text("de") == (
         "Die Zelle Z1048576 liegt weit außerhalb der Tabelle (»verirrt«) und wurde nicht "
         "gelesen. Bitte die Zelle löschen, falls sie versehentlich gefüllt wurde.")

@@ -276,8 +276,9 @@ def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
         if key is not None and key in first_of:
             first = first_of[key]
             problems.append(Problem(
-                "duplicate_column", WARNING, sheet.name, header_row, header, letter, header,
-                {"first": first.header, "first_letter": first.letter}))
+                code="duplicate_column", severity=WARNING, sheet=sheet.name, row=header_row,
+                column=header, column_letter=letter, value=header,
+                params={"first": first.header, "first_letter": first.letter}))
             key = None
         info = ColumnInfo(index, header, key, letter)
         if key is not None:
