@@ -1,8 +1,9 @@
 """Benchmark: our pipeline against the naive one, stage by stage, as ratios.
 
-A script, not a test (PRODUCT.md, "Quality bars"): it writes synthetic workbooks with openpyxl
-(N partners, 4N relations, N/2 activities with 3 participants each; fixed seed), then times each
-stage in this process with ``time.perf_counter`` and reports the median of ``--repeat`` runs:
+A script, not a test (timings depend on the machine, so it reports ratios instead of asserting
+limits): it writes synthetic workbooks with openpyxl (N partners, 4N relations, N/2 activities
+with 3 participants each; fixed seed), then times each stage in this process with
+``time.perf_counter`` and reports the median of ``--repeat`` runs:
 
 =========  ===========================================  ==========================================
 stage      naive                                        ours

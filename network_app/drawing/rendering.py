@@ -4,7 +4,9 @@ The page inlines the vis-network build that ships inside pyvis, so it works offl
 nothing from a CDN. Everything from the workbook reaches the page as JSON data (with ``<``
 escaped, so no cell can close the script) or through ``html.escape``; tooltips are plain strings,
 which vis-network shows as text. pyvis' own template is not used: it inserts some values as raw
-HTML (see NOTES.md).
+HTML (its Jinja environment does not autoescape, so the heading and the node names in its select
+menu go into the page unescaped, and its tooltip popup sets ``innerHTML`` to the node title), and
+it loads vis-network's CSS from a CDN.
 """
 
 from __future__ import annotations
