@@ -1,9 +1,9 @@
 """stadtLABOR Partnernetz: from the staff's partner workbook to a network they can explore,
 analyse and show. The pipeline, one module per stage::
 
-    safety → reading → validation → graph → figures / layout → styling → rendering
+    safety → reading → validation → graph → views / positions / figures → styling → rendering
                                           ↘ metrics, communities, brokers, whatif,
-                                            suggestions, timeline (analysis)
+                                            suggestions, timeline, profile, quality (analysis)
 
 The public API is what ``__all__`` lists; the app, the CLI and the notebooks use only it.
 """
@@ -22,11 +22,11 @@ from .analysis.profile import (
     Profile,
     Tie,
     connection_paths,
-    duplicate_pairs,
     ego_network,
     no_path_sentence,
     partner_profile,
 )
+from .analysis.quality import duplicate_pairs
 from .analysis.suggestions import Suggestion, introductions
 from .analysis.timeline import (
     YearComparison,
@@ -51,8 +51,8 @@ from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, val
 from .errors import NetworkAppError, UnreadableFileError
 from .network.figures import NO_CATEGORY, category_counts, key_figures
 from .network.graph import bipartite_graph, build_graph, partner_layer
-from .network.layout import ego_layout
-from .network.views import VIEWS, Filters, filter_options, network_view, stable_positions
+from .network.positions import ego_layout, stable_positions
+from .network.views import VIEWS, Filters, filter_options, network_view
 from .workbook.loading import load_workbook
 from .workbook.problems import Problem
 from .workbook.schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS

@@ -1,4 +1,4 @@
-"""Profiles, neighbourhoods, explained paths and duplicate pairs, checked by hand."""
+"""Profiles, neighbourhoods and explained paths, checked by hand."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from network_app import (
     Tie,
     build_graph,
     connection_paths,
-    duplicate_pairs,
     ego_network,
     load_workbook,
     network_view,
@@ -230,34 +229,3 @@ def test_path_to_itself_and_unknown_names(graph):
     assert connection_paths(graph, "A-Lab", "A-Lab") == [ExplainedPath(["A-Lab"], [])]
     with pytest.raises(KeyError):
         connection_paths(graph, "A-Lab", HUB)
-
-
-# --------------------------------------------------------------------------- duplicates
-
-
-def test_duplicate_pairs(make_xlsx):
-    data = load_workbook(make_xlsx({
-        "Partner": [
-            ["Name", "Kategorie", "Ort"],
-            ["VHS Soest", "Kooperation", "Soest"],
-            ["Fablab Hamm", "Austausch", "Hamm"],
-            ["VHS Soest e.V.", "Kooperation", None],
-            ["fablab  hamm", "Austausch", "Hamm"],
-        ],
-    }))
-    frame = data.partners.copy(deep=True)
-    pairs = duplicate_pairs(data)
-    by_code = {code: (first, second) for first, second, code in pairs}
-    assert sorted(by_code) == ["duplicate_name", "similar_name"]
-    first, second = by_code["similar_name"]
-    assert (first["name"], first["row"], first["place"]) == ("VHS Soest", 2, "Soest")
-    assert (second["name"], second["row"], second["place"]) == ("VHS Soest e.V.", 4, None)
-    assert second["categories"] == ["Kooperation"]
-    first, second = by_code["duplicate_name"]
-    assert (first["name"], first["row"]) == ("Fablab Hamm", 3)
-    assert second == {"name": "fablab hamm", "row": 5}  # as read: spaces tidied
-    assert data.partners.equals(frame)
-
-
-def test_no_duplicates(data):
-    assert duplicate_pairs(data) == []

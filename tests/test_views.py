@@ -18,7 +18,7 @@ from network_app import (
     network_view,
     stable_positions,
 )
-from network_app.network.layout import ASPECT
+from network_app.network.positions import ASPECT
 
 HUB = "stadtLABOR Soest"
 WORKSHOP = "Aktivität: Workshop (Zeile 2)"

@@ -12,5 +12,6 @@ Every function here works on the partner layer (the hub left out, see
       ├─ whatif        what falls apart when partners or a colleague leave
       ├─ suggestions   whom to introduce to whom, with reasons
       ├─ timeline      the network as it stood in a year; what changed
-      └─ profile       one partner's card, its neighbourhood, explained paths, likely duplicates
+      ├─ profile       one partner's card, its neighbourhood, explained paths
+      └─ quality       what to tidy in the workbook: likely duplicates
 """

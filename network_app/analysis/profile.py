@@ -2,9 +2,9 @@
 
 Everything here answers a staff member's question in plain words: *Who is this partner, and
 why is it tied to whom?* (:func:`partner_profile`), *Who is near it?* (:func:`ego_network`),
-*How are we connected to X?* (:func:`connection_paths`), *Are these two rows one partner?*
-(:func:`duplicate_pairs`). Paths and neighbourhoods use the partner layer: through the hub every
-partner is two steps from every other, which explains nothing.
+*How are we connected to X?* (:func:`connection_paths`). Paths and neighbourhoods use the
+partner layer: through the hub every partner is two steps from every other, which explains
+nothing.
 """
 
 from __future__ import annotations
@@ -16,17 +16,16 @@ from typing import Any
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import by_language
+from ..text import by_language, join_list
 from ..workbook import schema
+from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
-from .whatif import join_names, name_key
 
 __all__ = [
     "ExplainedPath",
     "Profile",
     "Tie",
     "connection_paths",
-    "duplicate_pairs",
     "ego_network",
     "no_path_sentence",
     "partner_profile",
@@ -334,16 +333,16 @@ def _step(layer: nx.Graph, a: str, b: str, dates: _ActivityDates, lang: str) -> 
     kinds = [r["kind"] for r in edge.get("relations", []) if r.get("kind")]
     if edge.get("relations"):
         sentences.append(words["path_relation"].format(
-            a=a, b=b, kinds=f": {join_names(kinds, lang)}" if kinds else ""))
+            a=a, b=b, kinds=f": {join_list(kinds, lang)}" if kinds else ""))
     if edge.get("activities"):
         shared = dates.shared(a, b, edge["activities"], year_only=True)
-        names = join_names([words["quote"].format(title) + (f" ({year})" if year else "")
+        names = join_list([words["quote"].format(title) + (f" ({year})" if year else "")
                             for title, year in shared], lang, limit=3)
         key = "path_activity_also" if sentences else "path_activity"
         sentences.append(words[key].format(a=a, b=b, names=names))
     programmes = edge.get("programmes", [])
     if programmes:
-        names = join_names([words["quote"].format(p) for p in programmes], lang, limit=3)
+        names = join_list([words["quote"].format(p) for p in programmes], lang, limit=3)
         key = "path_programme" if len(programmes) == 1 else "path_programmes"
         key += "_also" if sentences else ""
         sentences.append(words[key].format(a=a, b=b, names=names))
@@ -363,30 +362,3 @@ def no_path_sentence(a: str, b: str, hub: str, lang: str = "de") -> str:
     if lang == "de" and hub.casefold().startswith("stadtlabor"):
         hub = f"das {hub}"
     return _words(lang)["no_path"].format(a=a, b=b, hub=hub)
-
-
-def duplicate_pairs(data: PartnerData) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
-    """Rows that may be one partner, side by side, for the user to decide.
-
-    Returns
-    -------
-    list of (dict, dict, str)
-        For each ``similar_name`` and ``duplicate_name`` problem, in the order found: the first
-        row's columns, the second row's columns and the problem's code. A ``duplicate_name``
-        row was not read (only the first is), so its dict holds just ``name`` and ``row``
-        (the Excel row). Dicts hold every column of the partner sheet, personal ones included:
-        they are for staff tidying the workbook, not for exports.
-    """
-    by_row = {r["row"]: r for r in data.records("partners")}
-    pairs = []
-    for problem in data.problems:
-        if problem.code == "similar_name":
-            first = by_row.get(problem.params.get("other_row"))
-            second = by_row.get(problem.row)
-            if first is not None and second is not None:
-                pairs.append((first, second, problem.code))
-        elif problem.code == "duplicate_name":
-            first = by_row.get(problem.params.get("first_row"))
-            if first is not None:
-                pairs.append((first, {"name": problem.value, "row": problem.row}, problem.code))
-    return pairs

@@ -24,8 +24,10 @@ from typing import Any
 
 import networkx as nx
 
+from ..text import join_list
+from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
-from .whatif import _layer, join_names, name_key
+from .whatif import _layer
 
 __all__ = ["Suggestion", "introductions"]
 
@@ -68,7 +70,7 @@ class Suggestion:
         parts = []
         if self.shared_activities:
             n = len(self.shared_activities)
-            names = join_names(self.shared_activities, lang, limit=NAMES_IN_REASON,
+            names = join_list(self.shared_activities, lang, limit=NAMES_IN_REASON,
                                conjunction=False)
             if de:
                 parts.append(f"Beide waren bei {n} {'Aktivität' if n == 1 else 'Aktivitäten'} "
@@ -78,7 +80,7 @@ class Suggestion:
                              f"{names}.")
         if self.common_neighbours:
             n = len(self.common_neighbours)
-            names = join_names(self.common_neighbours, lang, limit=NAMES_IN_REASON,
+            names = join_list(self.common_neighbours, lang, limit=NAMES_IN_REASON,
                                conjunction=False)
             if de:
                 parts.append(f"Beide arbeiten mit {n} gemeinsamen "

@@ -21,9 +21,10 @@ import pandas as pd
 
 from ..network.figures import NO_CATEGORY
 from ..network.graph import _active_in, build_graph
+from ..text import join_list
 from ..workbook import schema
+from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
-from .whatif import join_names, name_key
 
 __all__ = [
     "YearComparison",
@@ -158,7 +159,7 @@ class YearComparison:
 
 
 def _partners_sentence(period: str, names: list[str], lang: str) -> str:
-    n, listed = len(names), join_names(names, lang, limit=5)
+    n, listed = len(names), join_list(names, lang, limit=5)
     if lang != "en":
         if not n:
             return f"{period} kamen keine Partner hinzu."
@@ -169,7 +170,7 @@ def _partners_sentence(period: str, names: list[str], lang: str) -> str:
 
 
 def _ended_sentence(names: list[str], lang: str) -> str:
-    n, listed = len(names), join_names(names, lang, limit=5)
+    n, listed = len(names), join_list(names, lang, limit=5)
     if lang != "en":
         if not n:
             return "Keine Partnerschaft endete."
@@ -196,7 +197,7 @@ def _stronger_sentence(ties: list[tuple[str, str, int, int]], lang: str) -> list
     if not ties:
         return []
     n = len(ties)
-    listed = join_names([f"{a} – {b} ({old} → {new})" for a, b, old, new in ties], lang,
+    listed = join_list([f"{a} – {b} ({old} → {new})" for a, b, old, new in ties], lang,
                         limit=3, conjunction=False)
     if lang != "en":
         return [f"{n} {'Verbindung wurde' if n == 1 else 'Verbindungen wurden'} enger: {listed}."]

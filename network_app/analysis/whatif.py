@@ -14,14 +14,14 @@ the hub is reduced to its partner layer first. The input graph is never changed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import by_language
-from ..workbook.schema import normalize_name
+from ..text import by_language, join_list
+from ..workbook.schema import name_key, normalize_name
 from ..workbook.validation import PartnerData
 
 __all__ = [
@@ -52,11 +52,6 @@ def _people(cell: object) -> list[str]:
         if person:
             found.setdefault(normalize_name(person), person)
     return list(found.values())
-
-
-def name_key(name: str) -> tuple[str, str]:
-    """Sort key for names: alphabetical ignoring case, ties broken by the exact spelling."""
-    return normalize_name(name), name
 
 
 def _contacts_by_partner(data: PartnerData) -> dict[str, list[str]]:
@@ -241,27 +236,6 @@ def remove_contact(data: PartnerData, layer: nx.Graph, person: str) -> WhatIf:
 # --------------------------------------------------------------------------- sentences
 
 
-def join_names(names: Sequence[str], lang: str = "de", *, limit: int | None = None,
-               conjunction: bool = True) -> str:
-    """Names as running text: "A, B und C"; beyond ``limit`` names "A, B, C und 2 weitere".
-
-    With ``conjunction=False`` a list that is not cut short is only comma-separated (after a
-    colon: "Workshop, Tagung, Fest").
-
-    >>> join_names(["A", "B", "C", "D", "E"], limit=3)
-    'A, B, C und 2 weitere'
-    >>> join_names(["A", "B"], "en")
-    'A and B'
-    """
-    names = list(names)
-    word_and, word_more = ("und", "weitere") if lang == "de" else ("and", "more")
-    if limit is not None and len(names) > limit:
-        return f"{', '.join(names[:limit])} {word_and} {len(names) - limit} {word_more}"
-    if not conjunction or len(names) < 2:
-        return ", ".join(names)
-    return f"{', '.join(names[:-1])} {word_and} {names[-1]}"
-
-
 _TEXT = by_language("analysis.whatif")
 
 
@@ -284,10 +258,10 @@ def whatif_sentences(result: WhatIf, lang: str = "de") -> list[str]:
         if not n:
             return [t["no_lapse"].format(person=result.person)]
         sentences.append(t["lapse_1" if n == 1 else "lapse_n"].format(
-            n=n, person=result.person, names=join_names(result.removed, lang, limit=5)))
+            n=n, person=result.person, names=join_list(result.removed, lang, limit=5)))
     elif not n:
         return [t["nothing"]]
-    names = join_names(result.removed, lang, limit=5)
+    names = join_list(result.removed, lang, limit=5)
     if result.components_after > result.components_before:
         sentence = t["split"].format(names=names, after=result.components_after,
                                      before=result.components_before)
@@ -300,10 +274,10 @@ def whatif_sentences(result: WhatIf, lang: str = "de") -> list[str]:
     if result.isolated:
         k = len(result.isolated)
         sentences.append(t["isolated_1" if k == 1 else "isolated_n"].format(
-            n=k, names=join_names(result.isolated, lang, limit=5)))
+            n=k, names=join_list(result.isolated, lang, limit=5)))
     if result.split_off:
         k = len(result.split_off)
-        groups = "; ".join(join_names(group, lang, limit=5) for group in result.split_off[:5])
+        groups = "; ".join(join_list(group, lang, limit=5) for group in result.split_off[:5])
         sentences.append(t["split_off_1" if k == 1 else "split_off_n"].format(n=k,
                                                                              groups=groups))
     ties = result.lost_ties

@@ -33,7 +33,7 @@ import networkx as nx
 from ..drawing.styling import NodeStyle, node_styles
 from ..drawing.styling import legend as default_legend
 from ..network.graph import build_graph
-from ..network.layout import ego_layout
+from ..network.positions import ego_layout
 from ..workbook.validation import PartnerData
 from .common import ExportMeta
 from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json

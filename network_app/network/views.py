@@ -10,14 +10,13 @@ Three views of one workbook:
 =============== ==================================================================
 
 :class:`Filters` narrows a view down; :func:`network_view` applies it without touching the data.
-:func:`stable_positions` computes one position per node of every view, once, from the whole
-workbook, so a partner stays where it is whatever is filtered and whichever view is shown.
+Where the nodes go is :mod:`network_app.network.positions`' job: one place per node for every view
+and every filter.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,13 +25,12 @@ import networkx as nx
 import pandas as pd
 
 from ..analysis.timeline import year_range
-from ..analysis.whatif import name_key
 from ..workbook import schema
+from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
 from .graph import _active_in, bipartite_graph, build_graph, partner_layer
-from .layout import ASPECT, SPACING, ego_layout
 
-__all__ = ["VIEWS", "Filters", "filter_options", "network_view", "stable_positions"]
+__all__ = ["VIEWS", "Filters", "filter_options", "network_view"]
 
 #: The views :func:`network_view` knows, in the order the app offers them.
 VIEWS: tuple[str, ...] = ("ego", "partners", "bipartite")
@@ -232,93 +230,3 @@ def filter_options(data: PartnerData) -> dict[str, list]:
         "areas": _ordered(data.activities["area"], schema.AREA_VALUES),
         "statuses": _ordered(data.activities["status"], schema.STATUS_VALUES),
     }
-
-
-# --------------------------------------------------------------------------- positions
-
-#: How far an activity or programme sits outside the centre of its partners.
-PUSH = SPACING / 2
-#: Closer than this, two nodes would overlap; a newcomer moves further out.
-MIN_GAP = 36.0
-
-
-def stable_positions(data: PartnerData) -> dict[str, tuple[float, float]]:
-    """A position for every node of every view, computed once from the whole workbook.
-
-    The hub and the partners are placed by :func:`~network_app.network.layout.ego_layout` on the
-    full
-    graph; an activity or programme sits at the centre of its partners, pushed a little
-    outwards (and further out if another node is already there). Activities and programmes
-    without partners go on a ring outside everything else. Filters and views only hide nodes,
-    so nothing moves when the user changes them. The same workbook gives the same positions.
-    """
-    positions: dict[str, tuple[float, float]] = dict(ego_layout(build_graph(data)))
-    grid = _Grid(MIN_GAP)
-    for point in positions.values():
-        grid.add(point)
-    bipartite = bipartite_graph(data)
-    loners = []
-    for node, kind in bipartite.nodes(data="kind"):
-        if kind not in ("activity", "programme"):
-            continue
-        members = [positions[n] for n in bipartite.neighbors(node) if n in positions]
-        if not members:
-            loners.append(node)
-            continue
-        x = sum(p[0] for p in members) / len(members)
-        y = sum(p[1] for p in members) / len(members)
-        length = math.hypot(x, y)
-        if length < 1.0:
-            # Partners all around the hub: any direction is outwards; pick one by the count.
-            angle = len(positions) * 2.399963  # golden angle, spreads such nodes evenly
-            direction = (math.cos(angle), math.sin(angle))
-        else:
-            direction = (x / length, y / length)
-        point = (x + PUSH * direction[0], y + PUSH * direction[1])
-        for _ in range(100):  # a bounded walk outwards; a crowd cannot stall the layout
-            if not grid.near(point):
-                break
-            point = (point[0] + MIN_GAP * direction[0], point[1] + MIN_GAP * direction[1])
-        point = (round(point[0], 1), round(point[1], 1))
-        positions[node] = point
-        grid.add(point)
-    _outer_ring(loners, positions)
-    return positions
-
-
-def _outer_ring(nodes: list[str], positions: dict[str, tuple[float, float]]) -> None:
-    """Nodes without partners on (elliptic) rings just outside everything placed so far."""
-    if not nodes:
-        return
-    radius = max((math.hypot(x / ASPECT, y) for x, y in positions.values()), default=0.0)
-    radius += 2 * SPACING
-    index = 0
-    while index < len(nodes):
-        capacity = max(1, int(2 * math.pi * radius / SPACING))
-        ring = nodes[index:index + capacity]
-        for j, node in enumerate(ring):
-            angle = -math.pi / 2 + 2 * math.pi * j / len(ring)
-            positions[node] = (round(ASPECT * radius * math.cos(angle), 1),
-                               round(radius * math.sin(angle), 1))
-        index += len(ring)
-        radius += SPACING
-
-
-class _Grid:
-    """Points bucketed by cells of the gap size, so "is anything near?" looks at 9 cells only."""
-
-    def __init__(self, gap: float) -> None:
-        self.gap = gap
-        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
-
-    def _cell(self, point: tuple[float, float]) -> tuple[int, int]:
-        return math.floor(point[0] / self.gap), math.floor(point[1] / self.gap)
-
-    def add(self, point: tuple[float, float]) -> None:
-        self.cells.setdefault(self._cell(point), []).append(point)
-
-    def near(self, point: tuple[float, float]) -> bool:
-        cx, cy = self._cell(point)
-        return any(math.hypot(point[0] - p[0], point[1] - p[1]) < self.gap
-                   for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                   for p in self.cells.get((cx + dx, cy + dy), ()))

@@ -37,6 +37,7 @@ __all__ = [
     "canonical_category",
     "canonical_column",
     "canonical_sheet",
+    "name_key",
     "normalize_header",
     "normalize_name",
 ]
@@ -257,6 +258,15 @@ def normalize_header(text: object) -> str:
 def normalize_name(text: object) -> str:
     """Key for comparing partner names: case- and whitespace-insensitive."""
     return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """Sort key for names: alphabetical ignoring case, ties broken by the exact spelling.
+
+    >>> sorted(["b", "Anna", "anna"], key=name_key)
+    ['Anna', 'anna', 'b']
+    """
+    return normalize_name(name), name
 
 
 def _alias_table(sheet: str) -> dict[str, str]:

@@ -47,7 +47,7 @@ from ...atomic import atomic_target
 from ...drawing.styling import NodeStyle, node_styles
 from ...drawing.styling import legend as default_legend
 from ...network.graph import build_graph
-from ...network.layout import ego_layout
+from ...network.positions import ego_layout
 from ...workbook.validation import PartnerData
 from .charts import _activities_slide, _growth_slide
 from .geo import _map_slide
@@ -86,7 +86,7 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     graph, positions, styles, legend : optional
         What the app shows (for example a filtered graph); by default the whole network
         (:func:`~network_app.network.graph.build_graph`),
-        :func:`~network_app.network.layout.ego_layout`,
+        :func:`~network_app.network.positions.ego_layout`,
         :func:`~network_app.drawing.styling.node_styles` and
         :func:`~network_app.drawing.styling.legend`.
     title, data_date, source : str, optional

@@ -77,7 +77,7 @@ def _draw_network(figure: Any, axes: Any, scene: _Scene, highlight: set[Any] | N
 
 def _marker_scale(axes: Any, figure: Any) -> float:
     """Shrink markers when the layout's rings are closer on the slide than a marker is wide."""
-    from ...network.layout import SPACING
+    from ...network.positions import SPACING
 
     points_per_unit = width_in(figure) * 72 / (axes.get_xlim()[1] - axes.get_xlim()[0])
     return max(0.15, min(1.0, 0.9 * SPACING * points_per_unit / TYPICAL_MARKER_PT))
