@@ -55,6 +55,45 @@ def test_partner_layer_does_not_touch_the_graph(data):
     assert "A-Lab" in graph
 
 
+def test_partner_layer_keeps_the_graph_order_and_attributes(data):
+    graph = build_graph(data)
+    layer = partner_layer(graph)
+    assert list(layer) == list(data.partners["name"])  # the workbook's order
+    assert layer.nodes["A-Lab"]["place"] == "Aachen"
+    assert layer.edges["A-Lab", "B-Uni"] == graph.edges["A-Lab", "B-Uni"]
+    assert layer.graph["own_organisation"] == data.own_organisation
+
+
+def test_partner_layer_of_the_bipartite_graph_has_no_activities(data):
+    layer = partner_layer(bipartite_graph(data))
+    assert sorted(layer) == ["A-Lab", "B-Uni", "C-Verein", "D-Stadt"]
+    assert layer.number_of_edges() == 0  # partners meet only through activity nodes there
+
+
+def test_partner_layer_takes_a_graph_without_hub_as_it_is_but_without_self_loops():
+    plain = nx.Graph([("B", "A"), ("A", "C"), ("C", "C")])
+    layer = partner_layer(plain)
+    assert list(layer) == ["B", "A", "C"]
+    assert sorted(map(sorted, layer.edges)) == [["A", "B"], ["A", "C"]]
+    assert plain.has_edge("C", "C")  # the input is left as it was
+    assert nx.utils.graphs_equal(partner_layer(layer), layer)
+
+
+def test_ordered_partner_layer_is_sorted_and_weighted():
+    graph = nx.Graph()
+    graph.add_node("Hub", kind="hub")
+    graph.add_edges_from([("Hub", "C"), ("Hub", "A"), ("C", "B"), ("B", "A")])
+    graph.edges["C", "B"]["weight"] = 3
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(reversed(list(graph.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(graph.edges(data=True))))
+    for source in (graph, shuffled):
+        layer = partner_layer(source, ordered=True)
+        assert list(layer) == ["A", "B", "C"]
+        assert list(layer.edges(data="weight")) == [("A", "B", 1), ("B", "C", 3)]
+    assert "weight" not in graph.edges["B", "A"]  # defaulted in the copy only
+
+
 def test_bipartite_view(data):
     graph = bipartite_graph(data)
     kinds = nx.get_node_attributes(graph, "kind")

@@ -7,7 +7,8 @@
 * :func:`multi_category_partners` – partners in several categories, who bridge categories by
   themselves.
 
-Everything works on the partner layer; the hub is left out, since every partner touches it.
+Everything works on the partner layer, sorted (:func:`~network_app.network.graph.partner_layer`
+with ``ordered=True``); the hub is left out, since every partner touches it.
 
 >>> import networkx as nx
 >>> path = nx.Graph([("A", "B"), ("B", "C")])
@@ -24,8 +25,8 @@ from itertools import product
 import networkx as nx
 import pandas as pd
 
+from ..network.graph import partner_layer
 from ..workbook import schema
-from .metrics import analysis_graph
 
 __all__ = [
     "MixingResult",
@@ -77,7 +78,7 @@ def bridges(layer: nx.Graph) -> list[tuple[str, str]]:
     >>> bridges(triangle_with_tail)
     [('C', 'D')]
     """
-    graph = analysis_graph(layer)
+    graph = partner_layer(layer, ordered=True)
     return sorted(tuple(sorted(edge)) for edge in nx.bridges(graph))
 
 
@@ -89,7 +90,7 @@ def cut_points(layer: nx.Graph) -> list[str]:
     >>> cut_points(nx.Graph([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D")]))
     ['C']
     """
-    return sorted(nx.articulation_points(analysis_graph(layer)))
+    return sorted(nx.articulation_points(partner_layer(layer, ordered=True)))
 
 
 def category_mixing(layer: nx.Graph) -> MixingResult:
@@ -116,7 +117,7 @@ def category_mixing(layer: nx.Graph) -> MixingResult:
     >>> mixing.carriers_of("Forschung", "Austausch")
     ['Lab', 'Uni']
     """
-    graph = analysis_graph(layer)
+    graph = partner_layer(layer, ordered=True)
     categories = {node: _categories(graph, node) for node in graph}
     present = {c for cats in categories.values() for c in cats}
     order = [c for c in schema.CATEGORIES if c in present]
@@ -156,7 +157,7 @@ def multi_category_partners(layer: nx.Graph) -> list[tuple[str, list[str]]]:
     >>> multi_category_partners(layer)
     [('Uni', ['Forschung', 'Kooperation'])]
     """
-    graph = analysis_graph(layer)
+    graph = partner_layer(layer, ordered=True)
     return [(node, _categories(graph, node)) for node in graph
             if len(_categories(graph, node)) > 1]
 

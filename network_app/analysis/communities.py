@@ -29,9 +29,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..network.graph import partner_layer
 from ..text import by_language
 from ..workbook import schema
-from .metrics import analysis_graph
 
 __all__ = ["Communities", "community_name", "detect_communities"]
 
@@ -93,8 +93,8 @@ def detect_communities(layer: nx.Graph, *, resolution: float = 1.0, seed: int = 
     >>> detect_communities(layer).membership
     {'A': 1, 'B': 1, 'C': 2}
     """
-    graph = analysis_graph(layer)
-    position = {node: i for i, node in enumerate(graph)}  # analysis_graph sorted the nodes
+    graph = partner_layer(layer, ordered=True)
+    position = {node: i for i, node in enumerate(graph)}  # partner_layer sorted the nodes
     if graph.number_of_edges():
         found = nx.community.louvain_communities(graph, weight="weight",
                                                  resolution=resolution, seed=seed)

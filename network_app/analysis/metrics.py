@@ -1,9 +1,9 @@
 """Metrics: how each partner sits in the partner network, in numbers and in plain words.
 
-Everything here works on the partner layer (:func:`~network_app.network.graph.partner_layer`). The
-hub is
-never counted: every partner touches it, so it would make every partner look alike. A graph that
-still holds the hub (node attribute ``kind == "hub"``) is accepted and the hub left out.
+Everything here works on the partner layer, sorted and with a weight on every tie
+(:func:`~network_app.network.graph.partner_layer` with ``ordered=True``). The hub is never
+counted: every partner touches it, so it would make every partner look alike. A graph that still
+holds the hub (node attribute ``kind == "hub"``) is accepted and the hub left out.
 
 Which measures use the tie weights (``weight``: relation strengths plus shared activities and
 programmes, so *more is closer*):
@@ -38,20 +38,20 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..network.graph import partner_layer
 from ..text import by_key
 
 __all__ = [
     "EXACT_LIMIT",
     "METRIC_COLUMNS",
     "METRIC_TEXT",
-    "analysis_graph",
     "network_summary",
     "partner_metrics",
 ]
@@ -69,36 +69,6 @@ METRIC_COLUMNS: tuple[str, ...] = (
 
 #: Key → {"de"/"en": (short label, one-line explanation)} for every measure shown to users.
 METRIC_TEXT = by_key("analysis.metrics")
-
-
-def analysis_graph(layer: nx.Graph) -> nx.Graph:
-    """The graph every analysis works on: a sorted copy without the hub and without self-loops.
-
-    Nodes and edges are inserted in sorted order, so seeded algorithms give the same result however
-    the workbook was ordered. Every edge gets a ``weight`` (1 where it has none).
-
-    Examples
-    --------
-    >>> graph = nx.Graph([("hub", "B"), ("B", "A"), ("A", "A")])
-    >>> graph.nodes["hub"]["kind"] = "hub"
-    >>> list(analysis_graph(graph).edges(data="weight"))
-    [('A', 'B', 1)]
-    """
-    nodes = _sorted(n for n, kind in layer.nodes(data="kind") if kind != "hub")
-    graph = nx.Graph()
-    graph.graph.update(layer.graph)
-    graph.add_nodes_from((n, layer.nodes[n]) for n in nodes)
-    position = {n: i for i, n in enumerate(nodes)}
-    edges = []
-    for u, v, data in layer.edges(data=True):
-        if u != v and u in position and v in position:
-            if position[u] > position[v]:
-                u, v = v, u
-            weight = data.get("weight")
-            edges.append((u, v, {**data, "weight": 1 if weight is None else weight}))
-    edges.sort(key=lambda e: (position[e[0]], position[e[1]]))
-    graph.add_edges_from(edges)
-    return graph
 
 
 def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = 500,
@@ -143,7 +113,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     """
     if sample_size < 2:
         raise ValueError(f"sample_size must be at least 2, not {sample_size}")
-    graph = analysis_graph(layer)
+    graph = partner_layer(layer, ordered=True)
     nodes = list(graph)
     n = len(nodes)
     frame = pd.DataFrame(index=pd.Index(nodes, name="name", dtype=object),
@@ -228,9 +198,11 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     """
     if sample_size < 2:
         raise ValueError(f"sample_size must be at least 2, not {sample_size}")
-    graph = analysis_graph(layer)
-    parts = sorted(nx.connected_components(graph), key=lambda p: (-len(p), _sorted(p)[0]))
-    largest = _sorted(parts[0]) if parts else []
+    graph = partner_layer(layer, ordered=True)
+    order = {v: i for i, v in enumerate(graph)}  # sorted by partner_layer
+    parts = sorted((sorted(part, key=order.__getitem__) for part in nx.connected_components(graph)),
+                   key=lambda part: (-len(part), order[part[0]]))
+    largest = parts[0] if parts else []
     summary: dict[str, Any] = {
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
@@ -266,15 +238,6 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _sorted(items: Iterable[Hashable]) -> list[Any]:
-    """Sorted by value; by text where values do not compare (mixed types)."""
-    items = list(items)
-    try:
-        return sorted(items)  # type: ignore[type-var]
-    except TypeError:
-        return sorted(items, key=repr)
 
 
 class _Paths(NamedTuple):

@@ -24,10 +24,10 @@ from typing import Any
 
 import networkx as nx
 
+from ..network.graph import partner_layer
 from ..text import join_list
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
-from .whatif import _layer
 
 __all__ = ["Suggestion", "introductions"]
 
@@ -114,7 +114,7 @@ def introductions(graph_or_layer: nx.Graph, data: PartnerData, *,
         Highest score first, then by names. Pairs with neither shared activities nor common
         partners are left out.
     """
-    layer = _layer(graph_or_layer)
+    layer = partner_layer(graph_or_layer)
     related = {frozenset(pair) for pair in zip(data.relations["source"],
                                                data.relations["target"], strict=True)}
 

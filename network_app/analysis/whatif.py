@@ -8,7 +8,8 @@ in plain German or English.
 
 Everything is computed on the partner layer (:func:`network_app.network.graph.partner_layer`): every
 partner touches the hub, so with the hub nothing would ever fall apart. A graph that still holds
-the hub is reduced to its partner layer first. The input graph is never changed.
+the hub is reduced to its partner layer first (in the graph's order: names are sorted here
+wherever order shows). The input graph is never changed.
 """
 
 from __future__ import annotations
@@ -141,13 +142,6 @@ class WhatIf:
     person: str | None = None
 
 
-def _layer(graph: nx.Graph) -> nx.Graph:
-    """The partner layer of a full graph; a graph without a hub is taken as it is."""
-    if any(kind == "hub" for _, kind in graph.nodes(data="kind")):
-        return partner_layer(graph)
-    return graph
-
-
 def _two_step_reach(graph: nx.Graph, node: str) -> set[str]:
     reach = set(graph[node])
     for neighbour in graph[node]:
@@ -181,7 +175,7 @@ def remove_partners(layer: nx.Graph, names: Iterable[str], *,
     >>> result.components_after, result.isolated, result.lost_ties
     (2, ['A'], 2)
     """
-    layer = _layer(layer)
+    layer = partner_layer(layer)
     removed = sorted({n for n in names if n in layer}, key=name_key)
     gone = set(removed)
     after = layer.subgraph(n for n in layer if n not in gone)  # a view: the input stays intact

@@ -34,11 +34,13 @@ Edge attributes
 =============== ===================================================================
 
 Analysis never looks at the hub: every partner touches it, so it would make every partner look
-alike. :func:`partner_layer` is the graph analysis uses.
+alike. :func:`partner_layer` is the one rule for leaving it out; every view, measure and question
+about the partners uses it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from itertools import combinations
 from typing import Any
 
@@ -134,10 +136,71 @@ def _partner_edge(graph: nx.Graph, a: str, b: str) -> dict[str, Any]:
     return graph.edges[a, b]
 
 
-def partner_layer(graph: nx.Graph) -> nx.Graph:
-    """The partners and the ties between them, without the hub (what analysis uses)."""
-    partners = [n for n, kind in graph.nodes(data="kind") if kind == "partner"]
-    return graph.subgraph(partners).copy()
+#: Node kinds that are not partners: what :func:`partner_layer` leaves out.
+_NOT_PARTNERS = frozenset({"hub", "activity", "programme"})
+
+
+def partner_layer(graph: nx.Graph, *, ordered: bool = False) -> nx.Graph:
+    """The partners and the ties between them: the one rule for leaving out the hub.
+
+    A node is a partner unless its ``kind`` says it is the hub, an activity or a programme. A
+    node without a ``kind`` counts as a partner, so a graph without a hub (a partner layer
+    already, or a plain networkx graph in a test or notebook) is taken as it is. A tie of a
+    partner with itself connects nobody and is left out. The result is a new graph with the
+    graph's attributes; ``graph`` is not changed.
+
+    Parameters
+    ----------
+    graph : nx.Graph
+        The full graph of :func:`build_graph`, a view, or a partner layer.
+    ordered : bool
+        Insert nodes and ties in sorted order and give every tie a ``weight`` (1 where it has
+        none). The measures need this (metrics, communities, brokers): seeded algorithms then
+        give the same result however the workbook was ordered, and weighted ones find a weight on
+        every tie. Without it the partners keep the graph's order (the workbook's), which is what
+        views, profiles, paths, what-if and suggestions need: they show the graph or sort names
+        themselves.
+
+    Examples
+    --------
+    >>> graph = nx.Graph([("Soest", "Uni"), ("Soest", "Lab"), ("Uni", "Lab"), ("Lab", "Lab")])
+    >>> graph.nodes["Soest"]["kind"] = "hub"
+    >>> list(partner_layer(graph).edges)
+    [('Uni', 'Lab')]
+    >>> list(partner_layer(graph, ordered=True).edges(data="weight"))
+    [('Lab', 'Uni', 1)]
+    >>> sorted(partner_layer(nx.path_graph(3)))  # no hub: taken as it is
+    [0, 1, 2]
+    """
+    partners = [n for n, kind in graph.nodes(data="kind") if kind not in _NOT_PARTNERS]
+    if not ordered:
+        layer = graph.subgraph(partners).copy()
+        layer.remove_edges_from(list(nx.selfloop_edges(layer)))
+        return layer
+    nodes = _sorted(partners)
+    layer = nx.Graph()
+    layer.graph.update(graph.graph)
+    layer.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    position = {n: i for i, n in enumerate(nodes)}
+    edges = []
+    for u, v, data in graph.edges(data=True):
+        if u != v and u in position and v in position:
+            if position[u] > position[v]:
+                u, v = v, u
+            weight = data.get("weight")
+            edges.append((u, v, {**data, "weight": 1 if weight is None else weight}))
+    edges.sort(key=lambda e: (position[e[0]], position[e[1]]))
+    layer.add_edges_from(edges)
+    return layer
+
+
+def _sorted(items: Iterable[Hashable]) -> list[Any]:
+    """Sorted by value; by text where values do not compare (mixed types)."""
+    items = list(items)
+    try:
+        return sorted(items)  # type: ignore[type-var]
+    except TypeError:
+        return sorted(items, key=repr)
 
 
 def bipartite_graph(data: PartnerData) -> nx.Graph:
