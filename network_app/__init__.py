@@ -16,7 +16,13 @@ from .analysis.brokers import (
     multi_category_partners,
 )
 from .analysis.communities import Communities, community_name, detect_communities
-from .analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
+from .analysis.metrics import (
+    METRIC_COLUMNS,
+    METRIC_TEXT,
+    NetworkSummary,
+    network_summary,
+    partner_metrics,
+)
 from .analysis.profile import (
     ExplainedPath,
     Profile,
@@ -27,6 +33,7 @@ from .analysis.profile import (
     partner_profile,
 )
 from .analysis.quality import duplicate_pairs
+from .analysis.reports import AnalyzeReport, CheckReport, analyze_report, check_report
 from .analysis.suggestions import Suggestion, introductions
 from .analysis.timeline import (
     YearComparison,
@@ -49,7 +56,7 @@ from .analysis.whatif import (
 from .drawing.rendering import network_html
 from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
 from .errors import NetworkAppError, UnreadableFileError
-from .network.figures import NO_CATEGORY, category_counts, key_figures
+from .network.figures import NO_CATEGORY, KeyFigures, category_counts, key_figures
 from .network.graph import bipartite_graph, build_graph, partner_layer
 from .network.positions import ego_layout, stable_positions
 from .network.views import VIEWS, Filters, filter_options, network_view
@@ -71,11 +78,15 @@ __all__ = [
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
     "VIEWS",
+    "AnalyzeReport",
+    "CheckReport",
     "Communities",
     "ExplainedPath",
     "Filters",
+    "KeyFigures",
     "MixingResult",
     "NetworkAppError",
+    "NetworkSummary",
     "PartnerData",
     "Problem",
     "Profile",
@@ -86,11 +97,13 @@ __all__ = [
     "YearComparison",
     "__version__",
     "active_in",
+    "analyze_report",
     "bipartite_graph",
     "bridges",
     "build_graph",
     "category_counts",
     "category_mixing",
+    "check_report",
     "community_name",
     "compare_years",
     "connection_paths",

@@ -11,27 +11,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 import traceback
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
 
 from . import __version__
-from .analysis.communities import detect_communities
-from .analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, network_summary, partner_metrics
+from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
-from .network.figures import key_figures
-from .network.graph import build_graph, partner_layer
 from .text import by_language
 from .workbook.loading import load_workbook
+from .workbook.problems import ProblemRecord
 from .workbook.template import write_template
-from .workbook.validation import PartnerData
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -96,50 +89,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     return parser
 
 
-def check_report(data: PartnerData, lang: str = "de") -> dict[str, Any]:
-    """What ``check --json`` prints: figures, the partner list and every problem."""
-    graph = build_graph(data)
-    figures = key_figures(data, graph)
-    report: dict[str, Any] = {
-        "file": data.source_name,
-        "valid": data.is_valid,
-        "readable": True,
-        **{k: figures[k] for k in ("own_organisation", "partners", "relations", "activities",
-                                   "programmes", "nodes", "edges", "categories")},
-        "partner_list": [
-            {"name": r["name"], "categories": list(r["categories"]), "type": r["type"],
-             "place": r["place"], "row": int(r["row"])}
-            for r in data.records("partners")
-        ],
-        "activity_list": [
-            {"name": r["name"], "date": r["date"], "status": r["status"], "area": r["area"],
-             "participants": list(r["participants"]), "row": int(r["row"])}
-            for r in data.records("activities")
-        ],
-        "programme_list": [
-            {"name": r["name"], "participants": list(r["participants"]), "row": int(r["row"])}
-            for r in data.records("programmes")
-        ],
-        "errors": [p.to_dict(lang) for p in data.errors],
-        "warnings": [p.to_dict(lang) for p in data.warnings],
-    }
-    return report
-
-
-def unreadable_report(file: str, error: NetworkAppError, lang: str) -> dict[str, Any]:
-    """``check --json`` for a file that could not be read: no data, one error."""
-    return {
-        "file": Path(file).name, "valid": False, "readable": False,
-        "partners": 0, "relations": 0, "activities": 0, "programmes": 0, "nodes": 0,
-        "edges": 0, "categories": {},
-        "errors": [{"severity": "error", "code": error.code, "sheet": None, "row": None,
-                    "column": None, "column_letter": None, "value": None,
-                    "message": error.text(lang)}],
-        "warnings": [],
-    }
-
-
-def _where(problem: dict[str, Any], t: dict[str, str]) -> str:
+def _where(problem: ProblemRecord, t: Mapping[str, Any]) -> str:
     parts = []
     if problem["sheet"]:
         parts.append(f"{t['sheet']} »{problem['sheet']}«")
@@ -174,55 +124,6 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 
-def _number(value: Any) -> Any:
-    """JSON has no NaN: a measure that does not apply (an isolated partner's constraint) is null."""
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):
-        return _number(value.item())
-    return value
-
-
-def analyze_report(data: PartnerData, *, top: int | None = None, resolution: float = 1.0,
-                   lang: str = "de") -> dict[str, Any]:
-    """What ``analyze --json`` prints: the network in figures and the measures per partner."""
-    layer = partner_layer(build_graph(data))
-    metrics = partner_metrics(layer)
-    communities = detect_communities(layer, resolution=resolution)
-    summary = network_summary(layer)
-    ranked = metrics.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
-    if top is not None:
-        ranked = ranked.head(top)
-    categories = nx.get_node_attributes(layer, "categories")
-    partners = []
-    for name, row in ranked.iterrows():
-        entry = {"name": name, "categories": list(categories.get(name, []))}
-        entry.update({column: _number(row[column]) for column in METRIC_COLUMNS})
-        entry["community"] = communities.membership.get(name)
-        partners.append(entry)
-    return {
-        "file": data.source_name,
-        "valid": data.is_valid,
-        "hub_excluded": data.own_organisation,
-        "network": {
-            **{k: _number(v) for k, v in summary.items()},
-            "modularity": _number(round(communities.modularity, 6)),
-            "betweenness_sample": metrics.attrs.get("betweenness_sample"),
-        },
-        "communities": [
-            {"id": number, "name": communities.names[number],
-             "size": communities.sizes[number],
-             "members": sorted(n for n, c in communities.membership.items() if c == number)}
-            for number in sorted(communities.sizes)
-        ],
-        "partners": partners,
-        "explanations": {key: {"label": text[lang][0], "explanation": text[lang][1]}
-                         for key, text in METRIC_TEXT.items()},
-        "errors": [p.to_dict(lang) for p in data.errors],
-        "warnings": [p.to_dict(lang) for p in data.warnings],
-    }
-
-
 def _format(value: Any) -> str:
     if value is None:
         return "–"
@@ -249,7 +150,7 @@ def _analyze(args: argparse.Namespace) -> int:
         print(t["sampled"].format(k=report["network"]["betweenness_sample"]))
     print()
     print(t["ranking_head"] + ":")
-    columns = ("degree", "betweenness", "closeness", "pagerank", "community")
+    columns: Final = ("degree", "betweenness", "closeness", "pagerank", "community")
     print("  " + " | ".join(["Name"] + [explain[c]["label"] for c in columns]))
     for partner in report["partners"]:
         print("  " + " | ".join([partner["name"]] + [_format(partner[c]) for c in columns]))

@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict
 
 import networkx as nx
 import numpy as np
@@ -52,6 +52,7 @@ __all__ = [
     "EXACT_LIMIT",
     "METRIC_COLUMNS",
     "METRIC_TEXT",
+    "NetworkSummary",
     "network_summary",
     "partner_metrics",
 ]
@@ -175,13 +176,27 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     return frame
 
 
+class NetworkSummary(TypedDict):
+    """What :func:`network_summary` returns (see there)."""
+
+    nodes: int
+    edges: int
+    density: float
+    components: int
+    largest_component: int
+    isolated: int
+    diameter: int | None
+    average_path_length: float | None
+    path_sample: int | None
+
+
 def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = 500,
-                    seed: int = 42) -> dict[str, Any]:
+                    seed: int = 42) -> NetworkSummary:
     """Figures for the whole partner network (the hub left out).
 
     Returns
     -------
-    dict
+    NetworkSummary
         ``nodes``, ``edges``, ``density``, ``components``, ``largest_component`` (its size),
         ``isolated`` (partners without any partner–partner tie), ``diameter`` and
         ``average_path_length`` of the largest connected part (None when it has fewer than two
@@ -203,7 +218,7 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     parts = sorted((sorted(part, key=order.__getitem__) for part in nx.connected_components(graph)),
                    key=lambda part: (-len(part), order[part[0]]))
     largest = parts[0] if parts else []
-    summary: dict[str, Any] = {
+    summary: NetworkSummary = {
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
         "density": nx.density(graph) if len(graph) > 1 else 0.0,

@@ -6,14 +6,15 @@ Pure functions over :class:`~network_app.workbook.validation.PartnerData` and th
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from collections.abc import Iterable
+from typing import TypedDict
 
 import networkx as nx
 
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 
-__all__ = ["NO_CATEGORY", "category_counts", "key_figures"]
+__all__ = ["NO_CATEGORY", "KeyFigures", "category_counts", "key_figures"]
 
 #: The key under which partners without a category are counted.
 NO_CATEGORY = "ohne Kategorie"
@@ -29,12 +30,38 @@ def category_counts(data: PartnerData) -> dict[str, int]:
     return ordered
 
 
-def _counts(values) -> dict[str, int]:
+def _counts(values: Iterable[object]) -> dict[str, int]:
     """How often each value occurs; empty cells (None, NaN, "") are not counted."""
     return dict(Counter(v for v in values if isinstance(v, str) and v).most_common())
 
 
-def key_figures(data: PartnerData, graph: nx.Graph) -> dict[str, Any]:
+class KeyFigures(TypedDict):
+    """What :func:`key_figures` returns.
+
+    ``nodes``/``edges`` count the graph given (from ``build_graph``: the hub and the partners,
+    hub ties included); ``partner_ties`` only the ties between two partners. ``categories`` is
+    :func:`category_counts`; ``types``, ``reach`` and ``activities_by_*`` count each value
+    written, most frequent first. ``errors``/``warnings`` count the problems found.
+    """
+
+    own_organisation: str
+    partners: int
+    relations: int
+    activities: int
+    programmes: int
+    nodes: int
+    edges: int
+    partner_ties: int
+    categories: dict[str, int]
+    types: dict[str, int]
+    reach: dict[str, int]
+    activities_by_area: dict[str, int]
+    activities_by_status: dict[str, int]
+    errors: int
+    warnings: int
+
+
+def key_figures(data: PartnerData, graph: nx.Graph) -> KeyFigures:
     """Partners, ties, activities and programmes in figures, ready for a summary or JSON."""
     partner_edges = sum(1 for *_, kind in graph.edges(data="kind") if kind == "partner")
     return {

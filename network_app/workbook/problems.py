@@ -9,14 +9,27 @@ written, column letter), the value, a stable ``code`` (see :mod:`network_app.tex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from ..text.messages import text
 
-__all__ = ["ERROR", "WARNING", "Problem"]
+__all__ = ["ERROR", "WARNING", "Problem", "ProblemRecord"]
 
 ERROR = "error"
 WARNING = "warning"
+
+
+class ProblemRecord(TypedDict):
+    """A problem as plain data (:meth:`Problem.to_dict`), e.g. in ``check --json``."""
+
+    severity: str
+    code: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    column_letter: str | None
+    value: str | None
+    message: str
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def to_dict(self, lang: str = "de") -> dict[str, Any]:
+    def to_dict(self, lang: str = "de") -> ProblemRecord:
         return {
             "severity": self.severity,
             "code": self.code,
