@@ -100,6 +100,11 @@ def test_relation_reason_with_years(make_xlsx):
         Tie("B", ["Beziehung: Projektpartner (Stärke 3, seit 2022)"], 3),
         Tie("C", ["Beziehung (Stärke 1, 2019–2021)"], 1),
     ]
+    english = partner_profile(data, build_graph(data), "A", lang="en")
+    assert english.neighbours == [
+        Tie("B", ["Relation: Projektpartner (strength 3, since 2022)"], 3),
+        Tie("C", ["Relation (strength 1, 2019–2021)"], 1),
+    ]
 
 
 PERSONAL_SHEETS = {
@@ -127,6 +132,10 @@ def test_personal_columns_only_when_asked(make_xlsx):
         ("Telefon", "02921 123"), ("Website", "https://vhs.example"), ("Notiz", "Kurse"),
         ("Förderung", "Land NRW"),
     ]
+    english = partner_profile(data, graph, "VHS Soest", include_personal=True, lang="en")
+    assert [label for label, _ in english.attributes] == [
+        "Reach", "Since", "Internal contact", "External contact", "E-mail", "Phone", "Website",
+        "Note", "Förderung"]  # the workbook's own extra column keeps its header
 
 
 def test_unknown_partner(data, graph):
@@ -184,6 +193,9 @@ def test_step_with_several_reasons(data, graph):
     [path] = connection_paths(graph, "A-Lab", "B-Uni", data=data)
     assert path.steps == ["A-Lab und B-Uni haben eine Beziehung: Projekt. "
                           "Außerdem waren beide bei »Workshop« (2022) dabei."]
+    [path] = connection_paths(graph, "A-Lab", "B-Uni", data=data, lang="en")
+    assert path.steps == ["A-Lab and B-Uni have a relation: Projekt. "
+                          "Both also took part in “Workshop” (2022)."]
     [path] = connection_paths(graph, "B-Uni", "C-Verein", data=data)
     assert path.steps == ["B-Uni und C-Verein waren beide bei »Workshop« (2022) und "
                           "»Tagung« (2023) dabei."]
@@ -211,6 +223,13 @@ def test_all_shortest_paths_in_order_up_to_max():
         ["A", "W", "D"], ["A", "X", "D"]]
     assert paths[0].steps == ["A und W haben eine Beziehung: Austausch.",
                               "W und D haben eine Beziehung: Austausch."]
+
+
+def test_relation_without_kind_in_a_step():
+    graph = diamond()
+    graph.edges["A", "W"]["relations"] = [{"kind": None, "strength": 2}]
+    assert connection_paths(graph, "A", "W")[0].steps == ["A und W haben eine Beziehung."]
+    assert connection_paths(graph, "A", "W", lang="en")[0].steps == ["A and W have a relation."]
 
 
 def test_no_path_outside_the_hub(make_xlsx, small_sheets):

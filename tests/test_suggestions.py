@@ -7,6 +7,7 @@ import math
 
 import networkx as nx
 import pytest
+from english import german_words
 
 from network_app import Suggestion, build_graph, introductions, partner_layer
 from network_app.workbook.reading import read_sheets
@@ -102,3 +103,15 @@ def test_reason_in_german_names_the_evidence():
     )
     assert Suggestion("A", "B", 0.5, [], ["C-Verein"], 1.0).reason("en") == \
         "Both work with 1 common partner: C-Verein."
+
+
+def test_reason_picks_singular_and_speaks_english():
+    one = Suggestion("A", "B", 1.5, ["Workshop"], ["C-Verein"], 1.0)
+    assert one.reason() == ("Beide waren bei 1 Aktivität dabei: Workshop. "
+                            "Beide arbeiten mit 1 gemeinsamen Partner: C-Verein.")
+    many = Suggestion("A", "B", 5.5, ["Workshop", "Tagung", "Fest", "Forum", "Markt"],
+                      ["C-Verein", "D-Stadt"], 1.0)
+    english = many.reason("en")
+    assert english == ("Both took part in 5 activities: Workshop, Tagung, Fest and 2 more. "
+                       "Both work with 2 common partners: C-Verein, D-Stadt.")
+    assert german_words(english, [*many.shared_activities, *many.common_neighbours]) == []

@@ -22,8 +22,10 @@ import copy
 
 import networkx as nx
 import pytest
+from english import german_words
 
 from network_app import (
+    YearComparison,
     active_in,
     build_graph,
     compare_years,
@@ -177,3 +179,28 @@ def test_german_sentences(data):
     assert consecutive[0] == "2023 kamen keine Partner hinzu."
     assert consecutive[-1] == "1 Verbindung wurde enger: Alpha – Gamma (2 → 3)."
     assert compare_years(data, 2022, 2023).sentences("en")[0] == "In 2023, no partners joined."
+
+
+def test_sentences_pick_singular_and_keep_years_whole():
+    change = YearComparison(year_a=2019, year_b=2023, new_partners=["Delta"], ended_partners=[],
+                            new_ties=[], ended_ties=[("Alpha", "Beta")],
+                            strengthened_ties=[("Alpha", "Gamma", 1, 1500)])
+    assert change.sentences() == [
+        "Von 2019 bis 2023 kam 1 Partner hinzu: Delta.",
+        "Keine Partnerschaft endete.",
+        "Zwischen den Partnern entstanden keine neuen Verbindungen, 1 Verbindung fiel weg.",
+        "1 Verbindung wurde enger: Alpha – Gamma (1 → 1.500).",
+    ]
+    assert change.sentences("en") == [
+        "From 2019 to 2023, 1 partner joined: Delta.",
+        "No partnership ended.",
+        "Between partners, no new ties appeared and 1 was lost.",
+        "1 tie grew stronger: Alpha – Gamma (1 → 1,500).",
+    ]
+
+
+def test_english_sentences_have_no_german(data):
+    names = list(data.partners["name"])
+    for year_a, year_b in ((2019, 2024), (2020, 2023), (2022, 2023), (2023, 2019)):
+        text = " ".join(compare_years(data, year_a, year_b).sentences("en"))
+        assert german_words(text, names) == [], text

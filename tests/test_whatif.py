@@ -12,11 +12,14 @@ The partner layer of the workbook below::
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import networkx as nx
 import pytest
+from english import german_words
 
 from network_app import (
+    WhatIf,
     build_graph,
     internal_contacts,
     partner_layer,
@@ -174,3 +177,36 @@ def test_english_sentences(layer):
     sentences = whatif_sentences(remove_partners(layer, ["C"]), lang="en")
     assert sentences[0].startswith("Without C the network falls into 4 parts instead of 3")
     assert "1 group is cut off from the main network: A and B." in sentences
+
+
+def test_one_of_each_is_singular_and_large_counts_are_grouped():
+    one = WhatIf(removed=["A"], components_before=1, components_after=2, isolated=["B"],
+                 split_off=[["C", "D"]], lost_ties=1, reach_lost=1, person="Anna")
+    assert whatif_sentences(one, "en") == [
+        "1 partnership depends on Anna alone: A.",
+        "Without A the network falls into 2 parts instead of 1 (a partner with no ties to other "
+        "partners counts as a part of its own).",
+        "1 partner loses its last tie to other partners: B.",
+        "1 group is cut off from the main network: C and D.",
+        "1 tie between partners is lost.",
+        "Within two steps (partners of partners) the remaining partners together reach 1 "
+        "partner fewer.",
+    ]
+    many = dataclasses.replace(one, person=None, isolated=[], split_off=[], lost_ties=1234,
+                               reach_lost=5678, components_before=1000, components_after=1001)
+    german = whatif_sentences(many)
+    assert german[0] == "Ohne A zerfällt das Netz in 1.001 Teile statt 1.000 (ein Partner ohne " \
+        "Verbindung zu anderen Partnern zählt als eigener Teil)."
+    assert german[1] == "1.234 Verbindungen zwischen Partnern brechen ab."
+    assert "5.678 Partner weniger" in german[2]
+    english = whatif_sentences(many, "en")
+    assert english[1] == "1,234 ties between partners are lost."
+    assert "reach 5,678 partners fewer" in english[2]
+
+
+def test_english_sentences_have_no_german(data, layer):
+    for result in (remove_partners(layer, ["B", "D"]), remove_partners(layer, []),
+                   remove_contact(data, layer, "Anna Meier"),
+                   remove_contact(data, layer, "Nobody")):
+        text = " ".join(whatif_sentences(result, "en"))
+        assert german_words(text, CONTACTS) == [], text

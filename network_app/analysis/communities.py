@@ -30,14 +30,10 @@ from typing import Any
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import by_language
+from ..text import say
 from ..workbook import schema
 
 __all__ = ["Communities", "community_name", "detect_communities"]
-
-#: The name of a group whose members share no most common category or type.
-_GROUP = by_language("analysis.group")
-
 
 @dataclass(frozen=True)
 class Communities:
@@ -137,7 +133,7 @@ def community_name(members: Iterable[str], layer: nx.Graph, lang: str = "de") ->
     """
     members = list(members)
     if len(members) == 1:
-        return f"{members[0]} (1)"
+        return say("analysis.communities.name", lang, label=members[0], count=1)
     attrs: list[dict[str, Any]] = [layer.nodes[m] for m in members]
     categories = Counter(c for a in attrs for c in (a.get("categories") or []))
     types = Counter(a["type"] for a in attrs if a.get("type"))
@@ -146,8 +142,9 @@ def community_name(members: Iterable[str], layer: nx.Graph, lang: str = "de") ->
         _most_common(categories, key=lambda c: (order.get(c, len(order)), c)),
         _most_common(types, key=str),
     ]
-    label = " · ".join(p for p in parts if p) or _GROUP.get(lang, _GROUP["de"])
-    return f"{label} ({len(members)})"
+    # A group whose members share no most common category or type is just "Gruppe".
+    label = " · ".join(p for p in parts if p) or say("analysis.communities.group", lang)
+    return say("analysis.communities.name", lang, label=label, count=len(members))
 
 
 def _most_common(counts: Counter[str], key: Callable[[str], Any]) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import by_language, join_list
+from ..text import join_list, say, words
 from ..workbook import schema
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
@@ -31,19 +31,12 @@ __all__ = [
     "partner_profile",
 ]
 
-_HEADERS = {c.key: c.header for c in schema.COLUMNS["partners"]}
 #: The partner's columns on its card, in this order; personal ones only when asked for.
 _CARD = ("type", "place", "reach", "since", "until", *schema.PERSONAL_COLUMNS, "website", "note")
-_ENGLISH = {"type": "Type", "place": "Place", "reach": "Reach", "since": "Since",
-            "until": "Until", "contact_internal": "Internal contact",
-            "contact_external": "External contact", "email": "E-mail", "phone": "Phone",
-            "website": "Website", "note": "Note"}
-
-_TEXT = by_language("analysis.profile")
 
 
-def _words(lang: str) -> dict[str, str]:
-    return _TEXT.get(lang, _TEXT["de"])
+def _say(key: str, lang: str, **params: Any) -> str:
+    return say(f"analysis.profile.{key}", lang, **params)
 
 
 @dataclass(frozen=True)
@@ -124,8 +117,7 @@ def partner_profile(data: PartnerData, graph: nx.Graph, name: str, *,
         if key in schema.PERSONAL_COLUMNS and not include_personal:
             continue
         if record.get(key) is not None:
-            label = _HEADERS[key] if lang == "de" else _ENGLISH[key]
-            attributes.append((label, str(record[key])))
+            attributes.append((words("analysis.profile", lang)["card"][key], str(record[key])))
     attributes += [(column, str(record[column])) for column in data.extra_columns
                    if record.get(column) is not None]
     activities = data.records("activities")
@@ -143,34 +135,36 @@ def partner_profile(data: PartnerData, graph: nx.Graph, name: str, *,
 def _neighbours(graph: nx.Graph, name: str, dates: _ActivityDates, lang: str) -> list[Tie]:
     if name not in graph:
         return []
-    words = _words(lang)
     ties = []
     for other in graph.neighbors(name):
         edge = graph.edges[name, other]
         if edge.get("kind") != "partner":
             continue
-        reasons = [f"{words['relation']}{_relation_text(r, words)}"
-                   for r in edge.get("relations", [])]
-        reasons += [f"{words['activity']}: {title}" + (f" ({date})" if date else "")
+        reasons = [_relation_text(r, lang) for r in edge.get("relations", [])]
+        reasons += [_say("reason_activity_dated", lang, name=title, date=date) if date else
+                    _say("reason_activity", lang, name=title)
                     for title, date in dates.shared(name, other, edge.get("activities", []))]
-        reasons += [f"{words['programme']}: {p}" for p in edge.get("programmes", [])]
+        reasons += [_say("reason_programme", lang, name=p) for p in edge.get("programmes", [])]
         ties.append(Tie(other, reasons, int(edge.get("weight", 0))))
     ties.sort(key=lambda tie: (-tie.weight, name_key(tie.other)))
     return ties
 
 
-def _relation_text(relation: dict[str, Any], words: dict[str, str]) -> str:
-    """": Projektpartner (Stärke 3, seit 2022)"; the kind left out when the sheet has none."""
-    details = [f"{words['strength']} {relation.get('strength', 1)}"]
+def _relation_text(relation: dict[str, Any], lang: str) -> str:
+    """"Beziehung: Projektpartner (Stärke 3, seit 2022)"; no kind when the sheet has none."""
+    # Years are names of years, not amounts: no thousands separator.
+    details = [_say("strength", lang, n=int(relation.get("strength", 1)))]
     since, until = relation.get("since"), relation.get("until")
     if since is not None and until is not None:
-        details.append(f"{since}–{until}")
+        details.append(_say("span", lang, since=str(since), until=str(until)))
     elif since is not None:
-        details.append(f"{words['since']} {since}")
+        details.append(_say("since", lang, year=str(since)))
     elif until is not None:
-        details.append(f"{words['until']} {until}")
-    kind = f": {relation['kind']}" if relation.get("kind") else ""
-    return f"{kind} ({', '.join(details)})"
+        details.append(_say("until", lang, year=str(until)))
+    listed = join_list(details, lang, conjunction=False)
+    if relation.get("kind"):
+        return _say("reason_relation_kind", lang, kind=relation["kind"], details=listed)
+    return _say("reason_relation", lang, details=listed)
 
 
 class _ActivityDates:
@@ -327,25 +321,27 @@ def _shortest_paths(layer: nx.Graph, a: str, b: str, limit: int) -> list[list[st
 
 def _step(layer: nx.Graph, a: str, b: str, dates: _ActivityDates, lang: str) -> str:
     """One tie in words: relation first, then shared activities, then programmes."""
-    words = _words(lang)
     edge = layer.edges[a, b]
     sentences = []
     kinds = [r["kind"] for r in edge.get("relations", []) if r.get("kind")]
-    if edge.get("relations"):
-        sentences.append(words["path_relation"].format(
-            a=a, b=b, kinds=f": {join_list(kinds, lang)}" if kinds else ""))
+    if kinds:
+        sentences.append(_say("path_relation_kinds", lang, a=a, b=b,
+                              kinds=join_list(kinds, lang)))
+    elif edge.get("relations"):
+        sentences.append(_say("path_relation", lang, a=a, b=b))
     if edge.get("activities"):
         shared = dates.shared(a, b, edge["activities"], year_only=True)
-        names = join_list([words["quote"].format(title) + (f" ({year})" if year else "")
-                            for title, year in shared], lang, limit=3)
+        names = join_list([_say("quote_year", lang, name=title, year=year) if year else
+                           _say("quote", lang, name=title) for title, year in shared],
+                          lang, limit=3)
         key = "path_activity_also" if sentences else "path_activity"
-        sentences.append(words[key].format(a=a, b=b, names=names))
+        sentences.append(_say(key, lang, a=a, b=b, names=names))
     programmes = edge.get("programmes", [])
     if programmes:
-        names = join_list([words["quote"].format(p) for p in programmes], lang, limit=3)
+        names = join_list([_say("quote", lang, name=p) for p in programmes], lang, limit=3)
         key = "path_programme" if len(programmes) == 1 else "path_programmes"
         key += "_also" if sentences else ""
-        sentences.append(words[key].format(a=a, b=b, names=names))
+        sentences.append(_say(key, lang, a=a, b=b, names=names))
     return " ".join(sentences)
 
 
@@ -357,8 +353,8 @@ def no_path_sentence(a: str, b: str, hub: str, lang: str = "de") -> str:
     >>> no_path_sentence("A-Lab", "D-Stadt", "Stadt Lippstadt", "en")
     'A-Lab and D-Stadt are connected only through Stadt Lippstadt.'
     """
-    # German needs an article before "stadtLABOR"; another organisation's name stands alone,
-    # since its gender is unknown ("über Stadt Lippstadt" reads like a name, "über das" wouldn't).
-    if lang == "de" and hub.casefold().startswith("stadtlabor"):
-        hub = f"das {hub}"
-    return _words(lang)["no_path"].format(a=a, b=b, hub=hub)
+    # German needs an article before "stadtLABOR" ("no_path_article"); another organisation's
+    # name stands alone, since its gender is unknown ("über Stadt Lippstadt" reads like a name,
+    # "über das Stadt Lippstadt" wouldn't). English needs neither: both keys read the same there.
+    key = "no_path_article" if hub.casefold().startswith("stadtlabor") else "no_path"
+    return _say(key, lang, a=a, b=b, hub=hub)

@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import join_list
+from ..text import join_list, say
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
 
@@ -66,28 +66,17 @@ class Suggestion:
         >>> Suggestion("A", "B", 0.5, [], ["C", "D", "E", "F"], 1.0).reason()
         'Beide arbeiten mit 4 gemeinsamen Partnern: C, D, E und 1 weitere.'
         """
-        de = lang != "en"
         parts = []
         if self.shared_activities:
-            n = len(self.shared_activities)
-            names = join_list(self.shared_activities, lang, limit=NAMES_IN_REASON,
-                               conjunction=False)
-            if de:
-                parts.append(f"Beide waren bei {n} {'Aktivität' if n == 1 else 'Aktivitäten'} "
-                             f"dabei: {names}.")
-            else:
-                parts.append(f"Both took part in {n} {'activity' if n == 1 else 'activities'}: "
-                             f"{names}.")
+            parts.append(say("analysis.suggestions.activities", lang,
+                             count=len(self.shared_activities),
+                             names=join_list(self.shared_activities, lang,
+                                             limit=NAMES_IN_REASON, conjunction=False)))
         if self.common_neighbours:
-            n = len(self.common_neighbours)
-            names = join_list(self.common_neighbours, lang, limit=NAMES_IN_REASON,
-                               conjunction=False)
-            if de:
-                parts.append(f"Beide arbeiten mit {n} gemeinsamen "
-                             f"{'Partner' if n == 1 else 'Partnern'}: {names}.")
-            else:
-                parts.append(f"Both work with {n} common {'partner' if n == 1 else 'partners'}: "
-                             f"{names}.")
+            parts.append(say("analysis.suggestions.partners", lang,
+                             count=len(self.common_neighbours),
+                             names=join_list(self.common_neighbours, lang,
+                                             limit=NAMES_IN_REASON, conjunction=False)))
         return " ".join(parts)
 
 

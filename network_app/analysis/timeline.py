@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..network.figures import NO_CATEGORY
 from ..network.graph import _active_in, build_graph
-from ..text import join_list
+from ..text import join_list, number, say
 from ..workbook import schema
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
@@ -144,12 +144,9 @@ class YearComparison:
 
     def sentences(self, lang: str = "de") -> list[str]:
         """The changes in plain sentences, German by default."""
-        consecutive = self.year_b == self.year_a + 1
-        if lang != "en":
-            period = str(self.year_b) if consecutive else f"Von {self.year_a} bis {self.year_b}"
-        else:
-            period = f"In {self.year_b}" if consecutive else \
-                f"From {self.year_a} to {self.year_b}"
+        key = "period_next" if self.year_b == self.year_a + 1 else "period_span"
+        # Years are names of years, not amounts: no thousands separator ("2023", not "2.023").
+        period = _say(key, lang, start=str(self.year_a), end=str(self.year_b))
         return [
             _partners_sentence(period, self.new_partners, lang),
             _ended_sentence(self.ended_partners, lang),
@@ -158,50 +155,37 @@ class YearComparison:
         ]
 
 
+def _say(key: str, lang: str, **params: Any) -> str:
+    return say(f"analysis.timeline.{key}", lang, **params)
+
+
 def _partners_sentence(period: str, names: list[str], lang: str) -> str:
-    n, listed = len(names), join_list(names, lang, limit=5)
-    if lang != "en":
-        if not n:
-            return f"{period} kamen keine Partner hinzu."
-        return f"{period} {'kam' if n == 1 else 'kamen'} {n} Partner hinzu: {listed}."
-    if not n:
-        return f"{period}, no partners joined."
-    return f"{period}, {n} {'partner' if n == 1 else 'partners'} joined: {listed}."
+    if not names:
+        return _say("joined_none", lang, period=period)
+    return _say("joined", lang, period=period, count=len(names),
+                names=join_list(names, lang, limit=5))
 
 
 def _ended_sentence(names: list[str], lang: str) -> str:
-    n, listed = len(names), join_list(names, lang, limit=5)
-    if lang != "en":
-        if not n:
-            return "Keine Partnerschaft endete."
-        return (f"1 Partnerschaft endete: {listed}." if n == 1 else
-                f"{n} Partnerschaften endeten: {listed}.")
-    if not n:
-        return "No partnership ended."
-    return f"{n} {'partnership' if n == 1 else 'partnerships'} ended: {listed}."
+    if not names:
+        return _say("ended_none", lang)
+    return _say("ended", lang, count=len(names), names=join_list(names, lang, limit=5))
 
 
 def _ties_sentence(new: int, ended: int, lang: str) -> str:
-    if lang != "en":
-        first = ("entstand 1 neue Verbindung" if new == 1 else
-                 f"entstanden {new or 'keine'} neue{'n' if not new else ''} Verbindungen")
-        second = ("1 Verbindung fiel weg" if ended == 1 else
-                  f"{ended} Verbindungen fielen weg" if ended else "keine fiel weg")
-        return f"Zwischen den Partnern {first}, {second}."
-    first = f"{new or 'no'} new {'tie' if new == 1 else 'ties'}"
-    second = f"{ended or 'none'} {'was' if ended == 1 else 'were'} lost"
-    return f"Between partners, {first} appeared and {second}."
+    return _say("ties", lang,
+                new=_say("ties_new", lang, count=new) if new else _say("ties_new_none", lang),
+                lost=_say("ties_lost", lang, count=ended) if ended else
+                _say("ties_lost_none", lang))
 
 
 def _stronger_sentence(ties: list[tuple[str, str, int, int]], lang: str) -> list[str]:
     if not ties:
         return []
-    n = len(ties)
-    listed = join_list([f"{a} – {b} ({old} → {new})" for a, b, old, new in ties], lang,
-                        limit=3, conjunction=False)
-    if lang != "en":
-        return [f"{n} {'Verbindung wurde' if n == 1 else 'Verbindungen wurden'} enger: {listed}."]
-    return [f"{n} {'tie' if n == 1 else 'ties'} grew stronger: {listed}."]
+    changes = [_say("tie_change", lang, a=a, b=b, old=number(old, lang), new=number(new, lang))
+               for a, b, old, new in ties]
+    return [_say("stronger", lang, count=len(ties),
+                 names=join_list(changes, lang, limit=3, conjunction=False))]
 
 
 def _tie(a: str, b: str) -> Tie:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..network.graph import partner_layer
-from ..text import by_language, join_list
+from ..text import join_list, number, say
 from ..workbook.schema import name_key, normalize_name
 from ..workbook.validation import PartnerData
 
@@ -230,9 +230,6 @@ def remove_contact(data: PartnerData, layer: nx.Graph, person: str) -> WhatIf:
 # --------------------------------------------------------------------------- sentences
 
 
-_TEXT = by_language("analysis.whatif")
-
-
 def whatif_sentences(result: WhatIf, lang: str = "de") -> list[str]:
     """The result of :func:`remove_partners` or :func:`remove_contact` in plain sentences.
 
@@ -245,38 +242,35 @@ def whatif_sentences(result: WhatIf, lang: str = "de") -> list[str]:
     1 Gruppe wird vom Hauptnetz abgeschnitten: D und E.
     2 Verbindungen zwischen Partnern brechen ab.
     """
-    t = _TEXT["en" if lang == "en" else "de"]
+    def line(key: str, **params: object) -> str:
+        return say(f"analysis.whatif.{key}", lang, **params)
+
     sentences = []
     n = len(result.removed)
     if result.person is not None:
         if not n:
-            return [t["no_lapse"].format(person=result.person)]
-        sentences.append(t["lapse_1" if n == 1 else "lapse_n"].format(
-            n=n, person=result.person, names=join_list(result.removed, lang, limit=5)))
+            return [line("no_lapse", person=result.person)]
+        sentences.append(line("lapse", count=n, person=result.person,
+                              names=join_list(result.removed, lang, limit=5)))
     elif not n:
-        return [t["nothing"]]
+        return [line("nothing")]
     names = join_list(result.removed, lang, limit=5)
     if result.components_after > result.components_before:
-        sentence = t["split"].format(names=names, after=result.components_after,
-                                     before=result.components_before)
         # "40 parts" would puzzle anyone who counts the clusters in the picture.
-        if result.components_before > 1 or result.isolated:
-            sentence += t["singletons"]
-        sentences.append(sentence + ".")
+        singletons = result.components_before > 1 or result.isolated
+        sentences.append(line("split_singletons" if singletons else "split", names=names,
+                              after=number(result.components_after, lang),
+                              before=number(result.components_before, lang)))
     else:
-        sentences.append(t["no_split"].format(names=names))
+        sentences.append(line("no_split", names=names))
     if result.isolated:
-        k = len(result.isolated)
-        sentences.append(t["isolated_1" if k == 1 else "isolated_n"].format(
-            n=k, names=join_list(result.isolated, lang, limit=5)))
+        sentences.append(line("isolated", count=len(result.isolated),
+                              names=join_list(result.isolated, lang, limit=5)))
     if result.split_off:
-        k = len(result.split_off)
         groups = "; ".join(join_list(group, lang, limit=5) for group in result.split_off[:5])
-        sentences.append(t["split_off_1" if k == 1 else "split_off_n"].format(n=k,
-                                                                             groups=groups))
+        sentences.append(line("split_off", count=len(result.split_off), groups=groups))
     ties = result.lost_ties
-    sentences.append(t["no_ties"] if not ties else
-                     t["ties_1" if ties == 1 else "ties_n"].format(n=ties))
+    sentences.append(line("ties", count=ties) if ties else line("no_ties"))
     if result.reach_lost:
-        sentences.append(t["reach"].format(n=result.reach_lost))
+        sentences.append(line("reach", count=result.reach_lost))
     return sentences

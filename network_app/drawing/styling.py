@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..text import by_language
+from ..text import by_language, say
 from ..workbook import schema
 
 __all__ = [
@@ -229,7 +229,7 @@ def _value_label(value: Any, color_by: str, lang: str,
         return str(value)
     if community_names and value in community_names:
         return community_names[value]
-    return f"{_LABELS[lang]['group']} {value}"
+    return say("drawing.styling.group", lang, n=value)
 
 
 def _scaled_sizes(graph: nx.Graph, sizes: Mapping[Any, float]) -> dict[Any, float]:
