@@ -126,7 +126,7 @@ def category_mixing(layer: nx.Graph) -> MixingResult:
     counts: Counter[tuple[str, str]] = Counter()
     carried: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for u, v in graph.edges():
-        pairs = {tuple(sorted((a, b), key=rank.__getitem__))
+        pairs = {(a, b) if rank[a] <= rank[b] else (b, a)
                  for a, b in product(categories[u], categories[v])}
         for pair in pairs:
             counts[pair] += 1

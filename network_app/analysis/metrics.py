@@ -43,6 +43,7 @@ from typing import Any, NamedTuple, TypedDict
 
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..network.graph import partner_layer
@@ -433,7 +434,7 @@ def _eigenvector(n: int, arcs: tuple[np.ndarray, np.ndarray, np.ndarray], tol: f
     source, target, weights = arcs
     if len(weights) == 0:
         return np.full(n, math.nan)
-    vector = np.full(n, 1.0 / n)
+    vector: npt.NDArray[np.float64] = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         new = vector + np.bincount(target, weights=vector[source] * weights, minlength=n)
         new /= np.linalg.norm(new)

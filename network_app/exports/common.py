@@ -26,6 +26,7 @@ import datetime as dt
 import math
 import re
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,7 +78,7 @@ class ExportMeta:
             raise ValueError(f"unknown language {self.lang!r}; use 'de' or 'en'")
 
     @property
-    def words(self) -> dict[str, str]:
+    def words(self) -> Mapping[str, Any]:
         return _WORDS[self.lang]
 
     @property

@@ -78,7 +78,7 @@ def write_report_xlsx(path: str | os.PathLike[str], data: PartnerData, graph: nx
     The file is replaced atomically.
     """
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet every new workbook starts with
     partners = [n for n, kind in graph.nodes(data="kind") if kind == "partner"]
     layer = partner_layer(graph)
     metrics = partner_metrics(layer)
@@ -194,7 +194,9 @@ def _print_setup(ws: Worksheet, widths: list[float]) -> None:
         pages = math.ceil((sum(widths) + widths[0] * (pages - 1)) / per_page)
     ws.page_setup.fitToWidth = pages
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = ws.sheet_properties.pageSetUpPr
+    assert setup is not None  # openpyxl gives every worksheet one
+    setup.fitToPage = True
 
 
 def _header_comment(ws: Worksheet, column: int, text: str) -> None:
@@ -241,7 +243,7 @@ def _partner_sheet(ws: Worksheet, graph: nx.Graph, partners: list[Any], metrics:
             value = None if measures is None else plain(measures[key])
             if key == "articulation" and value is not None:
                 value = words["yes"] if bool(value) else words["no"]
-            elif hasattr(value, "item"):
+            elif value is not None and hasattr(value, "item"):  # a numpy number
                 value = value.item()
             row.append(value)
         number = groups.membership.get(node)
@@ -322,7 +324,7 @@ def _info_sheet(ws: Worksheet, data: PartnerData, graph: nx.Graph, partners: lis
     words = _WORDS[meta.lang]
     hub = graph.graph.get("own_organisation") or data.own_organisation
     modularity = groups.modularity
-    rows = [
+    rows: list[list[Any]] = [
         ["Titel", meta.display_title],
         ["Datenstand", meta.data_date or None],
         ["Quelle", meta.source or None],

@@ -198,7 +198,7 @@ def _sorted(items: Iterable[Hashable]) -> list[Any]:
     """Sorted by value; by text where values do not compare (mixed types)."""
     items = list(items)
     try:
-        return sorted(items)  # type: ignore[type-var]
+        return sorted(items)
     except TypeError:
         return sorted(items, key=repr)
 

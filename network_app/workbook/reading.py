@@ -214,7 +214,7 @@ def sniff_delimiter(text: str) -> str:
 def _read_csv(data: bytes, name: str) -> RawSheet:
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
-    rows = []
+    rows: list[tuple[int, list[Any]]] = []
     for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
         if any(not _is_empty(c) for c in cells):
             if len(rows) >= MAX_ROWS:

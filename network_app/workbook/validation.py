@@ -87,7 +87,8 @@ class PartnerData:
     def records(self, table: str) -> list[dict[str, Any]]:
         """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
         frame: pd.DataFrame = getattr(self, table)
-        return [{k: clean_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+        return [{str(k): clean_value(v) for k, v in row.items()}
+                for row in frame.to_dict("records")]
 
     @property
     def own_organisation(self) -> str:
@@ -534,11 +535,13 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[str, str, str], int] = {}
     for row, cells in table.rows:
-        ends = []
+        ends: list[str | None] = []
         for key in ("source", "target"):
-            text = _text(cells, cols[key], row, log)
+            column = cols[key]
+            assert column is not None  # find_table requires both columns in a relations table
+            text = _text(cells, column, row, log)
             if text is None:
-                log.add("missing_endpoint", row, cols[key], expected=cols[key].header)
+                log.add("missing_endpoint", row, column, expected=column.header)
                 ends.append(None)
                 continue
             name = index.resolve(text)
@@ -558,7 +561,8 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
             log.add("hub_in_relation", row, column, index.hub, WARNING)
             continue
         kind = _text(cells, cols["kind"], row, log)
-        pair_key = (*sorted((source, target)), (kind or "").casefold())
+        first, second = sorted((source, target))
+        pair_key = (first, second, (kind or "").casefold())
         if pair_key in seen:
             log.add("duplicate_relation", row, cols["target"], f"{source} – {target}", WARNING,
                     first_row=seen[pair_key])

@@ -363,7 +363,8 @@ def _describe(archive: zipfile.ZipFile, removed: list[tuple[str, _Cell]]) -> lis
     strays = []
     for sheet, cell in removed:
         if cell.kind == b"s":
-            text = shared.get(_shared_index(cell), "")
+            index = _shared_index(cell)
+            text = "" if index is None else shared.get(index, "")
         elif cell.kind == b"inlineStr":
             text = _joined_text(cell.body)
         else:

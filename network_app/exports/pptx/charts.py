@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...analysis.timeline import partners_per_year, undated_partners
@@ -119,7 +119,8 @@ def _skip_crowded_labels(chart: Any, count: int, most: int = 14) -> None:
         axis.append(skip)
 
 
-def _activity_table(data: PartnerData, words: dict[str, str]) -> tuple[list[str], dict[str, list]]:
+def _activity_table(data: PartnerData, words: Mapping[str, Any]
+                    ) -> tuple[list[str], dict[str, list[int | None]]]:
     """Areas (rows) and, per status, the number of activities in each area."""
     frame = data.activities
     areas = [_plain(a) or words["no_area"] for a in frame["area"].astype(object).where(

@@ -58,8 +58,10 @@ def _draw_network(figure: Any, axes: Any, scene: _Scene, highlight: set[Any] | N
     # vis-network's y axis points down, matplotlib's up: flip, so the pictures match
     xy = {n: (float(scene.positions[n][0]), -float(scene.positions[n][1])) for n in nodes}
     hubs = [n for n in nodes if graph.nodes[n].get("kind") == "hub"]
-    crop = highlight is not None and len(nodes) > CROP_ABOVE
-    focus = [n for n in nodes if n in highlight] + hubs if crop else nodes
+    if highlight is not None and len(nodes) > CROP_ABOVE:  # crop to the highlighted partners
+        focus = [n for n in nodes if n in highlight] + hubs
+    else:
+        focus = nodes
     _fit_view(axes, [xy[n] for n in focus], width_in(figure), height_in(figure))
     scale = _marker_scale(axes, figure)
     _draw_edges(axes, scene, xy, highlight, scale)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ from .theme import (
 @dataclass
 class _Deck:
     prs: Any
-    words: dict[str, str]
+    words: Mapping[str, Any]
     lang: str
     intern: bool
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,7 +58,7 @@ class _Meta:
 
 
 def _meta(data: PartnerData, title: str | None, data_date: str | None, source: str | None,
-          words: dict[str, str], exported: dt.date) -> _Meta:
+          words: Mapping[str, Any], exported: dt.date) -> _Meta:
     own = data.own_organisation
     chosen = title or data.settings.get("title") or words["title"].format(org=own)
     return _Meta(
@@ -238,7 +238,7 @@ def _contact_slides(deck: _Deck, graph: nx.Graph) -> None:
         _contact_table(slide, words, page, rest if number == len(shown) - 1 else 0)
 
 
-def _contact_table(slide: Any, words: dict[str, str], rows: list[list[list[str]]],
+def _contact_table(slide: Any, words: Mapping[str, Any], rows: list[list[list[str]]],
                    rest: int) -> None:
     """Partner | Ansprechperson intern | Kontakt beim Partner (name, e-mail, phone, one a line)."""
     from pptx.util import Inches
