@@ -179,7 +179,7 @@ class _ActivityDates:
                ) -> list[tuple[str, str | None]]:
         """(name, date) for each shared activity; a repeated name takes its rows in order."""
         used: dict[str, int] = defaultdict(int)
-        result = []
+        result: list[tuple[str, str | None]] = []
         for title in names:
             rows = [r for r in self.by_name.get(title, ())
                     if a in r["participants"] and b in r["participants"]]

@@ -198,7 +198,7 @@ def _ties(graph: nx.Graph) -> dict[Tie, int]:
             if data.get("kind") == "partner"}
 
 
-def _tie_key(tie: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _tie_key(tie: Tie | tuple[str, str, int, int]) -> tuple[tuple[str, str], ...]:
     return tuple(name_key(name) for name in tie[:2])
 
 
