@@ -251,7 +251,7 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
     """
     layer = partner_layer(build_graph(data))
     metrics = partner_metrics(layer)
-    communities = detect_communities(layer, resolution=resolution)
+    communities = detect_communities(layer, resolution=resolution, lang=lang)
     summary = network_summary(layer)
     ranked = metrics.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
     if top is not None:
