@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -142,7 +142,7 @@ network.once("afterDrawing", function () {{
 
 
 # The search box (``search=True``): the names reach the <datalist> only through textContent,
-# built in the browser from graphData, so no workbook text is ever parsed as HTML.
+# built in the browser from graphData by search.js, so no workbook text is ever parsed as HTML.
 _SEARCH_CSS = """#search {{ position: absolute; top: 8px; right: 8px;
   background: rgba(255,255,255,0.92); border: 1px solid #ccc; border-radius: 6px;
   padding: 6px 10px; font-size: 15px; }}
@@ -151,39 +151,15 @@ _SEARCH_CSS = """#search {{ position: absolute; top: 8px; right: 8px;
 """
 _SEARCH_BOX = """<div id="search"><label for="search-input">{label}</label><input id="search-input"
  type="search" list="search-names" autocomplete="off"><datalist id="search-names"></datalist>
-<span id="search-status" role="status" aria-live="polite"></span></div>
+<span id="search-status" role="status" aria-live="polite" data-not-found="{not_found}"></span>
+</div>
 """
-_SEARCH_SCRIPT = """(function () {{
-  var input = document.getElementById("search-input");
-  var list = document.getElementById("search-names");
-  var status = document.getElementById("search-status");
-  var notFound = {not_found};
-  var byName = {{}};
-  function key(text) {{ return String(text).replace(/\\s+/g, " ").trim().toLowerCase(); }}
-  graphData.nodes.forEach(function (node) {{
-    var name = key(node.label);
-    if (!name || byName[name] !== undefined) {{ return; }}
-    byName[name] = node.id;
-    var option = document.createElement("option");
-    option.textContent = String(node.label);
-    list.appendChild(option);
-  }});
-  function focusPartner() {{
-    var id = byName[key(input.value)];
-    if (id === undefined) {{
-      status.textContent = input.value.trim() ? notFound : "";
-      return;
-    }}
-    status.textContent = "";
-    network.selectNodes([id]);
-    network.focus(id, {{ scale: 1.2, animation: false }});
-  }}
-  input.addEventListener("change", focusPartner);
-  input.addEventListener("keydown", function (event) {{
-    if (event.key === "Enter") {{ focusPartner(); }}
-  }});
-}})();
-"""
+
+
+@cache
+def _search_script() -> str:
+    """search.js beside this module (package data), read once per process."""
+    return resources.files("network_app.drawing").joinpath("search.js").read_text(encoding="utf-8")
 
 
 def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
@@ -199,8 +175,9 @@ def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     if search:
         search_parts = {
             "search_css": _SEARCH_CSS.format(),
-            "search_box": _SEARCH_BOX.format(label=html.escape(words["search"])),
-            "search_script": _SEARCH_SCRIPT.format(not_found=_json(words["not_found"])),
+            "search_box": _SEARCH_BOX.format(label=html.escape(words["search"]),
+                                             not_found=html.escape(words["not_found"])),
+            "search_script": _search_script(),
         }
     items = "".join(
         f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
