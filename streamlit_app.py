@@ -11,9 +11,10 @@ import streamlit as st
 
 from app_pages.common import TEXT, sidebar
 
-st.set_page_config(page_title="Partnernetz stadtLABOR", layout="wide")
 current = sidebar()
 words = TEXT[current.lang]
+# Called after the sidebar, which knows the language (Streamlit allows it anywhere, repeatedly).
+st.set_page_config(page_title=words["app_title"], layout="wide")
 navigation = st.navigation([
     # No page icons: Material icons load from Google's servers, and the app must stay offline.
     st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),

@@ -13,15 +13,19 @@ import streamlit as st
 
 import network_app as na
 from app_pages.common import (
+    category_label,
     current,
+    figure,
     graph_for,
     groups_for,
     header,
+    localized,
     measures_for,
+    number_table,
     plain,
     positions_for,
 )
-from network_app.text import by_language
+from network_app.text import by_language, join_list, number, say
 
 TEXT = by_language("app.analyse")
 
@@ -74,40 +78,40 @@ def measures_tab(cur, words: dict) -> None:
     metrics, summary = measures_for(cur.key, cur.data)
     lang = cur.lang
     cols = st.columns(2 + len(SUMMARY_KEYS))
-    cols[0].metric(words["nodes"], summary["nodes"], help=words["nodes_help"])
-    cols[1].metric(words["edges"], summary["edges"], help=words["edges_help"])
+    cols[0].metric(words["nodes"], figure(summary["nodes"], lang), help=words["nodes_help"])
+    cols[1].metric(words["edges"], figure(summary["edges"], lang), help=words["edges_help"])
     for col, key in zip(cols[2:], SUMMARY_KEYS, strict=True):
-        value = summary[key]
-        shown = "–" if value is None else (f"{value:.2f}".replace(".", ",") if lang == "de"
-                                           and isinstance(value, float) else
-                                           f"{value:.2f}" if isinstance(value, float) else value)
-        col.metric(label(key, lang), shown, help=explanation(key, lang))
+        col.metric(label(key, lang), figure(summary[key], lang), help=explanation(key, lang))
     if metrics.attrs.get("betweenness_sample"):
-        st.caption(words["sampled"].format(k=metrics.attrs["betweenness_sample"]))
+        st.caption(say("app.analyse.sampled", lang,
+                       k=number(metrics.attrs["betweenness_sample"], lang)))
     choices = [c for c in na.METRIC_COLUMNS if c != "articulation"]
     measure = st.selectbox(words["measure"], choices, format_func=lambda k: label(k, lang),
                            key="measure")
     st.caption(explanation(measure, lang))
     top = metrics[measure].dropna().sort_values(ascending=False, kind="stable").head(15)
-    chart = pd.DataFrame({words["name"]: top.index, label(measure, lang): top.to_numpy()})
+    # Field names are codes; what the reader sees are the titles (in the chart's locale).
+    chart = pd.DataFrame({"name": top.index, "value": top.to_numpy()})
+    counts = metrics[measure].dtype.kind in "iu"  # whole numbers: no ticks at 0,2 or 0,4
     st.altair_chart(
-        alt.Chart(chart, title=words["top"]).mark_bar(color="#0072B2").encode(
-            x=alt.X(label(measure, lang), type="quantitative"),
-            y=alt.Y(words["name"], type="nominal", sort="-x", title=None),
-            tooltip=[words["name"], label(measure, lang)],
-        ),
+        localized(alt.Chart(chart, title=words["top"]).mark_bar(color="#0072B2").encode(
+            x=alt.X("value:Q", title=label(measure, lang),
+                    axis=alt.Axis(format=",d", tickMinStep=1) if counts else alt.Axis()),
+            y=alt.Y("name:N", sort="-x", title=None),
+            tooltip=[alt.Tooltip("name:N", title=words["name"]),
+                     alt.Tooltip("value:Q", title=label(measure, lang),
+                                 format=",d" if counts else ",.3~f")],
+        ), lang),
         width="stretch",
     )
     st.subheader(words["all_partners"])
-    table = metrics.copy()
-    table.insert(0, words["categories"], [", ".join(cur.data.partners.set_index("name")
-                                                     .at[n, "categories"]) for n in table.index])
-    table = table.rename(columns={c: label(c, lang) for c in na.METRIC_COLUMNS})
+    table = metrics.sort_values(measure, ascending=False, kind="stable")
+    table.insert(0, "categories", [", ".join(cur.data.partners.set_index("name")
+                                             .at[n, "categories"]) for n in table.index])
+    table = table.rename(columns={"categories": words["categories"],
+                                  **{c: label(c, lang) for c in na.METRIC_COLUMNS}})
     table.index.name = words["name"]
-    decimals = {label(c, lang): st.column_config.NumberColumn(format="%.3f")
-                for c in na.METRIC_COLUMNS if metrics[c].dtype.kind == "f"}
-    st.dataframe(table.sort_values(label(measure, lang), ascending=False), width="stretch",
-                 column_config=decimals)
+    st.dataframe(number_table(table, lang), width="stretch")
 
 
 def groups_tab(cur, words: dict) -> None:
@@ -115,27 +119,27 @@ def groups_tab(cur, words: dict) -> None:
     resolution = st.slider(words["resolution"], 0.3, 3.0, 1.0, 0.1,
                            help=words["resolution_help"], key="resolution")
     found = groups_for(cur.key, cur.data, resolution)
-    modularity = "–" if found.modularity != found.modularity else (
-        f"{found.modularity:.2f}".replace(".", ",") if lang == "de" else f"{found.modularity:.2f}")
-    st.metric(label("modularity", lang), modularity, help=explanation("modularity", lang))
+    st.metric(label("modularity", lang), figure(found.modularity, lang),
+              help=explanation("modularity", lang))
     st.caption(explanation("community", lang))
-    rows = [(number, found.names[number], found.sizes[number],
-             ", ".join(found.members(number)))
-            for number in sorted(found.sizes) if found.sizes[number] > 1]
+    rows = [(group, found.names[group], figure(found.sizes[group], lang),
+             join_list(found.members(group), lang, conjunction=False))
+            for group in sorted(found.sizes) if found.sizes[group] > 1]
     if rows:  # a static table: member lists wrap instead of being cut off
         st.table(pd.DataFrame(rows, columns=[words["group"], words["group_name"],
                                              words["size"], words["members"]]),
                  hide_index=True)
     alone = [found.members(n)[0] for n in sorted(found.sizes) if found.sizes[n] == 1]
     if alone:
-        st.caption(words["alone"].format(n=len(alone)))
-        st.markdown(plain(", ".join(alone)))
+        st.caption(say("app.analyse.alone", lang, count=len(alone)))
+        st.markdown(plain(join_list(alone, lang, conjunction=False)))
 
 
 def bridges_tab(cur, words: dict) -> None:
     cut, ties, mixing, multi = brokers(cur.key, cur.data)
     st.subheader(words["cut_points"], help=explanation("articulation", cur.lang))
-    st.markdown(plain(", ".join(cut)) if cut else words["cut_points_none"])
+    st.markdown(plain(join_list(cut, cur.lang, conjunction=False)) if cut
+                else words["cut_points_none"])
     st.subheader(words["bridges"])
     st.markdown(plain("; ".join(f"{a} – {b}" for a, b in ties)) if ties
                 else words["bridges_none"])
@@ -147,20 +151,19 @@ def bridges_tab(cur, words: dict) -> None:
         base = alt.Chart(long).encode(x=alt.X("B:N", title=None, sort=order,
                                               axis=alt.Axis(labelAngle=0, orient="top")),
                                       y=alt.Y("A:N", title=None, sort=order))
-        st.altair_chart(
+        st.altair_chart(localized(
             base.mark_rect().encode(color=alt.Color("n:Q", scale=alt.Scale(scheme="blues"),
                                                     legend=None))
             + base.mark_text(fontSize=16).encode(
-                text="n:Q",
+                text=alt.Text("n:Q", format=",d"),
                 color=alt.condition(alt.datum.n > long["n"].max() / 2, alt.value("white"),
                                     alt.value("black"))),
-            width="stretch",
-        )
+            cur.lang), width="stretch")
         pairs = [pair for pair, carriers in mixing.carriers.items() if carriers]
         if pairs:
             pair = st.selectbox(words["carriers"], pairs, format_func=" – ".join,
                                 key="mixing_pair")
-            st.markdown(plain(", ".join(mixing.carriers[pair])))
+            st.markdown(plain(join_list(mixing.carriers[pair], cur.lang, conjunction=False)))
     if multi:
         st.subheader(words["multi"])
         st.dataframe(pd.DataFrame([(n, ", ".join(c)) for n, c in multi],
@@ -172,9 +175,10 @@ def whatif_tab(cur, words: dict) -> None:
     data, lang = cur.data, cur.lang
     layer = na.partner_layer(graph_for(cur.key, data))
     people = sorted(na.internal_contacts(data), key=str.casefold)
-    mode = st.radio(words["whatif_mode"], [words["whatif_partner"], words["whatif_person"]],
-                    horizontal=True, key="whatif_mode")
-    if mode == words["whatif_partner"]:
+    # Options are codes; a value given by its shown text (AppTest's set_value) stays that text.
+    mode = st.radio(words["whatif_mode"], ["partner", "person"], horizontal=True,
+                    key="whatif_mode", format_func=lambda k: words.get(f"whatif_{k}", k))
+    if mode == "partner":
         names = sorted(layer.nodes, key=str.casefold)
         chosen = st.multiselect(words["whatif_pick_partners"], names, key="whatif_partners",
                                 placeholder=words["choose"])
@@ -192,7 +196,8 @@ def whatif_tab(cur, words: dict) -> None:
                      hide_index=True)
     else:
         st.write(words["single_contact_none"])
-    st.caption(words["without_contact"].format(n=len(na.partners_without_contact(data))))
+    st.caption(say("app.analyse.without_contact", lang,
+                   n=len(na.partners_without_contact(data))))
 
 
 def suggestions_tab(cur, words: dict) -> None:
@@ -204,6 +209,25 @@ def suggestions_tab(cur, words: dict) -> None:
         st.table(table, hide_index=True)  # reasons are sentences: wrap, don't cut
 
 
+def per_year_chart(per_year: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
+    """Active partners per year, one line per category in its colour, titled in ``lang``."""
+    long = per_year.rename_axis("year").reset_index().melt(
+        "year", var_name="category", value_name="count")
+    long["year"] = long["year"].astype(str)  # years, not amounts: no thousands separator
+    long["category"] = [category_label(c, lang) for c in long["category"]]
+    domain = [category_label(c, lang) for c in per_year.columns]
+    colors = [na.CATEGORY_COLORS.get(c, "#8C8C8C") for c in per_year.columns]
+    return localized(alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("year:O", title=words["year"], axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("count:Q", title=words["active_partners"], axis=alt.Axis(format=",d")),
+        color=alt.Color("category:N", title=words["category"], sort=domain,
+                        scale=alt.Scale(domain=domain, range=colors)),
+        tooltip=[alt.Tooltip("year:O", title=words["year"]),
+                 alt.Tooltip("category:N", title=words["category"]),
+                 alt.Tooltip("count:Q", title=words["active_partners"], format=",d")],
+    ), lang)
+
+
 def timeline_tab(cur, words: dict) -> None:
     data, lang = cur.data, cur.lang
     years = list(na.year_range(data))
@@ -212,13 +236,10 @@ def timeline_tab(cur, words: dict) -> None:
         return
     per_year = na.partners_per_year(data)
     st.subheader(words["per_year"])
-    chart = per_year.copy()
-    chart.index = chart.index.astype(str)  # years, not amounts: no thousands separator
-    colors = [na.CATEGORY_COLORS.get(c, "#8C8C8C") for c in chart.columns]
-    st.line_chart(chart.rename_axis(words["year"]), x_label=words["year"], color=colors)
+    st.altair_chart(per_year_chart(per_year, words, lang), width="stretch")
     undated = na.undated_partners(data)
     if undated:
-        st.caption(words["undated"].format(n=undated))
+        st.caption(say("app.analyse.undated", lang, count=undated))
     col_a, col_b = st.columns(2)
     year_a = col_a.selectbox(words["year_a"], years, index=0, key="year_a")
     year_b = col_b.selectbox(words["year_b"], years, index=len(years) - 1, key="year_b")

@@ -7,16 +7,23 @@ nothing of Streamlit) and are keyed on the workbook's bytes, so a file is parsed
 from __future__ import annotations
 
 import hashlib
+import math
+import numbers
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from pandas.io.formats.style import Styler
 
 import network_app as na
-from network_app.text import by_language
+from network_app.text import LANGUAGES, by_language, fixed, number, say
+from network_app.text.format import LOCALES
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
@@ -93,16 +100,22 @@ def _remember_upload() -> None:
     st.session_state["upload"] = (upload.name, upload.getvalue()) if upload else None
 
 
+def _language_name(code: str) -> str:
+    """Each language by its own name; a value given by its name (AppTest's ``set_value``)
+    stays that name, so it finds its option."""
+    return TEXT["de"]["languages"].get(code, code)
+
+
 def sidebar() -> Current:
     """Language and workbook choice; stores and returns what the pages show."""
-    lang = "en" if st.sidebar.radio(TEXT["de"]["language"], ["Deutsch", "English"],
-                                    horizontal=True, key="language") == "English" else "de"
+    lang = st.sidebar.radio(TEXT["de"]["language"], LANGUAGES, horizontal=True, key="language",
+                            format_func=_language_name)
     t = TEXT[lang]
     upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv"],
                                       help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
                                       key="workbook", on_change=_remember_upload)
     st.sidebar.download_button(t["template"], data=template_bytes(),
-                               file_name="Partner-Vorlage.xlsx", on_click="ignore")
+                               file_name=t["template_file"], on_click="ignore")
     stored = st.session_state.get("upload")
     if upload is not None:
         content, name = upload.getvalue(), upload.name
@@ -133,13 +146,61 @@ def header(title: str, cur: Current) -> bool:
     st.caption(cur.t["showing_example"] if cur.is_example
                else cur.t["showing_file"].format(name=plain(cur.name)))
     if cur.error is not None:
-        st.error(f"{cur.t['unreadable']} {cur.error.text(cur.lang)}", icon="⚠️")
+        st.error(say("app.common.unreadable", cur.lang, detail=cur.error.text(cur.lang)),
+                 icon="⚠️")
         return False
     return True
 
 
 def category_label(category: str, lang: str) -> str:
     return TEXT[lang]["no_category"] if category == na.NO_CATEGORY else category
+
+
+# --- numbers as the reader's language writes them ------------------------------------------------
+def figure(value: Any, lang: str, digits: int = 2) -> str:
+    """A number for a tile or a static table: whole numbers grouped ("1.284"), fractions with
+    ``digits`` decimals ("0,03" in German, "0.03" in English), "–" for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return number(int(value), lang)
+    if isinstance(value, numbers.Real):
+        return fixed(float(value), lang, digits=digits)
+    return str(value)
+
+
+def number_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
+                 aligned: bool = True) -> pd.DataFrame | Styler:
+    """``frame`` for ``st.dataframe`` with its fractions written as ``lang`` writes them:
+    ``digits`` decimals each (``aligned``), or up to ``digits`` as the workbook has them.
+
+    A Styler changes only what is shown: the cells stay numbers, so sorting by a column in the
+    table still sorts by value. A frame without fractions is returned as it is.
+    """
+    fractions = [column for column in frame.columns if frame[column].dtype.kind == "f"]
+    if not fractions:
+        return frame
+    write = fixed if aligned else number
+    return frame.style.format(lambda value: write(value, lang, digits=digits),
+                              subset=fractions, na_rep="–")
+
+
+def chart_locale(lang: str) -> dict[str, Any]:
+    """The Vega-Lite number locale of ``lang``: axis labels, tooltips and text marks of every
+    chart use its decimal and thousands separators."""
+    locale = LOCALES[lang]
+    return {"number": {"decimal": get_decimal_symbol(locale),
+                       "thousands": get_group_symbol(locale),
+                       "grouping": [3], "currency": ["", ""]}}
+
+
+def localized(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
+    """``chart`` writing its numbers as ``lang`` does (keeps any other configuration)."""
+    chart = chart.copy(deep=False)
+    config = chart.config if chart.config is not alt.Undefined else alt.Config()
+    chart.config = config.copy()
+    chart.config.locale = chart_locale(lang)
+    return chart
 
 
 def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:

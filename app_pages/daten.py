@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, header, show_problems
-from network_app.text import by_language
+from app_pages.common import current, header, number_table, show_problems
+from network_app.text import by_language, number, say
 
 TEXT = by_language("app.daten")
 
@@ -33,12 +33,14 @@ def _search(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     return frame[hits.any(axis=1)]
 
 
-def _show(frame: pd.DataFrame, total: int, words: dict) -> None:
-    st.caption(words["shown"].format(shown=len(frame), total=total))
-    st.dataframe(frame.rename(columns=words["columns"]), hide_index=True, width="stretch")
+def _show(frame: pd.DataFrame, total: int, words: dict, lang: str) -> None:
+    st.caption(say("app.daten.shown", lang, shown=number(len(frame), lang), count=total))
+    st.dataframe(number_table(frame.rename(columns=words["columns"]), lang, digits=6,
+                              aligned=False),
+                 hide_index=True, width="stretch")
 
 
-def partners_tab(data: na.PartnerData, words: dict) -> None:
+def partners_tab(data: na.PartnerData, words: dict, lang: str) -> None:
     left, right = st.columns([2, 1])
     text = left.text_input(words["search"], key="data_search_partners")
     categories = right.multiselect(words["category"], list(na.CATEGORIES),
@@ -47,11 +49,11 @@ def partners_tab(data: na.PartnerData, words: dict) -> None:
     frame = data.partners[columns]
     if categories:
         frame = frame[frame["categories"].map(lambda cats: any(c in cats for c in categories))]
-    _show(_search(_joined(frame, ("categories",)), text), len(data.partners), words)
+    _show(_search(_joined(frame, ("categories",)), text), len(data.partners), words, lang)
 
 
-def simple_tab(table: pd.DataFrame, key: str, words: dict, lists: tuple[str, ...] = (),
-               choices: tuple[str, ...] = ()) -> None:
+def simple_tab(table: pd.DataFrame, key: str, words: dict, lang: str,
+               lists: tuple[str, ...] = (), choices: tuple[str, ...] = ()) -> None:
     text = st.text_input(words["search"], key=f"data_search_{key}")
     frame = table
     if choices:
@@ -62,10 +64,17 @@ def simple_tab(table: pd.DataFrame, key: str, words: dict, lists: tuple[str, ...
                                         placeholder="")
             if picked:
                 frame = frame[frame[choice].isin(picked)]
-    _show(_search(_joined(frame, lists), text), len(table), words)
+    _show(_search(_joined(frame, lists), text), len(table), words, lang)
 
 
-def duplicates_tab(data: na.PartnerData, words: dict) -> None:
+def _cell(value: object, lang: str) -> str:
+    """One value of a record as the reader's language writes it (lists comma-separated)."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return number(value, lang, digits=6) if isinstance(value, float) else str(value)
+
+
+def duplicates_tab(data: na.PartnerData, words: dict, lang: str) -> None:
     st.caption(words["duplicates_intro"])
     pairs = na.duplicate_pairs(data)
     if not pairs:
@@ -74,10 +83,10 @@ def duplicates_tab(data: na.PartnerData, words: dict) -> None:
     for first, second, _code in pairs:
         left, right = st.columns(2)
         for column, record in ((left, first), (right, second)):
-            shown = {words["columns"].get(k, k): (", ".join(v) if isinstance(v, list) else v)
+            shown = {words["columns"].get(k, k): _cell(v, lang)
                      for k, v in record.items()
                      if v not in (None, "", []) and k != "category"}  # derived from Kategorien
-            column.dataframe(pd.Series(shown, name=str(record.get("name", ""))).astype(str),
+            column.dataframe(pd.Series(shown, name=str(record.get("name", ""))),
                              width="stretch")
         st.divider()
 
@@ -89,15 +98,16 @@ def page() -> None:
         return
     data = cur.data
     tabs = st.tabs(words["tabs"])
+    lang = cur.lang
     with tabs[0]:
-        partners_tab(data, words)
+        partners_tab(data, words, lang)
     with tabs[1]:
-        simple_tab(data.relations, "relations", words)
+        simple_tab(data.relations, "relations", words, lang)
     with tabs[2]:
-        simple_tab(data.activities, "activities", words, ("participants",),
+        simple_tab(data.activities, "activities", words, lang, ("participants",),
                    ("area", "status"))
     with tabs[3]:
-        simple_tab(data.programmes, "programmes", words, ("participants",))
+        simple_tab(data.programmes, "programmes", words, lang, ("participants",))
     with tabs[4]:
         st.caption(words["report_intro"])
         if data.problems:
@@ -105,7 +115,7 @@ def page() -> None:
         else:
             st.write(words["no_problems"])
     with tabs[5]:
-        duplicates_tab(data, words)
+        duplicates_tab(data, words, lang)
 
 
 page()

@@ -26,7 +26,7 @@ import network_app as na
 from app_pages.common import plain
 from network_app import exports
 from network_app.drawing.styling import NodeStyle
-from network_app.text import by_language
+from network_app.text import by_language, number, say
 
 __all__ = ["FORMAT_LABELS", "MIME", "export_bytes", "export_section"]
 
@@ -56,7 +56,7 @@ TEXT = by_language("app.exporting")
 
 
 def file_name(fmt: str, lang: str = "de") -> str:
-    stem = "Partnernetz" if lang == "de" else "Partner-network"
+    stem = TEXT[lang]["file_stem"]
     return f"{stem}-CSV.zip" if fmt == "csv" else f"{stem}.{fmt}"
 
 
@@ -67,9 +67,8 @@ def export_bytes(fmt: str, data: na.PartnerData, graph: nx.Graph,
     """One export of the shown view as bytes (CSV: a zip of the nodes and edges files)."""
     meta = exports.meta_for(data, lang=lang, include_personal=include_personal)
     with tempfile.TemporaryDirectory(prefix="partnernetz-export-") as folder:
-        stem = "Partnernetz" if lang == "de" else "Partner-network"
         written = exports.export(
-            fmt, Path(folder) / f"{stem}.{fmt}", data, view_graph=graph,
+            fmt, Path(folder) / f"{TEXT[lang]['file_stem']}.{fmt}", data, view_graph=graph,
             positions=dict(positions), styles=dict(styles), legend=list(legend), meta=meta,
             paper=paper)
         if fmt == "csv":
@@ -98,8 +97,12 @@ def fingerprint(fmt: str, graph: nx.Graph, styles: Mapping[Hashable, NodeStyle],
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _size(count: int) -> str:
-    return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+def file_size(count: int, lang: str) -> str:
+    """A file's size as the reader's language writes it: "12 KB", "1,4 MB" / "1.4 MB"."""
+    if count < 1024 * 1024:
+        return say("app.exporting.kilobytes", lang, size=number(round(count / 1024), lang))
+    return say("app.exporting.megabytes", lang,
+               size=number(count / 1024 / 1024, lang, digits=1))
 
 
 def export_section(data: na.PartnerData, graph: nx.Graph,
@@ -137,7 +140,7 @@ def export_section(data: na.PartnerData, graph: nx.Graph,
         result = st.session_state.get(RESULT_KEY)
         if result and result["fingerprint"] == wanted:
             st.caption(words["ready"].format(name=result["file_name"],
-                                             size=_size(len(result["data"]))))
+                                             size=file_size(len(result["data"]), lang)))
             st.download_button(words["download"].format(name=result["file_name"]),
                                data=result["data"], file_name=result["file_name"],
                                mime=result["mime"], on_click="ignore", key="export_download",

@@ -46,7 +46,7 @@ from streamlit.errors import StreamlitDuplicateElementKey
 from network_app.drawing.rendering import vis_data, vis_network_js
 from network_app.drawing.styling import NodeStyle
 from network_app.drawing.styling import legend as default_legend
-from network_app.text import by_language
+from network_app.text import by_language, say
 
 __all__ = ["PATH_COLOR", "chart_data", "network_chart"]
 
@@ -136,9 +136,12 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
         edge["width"] = float(edge["width"])
     names = [str(node) for node in graph.nodes]
     drawn = {"names": names, "nodes": base["nodes"], "edges": base["edges"]}
-    words = dict(_WORDS[lang])
-    words["aria"] = words["aria"].format(nodes=graph.number_of_nodes(),
-                                         edges=graph.number_of_edges())
+    words = {name: text for name, text in _WORDS[lang].items() if isinstance(text, str)}
+    words["aria"] = say("app.network_component.aria", lang,
+                        nodes=say("app.network_component.aria_nodes", lang,
+                                  count=graph.number_of_nodes()),
+                        edges=say("app.network_component.aria_edges", lang,
+                                  count=graph.number_of_edges()))
     known = set(names)
     # The label size is drawn into the network, so a new size rebuilds it (default: 26).
     keyed = drawn if font_size is None else {**drawn, "fontSize": int(font_size)}

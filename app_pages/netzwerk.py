@@ -12,6 +12,7 @@ import network_app as na
 from app_pages.common import (
     category_label,
     current,
+    figure,
     graph_for,
     groups_for,
     header,
@@ -20,7 +21,7 @@ from app_pages.common import (
 )
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
-from network_app.text import by_language
+from network_app.text import by_language, number, say
 
 TEXT = by_language("app.netzwerk")
 
@@ -83,18 +84,19 @@ def page() -> None:
         return
     data = cur.data
     positions, figures, options, metrics, communities = base(cur.key, data)
+    lang = cur.lang
     if data.errors:
-        st.error(words["has_errors"].format(n=len(data.errors)), icon="⚠️")
+        st.error(say("app.netzwerk.has_errors", lang, count=len(data.errors)), icon="⚠️")
     elif data.warnings:
-        st.warning(words["has_warnings"].format(n=len(data.warnings)))
+        st.warning(say("app.netzwerk.has_warnings", lang, count=len(data.warnings)))
 
     cols = st.columns(4 + len(figures["categories"]))
-    cols[0].metric(words["partners"], figures["partners"])
-    cols[1].metric(words["ties"], figures["partner_ties"], help=words["ties_help"])
-    cols[2].metric(words["activities"], figures["activities"])
-    cols[3].metric(words["programmes"], figures["programmes"])
+    cols[0].metric(words["partners"], figure(figures["partners"], lang))
+    cols[1].metric(words["ties"], figure(figures["partner_ties"], lang), help=words["ties_help"])
+    cols[2].metric(words["activities"], figure(figures["activities"], lang))
+    cols[3].metric(words["programmes"], figure(figures["programmes"], lang))
     for col, (category, count) in zip(cols[4:], figures["categories"].items(), strict=True):
-        col.metric(category_label(category, cur.lang), count)
+        col.metric(category_label(category, lang), figure(count, lang))
 
     kind, color_by, size_by, filters = controls(cur.lang, options)
     graph = view(cur.key, data, kind, filters)
@@ -111,9 +113,10 @@ def page() -> None:
     focus = st.selectbox(words["search"], partners, index=None, key="search",
                          placeholder=words["search_placeholder"])
     shown_ties = sum(1 for *_, k in graph.edges(data="kind") if k == "partner")
-    st.caption(words["shown"].format(partners=len(partners), total=figures["partners"],
-                                     ties=shown_ties)
-               + (" " + words["hub_hidden"] if kind != "ego" else ""))
+    shown = say("app.netzwerk.shown", lang, partners=number(len(partners), lang),
+                count=figures["partners"],
+                ties=say("app.netzwerk.ties_count", lang, count=shown_ties))
+    st.caption(shown + (" " + words["hub_hidden"] if kind != "ego" else ""))
     st.caption(words["caption"])
     clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,
                             focus=focus, legend=legend, height=680)

@@ -19,10 +19,18 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import category_label, current, graph_for, plain, positions_for
+from app_pages.common import (
+    category_label,
+    current,
+    figure,
+    graph_for,
+    localized,
+    plain,
+    positions_for,
+)
 from app_pages.network_component import network_chart
 from network_app.drawing.styling import NONE_COLOR
-from network_app.text import by_language
+from network_app.text import by_language, number, say
 
 #: Where the page keeps the number of the shown view (0-based).
 STEP_KEY = "presentation_step"
@@ -175,9 +183,9 @@ def _move(delta: int, total: int) -> None:
     st.session_state[STEP_KEY] = max(0, min(index, total - 1))
 
 
-def tile(label: str, value: object, key: str) -> None:
+def tile(label: str, value: int, key: str, lang: str) -> None:
     with st.container(key=f"pn_tile_{key}"):
-        st.metric(label, value)
+        st.metric(label, figure(value, lang))
 
 
 # --- the views --------------------------------------------------------------------------------
@@ -195,20 +203,21 @@ def overview(cur, words, positions, figures) -> None:
     left, right = st.columns([4.2, 1.3], gap="medium")
     with left:
         _network(cur, positions, ())
+    lang = cur.lang
     with right:
-        tile(words["partners"], figures["partners"], "main")
-        tile(words["ties"], figures["partner_ties"], "ties")
+        tile(words["partners"], figures["partners"], "main", lang)
+        tile(words["ties"], figures["partner_ties"], "ties", lang)
         row = st.columns(2)
         with row[0]:
-            tile(words["activities"], figures["activities"], "activities")
+            tile(words["activities"], figures["activities"], "activities", lang)
         with row[1]:
-            tile(words["programmes"], figures["programmes"], "programmes")
+            tile(words["programmes"], figures["programmes"], "programmes", lang)
         for i, category in enumerate(na.CATEGORIES):
             if figures["categories"].get(category):
-                tile(category, figures["categories"][category], f"cat_{i}")
+                tile(category, figures["categories"][category], f"cat_{i}", lang)
         if figures["categories"].get(na.NO_CATEGORY):
-            tile(category_label(na.NO_CATEGORY, cur.lang),
-                 figures["categories"][na.NO_CATEGORY], "cat_none")
+            tile(category_label(na.NO_CATEGORY, lang),
+                 figures["categories"][na.NO_CATEGORY], "cat_none", lang)
 
 
 def category_view(cur, words, positions, figures, category: str) -> None:
@@ -224,15 +233,16 @@ def category_view(cur, words, positions, figures, category: str) -> None:
         if isinstance(kind, str) and kind:
             types[kind] = types.get(kind, 0) + 1
     with right:
-        tile(category, len(inside), f"cat_{na.CATEGORIES.index(category)}")
-        tile(words["ties"], ties, "ties")
+        tile(category, len(inside), f"cat_{na.CATEGORIES.index(category)}", cur.lang)
+        tile(words["ties"], ties, "ties", cur.lang)
         for i, (kind, count) in enumerate(sorted(types.items(), key=lambda t: -t[1])[:4]):
-            tile(plain(kind), count, f"type_{i}")
+            tile(plain(kind), count, f"type_{i}", cur.lang)
 
 
-def _axis_config(chart: alt.Chart) -> alt.Chart:
-    return (chart.configure_axis(labelFontSize=24, titleFontSize=26, labelColor="#1f1f1f",
-                                 titleColor="#1f1f1f", grid=True, gridColor="#e4e4e4")
+def _axis_config(chart: alt.Chart, lang: str) -> alt.Chart:
+    return (localized(chart, lang)
+            .configure_axis(labelFontSize=24, titleFontSize=26, labelColor="#1f1f1f",
+                            titleColor="#1f1f1f", grid=True, gridColor="#e4e4e4")
             .configure_legend(labelFontSize=28, titleFontSize=28, symbolSize=600,
                               labelColor="#1f1f1f", titleColor="#1f1f1f",
                               orient="top", direction="horizontal", labelLimit=400)
@@ -250,46 +260,47 @@ def growth(cur, words) -> None:
     colors = [na.CATEGORY_COLORS.get(c, NONE_COLOR) for c in table.columns]
     chart = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=220), strokeWidth=6).encode(
         x=alt.X("year:O", title=words["year"], axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=words["count"]),
+        y=alt.Y("count:Q", title=words["count"], axis=alt.Axis(format=",d")),
         color=alt.Color("category:N", title=None,
                         scale=alt.Scale(domain=domain, range=colors),
                         sort=domain),
         tooltip=[alt.Tooltip("year:O", title=words["year"]),
                  alt.Tooltip("category:N", title=words["category_axis"]),
-                 alt.Tooltip("count:Q", title=words["count"])],
+                 alt.Tooltip("count:Q", title=words["count"], format=",d")],
     ).properties(height=CHART_HEIGHT - 60)
     left, right = st.columns([4.2, 1.3], gap="medium")
     with left:
-        st.altair_chart(_axis_config(chart), width="stretch")
+        st.altair_chart(_axis_config(chart, cur.lang), width="stretch")
     records = cur.data.records("partners")
     years = list(table.index)
     with right:
         for i, year in enumerate(dict.fromkeys([years[0], years[-1]])):
             total = sum(1 for r in records if na.active_in(r, int(year)))
-            tile(words["in_year"].format(year=year), total, f"year_{i}")
+            tile(words["in_year"].format(year=year), total, f"year_{i}", cur.lang)
         undated = na.undated_partners(cur.data)
         if undated:
-            st.markdown(words["undated"].format(n=undated))
+            st.markdown(say("app.praesentation.undated", cur.lang, count=undated))
 
 
-def _places(points: pd.DataFrame) -> pd.DataFrame:
+def _places(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One circle per place (coordinates rounded to about 1 km): its name and partner count."""
     points = points.assign(lat=points["lat"].round(2), lon=points["lon"].round(2))
     places = (points.groupby(["lat", "lon"], as_index=False)
               .agg(count=("name", "size"),
                    place=("place", lambda s: next((str(v) for v in s
                                                    if isinstance(v, str) and v), ""))))
-    places["label"] = [f"{p} ({c})" if p else str(c)
+    places["label"] = [say("app.praesentation.map_label", lang, place=p, n=int(c)) if p
+                       else number(int(c), lang)
                        for p, c in zip(places["place"], places["count"], strict=True)]
     return places
 
 
-def _map_chart(places: pd.DataFrame, words: dict, labelled: pd.Series | None = None,
+def _map_chart(places: pd.DataFrame, words: dict, lang: str, labelled: pd.Series | None = None,
                height: int = CHART_HEIGHT - 60) -> alt.LayerChart:
     """Circles at the places' coordinates (Mercator, no map tiles), labelled with names."""
     named = places if labelled is None else places[labelled]
     tooltip = [alt.Tooltip("place:N", title=words["place"]),
-               alt.Tooltip("count:Q", title=words["partners"])]
+               alt.Tooltip("count:Q", title=words["partners"], format=",d")]
     size = alt.Size("count:Q", scale=alt.Scale(domain=[1, max(int(places["count"].max()), 2)],
                                                range=[300, 3000]), legend=None)
     circles = alt.Chart(places).mark_circle(
@@ -298,7 +309,8 @@ def _map_chart(places: pd.DataFrame, words: dict, labelled: pd.Series | None = N
     labels = alt.Chart(named).mark_text(
         align="left", dx=18, dy=0, fontSize=24, color="#1f1f1f").encode(
         longitude="lon:Q", latitude="lat:Q", text="label:N")
-    return (circles + labels).project(type="mercator").properties(height=height)
+    return localized((circles + labels).project(type="mercator").properties(height=height),
+                     lang)
 
 
 def map_view(cur, words) -> None:
@@ -306,7 +318,8 @@ def map_view(cur, words) -> None:
     if points.empty:
         st.info(words["not_available"])
         return
-    places = _places(points)
+    lang = cur.lang
+    places = _places(points, lang)
     # The region around most partners gets its own, zoomed picture; far places are labelled
     # in the overview only, so labels in the crowded region do not pile up.
     lat, lon = points["lat"].median(), points["lon"].median()
@@ -317,23 +330,23 @@ def map_view(cur, words) -> None:
             panels = st.columns([1, 1.6], gap="large")
             with panels[0]:
                 st.markdown(f"**{words['map_all']}**")
-                st.altair_chart(_map_chart(places, words, ~near).configure_view(stroke=None),
-                                width="stretch")
+                st.altair_chart(_map_chart(places, words, lang, ~near)
+                                .configure_view(stroke=None), width="stretch")
             with panels[1]:
                 st.markdown(f"**{words['map_region']}**")
-                st.altair_chart(_map_chart(places[near], words).configure_view(stroke=None),
-                                width="stretch")
+                st.altair_chart(_map_chart(places[near], words, lang)
+                                .configure_view(stroke=None), width="stretch")
         else:
-            st.altair_chart(_map_chart(places, words).configure_view(stroke=None),
+            st.altair_chart(_map_chart(places, words, lang).configure_view(stroke=None),
                             width="stretch")
     with right:
-        tile(words["places"], len(places), "places")
+        tile(words["places"], len(places), "places", lang)
         in_region = ((points["lat"] - lat).abs().lt(NEAR_LAT)
                      & (points["lon"] - lon).abs().lt(NEAR_LON))
-        tile(words["near"], int(in_region.sum()), "near")
+        tile(words["near"], int(in_region.sum()), "near", lang)
         missing = len(cur.data.partners) - len(points)
         if missing:
-            st.markdown(words["no_coordinates"].format(n=missing))
+            st.markdown(say("app.praesentation.no_coordinates", lang, count=missing))
 
 
 def sources(cur, words) -> None:
@@ -373,8 +386,9 @@ def page() -> None:
     step = steps[index]
 
     titles = {
-        "overview": (words["overview"], words["overview_sub"].format(
-            partners=figures["partners"], hub=plain(cur.data.own_organisation))),
+        "overview": (words["overview"], say(
+            "app.praesentation.overview_sub", cur.lang, count=figures["partners"],
+            hub=plain(cur.data.own_organisation))),
         "growth": (words["growth"], words["growth_sub"]),
         "map": (words["map"], words["map_sub"]),
         "sources": (words["sources"], ""),
@@ -382,8 +396,9 @@ def page() -> None:
     if step.kind == "category":
         shown = figures["categories"].get(step.category, 0)
         titles["category"] = (words["category"].format(category=step.category),
-                              words["category_sub"].format(partners=shown,
-                                                           total=figures["partners"]))
+                              say("app.praesentation.category_sub", cur.lang,
+                                  partners=number(shown, cur.lang),
+                                  count=figures["partners"]))
     title, subtitle = titles[step.kind]
 
     head = st.columns([5, 1.6, 1.3], vertical_alignment="center")

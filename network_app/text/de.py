@@ -44,8 +44,12 @@ CATALOG: dict[str, Any] = {
         "size": "Partner",
         "members": "Mitglieder",
         "group_name": "Name",
-        "alone": "{n} Partner ohne Verbindung zu anderen Partnern (jeder bildet eine eigene "
-        "Gruppe):",
+        "alone": {
+            "one": "{count} Partner ohne Verbindung zu anderen Partnern (bildet eine eigene "
+            "Gruppe):",
+            "other": "{count} Partner ohne Verbindung zu anderen Partnern (jeder bildet eine "
+            "eigene Gruppe):",
+        },
         "cut_points": "Partner, ohne die das Netz zerfällt",
         "cut_points_none": "Kein einzelner Partner hält Teile des Netzes allein zusammen.",
         "bridges": "Verbindungen, ohne die das Netz zerfällt",
@@ -74,7 +78,12 @@ CATALOG: dict[str, Any] = {
         "no_suggestions": "Keine Vorschläge: Es gibt keine Paare mit gemeinsamen Aktivitäten "
         "oder gemeinsamen Partnern ohne Beziehung.",
         "per_year": "Aktive Partner je Jahr und Kategorie",
-        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        "undated": {
+            "one": "{count} Partner ohne »Seit«-Jahr zählt in jedem Jahr mit.",
+            "other": "{count} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        },
+        "active_partners": "Aktive Partner",
+        "category": "Kategorie",
         "year_a": "Vergleiche Jahr",
         "year_b": "mit Jahr",
         "no_years": "Die Arbeitsmappe enthält keine Jahreszahlen.",
@@ -90,7 +99,7 @@ CATALOG: dict[str, Any] = {
         "showing_example": "Gezeigt wird das Beispiel: das Partnernetz des stadtLABOR Soest "
         "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
         "showing_file": "Gezeigt wird: {name}",
-        "unreadable": "Die Datei konnte nicht gelesen werden.",
+        "unreadable": "Die Datei konnte nicht gelesen werden. {detail}",
         "severity": {"error": "Fehler", "warning": "Hinweis"},
         "columns": {
             "severity": "Art",
@@ -106,6 +115,9 @@ CATALOG: dict[str, Any] = {
         "page_partner": "Partner",
         "page_data": "Daten",
         "page_presentation": "Präsentation",
+        "app_title": "Partnernetz stadtLABOR",
+        "languages": {"de": "Deutsch", "en": "English"},
+        "template_file": "Partner-Vorlage.xlsx",
     },
     "app.daten": {
         "title": "Daten",
@@ -121,7 +133,7 @@ CATALOG: dict[str, Any] = {
         "category": "Kategorie",
         "area": "Bereich",
         "status": "Status",
-        "shown": "{shown} von {total} Einträgen",
+        "shown": {"one": "{shown} von {count} Eintrag", "other": "{shown} von {count} Einträgen"},
         "report_intro": "Jedes Problem mit Blatt, Zeile (wie in Excel) und Spalte. Fehler: "
         "nicht wie gemeint gelesen. Hinweis: gelesen, aber bitte prüfen.",
         "no_problems": "Keine Probleme gefunden.",
@@ -150,6 +162,14 @@ CATALOG: dict[str, Any] = {
             "status": "Status",
             "area": "Bereich",
             "participants": "Beteiligte",
+            "year": "Jahr",
+            "contact_internal": "Ansprechperson intern",
+            "contact_external": "Kontakt extern",
+            "email": "E-Mail",
+            "phone": "Telefon",
+            "lat": "Breite",
+            "lon": "Länge",
+            "id": "Id",
         },
     },
     "app.export_formats": {
@@ -178,6 +198,9 @@ CATALOG: dict[str, Any] = {
         "ready": "Fertig: {name} ({size}).",
         "failed": "Der Export konnte nicht erstellt werden: {error}",
         "empty": "Die Ansicht ist leer: Es gibt nichts zu exportieren.",
+        "file_stem": "Partnernetz",
+        "kilobytes": "{size} KB",
+        "megabytes": "{size} MB",
     },
     "app.network_component": {
         "legend": "Legende",
@@ -185,15 +208,25 @@ CATALOG: dict[str, Any] = {
         "loading": "Netzwerkbild wird geladen …",
         "empty": "Keine Knoten zum Zeigen.",
         "failed": "Das Netzwerkbild konnte nicht geladen werden.",
-        "aria": "Netzwerkbild mit {nodes} Knoten und {edges} Verbindungen. Klicken wählt einen "
-        "Knoten aus. Tastatur: Pfeiltasten verschieben, Plus und Minus zoomen.",
+        "aria": "Netzwerkbild mit {nodes} und {edges}. Klicken wählt einen Knoten aus. "
+        "Tastatur: Pfeiltasten verschieben, Plus und Minus zoomen.",
+        "aria_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
+        "aria_edges": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
     },
     "app.netzwerk": {
         "title": "Partnernetz",
-        "has_errors": "{n} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
-        "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
-        "has_warnings": "{n} Hinweise zur Datenqualität – siehe Seite »Daten«, Reiter "
-        "»Prüfbericht«.",
+        "has_errors": {
+            "one": "{count} Fehler in der Arbeitsmappe: Diese Zeile wurde nicht (ganz) "
+            "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
+            "other": "{count} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
+            "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
+        },
+        "has_warnings": {
+            "one": "{count} Hinweis zur Datenqualität – siehe Seite »Daten«, Reiter "
+            "»Prüfbericht«.",
+            "other": "{count} Hinweise zur Datenqualität – siehe Seite »Daten«, Reiter "
+            "»Prüfbericht«.",
+        },
         "partners": "Partner",
         "activities": "Aktivitäten",
         "programmes": "Programme",
@@ -230,7 +263,11 @@ CATALOG: dict[str, Any] = {
         "activity_help": "Nur diese Aktivitäten zählen als Verbindung; die Partner bleiben.",
         "search": "Partner suchen",
         "search_placeholder": "Namen eintippen …",
-        "shown": "Gezeigt: {partners} von {total} Partnern, {ties} Verbindungen.",
+        "shown": {
+            "one": "Gezeigt: {partners} von {count} Partner, {ties}.",
+            "other": "Gezeigt: {partners} von {count} Partnern, {ties}.",
+        },
+        "ties_count": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
         "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
         "Details, mit dem Mausrad zoomen Sie.",
         "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
@@ -272,9 +309,11 @@ CATALOG: dict[str, Any] = {
         "keys_help": "Pfeiltasten ← → (oder Bild ↑ ↓) blättern.",
         "exit": "Präsentation beenden",
         "overview": "Unser Partnernetz",
-        "overview_sub": "{partners} Partner rund um {hub}",
+        "overview_sub": {"one": "{count} Partner rund um {hub}",
+                         "other": "{count} Partner rund um {hub}"},
         "category": "Kategorie {category}",
-        "category_sub": "{partners} von {total} Partnern",
+        "category_sub": {"one": "{partners} von {count} Partner",
+                         "other": "{partners} von {count} Partnern"},
         "growth": "Wachstum",
         "growth_sub": "Partner pro Jahr und Kategorie",
         "map": "Karte",
@@ -287,9 +326,16 @@ CATALOG: dict[str, Any] = {
         "year": "Jahr",
         "count": "Partner",
         "category_axis": "Kategorie",
-        "undated": "{n} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        "undated": {
+            "one": "{count} Partner ohne »Seit«-Jahr zählt in jedem Jahr mit.",
+            "other": "{count} Partner ohne »Seit«-Jahr zählen in jedem Jahr mit.",
+        },
         "in_year": "Partner {year}",
-        "no_coordinates": "{n} Partner ohne Koordinaten sind nicht eingezeichnet.",
+        "no_coordinates": {
+            "one": "{count} Partner ohne Koordinaten ist nicht eingezeichnet.",
+            "other": "{count} Partner ohne Koordinaten sind nicht eingezeichnet.",
+        },
+        "map_label": "{place} ({n})",
         "places": "Orte",
         "near": "Partner in der Region",
         "map_all": "Alle Orte",

@@ -36,7 +36,11 @@ CATALOG: dict[str, Any] = {
         "size": "Partners",
         "members": "Members",
         "group_name": "Name",
-        "alone": "{n} partners without ties to other partners (each is a group of its own):",
+        "alone": {
+            "one": "{count} partner without ties to other partners (a group of its own):",
+            "other": "{count} partners without ties to other partners (each is a group of its "
+            "own):",
+        },
         "cut_points": "Partners without whom the network falls apart",
         "cut_points_none": "No single partner alone holds parts of the network together.",
         "bridges": "Ties without which the network falls apart",
@@ -65,7 +69,12 @@ CATALOG: dict[str, Any] = {
         "no_suggestions": "No suggestions: no pairs with shared activities or shared partners "
         "lack a relation.",
         "per_year": "Active partners per year and category",
-        "undated": "{n} partners without a “Seit” year count in every year.",
+        "undated": {
+            "one": "{count} partner without a “Seit” year counts in every year.",
+            "other": "{count} partners without a “Seit” year count in every year.",
+        },
+        "active_partners": "Active partners",
+        "category": "Category",
         "year_a": "Compare year",
         "year_b": "with year",
         "no_years": "The workbook contains no years.",
@@ -81,7 +90,7 @@ CATALOG: dict[str, Any] = {
         "showing_example": "Showing the example: the partner network of stadtLABOR Soest "
         "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
         "showing_file": "Showing: {name}",
-        "unreadable": "The file could not be read.",
+        "unreadable": "The file could not be read. {detail}",
         "severity": {"error": "Error", "warning": "Warning"},
         "columns": {
             "severity": "Kind",
@@ -97,6 +106,9 @@ CATALOG: dict[str, Any] = {
         "page_partner": "Partner",
         "page_data": "Data",
         "page_presentation": "Presentation",
+        "app_title": "stadtLABOR partner network",
+        "languages": {"de": "Deutsch", "en": "English"},
+        "template_file": "Partner-template.xlsx",
     },
     "app.daten": {
         "title": "Data",
@@ -112,7 +124,7 @@ CATALOG: dict[str, Any] = {
         "category": "Category",
         "area": "Area",
         "status": "Status",
-        "shown": "{shown} of {total} entries",
+        "shown": {"one": "{shown} of {count} entry", "other": "{shown} of {count} entries"},
         "report_intro": "Every problem with sheet, row (as in Excel) and column. Error: not "
         "read as meant. Warning: read, but please check.",
         "no_problems": "No problems found.",
@@ -141,6 +153,14 @@ CATALOG: dict[str, Any] = {
             "status": "Status",
             "area": "Area",
             "participants": "Participants",
+            "year": "Year",
+            "contact_internal": "Internal contact person",
+            "contact_external": "External contact",
+            "email": "E-mail",
+            "phone": "Phone",
+            "lat": "Latitude",
+            "lon": "Longitude",
+            "id": "Id",
         },
     },
     "app.export_formats": {
@@ -167,6 +187,9 @@ CATALOG: dict[str, Any] = {
         "ready": "Ready: {name} ({size}).",
         "failed": "The export could not be created: {error}",
         "empty": "The view is empty: there is nothing to export.",
+        "file_stem": "Partner-network",
+        "kilobytes": "{size} KB",
+        "megabytes": "{size} MB",
     },
     "app.network_component": {
         "legend": "Legend",
@@ -174,14 +197,23 @@ CATALOG: dict[str, Any] = {
         "loading": "Loading the network picture …",
         "empty": "No nodes to show.",
         "failed": "The network picture could not be loaded.",
-        "aria": "Network picture with {nodes} nodes and {edges} ties. Click to select a node. "
+        "aria": "Network picture with {nodes} and {edges}. Click to select a node. "
         "Keyboard: arrow keys move, plus and minus zoom.",
+        "aria_nodes": {"one": "{count} node", "other": "{count} nodes"},
+        "aria_edges": {"one": "{count} tie", "other": "{count} ties"},
     },
     "app.netzwerk": {
         "title": "Partner network",
-        "has_errors": "{n} errors in the workbook: these rows were not (fully) taken over. "
-        "Details on the page “Data”, tab “Check report”.",
-        "has_warnings": "{n} data-quality warnings – see the page “Data”, tab “Check report”.",
+        "has_errors": {
+            "one": "{count} error in the workbook: this row was not (fully) taken over. "
+            "Details on the page “Data”, tab “Check report”.",
+            "other": "{count} errors in the workbook: these rows were not (fully) taken over. "
+            "Details on the page “Data”, tab “Check report”.",
+        },
+        "has_warnings": {
+            "one": "{count} data-quality warning – see the page “Data”, tab “Check report”.",
+            "other": "{count} data-quality warnings – see the page “Data”, tab “Check report”.",
+        },
         "partners": "Partners",
         "activities": "Activities",
         "programmes": "Programmes",
@@ -213,7 +245,11 @@ CATALOG: dict[str, Any] = {
         "activity_help": "Only these activities count as ties; partners stay.",
         "search": "Find a partner",
         "search_placeholder": "Type a name …",
-        "shown": "Shown: {partners} of {total} partners, {ties} ties.",
+        "shown": {
+            "one": "Shown: {partners} of {count} partner, {ties}.",
+            "other": "Shown: {partners} of {count} partners, {ties}.",
+        },
+        "ties_count": {"one": "{count} tie", "other": "{count} ties"},
         "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
         "hub_hidden": "The own organisation is hidden.",
         "size_none": "all the same",
@@ -253,9 +289,11 @@ CATALOG: dict[str, Any] = {
         "keys_help": "Arrow keys ← → (or Page ↑ ↓) step through.",
         "exit": "End presentation",
         "overview": "Our partner network",
-        "overview_sub": "{partners} partners around {hub}",
+        "overview_sub": {"one": "{count} partner around {hub}",
+                         "other": "{count} partners around {hub}"},
         "category": "Category {category}",
-        "category_sub": "{partners} of {total} partners",
+        "category_sub": {"one": "{partners} of {count} partner",
+                         "other": "{partners} of {count} partners"},
         "growth": "Growth",
         "growth_sub": "Partners per year and category",
         "map": "Map",
@@ -268,9 +306,16 @@ CATALOG: dict[str, Any] = {
         "year": "Year",
         "count": "Partners",
         "category_axis": "Category",
-        "undated": "{n} partners without a “Seit” year count in every year.",
+        "undated": {
+            "one": "{count} partner without a “Seit” year counts in every year.",
+            "other": "{count} partners without a “Seit” year count in every year.",
+        },
         "in_year": "Partners {year}",
-        "no_coordinates": "{n} partners without coordinates are not drawn.",
+        "no_coordinates": {
+            "one": "{count} partner without coordinates is not drawn.",
+            "other": "{count} partners without coordinates are not drawn.",
+        },
+        "map_label": "{place} ({n})",
         "places": "Places",
         "near": "Partners in the region",
         "map_all": "All places",
