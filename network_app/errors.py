@@ -7,8 +7,16 @@
                                large, encrypted, zip bomb, corrupt, wrong content, unsafe XML
                                (the CLI exits with status 2)
 
-Each error carries its context as keyword attributes and turns into one German sentence with
-:meth:`NetworkAppError.text`; interfaces show that sentence and never a traceback.
+Each error carries its context as codes and plain numbers (``params``) and turns into a sentence
+in German or English with :meth:`NetworkAppError.text` (the catalog section "problems"); interfaces
+show that sentence and never a traceback. ``str(error)`` and :attr:`~NetworkAppError.message` are
+the German sentence.
+
+>>> error = UnreadableFileError("wrong_content", extension="xlsx", found="pdf")
+>>> error.text("en")[:40]
+'The file ends in “.xlsx” but is a PDF do'
+>>> error.message[:40]
+'Die Datei endet auf ».xlsx«, ist aber ei'
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from network_app.errors import UnreadableFileError
+from network_app.text import words
 from network_app.text.messages import MESSAGES
 from network_app.workbook import safety
 
@@ -105,12 +106,26 @@ def test_wrong_content_says_what_the_file_is(corpus: Callable[[str], Path]) -> N
             safety.inspect_file(corpus(case))
         found[case] = caught.value.params["found"]
     assert found == {
-        "pdf_as_xlsx": "ein PDF-Dokument",
-        "png_as_xlsx": "ein Bild",
-        "docx_as_xlsx": "ein Word-Dokument",
-        "renamed_text": "eine Textdatei",
-        "html_as_xls": "eine Webseite (HTML)",
+        "pdf_as_xlsx": "pdf",
+        "png_as_xlsx": "picture",
+        "docx_as_xlsx": "word",
+        "renamed_text": "text",
+        "html_as_xls": "html",
     }
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(corpus("pdf_as_xlsx"))
+    assert "ist aber ein PDF-Dokument" in caught.value.text("de")
+    assert "but is a PDF document" in caught.value.text("en")
+
+
+def test_every_found_code_has_words() -> None:
+    """Each kind of file safety can name has words in the catalog (both languages: test_text)."""
+    codes = {found for _magic, found in safety._FOREIGN_MAGIC}  # noqa: SLF001
+    codes |= {found for _prefix, found in safety._OOXML_KINDS}  # noqa: SLF001
+    codes |= set(safety._OPENDOCUMENT_KINDS.values())  # noqa: SLF001
+    codes |= {"opendocument", "office", "zip", "ole", "binary", "html", "xml_2003", "xml",
+              "text", "unknown"}
+    assert codes <= set(words("problems.found", "de"))
 
 
 def test_too_large_is_refused_before_reading(corpus: Callable[[str], Path]) -> None:
@@ -134,7 +149,30 @@ def test_too_large_by_default(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFileError) as caught:
         safety.inspect_file(path)
     assert caught.value.code == "too_large"
-    assert caught.value.params == {"size_mb": "60", "limit_mb": "50"}
+    assert caught.value.params == {"size_mb": 60, "limit_mb": 50}
+    assert "Die Datei ist 60 MB groß; erlaubt sind höchstens 50 MB." in caught.value.text("de")
+
+
+def test_sizes_are_shown_in_the_readers_number_format(corpus: Callable[[str], Path]) -> None:
+    path = corpus("real_xlsx")
+    limit = 1_288  # bytes: 0.0012 MB, so the sizes need three decimals to differ
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(path, max_bytes=limit)
+    size_mb, limit_mb = caught.value.params["size_mb"], caught.value.params["limit_mb"]
+    assert str(limit_mb) == "0.001" and size_mb > limit_mb
+    german, english = caught.value.text("de"), caught.value.text("en")
+    assert "höchstens 0,001 MB" in german and str(size_mb).replace(".", ",") + " MB" in german
+    assert "at most 0.001 MB" in english and f"{size_mb} MB" in english
+
+
+def test_sizes_keep_the_decimals_that_tell_them_apart(corpus: Callable[[str], Path]) -> None:
+    """12 KB against a 1 KB limit: "0,01" against "0,00", not against "0"."""
+    path = corpus("real_xlsx")
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_bytes(path.read_bytes() * 3, "partner.xlsx", max_bytes=1024)
+    assert caught.value.params["limit_mb"] == 0
+    assert "höchstens 0,00 MB" in caught.value.text("de")
+    assert "at most 0.00 MB" in caught.value.text("en")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
@@ -267,13 +305,14 @@ def test_files_saved_by_libreoffice_are_accepted(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("raised", "detail"),
     [
-        (PermissionError(13, "Permission denied"), "keine Leseberechtigung"),
-        (OSError(5, "Input/output error"), "Lesefehler Nr. 5"),
-        (RuntimeError("boom"), "unerwarteter Fehler bei der Prüfung"),
+        (PermissionError(13, "Permission denied"), {"detail": "no_permission"}),
+        (OSError(5, "Input/output error"), {"detail": "read_error_number", "errno": 5}),
+        (RuntimeError("boom"), {"detail": "unexpected"}),
     ],
 )
 def test_unexpected_errors_become_unreadable(
-    raised: Exception, detail: str, corpus: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+    raised: Exception, detail: dict[str, object], corpus: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def fail(*args: object) -> str:
         raise raised
@@ -282,6 +321,7 @@ def test_unexpected_errors_become_unreadable(
     with pytest.raises(UnreadableFileError) as caught:
         safety.inspect_file(corpus("real_xlsx"))
     assert caught.value.code == "unreadable"
-    assert caught.value.params == {"detail": detail}
+    assert caught.value.params == detail
     assert "Permission denied" not in caught.value.message
+    assert "Permission denied" not in caught.value.text("en")
     assert_german_message(caught.value)

@@ -13,7 +13,8 @@ file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
 3. **The content** (``wrong_content``): magic bytes decide, not the name. A workbook in a format
    we read is read as what it is even when renamed (an xlsx called ``.csv`` is an xlsx, an old
    ``.xls`` called ``.xlsx`` is an xls). A name that promises a workbook but holds a PDF, a
-   picture, a Word document or plain text is refused, saying in German what the file really is.
+   picture, a Word document or plain text is refused, saying what the file really is (a code
+   in ``found``, e.g. ``"pdf"``, whose words are in the catalog section "problems.found").
 4. **Encryption** (``encrypted``): a password-protected xlsx is not a zip archive at all but an
    OLE compound file holding the streams ``EncryptionInfo`` and ``EncryptedPackage``
    (MS-OFFCRYPTO). A protected legacy ``.xls`` is an ordinary OLE file whose ``Workbook`` stream
@@ -35,8 +36,9 @@ file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
    attacks need. calamine does not use defusedxml, so the inflated stream of every member except
    pictures and embedded binaries is searched for them (also in UTF-16) before a parser runs.
 
-Anything unexpected becomes ``unreadable`` with a short German detail. Callers show
-``error.message``, never a traceback.
+Anything unexpected becomes ``unreadable`` with a detail code (catalog section
+"problems.details"). Errors carry codes and plain numbers only; callers show
+``error.text(lang)``, never a traceback.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path, PureWindowsPath
 from typing import BinaryIO
 
@@ -93,31 +96,32 @@ _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 
+#: Magic bytes of other files → what the file is (a code of the catalog's "problems.found").
 _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "ein PDF-Dokument"),
-    (b"\x89PNG\r\n\x1a\n", "ein Bild"),
-    (b"\xff\xd8\xff", "ein Bild"),
-    (b"GIF87a", "ein Bild"),
-    (b"GIF89a", "ein Bild"),
-    (b"II*\x00", "ein Bild"),
-    (b"MM\x00*", "ein Bild"),
-    (b"Rar!\x1a\x07", "ein RAR-Archiv"),
-    (b"7z\xbc\xaf\x27\x1c", "ein 7-Zip-Archiv"),
-    (b"\x1f\x8b", "ein gzip-Archiv"),
-    (b"{\\rtf", "ein RTF-Textdokument"),
+    (b"%PDF", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "picture"),
+    (b"\xff\xd8\xff", "picture"),
+    (b"GIF87a", "picture"),
+    (b"GIF89a", "picture"),
+    (b"II*\x00", "picture"),
+    (b"MM\x00*", "picture"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
 )
 #: Checked in order: the first folder found in the archive names the kind of document.
 _OOXML_KINDS: tuple[tuple[str, str], ...] = (
-    ("xl/workbook.bin", "eine Excel-Binärarbeitsmappe (.xlsb)"),
-    ("word/", "ein Word-Dokument"),
-    ("ppt/", "eine PowerPoint-Präsentation"),
-    ("visio/", "eine Visio-Zeichnung"),
+    ("xl/workbook.bin", "xlsb"),
+    ("word/", "word"),
+    ("ppt/", "powerpoint"),
+    ("visio/", "visio"),
 )
 _OPENDOCUMENT_KINDS = {
-    "application/vnd.oasis.opendocument.text": "ein Textdokument (OpenDocument)",
-    "application/vnd.oasis.opendocument.presentation": "eine Präsentation (OpenDocument)",
-    "application/vnd.oasis.opendocument.graphics": "eine Zeichnung (OpenDocument)",
-    "application/vnd.oasis.opendocument.spreadsheet-template": "eine Tabellenvorlage (.ots)",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+    "application/vnd.oasis.opendocument.graphics": "odg",
+    "application/vnd.oasis.opendocument.spreadsheet-template": "ots",
 }
 #: Pictures, fonts and embedded objects are never read as XML by the spreadsheet readers, and
 #: an SVG picture may legitimately carry a DOCTYPE: they are inflated and counted, not searched.
@@ -181,7 +185,7 @@ def inspect_bytes(
 
 
 def _guarded(check: Callable[[], str], shown: str) -> str:
-    """Run ``check``; whatever goes wrong leaves as an UnreadableFileError with German text."""
+    """Run ``check``; whatever goes wrong leaves as an UnreadableFileError with a code."""
     try:
         return check()
     except UnreadableFileError:
@@ -192,17 +196,19 @@ def _guarded(check: Callable[[], str], shown: str) -> str:
         # For developers only, at debug level: logging's last-resort handler would print a
         # warning with its traceback to a user's terminal.
         _log.debug("unexpected error while inspecting %r", shown, exc_info=True)
-        raise UnreadableFileError("unreadable", detail=_detail(exc)) from exc
+        raise UnreadableFileError("unreadable", **_detail(exc)) from exc
 
 
-def _detail(exc: Exception) -> str:
+def _detail(exc: Exception) -> dict[str, object]:
+    """The ``detail`` code (catalog section "problems.details") and its parameters."""
     if isinstance(exc, PermissionError):
-        return "keine Leseberechtigung"
+        return {"detail": "no_permission"}
     if isinstance(exc, OSError):
-        return f"Lesefehler Nr. {exc.errno}" if exc.errno else "Lesefehler"
+        return {"detail": "read_error_number", "errno": exc.errno} if exc.errno else \
+            {"detail": "read_error"}
     if isinstance(exc, MemoryError):
-        return "zu wenig Arbeitsspeicher"
-    return "unerwarteter Fehler bei der Prüfung"
+        return {"detail": "out_of_memory"}
+    return {"detail": "unexpected"}
 
 
 def _inspect_path(path: Path, shown: str, limits: _Limits) -> str:
@@ -241,7 +247,7 @@ def _extension(name: str) -> str:
     extension = PureWindowsPath(name).suffix[1:].lower()
     if extension in WORKBOOK_EXTENSIONS or extension in TEXT_EXTENSIONS:
         return extension
-    raise UnreadableFileError("unsupported_format", extension=extension or "ohne Dateiendung")
+    raise UnreadableFileError("unsupported_format", extension=extension)
 
 
 def _inspect_content(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> str:
@@ -256,13 +262,14 @@ def _inspect_content(fh: BinaryIO, size: int, extension: str, limits: _Limits) -
     if extension in TEXT_EXTENSIONS:
         if _is_text(head):
             return "csv"
-        raise _wrong_content(extension, "eine Binärdatei (kein Text)")
+        raise _wrong_content(extension, "binary")
     if _is_text(head):
         raise _wrong_content(extension, _describe_text(head))
-    raise _wrong_content(extension, "eine Datei in einem unbekannten Format")
+    raise _wrong_content(extension, "unknown")
 
 
 def _wrong_content(extension: str, found: str) -> UnreadableFileError:
+    """``found`` is a code of the catalog section "problems.found"."""
     return UnreadableFileError("wrong_content", extension=extension, found=found)
 
 
@@ -275,17 +282,17 @@ def _is_text(head: bytes) -> bool:
 
 
 def _describe_text(head: bytes) -> str:
-    """Name the kind of text file that was saved under a workbook's name."""
+    """The kind of text file that was saved under a workbook's name (a "found" code)."""
     encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8"
     sample = head.decode(encoding, "replace").lstrip("\ufeff \t\r\n").lower()
     # Web applications often hand out an HTML table named .xls.
     if sample.startswith(("<!doctype html", "<html")) or "<table" in sample[:4096]:
-        return "eine Webseite (HTML)"
+        return "html"
     if sample.startswith("<?xml"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in sample:
-            return "eine XML-Tabelle (Excel 2003)"
-        return "eine XML-Datei"
-    return "eine Textdatei"
+            return "xml_2003"
+        return "xml"
+    return "text"
 
 
 # --------------------------------------------------------------------------- zip archives
@@ -309,7 +316,7 @@ def _inspect_zip(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> st
             raise UnreadableFileError("corrupt_archive") from exc
         raise
     except NotImplementedError as exc:
-        raise UnreadableFileError("unreadable", detail="nicht unterstützte ZIP-Variante") from exc
+        raise UnreadableFileError("unreadable", detail="zip_variant") from exc
 
 
 def _check_central_directory(fh: BinaryIO, size: int) -> None:
@@ -350,9 +357,8 @@ def _central_directory_size(fh: BinaryIO, size: int) -> int | None:
 
 
 def _zip_bomb(unpacked: int, ratio: float) -> UnreadableFileError:
-    return UnreadableFileError(
-        "zip_bomb", unpacked_mb=_german_number(unpacked / MB), ratio=_german_number(ratio)
-    )
+    # Whole megabytes and a whole ratio: the message shows them in the reader's number format.
+    return UnreadableFileError("zip_bomb", unpacked_mb=round(unpacked / MB), ratio=round(ratio))
 
 
 def _check_declared_sizes(
@@ -379,7 +385,7 @@ def _check_entries(members: list[zipfile.ZipInfo]) -> None:
         if member.flag_bits & 0x1:
             raise UnreadableFileError("encrypted")
         if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise UnreadableFileError("unreadable", detail="ungewöhnliches Kompressionsverfahren")
+            raise UnreadableFileError("unreadable", detail="compression")
 
 
 def _zip_format(archive: zipfile.ZipFile, extension: str) -> str:
@@ -391,7 +397,7 @@ def _zip_format(archive: zipfile.ZipFile, extension: str) -> str:
             if _opendocument_encrypted(archive, names):
                 raise UnreadableFileError("encrypted")
             return "ods"
-        found = _OPENDOCUMENT_KINDS.get(mimetype, "ein OpenDocument-Dokument, aber keine Tabelle")
+        found = _OPENDOCUMENT_KINDS.get(mimetype, "opendocument")
         raise _wrong_content(extension, found)
     if "[Content_Types].xml" in names:
         if "xl/workbook.xml" in names:
@@ -401,8 +407,8 @@ def _zip_format(archive: zipfile.ZipFile, extension: str) -> str:
                 raise _wrong_content(extension, found)
         if any(name.startswith("xl/") for name in names):
             raise UnreadableFileError("corrupt_archive")  # a workbook that lost its main part
-        raise _wrong_content(extension, "ein anderes Office-Dokument")
-    raise _wrong_content(extension, "ein ZIP-Archiv")
+        raise _wrong_content(extension, "office")
+    raise _wrong_content(extension, "zip")
 
 
 def _opendocument_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
@@ -501,10 +507,10 @@ def _inspect_ole(fh: BinaryIO, size: int, extension: str) -> str:
             raise UnreadableFileError("encrypted")
         return "xls"
     if "worddocument" in streams:
-        raise _wrong_content(extension, "ein Word-Dokument")
+        raise _wrong_content(extension, "word")
     if "powerpoint document" in streams:
-        raise _wrong_content(extension, "eine PowerPoint-Präsentation")
-    raise _wrong_content(extension, "ein Dokument eines anderen Programms")
+        raise _wrong_content(extension, "powerpoint")
+    raise _wrong_content(extension, "ole")
 
 
 class _CompoundFile:
@@ -604,15 +610,20 @@ class _CompoundFile:
 # --------------------------------------------------------------------------- numbers
 
 
-def _german_number(value: float, decimals: int = 0) -> str:
-    """1234.5 → "1.234,5": the way a German reader expects it."""
-    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+def _megabyte_pair(size: int, limit: int) -> tuple[Decimal, Decimal]:
+    """Both sizes in MB, with as few decimals (up to three) as show that they differ.
 
+    Decimals keep their trailing zeros ("0,00 MB", not "0 MB"); the message shows them in the
+    reader's number format (:mod:`network_app.text.messages`).
 
-def _megabyte_pair(size: int, limit: int) -> tuple[str, str]:
-    """Both sizes in MB with as many decimals as it takes to show that they differ."""
+    >>> _megabyte_pair(60 * MB, 50 * MB)
+    (Decimal('60'), Decimal('50'))
+    >>> _megabyte_pair(12_000, 1_000)
+    (Decimal('0.01'), Decimal('0.00'))
+    """
     for decimals in range(4):
-        shown = _german_number(size / MB, decimals), _german_number(limit / MB, decimals)
+        step = Decimal(1).scaleb(-decimals)
+        shown = (Decimal(size) / MB).quantize(step), (Decimal(limit) / MB).quantize(step)
         if shown[0] != shown[1]:
             break
     return shown
