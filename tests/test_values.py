@@ -70,6 +70,8 @@ def test_to_text_shows_cells_as_people_see_them():
     assert to_text("  Öcher\u00a0 Lab  ") == "Öcher Lab"
     assert to_text("") is None
     assert to_text(dt.date(2022, 1, 2)) == "2022-01-02"
+    # a boolean cell is quoted as German Excel shows it (data, the same in every language)
+    assert (to_text(True), to_text(False)) == ("WAHR", "FALSCH")
 
 
 def test_parse_number_accepts_decimal_comma():

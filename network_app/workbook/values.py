@@ -11,6 +11,8 @@ validator adds the position. Pure functions, no pandas.
 ('2022-08-12', 2022)
 >>> to_text(12.0)
 '12'
+>>> to_text(True)
+'WAHR'
 >>> split_list("Öcher Lab; Fablab Hamm | CityLAB Berlin")
 ['Öcher Lab', 'Fablab Hamm', 'CityLAB Berlin']
 """
@@ -40,6 +42,10 @@ _GERMAN_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _LIST_SEPARATORS = re.compile(r"\s*[;|\n]\s*")
 _CATEGORY_SEPARATORS = re.compile(r"\s*[;|,\n]\s*")
+#: A boolean cell as German Excel and LibreOffice show it. This is data, not interface text:
+#: the value is read once for every language, and the workbook's vocabulary (sheets, columns,
+#: categories) is German, so the cell is quoted as the person sees it in the file.
+_BOOLEAN_TEXT = {True: "WAHR", False: "FALSCH"}
 
 
 class ValueProblem(ValueError):
@@ -54,7 +60,7 @@ def to_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return _BOOLEAN_TEXT[value]
     if isinstance(value, float):
         if value != value:  # NaN
             return None
