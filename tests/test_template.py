@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import english
 import openpyxl
 import pytest
 import python_calamine
 from openpyxl.worksheet.worksheet import Worksheet
 
+from network_app.text import words
 from network_app.workbook import schema, template
-from network_app.workbook.template import GUIDE_SHEET, LAST_ROW, PERSONAL_NOTE, write_template
+from network_app.workbook.template import (
+    GUIDE_SHEET,
+    LAST_ROW,
+    PERSONAL_NOTE,
+    column_explanation,
+    write_template,
+)
 
 DATA_SHEETS = [name for name, _aliases in schema.SHEETS.values()]
 EXPECTED_SHEETS = [GUIDE_SHEET, *DATA_SHEETS]
@@ -109,11 +117,20 @@ def test_header_comments_explain_each_column(workbook: openpyxl.Workbook, sheet:
         assert cell.comment is not None, f"no comment on {col.header}"
         text = cell.comment.text
         personal = sheet == "partners" and col.key in schema.PERSONAL_COLUMNS
+        assert text.startswith(column_explanation(sheet, col.key))
         if personal:
             assert PERSONAL_NOTE in text
         else:
-            assert text == col.explanation
+            assert text == column_explanation(sheet, col.key)
             assert PERSONAL_NOTE not in text
+
+
+def test_every_column_is_explained_and_nothing_else() -> None:
+    for lang in ("de", "en"):
+        explained = words("workbook.columns", lang)
+        assert set(explained) == set(schema.COLUMNS)
+        for sheet, columns in schema.COLUMNS.items():
+            assert set(explained[sheet]) == {col.key for col in columns}
 
 
 def test_personal_columns_have_their_own_fill(workbook: openpyxl.Workbook) -> None:
@@ -271,7 +288,7 @@ def test_guide_explains_sheets_rules_and_every_column(template_path: Path) -> No
         assert name in text
         for col in schema.COLUMNS[sheet]:
             assert col.header in text
-            assert col.explanation in text
+            assert column_explanation(sheet, col.key) in text
     assert "Austausch; Forschung" in text
     assert "Semikolon" in text
     assert "genau so" in text
@@ -301,6 +318,36 @@ def test_english_guide_keeps_german_sheets_and_headers(tmp_path: Path) -> None:
     text = guide_text(path)
     assert "Required" in text and "Personal data" in text
     assert "Pflichtangaben" not in text
+    for sheet, columns in schema.COLUMNS.items():
+        for col in columns:
+            assert column_explanation(sheet, col.key, "en") in text
+            comment = sheet_of(wb, sheet)[1][columns.index(col)].comment.text
+            assert comment.startswith(column_explanation(sheet, col.key, "en"))
+
+
+def test_english_template_speaks_english_beyond_the_file_format(tmp_path: Path) -> None:
+    """Header comments, Excel's input help and error messages, the notes: English; the
+    sheet names, headers, list values and example rows are the German file format (data)."""
+    path = write_template(tmp_path / "template-en.xlsx", lang="en")
+    wb = openpyxl.load_workbook(path)
+    data = {name for name, _aliases in schema.SHEETS.values()} | {GUIDE_SHEET}
+    data |= {col.header for columns in schema.COLUMNS.values() for col in columns}
+    data |= {*schema.CATEGORIES, *schema.TYPE_VALUES, *schema.REACH_VALUES,
+             *schema.STATUS_VALUES, *schema.AREA_VALUES, "Eigene Organisation", "Partner A",
+             "Partner B", "Partner", "Digitale Modellregion", "Thema", "stadtLABOR Partnernetz"}
+    texts = []
+    for sheet in schema.SHEETS:
+        ws = sheet_of(wb, sheet)
+        texts += [cell.comment.text for cell in ws[1]]
+        for dv in ws.data_validations.dataValidation:
+            texts += [dv.prompt or "", dv.error or "", dv.errorTitle or ""]
+        texts += [row["note"] for row in rows_as_dicts(ws, sheet) if row.get("note")]
+    texts.append(guide_text(path))
+    for text in texts:
+        assert not english.german_words(text, data), text
+        assert not english.decimal_commas(text, data), text
+    settings = rows_as_dicts(sheet_of(wb, "settings"), "settings")
+    assert settings[1]["value"] == "Partner network stadtLABOR Soest"
 
 
 def test_unknown_language_is_refused(tmp_path: Path) -> None:

@@ -864,11 +864,172 @@ CATALOG: dict[str, Any] = {
         "how": "So füllen Sie die Tabelle aus",
         "columns": "Alle Spalten",
         "sheet": "Blatt",
+        "sheet_heading": "Blatt {sheet}",
         "column": "Spalte",
         "explanation": "Erklärung",
         "hint": "Hinweis",
         "required": "Pflicht",
         "required_if_used": "Pflicht, wenn das Blatt genutzt wird",
         "personal": "personenbezogen – wird nicht exportiert",
+        # a sheet or column name quoted in running text
+        "quote": "»{item}«",
+        # written into the workbook: the note of every example row, the settings' notes
+        "example_note": "Beispielzeile – bitte überschreiben oder löschen",
+        "default_title": "Partnernetz {organisation}",
+        "note_own_organisation": "Name der eigenen Organisation; steht in der Mitte des Netzes",
+        "note_title": "Überschrift für Bilder, Berichte und Präsentation",
+        "note_data_date": "Datum, an dem die Daten zuletzt geprüft wurden – bitte anpassen",
+        # Excel's messages when a value does not fit a column (title ≤ 32 characters,
+        # message ≤ 225)
+        "whole_title": "Zahl prüfen",
+        "whole": "Bitte eine ganze Zahl von {low} bis {high} eintragen.",
+        "lenient_title": "Wert nicht in der Liste",
+        "lenient": "Dieser Wert steht nicht in der Liste. Mit »Ja« übernehmen (z. B. mehrere "
+        "Werte mit ; getrennt) oder mit »Nein« korrigieren.",
+        "strict_title": "Wert nicht erlaubt",
+        "strict": "Bitte einen Wert aus der Liste wählen: {values}.",
+    },
+    # the input help Excel shows in a cell of the column (at most 255 characters)
+    "workbook.template.prompts": {
+        "categories": "Aus der Liste wählen. Mehrere Kategorien mit ; trennen, z. B. »Austausch; "
+        "Forschung«.",
+        "type": "Aus der Liste wählen oder einen eigenen Typ eintragen.",
+        "reach": "lokal, regional, national oder international",
+        "year": "Jahreszahl, z. B. 2021",
+        "until": "Jahreszahl, z. B. 2021; leer lassen, solange die Partnerschaft läuft",
+        "strength": "1 (lose) bis 5 (sehr eng)",
+        "status": "umgesetzt, in Umsetzung oder in Planung",
+        "area": "Aus der Liste wählen oder einen eigenen Bereich eintragen.",
+    },
+    # what each sheet is for ("guide" is the guide itself)
+    "workbook.template.sheets": {
+        "guide": "Diese Anleitung. Sie wird beim Einlesen nicht als Daten verwendet.",
+        "partners": "Eine Zeile je Partner: Organisationen, Einrichtungen und Initiativen, mit "
+        "denen wir zusammenarbeiten. Das ist das einzige Blatt, das ausgefüllt sein muss.",
+        "relations": "Verbindungen zwischen zwei Partnern, z. B. ein gemeinsames Projekt. "
+        "Freiwillig. Die Verbindung jedes Partners zur eigenen Organisation entsteht von "
+        "selbst und muss hier nicht eingetragen werden.",
+        "activities": "Projekte, Veranstaltungen und andere Aktivitäten mit den beteiligten "
+        "Partnern. Partner, die an derselben Aktivität beteiligt sind, werden im Netz "
+        "miteinander verbunden. Freiwillig.",
+        "programmes": "Förderprogramme und Verbünde (z. B. Smart Cities, Digitale "
+        "Modellregion) mit ihren Mitgliedern. Mitglieder desselben Programms werden "
+        "miteinander verbunden. Freiwillig.",
+        "settings": "Einstellungen für diese Tabelle: der Name der eigenen Organisation (die "
+        "Mitte des Netzes), ein Titel für Bilder und Berichte, der Datenstand. Freiwillig.",
+    },
+    # "so füllen Sie die Tabelle aus": (label, text); sheet and column names come quoted
+    "workbook.template.hints": {
+        "required": (
+            "Pflichtangaben",
+            "Pflicht ist nur die Spalte {name} auf dem Blatt {partner}. Alle anderen Spalten "
+            "und Blätter sind freiwillig: was leer bleibt, wird einfach nicht angezeigt. Auf "
+            "den anderen Blättern je Zeile mindestens die erste Spalte ausfüllen (bei "
+            "{relations}: {source} und {target}).",
+        ),
+        "categories": (
+            "Kategorien",
+            "Die Kategorien sind {categories}. Ein Partner kann zu mehreren gehören: dann mit "
+            "Semikolon trennen, z. B. »Austausch; Forschung«. Excel fragt dann nach, ob der "
+            "Wert bleiben soll: mit »Ja« bestätigen.",
+        ),
+        "names": (
+            "Namen genau gleich schreiben",
+            "Auf den Blättern {name_sheets} die Partner genau so schreiben wie in der Spalte "
+            "{name} auf dem Blatt {partner} (Groß- und Kleinschreibung und doppelte "
+            "Leerzeichen sind egal). Am einfachsten: den Namen kopieren. Unbekannte Namen "
+            "werden beim Prüfen gemeldet.",
+        ),
+        "participants": (
+            "Mehrere Partner",
+            "In der Spalte {participants} mehrere Partner mit Semikolon trennen: »Partner A; "
+            "Partner B«.",
+        ),
+        "examples": (
+            "Beispielzeilen",
+            "Die grau und schräg geschriebenen Zeilen sind Beispiele. Bitte mit eigenen "
+            "Einträgen überschreiben oder löschen. Wer die Beispiel-Partner löscht, löscht "
+            "auch die Beispielzeilen auf den anderen Blättern.",
+        ),
+        "lists": (
+            "Auswahllisten",
+            "Viele Spalten haben eine Auswahlliste (kleiner Pfeil neben der Zelle). Bei "
+            "{lenient} darf auch etwas anderes eingetragen werden; Excel fragt dann nur nach. "
+            "Bei {strict} sind nur die Werte aus der Liste erlaubt.",
+        ),
+        "years": (
+            "Jahre und Daten",
+            "{since} und {until} sind Jahreszahlen (z. B. 2021); {until} leer lassen, solange "
+            "die Partnerschaft läuft. {date} darf ein Datum (14.05.2024) oder nur ein Jahr "
+            "sein. {strength}: 1 (lose) bis 5 (sehr eng).",
+        ),
+        "personal": (
+            "Personenbezogene Daten",
+            "Die Spalten {personal} (orange Überschrift) enthalten personenbezogene Daten. Sie "
+            "bleiben in dieser Datei, werden aber nicht exportiert und nicht in der "
+            "Präsentation gezeigt – außer Sie wählen das ausdrücklich aus. Bitte nur "
+            "eintragen, was für die Arbeit nötig ist.",
+        ),
+        "own_columns": (
+            "Eigene Spalten",
+            "Eigene zusätzliche Spalten (z. B. »Thema«) sind erlaubt. Sie bleiben erhalten und "
+            "können zum Filtern und Einfärben des Netzes genutzt werden.",
+        ),
+        "saving": (
+            "Speichern",
+            "Als Excel-Arbeitsmappe (.xlsx) speichern. OpenDocument (.ods) und CSV gehen auch.",
+        ),
+    },
+    # what each column holds: the comment on its header and the guide's table of columns
+    "workbook.columns": {
+        "partners": {
+            "name": "Name des Partners (Pflicht, eindeutig)",
+            "categories": "Austausch, Kooperation, Netzwerk oder Forschung; mehrere mit ; "
+            "trennen",
+            "type": "z. B. Kommune, Hochschule, Verein, Unternehmen, Lab",
+            "place": "Ort des Partners",
+            "reach": "lokal, regional, national oder international",
+            "since": "Jahr, seit dem die Partnerschaft besteht",
+            "until": "Jahr, in dem die Partnerschaft endete (leer = läuft)",
+            "contact_internal": "Wer im stadtLABOR die Partnerschaft betreut",
+            "contact_external": "Kontakt beim Partner",
+            "email": "E-Mail-Adresse des Kontakts",
+            "phone": "Telefonnummer des Kontakts",
+            "website": "Internetadresse",
+            "note": "freier Text",
+            "lat": "Koordinate (optional), z. B. 51.57",
+            "lon": "Koordinate (optional), z. B. 8.11",
+            "id": "Kennung aus einem anderen Programm (optional); Beziehungen dürfen sie statt "
+            "des Namens nennen",
+        },
+        "relations": {
+            "source": "Name eines Partners",
+            "target": "Name eines anderen Partners",
+            "kind": "z. B. Projektpartner, Austausch",
+            "strength": "1 (lose) bis 5 (sehr eng)",
+            "since": "Jahr",
+            "until": "Jahr",
+            "note": "freier Text",
+        },
+        "activities": {
+            "name": "Titel der Aktivität (Pflicht)",
+            "date": "Datum oder Jahr",
+            "status": "umgesetzt, in Umsetzung oder in Planung",
+            "area": "z. B. Vernetzung, Forschung, Verwaltung",
+            "participants": "Namen der beteiligten Partner, mit ; getrennt",
+            "note": "freier Text",
+        },
+        "programmes": {
+            "name": "Name des Programms oder Verbunds (Pflicht)",
+            "since": "Jahr",
+            "until": "Jahr",
+            "participants": "Namen der beteiligten Partner, mit ; getrennt",
+            "note": "freier Text",
+        },
+        "settings": {
+            "key": "z. B. Eigene Organisation",
+            "value": "der Wert",
+            "note": "freier Text",
+        },
     },
 }

@@ -809,18 +809,176 @@ CATALOG: dict[str, Any] = {
         "title": "stadtLABOR Partnernetz – how to fill in this workbook",
         "intro": "Enter our partners in this workbook. The program turns it into the partner "
         "network: who is connected to us and to each other, since when and in what. "
-        "This sheet says what goes where. Sheet names and column headers stay German; "
-        "the explanations of the columns below are German too.",
+        "This sheet says what goes where. Sheet names and column headers stay German.",
         "about": "What is this?",
         "sheets": "The sheets",
         "how": "How to fill it in",
         "columns": "All columns",
         "sheet": "Sheet",
+        "sheet_heading": "Sheet {sheet}",
         "column": "Column",
-        "explanation": "Explanation (German)",
+        "explanation": "Explanation",
         "hint": "Note",
         "required": "required",
         "required_if_used": "required if the sheet is used",
         "personal": "personal data – not exported",
+        # a sheet or column name quoted in running text
+        "quote": "“{item}”",
+        # written into the workbook: the note of every example row, the settings' notes
+        "example_note": "Example row – please overwrite or delete",
+        "default_title": "Partner network {organisation}",
+        "note_own_organisation": "Name of our own organisation; it is the centre of the network",
+        "note_title": "Heading for pictures, reports and the presentation",
+        "note_data_date": "Date the data were last checked – please update",
+        # Excel's messages when a value does not fit a column (title ≤ 32 characters,
+        # message ≤ 225)
+        "whole_title": "Check the number",
+        "whole": "Please enter a whole number from {low} to {high}.",
+        "lenient_title": "Value not in the list",
+        "lenient": "This value is not in the list. Keep it with “Yes” (e.g. several values "
+        "separated by ;) or correct it with “No”.",
+        "strict_title": "Value not allowed",
+        "strict": "Please choose a value from the list: {values}.",
+    },
+    # the input help Excel shows in a cell of the column (at most 255 characters)
+    "workbook.template.prompts": {
+        "categories": "Choose from the list. Separate several categories with ;, e.g. "
+        "“Austausch; Forschung”.",
+        "type": "Choose from the list or enter a type of your own.",
+        "reach": "lokal, regional, national or international",
+        "year": "Year, e.g. 2021",
+        "until": "Year, e.g. 2021; leave empty while the partnership continues",
+        "strength": "1 (loose) to 5 (very close)",
+        "status": "umgesetzt, in Umsetzung or in Planung",
+        "area": "Choose from the list or enter an area of your own.",
+    },
+    # what each sheet is for ("guide" is the guide itself)
+    "workbook.template.sheets": {
+        "guide": "This guide. It is not read as data.",
+        "partners": "One row per partner: organisations, institutions and initiatives we work "
+        "with. This is the only sheet that must be filled in.",
+        "relations": "Links between two partners, e.g. a joint project. Optional. The link of "
+        "every partner to our own organisation is made automatically and need not be "
+        "entered here.",
+        "activities": "Projects, events and other activities with the partners involved. "
+        "Partners who take part in the same activity are linked in the network. Optional.",
+        "programmes": "Funding programmes and alliances (e.g. Smart Cities, Digitale "
+        "Modellregion) with their members. Members of the same programme are linked. "
+        "Optional.",
+        "settings": "Settings for this workbook: the name of our own organisation (the centre "
+        "of the network), a title for pictures and reports, the date of the data. Optional.",
+    },
+    # "so füllen Sie die Tabelle aus": (label, text); sheet and column names come quoted
+    "workbook.template.hints": {
+        "required": (
+            "Required",
+            "Only the column {name} on the sheet {partner} is required. Every other column "
+            "and sheet is optional: what stays empty is simply not shown. On the other sheets "
+            "fill in at least the first column of each row (on {relations}: {source} and "
+            "{target}).",
+        ),
+        "categories": (
+            "Categories",
+            "The categories are {categories}. A partner may belong to several: separate them "
+            "with a semicolon, e.g. “Austausch; Forschung”. Excel then asks whether to keep "
+            "the value: answer “Yes”.",
+        ),
+        "names": (
+            "Write names exactly",
+            "On the sheets {name_sheets} write each partner exactly as in the column {name} on "
+            "the sheet {partner} (upper/lower case and extra spaces do not matter). Easiest: "
+            "copy the name. Unknown names are reported when the file is checked.",
+        ),
+        "participants": (
+            "Several partners",
+            "In the column {participants} separate several partners with a semicolon: "
+            "“Partner A; Partner B”.",
+        ),
+        "examples": (
+            "Example rows",
+            "The rows in grey italics are examples. Please overwrite them with your own "
+            "entries or delete them. If you delete the example partners, delete the example "
+            "rows on the other sheets too.",
+        ),
+        "lists": (
+            "Drop-down lists",
+            "Many columns offer a list (small arrow next to the cell). In {lenient} you may "
+            "also type something else; Excel only asks. In {strict} only the values in the "
+            "list are allowed.",
+        ),
+        "years": (
+            "Years and dates",
+            "{since} and {until} are years (e.g. 2021); leave {until} empty while the "
+            "partnership continues. {date} may be a date (14.05.2024) or just a year. "
+            "{strength}: 1 (loose) to 5 (very close).",
+        ),
+        "personal": (
+            "Personal data",
+            "The columns {personal} (orange header) hold personal data. They stay in this file "
+            "but are not exported and not shown in the presentation unless you explicitly ask "
+            "for it. Please enter only what the work needs.",
+        ),
+        "own_columns": (
+            "Your own columns",
+            "You may add columns of your own (e.g. “Thema”). They are kept and can be used to "
+            "filter and colour the network.",
+        ),
+        "saving": (
+            "Saving",
+            "Save as an Excel workbook (.xlsx). OpenDocument (.ods) and CSV work too. The sheet "
+            "names and column headers stay German.",
+        ),
+    },
+    # what each column holds: the comment on its header and the guide's table of columns
+    "workbook.columns": {
+        "partners": {
+            "name": "Name of the partner (required, unique)",
+            "categories": "Austausch, Kooperation, Netzwerk or Forschung; separate several "
+            "with ;",
+            "type": "e.g. Kommune, Hochschule, Verein, Unternehmen, Lab",
+            "place": "Where the partner is",
+            "reach": "lokal, regional, national or international",
+            "since": "Year the partnership began",
+            "until": "Year the partnership ended (empty = continues)",
+            "contact_internal": "Who in the stadtLABOR looks after the partnership",
+            "contact_external": "Contact person at the partner",
+            "email": "E-mail address of the contact",
+            "phone": "Phone number of the contact",
+            "website": "Web address",
+            "note": "free text",
+            "lat": "Coordinate (optional), e.g. 51.57",
+            "lon": "Coordinate (optional), e.g. 8.11",
+            "id": "Identifier from another program (optional); relations may use it instead of "
+            "the name",
+        },
+        "relations": {
+            "source": "Name of a partner",
+            "target": "Name of another partner",
+            "kind": "e.g. Projektpartner, Austausch",
+            "strength": "1 (loose) to 5 (very close)",
+            "since": "Year",
+            "until": "Year",
+            "note": "free text",
+        },
+        "activities": {
+            "name": "Title of the activity (required)",
+            "date": "Date or year",
+            "status": "umgesetzt, in Umsetzung or in Planung",
+            "area": "e.g. Vernetzung, Forschung, Verwaltung",
+            "participants": "Names of the partners involved, separated by ;",
+            "note": "free text",
+        },
+        "programmes": {
+            "name": "Name of the programme or alliance (required)",
+            "since": "Year",
+            "until": "Year",
+            "participants": "Names of the partners involved, separated by ;",
+            "note": "free text",
+        },
+        "settings": {
+            "key": "e.g. Eigene Organisation",
+            "value": "the value",
+            "note": "free text",
+        },
     },
 }

@@ -1,11 +1,12 @@
 """An empty workbook for staff to fill in: sheets, headers, dropdowns, example rows, a guide.
 
 :func:`write_template` writes an ``.xlsx`` with the sheet "Anleitung" (a plain-language guide,
-opened first) followed by the data sheets of :data:`schema.SHEETS`. Sheet names, headers and their
-explanations come from :mod:`network_app.workbook.schema`, so the template, the reader and the
-validator
-always agree. Sheet names and headers stay German in every language; ``lang="en"`` only
-translates the guide.
+opened first) followed by the data sheets of :data:`schema.SHEETS`. Sheet names and headers come
+from :mod:`network_app.workbook.schema`, so the template, the reader and the validator always
+agree; they are the file format and stay German in every language, like the example rows and the
+values of the drop-down lists. Everything else a person reads in the file comes from the catalog
+in ``lang``: the guide, the header comments (section "workbook.columns"), Excel's input help and
+error messages of the drop-down lists, the notes of the example and settings rows.
 
 Excel details worth knowing (openpyxl 3.1):
 
@@ -38,7 +39,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import atomic_target
-from ..text import by_language, words
+from ..text import join_list, words
 from .schema import (
     AREA_VALUES,
     CATEGORIES,
@@ -57,6 +58,7 @@ __all__ = [
     "GUIDE_SHEET",
     "LAST_ROW",
     "PERSONAL_NOTE",
+    "column_explanation",
     "write_template",
 ]
 
@@ -64,9 +66,11 @@ __all__ = [
 GUIDE_SHEET = "Anleitung"
 #: Data validations cover rows 2..LAST_ROW (row 1 is the header).
 LAST_ROW = 1000
-#: Example names start with this, so nobody mistakes them for real partners.
+#: Example names start with this, so nobody mistakes them for real partners (data, like the
+#: example rows themselves: the same in every language).
 EXAMPLE_PREFIX = "Beispiel: "
-#: Added to the header comment of every personal column.
+#: Added to the header comment of every personal column (German; :func:`build_template` uses
+#: the words of its ``lang``).
 PERSONAL_NOTE = words("workbook.template", "de")["personal"]
 
 LANGUAGES = ("de", "en")
@@ -109,38 +113,32 @@ class Validation:
     minimum: int = 0
     maximum: int = 0
     error_style: str = "stop"  # "stop" refuses other values, "warning" asks
-    prompt: str = ""
+    prompt: str = ""  # key of the input help in the catalog section "workbook.template.prompts"
 
 
-_YEAR_PROMPT = "Jahreszahl, z. B. 2021"
 _YEAR_RANGE = (1900, 2100)
 
 VALIDATIONS: tuple[Validation, ...] = (
     Validation("partners", "categories", "list", CATEGORIES, error_style="warning",
-               prompt="Aus der Liste wählen. Mehrere Kategorien mit ; trennen, "
-                      "z. B. »Austausch; Forschung«."),
-    Validation("partners", "type", "list", TYPE_VALUES, error_style="warning",
-               prompt="Aus der Liste wählen oder einen eigenen Typ eintragen."),
-    Validation("partners", "reach", "list", REACH_VALUES, error_style="stop",
-               prompt="lokal, regional, national oder international"),
+               prompt="categories"),
+    Validation("partners", "type", "list", TYPE_VALUES, error_style="warning", prompt="type"),
+    Validation("partners", "reach", "list", REACH_VALUES, error_style="stop", prompt="reach"),
     Validation("partners", "since", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT),
+               prompt="year"),
     Validation("partners", "until", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT + "; leer lassen, solange die Partnerschaft läuft"),
-    Validation("relations", "strength", "whole", minimum=1, maximum=5,
-               prompt="1 (lose) bis 5 (sehr eng)"),
+               prompt="until"),
+    Validation("relations", "strength", "whole", minimum=1, maximum=5, prompt="strength"),
     Validation("relations", "since", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT),
+               prompt="year"),
     Validation("relations", "until", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT),
+               prompt="year"),
     Validation("activities", "status", "list", STATUS_VALUES, error_style="stop",
-               prompt="umgesetzt, in Umsetzung oder in Planung"),
-    Validation("activities", "area", "list", AREA_VALUES, error_style="warning",
-               prompt="Aus der Liste wählen oder einen eigenen Bereich eintragen."),
+               prompt="status"),
+    Validation("activities", "area", "list", AREA_VALUES, error_style="warning", prompt="area"),
     Validation("programmes", "since", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT),
+               prompt="year"),
     Validation("programmes", "until", "whole", minimum=_YEAR_RANGE[0], maximum=_YEAR_RANGE[1],
-               prompt=_YEAR_PROMPT),
+               prompt="year"),
 )
 
 
@@ -155,25 +153,29 @@ def list_formula(values: Sequence[str]) -> str:
     return f'"{joined}"'
 
 
-def _error_text(rule: Validation) -> tuple[str, str]:
+def _error_text(rule: Validation, lang: str) -> tuple[str, str]:
     """Title and message Excel shows when a value does not fit."""
+    text = words("workbook.template", lang)
     if rule.kind == "whole":
-        return ("Zahl prüfen", f"Bitte eine ganze Zahl von {rule.minimum} bis {rule.maximum} "
-                               "eintragen.")
+        # Years and strengths: written plain, as Excel shows them in the cell (no grouping).
+        return text["whole_title"], text["whole"].format(low=rule.minimum, high=rule.maximum)
     if rule.error_style == "warning":
-        return ("Wert nicht in der Liste", "Dieser Wert steht nicht in der Liste. Mit »Ja« "
-                                           "übernehmen (z. B. mehrere Werte mit ; getrennt) oder "
-                                           "mit »Nein« korrigieren.")
-    return ("Wert nicht erlaubt", "Bitte einen Wert aus der Liste wählen: "
-                                  + ", ".join(rule.values) + ".")
+        return text["lenient_title"], text["lenient"]
+    return text["strict_title"], text["strict"].format(
+        values=join_list(rule.values, lang, conjunction=False))
 
 
-def _data_validation(rule: Validation, column_letter: str) -> DataValidation:
-    title, message = _error_text(rule)
+def _prompt(rule: Validation, lang: str) -> str:
+    return str(words("workbook.template.prompts", lang)[rule.prompt]) if rule.prompt else ""
+
+
+def _data_validation(rule: Validation, column_letter: str, lang: str) -> DataValidation:
+    title, message = _error_text(rule, lang)
+    prompt = _prompt(rule, lang)
     header = _column(rule.sheet, rule.column).header
     if len(title) > _MAX_TITLE or len(header) > _MAX_TITLE:
         raise ValueError("data validation title longer than Excel allows")
-    if len(message) > _MAX_ERROR or len(rule.prompt) > _MAX_PROMPT:
+    if len(message) > _MAX_ERROR or len(prompt) > _MAX_PROMPT:
         raise ValueError("data validation text longer than Excel allows")
     if rule.kind == "list":
         dv = DataValidation(type="list", formula1=list_formula(rule.values))
@@ -185,8 +187,8 @@ def _data_validation(rule: Validation, column_letter: str) -> DataValidation:
     dv.errorStyle = rule.error_style
     dv.showErrorMessage = True
     dv.errorTitle, dv.error = title, message
-    dv.showInputMessage = bool(rule.prompt)
-    dv.promptTitle, dv.prompt = header, rule.prompt or None
+    dv.showInputMessage = bool(prompt)
+    dv.promptTitle, dv.prompt = header, prompt or None
     dv.add(f"{column_letter}2:{column_letter}{LAST_ROW}")
     return dv
 
@@ -197,50 +199,58 @@ def _data_validation(rule: Validation, column_letter: str) -> DataValidation:
 
 _LIBRARY = EXAMPLE_PREFIX + "Stadtbibliothek Soest"
 _UNIVERSITY = EXAMPLE_PREFIX + "Hochschule Hamm-Lippstadt"
-_EXAMPLE_NOTE = "Beispielzeile – bitte überschreiben oder löschen"
 
 
-def example_rows(today: date | None = None) -> dict[str, list[dict[str, object]]]:
-    """Example rows per sheet, keyed by column key; every referenced name is a partner."""
+def example_rows(today: date | None = None,
+                 lang: str = "de") -> dict[str, list[dict[str, object]]]:
+    """Example rows per sheet, keyed by column key; every referenced name is a partner.
+
+    The rows are data in the workbook's (German) vocabulary; only their note is in ``lang``.
+    """
     today = today or date.today()
+    note = words("workbook.template", lang)["example_note"]
     return {
         "partners": [
             {"name": _LIBRARY, "categories": "Kooperation", "type": "Kultur", "place": "Soest",
              "reach": "lokal", "since": 2021, "website": "https://www.soest.de",
-             "note": _EXAMPLE_NOTE, "lat": 51.5711, "lon": 8.1060},
+             "note": note, "lat": 51.5711, "lon": 8.1060},
             {"name": _UNIVERSITY, "categories": "Forschung; Kooperation", "type": "Hochschule",
              "place": "Hamm", "reach": "regional", "since": 2020,
-             "website": "https://www.hshl.de", "note": _EXAMPLE_NOTE,
+             "website": "https://www.hshl.de", "note": note,
              "lat": 51.6739, "lon": 7.8159},
         ],
         "relations": [
             {"source": _LIBRARY, "target": _UNIVERSITY, "kind": "Projektpartner", "strength": 3,
-             "since": 2022, "note": _EXAMPLE_NOTE},
+             "since": 2022, "note": note},
         ],
         "activities": [
             # Next year, so that "in Planung" stays plausible whenever the template is made.
             {"name": EXAMPLE_PREFIX + "Workshop Digitale Bibliothek",
              "date": date(today.year + 1, 3, 15), "status": "in Planung",
              "area": "Stadtgesellschaft", "participants": f"{_LIBRARY}; {_UNIVERSITY}",
-             "note": _EXAMPLE_NOTE},
+             "note": note},
         ],
         "programmes": [
             {"name": EXAMPLE_PREFIX + "Digitale Modellregion NRW", "since": 2018, "until": 2022,
-             "participants": _UNIVERSITY, "note": _EXAMPLE_NOTE},
+             "participants": _UNIVERSITY, "note": note},
         ],
     }
 
 
-def setting_rows(today: date | None = None) -> list[dict[str, object]]:
-    """The rows of "Einstellungen": real defaults, not examples."""
+def setting_rows(today: date | None = None, lang: str = "de") -> list[dict[str, object]]:
+    """The rows of "Einstellungen": real defaults, not examples.
+
+    The setting names are the file format (German); the title and the notes are in ``lang``.
+    """
     today = today or date.today()
+    text = words("workbook.template", lang)
     return [
         {"key": "Eigene Organisation", "value": OWN_ORGANISATION_DEFAULT,
-         "note": "Name der eigenen Organisation; steht in der Mitte des Netzes"},
-        {"key": "Titel", "value": f"Partnernetz {OWN_ORGANISATION_DEFAULT}",
-         "note": "Überschrift für Bilder, Berichte und Präsentation"},
-        {"key": "Datenstand", "value": today,
-         "note": "Datum, an dem die Daten zuletzt geprüft wurden – bitte anpassen"},
+         "note": text["note_own_organisation"]},
+        {"key": "Titel",
+         "value": text["default_title"].format(organisation=OWN_ORGANISATION_DEFAULT),
+         "note": text["note_title"]},
+        {"key": "Datenstand", "value": today, "note": text["note_data_date"]},
     ]
 
 
@@ -260,23 +270,30 @@ def _is_personal(sheet: str, col: Column) -> bool:
     return sheet == "partners" and col.key in PERSONAL_COLUMNS
 
 
-def header_comment(sheet: str, col: Column) -> str:
+def column_explanation(sheet: str, key: str, lang: str = "de") -> str:
+    """What the column ``key`` of ``sheet`` holds, in ``lang`` (catalog "workbook.columns").
+
+    >>> column_explanation("partners", "name", "en")
+    'Name of the partner (required, unique)'
+    """
+    return str(words("workbook.columns", lang)[sheet][key])
+
+
+def header_comment(sheet: str, col: Column, lang: str = "de") -> str:
     """The comment on a header cell: the explanation, plus the personal-data note."""
+    explanation = column_explanation(sheet, col.key, lang)
     if not _is_personal(sheet, col):
-        return col.explanation or col.header
-    explanation = col.explanation.replace("(personenbezogen)", "").strip()
-    if explanation.casefold() == "personenbezogen":
-        explanation = ""
-    return f"{explanation}\n{PERSONAL_NOTE}" if explanation else PERSONAL_NOTE
+        return explanation
+    return f"{explanation}\n{words('workbook.template', lang)['personal']}"
 
 
-def _write_header(ws: Worksheet, sheet: str) -> None:
+def _write_header(ws: Worksheet, sheet: str, lang: str) -> None:
     for index, col in enumerate(COLUMNS[sheet], start=1):
         cell = ws.cell(row=1, column=index, value=col.header)
         cell.font = _HEADER_FONT
         cell.fill = _PERSONAL_FILL if _is_personal(sheet, col) else _HEADER_FILL
         cell.alignment = Alignment(vertical="center")
-        comment = Comment(header_comment(sheet, col), "stadtLABOR Partnernetz")
+        comment = Comment(header_comment(sheet, col, lang), "stadtLABOR Partnernetz")
         comment.width, comment.height = 260, 90
         cell.comment = comment
 
@@ -312,24 +329,24 @@ def _fit_widths(ws: Worksheet, sheet: str) -> None:
         ws.column_dimensions[letter].width = min(max(longest, _MIN_WIDTH), _MAX_WIDTH)
 
 
-def _add_validations(ws: Worksheet, sheet: str) -> None:
+def _add_validations(ws: Worksheet, sheet: str, lang: str) -> None:
     keys = [col.key for col in COLUMNS[sheet]]
     for rule in VALIDATIONS:
         if rule.sheet == sheet:
             letter = get_column_letter(keys.index(rule.column) + 1)
-            ws.add_data_validation(_data_validation(rule, letter))
+            ws.add_data_validation(_data_validation(rule, letter, lang))
 
 
 def _build_data_sheet(ws: Worksheet, sheet: str, rows: list[dict[str, object]],
-                      font: Font | None) -> None:
-    _write_header(ws, sheet)
+                      font: Font | None, lang: str) -> None:
+    _write_header(ws, sheet, lang)
     _write_rows(ws, sheet, rows, font)
     last_column = get_column_letter(len(COLUMNS[sheet]))
     ws.freeze_panes = "A2"
     # Up to LAST_ROW like the validations, so rows typed later are filtered too.
     ws.auto_filter.ref = f"A1:{last_column}{LAST_ROW}"
     ws.print_title_rows = "1:1"
-    _add_validations(ws, sheet)
+    _add_validations(ws, sheet, lang)
     _fit_widths(ws, sheet)
 
 
@@ -343,50 +360,15 @@ def _headers(sheet: str, keys: Iterable[str]) -> list[str]:
 
 
 def _quoted_list(items: Sequence[str], lang: str) -> str:
-    quote = ("»", "«") if lang == "de" else ("“", "”")
-    quoted = [f"{quote[0]}{item}{quote[1]}" for item in items]
-    last = " und " if lang == "de" else " and "
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + last + quoted[-1]
+    """Sheet or column names as running text: "»Von« und »Nach«" / "“Von” and “Nach”"."""
+    quote = words("workbook.template", lang)["quote"]
+    return join_list([quote.format(item=item) for item in items], lang)
 
 
 def _sheet_purposes(lang: str) -> dict[str, str]:
     """What each sheet is for, keyed by sheet key (GUIDE_SHEET for the guide itself)."""
-    if lang == "en":
-        return {
-            GUIDE_SHEET: "This guide. It is not read as data.",
-            "partners": "One row per partner: organisations, institutions and initiatives we "
-                        "work with. This is the only sheet that must be filled in.",
-            "relations": "Links between two partners, e.g. a joint project. Optional. The link "
-                         "of every partner to our own organisation is made automatically and "
-                         "need not be entered here.",
-            "activities": "Projects, events and other activities with the partners involved. "
-                          "Partners who take part in the same activity are linked in the "
-                          "network. Optional.",
-            "programmes": "Funding programmes and alliances (e.g. Smart Cities, Digitale "
-                          "Modellregion) with their members. Members of the same programme are "
-                          "linked. Optional.",
-            "settings": "Settings for this workbook: the name of our own organisation (the "
-                        "centre of the network), a title for pictures and reports, the date "
-                        "of the data. Optional.",
-        }
-    return {
-        GUIDE_SHEET: "Diese Anleitung. Sie wird beim Einlesen nicht als Daten verwendet.",
-        "partners": "Eine Zeile je Partner: Organisationen, Einrichtungen und Initiativen, mit "
-                    "denen wir zusammenarbeiten. Das ist das einzige Blatt, das ausgefüllt sein "
-                    "muss.",
-        "relations": "Verbindungen zwischen zwei Partnern, z. B. ein gemeinsames Projekt. "
-                     "Freiwillig. Die Verbindung jedes Partners zur eigenen Organisation "
-                     "entsteht von selbst und muss hier nicht eingetragen werden.",
-        "activities": "Projekte, Veranstaltungen und andere Aktivitäten mit den beteiligten "
-                      "Partnern. Partner, die an derselben Aktivität beteiligt sind, werden im "
-                      "Netz miteinander verbunden. Freiwillig.",
-        "programmes": "Förderprogramme und Verbünde (z. B. Smart Cities, Digitale "
-                      "Modellregion) mit ihren Mitgliedern. Mitglieder desselben Programms "
-                      "werden miteinander verbunden. Freiwillig.",
-        "settings": "Einstellungen für diese Tabelle: der Name der eigenen Organisation (die "
-                    "Mitte des Netzes), ein Titel für Bilder und Berichte, der Datenstand. "
-                    "Freiwillig.",
-    }
+    purposes = words("workbook.template.sheets", lang)
+    return {GUIDE_SHEET: purposes["guide"], **{key: purposes[key] for key in SHEETS}}
 
 
 def _sheet_label(key: str) -> str:
@@ -394,103 +376,35 @@ def _sheet_label(key: str) -> str:
 
 
 def _hints(lang: str) -> list[tuple[str, str]]:
-    """The "how to fill it in" paragraphs: (label, text)."""
+    """The "how to fill it in" paragraphs: (label, text), with the names of this workbook."""
     def q(*items: str) -> str:
         return _quoted_list(items, lang)
 
-    partner = SHEETS["partners"][0]
-    name = _column("partners", "name").header
-    name_sheets = q(*(SHEETS[key][0] for key in ("relations", "activities", "programmes")))
-    participants = _column("activities", "participants").header
-    personal = q(*_headers("partners", PERSONAL_COLUMNS))
     source, target = _headers("relations", ("source", "target"))
-    lenient = q(*(_column(r.sheet, r.column).header for r in VALIDATIONS
-                  if r.kind == "list" and r.error_style == "warning"))
-    strict = q(*(_column(r.sheet, r.column).header for r in VALIDATIONS
-                 if r.kind == "list" and r.error_style == "stop"))
     since, until = _headers("partners", ("since", "until"))
-    date_header = _column("activities", "date").header
-    strength = _column("relations", "strength").header
-    categories = q(*CATEGORIES)
-    if lang == "en":
-        return [
-            ("Required", f"Only the column {q(name)} on the sheet {q(partner)} is required. "
-                         "Every other column and sheet is optional: what stays empty is simply "
-                         "not shown. On the other sheets fill in at least the first column of "
-                         f"each row (on {q(SHEETS['relations'][0])}: {q(source)} and "
-                         f"{q(target)})."),
-            ("Categories", f"The categories are {categories}. A partner may belong to several: "
-                           "separate them with a semicolon, e.g. “Austausch; Forschung”. Excel "
-                           "then asks whether to keep the value: answer “Yes”."),
-            ("Write names exactly", f"On the sheets {name_sheets} write each partner exactly "
-                                    f"as in the column {q(name)} on the sheet {q(partner)} "
-                                    "(upper/lower case and extra spaces do not matter). Easiest: "
-                                    "copy the name. Unknown names are reported when the file is "
-                                    "checked."),
-            ("Several partners", f"In the column {q(participants)} separate several partners "
-                                 "with a semicolon: “Partner A; Partner B”."),
-            ("Example rows", "The rows in grey italics are examples. Please overwrite them with "
-                             "your own entries or delete them. If you delete the example "
-                             "partners, delete the example rows on the other sheets too."),
-            ("Drop-down lists", "Many columns offer a list (small arrow next to the cell). In "
-                                f"{lenient} you may also type something else; Excel only asks. "
-                                f"In {strict} only the values in the list are allowed."),
-            ("Years and dates", f"{q(since)} and {q(until)} are years (e.g. 2021); leave "
-                                f"{q(until)} empty while the partnership continues. "
-                                f"{q(date_header)} may be a date (14.05.2024) or just a year. "
-                                f"{q(strength)}: 1 (loose) to 5 (very close)."),
-            ("Personal data", f"The columns {personal} (orange header) hold personal data. They "
-                              "stay in this file but are not exported and not shown in the "
-                              "presentation unless you explicitly ask for it. Please enter only "
-                              "what the work needs."),
-            ("Your own columns", "You may add columns of your own (e.g. “Thema”). They are "
-                                 "kept and can be used to filter and colour the network."),
-            ("Saving", "Save as an Excel workbook (.xlsx). OpenDocument (.ods) and CSV work "
-                       "too. The sheet names and column headers stay German."),
-        ]
-    return [
-        ("Pflichtangaben", f"Pflicht ist nur die Spalte {q(name)} auf dem Blatt {q(partner)}. "
-                           "Alle anderen Spalten und Blätter sind freiwillig: was leer bleibt, "
-                           "wird einfach nicht angezeigt. Auf den anderen Blättern je Zeile "
-                           f"mindestens die erste Spalte ausfüllen (bei "
-                           f"{q(SHEETS['relations'][0])}: {q(source)} und {q(target)})."),
-        ("Kategorien", f"Die Kategorien sind {categories}. Ein Partner kann zu mehreren "
-                       "gehören: dann mit Semikolon trennen, z. B. »Austausch; Forschung«. "
-                       "Excel fragt dann nach, ob der Wert bleiben soll: mit »Ja« bestätigen."),
-        ("Namen genau gleich schreiben", f"Auf den Blättern {name_sheets} die Partner genau so "
-                                         f"schreiben wie in der Spalte {q(name)} auf dem Blatt "
-                                         f"{q(partner)} (Groß- und Kleinschreibung und doppelte "
-                                         "Leerzeichen sind egal). Am einfachsten: den Namen "
-                                         "kopieren. Unbekannte Namen werden beim Prüfen "
-                                         "gemeldet."),
-        ("Mehrere Partner", f"In der Spalte {q(participants)} mehrere Partner mit Semikolon "
-                            "trennen: »Partner A; Partner B«."),
-        ("Beispielzeilen", "Die grau und schräg geschriebenen Zeilen sind Beispiele. Bitte mit "
-                           "eigenen Einträgen überschreiben oder löschen. Wer die "
-                           "Beispiel-Partner löscht, löscht auch die Beispielzeilen auf den "
-                           "anderen Blättern."),
-        ("Auswahllisten", "Viele Spalten haben eine Auswahlliste (kleiner Pfeil neben der "
-                          f"Zelle). Bei {lenient} darf auch etwas anderes eingetragen werden; "
-                          f"Excel fragt dann nur nach. Bei {strict} sind nur die Werte aus der "
-                          "Liste erlaubt."),
-        ("Jahre und Daten", f"{q(since)} und {q(until)} sind Jahreszahlen (z. B. 2021); "
-                            f"{q(until)} leer lassen, solange die Partnerschaft läuft. "
-                            f"{q(date_header)} darf ein Datum (14.05.2024) oder nur ein Jahr "
-                            f"sein. {q(strength)}: 1 (lose) bis 5 (sehr eng)."),
-        ("Personenbezogene Daten", f"Die Spalten {personal} (orange Überschrift) enthalten "
-                                   "personenbezogene Daten. Sie bleiben in dieser Datei, werden "
-                                   "aber nicht exportiert und nicht in der Präsentation gezeigt "
-                                   "– außer Sie wählen das ausdrücklich aus. Bitte nur "
-                                   "eintragen, was für die Arbeit nötig ist."),
-        ("Eigene Spalten", "Eigene zusätzliche Spalten (z. B. »Thema«) sind erlaubt. Sie "
-                           "bleiben erhalten und können zum Filtern und Einfärben des Netzes "
-                           "genutzt werden."),
-        ("Speichern", "Als Excel-Arbeitsmappe (.xlsx) speichern. OpenDocument (.ods) und CSV "
-                      "gehen auch."),
-    ]
+    names = {
+        "name": q(_column("partners", "name").header),
+        "partner": q(SHEETS["partners"][0]),
+        "relations": q(SHEETS["relations"][0]),
+        "source": q(source),
+        "target": q(target),
+        "categories": q(*CATEGORIES),
+        "name_sheets": q(*(SHEETS[key][0] for key in ("relations", "activities", "programmes"))),
+        "participants": q(_column("activities", "participants").header),
+        "lenient": q(*(_column(r.sheet, r.column).header for r in VALIDATIONS
+                       if r.kind == "list" and r.error_style == "warning")),
+        "strict": q(*(_column(r.sheet, r.column).header for r in VALIDATIONS
+                      if r.kind == "list" and r.error_style == "stop")),
+        "since": q(since),
+        "until": q(until),
+        "date": q(_column("activities", "date").header),
+        "strength": q(_column("relations", "strength").header),
+        "personal": q(*_headers("partners", PERSONAL_COLUMNS)),
+    }
+    return [(label, text.format(**names))
+            for label, text in words("workbook.template.hints", lang).values()]
 
 
-_GUIDE_WORDS = by_language("workbook.template")
 
 #: Columns a row cannot do without: the key of each sheet.
 _REQUIRED: dict[str, tuple[str, ...]] = {
@@ -504,11 +418,12 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 _GUIDE_WIDTHS = {"A": 30, "B": 90, "C": 42}
 
 
-def _column_hint(sheet: str, col: Column, words: dict[str, str]) -> str:
+def _column_hint(sheet: str, col: Column, lang: str) -> str:
+    text = words("workbook.template", lang)
     if _is_personal(sheet, col):
-        return words["personal"]
+        return str(text["personal"])
     if col.key in _REQUIRED.get(sheet, ()):
-        return words["required"] if sheet == "partners" else words["required_if_used"]
+        return str(text["required"] if sheet == "partners" else text["required_if_used"])
     return ""
 
 
@@ -553,31 +468,32 @@ def _wrapped_lines(text: str, width: int) -> int:
 
 
 def _build_guide(ws: Worksheet, lang: str) -> None:
-    words = _GUIDE_WORDS[lang]
+    text = words("workbook.template", lang)
     for letter, width in _GUIDE_WIDTHS.items():
         ws.column_dimensions[letter].width = width
     ws.sheet_view.showGridLines = False
     out = _GuideWriter(ws)
-    out.line(words["title"], font=_GUIDE_TITLE_FONT, wrap=False)
-    out.line(words["about"], words["intro"], first_bold=True)
+    out.line(text["title"], font=_GUIDE_TITLE_FONT, wrap=False)
+    out.line(text["about"], text["intro"], first_bold=True)
     out.gap()
-    out.heading(words["sheets"])
+    out.heading(text["sheets"])
     for key, purpose in _sheet_purposes(lang).items():
         out.line(_sheet_label(key), purpose, first_bold=True)
     out.gap()
-    out.heading(words["how"])
-    for label, text in _hints(lang):
-        out.line(label, text, first_bold=True)
+    out.heading(text["how"])
+    for label, paragraph in _hints(lang):
+        out.line(label, paragraph, first_bold=True)
     out.gap()
-    out.heading(words["columns"])
+    out.heading(text["columns"])
     for sheet, (sheet_name, _aliases) in SHEETS.items():
         out.gap()
-        out.line(f"{words['sheet']} {_quoted_list([sheet_name], lang)}",
+        out.line(text["sheet_heading"].format(sheet=_quoted_list([sheet_name], lang)),
                  font=Font(bold=True, size=12), wrap=False)
-        out.line(words["column"], words["explanation"], words["hint"], font=_HEADER_FONT,
+        out.line(text["column"], text["explanation"], text["hint"], font=_HEADER_FONT,
                  fill=_HEADER_FILL)
         for col in COLUMNS[sheet]:
-            out.line(col.header, col.explanation, _column_hint(sheet, col, words))
+            out.line(col.header, column_explanation(sheet, col.key, lang),
+                     _column_hint(sheet, col, lang))
 
 
 # --------------------------------------------------------------------------------------------
@@ -589,7 +505,7 @@ def build_template(lang: str = "de", today: date | None = None) -> Workbook:
     """The template workbook in memory (see :func:`write_template`)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    examples = example_rows(today)
+    examples = example_rows(today, lang)
     wb = Workbook()
     guide = wb.active
     guide.title = GUIDE_SHEET
@@ -597,11 +513,12 @@ def build_template(lang: str = "de", today: date | None = None) -> Workbook:
     for sheet, (sheet_name, _aliases) in SHEETS.items():
         ws = wb.create_sheet(sheet_name)
         if sheet == "settings":
-            _build_data_sheet(ws, sheet, setting_rows(today), font=None)
+            _build_data_sheet(ws, sheet, setting_rows(today, lang), font=None, lang=lang)
         else:
-            _build_data_sheet(ws, sheet, examples.get(sheet, []), font=_EXAMPLE_FONT)
+            _build_data_sheet(ws, sheet, examples.get(sheet, []), font=_EXAMPLE_FONT,
+                              lang=lang)
     wb.active = 0
-    wb.properties.title = _GUIDE_WORDS[lang]["title"]
+    wb.properties.title = words("workbook.template", lang)["title"]
     wb.properties.creator = "stadtLABOR Partnernetz"
     return wb
 
