@@ -2,33 +2,69 @@
 
 Exit status: 0 valid (warnings allowed), 1 errors in the data, 2 unreadable file or bad usage.
 ``export`` writes its file even when the data have errors (and exits 1); an output it cannot
-write exits 2.
+write exits 2. When the reader of the output goes away (``network-app check … | head``) the
+command stops quietly with 141, as a shell reports for any program stopped by SIGPIPE.
 :func:`main` is the one place that turns exceptions into words; no traceback reaches a user
 (set ``NETWORK_APP_DEBUG=1`` to see one).
+
+Every word comes from the catalog sections "cli", "cli.os_errors" and "cli.argparse" (argparse's
+own "usage:", "options" and error messages included), every number from
+:mod:`network_app.text.format`; ``--json`` keeps numbers as numbers.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 import traceback
-from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Final, NoReturn
 
 from . import __version__
 from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
-from .text import by_language
+from .network.figures import NO_CATEGORY
+from .text import by_language, fill, fixed, join_list, number, say, words
 from .workbook.loading import load_workbook
 from .workbook.problems import ProblemRecord
 from .workbook.template import write_template
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+#: What a shell reports for a program stopped by SIGPIPE (128 + 13): the reader closed the pipe.
+EXIT_BROKEN_PIPE = 141
 
 _TEXT = by_language("cli")
+_DEFAULT_MAX_MB = 50
+_DEFAULT_RESOLUTION = 1.0
+_DEFAULT_PAPER = "A4"
+
+#: argparse's English originals (its gettext message ids) → keys of the catalog section
+#: "cli.argparse"; tests/test_cli.py checks that the running argparse still has each. Ids not
+#: listed (argparse's complaints about a badly built parser, never about a user's input) stay
+#: English.
+_ARGPARSE_IDS = {
+    "usage: ": "usage",
+    "positional arguments": "positionals",
+    "options": "options",
+    "show this help message and exit": "help",
+    "%(prog)s: error: %(message)s\n": "error",
+    "argument %(argument_name)s: %(message)s": "argument",
+    "the following arguments are required: %s": "required",
+    "unrecognized arguments: %s": "unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "invalid %(type)s value: %(value)r": "invalid_value",
+    "expected one argument": "expected_one",
+    "expected at most one argument": "expected_at_most_one",
+    "expected at least one argument": "expected_at_least_one",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+    "ignored explicit argument %r": "ignored_explicit",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "unknown_command",
+}
 
 
 def _lang(argv: Sequence[str]) -> str:
@@ -41,163 +77,319 @@ def _lang(argv: Sequence[str]) -> str:
     return "en" if os.environ.get("NETWORK_APP_LANG") == "en" else "de"
 
 
+# --------------------------------------------------------------------------- argparse in German
+
+
+@contextmanager
+def _argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own words in ``lang`` while the block runs.
+
+    argparse looks every message up through gettext as ``argparse._`` when it needs it, so a
+    translation for its messages is put there for the block and the original put back after
+    (the CLI is single-threaded). No ``.mo`` files: the words stay in the one catalog.
+    """
+    catalog = words("cli.argparse", lang)
+    original = argparse._  # type: ignore[attr-defined]
+
+    def translate(message: str) -> str:
+        key = _ARGPARSE_IDS.get(message)
+        return catalog[key] if key is not None else original(message)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks ``lang``: its usage line, section titles, help and error
+    messages come from the catalog. Its subcommands are built as ``_Parser`` with the same
+    ``lang`` (:meth:`add_subparsers` passes the class on)."""
+
+    def __init__(self, *args: Any, lang: str = "de", **kwargs: Any) -> None:
+        self.lang = lang
+        with _argparse_speaks(lang):
+            super().__init__(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _argparse_speaks(self.lang):
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _argparse_speaks(self.lang):
+            return super().format_help()
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        with _argparse_speaks(self.lang):
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        with _argparse_speaks(self.lang):
+            return super().parse_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        with _argparse_speaks(self.lang):
+            super().error(message)
+
+
+def _value_type(convert: Callable[[str], Any], name: str) -> Callable[[str], Any]:
+    """``convert`` under the name argparse shows when a value does not fit ("ganze Zahl")."""
+    def parse(text: str) -> Any:
+        return convert(text)
+
+    parse.__name__ = name
+    return parse
+
+
+def _decimal(text: str) -> float:
+    """A decimal number, also with a decimal comma ("1,5"), the way German users type it."""
+    return float(text.replace(",", "."))
+
+
 def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     t = _TEXT[lang]
-    common = argparse.ArgumentParser(add_help=False)
+    number_type = _value_type(_decimal, t["type_number"])
+    whole_type = _value_type(int, t["type_whole_number"])
+    max_size_help = fill(t["max_size"], lang, default=number(_DEFAULT_MAX_MB, lang))
+    common = _Parser(add_help=False, lang=lang)
     common.add_argument("--lang", choices=["de", "en"], default=lang, help=t["lang"])
-    parser = argparse.ArgumentParser(prog="network-app", description=t["description"],
-                                     parents=[common])
-    parser.add_argument("--version", action="version", version=f"network-app {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
+    parser = _Parser(prog="network-app", description=t["description"], parents=[common],
+                     lang=lang)
+    parser.add_argument("--version", action="version", version=f"network-app {__version__}",
+                        help=t["version"])
+    commands = parser.add_subparsers(dest="command", required=True,
+                                     metavar=t["metavar_command"])
 
-    check = commands.add_parser("check", help=t["check"], description=t["check"],
-                                parents=[common])
-    check.add_argument("file", metavar="DATEI", help=t["file"])
+    def command(name: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=t[name], description=t[name], parents=[common],
+                                   lang=lang)
+
+    check = command("check")
+    check.add_argument("file", metavar=t["metavar_file"], help=t["file"])
     check.add_argument("--json", action="store_true", help=t["json"])
-    check.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    check.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB, metavar="MB",
+                       help=max_size_help)
     check.set_defaults(run=_check)
 
-    analyze = commands.add_parser("analyze", help=t["analyze"], description=t["analyze"],
-                                  parents=[common])
-    analyze.add_argument("file", metavar="DATEI", help=t["file"])
+    analyze = command("analyze")
+    analyze.add_argument("file", metavar=t["metavar_file"], help=t["file"])
     analyze.add_argument("--json", action="store_true", help=t["json"])
-    analyze.add_argument("--top", type=int, default=None, metavar="N", help=t["top"])
-    analyze.add_argument("--resolution", type=float, default=1.0, help=t["resolution"])
-    analyze.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    analyze.add_argument("--top", type=whole_type, default=None, metavar="N", help=t["top"])
+    analyze.add_argument("--resolution", type=number_type, default=_DEFAULT_RESOLUTION,
+                         metavar=t["metavar_resolution"],
+                         help=fill(t["resolution"], lang,
+                                   default=fixed(_DEFAULT_RESOLUTION, lang, digits=1)))
+    analyze.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB,
+                         metavar="MB", help=max_size_help)
     analyze.set_defaults(run=_analyze)
 
-    export_ = commands.add_parser("export", help=t["export"], description=t["export"],
-                                  parents=[common])
-    export_.add_argument("file", metavar="DATEI", help=t["file"])
+    export_ = command("export")
+    export_.add_argument("file", metavar=t["metavar_file"], help=t["file"])
     export_.add_argument("--format", "-f", required=True, choices=FORMATS, dest="fmt",
-                         metavar="FORMAT", help=f"{t['format']}: {', '.join(FORMATS)}")
-    export_.add_argument("-o", "--output", required=True, metavar="AUSGABE",
+                         metavar=t["metavar_format"],
+                         help=fill(t["format"], lang, formats=", ".join(FORMATS)))
+    export_.add_argument("-o", "--output", required=True, metavar=t["metavar_output"],
                          help=t["export_out"])
     export_.add_argument("--include-personal", action="store_true",
                          help=t["include_personal"])
-    export_.add_argument("--paper", choices=list(PAPER_SIZES), default="A4",
-                         help=t["paper"])
-    export_.add_argument("--title", default=None, metavar="TITEL", help=t["title"])
-    export_.add_argument("--max-size", type=float, default=50, metavar="MB", help=t["max_size"])
+    export_.add_argument("--paper", choices=list(PAPER_SIZES), default=_DEFAULT_PAPER,
+                         help=fill(t["paper"], lang, default=_DEFAULT_PAPER))
+    export_.add_argument("--title", default=None, metavar=t["metavar_title"], help=t["title"])
+    export_.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB,
+                         metavar="MB", help=max_size_help)
     export_.set_defaults(run=_export)
 
-    template = commands.add_parser("template", help=t["template"], description=t["template"],
-                                   parents=[common])
-    template.add_argument("-o", "--output", required=True, metavar="AUSGABE.xlsx",
+    template = command("template")
+    template.add_argument("-o", "--output", required=True, metavar=t["metavar_template"],
                           help=t["out"])
     template.set_defaults(run=_template)
     return parser
 
 
-def _where(problem: ProblemRecord, t: Mapping[str, Any]) -> str:
+# --------------------------------------------------------------------------- the commands
+
+
+def _max_bytes(args: argparse.Namespace) -> int:
+    return int(args.max_size * 1024 * 1024)
+
+
+def _where(problem: ProblemRecord, lang: str) -> str:
+    """Where a problem is: "Blatt »Partner«, Zeile 5, Spalte »Name« (A)"."""
     parts = []
     if problem["sheet"]:
-        parts.append(f"{t['sheet']} »{problem['sheet']}«")
+        parts.append(say("cli.at_sheet", lang, sheet=problem["sheet"]))
     if problem["row"]:
-        parts.append(f"{t['row']} {problem['row']}")
+        parts.append(say("cli.at_row", lang, row=problem["row"]))
     if problem["column"]:
-        letter = f" ({problem['column_letter']})" if problem["column_letter"] else ""
-        parts.append(f"{t['column']} »{problem['column']}«{letter}")
+        if problem["column_letter"]:
+            parts.append(say("cli.at_column_letter", lang, column=problem["column"],
+                             letter=problem["column_letter"]))
+        else:
+            parts.append(say("cli.at_column", lang, column=problem["column"]))
     return ", ".join(parts)
 
 
+def _problem_count(errors: int, warnings: int, lang: str) -> str:
+    """"1 Fehler, 2 Hinweise" / "1 error, 2 warnings"."""
+    return say("cli.problems", lang, errors=say("cli.count_errors", lang, count=errors),
+               warnings=say("cli.count_warnings", lang, count=warnings))
+
+
 def _check(args: argparse.Namespace) -> int:
-    t = _TEXT[args.lang]
-    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
-    report = check_report(data, args.lang)
+    lang = args.lang
+    t = _TEXT[lang]
+    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    report = check_report(data, lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
+
+    def counted(key: str, n: int) -> str:  # "1 Beziehung", "34 Aktivitäten"
+        return say(f"cli.count_{key}", lang, count=n)
+
+    print(f"{report['file']}: " + say(
+        "cli.summary", lang, partners=counted("partners", report["partners"]),
+        relations=counted("relations", report["relations"]),
+        activities=counted("activities", report["activities"]),
+        programmes=counted("programmes", report["programmes"]),
+        nodes=counted("nodes", report["nodes"]), edges=counted("ties", report["edges"])))
+    print(say("cli.per_category", lang, counts=", ".join(
+        f"{t['no_category'] if name == NO_CATEGORY else name} {number(count, lang)}"
+        for name, count in report["categories"].items())))
+    problems = report["errors"] + report["warnings"]
+    if not problems:
+        print(t["no_problems"])
     else:
-        print(f"{report['file']}: " + t["summary"].format(**report))
-        print(t["per_category"] + ": " + ", ".join(
-            f"{name} {count}" for name, count in report["categories"].items()))
-        problems = report["errors"] + report["warnings"]
-        if not problems:
-            print(t["no_problems"])
-        else:
-            print(t["problems"].format(errors=len(report["errors"]),
-                                       warnings=len(report["warnings"])))
-            for p in problems:
-                label = t["error"] if p["severity"] == "error" else t["warning"]
-                where = _where(p, t)
-                print(f"- {label}{' – ' + where if where else ''}: {p['message']}")
+        print(_problem_count(len(report["errors"]), len(report["warnings"]), lang))
+        for p in problems:
+            label = t["error"] if p["severity"] == "error" else t["warning"]
+            where = _where(p, lang)
+            print(f"- {label}{' – ' + where if where else ''}: {p['message']}")
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 
-def _format(value: Any) -> str:
+def _shown(value: Any, lang: str, *, digits: int = 3, aligned: bool = False) -> str:
+    """A figure as ``lang`` writes it: "0,027" / "0.027", "1.284" / "1,284"; None is a dash.
+
+    ``aligned`` keeps trailing zeros (``fixed``) so a column of measures lines up.
+    """
     if value is None:
         return "–"
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
     if isinstance(value, float):
-        return f"{value:.3f}".replace(".", ",")
+        return fixed(value, lang, digits=digits) if aligned else number(value, lang,
+                                                                         digits=digits)
+    if isinstance(value, int):
+        return number(value, lang)
     return str(value)
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    t = _TEXT[args.lang]
-    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
-    report = analyze_report(data, top=args.top, resolution=args.resolution, lang=args.lang)
+    lang = args.lang
+    t = _TEXT[lang]
+    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    report = analyze_report(data, top=args.top, resolution=args.resolution, lang=lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
     explain = report["explanations"]
-    print(t["network_head"].format(hub=report["hub_excluded"]))
+    network = report["network"]
+    print(say("cli.network_head", lang, hub=report["hub_excluded"]))
     for key in ("nodes", "edges", "density", "components", "diameter", "average_path_length"):
         label = t[key] if key in ("nodes", "edges") else explain[key]["label"]
-        print(f"  {label}: {_format(report['network'][key])}")
-    if report["network"]["betweenness_sample"]:
-        print(t["sampled"].format(k=report["network"]["betweenness_sample"]))
+        print(f"  {label}: {_shown(network[key], lang)}")
+    if network["betweenness_sample"]:
+        print(say("cli.sampled", lang, count=network["betweenness_sample"]))
     print()
-    print(t["ranking_head"] + ":")
+    print(t["ranking_head"])
     columns: Final = ("degree", "betweenness", "closeness", "pagerank", "community")
-    print("  " + " | ".join(["Name"] + [explain[c]["label"] for c in columns]))
+    print("  " + " | ".join([t["name"]] + [explain[c]["label"] for c in columns]))
     for partner in report["partners"]:
-        print("  " + " | ".join([partner["name"]] + [_format(partner[c]) for c in columns]))
+        print("  " + " | ".join([partner["name"]] + [_shown(partner[c], lang, aligned=True)
+                                                     for c in columns]))
     print()
     for key in columns:
         print(f"  {explain[key]['label']}: {explain[key]['explanation']}")
     print()
-    print(t["groups_head"].format(modularity=_format(report["network"]["modularity"]),
-                                  modularity_text=explain["modularity"]["explanation"]))
+    print(say("cli.groups_head", lang, modularity=_shown(network["modularity"], lang),
+              modularity_text=explain["modularity"]["explanation"]))
     alone = [g["members"][0] for g in report["communities"] if g["size"] == 1]
     for group in report["communities"]:
         if group["size"] > 1:
-            print(f"  {group['id']}. {group['name']}: {', '.join(group['members'])}")
+            members = join_list(group["members"], lang, conjunction=False)
+            print(f"  {number(group['id'], lang)}. {group['name']}: {members}")
     if alone:
-        print("  " + t["alone"].format(n=len(alone), names=", ".join(alone)))
+        print("  " + say("cli.alone", lang, count=len(alone),
+                         names=join_list(alone, lang, conjunction=False)))
     if data.errors:
         print()
-        print(t["problems"].format(errors=len(data.errors), warnings=len(data.warnings)))
+        print(_problem_count(len(data.errors), len(data.warnings), lang))
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 
 def _export(args: argparse.Namespace) -> int:
-    t = _TEXT[args.lang]
-    data = load_workbook(args.file, max_bytes=int(args.max_size * 1024 * 1024))
-    meta = meta_for(data, title=args.title, lang=args.lang,
-                    include_personal=args.include_personal)
+    lang = args.lang
+    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal)
     for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
-        print(t["export_written"].format(path=path))
+        print(say("cli.export_written", lang, path=path))
     if data.errors:
-        print(t["export_errors"].format(errors=len(data.errors), file=args.file),
+        print(say("cli.export_errors", lang, count=len(data.errors), file=args.file),
               file=sys.stderr)
     return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
 
 
 def _template(args: argparse.Namespace) -> int:
-    t = _TEXT[args.lang]
     path = write_template(args.output, lang=args.lang)
-    print(t["template_written"].format(path=path))
+    print(say("cli.template_written", args.lang, path=path))
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- main
+
+
+def _os_detail(exc: OSError, lang: str) -> str:
+    """Why the system refused, in ``lang``: "Ordner nicht gefunden" for ENOENT."""
+    reasons = words("cli.os_errors", lang)
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in reasons:
+        return str(reasons[name])
+    if exc.errno:
+        return fill(reasons["other"], lang, errno=exc.errno)
+    return str(exc)  # raised by a library without an errno: its own (technical) words
+
+
+def _quiet_stdout() -> None:
+    """The reader of our output is gone (``network-app check … | head``): send what is still
+    buffered to /dev/null, so Python's flush at exit does not complain once more, as
+    https://docs.python.org/3/library/signal.html#note-on-sigpipe recommends."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind sys.stdout (tests capture it)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the command line) and return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _lang(argv)
+    try:
+        code = _run(argv, _lang(argv))
+        # A reader that went away is noticed here, not in Python's flush at exit.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: list[str], lang: str) -> int:
     t = _TEXT[lang]
     parser = build_parser(lang)
-    args = parser.parse_args(argv)  # exits 2 with argparse's message on bad usage
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or bad usage (argparse said why, status 2)
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
     try:
         return args.run(args)
     except NetworkAppError as exc:
@@ -207,17 +399,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                              indent=2))
         print(exc.text(args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        target = getattr(args, "output", None) or getattr(args, "file", "")
-        print(t["cannot_write" if getattr(args, "output", None) else "unexpected"].format(
-            path=target, detail=exc.strerror or exc), file=sys.stderr)
+        output = getattr(args, "output", None)
+        if output:
+            print(fill(t["cannot_write"], lang, path=output, detail=_os_detail(exc, lang)),
+                  file=sys.stderr)
+        else:
+            print(fill(t["unexpected"], lang, detail=_os_detail(exc, lang)), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last net: a message, never a traceback
         if os.environ.get("NETWORK_APP_DEBUG"):
             traceback.print_exc()
-        print(t["unexpected"].format(detail=f"{type(exc).__name__}: {exc}"[:300]),
+        # The exception's own words are for the team that reads the report, not translated.
+        print(fill(t["unexpected"], lang, detail=f"{type(exc).__name__}: {exc}"[:300]),
               file=sys.stderr)
         return EXIT_UNREADABLE
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+import inspect
+import io
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -14,7 +18,9 @@ from conftest import BUNDLED, write_xlsx
 from karate import write_karate_workbook
 from messy import german_excel_csv, german_excel_xlsx
 
+from network_app import cli
 from network_app.cli import build_parser, main
+from network_app.text import words
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -236,3 +242,95 @@ def test_export_bad_format_is_usage_error():
     result = run("export", str(BUNDLED), "-f", "bmp", "-o", "x.bmp")
     assert result.returncode == 2
     assert "bmp" in result.stderr
+
+
+# --------------------------------------------------------------------------- words and numbers
+
+
+def test_counts_are_proper_plurals(capsys):
+    assert main(["check", str(BUNDLED)]) == 0
+    german = capsys.readouterr().out
+    assert "64 Partner, 1 Beziehung, 34 Aktivitäten, 2 Programme" in german
+    assert main(["check", str(BUNDLED), "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "64 partners, 1 relation, 34 activities, 2 programmes" in english
+
+
+def test_problem_counts_are_plurals(tmp_path, capsys):
+    path = write_xlsx(tmp_path / "p.xlsx", {"Partner": [
+        ["Name", "Kategorie"], ["A", "Austausch"], ["B", "Koperation"], ["C", None]]})
+    assert main(["check", str(path)]) == 1
+    assert "1 Fehler, 1 Hinweis\n" in capsys.readouterr().out
+    assert main(["check", str(path), "--lang", "en"]) == 1
+    assert "1 error, 1 warning\n" in capsys.readouterr().out
+
+
+def test_decimal_comma_is_accepted_for_sizes(capsys):
+    code = main(["check", str(BUNDLED), "--max-size", "0,001", "--json"])
+    assert code == 2
+    captured = capsys.readouterr()
+    assert [e["code"] for e in json.loads(captured.out)["errors"]] == ["too_large"]
+    assert "höchstens 0,00 MB" in captured.err
+
+
+def test_unwritable_output_says_why_in_each_language(tmp_path, capsys):
+    target = str(tmp_path / "nope" / "v.xlsx")
+    assert main(["template", "-o", target]) == 2
+    assert "(Ordner nicht gefunden)" in capsys.readouterr().err
+    assert main(["template", "-o", target, "--lang", "en"]) == 2
+    assert "(folder not found)" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- argparse's words
+
+
+def test_argparse_is_left_as_it_was_found(capsys):
+    import gettext
+
+    assert main(["--help"]) == 0
+    assert main(["check"]) == 2
+    capsys.readouterr()
+    assert argparse._ is gettext.gettext  # noqa: SLF001
+
+
+def test_every_translated_argparse_message_is_one_argparse_has():
+    """The ids are argparse's English originals: one that changed would stay untranslated."""
+    source = inspect.getsource(argparse)
+    missing = [msgid for msgid in cli._ARGPARSE_IDS  # noqa: SLF001
+               if repr(msgid) not in source]
+    assert not missing
+
+
+def test_argparse_words_keep_argparse_placeholders():
+    """argparse fills its messages with %-style fields; both languages need the same ones."""
+    def fields(template: str) -> list[str]:
+        return sorted(re.findall(r"%(?:\(\w+\))?[rs]", template))
+
+    german, english = words("cli.argparse", "de"), words("cli.argparse", "en")
+    assert set(german) == set(english) == set(cli._ARGPARSE_IDS.values())  # noqa: SLF001
+    for msgid, key in cli._ARGPARSE_IDS.items():  # noqa: SLF001
+        assert fields(german[key]) == fields(english[key]) == fields(msgid), key
+
+
+# --------------------------------------------------------------------------- a reader that leaves
+
+
+def test_reader_closing_the_pipe_early_ends_quietly(tmp_path):
+    """`network-app check FILE | head`: no "Broken pipe" message, no traceback, status 141."""
+    path = german_excel_xlsx(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "network_app", "check", str(path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader is gone before the first line is written
+    _, err = process.communicate(timeout=60)
+    assert err.decode() == ""
+    assert process.returncode == cli.EXIT_BROKEN_PIPE
+
+
+def test_broken_pipe_while_printing_is_not_an_unexpected_error(monkeypatch, capsys):
+    class GoneReader(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", GoneReader())
+    assert main(["check", str(BUNDLED)]) == cli.EXIT_BROKEN_PIPE
+    assert capsys.readouterr().err == ""

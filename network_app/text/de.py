@@ -562,54 +562,125 @@ CATALOG: dict[str, Any] = {
         },
     },
     "cli": {
+        # what the commands and options are for (--help)
         "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
         "exportieren.",
         "check": "Arbeitsmappe lesen und prüfen; zeigt eine Übersicht und jedes Problem.",
         "analyze": "Kennzahlen je Partner und für das ganze Netz (ohne die eigene "
         "Organisation, mit der jeder Partner verbunden ist).",
-        "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
-        "resolution": "Feinheit der Gruppen: größer = mehr, kleinere Gruppen (Standard 1,0)",
-        "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
-        "nodes": "Partner",
-        "edges": "Verbindungen zwischen Partnern",
-        "alone": "Ohne Verbindung zu anderen Partnern ({n}): {names}",
-        "ranking_head": "Partner nach Brückenfunktion",
-        "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
-        "sampled": "Brückenfunktion geschätzt aus {k} zufällig gewählten Startpartnern.",
+        "export": "Das Netz als Datei speichern: Bild (png, svg, pdf), Webseite (html), Daten "
+        "für andere Programme (gexf, graphml, json, csv), Excel-Bericht (xlsx) oder "
+        "Präsentation (pptx). Personenbezogene Daten bleiben draußen, außer mit "
+        "--include-personal.",
         "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
+        "version": "Versionsnummer zeigen und beenden",
+        "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
         "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
         "json": "Ergebnis als JSON ausgeben",
-        "out": "Zieldatei, z. B. partner_vorlage.xlsx",
-        "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
-        "max_size": "größte erlaubte Dateigröße in MB (Standard 50)",
-        "summary": "{partners} Partner, {relations} Beziehungen, {activities} Aktivitäten, "
-        "{programmes} Programme · Netzwerk: {nodes} Knoten, {edges} Verbindungen",
-        "per_category": "Partner je Kategorie",
-        "no_problems": "Keine Probleme gefunden.",
-        "problems": "{errors} Fehler, {warnings} Hinweise",
-        "error": "Fehler",
-        "warning": "Hinweis",
-        "sheet": "Blatt",
-        "row": "Zeile",
-        "column": "Spalte",
-        "template_written": "Vorlage geschrieben: {path}",
-        "export": "Das Netz als Datei speichern: Bild (png, svg, pdf), Webseite (html), Daten "
-        "für andere Programme (gexf, graphml, json, csv) oder Excel-Bericht (xlsx). "
-        "Personenbezogene Daten bleiben draußen, außer mit --include-personal.",
-        "format": "Format der Datei",
+        "max_size": "größte erlaubte Dateigröße in MB (Standard {default})",
+        "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
+        "resolution": "Feinheit der Gruppen: größer = mehr, kleinere Gruppen (Standard "
+        "{default})",
+        "format": "Format der Datei: {formats}",
         "export_out": "Zieldatei, z. B. partnernetz.pdf (csv schreibt zwei Dateien: "
         "…_knoten.csv und …_kanten.csv)",
         "include_personal": "auch personenbezogene Daten (Ansprechperson, Kontakt, E-Mail, "
         "Telefon) exportieren; die Datei ist dann als »intern« markiert",
-        "paper": "Papiergröße für png, svg und pdf, Querformat (Standard A4)",
+        "paper": "Papiergröße für png, svg und pdf, Querformat (Standard {default})",
         "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
+        "out": "Zieldatei, z. B. partner_vorlage.xlsx",
+        # placeholders for values in the usage line (upper case, as --help shows them)
+        "metavar_command": "BEFEHL",
+        "metavar_file": "DATEI",
+        "metavar_output": "AUSGABE",
+        "metavar_template": "AUSGABE.xlsx",
+        "metavar_title": "TITEL",
+        "metavar_format": "FORMAT",
+        "metavar_resolution": "FEINHEIT",
+        # what a value must be, in "'x' ist keine Zahl" (cli.argparse.invalid_value)
+        "type_number": "Zahl",
+        "type_whole_number": "ganze Zahl",
+        # check
+        "summary": "{partners}, {relations}, {activities}, {programmes} · Netzwerk: {nodes}, "
+        "{edges}",
+        "count_partners": {"one": "{count} Partner", "other": "{count} Partner"},
+        "count_relations": {"one": "{count} Beziehung", "other": "{count} Beziehungen"},
+        "count_activities": {"one": "{count} Aktivität", "other": "{count} Aktivitäten"},
+        "count_programmes": {"one": "{count} Programm", "other": "{count} Programme"},
+        "count_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
+        "count_ties": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
+        "per_category": "Partner je Kategorie: {counts}",
+        # partners without a category, in the count per category
+        "no_category": "ohne Kategorie",
+        "no_problems": "Keine Probleme gefunden.",
+        "problems": "{errors}, {warnings}",
+        "count_errors": {"one": "{count} Fehler", "other": "{count} Fehler"},
+        "count_warnings": {"one": "{count} Hinweis", "other": "{count} Hinweise"},
+        "error": "Fehler",
+        "warning": "Hinweis",
+        "at_sheet": "Blatt »{sheet}«",
+        "at_row": "Zeile {row}",
+        "at_column": "Spalte »{column}«",
+        "at_column_letter": "Spalte »{column}« ({letter})",
+        # analyze
+        "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
+        "nodes": "Partner",
+        "edges": "Verbindungen zwischen Partnern",
+        "sampled": {
+            "one": "Brückenfunktion geschätzt aus {count} zufällig gewählten Startpartner.",
+            "other": "Brückenfunktion geschätzt aus {count} zufällig gewählten Startpartnern.",
+        },
+        "ranking_head": "Partner nach Brückenfunktion:",
+        "name": "Name",
+        "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
+        "alone": "Ohne Verbindung zu anderen Partnern ({count}): {names}",
+        # export and template
         "export_written": "Export geschrieben: {path}",
-        "export_errors": "Achtung: Die Arbeitsmappe hat {errors} Fehler; was davon betroffen "
-        "ist, fehlt im Export. Alle Probleme zeigt: network-app check {file}",
+        "export_errors": {
+            "one": "Achtung: Die Arbeitsmappe hat {count} Fehler; was davon betroffen ist, fehlt "
+            "im Export. Alle Probleme zeigt: network-app check {file}",
+            "other": "Achtung: Die Arbeitsmappe hat {count} Fehler; was davon betroffen ist, "
+            "fehlt im Export. Alle Probleme zeigt: network-app check {file}",
+        },
+        "template_written": "Vorlage geschrieben: {path}",
+        # when something goes wrong
         "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
         "einen Ordner wählen, der existiert und beschreibbar ist.",
         "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
         "das Team senden.",
+    },
+    # why a file cannot be written, by the operating system's error name (cli.cannot_write)
+    "cli.os_errors": {
+        "ENOENT": "Ordner nicht gefunden",
+        "ENOTDIR": "ein Teil des Pfads ist kein Ordner",
+        "EISDIR": "das ist ein Ordner",
+        "EACCES": "keine Schreibberechtigung",
+        "EPERM": "keine Schreibberechtigung",
+        "EROFS": "der Speicherort ist schreibgeschützt",
+        "ENOSPC": "kein Speicherplatz mehr frei",
+        "EDQUOT": "das Speicherkontingent ist erschöpft",
+        "ENAMETOOLONG": "der Dateiname ist zu lang",
+        "other": "Systemfehler Nr. {errno}",
+    },
+    # argparse's own words (usage line, section titles, its error messages), %-style as
+    # argparse fills them in; cli.py maps argparse's English originals to these keys
+    "cli.argparse": {
+        "usage": "Aufruf: ",
+        "positionals": "Argumente",
+        "options": "Optionen",
+        "help": "diese Hilfe zeigen und beenden",
+        "error": "%(prog)s: Fehler: %(message)s\n",
+        "argument": "Argument %(argument_name)s: %(message)s",
+        "required": "diese Angaben fehlen: %s",
+        "unrecognized": "unbekannte Angaben: %s",
+        "invalid_choice": "ungültige Wahl: %(value)r (möglich sind %(choices)s)",
+        "invalid_value": "%(value)r ist keine %(type)s",
+        "expected_one": "erwartet einen Wert",
+        "expected_at_most_one": "erwartet höchstens einen Wert",
+        "expected_at_least_one": "erwartet mindestens einen Wert",
+        "ambiguous": "mehrdeutige Option: %(option)s könnte %(matches)s sein",
+        "ignored_explicit": "der Wert %r wird ignoriert",
+        "unknown_command": "unbekannter Befehl %(parser_name)r (möglich sind %(choices)s)",
     },
     "drawing.rendering": {
         "ties": "Verbindungen",

@@ -530,53 +530,122 @@ CATALOG: dict[str, Any] = {
         },
     },
     "cli": {
+        # what the commands and options are for (--help)
         "description": "stadtLABOR partner network: check, analyse and export partner workbooks.",
         "check": "Read and check a workbook; prints a summary and every problem.",
         "analyze": "Measures per partner and for the whole network (without the own "
         "organisation, which every partner is tied to).",
-        "top": "show only the N most important partners (by brokerage)",
-        "resolution": "group granularity: larger = more, smaller groups (default 1.0)",
-        "network_head": "The partner network in figures (without {hub}):",
-        "nodes": "Partners",
-        "edges": "Ties between partners",
-        "alone": "Without ties to other partners ({n}): {names}",
-        "ranking_head": "Partners by brokerage",
-        "groups_head": "Groups (modularity {modularity}: {modularity_text})",
-        "sampled": "Brokerage estimated from {k} randomly chosen starting partners.",
+        "export": "Save the network as a file: picture (png, svg, pdf), web page (html), data "
+        "for other programs (gexf, graphml, json, csv), Excel report (xlsx) or presentation "
+        "(pptx). Personal data stay out unless --include-personal is given.",
         "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
+        "version": "show the version number and exit",
+        "lang": "output language: de (German) or en (English)",
         "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
         "json": "print the result as JSON",
-        "out": "output file, e.g. partner_template.xlsx",
-        "lang": "output language: de (German) or en (English)",
-        "max_size": "largest allowed file size in MB (default 50)",
-        "summary": "{partners} partners, {relations} relations, {activities} activities, "
-        "{programmes} programmes · network: {nodes} nodes, {edges} ties",
-        "per_category": "Partners per category",
-        "no_problems": "No problems found.",
-        "problems": "{errors} errors, {warnings} warnings",
-        "error": "Error",
-        "warning": "Warning",
-        "sheet": "sheet",
-        "row": "row",
-        "column": "column",
-        "template_written": "Template written: {path}",
-        "export": "Save the network as a file: picture (png, svg, pdf), web page (html), data "
-        "for other programs (gexf, graphml, json, csv) or Excel report (xlsx). "
-        "Personal data stay out unless --include-personal is given.",
-        "format": "file format",
+        "max_size": "largest allowed file size in MB (default {default})",
+        "top": "show only the N most important partners (by brokerage)",
+        "resolution": "group granularity: larger = more, smaller groups (default {default})",
+        "format": "file format: {formats}",
         "export_out": "output file, e.g. partner_network.pdf (csv writes two files: "
         "…_knoten.csv and …_kanten.csv)",
         "include_personal": "also export personal data (contact person, contact, e-mail, "
         "phone); the file is then marked “internal”",
-        "paper": "paper size for png, svg and pdf, landscape (default A4)",
+        "paper": "paper size for png, svg and pdf, landscape (default {default})",
         "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
+        "out": "output file, e.g. partner_template.xlsx",
+        # placeholders for values in the usage line (upper case, as --help shows them)
+        "metavar_command": "COMMAND",
+        "metavar_file": "FILE",
+        "metavar_output": "OUTPUT",
+        "metavar_template": "OUTPUT.xlsx",
+        "metavar_title": "TITLE",
+        "metavar_format": "FORMAT",
+        "metavar_resolution": "RESOLUTION",
+        # what a value must be, in "'x' is not a number" (cli.argparse.invalid_value)
+        "type_number": "a number",
+        "type_whole_number": "a whole number",
+        # check
+        "summary": "{partners}, {relations}, {activities}, {programmes} · network: {nodes}, "
+        "{edges}",
+        "count_partners": {"one": "{count} partner", "other": "{count} partners"},
+        "count_relations": {"one": "{count} relation", "other": "{count} relations"},
+        "count_activities": {"one": "{count} activity", "other": "{count} activities"},
+        "count_programmes": {"one": "{count} programme", "other": "{count} programmes"},
+        "count_nodes": {"one": "{count} node", "other": "{count} nodes"},
+        "count_ties": {"one": "{count} tie", "other": "{count} ties"},
+        "per_category": "Partners per category: {counts}",
+        # partners without a category, in the count per category
+        "no_category": "no category",
+        "no_problems": "No problems found.",
+        "problems": "{errors}, {warnings}",
+        "count_errors": {"one": "{count} error", "other": "{count} errors"},
+        "count_warnings": {"one": "{count} warning", "other": "{count} warnings"},
+        "error": "Error",
+        "warning": "Warning",
+        "at_sheet": "sheet “{sheet}”",
+        "at_row": "row {row}",
+        "at_column": "column “{column}”",
+        "at_column_letter": "column “{column}” ({letter})",
+        # analyze
+        "network_head": "The partner network in figures (without {hub}):",
+        "nodes": "Partners",
+        "edges": "Ties between partners",
+        "sampled": {
+            "one": "Brokerage estimated from {count} randomly chosen starting partner.",
+            "other": "Brokerage estimated from {count} randomly chosen starting partners.",
+        },
+        "ranking_head": "Partners by brokerage:",
+        "name": "Name",
+        "groups_head": "Groups (modularity {modularity}: {modularity_text})",
+        "alone": "Without ties to other partners ({count}): {names}",
+        # export and template
         "export_written": "Export written: {path}",
-        "export_errors": "Note: the workbook has {errors} errors; what they affect is missing "
-        "from the export. All problems: network-app check {file}",
+        "export_errors": {
+            "one": "Note: the workbook has {count} error; what it affects is missing from the "
+            "export. All problems: network-app check {file}",
+            "other": "Note: the workbook has {count} errors; what they affect is missing from "
+            "the export. All problems: network-app check {file}",
+        },
+        "template_written": "Template written: {path}",
+        # when something goes wrong
         "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
         "writable folder.",
         "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
         "the team.",
+    },
+    # why a file cannot be written, by the operating system's error name (cli.cannot_write)
+    "cli.os_errors": {
+        "ENOENT": "folder not found",
+        "ENOTDIR": "part of the path is not a folder",
+        "EISDIR": "that is a folder",
+        "EACCES": "no permission to write",
+        "EPERM": "no permission to write",
+        "EROFS": "the location is read-only",
+        "ENOSPC": "no space left",
+        "EDQUOT": "the storage quota is used up",
+        "ENAMETOOLONG": "the file name is too long",
+        "other": "system error no. {errno}",
+    },
+    # argparse's own words (usage line, section titles, its error messages), %-style as
+    # argparse fills them in; cli.py maps argparse's English originals to these keys
+    "cli.argparse": {
+        "usage": "usage: ",
+        "positionals": "positional arguments",
+        "options": "options",
+        "help": "show this help message and exit",
+        "error": "%(prog)s: error: %(message)s\n",
+        "argument": "argument %(argument_name)s: %(message)s",
+        "required": "the following arguments are required: %s",
+        "unrecognized": "unrecognized arguments: %s",
+        "invalid_choice": "invalid choice: %(value)r (choose from %(choices)s)",
+        "invalid_value": "%(value)r is not %(type)s",
+        "expected_one": "expected one argument",
+        "expected_at_most_one": "expected at most one argument",
+        "expected_at_least_one": "expected at least one argument",
+        "ambiguous": "ambiguous option: %(option)s could match %(matches)s",
+        "ignored_explicit": "ignored explicit argument %r",
+        "unknown_command": "unknown command %(parser_name)r (choose from %(choices)s)",
     },
     "drawing.rendering": {
         "ties": "ties",
