@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -40,7 +41,7 @@ def _json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _node_tooltip(attrs: dict[str, Any], words: dict[str, str]) -> str:
+def _node_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
     lines = [str(attrs.get("label", ""))]
     if attrs.get("categories"):
         lines.append(f"{words['categories']}: {', '.join(attrs['categories'])}")
@@ -53,7 +54,7 @@ def _node_tooltip(attrs: dict[str, Any], words: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _edge_tooltip(attrs: dict[str, Any], words: dict[str, str]) -> str:
+def _edge_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
     lines = []
     for relation in attrs.get("relations", []):
         lines.append(f"{words['relation']}: {relation.get('kind') or '–'}")

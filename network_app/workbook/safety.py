@@ -135,9 +135,10 @@ _UNSAFE_UTF16 = tuple(
     for word in _UNSAFE_UTF8
     for encoding in ("utf-16-le", "utf-16-be")
 )
+_Search = tuple[bytes, tuple[bytes, ...]]  # (what every pattern starts with, the patterns)
 #: What every pattern starts with, in each encoding: rare in real XML and quick to search for.
-_UTF8_SEARCH = (b"<!", _UNSAFE_UTF8)
-_UTF16_SEARCH = (b"<\x00!", _UNSAFE_UTF16)  # also inside big-endian "\x00<\x00!"
+_UTF8_SEARCH: _Search = (b"<!", _UNSAFE_UTF8)
+_UTF16_SEARCH: _Search = (b"<\x00!", _UNSAFE_UTF16)  # also inside big-endian "\x00<\x00!"
 #: Bytes kept from one chunk to the next, so a pattern split across two chunks is still seen.
 _OVERLAP = max(map(len, _UNSAFE_UTF16)) - 1
 
@@ -466,7 +467,7 @@ def _is_parsed(member_name: str) -> bool:
     return extension not in _NOT_PARSED_EXTENSIONS
 
 
-def _xml_search(first_chunk: bytes) -> tuple[bytes, tuple[bytes, ...]]:
+def _xml_search(first_chunk: bytes) -> _Search:
     # An XML parser picks one encoding from the first bytes: a byte order mark, or NUL bytes
     # around the first "<" for UTF-16 without one. Search in that encoding.
     if first_chunk.startswith(_UTF16_BOMS) or b"\x00" in first_chunk[:4]:
@@ -474,7 +475,7 @@ def _xml_search(first_chunk: bytes) -> tuple[bytes, tuple[bytes, ...]]:
     return _UTF8_SEARCH
 
 
-def _search_xml(tail: bytes, chunk: bytes, search: tuple[bytes, tuple[bytes, ...]]) -> bytes:
+def _search_xml(tail: bytes, chunk: bytes, search: _Search) -> bytes:
     """Refuse DOCTYPE and ENTITY declarations; return the bytes to carry to the next chunk."""
     marker, patterns = search
     for window in (tail + chunk[:_OVERLAP], chunk):

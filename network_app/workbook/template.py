@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -61,6 +62,9 @@ __all__ = [
     "column_explanation",
     "write_template",
 ]
+
+#: What an example or settings row puts into a cell.
+CellValue = str | int | float | date
 
 #: Name of the guide sheet; the reader ignores it (it is not a known sheet).
 GUIDE_SHEET = "Anleitung"
@@ -112,7 +116,7 @@ class Validation:
     values: tuple[str, ...] = ()
     minimum: int = 0
     maximum: int = 0
-    error_style: str = "stop"  # "stop" refuses other values, "warning" asks
+    error_style: Literal["stop", "warning"] = "stop"  # "stop" refuses other values, "warning" asks
     prompt: str = ""  # key of the input help in the catalog section "workbook.template.prompts"
 
 
@@ -202,7 +206,7 @@ _UNIVERSITY = EXAMPLE_PREFIX + "Hochschule Hamm-Lippstadt"
 
 
 def example_rows(today: date | None = None,
-                 lang: str = "de") -> dict[str, list[dict[str, object]]]:
+                 lang: str = "de") -> dict[str, list[dict[str, CellValue]]]:
     """Example rows per sheet, keyed by column key; every referenced name is a partner.
 
     The rows are data in the workbook's (German) vocabulary; only their note is in ``lang``.
@@ -237,7 +241,7 @@ def example_rows(today: date | None = None,
     }
 
 
-def setting_rows(today: date | None = None, lang: str = "de") -> list[dict[str, object]]:
+def setting_rows(today: date | None = None, lang: str = "de") -> list[dict[str, CellValue]]:
     """The rows of "Einstellungen": real defaults, not examples.
 
     The setting names are the file format (German); the title and the notes are in ``lang``.
@@ -298,7 +302,7 @@ def _write_header(ws: Worksheet, sheet: str, lang: str) -> None:
         cell.comment = comment
 
 
-def _write_rows(ws: Worksheet, sheet: str, rows: Iterable[dict[str, object]],
+def _write_rows(ws: Worksheet, sheet: str, rows: Iterable[dict[str, CellValue]],
                 font: Font | None) -> None:
     columns = COLUMNS[sheet]
     for row_index, row in enumerate(rows, start=2):
@@ -337,7 +341,7 @@ def _add_validations(ws: Worksheet, sheet: str, lang: str) -> None:
             ws.add_data_validation(_data_validation(rule, letter, lang))
 
 
-def _build_data_sheet(ws: Worksheet, sheet: str, rows: list[dict[str, object]],
+def _build_data_sheet(ws: Worksheet, sheet: str, rows: list[dict[str, CellValue]],
                       font: Font | None, lang: str) -> None:
     _write_header(ws, sheet, lang)
     _write_rows(ws, sheet, rows, font)
@@ -508,6 +512,7 @@ def build_template(lang: str = "de", today: date | None = None) -> Workbook:
     examples = example_rows(today, lang)
     wb = Workbook()
     guide = wb.active
+    assert isinstance(guide, Worksheet)  # a new workbook starts with one empty worksheet
     guide.title = GUIDE_SHEET
     _build_guide(guide, lang)
     for sheet, (sheet_name, _aliases) in SHEETS.items():

@@ -116,8 +116,8 @@ def parse_date(value: Any) -> tuple[str | None, int | None]:
         return value.isoformat(), value.year
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and _SERIAL_RANGE[0] <= value <= _SERIAL_RANGE[1]:
-            day = _from_serial(value)
-            return day.isoformat(), day.year
+            serial = _from_serial(value)
+            return serial.isoformat(), serial.year
         year = parse_year(value)
         return str(year), year
     text = to_text(value)
