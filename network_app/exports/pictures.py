@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +82,9 @@ def write_picture(path: str | os.PathLike[str], graph: nx.Graph,
     import matplotlib
 
     # parse_math off: a name such as "Kosten $5 und $10" is text, not (broken) mathtext.
-    settings = {"font.family": [FONT, "sans-serif"], "svg.fonttype": "none",
-                "pdf.fonttype": 42, "svg.hashsalt": "stadtlabor", "path.simplify": False,
-                "text.parse_math": False}
-    with matplotlib.rc_context(settings):
+    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "svg.fonttype": "none",
+                                "pdf.fonttype": 42, "svg.hashsalt": "stadtlabor",
+                                "path.simplify": False, "text.parse_math": False}):
         figure = _draw(graph, positions, styles, legend, meta, paper)
         with atomic_target(path) as temporary:
             figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
@@ -345,7 +345,7 @@ def _axes_box_pt(axes: Any, per_unit: float) -> tuple[float, float, float, float
 
 
 def _draw_legend(figure: Any, graph: nx.Graph, legend: list[tuple[str, str]],
-                 words: dict[str, str], scale: float) -> None:
+                 words: Mapping[str, Any], scale: float) -> None:
     from matplotlib.lines import Line2D
 
     handles, labels = [], []
