@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import badfiles
 import pytest
 from conftest import ROOT, write_xlsx
@@ -27,6 +29,18 @@ def metric(at: AppTest, label: str) -> str:
 
 def upload(at: AppTest, path) -> None:
     at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+
+
+def drawn(at: AppTest) -> dict:
+    """What the network component is asked to draw: its JSON ``data``."""
+    [chart] = [element for element in at.get("bidi_component")
+               if element.proto.component_name == "partnernetz_network"]
+    return json.loads(chart.proto.json)
+
+
+def drawn_nodes(at: AppTest, field: str) -> dict[str, object]:
+    """One field of every drawn node, by label."""
+    return {node["label"]: node[field] for node in drawn(at)["nodes"]}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -85,11 +99,38 @@ def test_network_filters_and_colours(app, tmp_path, small_sheets):
     assert not app.exception
     assert any("Gezeigt: 1 von 4 Partnern" in c.value for c in app.caption)
     app.multiselect(key="f_categories").set_value([]).run()
+    partners = {name: "partner" for name in ("A-Lab", "B-Uni", "C-Verein", "D-Stadt")}
+
     app.radio(key="view").set_value("bipartite").run()
+    assert not app.exception
+    # Partners and what they do together; the own organisation is left out.
+    assert drawn_nodes(app, "kind") == {**partners, "Workshop": "activity",
+                                        "Tagung": "activity", "Verbund": "programme"}
+    by_category = drawn_nodes(app, "color")
+    assert by_category["A-Lab"] != by_category["B-Uni"]  # Austausch, Forschung
+
     app.selectbox(key="color_by").set_value("community").run()
+    assert not app.exception
+    color = drawn_nodes(app, "color")
+    # Two groups: A-Lab and B-Uni (a project and a workshop), C-Verein and D-Stadt (Verbund).
+    assert color["A-Lab"] == color["B-Uni"] != color["C-Verein"] == color["D-Stadt"]
+    legend = {entry["color"]: entry["label"] for entry in drawn(app)["legend"]}
+    assert {color["A-Lab"], color["C-Verein"]} <= set(legend)
+    assert not {"Austausch", "Forschung", "Kooperation", "Netzwerk"} & set(legend.values())
+
+    sizes_before = drawn_nodes(app, "size")
     app.selectbox(key="size_by").set_value("betweenness").run()
+    assert not app.exception
+    size = drawn_nodes(app, "size")
+    # Only C-Verein lies between other partners: D-Stadt reaches A-Lab and B-Uni through it.
+    assert size["C-Verein"] > size["A-Lab"] == size["B-Uni"] == size["D-Stadt"]
+    assert size != sizes_before
+
     app.selectbox(key="f_year").set_value(2019).run()
     assert not app.exception
+    # In 2019 only Verbund (2019–2026) ran: Workshop (2022) and Tagung (2023) came later;
+    # the partners have no years, so they stay.
+    assert drawn_nodes(app, "kind") == {**partners, "Verbund": "programme"}
 
 
 def test_partner_profile_and_path(app, tmp_path, small_sheets):

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+import pyarrow as pa
 import pytest
-from conftest import ROOT, write_xlsx
+from conftest import BUNDLED, ROOT, write_xlsx
 from streamlit.testing.v1 import AppTest
 
+import network_app as na
+
 APP = str(ROOT / "streamlit_app.py")
+MEASURES, GROUPS, WHATIF, TIMELINE = 0, 1, 3, 5  # the Analyse page's tabs
+
+#: Two cliques of four joined through one partner: "Brücke" has the fewest ties (2) but lies on
+#: every path between the cliques (betweenness 16/28); A1 and B1 have the most ties (4) and lie
+#: on 15 of the 28 shortest paths between the other partners.
+CLIQUE_A, CLIQUE_B = ["A1", "A2", "A3", "A4"], ["B1", "B2", "B3", "B4"]
+BRIDGE_SHEETS = {
+    "Partner": [["Name", "Kategorie"]]
+    + [[name, "Austausch"] for name in [*CLIQUE_A, *CLIQUE_B, "Brücke"]],
+    "Beziehungen": [["Von", "Nach"]]
+    + [[a, b] for clique in (CLIQUE_A, CLIQUE_B)
+       for i, a in enumerate(clique) for b in clique[i + 1:]]
+    + [["A1", "Brücke"], ["Brücke", "B1"]],
+}
 
 
 @pytest.fixture
@@ -18,6 +38,46 @@ def page() -> AppTest:
     return at
 
 
+def text(markdown: str) -> str:
+    """What a Markdown element shows: the page escapes workbook text ("B\\-Uni")."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+@pytest.fixture
+def bridge_page(tmp_path) -> AppTest:
+    """The Analyse page for the two-cliques workbook (BRIDGE_SHEETS)."""
+    path = write_xlsx(tmp_path / "bruecke.xlsx", BRIDGE_SHEETS)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at.switch_page("app_pages/analyse.py").run()
+    assert not at.exception
+    return at
+
+
+def ranking(at: AppTest) -> tuple[str, list[tuple[str, float]], list[str], object]:
+    """The measures tab as shown: the chart's axis title and bars, the table's partner order
+    and the table itself."""
+    tab = at.tabs[MEASURES]
+    chart = tab.get("vega_lite_chart")[0].proto
+    [dataset] = chart.datasets
+    bars = pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+    title = json.loads(chart.spec)["encoding"]["x"]["title"]
+    table = tab.dataframe[0].value
+    return (title, [(n, round(float(v), 4)) for n, v in zip(bars["name"], bars["value"],
+                                                           strict=True)],
+            list(table.index), table)
+
+
+def groups(at: AppTest) -> tuple[list[set[str]], str, str]:
+    """The groups tab as shown: the members of each group (table), the partners alone, and
+    the modularity tile."""
+    tab = at.tabs[GROUPS]
+    members = [set(text.split(", ")) for text in tab.table[0].value.iloc[:, 3]]
+    alone = " ".join(text(m.value) for m in tab.markdown)
+    return members, alone, tab.metric[0].value
+
+
 def test_analysis_page_says_the_hub_is_left_out(page):
     assert "ausgeblendet" in page.info[0].value
     labels = {m.label for m in page.metric}
@@ -26,16 +86,44 @@ def test_analysis_page_says_the_hub_is_left_out(page):
     assert partners == "64"
 
 
-def test_ranking_measure_can_be_changed(page):
-    box = page.selectbox(key="measure")
-    assert box.value == "degree"
-    box.set_value("betweenness").run()
-    assert not page.exception
+def test_ranking_follows_the_chosen_measure(bridge_page):
+    at = bridge_page
+    assert at.selectbox(key="measure").value == "degree"
+    title, bars, order, table = ranking(at)
+    assert bars == [("A1", 4), ("B1", 4), ("A2", 3), ("A3", 3), ("A4", 3), ("B2", 3),
+                    ("B3", 3), ("B4", 3), ("Brücke", 2)]
+    assert order == [name for name, _ in bars]
+    assert list(table[title]) == [value for _, value in bars]  # the table's degree column
+
+    at.selectbox(key="measure").set_value("betweenness").run()
+    assert not at.exception
+    new_title, bars, order, table = ranking(at)
+    assert new_title != title
+    # The bridge, last by ties, is first by betweenness: 16 of the 28 shortest paths between
+    # the other partners run through it, 15 through A1 and through B1, none through the rest.
+    assert bars == [("Brücke", round(16 / 28, 4)), ("A1", round(15 / 28, 4)),
+                    ("B1", round(15 / 28, 4)), ("A2", 0), ("A3", 0), ("A4", 0), ("B2", 0),
+                    ("B3", 0), ("B4", 0)]
+    assert order == [name for name, _ in bars]
+    assert [round(v, 4) for v in table[new_title]] == [value for _, value in bars]
 
 
-def test_groups_resolution(page):
-    page.slider(key="resolution").set_value(2.0).run()
-    assert not page.exception
+def test_groups_follow_the_resolution(bridge_page):
+    at = bridge_page
+    assert at.slider(key="resolution").value == 1.0
+    members, alone, modularity = groups(at)
+    # Coarse: the bridge joins one clique (which one is the algorithm's seeded choice).
+    assert sorted(members, key=len) == [set(CLIQUE_B), {*CLIQUE_A, "Brücke"}] or \
+        sorted(members, key=len) == [set(CLIQUE_A), {*CLIQUE_B, "Brücke"}]
+    assert "Brücke" not in alone
+
+    at.slider(key="resolution").set_value(1.5).run()
+    assert not at.exception
+    finer, alone, finer_modularity = groups(at)
+    # Finer: the two cliques are the groups and the bridge stands alone.
+    assert sorted(finer, key=min) == [set(CLIQUE_A), set(CLIQUE_B)]
+    assert alone == "Brücke"
+    assert finer_modularity != modularity
 
 
 def test_whatif_partner_and_person(page):
@@ -46,11 +134,27 @@ def test_whatif_partner_and_person(page):
     assert any("Stadt Beckum" in m.value for m in page.markdown)
 
 
+def timeline(at: AppTest) -> tuple[list[str], list[str]]:
+    """The timeline tab as shown: the comparison's sentences and the two pictures' captions."""
+    tab = at.tabs[TIMELINE]
+    captions = [re.search(r'<div id="caption">(.*?)</div>', frame.proto.srcdoc)[1]
+                for frame in tab.get("iframe")]
+    return [text(m.value) for m in tab.markdown], captions
+
+
 def test_years_compared(page):
+    data = na.load_workbook(BUNDLED.read_bytes(), filename=BUNDLED.name)
+    expected = {(a, b): na.compare_years(data, a, b).sentences("de")
+                for a, b in ((2018, 2026), (2018, 2022))}
+    assert expected[2018, 2026] != expected[2018, 2022]
+    assert timeline(page) == (expected[2018, 2026], ["Stand 2018", "Stand 2026"])
     page.selectbox(key="year_a").set_value(2018).run()
     page.selectbox(key="year_b").set_value(2022).run()
     assert not page.exception
-    assert any("2022" in m.value for m in page.markdown)
+    sentences, captions = timeline(page)
+    assert sentences[0].startswith("Von 2018 bis 2022 ")
+    assert sentences == expected[2018, 2022]
+    assert captions == ["Stand 2018", "Stand 2022"]  # the right picture is the later year
 
 
 def test_english(page):
@@ -73,8 +177,12 @@ def test_whatif_contact_person_leaves(tmp_path):
     at.radio(key="whatif_mode").set_value("Ansprechperson (intern)").run()
     at.selectbox(key="whatif_person").set_value("Herr Brandt").run()
     assert not at.exception
-    shown = " ".join(m.value for m in at.markdown)
-    assert "B" in shown and "Uni" in shown  # B-Uni hangs on Herr Brandt alone
+    shown = [text(m.value) for m in at.tabs[WHATIF].markdown]
+    # B-Uni hangs on Herr Brandt alone (C-Verein also has Frau Ahrens); without B-Uni, A-Lab
+    # and C-Verein lose their only tie.
+    assert shown[0] == "1 Partnerschaft hängt allein an Herr Brandt: B-Uni."
+    assert ("2 Partner verlieren ihre letzte Verbindung zu anderen Partnern: "
+            "A-Lab und C-Verein.") in shown
     single = next(d.value for d in at.dataframe
                   if list(d.value.columns) == ["Partner", "Ansprechperson"])
     assert sorted(map(tuple, single.to_numpy().tolist())) == [("A-Lab", "Frau Ahrens"),

@@ -338,7 +338,16 @@ def test_csv_two_files_as_german_excel_reads_them(small_exports, small):
     assert len(edges) == graph.number_of_edges()
     a_lab = next(row for row in nodes if row["Name"] == "A-Lab")
     assert a_lab["Kategorie"] == "Austausch" and a_lab["Seit"] == "2019"
-    assert "," in a_lab["x"] or a_lab["x"].lstrip("-").isdigit()  # decimal comma
+    # Numbers as German Excel reads them: a decimal comma, never a decimal point.
+    cells = [value for row in [*nodes, *edges] for value in row.values()]
+    assert [cell for cell in cells if re.fullmatch(r"-?\d+\.\d+", cell)] == []
+    assert [cell for cell in cells if re.fullmatch(r"-?\d+,\d+", cell)]  # fractions exist
+    for row in nodes:
+        for column in ("x", "y", "Größe"):
+            assert re.fullmatch(r"-?\d+(,\d+)?", row[column]), (column, row[column])
+    x, y = ego_layout(graph)["A-Lab"]  # the default layout, written with two decimals
+    assert float(a_lab["x"].replace(",", ".")) == pytest.approx(x, abs=0.005)
+    assert float(a_lab["y"].replace(",", ".")) == pytest.approx(y, abs=0.005)
     assert list(edges[0])[:3] == ["Von", "Nach", "Art"]
 
 
