@@ -56,7 +56,13 @@ from .analysis.whatif import (
 from .drawing.rendering import network_html
 from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
 from .errors import NetworkAppError, UnreadableFileError
-from .network.figures import NO_CATEGORY, KeyFigures, category_counts, key_figures
+from .network.figures import (
+    NO_CATEGORY,
+    KeyFigures,
+    category_counts,
+    category_label,
+    key_figures,
+)
 from .network.graph import bipartite_graph, build_graph, partner_layer
 from .network.positions import ego_layout, stable_positions
 from .network.views import VIEWS, Filters, filter_options, network_view
@@ -102,6 +108,7 @@ __all__ = [
     "bridges",
     "build_graph",
     "category_counts",
+    "category_label",
     "category_mixing",
     "check_report",
     "community_name",

@@ -29,8 +29,10 @@ from network_app import (
     legend,
     load_workbook,
     network_html,
+    network_view,
     node_styles,
     partner_layer,
+    stable_positions,
 )
 from network_app.exports import FORMATS, ExportMeta, csv_paths, export, meta_for
 from network_app.exports.common import csv_text, is_personal
@@ -245,6 +247,20 @@ def test_filtered_view_without_hub(tmp_path, small, fmt):
     paths = export(fmt, tmp_path / f"ansicht.{fmt}", small, view_graph=view,
                    positions=positions)
     assert all(p.stat().st_size > 100 for p in paths)
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json"])
+def test_bipartite_view_labels_activities_by_name(tmp_path, small, fmt):
+    """Activities and programmes are keyed by their row ("activity:2"); the label is the name."""
+    [path] = export(fmt, tmp_path / f"bipartit.{fmt}", small,
+                    view_graph=network_view(small, "bipartite"), positions=stable_positions(small))
+    if fmt == "json":
+        read = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
+    else:
+        read = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+    assert read.nodes["activity:2"]["label"] == "Workshop"
+    assert read.nodes["programme:2"]["label"] == "Verbund"
+    assert sorted(read.neighbors("activity:2")) == ["A-Lab", "B-Uni", "C-Verein"]
 
 
 # --------------------------------------------------------------------------- pictures

@@ -73,9 +73,9 @@ def test_default_is_unchanged(graph):
 
 def test_bipartite_shapes(data):
     styles = node_styles(network_view(data, "bipartite"))
-    assert styles["Aktivität: Workshop (Zeile 2)"] == NodeStyle(ACTIVITY_COLOR, 12, "Workshop",
+    assert styles["activity:2"] == NodeStyle(ACTIVITY_COLOR, 12, "Workshop",
                                                                 "square")
-    assert styles["Programm: Verbund"].shape == "diamond"
+    assert styles["programme:2"].shape == "diamond"
 
 
 # --------------------------------------------------------------------------- colours

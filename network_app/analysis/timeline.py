@@ -87,9 +87,10 @@ def partners_per_year(data: PartnerData, years: Iterable[int] | None = None) -> 
     -------
     pandas.DataFrame
         Index ``year``; one column per category present, in the order of
-        :data:`~network_app.workbook.schema.CATEGORIES`, then ``"ohne Kategorie"`` when some
-        partner has
-        none. A partner in several categories counts in each. Values are whole numbers.
+        :data:`~network_app.workbook.schema.CATEGORIES`, then
+        :data:`~network_app.network.figures.NO_CATEGORY` when some partner has none (a key:
+        :func:`~network_app.network.figures.category_label` says it in words). A partner in
+        several categories counts in each. Values are whole numbers.
     """
     years = list(year_range(data) if years is None else years)
     records = data.records("partners")

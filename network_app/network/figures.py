@@ -1,6 +1,13 @@
 """Key figures: the numbers a council member asks for first, computed from the data.
 
 Pure functions over :class:`~network_app.workbook.validation.PartnerData` and the graph; no styling.
+Partners without a category are counted under the key :data:`NO_CATEGORY`, which is a code, not
+a word: :func:`category_label` says it in the reader's language.
+
+>>> category_label(NO_CATEGORY, "de"), category_label(NO_CATEGORY, "en")
+('ohne Kategorie', 'no category')
+>>> category_label("Forschung", "en")  # a category is a workbook value: as written
+'Forschung'
 """
 
 from __future__ import annotations
@@ -11,13 +18,21 @@ from typing import TypedDict
 
 import networkx as nx
 
+from ..text import say
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 
-__all__ = ["NO_CATEGORY", "KeyFigures", "category_counts", "key_figures"]
+__all__ = ["NO_CATEGORY", "KeyFigures", "category_counts", "category_label", "key_figures"]
 
-#: The key under which partners without a category are counted.
-NO_CATEGORY = "ohne Kategorie"
+#: The key under which partners without a category are counted (in :func:`category_counts`,
+#: :func:`~network_app.analysis.timeline.partners_per_year` and JSON reports). Never a
+#: category: those are the four of :data:`~network_app.workbook.schema.CATEGORIES`.
+NO_CATEGORY = "none"
+
+
+def category_label(category: str, lang: str = "de") -> str:
+    """What to show for a category key: the category as written, or "ohne Kategorie"."""
+    return say("network.figures.no_category", lang) if category == NO_CATEGORY else category
 
 
 def category_counts(data: PartnerData) -> dict[str, int]:

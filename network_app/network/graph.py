@@ -3,8 +3,9 @@
 Conventions (all views share them; renderers and exports rely on them)
 
 Node ids are names (``str``): the partner's name, the own organisation's name for the hub. In the
-bipartite view activities and programmes get ids ``"Aktivität: <name> (Zeile <row>)"`` and
-``"Programm: <name>"`` so they never collide with partners.
+bipartite view activities and programmes get ids by their Excel row, ``"activity:<row>"`` and
+``"programme:<row>"`` (see :func:`record_id`), with the name in ``label``: ids are keys, never
+text to show, and two activities of the same name stay two nodes.
 
 Node attributes
 
@@ -48,7 +49,7 @@ import networkx as nx
 
 from ..workbook.validation import PartnerData
 
-__all__ = ["bipartite_graph", "build_graph", "partner_layer"]
+__all__ = ["bipartite_graph", "build_graph", "partner_layer", "record_id"]
 
 _NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
                  "contact_internal", "contact_external", "email", "phone")
@@ -203,22 +204,35 @@ def _sorted(items: Iterable[Hashable]) -> list[Any]:
         return sorted(items, key=repr)
 
 
+def record_id(kind: str, row: int) -> str:
+    """The node id of a row of the Aktivitäten or Programme sheet in the bipartite graph.
+
+    >>> record_id("activity", 12), record_id("programme", 3)
+    ('activity:12', 'programme:3')
+    """
+    return f"{kind}:{int(row)}"
+
+
 def bipartite_graph(data: PartnerData) -> nx.Graph:
-    """Partners linked to the activities and programmes they take part in."""
+    """Partners linked to the activities and programmes they take part in.
+
+    Activities and programmes are nodes of their own (ids by :func:`record_id`, the name in
+    ``label``); partners are linked to each one they take part in.
+    """
     graph = nx.Graph(own_organisation=data.own_organisation)
     for record in data.records("partners"):
         graph.add_node(record["name"], kind="partner", label=record["name"],
                        categories=list(record["categories"]), category=record["category"],
                        row=int(record["row"]))
     for record in data.records("activities"):
-        node = f"Aktivität: {record['name']} (Zeile {record['row']})"
+        node = record_id("activity", record["row"])
         graph.add_node(node, kind="activity", label=record["name"], categories=[],
                        category="", row=int(record["row"]), date=record["date"],
                        status=record["status"], area=record["area"])
         for name in record["participants"]:
             graph.add_edge(name, node, kind="activity", weight=1)
     for record in data.records("programmes"):
-        node = f"Programm: {record['name']}"
+        node = record_id("programme", record["row"])
         graph.add_node(node, kind="programme", label=record["name"], categories=[],
                        category="", row=int(record["row"]), since=record["since"],
                        until=record["until"])

@@ -698,6 +698,7 @@ CATALOG: dict[str, Any] = {
         "search": "Partner suchen",
         "not_found": "Kein Partner mit diesem Namen im Bild.",
     },
+    "network.figures": {"no_category": "ohne Kategorie"},
     "drawing.styling": {
         "hub": "eigene Organisation",
         "none_category": "ohne Kategorie",

@@ -663,6 +663,7 @@ CATALOG: dict[str, Any] = {
         "search": "Find partner",
         "not_found": "No partner of this name in the picture.",
     },
+    "network.figures": {"no_category": "no category"},
     "drawing.styling": {
         "hub": "own organisation",
         "none_category": "no category",

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...analysis.timeline import partners_per_year, undated_partners
 from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
+from ...network.figures import category_label
 from ...workbook import schema
 from ...workbook.validation import PartnerData
 from .shapes import _Deck, _rgb, _text_box
@@ -32,6 +33,8 @@ def _growth_slide(deck: _Deck, data: PartnerData) -> None:
     words = deck.words
     slide = deck.slide(words["growth"])
     table = partners_per_year(data)
+    # Series are named in words; the colours follow the names (no category: grey).
+    table = table.rename(columns=lambda category: category_label(category, deck.lang))
     if table.empty or not len(table.columns):
         _text_box(slide, MARGIN, CONTENT_TOP + 0.3, 10.0, 1.0, [words["no_growth"]], BODY_PT)
         return

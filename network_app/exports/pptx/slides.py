@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
-from ...network.figures import NO_CATEGORY
+from ...network.figures import NO_CATEGORY, category_label
 from ...workbook import schema
 from ...workbook.validation import PartnerData
 from .pictures import _network_png, _Scene
@@ -139,7 +139,8 @@ def _category_bars(slide: Any, deck: _Deck, counts: dict[str, int], top: float,
     biggest = max(counts.values()) or 1
     for i, (category, number) in enumerate(rows):
         y = top + 0.6 + i * row_height
-        _text_box(slide, MARGIN, y, label_width, row_height, [_plain(category, 24)], BODY_PT,
+        label = category_label(category, deck.lang)
+        _text_box(slide, MARGIN, y, label_width, row_height, [_plain(label, 24)], BODY_PT,
                   anchor="middle")
         bar = max(0.08, bar_max * number / biggest)
         colour = CATEGORY_COLORS.get(category, NONE_COLOR)
@@ -191,7 +192,8 @@ def _category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
 
 def _category_slide(deck: _Deck, scene: _Scene, category: str, members: list[Any]) -> None:
     words = deck.words
-    slide = deck.slide(words["category"].format(category=_plain(category, 40), n=len(members)))
+    label = _plain(category_label(category, deck.lang), 40)
+    slide = deck.slide(words["category"].format(category=label, n=len(members)))
     names = sorted((_plain(scene.graph.nodes[n].get("label", n), 80) for n in members),
                    key=_natural_key)
     height = CONTENT_BOTTOM - CONTENT_TOP
@@ -204,7 +206,7 @@ def _category_slide(deck: _Deck, scene: _Scene, category: str, members: list[Any
     png, _ = _network_png(scene, picture_width, height, highlight=set(members),
                           label_size=CATEGORY_LABEL_PT)
     _picture(slide, png, MARGIN, CONTENT_TOP, picture_width,
-             words["category_alt"].format(category=_plain(category, 40)))
+             words["category_alt"].format(category=label))
     left = SLIDE_W - MARGIN - list_width
     if rest:
         fitted[-1].append(words["more"].format(n=rest))
