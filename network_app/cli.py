@@ -89,6 +89,8 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
     (the CLI is single-threaded). No ``.mo`` files: the words stay in the one catalog.
     """
     catalog = words("cli.argparse", lang)
+    # typeshed's argparse stub does not declare the module's gettext alias ``_``: hence the
+    # three attr-defined ignores.
     original = argparse._  # type: ignore[attr-defined]
 
     def translate(message: str) -> str:
