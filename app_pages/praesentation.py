@@ -29,6 +29,16 @@ from app_pages.common import (
     positions_for,
 )
 from app_pages.network_component import network_chart
+from network_app.drawing.places import (
+    Place,
+    group_places,
+    home_place,
+    home_region,
+    inside,
+    located,
+    place_label,
+    region_box,
+)
 from network_app.drawing.styling import NONE_COLOR
 from network_app.text import by_language, number, say
 
@@ -39,8 +49,9 @@ CHART_KEY = "presentation"
 CHART_HEIGHT = 830
 FONT_SIZE = 50
 SMALL_FONT_SIZE = 34
-#: The region around most partners (about ±100 km north–south, ±80 km east–west in NRW).
-NEAR_LAT, NEAR_LON = 0.9, 1.2
+#: The zoomed map's panel is about this much wider than high (at 1920×1080); the home region
+#: (network_app.drawing.places, the deck's map uses the same) is cut to this shape.
+REGION_ASPECT = 1.1
 
 TEXT = by_language("app.praesentation")
 
@@ -154,25 +165,18 @@ def view(key: str, _data: na.PartnerData, categories: tuple[str, ...]):
     return na.network_view(_data, "ego", na.Filters(categories=categories))
 
 
-def coordinates(data: na.PartnerData) -> pd.DataFrame:
-    """Partners with both coordinates: name, place, lat, lon (no personal data)."""
-    frame = data.partners
-    if "lat" not in frame.columns or "lon" not in frame.columns:
-        return pd.DataFrame(columns=["name", "place", "lat", "lon"])
-    table = pd.DataFrame({
-        "name": frame["name"].astype(str),
-        "place": frame["place"] if "place" in frame.columns else None,
-        "lat": pd.to_numeric(frame["lat"], errors="coerce"),
-        "lon": pd.to_numeric(frame["lon"], errors="coerce"),
-    }).dropna(subset=["lat", "lon"])
-    return table[table["lat"].between(-90, 90) & table["lon"].between(-180, 180)]
+def places_of(data: na.PartnerData) -> tuple[list[Place], int]:
+    """The partners' places, biggest first (as on the deck's map), and how many partners have
+    coordinates. Only names, places and counts: no personal data."""
+    with_coordinates = located(data.records("partners"))
+    return group_places(with_coordinates), len(with_coordinates)
 
 
 def steps_for(data: na.PartnerData, figures: dict) -> list[Step]:
     steps = [Step("overview")]
     steps += [Step("category", c) for c in na.CATEGORIES if figures["categories"].get(c)]
     steps.append(Step("growth"))
-    if not coordinates(data).empty:
+    if places_of(data)[0]:
         steps.append(Step("map"))
     steps.append(Step("sources"))
     return steps
@@ -282,17 +286,16 @@ def growth(cur, words) -> None:
             st.markdown(say("app.praesentation.undated", cur.lang, count=undated))
 
 
-def _places(points: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One circle per place (coordinates rounded to about 1 km): its name and partner count."""
-    points = points.assign(lat=points["lat"].round(2), lon=points["lon"].round(2))
-    places = (points.groupby(["lat", "lon"], as_index=False)
-              .agg(count=("name", "size"),
-                   place=("place", lambda s: next((str(v) for v in s
-                                                   if isinstance(v, str) and v), ""))))
-    places["label"] = [say("app.praesentation.map_label", lang, place=p, n=int(c)) if p
-                       else number(int(c), lang)
-                       for p, c in zip(places["place"], places["count"], strict=True)]
-    return places
+def _place_table(places: list[Place], lang: str) -> pd.DataFrame:
+    """One row per place for the chart (Vega draws text as text): coordinates, name, partner
+    count and label."""
+    return pd.DataFrame({
+        "lat": [p.lat for p in places],
+        "lon": [p.lon for p in places],
+        "place": [p.name for p in places],
+        "count": [p.count for p in places],
+        "label": [place_label(p, lang) for p in places],
+    })
 
 
 def _map_chart(places: pd.DataFrame, words: dict, lang: str, labelled: pd.Series | None = None,
@@ -314,37 +317,37 @@ def _map_chart(places: pd.DataFrame, words: dict, lang: str, labelled: pd.Series
 
 
 def map_view(cur, words) -> None:
-    points = coordinates(cur.data)
-    if points.empty:
+    places, with_coordinates = places_of(cur.data)
+    if not places:
         st.info(words["not_available"])
         return
     lang = cur.lang
-    places = _places(points, lang)
-    # The region around most partners gets its own, zoomed picture; far places are labelled
-    # in the overview only, so labels in the crowded region do not pile up.
-    lat, lon = points["lat"].median(), points["lon"].median()
-    near = (places["lat"] - lat).abs().lt(NEAR_LAT) & (places["lon"] - lon).abs().lt(NEAR_LON)
+    table = _place_table(places, lang)
+    # The home region gets its own, zoomed picture when it is worth one; far places are
+    # labelled in the overview only, so labels in the crowded region do not pile up.
+    region = home_region(places, aspect=REGION_ASPECT)
+    home = region.box if region else region_box(home_place(places, REGION_ASPECT), REGION_ASPECT)
+    near = pd.Series([inside(p, home) for p in places], index=table.index)
     left, right = st.columns([4.2, 1.3], gap="medium")
     with left:
-        if 3 <= int(near.sum()) < len(places):
+        if region is not None:
             panels = st.columns([1, 1.6], gap="large")
             with panels[0]:
                 st.markdown(f"**{words['map_all']}**")
-                st.altair_chart(_map_chart(places, words, lang, ~near)
+                st.altair_chart(_map_chart(table, words, lang, ~near)
                                 .configure_view(stroke=None), width="stretch")
             with panels[1]:
                 st.markdown(f"**{words['map_region']}**")
-                st.altair_chart(_map_chart(places[near], words, lang)
+                st.altair_chart(_map_chart(table[near], words, lang)
                                 .configure_view(stroke=None), width="stretch")
         else:
-            st.altair_chart(_map_chart(places, words, lang).configure_view(stroke=None),
+            st.altair_chart(_map_chart(table, words, lang).configure_view(stroke=None),
                             width="stretch")
     with right:
         tile(words["places"], len(places), "places", lang)
-        in_region = ((points["lat"] - lat).abs().lt(NEAR_LAT)
-                     & (points["lon"] - lon).abs().lt(NEAR_LON))
-        tile(words["near"], int(in_region.sum()), "near", lang)
-        missing = len(cur.data.partners) - len(points)
+        tile(words["near"], sum(p.count for p, inner in zip(places, near, strict=True) if inner),
+             "near", lang)
+        missing = len(cur.data.partners) - with_coordinates
         if missing:
             st.markdown(say("app.praesentation.no_coordinates", lang, count=missing))
 

@@ -271,3 +271,63 @@ def test_libreoffice_renders_every_slide(decks, tmp_path, name):
     for page in pages:
         shutil.copy(page, keep / page.name)
     shutil.copy(decks[name], keep / decks[name].name)
+
+
+def plural_sheets() -> dict[str, list[list]]:
+    """Two partners in one category, one in another; one without a start year, one located."""
+    return {"Partner": [
+        ["Name", "Kategorie", "Seit", "Ort", "Breite", "Länge"],
+        ["A-Lab", "Austausch", 2019, "Aachen", 50.776, 6.084],
+        ["B-Lab", "Austausch", 2021, None, None, None],
+        ["Solo", "Netzwerk", None, None, None, None],
+    ]}
+
+
+@pytest.mark.parametrize(("lang", "one", "two", "undated", "located"), [
+    ("de", ": 1 Partner", ": 2 Partner", "1 Partner ohne „Seit“-Jahr ist in jedem Jahr "
+     "mitgezählt.", "1 von 3 Partnern hat Koordinaten"),
+    ("en", ": 1 partner", ": 2 partners", "1 partner without a start year is counted in every "
+     "year.", "1 of 3 partners has coordinates"),
+])
+def test_deck_counts_with_the_languages_plurals(tmp_path, lang, one, two, undated, located):
+    data = load_workbook(write_xlsx(tmp_path / "plural.xlsx", plural_sheets()))
+    deck = write_deck(tmp_path / f"plural_{lang}.pptx", data, lang=lang)
+    found = titles(deck)
+    assert sum(t.endswith(one) for t in found) == 1
+    assert sum(t.endswith(two) for t in found) == 1
+    everything = "\n".join(text for slide in Presentation(deck).slides for text in texts(slide))
+    assert undated in everything
+    assert located in everything
+
+
+def test_english_deck_has_no_german_words_or_decimal_commas(tmp_path):
+    from english import decimal_commas, german_words
+
+    data = load_workbook(BUNDLED)
+    deck = write_deck(tmp_path / "english.pptx", data, lang="en")
+    values = [str(v) for table in ("partners", "relations", "activities", "programmes")
+              for record in data.records(table) for v in record.values()
+              if isinstance(v, str)]
+    values += [str(v) for v in data.settings.values()] + [data.own_organisation]
+    values += [c for record in data.records("partners") for c in record["categories"]]
+    prs = Presentation(deck)
+    text = "\n".join(t for slide in prs.slides for t in texts(slide))
+    assert german_words(text, values) == []
+    assert decimal_commas(text, values) == []
+
+
+def test_map_slide_zooms_on_the_home_region_of_the_shared_places(decks):
+    """The home region comes from network_app.drawing.places, as on the presentation page."""
+    from network_app.drawing.places import group_places, home_region, located
+
+    prs = Presentation(decks["bundled"])
+    slide = prs.slides[BUNDLED_TITLES.index("Wo unsere Partner sind")]
+    caption = "\n".join(texts(slide))
+    data = load_workbook(BUNDLED)
+    places = group_places(data.records("partners"))
+    assert home_region(places, aspect=1.3) is not None
+    assert "rund um Soest" in caption
+    assert f"{len(located(data.records('partners')))} von {len(data.partners)} Partnern" \
+        in caption
+    pictures = [s for s in slide.shapes if s.shape_type == 13]
+    assert len(pictures) == 2  # all places, and the home region zoomed in

@@ -710,6 +710,14 @@ CATALOG: dict[str, Any] = {
         "activity": "Aktivität",
         "programme": "Programm",
     },
+    "drawing.places": {
+        "label": {"one": "{place}", "other": "{place} ({count})"},
+        "coordinates": "{lat}, {lon}",
+        "north": "{degrees}° N",
+        "south": "{degrees}° S",
+        "east": "{degrees}° O",
+        "west": "{degrees}° W",
+    },
     "exports.common": {
         "intern": "intern",
         "date": "Datenstand",
@@ -717,7 +725,10 @@ CATALOG: dict[str, Any] = {
         "created": "erstellt",
         "personal": "enthält personenbezogene Daten",
         "public": "ohne personenbezogene Daten",
+        "title": "Partnernetz {org}",
+        "untitled": "Partnernetz",
     },
+    "exports.graphs": {"yes": "ja", "no": "nein"},
     "exports.pictures": {
         "hub_ties": "Verbindung zur eigenen Organisation",
         "partner_ties": "Zusammenarbeit zwischen Partnern (dicker = enger)",
@@ -743,23 +754,35 @@ CATALOG: dict[str, Any] = {
         "per_category": "Partner je Kategorie",
         "several": "Wer in mehreren Kategorien ist, zählt in jeder.",
         "overview": "Das Partnernetz auf einen Blick",
-        "overview_alt": "Netzwerkbild: {org} in der Mitte, {n} Partner nach Kategorien",
-        "unlabelled": "{n} Namen passen hier nicht hin; alle Namen stehen auf den "
-        "Kategorie-Folien.",
-        "category": "{category}: {n} Partner",
+        "overview_alt": {
+            "one": "Netzwerkbild: {org} in der Mitte, 1 Partner nach Kategorien",
+            "other": "Netzwerkbild: {org} in der Mitte, {count} Partner nach Kategorien",
+        },
+        "unlabelled": {
+            "one": "1 Name passt hier nicht hin; alle Namen stehen auf den Kategorie-Folien.",
+            "other": "{count} Namen passen hier nicht hin; alle Namen stehen auf den "
+            "Kategorie-Folien.",
+        },
+        "category": {"one": "{category}: 1 Partner", "other": "{category}: {count} Partner"},
         "category_alt": "Netzwerkbild, hervorgehoben: Partner der Kategorie {category}",
         "more": "und {n} weitere",
         "growth": "Wachstum über die Jahre",
-        "undated_one": "1 Partner ohne „Seit“-Jahr ist in jedem Jahr mitgezählt.",
-        "undated_many": "{n} Partner ohne „Seit“-Jahr sind in jedem Jahr mitgezählt.",
+        "undated": {
+            "one": "1 Partner ohne „Seit“-Jahr ist in jedem Jahr mitgezählt.",
+            "other": "{count} Partner ohne „Seit“-Jahr sind in jedem Jahr mitgezählt.",
+        },
         "no_growth": "Keine Partner mit Kategorie vorhanden.",
         "activities": "Aktivitäten nach Bereich und Status",
         "no_area": "ohne Bereich",
         "no_status": "ohne Status",
         "map": "Wo unsere Partner sind",
         "map_alt": "Karte der Partnerorte",
-        "map_count": "{n} von {total} Partnern haben Koordinaten; Kreisgröße = Zahl der "
-        "Partner am Ort.",
+        "map_count": {
+            "one": "1 von {total} Partnern hat Koordinaten; Kreisgröße = Zahl der Partner am "
+            "Ort.",
+            "other": "{count} von {total} Partnern haben Koordinaten; Kreisgröße = Zahl der "
+            "Partner am Ort.",
+        },
         "map_region": "Rechts vergrößert: rund um {place} (gestrichelter Rahmen).",
         "map_region_alt": "Karte der Partnerorte rund um {place}",
         "sources": "Quellen und Datenstand",

@@ -675,6 +675,14 @@ CATALOG: dict[str, Any] = {
         "activity": "activity",
         "programme": "programme",
     },
+    "drawing.places": {
+        "label": {"one": "{place}", "other": "{place} ({count})"},
+        "coordinates": "{lat}, {lon}",
+        "north": "{degrees}° N",
+        "south": "{degrees}° S",
+        "east": "{degrees}° E",
+        "west": "{degrees}° W",
+    },
     "exports.common": {
         "intern": "internal",
         "date": "Data as of",
@@ -682,7 +690,10 @@ CATALOG: dict[str, Any] = {
         "created": "created",
         "personal": "contains personal data",
         "public": "without personal data",
+        "title": "Partner network {org}",
+        "untitled": "Partner network",
     },
+    "exports.graphs": {"yes": "yes", "no": "no"},
     "exports.pictures": {
         "hub_ties": "Tie to the own organisation",
         "partner_ties": "Partners working together (thicker = closer)",
@@ -706,22 +717,34 @@ CATALOG: dict[str, Any] = {
         "per_category": "Partners per category",
         "several": "A partner in several categories counts in each.",
         "overview": "The partner network at a glance",
-        "overview_alt": "Network picture: {org} in the centre, {n} partners by category",
-        "unlabelled": "{n} names do not fit here; all names are on the category slides.",
-        "category": "{category}: {n} partners",
+        "overview_alt": {
+            "one": "Network picture: {org} in the centre, 1 partner by category",
+            "other": "Network picture: {org} in the centre, {count} partners by category",
+        },
+        "unlabelled": {
+            "one": "1 name does not fit here; all names are on the category slides.",
+            "other": "{count} names do not fit here; all names are on the category slides.",
+        },
+        "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
         "category_alt": "Network picture, highlighted: partners in category {category}",
         "more": "and {n} more",
         "growth": "Growth over the years",
-        "undated_one": "1 partner without a start year is counted in every year.",
-        "undated_many": "{n} partners without a start year are counted in every year.",
+        "undated": {
+            "one": "1 partner without a start year is counted in every year.",
+            "other": "{count} partners without a start year are counted in every year.",
+        },
         "no_growth": "No partners with a category.",
         "activities": "Activities by area and status",
         "no_area": "no area",
         "no_status": "no status",
         "map": "Where our partners are",
         "map_alt": "Map of partner locations",
-        "map_count": "{n} of {total} partners have coordinates; circle size = partners at "
-        "the place.",
+        "map_count": {
+            "one": "1 of {total} partners has coordinates; circle size = partners at the "
+            "place.",
+            "other": "{count} of {total} partners have coordinates; circle size = partners at "
+            "the place.",
+        },
         "map_region": "Right, enlarged: around {place} (dashed frame).",
         "map_region_alt": "Map of partner locations around {place}",
         "sources": "Sources and data date",

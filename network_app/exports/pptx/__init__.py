@@ -15,7 +15,8 @@
 
 Sizes: titles 38 pt (36 when long), all other slide text at least 20 pt; labels inside pictures
 are smaller, so pictures carry only the labels that fit without overlapping (placed greedily, the
-best connected partners first) and every name is on its category slide.
+largest nodes first, further out with a leader line where needed) and every name is on its
+category slide.
 
 Pictures are drawn with matplotlib's Agg canvas (no pyplot, no browser); charts are native
 PowerPoint charts, so staff can still restyle them. Everything from the workbook goes into text
@@ -27,15 +28,19 @@ Personal data (``schema.PERSONAL_COLUMNS``) stays out unless ``include_personal`
 gets a contact table and every slide carries an "intern" mark in the top right corner.
 
 The package, in the order a slide is made: ``theme`` (sizes, colours), ``words`` (slide text in
-German and English), ``text`` (plain workbook text, how much fits), ``shapes`` (the presentation,
-titled slides, text boxes), ``drawing`` (matplotlib figures and label placement), ``pictures``
-(the network pictures), ``charts`` (the native charts), ``geo`` (the map slide) and ``slides``
-(the other slides). This module keeps the slide order.
+German and English, section "exports.pptx" of the catalogs), ``text`` (plain workbook text, how
+much fits), ``shapes`` (the presentation, titled slides, text boxes), ``drawing`` (matplotlib
+figures and view boxes), ``pictures`` (the network pictures: the print export's drawing from
+:mod:`network_app.drawing.picture`), ``charts`` (the native charts), ``geo`` (the map slide, on
+:mod:`network_app.drawing.places`) and ``slides`` (the other slides). The names one module
+uses from another are public; module-private helpers keep their underscore. This module keeps
+the slide order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,21 +54,21 @@ from ...drawing.styling import legend as default_legend
 from ...network.graph import build_graph
 from ...network.positions import ego_layout
 from ...workbook.validation import PartnerData
-from .charts import _activities_slide, _growth_slide
-from .geo import _map_slide
-from .pictures import _Scene
-from .shapes import _Deck, _new_presentation
+from .charts import activities_slide, growth_slide
+from .geo import map_slide
+from .pictures import Scene
+from .shapes import Deck, new_presentation
 from .slides import (
-    _category_members,
-    _category_slide,
-    _contact_slides,
-    _figures_slide,
-    _meta,
-    _overview_slide,
-    _sources_slide,
-    _title_slide,
+    category_members,
+    category_slide,
+    contact_slides,
+    deck_meta,
+    figures_slide,
+    overview_slide,
+    sources_slide,
+    title_slide,
 )
-from .words import _WORDS
+from .words import WORDS
 
 __all__ = ["deck_writer", "write_deck"]
 
@@ -100,31 +105,31 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     exported : datetime.date, optional
         The export date shown on the title and sources slides (default: today).
     """
-    if lang not in _WORDS:
-        raise ValueError(f"Unbekannte Sprache: {lang!r} (erlaubt: de, en)")
+    if lang not in WORDS:
+        raise ValueError(f"unknown language {lang!r}; use 'de' or 'en'")
     target = Path(path)
     if not target.parent.is_dir():
-        raise FileNotFoundError(2, "Der Ordner existiert nicht", str(target.parent))
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     graph = build_graph(data) if graph is None else graph
     positions = ego_layout(graph) if positions is None else positions
     styles = node_styles(graph) if styles is None else styles
     legend = default_legend(graph, lang) if legend is None else legend
-    words = _WORDS[lang]
-    deck = _Deck(_new_presentation(), words, lang, include_personal)
-    scene = _Scene(graph, positions, styles, list(legend))
-    meta = _meta(data, title, data_date, source, words, exported or dt.date.today())
-    _title_slide(deck, meta)
-    _figures_slide(deck, data, graph)
-    _overview_slide(deck, scene, data.own_organisation)
-    for category, members in _category_members(graph):
-        _category_slide(deck, scene, category, members)
-    _growth_slide(deck, data)
+    words = WORDS[lang]
+    deck = Deck(new_presentation(), words, lang, include_personal)
+    scene = Scene(graph, positions, styles, list(legend))
+    meta = deck_meta(data, title, data_date, source, lang, exported or dt.date.today())
+    title_slide(deck, meta)
+    figures_slide(deck, data, graph)
+    overview_slide(deck, scene, data.own_organisation)
+    for category, members in category_members(graph):
+        category_slide(deck, scene, category, members)
+    growth_slide(deck, data)
     if len(data.activities):
-        _activities_slide(deck, data)
-    _map_slide(deck, graph)
+        activities_slide(deck, data)
+    map_slide(deck, graph)
     if include_personal:
-        _contact_slides(deck, graph)
-    _sources_slide(deck, meta)
+        contact_slides(deck, graph)
+    sources_slide(deck, meta)
     with atomic_target(target) as temporary:
         deck.prs.save(temporary)
     return target

@@ -12,8 +12,8 @@ from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ...network.figures import category_label
 from ...workbook import schema
 from ...workbook.validation import PartnerData
-from .shapes import _Deck, _rgb, _text_box
-from .text import _chart_label, _plain
+from .shapes import Deck, rgb, text_box
+from .text import chart_label, plain
 from .theme import (
     BODY_PT,
     CONTENT_BOTTOM,
@@ -29,24 +29,22 @@ from .theme import (
 )
 
 
-def _growth_slide(deck: _Deck, data: PartnerData) -> None:
+def growth_slide(deck: Deck, data: PartnerData) -> None:
     words = deck.words
     slide = deck.slide(words["growth"])
     table = partners_per_year(data)
     # Series are named in words; the colours follow the names (no category: grey).
     table = table.rename(columns=lambda category: category_label(category, deck.lang))
     if table.empty or not len(table.columns):
-        _text_box(slide, MARGIN, CONTENT_TOP + 0.3, 10.0, 1.0, [words["no_growth"]], BODY_PT)
+        text_box(slide, MARGIN, CONTENT_TOP + 0.3, 10.0, 1.0, [words["no_growth"]], BODY_PT)
         return
     undated = undated_partners(data)
-    note = ""
-    if undated:
-        note = words["undated_one"] if undated == 1 else words["undated_many"].format(n=undated)
+    note = deck.say("undated", count=undated) if undated else ""
     chart_height = CONTENT_BOTTOM - CONTENT_TOP - (0.7 if note else 0.0)
     _growth_chart(slide, table, chart_height)
     if note:
-        _text_box(slide, MARGIN, CONTENT_BOTTOM - 0.65, SLIDE_W - 2 * MARGIN, 0.6, [note],
-                  SMALL_PT, colour=MUTED, anchor="middle")
+        text_box(slide, MARGIN, CONTENT_BOTTOM - 0.65, SLIDE_W - 2 * MARGIN, 0.6, [note],
+                 SMALL_PT, colour=MUTED, anchor="middle")
 
 
 def _growth_chart(slide: Any, table: Any, height: float) -> None:
@@ -57,7 +55,7 @@ def _growth_chart(slide: Any, table: Any, height: float) -> None:
     chart_data = CategoryChartData(number_format="0")
     chart_data.categories = [str(y) for y in table.index]
     for column in table.columns:
-        chart_data.add_series(_chart_label(column), [int(v) for v in table[column]])
+        chart_data.add_series(chart_label(column), [int(v) for v in table[column]])
     kind = XL_CHART_TYPE.LINE_MARKERS if len(table.index) >= 3 else \
         XL_CHART_TYPE.COLUMN_CLUSTERED
     frame = slide.shapes.add_chart(kind, Inches(MARGIN), Inches(CONTENT_TOP),
@@ -65,7 +63,7 @@ def _growth_chart(slide: Any, table: Any, height: float) -> None:
     chart = frame.chart
     _style_chart(chart)
     for series, column in zip(chart.series, table.columns, strict=True):
-        colour = _rgb(CATEGORY_COLORS.get(column, NONE_COLOR))
+        colour = rgb(CATEGORY_COLORS.get(column, NONE_COLOR))
         if kind == XL_CHART_TYPE.LINE_MARKERS:
             series.smooth = False
             series.format.line.color.rgb = colour
@@ -88,7 +86,7 @@ def _style_chart(chart: Any) -> None:
 
     chart.font.name = FONT
     chart.font.size = Pt(SMALL_PT)
-    chart.font.color.rgb = _rgb(TEXT)
+    chart.font.color.rgb = rgb(TEXT)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
@@ -96,13 +94,13 @@ def _style_chart(chart: Any) -> None:
     value_axis = chart.value_axis
     value_axis.minimum_scale = 0
     value_axis.has_major_gridlines = True
-    value_axis.major_gridlines.format.line.color.rgb = _rgb("D0D0D0")
+    value_axis.major_gridlines.format.line.color.rgb = rgb("D0D0D0")
     value_axis.tick_labels.font.size = Pt(SMALL_PT)
     value_axis.tick_labels.number_format = "0"
     value_axis.tick_labels.number_format_is_linked = False
     value_axis.format.line.fill.background()
     chart.category_axis.tick_labels.font.size = Pt(SMALL_PT)
-    chart.category_axis.format.line.color.rgb = _rgb("808080")
+    chart.category_axis.format.line.color.rgb = rgb("808080")
 
 
 def _skip_crowded_labels(chart: Any, count: int, most: int = 14) -> None:
@@ -126,9 +124,9 @@ def _activity_table(data: PartnerData, words: Mapping[str, Any]
                     ) -> tuple[list[str], dict[str, list[int | None]]]:
     """Areas (rows) and, per status, the number of activities in each area."""
     frame = data.activities
-    areas = [_plain(a) or words["no_area"] for a in frame["area"].astype(object).where(
+    areas = [plain(a) or words["no_area"] for a in frame["area"].astype(object).where(
         frame["area"].notna(), None)]
-    statuses = [_plain(s) or words["no_status"] for s in frame["status"].astype(object).where(
+    statuses = [plain(s) or words["no_status"] for s in frame["status"].astype(object).where(
         frame["status"].notna(), None)]
     pairs = Counter(zip(areas, statuses, strict=True))
     area_order = _ordered(set(areas), schema.AREA_VALUES, words["no_area"])
@@ -141,7 +139,7 @@ def _ordered(present: set[str], known: Sequence[str], last: str) -> list[str]:
     return [v for v in known if v in present] + others + ([last] if last in present else [])
 
 
-def _activities_slide(deck: _Deck, data: PartnerData) -> None:
+def activities_slide(deck: Deck, data: PartnerData) -> None:
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
     from pptx.util import Inches, Pt
@@ -150,9 +148,9 @@ def _activities_slide(deck: _Deck, data: PartnerData) -> None:
     slide = deck.slide(words["activities"])
     areas, per_status = _activity_table(data, words)
     chart_data = CategoryChartData(number_format="0")
-    chart_data.categories = [_chart_label(a) for a in areas]
+    chart_data.categories = [chart_label(a) for a in areas]
     for status, values in per_status.items():
-        chart_data.add_series(_chart_label(status), values)
+        chart_data.add_series(chart_label(status), values)
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_STACKED, Inches(MARGIN), Inches(CONTENT_TOP),
         Inches(SLIDE_W - 2 * MARGIN), Inches(CONTENT_BOTTOM - CONTENT_TOP), chart_data)
@@ -166,8 +164,8 @@ def _activities_slide(deck: _Deck, data: PartnerData) -> None:
     for series, status in zip(chart.series, per_status, strict=True):
         colour = STATUS_COLORS.get(status, OTHER_STATUS_COLOR)
         series.format.fill.solid()
-        series.format.fill.fore_color.rgb = _rgb(colour)
-        series.format.line.color.rgb = _rgb(MUTED)  # keeps light yellow visible on white
+        series.format.fill.fore_color.rgb = rgb(colour)
+        series.format.line.color.rgb = rgb(MUTED)  # keeps light yellow visible on white
         series.format.line.width = Pt(0.75)
         labels = series.data_labels
         labels.show_value = True
@@ -176,4 +174,4 @@ def _activities_slide(deck: _Deck, data: PartnerData) -> None:
         labels.position = XL_LABEL_POSITION.CENTER
         labels.font.size = Pt(SMALL_PT)
         labels.font.bold = True
-        labels.font.color.rgb = _rgb("FFFFFF" if colour in ("004F7C",) else TEXT)
+        labels.font.color.rgb = rgb("FFFFFF" if colour in ("004F7C",) else TEXT)

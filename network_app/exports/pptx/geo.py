@@ -1,32 +1,38 @@
-"""The map slide: partner places on plain coordinates with coarse country outlines."""
+"""The map slide: partner places on plain coordinates with coarse country outlines.
+
+Which partners have coordinates, how they group into places and which region is home comes from
+:mod:`network_app.drawing.places` (the presentation page's map uses the same); the place labels
+are placed by :func:`network_app.drawing.labels.place_labels`.
+"""
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from ...text import by_language
-from ...workbook import schema
-from .drawing import (
-    _directions_from,
-    _drawing,
-    _fit_box,
-    _Label,
-    _place_labels,
-    height_in,
-    width_in,
+from ...drawing.labels import Label, place_labels
+from ...drawing.places import (
+    Place,
+    Region,
+    coordinates_text,
+    group_places,
+    home_region,
+    inside,
+    located,
+    place_label,
 )
-from .shapes import _Deck, _picture, _text_box
-from .text import _plain
+from ...text import by_language, number
+from .drawing import fit_box, height_in, render, width_in
+from .shapes import Deck, picture, text_box
+from .text import plain
 from .theme import CONTENT_BOTTOM, CONTENT_TOP, MARGIN, MUTED, SLIDE_W, SMALL_PT, TEXT
 
-#: The zoomed map shows about this far around the place with most partners.
-REGION_KM = 85
+__all__ = ["map_slide"]
+
 MAX_PLACE_LABELS = 20
+PLACE_LABEL_PT = 13
 
 
 #: Coarse country outlines for the map (Natural Earth 1:110m, public domain; lon, lat).
@@ -58,75 +64,51 @@ _COUNTRY_NAMES = by_language("exports.pptx.countries")
 _GERMANY_BOX = (5.8, 15.1, 47.2, 55.1)  # lon min, lon max, lat min, lat max
 
 
-def _map_slide(deck: _Deck, graph: nx.Graph) -> None:
-    words = deck.words
+def map_slide(deck: Deck, graph: nx.Graph) -> None:
+    """Where the partners are: all places, and the home region zoomed in when worth it."""
     partners = [a for _, a in graph.nodes(data=True) if a.get("kind") == "partner"]
-    located = [a for a in partners if _is_number(a.get("lat")) and _is_number(a.get("lon"))]
-    if not located:
+    with_coordinates = located(partners)
+    if not with_coordinates:
         return
-    slide = deck.slide(words["map"])
-    places = _places(located)
+    slide = deck.slide(deck.say("map"))
+    places = group_places(with_coordinates)
     height = CONTENT_BOTTOM - CONTENT_TOP - 0.85
     whole_width = 5.0
     region_width = SLIDE_W - 2 * MARGIN - whole_width - 0.3
-    zoom = _home_region(places, region_width, height)
-    caption = [words["map_count"].format(n=len(located), total=len(partners))]
-    if zoom is None:
+    region = home_region(places, aspect=region_width / height)
+    caption = [deck.say("map_count", count=len(with_coordinates),
+                        total=number(len(partners), deck.lang))]
+    if region is None:
         png = _map_png(places, SLIDE_W - 2 * MARGIN, height, deck.lang)
-        _picture(slide, png, MARGIN, CONTENT_TOP, SLIDE_W - 2 * MARGIN, words["map_alt"])
+        picture(slide, png, MARGIN, CONTENT_TOP, SLIDE_W - 2 * MARGIN, deck.say("map_alt"))
     else:
-        home, region = zoom
-        name = _plain(home.name, 30) or f"{home.lat:.2f}, {home.lon:.2f}"
+        home = region.home
+        name = plain(home.name, 30) or coordinates_text(home.lat, home.lon, deck.lang)
         whole = _map_png(places, whole_width, height, deck.lang, frame=region)
-        zoomed = _map_png(places, region_width, height, deck.lang, box=region)
-        _picture(slide, whole, MARGIN, CONTENT_TOP, whole_width, words["map_alt"])
-        _picture(slide, zoomed, SLIDE_W - MARGIN - region_width, CONTENT_TOP, region_width,
-                 words["map_region_alt"].format(place=name))
-        caption.append(words["map_region"].format(place=name))
-    _text_box(slide, MARGIN, CONTENT_BOTTOM - 0.75, SLIDE_W - 2 * MARGIN, 0.75,
-              [" ".join(caption)], SMALL_PT, colour=MUTED, anchor="bottom")
+        zoomed = _map_png(places, region_width, height, deck.lang, zoom=region)
+        picture(slide, whole, MARGIN, CONTENT_TOP, whole_width, deck.say("map_alt"))
+        picture(slide, zoomed, SLIDE_W - MARGIN - region_width, CONTENT_TOP, region_width,
+                deck.say("map_region_alt", place=name))
+        caption.append(deck.say("map_region", place=name))
+    text_box(slide, MARGIN, CONTENT_BOTTOM - 0.75, SLIDE_W - 2 * MARGIN, 0.75,
+             [" ".join(caption)], SMALL_PT, colour=MUTED, anchor="bottom")
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-@dataclass(frozen=True)
-class _Place:
-    name: str
-    lat: float
-    lon: float
-    count: int
-
-
-def _places(located: list[dict[str, Any]]) -> list[_Place]:
-    """Partners at (nearly) the same coordinates form one place; the biggest first."""
-    groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
-    for attrs in located:
-        key = (round(float(attrs["lat"]), 2), round(float(attrs["lon"]), 2))
-        groups.setdefault(key, []).append(attrs)
-    places = []
-    for (lat, lon), members in groups.items():
-        names = Counter(_plain(a.get("place")) for a in members if _plain(a.get("place")))
-        name = names.most_common(1)[0][0] if names else ""
-        places.append(_Place(name, lat, lon, len(members)))
-    return sorted(places, key=lambda p: (-p.count, schema.normalize_name(p.name)))
-
-
-def _map_png(places: list[_Place], width: float, height: float, lang: str,
-             box: tuple[float, float, float, float] | None = None,
-             frame: tuple[float, float, float, float] | None = None) -> bytes:
+def _map_png(places: list[Place], width: float, height: float, lang: str, *,
+             zoom: Region | None = None, frame: Region | None = None) -> bytes:
     """Partner places on plain coordinates with light country outlines (no map tiles).
 
-    ``box`` (lon0, lon1, lat0, lat1) is the extent to show (default: all places); ``frame``
-    marks a region (the zoomed one) with a rectangle.
+    With ``zoom`` the picture shows that region (framed as a whole); else all places, with
+    ``frame`` marking the region the zoomed picture shows.
     """
-    png, _ = _drawing(_draw_map, width, height, places, lang, box or _map_extent(places), frame)
+    box = zoom.box if zoom is not None else _map_extent(places)
+    png, _ = render(_draw_map, width, height, places, lang, box, zoom is not None,
+                    frame.box if frame is not None else None)
     return png
 
 
-def _draw_map(figure: Any, axes: Any, places: list[_Place], lang: str,
-              box: tuple[float, float, float, float],
+def _draw_map(figure: Any, axes: Any, places: list[Place], lang: str,
+              box: tuple[float, float, float, float], zoomed: bool,
               frame: tuple[float, float, float, float] | None) -> None:
     lon0, lon1, lat0, lat1 = box
     stretch = 1 / math.cos(math.radians((lat0 + lat1) / 2))  # equirectangular at mid-latitude
@@ -138,7 +120,7 @@ def _draw_map(figure: Any, axes: Any, places: list[_Place], lang: str,
         if lon0 < cx < lon1 and lat0 * stretch < cy < lat1 * stretch:
             axes.text(cx, cy, _COUNTRY_NAMES[lang][country], ha="center", va="center",
                       fontsize=12, color="#9A9A9A", style="italic", zorder=1, parse_math=False)
-    if frame is None and box != _map_extent(places):  # the zoomed map: framed like its box
+    if zoomed:  # the zoomed map: framed like its box on the whole map
         from matplotlib.patches import Rectangle
 
         axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
@@ -152,16 +134,17 @@ def _draw_map(figure: Any, axes: Any, places: list[_Place], lang: str,
     axes.scatter([p.lon for p in places], [p.lat * stretch for p in places],
                  s=[(2 * r) ** 2 for r in radii], c="#1F1F1F", alpha=0.85, edgecolors="white",
                  linewidths=1.5, zorder=3)
-    _fit_box(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), width_in(figure),
-             height_in(figure))
-    inside = [(p, r) for p, r in zip(places, radii, strict=True)
-              if p.name and lon0 <= p.lon <= lon1 and lat0 <= p.lat <= lat1
-              and not (frame and frame[0] <= p.lon <= frame[1] and frame[2] <= p.lat <= frame[3])]
-    labels = [_Label(_plain(p.name, 24) + (f" ({p.count})" if p.count > 1 else ""), p.lon,
-                     p.lat * stretch, r, _directions_from(1, 0.3), 13, bold=True)
-              for p, r in inside[:MAX_PLACE_LABELS]]
-    obstacles = [(p.lon, p.lat * stretch, r) for p, r in zip(places, radii, strict=True)]
-    _place_labels(figure, axes, labels, obstacles, leaders=True)
+    fit_box(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), width_in(figure),
+            height_in(figure))
+    # On the whole map the places inside the frame are named on the zoomed one.
+    named = [(p, r) for p, r in zip(places, radii, strict=True)
+             if p.name and inside(p, box) and not (frame and inside(p, frame))]
+    labels = [Label(plain(place_label(p, lang), 30), p.lon, p.lat * stretch, r,
+                    size=PLACE_LABEL_PT, bold=True, toward=(1.0, 0.3))
+              for p, r in named[:MAX_PLACE_LABELS]]
+    markers = [(p.lon, p.lat * stretch, r) for p, r in zip(places, radii, strict=True)]
+    place_labels(figure, axes, labels, markers, leaders=True, halo=True,
+                 colour="#" + TEXT, leader_colour="#" + MUTED, leader_width=1.0)
 
 
 def _place_radius(count: int, biggest: int) -> float:
@@ -169,47 +152,16 @@ def _place_radius(count: int, biggest: int) -> float:
     return 5 + 13 * math.sqrt(count / biggest)
 
 
-def _map_extent(places: list[_Place]) -> tuple[float, float, float, float]:
+def _map_extent(places: list[Place]) -> tuple[float, float, float, float]:
     """The places' extent; with Germany as background when most places are in Germany."""
     lons = [p.lon for p in places]
     lats = [p.lat for p in places]
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     box = _GERMANY_BOX
-    inside = sum(p.count for p in places
-                 if box[0] <= p.lon <= box[1] and box[2] <= p.lat <= box[3])
-    if 2 * inside >= sum(p.count for p in places):
+    in_germany = sum(p.count for p in places if inside(p, box))
+    if 2 * in_germany >= sum(p.count for p in places):
         lon0, lon1 = min(lon0, box[0]), max(lon1, box[1])
         lat0, lat1 = min(lat0, box[2]), max(lat1, box[3])
     pad_lon = max(0.5, 0.05 * (lon1 - lon0))
     pad_lat = max(0.3, 0.05 * (lat1 - lat0))
     return lon0 - pad_lon, lon1 + pad_lon, lat0 - pad_lat, lat1 + pad_lat
-
-
-def _home_region(places: list[_Place], width: float,
-                 height: float) -> tuple[_Place, tuple[float, float, float, float]] | None:
-    """The region around the partners' home, when it is worth a zoomed map.
-
-    The home is the place with most partners when one stands out, else the place with most
-    partners around it. The region reaches REGION_KM north and south of it and as far east and
-    west as a picture of width × height shows (so the frame on the whole map is exactly what
-    the zoomed map shows). Worth it when several places lie in the region and the whole map is
-    much larger.
-    """
-    half_lat = REGION_KM / 111.0
-
-    def region(home: _Place) -> tuple[float, float, float, float]:
-        half_lon = half_lat / math.cos(math.radians(home.lat)) * width / height
-        return (home.lon - half_lon, home.lon + half_lon, home.lat - half_lat,
-                home.lat + half_lat)
-
-    def inside(box: tuple[float, float, float, float]) -> list[_Place]:
-        return [p for p in places if box[0] <= p.lon <= box[1] and box[2] <= p.lat <= box[3]]
-
-    stands_out = len(places) == 1 or places[0].count > places[1].count
-    home = places[0] if stands_out else \
-        max(places, key=lambda p: sum(q.count for q in inside(region(p))))
-    box = region(home)
-    whole = _map_extent(places)
-    if len(inside(box)) < 3 or (whole[3] - whole[2]) < 3 * half_lat:
-        return None
-    return home, box

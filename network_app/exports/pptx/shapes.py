@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...drawing.styling import CATEGORY_COLORS
-from .text import _plain, _text_lines
+from ...text import say
+from .text import plain, text_lines
 from .theme import (
     FONT,
     INTERN_FILL,
@@ -23,11 +24,19 @@ from .theme import (
 
 
 @dataclass
-class _Deck:
+class Deck:
+    """The presentation being built, the slide words in its language, and whether it is
+    internal (then every slide is marked)."""
+
     prs: Any
     words: Mapping[str, Any]
     lang: str
     intern: bool
+
+    def say(self, key: str, **params: Any) -> str:
+        """The deck's sentence ``key`` (section "exports.pptx") filled in: plurals by
+        ``count``, counts grouped by language (see :func:`network_app.text.say`)."""
+        return say(f"exports.pptx.{key}", self.lang, **params)
 
     def slide(self, title: str) -> Any:
         """A new slide with its title in the title placeholder (for outline and screen readers)."""
@@ -41,16 +50,16 @@ class _Deck:
         width = SLIDE_W - 2 * MARGIN - (2.0 if self.intern else 0.0)
         shape.left, shape.top = Inches(MARGIN), Inches(0.3)
         shape.width, shape.height = Inches(width), Inches(1.0)
-        text = _plain(title, 90)
-        size = TITLE_PT if _text_lines(text, width * 72, TITLE_PT) == 1 else MIN_TITLE_PT
-        _fill_text(shape.text_frame, [text], size, bold=True, anchor="middle")
-        _colour_strip(slide, 1.3)
+        text = plain(title, 90)
+        size = TITLE_PT if text_lines(text, width * 72, TITLE_PT) == 1 else MIN_TITLE_PT
+        fill_text(shape.text_frame, [text], size, bold=True, anchor="middle")
+        colour_strip(slide, 1.3)
         if self.intern:
-            _intern_mark(slide, self.words["intern"])
+            intern_mark(slide, self.words["intern"])
         return slide
 
 
-def _new_presentation() -> Any:
+def new_presentation() -> Any:
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -59,15 +68,15 @@ def _new_presentation() -> Any:
     return prs
 
 
-def _rgb(colour: str) -> Any:
+def rgb(colour: str) -> Any:
     from pptx.dml.color import RGBColor
 
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def _fill_text(frame: Any, lines: Sequence[str], size: float, *, bold: bool = False,
-               colour: str = TEXT, align: str = "left", anchor: str = "top",
-               space_after: float = 0.0, inset: bool = False) -> None:
+def fill_text(frame: Any, lines: Sequence[str], size: float, *, bold: bool = False,
+              colour: str = TEXT, align: str = "left", anchor: str = "top",
+              space_after: float = 0.0, inset: bool = False) -> None:
     """Replace the text of ``frame`` by ``lines`` (one paragraph each), all in one style.
 
     Without ``inset`` the text starts exactly at the frame's left edge, so titles, lists and
@@ -98,20 +107,20 @@ def _style_font(font: Any, size: float, *, bold: bool = False, colour: str = TEX
     font.name = FONT
     font.size = Pt(size)
     font.bold = bold
-    font.color.rgb = _rgb(colour)
+    font.color.rgb = rgb(colour)
 
 
-def _text_box(slide: Any, left: float, top: float, width: float, height: float,
-              lines: Sequence[str], size: float, **style: Any) -> Any:
+def text_box(slide: Any, left: float, top: float, width: float, height: float,
+             lines: Sequence[str], size: float, **style: Any) -> Any:
     from pptx.util import Inches
 
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
-    _fill_text(box.text_frame, lines, size, **style)
+    fill_text(box.text_frame, lines, size, **style)
     return box
 
 
-def _rectangle(slide: Any, left: float, top: float, width: float, height: float,
-               colour: str, *, shape: str = "rectangle") -> Any:
+def rectangle(slide: Any, left: float, top: float, width: float, height: float,
+              colour: str, *, shape: str = "rectangle") -> Any:
     from pptx.enum.shapes import MSO_SHAPE
     from pptx.oxml.ns import qn
     from pptx.util import Inches
@@ -120,7 +129,7 @@ def _rectangle(slide: Any, left: float, top: float, width: float, height: float,
             "oval": MSO_SHAPE.OVAL}[shape]
     box = slide.shapes.add_shape(kind, Inches(left), Inches(top), Inches(width), Inches(height))
     box.fill.solid()
-    box.fill.fore_color.rgb = _rgb(colour)
+    box.fill.fore_color.rgb = rgb(colour)
     box.line.fill.background()
     box.shadow.inherit = False
     # the theme's shape style adds a shadow that LibreOffice draws despite the empty effect list
@@ -130,22 +139,22 @@ def _rectangle(slide: Any, left: float, top: float, width: float, height: float,
     return box
 
 
-def _colour_strip(slide: Any, top: float) -> None:
+def colour_strip(slide: Any, top: float) -> None:
     """A thin band in the four category colours under the title: the deck's one ornament."""
     colours = list(CATEGORY_COLORS.values())
     width = (SLIDE_W - 2 * MARGIN) / len(colours)
     for i, colour in enumerate(colours):
-        _rectangle(slide, MARGIN + i * width, top, width, 0.07, colour)
+        rectangle(slide, MARGIN + i * width, top, width, 0.07, colour)
 
 
-def _intern_mark(slide: Any, word: str) -> None:
-    box = _rectangle(slide, SLIDE_W - MARGIN - 1.7, 0.45, 1.7, 0.6, INTERN_FILL, shape="rounded")
-    _fill_text(box.text_frame, [word], SMALL_PT + 2, bold=True, colour="FFFFFF", align="center",
-               anchor="middle")
+def intern_mark(slide: Any, word: str) -> None:
+    box = rectangle(slide, SLIDE_W - MARGIN - 1.7, 0.45, 1.7, 0.6, INTERN_FILL, shape="rounded")
+    fill_text(box.text_frame, [word], SMALL_PT + 2, bold=True, colour="FFFFFF", align="center",
+              anchor="middle")
 
 
-def _picture(slide: Any, png: bytes, left: float, top: float, width: float,
-             alt_text: str) -> Any:
+def picture(slide: Any, png: bytes, left: float, top: float, width: float,
+            alt_text: str) -> Any:
     from pptx.util import Inches
 
     picture = slide.shapes.add_picture(io.BytesIO(png), Inches(left), Inches(top),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,20 +12,22 @@ import networkx as nx
 
 from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ...network.figures import NO_CATEGORY, category_label
+from ...text import fill
+from ...text import number as format_number
 from ...workbook import schema
 from ...workbook.validation import PartnerData
-from .pictures import _network_png, _Scene
+from .pictures import Scene, network_png
 from .shapes import (
-    _colour_strip,
-    _Deck,
-    _fill_text,
-    _intern_mark,
-    _picture,
-    _rectangle,
-    _rgb,
-    _text_box,
+    Deck,
+    colour_strip,
+    fill_text,
+    intern_mark,
+    picture,
+    rectangle,
+    rgb,
+    text_box,
 )
-from .text import COLUMN_GAP, LIST_GAP_PT, _fit_names, _natural_key, _plain
+from .text import COLUMN_GAP, LIST_GAP_PT, fit_names, natural_key, plain
 from .theme import (
     BODY_PT,
     CATEGORY_LABEL_PT,
@@ -43,13 +45,14 @@ from .theme import (
     TILE_NUMBER_PT,
     TITLE_SLIDE_PT,
 )
+from .words import WORDS
 
 CONTACT_ROWS = 5
 MAX_CONTACT_SLIDES = 6
 
 
 @dataclass
-class _Meta:
+class DeckMeta:
     title: str
     data_date: str | None
     source: str | None
@@ -57,20 +60,22 @@ class _Meta:
     exported: str
 
 
-def _meta(data: PartnerData, title: str | None, data_date: str | None, source: str | None,
-          words: Mapping[str, Any], exported: dt.date) -> _Meta:
+def deck_meta(data: PartnerData, title: str | None, data_date: str | None, source: str | None,
+              lang: str, exported: dt.date) -> DeckMeta:
+    """Title, Datenstand, source, file name and export date, as the deck shows them."""
+    words = WORDS[lang]
     own = data.own_organisation
-    chosen = title or data.settings.get("title") or words["title"].format(org=own)
-    return _Meta(
-        title=_plain(chosen),
-        data_date=_plain(data_date or data.settings.get("data_date") or "") or None,
-        source=_plain(source or data.settings.get("source") or "") or None,
-        file_name=_plain(data.source_name or ""),
+    chosen = title or data.settings.get("title") or fill(words["title"], lang, org=own)
+    return DeckMeta(
+        title=plain(chosen),
+        data_date=plain(data_date or data.settings.get("data_date") or "") or None,
+        source=plain(source or data.settings.get("source") or "") or None,
+        file_name=plain(data.source_name or ""),
         exported=exported.strftime(words["date_format"]),
     )
 
 
-def _title_slide(deck: _Deck, meta: _Meta) -> None:
+def title_slide(deck: Deck, meta: DeckMeta) -> None:
     from pptx.util import Inches
 
     words = deck.words
@@ -81,19 +86,19 @@ def _title_slide(deck: _Deck, meta: _Meta) -> None:
             placeholder._element.getparent().remove(placeholder._element)
     title.left, title.top = Inches(1.0), Inches(1.9)
     title.width, title.height = Inches(SLIDE_W - 2.0), Inches(2.0)
-    _fill_text(title.text_frame, [meta.title], TITLE_SLIDE_PT, bold=True, anchor="bottom")
-    _colour_strip(slide, 4.15)
+    fill_text(title.text_frame, [meta.title], TITLE_SLIDE_PT, bold=True, anchor="bottom")
+    colour_strip(slide, 4.15)
     subtitle.left, subtitle.top = Inches(1.0), Inches(4.5)
     subtitle.width, subtitle.height = Inches(SLIDE_W - 2.0), Inches(1.5)
-    lines = [words["exported"].format(date=meta.exported)]
+    lines = [deck.say("exported", date=meta.exported)]
     if meta.data_date:
-        lines.insert(0, words["data_date"].format(date=meta.data_date))
-    _fill_text(subtitle.text_frame, lines, 28, colour=MUTED, space_after=6)
+        lines.insert(0, deck.say("data_date", date=meta.data_date))
+    fill_text(subtitle.text_frame, lines, 28, colour=MUTED, space_after=6)
     if deck.intern:
-        _intern_mark(slide, words["intern"])
+        intern_mark(slide, words["intern"])
 
 
-def _figures_slide(deck: _Deck, data: PartnerData, graph: nx.Graph) -> None:
+def figures_slide(deck: Deck, data: PartnerData, graph: nx.Graph) -> None:
     words = deck.words
     slide = deck.slide(words["figures"])
     partners = [a for _, a in graph.nodes(data=True) if a.get("kind") == "partner"]
@@ -105,11 +110,12 @@ def _figures_slide(deck: _Deck, data: PartnerData, graph: nx.Graph) -> None:
     width = (SLIDE_W - 2 * MARGIN - gap * (len(tiles) - 1)) / len(tiles)
     for i, (number, label) in enumerate(tiles):
         left = MARGIN + i * (width + gap)
-        _rectangle(slide, left, 1.65, width, 2.05, TILE_FILL)
-        _text_box(slide, left, 1.7, width, 1.05, [str(number)], TILE_NUMBER_PT, bold=True,
-                  align="center", anchor="middle")
-        _text_box(slide, left + 0.1, 2.75, width - 0.2, 0.9, [label], SMALL_PT,
-                  colour=MUTED, align="center", anchor="top")
+        rectangle(slide, left, 1.65, width, 2.05, TILE_FILL)
+        text_box(slide, left, 1.7, width, 1.05, [format_number(number, deck.lang)],
+                 TILE_NUMBER_PT, bold=True,
+                 align="center", anchor="middle")
+        text_box(slide, left + 0.1, 2.75, width - 0.2, 0.9, [label], SMALL_PT,
+                 colour=MUTED, align="center", anchor="top")
     several = any(len(a.get("categories") or []) > 1 for a in partners)
     _category_bars(slide, deck, _partner_category_counts(partners), top=4.0, several=several)
 
@@ -122,14 +128,14 @@ def _partner_category_counts(partners: Iterable[dict[str, Any]]) -> dict[str, in
     return ordered
 
 
-def _category_bars(slide: Any, deck: _Deck, counts: dict[str, int], top: float,
+def _category_bars(slide: Any, deck: Deck, counts: dict[str, int], top: float,
                    several: bool) -> None:
     """Partners per category as coloured bars with the number beside each."""
     words = deck.words
-    _text_box(slide, MARGIN, top, 5.0, 0.5, [words["per_category"]], BODY_PT, bold=True)
+    text_box(slide, MARGIN, top, 5.0, 0.5, [words["per_category"]], BODY_PT, bold=True)
     if several:
-        _text_box(slide, MARGIN + 5.0, top, SLIDE_W - 2 * MARGIN - 5.0, 0.5,
-                  [words["several"]], SMALL_PT, colour=MUTED, align="right", anchor="middle")
+        text_box(slide, MARGIN + 5.0, top, SLIDE_W - 2 * MARGIN - 5.0, 0.5,
+                 [words["several"]], SMALL_PT, colour=MUTED, align="right", anchor="middle")
     if not counts:
         return
     rows = list(counts.items())
@@ -140,31 +146,31 @@ def _category_bars(slide: Any, deck: _Deck, counts: dict[str, int], top: float,
     for i, (category, number) in enumerate(rows):
         y = top + 0.6 + i * row_height
         label = category_label(category, deck.lang)
-        _text_box(slide, MARGIN, y, label_width, row_height, [_plain(label, 24)], BODY_PT,
-                  anchor="middle")
+        text_box(slide, MARGIN, y, label_width, row_height, [plain(label, 24)], BODY_PT,
+                 anchor="middle")
         bar = max(0.08, bar_max * number / biggest)
         colour = CATEGORY_COLORS.get(category, NONE_COLOR)
-        _rectangle(slide, bar_left, y + 0.1, bar, row_height - 0.2, colour)
-        _text_box(slide, bar_left + bar + 0.05, y, 1.0, row_height, [str(number)], BODY_PT,
-                  bold=True, anchor="middle")
+        rectangle(slide, bar_left, y + 0.1, bar, row_height - 0.2, colour)
+        text_box(slide, bar_left + bar + 0.05, y, 1.0, row_height,
+                 [format_number(number, deck.lang)], BODY_PT, bold=True, anchor="middle")
 
 
-def _overview_slide(deck: _Deck, scene: _Scene, own: str) -> None:
+def overview_slide(deck: Deck, scene: Scene, own: str) -> None:
     words = deck.words
     slide = deck.slide(words["overview"])
     partners = [n for n, k in scene.graph.nodes(data="kind") if k == "partner"]
     legend_width = 3.3
     width = SLIDE_W - 2 * MARGIN - legend_width
     height = CONTENT_BOTTOM - CONTENT_TOP
-    png, labelled = _network_png(scene, width, height, label_size=OVERVIEW_LABEL_PT)
-    _picture(slide, png, MARGIN, CONTENT_TOP, width,
-             words["overview_alt"].format(org=_plain(own), n=len(partners)))
+    png, labelled = network_png(scene, width, height, label_size=OVERVIEW_LABEL_PT)
+    picture(slide, png, MARGIN, CONTENT_TOP, width,
+            deck.say("overview_alt", org=plain(own), count=len(partners)))
     left = SLIDE_W - MARGIN - legend_width + 0.2
     _legend_box(slide, scene.legend, left, CONTENT_TOP + 0.2, legend_width - 0.2)
     if labelled < len(partners):
-        _text_box(slide, left, CONTENT_BOTTOM - 1.6, legend_width - 0.2, 1.6,
-                  [words["unlabelled"].format(n=len(partners) - labelled)], SMALL_PT,
-                  colour=MUTED, anchor="bottom")
+        text_box(slide, left, CONTENT_BOTTOM - 1.6, legend_width - 0.2, 1.6,
+                 [deck.say("unlabelled", count=len(partners) - labelled)], SMALL_PT,
+                 colour=MUTED, anchor="bottom")
 
 
 def _legend_box(slide: Any, entries: Sequence[tuple[str, str]], left: float, top: float,
@@ -172,12 +178,12 @@ def _legend_box(slide: Any, entries: Sequence[tuple[str, str]], left: float, top
     row = 0.6
     for i, (label, colour) in enumerate(entries[:7]):
         y = top + i * row
-        _rectangle(slide, left, y + 0.14, 0.32, 0.32, colour.lstrip("#"), shape="oval")
-        _text_box(slide, left + 0.45, y, width - 0.45, row, [_plain(label, 24)], SMALL_PT,
-                  anchor="middle")
+        rectangle(slide, left, y + 0.14, 0.32, 0.32, colour.lstrip("#"), shape="oval")
+        text_box(slide, left + 0.45, y, width - 0.45, row, [plain(label, 24)], SMALL_PT,
+                 anchor="middle")
 
 
-def _category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
+def category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
     """(category, its partner nodes) for every category present, in the canonical order."""
     groups: dict[str, list[Any]] = {}
     for node, attrs in graph.nodes(data=True):
@@ -190,61 +196,61 @@ def _category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
         [(c, m) for c, m in groups.items() if c not in order]
 
 
-def _category_slide(deck: _Deck, scene: _Scene, category: str, members: list[Any]) -> None:
-    words = deck.words
-    label = _plain(category_label(category, deck.lang), 40)
-    slide = deck.slide(words["category"].format(category=label, n=len(members)))
-    names = sorted((_plain(scene.graph.nodes[n].get("label", n), 80) for n in members),
-                   key=_natural_key)
+def category_slide(deck: Deck, scene: Scene, category: str, members: list[Any]) -> None:
+    label = plain(category_label(category, deck.lang), 40)
+    slide = deck.slide(deck.say("category", category=label, count=len(members)))
+    names = sorted((plain(scene.graph.nodes[n].get("label", n), 80) for n in members),
+                   key=natural_key)
     height = CONTENT_BOTTOM - CONTENT_TOP
-    one_column = _fit_names(names, 1, 5.2, height, LIST_PT)
+    one_column = fit_names(names, 1, 5.2, height, LIST_PT)
     columns = 1 if not one_column[1] else 2
     list_width = 5.2 if columns == 1 else 7.6
     fitted, rest = one_column if columns == 1 else \
-        _fit_names(names, 2, list_width / 2, height, LIST_PT)
+        fit_names(names, 2, list_width / 2, height, LIST_PT)
     picture_width = SLIDE_W - 2 * MARGIN - list_width - 0.3
-    png, _ = _network_png(scene, picture_width, height, highlight=set(members),
-                          label_size=CATEGORY_LABEL_PT)
-    _picture(slide, png, MARGIN, CONTENT_TOP, picture_width,
-             words["category_alt"].format(category=label))
+    png, _ = network_png(scene, picture_width, height, highlight=set(members),
+                         label_size=CATEGORY_LABEL_PT)
+    picture(slide, png, MARGIN, CONTENT_TOP, picture_width,
+            deck.say("category_alt", category=label))
     left = SLIDE_W - MARGIN - list_width
     if rest:
-        fitted[-1].append(words["more"].format(n=rest))
+        fitted[-1].append(deck.say("more", n=rest))
     colour = CATEGORY_COLORS.get(category, NONE_COLOR).lstrip("#")
-    _rectangle(slide, left - 0.2, CONTENT_TOP + 0.05, 0.07, height - 0.1, colour)
+    rectangle(slide, left - 0.2, CONTENT_TOP + 0.05, 0.07, height - 0.1, colour)
     column_width = list_width / columns
     for i, column in enumerate(fitted):
-        # as wide as _fit_names assumed, so the lines break where it counted them
-        _text_box(slide, left + i * column_width, CONTENT_TOP, column_width - COLUMN_GAP, height,
-                  column, LIST_PT, space_after=LIST_GAP_PT)
+        # as wide as fit_names assumed, so the lines break where it counted them
+        text_box(slide, left + i * column_width, CONTENT_TOP, column_width - COLUMN_GAP, height,
+                 column, LIST_PT, space_after=LIST_GAP_PT)
 
 
-def _contact_slides(deck: _Deck, graph: nx.Graph) -> None:
+def contact_slides(deck: Deck, graph: nx.Graph) -> None:
     """Internal decks only: who looks after which partner, as tables of a few rows each."""
     words = deck.words
     rows: list[list[list[str]]] = []
     for _, attrs in sorted(graph.nodes(data=True), key=lambda n: schema.normalize_name(n[0])):
         if attrs.get("kind") != "partner":
             continue
-        internal = _plain(attrs.get("contact_internal"), 60)
-        external = [_plain(attrs.get(c), 60) for c in ("contact_external", "email", "phone")]
+        internal = plain(attrs.get("contact_internal"), 60)
+        external = [plain(attrs.get(c), 60) for c in ("contact_external", "email", "phone")]
         external = [v for v in external if v]
         if internal or external:
-            rows.append([[_plain(attrs.get("label"), 60)], [internal] if internal else [],
+            rows.append([[plain(attrs.get("label"), 60)], [internal] if internal else [],
                          external])
     pages = [rows[i:i + CONTACT_ROWS] for i in range(0, len(rows), CONTACT_ROWS)]
     shown = pages[:MAX_CONTACT_SLIDES]
     rest = len(rows) - sum(len(page) for page in shown)
     for number, page in enumerate(shown):
         slide = deck.slide(words["contacts"] if number == 0 else words["contacts_cont"])
-        _contact_table(slide, words, page, rest if number == len(shown) - 1 else 0)
+        _contact_table(slide, deck, page, rest if number == len(shown) - 1 else 0)
 
 
-def _contact_table(slide: Any, words: Mapping[str, Any], rows: list[list[list[str]]],
+def _contact_table(slide: Any, deck: Deck, rows: list[list[list[str]]],
                    rest: int) -> None:
     """Partner | Ansprechperson intern | Kontakt beim Partner (name, e-mail, phone, one a line)."""
     from pptx.util import Inches
 
+    words = deck.words
     header = [[words["partner"]], [words["contact_internal"]], [words["contact_partner"]]]
     widths = (3.4, 3.4, SLIDE_W - 2 * MARGIN - 6.8)
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(MARGIN),
@@ -259,28 +265,28 @@ def _contact_table(slide: Any, words: Mapping[str, Any], rows: list[list[list[st
         for c, lines in enumerate(cells):
             cell = table.cell(r, c)
             cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(TEXT if r == 0 else ("FFFFFF" if r % 2 else
+            cell.fill.fore_color.rgb = rgb(TEXT if r == 0 else ("FFFFFF" if r % 2 else
                                                                   TILE_FILL))
-            _fill_text(cell.text_frame, lines or ["–"], SMALL_PT, bold=r == 0,
-                       colour="FFFFFF" if r == 0 else TEXT, inset=True)
+            fill_text(cell.text_frame, lines or ["–"], SMALL_PT, bold=r == 0,
+                      colour="FFFFFF" if r == 0 else TEXT, inset=True)
     if rest:
-        _text_box(slide, MARGIN, CONTENT_BOTTOM - 0.5, SLIDE_W - 2 * MARGIN, 0.5,
-                  [words["contacts_more"].format(n=rest)], SMALL_PT, colour=MUTED)
+        text_box(slide, MARGIN, CONTENT_BOTTOM - 0.5, SLIDE_W - 2 * MARGIN, 0.5,
+                 [deck.say("contacts_more", n=rest)], SMALL_PT, colour=MUTED)
 
 
-def _sources_slide(deck: _Deck, meta: _Meta) -> None:
+def sources_slide(deck: Deck, meta: DeckMeta) -> None:
     words = deck.words
     slide = deck.slide(words["sources"])
     unknown = words["unknown"]
     lines = [
-        f"{words['source']}: {_plain(meta.source, 480) if meta.source else unknown}",
-        f"{words['file']}: {_plain(meta.file_name, 80) or unknown}",
+        f"{words['source']}: {plain(meta.source, 480) if meta.source else unknown}",
+        f"{words['file']}: {plain(meta.file_name, 80) or unknown}",
         f"{words['data_date_label']}: {meta.data_date or unknown}",
         f"{words['exported_label']}: {meta.exported}",
     ]
-    _text_box(slide, MARGIN, CONTENT_TOP + 0.1, SLIDE_W - 2 * MARGIN, 4.4, lines, SMALL_PT,
-              space_after=12)
+    text_box(slide, MARGIN, CONTENT_TOP + 0.1, SLIDE_W - 2 * MARGIN, 4.4, lines, SMALL_PT,
+             space_after=12)
     privacy = words["private"] if deck.intern else words["public"]
     colour = INTERN_FILL if deck.intern else TEXT
-    _text_box(slide, MARGIN, CONTENT_BOTTOM - 1.1, SLIDE_W - 2 * MARGIN, 1.0, [privacy],
-              BODY_PT, bold=True, colour=colour, anchor="bottom")
+    text_box(slide, MARGIN, CONTENT_BOTTOM - 1.1, SLIDE_W - 2 * MARGIN, 1.0, [privacy],
+             BODY_PT, bold=True, colour=colour, anchor="bottom")

@@ -14,7 +14,7 @@ LIST_GAP_PT = 5
 LINE_SPACING = 1.2
 
 
-def _plain(value: Any, limit: int | None = None) -> str:
+def plain(value: Any, limit: int | None = None) -> str:
     """Workbook text as one plain line: no control characters, no line breaks, maybe cut."""
     if value is None:
         return ""
@@ -24,19 +24,19 @@ def _plain(value: Any, limit: int | None = None) -> str:
     return text
 
 
-def _chart_label(value: Any) -> str:
+def chart_label(value: Any) -> str:
     """A chart category or series name; a leading "=" would be a formula in the chart's data."""
-    text = _plain(value, 60)
+    text = plain(value, 60)
     return "\u200b" + text if text.startswith(("=", "+", "-", "@")) else text
 
 
-def _natural_key(name: str) -> list[Any]:
+def natural_key(name: str) -> list[Any]:
     """Alphabetical ignoring case, numbers by value ("Schule 2" before "Schule 10")."""
     parts = re.split(r"(\d+)", schema.normalize_name(name))
     return [int(p) if i % 2 else p for i, p in enumerate(parts)]
 
 
-def _text_lines(text: str, width_pt: float, size: float) -> int:
+def text_lines(text: str, width_pt: float, size: float) -> int:
     """How many lines ``text`` takes in a column ``width_pt`` wide (word wrap, like PowerPoint).
 
     Widths come from the font's metrics (Liberation Sans has Arial's), so the estimate is close.
@@ -45,7 +45,7 @@ def _text_lines(text: str, width_pt: float, size: float) -> int:
     from matplotlib.textpath import TextToPath
 
     measure = TextToPath()
-    font = FontProperties(family=_font_family(), size=size)
+    font = FontProperties(family=font_family(), size=size)
 
     def width(words: str) -> float:
         return measure.get_text_width_height_descent(words, font, ismath=False)[0] * 1.04
@@ -64,8 +64,8 @@ def _text_lines(text: str, width_pt: float, size: float) -> int:
     return lines
 
 
-def _fit_names(names: list[str], columns: int, column_width: float, height: float,
-               size: float) -> tuple[list[list[str]], int]:
+def fit_names(names: list[str], columns: int, column_width: float, height: float,
+              size: float) -> tuple[list[list[str]], int]:
     """Fill columns with names while they fit; return them and how many did not fit.
 
     The lists' text boxes have no side margins; COLUMN_GAP stays free between columns. One line
@@ -78,7 +78,7 @@ def _fit_names(names: list[str], columns: int, column_width: float, height: floa
     filled: list[list[str]] = [[] for _ in range(columns)]
     column, used = 0, 0.0
     for index, name in enumerate(names):
-        need = _text_lines(name, usable, size) * line + gap
+        need = text_lines(name, usable, size) * line + gap
         left_over = index < len(names) - 1
         while True:
             reserve = line if column == columns - 1 and left_over else 0.0
@@ -92,7 +92,7 @@ def _fit_names(names: list[str], columns: int, column_width: float, height: floa
     return filled, 0
 
 
-def _font_family() -> list[str]:
+def font_family() -> list[str]:
     from matplotlib import font_manager
 
     available = {f.name for f in font_manager.fontManager.ttflist}

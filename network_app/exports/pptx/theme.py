@@ -20,10 +20,6 @@ TEXT = "1F1F1F"
 MUTED = "404040"  # still about 10:1 on white
 TILE_FILL = "F0F0F0"
 INTERN_FILL = "A50021"
-FADED = "#D4D4D4"
-FADED_EDGE = "#E6E6E6"
-HUB_EDGE = "#CFCFCF"
-PARTNER_EDGE = "#7A7A7A"
 
 STATUS_COLORS = {"umgesetzt": "004F7C", "in Umsetzung": "56B4E9", "in Planung": "F0E442"}
 OTHER_STATUS_COLOR = "999999"

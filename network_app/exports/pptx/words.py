@@ -4,4 +4,4 @@ from __future__ import annotations
 
 from ...text import by_language
 
-_WORDS = by_language("exports.pptx")
+WORDS = by_language("exports.pptx")
