@@ -630,3 +630,65 @@ def test_bundled_exports_for_people_to_look_at(tmp_path):
     assert report_pages
     for i, page in enumerate(report_pages[:3], 1):
         shutil.copy(page, ARTIFACTS / f"export_stadtlabor_xlsx_page{i}.png")
+
+
+# --------------------------------------------------------------------------- English exports
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    """The small workbook without settings (so the title is made up) exported in English."""
+    folder = tmp_path_factory.mktemp("english")
+    sheets = {name: rows for name, rows in SMALL.items() if name != "Einstellungen"}
+    data = load_workbook(write_xlsx(folder / "small.xlsx", sheets))
+    meta = meta_for(data, lang="en")
+    files = {fmt: export(fmt, folder / f"net.{fmt}", data, meta=meta)
+             for fmt in ("pdf", "csv", "xlsx")}
+    values = [str(v) for table in ("partners", "relations", "activities", "programmes")
+              for record in data.records(table) for v in record.values() if v is not None]
+    values += [c for record in data.records("partners") for c in record["categories"]]
+    values += [data.own_organisation, data.source_name or ""]
+    return data, files, values
+
+
+def test_english_csv_writes_decimal_points_and_english_words(english):
+    from english import german_words
+
+    _data, files, values = english
+    rows = []
+    for path in files["csv"]:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows += list(csv.DictReader(handle, delimiter=";"))
+    cells = [cell for row in rows for cell in row.values()]
+    assert [cell for cell in cells if re.fullmatch(r"-?\d+,\d+", cell)] == []
+    assert [cell for cell in cells if re.fullmatch(r"-?\d+\.\d+", cell)]  # fractions exist
+    a_lab = next(row for row in rows if row.get("Name") == "A-Lab")
+    assert a_lab["Knotenart"] == "partner"
+    relations = [row["Beziehung"] for row in rows if row.get("Beziehung")]
+    assert relations == ["Projekt (strength 3, since 2020)"]
+    # The column names are the files' format (German, see exports/tables.py); the words the
+    # export adds to the cells are English.
+    assert german_words(" ".join(cells), values) == []
+
+
+def test_english_report_and_picture_speak_english(english, tmp_path):
+    from english import decimal_commas, german_words
+
+    _data, files, values = english
+    book = openpyxl.load_workbook(files["xlsx"][0])
+    assert tuple(book.sheetnames) == REPORT_SHEETS  # the sheet names are the file format
+    assert [c.value for c in book["Partner"][1]][:2] == ["Name", "Kategorie"]
+    info = dict(book["Info"].iter_rows(min_row=2, values_only=True))
+    assert info["Title"] == "Partner network stadtLABOR Soest"
+    assert info["Confidentiality"] == "without personal data"
+    assert next(book["Datenqualität"].iter_rows(values_only=True)) == (
+        "Kind", "Sheet", "Row", "Column", "Value", "Message")
+    explained = " ".join(str(v) for sheet in ("Kategorien", "Datenqualität", "Erklärungen",
+                                              "Info")
+                         for row in book[sheet].iter_rows(values_only=True) for v in row
+                         if isinstance(v, str))
+    assert german_words(explained, values) == []
+    picture = pdf_text(files["pdf"][0])
+    assert "Partner network stadtLABOR Soest" in picture
+    assert german_words(picture, values) == []
+    assert decimal_commas(picture, values) == []

@@ -34,6 +34,7 @@ from ..drawing.styling import NodeStyle, node_styles
 from ..drawing.styling import legend as default_legend
 from ..network.graph import build_graph
 from ..network.positions import ego_layout
+from ..text import say
 from ..workbook.validation import PartnerData
 from .common import ExportMeta
 from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
@@ -105,8 +106,7 @@ _WRITERS: dict[str, Writer] = {
 def meta_for(data: PartnerData, *, title: str | None = None, lang: str = "de",
              include_personal: bool = False) -> ExportMeta:
     """The workbook's own title, Datenstand and source (settings sheet), or the file name."""
-    hub = data.own_organisation
-    default_title = f"Partnernetz {hub}" if lang == "de" else f"Partner network {hub}"
+    default_title = say("exports.common.title", lang, org=data.own_organisation)
     return ExportMeta(
         title=title or data.settings.get("title") or default_title,
         data_date=data.settings.get("data_date", ""),

@@ -15,7 +15,8 @@ names, ``label`` for the shown text, ``weight`` for the tie weight where tools l
 * CSV writes two files next to the given path, ``<stem>_knoten.csv`` and ``<stem>_kanten.csv``
   (one table each, as Excel and Gephi's import expect; a zip would not open with a double click).
   They are written the way German Excel reads them with a double click: UTF-8 with BOM, ``;``
-  between cells, decimal comma. Text that would start a formula gets a leading apostrophe.
+  between cells, decimal comma and "ja"/"nein" (an English export: decimal point, "yes"/"no").
+  Text that would start a formula gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.styling import NodeStyle
+from ..text import by_language, number
 from .common import ExportMeta, atomic_target, csv_text
 from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, graph_info, node_rows
 
 __all__ = ["csv_paths", "write_csv", "write_gexf", "write_graphml", "write_json"]
 
 _DRAWING = ("x", "y", "Farbe", "Größe")
+_WORDS = by_language("exports.graphs")
+#: Decimals a CSV number keeps at most (a float's full precision, without binary noise).
+_DIGITS = 15
 
 
 def _data_graph(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
@@ -118,21 +123,31 @@ def csv_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
     return target.with_name(f"{stem}_knoten.csv"), target.with_name(f"{stem}_kanten.csv")
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, lang: str = "de") -> str:
+    """A CSV cell as a spreadsheet in ``lang`` reads it: decimal comma in German, point in
+    English (no grouping, so it stays a number); yes/no in words; text safe from formulas.
+
+    >>> _cell(0.125), _cell(0.125, "en"), _cell(-3.0), _cell(12345.5)
+    ('0,125', '0.125', '-3', '12345,5')
+    >>> _cell(True), _cell(False, "en"), _cell(None), _cell("=1+1")
+    ('ja', 'no', '', "'=1+1")
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return _WORDS[lang]["yes" if value else "no"]
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer():
             return str(int(value))
-        return repr(value).replace(".", ",")
+        if not math.isfinite(value):
+            return ""
+        return number(value, lang, digits=_DIGITS, grouping=False)
     if isinstance(value, int):
         return str(value)
     return csv_text(str(value))
 
 
-def _table(rows: list[dict[str, Any]], order: tuple[str, ...]) -> str:
+def _table(rows: list[dict[str, Any]], order: tuple[str, ...], lang: str) -> str:
     present = {key for row in rows for key in row}
     known = [c for c in order if c in present]
     others = [key for row in rows for key in row if key not in order]
@@ -141,9 +156,9 @@ def _table(rows: list[dict[str, Any]], order: tuple[str, ...]) -> str:
     columns = [c for c in known if c not in _DRAWING] + others + tail
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_cell(c) for c in columns])
+    writer.writerow([_cell(c, lang) for c in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([_cell(row.get(c), lang) for c in columns])
     return buffer.getvalue()
 
 
@@ -157,7 +172,7 @@ def write_csv(path: str | os.PathLike[str], graph: nx.Graph,
     nodes = [{"Name": node, **row}
              for node, row in node_rows(graph, positions, styles, meta)]
     edges = [{"Von": a, "Nach": b, **row} for a, b, row in edge_rows(graph, meta)]
-    texts = [_table(nodes, NODE_COLUMNS), _table(edges, EDGE_COLUMNS)]
+    texts = [_table(nodes, NODE_COLUMNS, meta.lang), _table(edges, EDGE_COLUMNS, meta.lang)]
     targets = csv_paths(path)
     with ExitStack() as stack:
         temporaries = [stack.enter_context(atomic_target(t)) for t in targets]

@@ -60,7 +60,8 @@ def page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
                             count=1)
     intern = (f' <span class="intern">{html.escape(meta.words["intern"].upper())}</span>'
               if meta.include_personal else "")
-    head = (f'<header id="export-head"><h1>{html.escape(meta.title or "Partnernetz")}{intern}'
+    head = (f'<header id="export-head"><h1>{html.escape(meta.title or meta.words["untitled"])}'
+            f"{intern}"
             f"</h1><p>{html.escape(caption)}</p></header>\n")
     text = text.replace("</head>", _EXTRA_CSS + "</head>", 1)
     return text.replace("<body>\n", "<body>\n" + head, 1)

@@ -2,7 +2,8 @@
 
 Sheets (names and the data headers stay German, so the report is again a partner workbook that
 :func:`network_app.load_workbook` reads: "Partner" has the columns Name and Kategorie, and
-"Verbindungen" the columns Partner A / Partner B of a relations sheet):
+"Verbindungen" the columns Partner A / Partner B of a relations sheet; the headers of the other
+sheets, the measures and every sentence are in the export's language):
 
 ==================  ==========================================================================
 ``Partner``         the partners in the picture, their columns, every measure of
@@ -45,7 +46,7 @@ from ..analysis.communities import detect_communities
 from ..analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, partner_metrics
 from ..drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ..network.graph import partner_layer
-from ..text import by_language
+from ..text import by_language, fill
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 from .common import ExportMeta, atomic_target, csv_text, is_personal, plain, xlsx_text
@@ -68,6 +69,8 @@ _PARTNER_COLUMNS = ("name", "categories", "type", "place", "reach", "since", "un
                     "note", "lat", "lon", "id")
 _HEADERS = {c.key: c.header for c in schema.COLUMNS["partners"]} | {"id": "Kennung"}
 _WORDS = by_language("exports.report")
+_COLUMNS = by_language("exports.report.columns")
+_INFO = by_language("exports.report.info")
 
 
 def write_report_xlsx(path: str | os.PathLike[str], data: PartnerData, graph: nx.Graph,
@@ -89,7 +92,7 @@ def write_report_xlsx(path: str | os.PathLike[str], data: PartnerData, graph: nx
     _problem_sheet(book.create_sheet("Datenqualität"), data, meta)
     _explanation_sheet(book.create_sheet("Erklärungen"), meta)
     _info_sheet(book.create_sheet("Info"), data, graph, partners, layer, metrics, groups, meta)
-    book.properties.title = meta.display_title or "Partnernetz"
+    book.properties.title = meta.display_title or meta.words["untitled"]
     book.properties.creator = "stadtLABOR Partnernetz"
     if meta.include_personal:
         book.properties.keywords = "intern"
@@ -227,7 +230,8 @@ def _partner_sheet(ws: Worksheet, graph: nx.Graph, partners: list[Any], metrics:
     metric_start = len(headers) + 1
     for key in METRIC_COLUMNS:
         label = METRIC_TEXT[key][meta.lang][0]
-        headers.append(label if label not in headers else f"{label} (Kennzahl)")
+        headers.append(label if label not in headers
+                       else fill(words["measure_clash"], meta.lang, label=label))
     headers += [METRIC_TEXT["community"][meta.lang][0], words["group_name"]]
 
     rows = []
@@ -279,7 +283,9 @@ def _category_sheet(ws: Worksheet, graph: nx.Graph, partners: list[Any],
     rows = [[name, None, count, count / total if total else None]
             for name, _color, count in entries]
     rows.append([words["total"], None, total, None])
-    _table(ws, ["Kategorie", "Farbe", "Partner", "Anteil"], rows, {4: "0%"})
+    columns = _COLUMNS[meta.lang]
+    _table(ws, [columns["category"], columns["colour"], columns["partners"], columns["share"]],
+           rows, {4: "0%"})
     for i, (_name, color, _count) in enumerate(entries, 2):
         ws.cell(row=i, column=2).fill = PatternFill("solid", start_color=color.lstrip("#"))
     ws.cell(row=len(rows) + 1, column=1).font = _HEADER_FONT
@@ -310,37 +316,40 @@ def _problem_sheet(ws: Worksheet, data: PartnerData, meta: ExportMeta) -> None:
              p.column, p.value, p.text(meta.lang)] for p in data.problems]
     if not rows:
         rows = [[None, None, None, None, None, words["no_problems"]]]
-    _table(ws, ["Art", "Blatt", "Zeile", "Spalte", "Wert", "Meldung"], rows, wrap=(5, 6),
-           caps={5: 30, 6: 70})
+    columns = _COLUMNS[meta.lang]
+    headers = [columns[key] for key in ("kind", "sheet", "row", "column", "value", "message")]
+    _table(ws, headers, rows, wrap=(5, 6), caps={5: 30, 6: 70})
 
 
 def _explanation_sheet(ws: Worksheet, meta: ExportMeta) -> None:
     rows = [list(text[meta.lang]) for text in METRIC_TEXT.values()]
-    _table(ws, ["Kennzahl", "Erklärung"], rows, wrap=(2,), caps={2: 90})
+    columns = _COLUMNS[meta.lang]
+    _table(ws, [columns["measure"], columns["explanation"]], rows, wrap=(2,), caps={2: 90})
 
 
 def _info_sheet(ws: Worksheet, data: PartnerData, graph: nx.Graph, partners: list[Any],
                 layer: nx.Graph, metrics: Any, groups: Any, meta: ExportMeta) -> None:
-    words = _WORDS[meta.lang]
+    words, info, columns = _WORDS[meta.lang], _INFO[meta.lang], _COLUMNS[meta.lang]
     hub = graph.graph.get("own_organisation") or data.own_organisation
     modularity = groups.modularity
     rows: list[list[Any]] = [
-        ["Titel", meta.display_title],
-        ["Datenstand", meta.data_date or None],
-        ["Quelle", meta.source or None],
-        ["Datei", data.source_name or None],
-        ["erstellt", meta.created_text()],
-        ["Vertraulichkeit", meta.confidentiality],
-        ["eigene Organisation", hub],
-        ["Partner", len(partners)],
+        [info["title"], meta.display_title],
+        [info["data_date"], meta.data_date or None],
+        [info["source"], meta.source or None],
+        [info["file"], data.source_name or None],
+        [info["created"], meta.created_text()],
+        [info["confidentiality"], meta.confidentiality],
+        [info["hub"], hub],
+        [info["partners"], len(partners)],
         [METRIC_TEXT["edges"][meta.lang][0], layer.number_of_edges()],
         [METRIC_TEXT["modularity"][meta.lang][0],
          None if math.isnan(modularity) else round(modularity, 3)],
-        ["Berechnung", words["computed"].format(hub=hub)],
+        [info["computed"], fill(words["computed"], meta.lang, hub=hub)],
     ]
     if metrics.attrs.get("betweenness_sample"):
-        rows.append(["Schätzung", words["sampled"].format(k=metrics.attrs["betweenness_sample"])])
-    _table(ws, ["Angabe", "Wert"], rows, wrap=(2,), caps={2: 90})
+        rows.append([info["sampled"], fill(words["sampled"], meta.lang,
+                                           k=metrics.attrs["betweenness_sample"])])
+    _table(ws, [columns["item"], columns["value"]], rows, wrap=(2,), caps={2: 90})
     if meta.include_personal:
         for column in (1, 2):
             cell = ws.cell(row=7, column=column)

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.styling import NodeStyle
-from ..text import by_language
+from ..text import by_language, fill
 from ..workbook import schema
 from .common import ExportMeta, is_personal, plain
 
@@ -74,7 +74,7 @@ _NODE_ORDER = ("kind", "categories", "category", "type", "place", "reach", "sinc
                "contact_internal", "contact_external", "email", "phone", "website", "note",
                "lat", "lon", "id", "row", "date", "status", "area")
 _KINDS = by_language("exports.tables.kinds")
-_STRENGTH = by_language("exports.tables.strength")
+_RELATION = by_language("exports.tables.relation")
 _SKIPPED = frozenset({"label", "extra", "name"})
 
 
@@ -88,15 +88,19 @@ def relation_text(relation: dict[str, Any], lang: str = "de") -> str:
     >>> relation_text({"kind": "Projekt", "strength": 3, "since": 2020, "until": None,
     ...                "note": None})
     'Projekt (Stärke 3, seit 2020)'
+    >>> relation_text({"kind": None, "strength": 2, "since": 2019, "until": 2021,
+    ...                "note": "Förderung"}, "en")
+    '– (strength 2, 2019–2021): Förderung'
     """
+    words = _RELATION[lang]
     since, until = relation.get("since"), relation.get("until")
-    details = [f"{_STRENGTH[lang]} {relation.get('strength', 1)}"]
+    details = [fill(words["strength"], lang, strength=relation.get("strength", 1))]
     if since and until:
-        details.append(f"{since}–{until}")
+        details.append(fill(words["span"], lang, since=since, until=until))
     elif since:
-        details.append(f"{'seit' if lang == 'de' else 'since'} {since}")
+        details.append(fill(words["since"], lang, since=since))
     elif until:
-        details.append(f"{'bis' if lang == 'de' else 'until'} {until}")
+        details.append(fill(words["until"], lang, until=until))
     text = f"{relation.get('kind') or '–'} ({', '.join(details)})"
     return f"{text}: {relation['note']}" if relation.get("note") else text
 

@@ -817,6 +817,36 @@ CATALOG: dict[str, Any] = {
         "computed": "Kennzahlen und Gruppen sind ohne {hub} berechnet: Jeder Partner ist mit "
         "{hub} verbunden, das würde alle gleich aussehen lassen.",
         "sampled": "Brückenfunktion und Nähe geschätzt aus {k} zufällig gewählten Startpartnern.",
+        "measure_clash": "{label} (Kennzahl)",
+    },
+    # column headers of the report's sheets Kategorien, Datenqualität, Erklärungen, Info
+    "exports.report.columns": {
+        "category": "Kategorie",
+        "colour": "Farbe",
+        "partners": "Partner",
+        "share": "Anteil",
+        "kind": "Art",
+        "sheet": "Blatt",
+        "row": "Zeile",
+        "column": "Spalte",
+        "value": "Wert",
+        "message": "Meldung",
+        "measure": "Kennzahl",
+        "explanation": "Erklärung",
+        "item": "Angabe",
+    },
+    # the rows of the report's sheet Info
+    "exports.report.info": {
+        "title": "Titel",
+        "data_date": "Datenstand",
+        "source": "Quelle",
+        "file": "Datei",
+        "created": "erstellt",
+        "confidentiality": "Vertraulichkeit",
+        "hub": "eigene Organisation",
+        "partners": "Partner",
+        "computed": "Berechnung",
+        "sampled": "Schätzung",
     },
     "exports.tables.kinds": {
         "hub": "eigene Organisation",
@@ -825,7 +855,13 @@ CATALOG: dict[str, Any] = {
         "programme": "Programm",
         "category": "Kategorie",
     },
-    "exports.tables.strength": "Stärke",
+    # one relation in the export tables: "Projekt (Stärke 3, seit 2020)"
+    "exports.tables.relation": {
+        "strength": "Stärke {strength}",
+        "span": "{since}–{until}",
+        "since": "seit {since}",
+        "until": "bis {until}",
+    },
     # what a problem sentence names by a code (``what="activity"``)
     "problems.things": {"activity": "die Aktivität", "programme": "das Programm"},
     # what a file really is when its name promises a workbook (``found="pdf"``)

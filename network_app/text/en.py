@@ -779,6 +779,36 @@ CATALOG: dict[str, Any] = {
         "to {hub}, which would make them all look alike.",
         "sampled": "Bridging role and closeness estimated from {k} randomly chosen starting "
         "partners.",
+        "measure_clash": "{label} (measure)",
+    },
+    # column headers of the report's sheets Kategorien, Datenqualität, Erklärungen, Info
+    "exports.report.columns": {
+        "category": "Category",
+        "colour": "Colour",
+        "partners": "Partners",
+        "share": "Share",
+        "kind": "Kind",
+        "sheet": "Sheet",
+        "row": "Row",
+        "column": "Column",
+        "value": "Value",
+        "message": "Message",
+        "measure": "Measure",
+        "explanation": "Explanation",
+        "item": "Item",
+    },
+    # the rows of the report's sheet Info
+    "exports.report.info": {
+        "title": "Title",
+        "data_date": "Data as of",
+        "source": "Source",
+        "file": "File",
+        "created": "created",
+        "confidentiality": "Confidentiality",
+        "hub": "Own organisation",
+        "partners": "Partners",
+        "computed": "Computation",
+        "sampled": "Estimate",
     },
     "exports.tables.kinds": {
         "hub": "own organisation",
@@ -787,7 +817,13 @@ CATALOG: dict[str, Any] = {
         "programme": "programme",
         "category": "category",
     },
-    "exports.tables.strength": "strength",
+    # one relation in the export tables: "Projekt (strength 3, since 2020)"
+    "exports.tables.relation": {
+        "strength": "strength {strength}",
+        "span": "{since}–{until}",
+        "since": "since {since}",
+        "until": "until {until}",
+    },
     # what a problem sentence names by a code (``what="activity"``)
     "problems.things": {"activity": "the activity", "programme": "the programme"},
     # what a file really is when its name promises a workbook (``found="pdf"``)
