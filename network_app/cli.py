@@ -28,7 +28,7 @@ from . import __version__
 from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
-from .network.figures import NO_CATEGORY
+from .network.figures import category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
 from .workbook.loading import load_workbook
 from .workbook.problems import ProblemRecord
@@ -257,7 +257,7 @@ def _check(args: argparse.Namespace) -> int:
         programmes=counted("programmes", report["programmes"]),
         nodes=counted("nodes", report["nodes"]), edges=counted("ties", report["edges"])))
     print(say("cli.per_category", lang, counts=", ".join(
-        f"{t['no_category'] if name == NO_CATEGORY else name} {number(count, lang)}"
+        f"{category_label(name, lang)} {number(count, lang)}"
         for name, count in report["categories"].items())))
     problems = report["errors"] + report["warnings"]
     if not problems:

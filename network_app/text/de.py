@@ -610,8 +610,6 @@ CATALOG: dict[str, Any] = {
         "count_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
         "count_ties": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
         "per_category": "Partner je Kategorie: {counts}",
-        # partners without a category, in the count per category
-        "no_category": "ohne Kategorie",
         "no_problems": "Keine Probleme gefunden.",
         "problems": "{errors}, {warnings}",
         "count_errors": {"one": "{count} Fehler", "other": "{count} Fehler"},

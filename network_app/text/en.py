@@ -575,8 +575,6 @@ CATALOG: dict[str, Any] = {
         "count_nodes": {"one": "{count} node", "other": "{count} nodes"},
         "count_ties": {"one": "{count} tie", "other": "{count} ties"},
         "per_category": "Partners per category: {counts}",
-        # partners without a category, in the count per category
-        "no_category": "no category",
         "no_problems": "No problems found.",
         "problems": "{errors}, {warnings}",
         "count_errors": {"one": "{count} error", "other": "{count} errors"},
