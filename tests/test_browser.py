@@ -205,10 +205,12 @@ def test_presentation_mode_on_a_projector(browser, app_url):
         page.get_by_role("link", name="Präsentation").click()
         page.get_by_text("Ansicht 1 von").wait_for(timeout=60_000)
         assert node_count(page, "presentation") == 65
-        tiles = page.locator("[data-testid='stMetric']")
-        tiles.first.wait_for()
-        assert tiles.count() >= 8  # partners, ties, activities, programmes, 4 categories
-        assert page.locator("section[data-testid='stSidebar']").is_hidden()
+        # partners, ties, activities, programmes, 4 categories: wait until all are drawn
+        page.wait_for_function(
+            "() => document.querySelectorAll(\"[data-testid='stMetric']\").length >= 8",
+            timeout=30_000)
+        page.locator("section[data-testid='stSidebar']").wait_for(state="hidden",
+                                                                  timeout=30_000)
         page.wait_for_timeout(800)
         screenshot(page, "presentation_1.png")
 

@@ -10,7 +10,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -162,7 +161,10 @@ def test_normal_workbook_comes_back_unchanged(tmp_path):
     assert not [p for p in result.warnings if p.code == "stray_cell"]
 
 
-def test_no_op_pass_is_cheap_for_20000_rows(tmp_path):
+def test_no_op_pass_hands_back_the_same_bytes_for_20000_rows(tmp_path):
+    """A workbook without stray cells is not rewritten: the scan hands back the very bytes.
+
+    (Its speed is the benchmark's business, not a unit test's: ``benchmarks/pipeline.py``.)"""
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Partner")
     sheet.append(HEADER + ["Website", "E-Mail", "Telefon"])
@@ -171,14 +173,9 @@ def test_no_op_pass_is_cheap_for_20000_rows(tmp_path):
                       "https://example.org", "info@example.org", "02921 1234"])
     book.save(tmp_path / "big.xlsx")
     data = (tmp_path / "big.xlsx").read_bytes()
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        scan = scan_xlsx(data)
-        timings.append(time.perf_counter() - start)
+    scan = scan_xlsx(data)
     assert scan.data is data
     assert scan.strays == []
-    assert min(timings) < 0.3  # measured 0.1 s
 
 
 def test_values_spread_down_the_whole_column_are_data(tmp_path):
