@@ -153,7 +153,8 @@ def header(title: str, cur: Current) -> bool:
 
 
 def category_label(category: str, lang: str) -> str:
-    return TEXT[lang]["no_category"] if category == na.NO_CATEGORY else category
+    """A category key as the reader sees it (the library's words for "no category")."""
+    return na.category_label(category, lang)
 
 
 # --- numbers as the reader's language writes them ------------------------------------------------

@@ -108,8 +108,6 @@ CATALOG: dict[str, Any] = {
             "column": "Spalte",
             "message": "Was ist zu tun?",
         },
-        "no_category": "ohne Kategorie",
-        "as_of": "Datenstand",
         "page_network": "Netzwerk",
         "page_analysis": "Analyse",
         "page_partner": "Partner",
@@ -141,8 +139,6 @@ CATALOG: dict[str, Any] = {
         "einem Tippfehler unterscheiden. Ist es derselbe Partner, bitte die "
         "Zeilen in der Arbeitsmappe zusammenführen.",
         "no_duplicates": "Keine möglichen Doppelten gefunden.",
-        "row": "Zeile",
-        "not_read": "(nicht gelesen)",
         "columns": {
             "name": "Name",
             "categories": "Kategorien",
@@ -335,7 +331,6 @@ CATALOG: dict[str, Any] = {
             "one": "{count} Partner ohne Koordinaten ist nicht eingezeichnet.",
             "other": "{count} Partner ohne Koordinaten sind nicht eingezeichnet.",
         },
-        "map_label": "{place} ({n})",
         "places": "Orte",
         "near": "Partner in der Region",
         "map_all": "Alle Orte",

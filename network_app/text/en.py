@@ -99,8 +99,6 @@ CATALOG: dict[str, Any] = {
             "column": "Column",
             "message": "What to do",
         },
-        "no_category": "no category",
-        "as_of": "Data as of",
         "page_network": "Network",
         "page_analysis": "Analysis",
         "page_partner": "Partner",
@@ -132,8 +130,6 @@ CATALOG: dict[str, Any] = {
         "typo. If it is the same partner, please merge the rows in the "
         "workbook.",
         "no_duplicates": "No possible duplicates found.",
-        "row": "Row",
-        "not_read": "(not read)",
         "columns": {
             "name": "Name",
             "categories": "Categories",
@@ -315,7 +311,6 @@ CATALOG: dict[str, Any] = {
             "one": "{count} partner without coordinates is not drawn.",
             "other": "{count} partners without coordinates are not drawn.",
         },
-        "map_label": "{place} ({n})",
         "places": "Places",
         "near": "Partners in the region",
         "map_all": "All places",
