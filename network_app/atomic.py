@@ -8,6 +8,7 @@ data never leaves a half-written file or destroys the previous one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -33,7 +34,7 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise FileNotFoundError(2, "Der Ordner existiert nicht", str(folder))
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
     temporary = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
         yield temporary
