@@ -19,6 +19,10 @@ TELL_TALE_GERMAN = frozenset({
     "Nähe", "Bedeutung", "Einfluss", "Kern", "Knoten", "Kanten", "Programme", "Seit", "Bis",
 })
 
+# Lower-case function words also count at the start of a sentence ("Die", "Keine"); "die" is
+# left out, since it is an English word too.
+_LOWER_CASE = frozenset(w for w in TELL_TALE_GERMAN if w.islower()) - {"die"}
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
 
@@ -28,7 +32,8 @@ def german_words(text: str, data_values: Iterable[str] = ()) -> list[str]:
     taken out."""
     for value in sorted({str(v) for v in data_values if v}, key=len, reverse=True):
         text = text.replace(value, " ")
-    return sorted({word for word in _WORD.findall(text) if word in TELL_TALE_GERMAN})
+    return sorted({word for word in _WORD.findall(text)
+                   if word in TELL_TALE_GERMAN or word.lower() in _LOWER_CASE})
 
 
 def decimal_commas(text: str, data_values: Iterable[str] = ()) -> list[str]:
