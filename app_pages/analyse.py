@@ -25,7 +25,7 @@ from app_pages.common import (
     plain,
     positions_for,
 )
-from network_app.text import by_language, join_list, number, say
+from network_app.text import by_language, fixed, join_list, number, say
 
 TEXT = by_language("app.analyse")
 
@@ -116,8 +116,11 @@ def measures_tab(cur, words: dict) -> None:
 
 def groups_tab(cur, words: dict) -> None:
     lang = cur.lang
-    resolution = st.slider(words["resolution"], 0.3, 3.0, 1.0, 0.1,
-                           help=words["resolution_help"], key="resolution")
+    # A select slider, since st.slider writes its number with sprintf: "1.0" also in German.
+    steps = [round(0.3 + 0.1 * i, 1) for i in range(28)]
+    resolution = st.select_slider(words["resolution"], steps, value=1.0,
+                                  format_func=lambda value: fixed(value, lang, digits=1),
+                                  help=words["resolution_help"], key="resolution")
     found = groups_for(cur.key, cur.data, resolution)
     st.metric(label("modularity", lang), figure(found.modularity, lang),
               help=explanation("modularity", lang))

@@ -110,14 +110,14 @@ def test_ranking_follows_the_chosen_measure(bridge_page):
 
 def test_groups_follow_the_resolution(bridge_page):
     at = bridge_page
-    assert at.slider(key="resolution").value == 1.0
+    assert at.select_slider(key="resolution").value == 1.0
     members, alone, modularity = groups(at)
     # Coarse: the bridge joins one clique (which one is the algorithm's seeded choice).
     assert sorted(members, key=len) == [set(CLIQUE_B), {*CLIQUE_A, "Brücke"}] or \
         sorted(members, key=len) == [set(CLIQUE_A), {*CLIQUE_B, "Brücke"}]
     assert "Brücke" not in alone
 
-    at.slider(key="resolution").set_value(1.5).run()
+    at.select_slider(key="resolution").set_value(1.5).run()
     assert not at.exception
     finer, alone, finer_modularity = groups(at)
     # Finer: the two cliques are the groups and the bridge stands alone.

@@ -291,7 +291,9 @@ def test_analyse_page_in_english(bundled):
     assert all(re.fullmatch(r"\d+\.\d{3}|–", v) for v in measures["Bridging role"])
     at.multiselect(key="whatif_partners").set_value(["Stadt Beckum", "KGSt"]).run()
     at.selectbox(key="measure").set_value("pagerank").run()
-    at.slider(key="resolution").set_value(2.0).run()
+    at.select_slider(key="resolution").set_value(2.0).run()
+    resolution = at.select_slider(key="resolution")
+    assert resolution.format_func(resolution.value) == "2.0"
     texts += page_texts(at)
     at.radio(key="whatif_mode").set_value("person").run()
     assert not at.exception
@@ -352,6 +354,9 @@ def test_german_numbers_have_a_decimal_comma():
     tiles = {m.label: m.value for m in at.metric}
     assert re.fullmatch(r"\d+,\d\d", tiles["Dichte"])
     assert re.fullmatch(r"\d+,\d\d", tiles["Gruppenbildung"])
+    resolution = at.select_slider(key="resolution")
+    assert resolution.format_func(resolution.value) == "1,0"
+    assert resolution.format_func(2.5) == "2,5"
     measures = shown_numbers(at.dataframe[0])
     assert measures is not None
     shown = [v for v in measures["Brückenfunktion"] if v != "–"]
@@ -360,11 +365,10 @@ def test_german_numbers_have_a_decimal_comma():
     specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
     assert specs and all(s["config"]["locale"]["number"]["decimal"] == "," for s in specs)
     # Nothing else on the page writes a fraction with a point (links, chart expressions and
-    # the workbook's own values aside). The slider's number format is sprintf, which knows no
-    # decimal comma: left out here, see the report of this change.
+    # the workbook's own values aside).
     known = data_values(BUNDLED)
     points = [f"{where}: {text[:120]!r}" for where, text in page_texts(at)
-              if where != "slider.format" and not text.startswith("http")
+              if not text.startswith("http")
               and "datum." not in text and DECIMAL_POINT.search(_without(text, known))]
     assert points == []
 
