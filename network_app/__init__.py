@@ -1,9 +1,16 @@
 """stadtLABOR Partnernetz: from the staff's partner workbook to a network they can explore,
-analyse and show. The pipeline, one module per stage::
+analyse and show. The pipeline, a folder per stage (each ``__init__`` draws its part)::
 
-    safety → reading → validation → graph → views / positions / figures → styling → rendering
-                                          ↘ metrics, communities, brokers, whatif,
-                                            suggestions, timeline, profile, quality (analysis)
+    workbook/   file → safety → reading → validation → PartnerData
+    network/    PartnerData → graph (one hub rule) → views, positions, key figures
+    analysis/   partner layer → measures, groups, brokers, what-if, suggestions, timeline,
+                profiles and paths, data quality, the reports of the CLI
+    drawing/    styles and legend → the interactive picture, the still picture, places
+    exports/    one module per kind of file; pptx/ the council deck
+    text/       every word a user reads (one catalog per language), numbers by locale
+
+``errors`` (what the library raises), ``atomic`` (writes that never leave half a file) and
+``cli`` (the ``network-app`` command) stand beside them.
 
 The public API is what ``__all__`` lists; the app, the CLI and the notebooks use only it.
 """

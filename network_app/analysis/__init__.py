@@ -13,5 +13,6 @@ Every function here works on the partner layer (the hub left out, see
       ├─ suggestions   whom to introduce to whom, with reasons
       ├─ timeline      the network as it stood in a year; what changed
       ├─ profile       one partner's card, its neighbourhood, explained paths
-      └─ quality       what to tidy in the workbook: likely duplicates
+      ├─ quality       what to tidy in the workbook: likely duplicates
+      └─ reports       the check and analyze reports (JSON of the CLI), typed
 """

@@ -10,6 +10,8 @@ whether personal data may go in). One module per family:
 ``html``        one self-contained, offline HTML page with a search box
 ``graphs``      GEXF (with viz), GraphML, node-link JSON, CSV (nodes + edges)
 ``report``      the Excel report with measures, categories, ties, problems
+``pptx``        the council deck (a package: slides, charts, map, theme)
+``tables``      the graph as rows with German column names, shared by the data formats
 =============== ==================================================================
 
 Rules all of them keep (see :mod:`.common`): personal data (Ansprechperson, Kontakt, E-Mail,
