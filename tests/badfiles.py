@@ -333,6 +333,88 @@ def duplicate_member_xlsx(folder: Path) -> Path:
     return _write(folder, "doppelt.xlsx", data)
 
 
+# The end record ("PK\5\6", APPNOTE 4.3.16): signature, disk, directory's disk, entries on this
+# disk, entries, directory size, directory offset, comment length.
+_END = struct.Struct("<4s4H2LH")
+
+
+def _central_entry(data: bytes | bytearray, member: str) -> int:
+    """Where the central-directory entry of ``member`` starts."""
+    central = data.find(b"PK\x01\x02")
+    while central >= 0 and data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.find(b"PK\x01\x02", central + 4)
+    if central < 0:
+        raise ValueError(f"{member} is not in the central directory")
+    return central
+
+
+def directory_claims_gigabytes_xlsx(folder: Path) -> Path:
+    """A real workbook whose end record claims a 2 GB directory (one damaged field).
+
+    The directory cannot be bigger than the file: damaged, not "too many parts".
+    """
+    data = bytearray(xlsx_bytes())
+    struct.pack_into("<L", data, data.rindex(b"PK\x05\x06") + 12, 0x7FFF_0000)
+    return _write(folder, "verzeichnis_kaputt.xlsx", bytes(data))
+
+
+def cut_at_stray_end_record_xlsx(folder: Path) -> Path:
+    """A download cut off in a picture whose bytes by chance hold the end record's signature.
+
+    zipfile (and any reader searching the tail the same way) takes the noise after it for an
+    end record, here one that claims a directory of gigabytes.
+    """
+    noise = random.Random(7).randbytes(8192)
+    picture = noise[:4096] + b"PK\x05\x06" + noise[4096:]
+    buffer = io.BytesIO(xlsx_bytes())
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_STORED) as archive:  # pictures are stored
+        archive.writestr("xl/media/image1.png", picture)
+    data = buffer.getvalue()
+    stray = data.index(b"PK\x05\x06")  # the first one is the picture's
+    size = _END.unpack_from(data, stray)[5]
+    assert size > 4 * MB, "the noise should claim a directory bigger than any workbook has"
+    return _write(folder, "abgebrochen_bild.xlsx", data[: stray + 200])
+
+
+def entry_count_off_xlsx(folder: Path) -> Path:
+    """The end record counts one entry more than the directory holds.
+
+    zipfile reads the entries the directory's size holds, calamine's zip reader as many as the
+    record counts: they would not agree on what the file contains.
+    """
+    data = bytearray(xlsx_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    entries = _END.unpack_from(data, end)[4]
+    struct.pack_into("<HH", data, end + 8, entries + 1, entries + 1)
+    return _write(folder, "zaehler_kaputt.xlsx", bytes(data))
+
+
+def member_past_end_xlsx(folder: Path) -> Path:
+    """A directory entry whose sheet claims 3 GB, packed and unpacked, in a 5 KB file.
+
+    The data cannot be there: the file is damaged, not a zip bomb.
+    """
+    data = bytearray(xlsx_bytes())
+    central = _central_entry(data, SHEET)
+    struct.pack_into("<LL", data, central + 20, 3 * 1024**3, 3 * 1024**3)
+    return _write(folder, "groesse_kaputt.xlsx", bytes(data))
+
+
+def zip64_xlsx(folder: Path) -> Path:
+    """A real workbook ending in zip64 records, as writers do past 65,535 members or 4 GB.
+
+    The end record says "see zip64" (all ones); the zip64 record before it holds the counts.
+    """
+    data = xlsx_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    entries, size, offset = _END.unpack_from(data, end)[4:7]
+    record64 = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries,
+                           size, offset)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+    end_record = _END.pack(b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF, 0)
+    return _write(folder, "zip64.xlsx", data[:end] + record64 + locator + end_record)
+
+
 # --------------------------------------------------------------------------- zip bombs
 
 
@@ -375,11 +457,7 @@ def _lie_about_sizes(path: Path, member: str, declared: int) -> Path:
     crc = zlib.crc32(bytes(declared))
     struct.pack_into("<L", data, info.header_offset + 14, crc)
     struct.pack_into("<L", data, info.header_offset + 22, declared)
-    central = data.find(b"PK\x01\x02")
-    while data[central + 46 : central + 46 + len(member)] != member.encode():
-        central = data.find(b"PK\x01\x02", central + 4)
-        if central < 0:
-            raise ValueError(f"{member} is not in the central directory")
+    central = _central_entry(data, member)
     struct.pack_into("<L", data, central + 16, crc)
     struct.pack_into("<L", data, central + 24, declared)
     path.write_bytes(bytes(data))
@@ -578,6 +656,10 @@ BAD_FILES: dict[str, tuple[Builder, str]] = {
     "bad_crc_xlsx": (bad_crc_xlsx, "corrupt_archive"),
     "corrupt_deflate_xlsx": (corrupt_deflate_xlsx, "corrupt_archive"),
     "duplicate_member_xlsx": (duplicate_member_xlsx, "corrupt_archive"),
+    "directory_claims_gigabytes_xlsx": (directory_claims_gigabytes_xlsx, "corrupt_archive"),
+    "cut_at_stray_end_record_xlsx": (cut_at_stray_end_record_xlsx, "corrupt_archive"),
+    "entry_count_off_xlsx": (entry_count_off_xlsx, "corrupt_archive"),
+    "member_past_end_xlsx": (member_past_end_xlsx, "corrupt_archive"),
     "lying_sizes_xlsx": (lying_sizes_xlsx, "corrupt_archive"),
     "broken_ole_xls": (broken_ole_xls, "corrupt_archive"),
     "billion_laughs_xlsx": (billion_laughs_xlsx, "unsafe_xml"),
@@ -601,4 +683,5 @@ GOOD_FILES: dict[str, tuple[Builder, str]] = {
     "cp1252_csv": (cp1252_csv, "csv"),
     "utf16_tsv": (utf16_tsv, "csv"),
     "svg_with_doctype_xlsx": (svg_with_doctype_xlsx, "xlsx"),
+    "zip64_xlsx": (zip64_xlsx, "xlsx"),
 }

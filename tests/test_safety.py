@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import string
+import struct
 import subprocess
 import sys
 import time
@@ -250,6 +251,35 @@ def test_limits_are_configurable(corpus: Callable[[str], Path]) -> None:
     with pytest.raises(UnreadableFileError) as caught:
         safety.inspect_file(corpus("real_xlsx"), max_unpacked_bytes=1000)
     assert caught.value.code == "zip_bomb"
+
+
+# --------------------------------------------------------------------------- damaged archives
+
+
+@pytest.mark.parametrize("more", [1, 5 * 2**20, 2**32])
+def test_a_directory_the_file_cannot_hold_is_damage(more: int, corpus: Callable[[str], Path]
+                                                    ) -> None:
+    """However big a damaged end record claims the directory is, the file is damaged: not a
+    bomb, not too many parts (which only a directory that fits can have)."""
+    data = bytearray(corpus("real_xlsx").read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    size = struct.unpack_from("<L", data, end + 12)[0]
+    struct.pack_into("<L", data, end + 12, min(size + more, 2**32 - 1))
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_bytes(bytes(data), "partner.xlsx")
+    assert caught.value.code == "corrupt_archive"
+
+
+def test_too_many_members_needs_a_directory_that_fits(corpus: Callable[[str], Path]) -> None:
+    """The 10,001 members of many_members are too many; the same file cut before its end
+    record is an interrupted download, whose members nobody can count."""
+    data = corpus("many_members").read_bytes()
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_bytes(data, "viele_teile.xlsx")
+    assert caught.value.code == "too_many_members"
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_bytes(data[:-10], "viele_teile.xlsx")
+    assert caught.value.code == "corrupt_archive"
 
 
 # --------------------------------------------------------------------------- good files

@@ -30,7 +30,12 @@ file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
    declared size and trust it: we let it run to the real end of the deflate stream and refuse a
    member whose real size differs from the declared one.
 6. **Damage** (``corrupt_archive``): truncated archives, CRC-32 mismatches, broken deflate data,
-   duplicate member names, an OLE directory that points outside the file.
+   duplicate member names, an OLE directory that points outside the file. A zip directory that
+   does not fit the file is damage too, checked before the limits of 5 so that it is not taken
+   for a bomb or a swarm of members: an end record whose directory would reach past it or hold
+   more entries than it has room for (a cut-off download's stray signature, a flipped byte), an
+   entry count that differs from the entries there are, a member whose data would reach into
+   the directory.
 7. **Unsafe XML** (``unsafe_xml``): Office and LibreOffice never write ``<!DOCTYPE`` or
    ``<!ENTITY``; they are what entity-expansion ("billion laughs") and external-entity (XXE)
    attacks need. calamine does not use defusedxml, so the inflated stream of every member except
@@ -300,10 +305,11 @@ def _describe_text(head: bytes) -> str:
 
 
 def _inspect_zip(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> str:
-    _check_central_directory(fh, size)
+    end = _check_central_directory(fh, size)
     try:
         with zipfile.ZipFile(fh) as archive:
             members = archive.infolist()
+            _check_directory_entries(members, end.entries, archive.start_dir)
             _check_declared_sizes(members, size, limits)
             _check_entries(members)
             fmt = _zip_format(archive, extension)
@@ -320,23 +326,51 @@ def _inspect_zip(fh: BinaryIO, size: int, extension: str, limits: _Limits) -> st
         raise UnreadableFileError("unreadable", detail="zip_variant") from exc
 
 
-def _check_central_directory(fh: BinaryIO, size: int) -> None:
-    directory_size = _central_directory_size(fh, size)
-    if directory_size is None:
-        # No end record: cut off (an interrupted download) or not a zip archive after all.
-        raise UnreadableFileError("corrupt_archive")
-    if directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
-        # More members than any workbook has; their sizes stay unknown on purpose.
-        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
+@dataclass(frozen=True)
+class _EndRecord:
+    """What the end record (or its zip64 twin) says about the central directory."""
+
+    entries: int
+    directory_size: int
+    directory_offset: int
+    #: Where the directory must end: at the end record, or at the zip64 record before it.
+    directory_end: int
 
 
 _END = struct.Struct("<4s4H2LH")
 _END64_LOCATOR = struct.Struct("<4sLQL")
 _END64 = struct.Struct("<4sQ2H2L4Q")
+#: The fixed part of a central-directory entry and of a local header (APPNOTE 4.3.12, 4.3.7).
+_CENTRAL_ENTRY_BYTES = 46
+_LOCAL_HEADER_BYTES = 30
 
 
-def _central_directory_size(fh: BinaryIO, size: int) -> int | None:
-    """The directory size zipfile will read; found the way zipfile finds it, so both agree."""
+def _check_central_directory(fh: BinaryIO, size: int) -> _EndRecord:
+    """Damage first, then size: a directory the file cannot hold is damaged, however big.
+
+    A download cut off mid-file has no end record, or the end record's signature by chance in
+    the data before the cut, which zipfile takes for one: its fields are noise and often claim
+    gigabytes. So does a flipped byte in a real end record. Only a directory that fits where
+    the end record says it lies can have too many members.
+    """
+    end = _end_record(fh, size)
+    if end is None:
+        # No end record: cut off (an interrupted download) or not a zip archive after all.
+        raise UnreadableFileError("corrupt_archive")
+    # zipfile finds the directory by counting its size back from the end record; the offset
+    # only says how many bytes stand in front of the archive, and they cannot be fewer than none.
+    if end.directory_offset + end.directory_size > end.directory_end:
+        raise UnreadableFileError("corrupt_archive")
+    if end.entries * _CENTRAL_ENTRY_BYTES > end.directory_size:
+        raise UnreadableFileError("corrupt_archive")  # more entries than the directory holds
+    if end.directory_size > MAX_CENTRAL_DIRECTORY_BYTES:
+        # More members than any workbook has; their sizes stay unknown on purpose.
+        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
+    return end
+
+
+def _end_record(fh: BinaryIO, size: int) -> _EndRecord | None:
+    """The end record zipfile will read; found the way zipfile finds it, so both agree."""
     tail_size = min(size, _END.size + (1 << 16))
     fh.seek(size - tail_size)
     tail = fh.read(tail_size)
@@ -345,16 +379,38 @@ def _central_directory_size(fh: BinaryIO, size: int) -> int | None:
         pos = tail.rfind(b"PK\x05\x06")
         if pos < 0 or pos + _END.size > len(tail):
             return None
-    directory_size = _END.unpack_from(tail, pos)[5]
+    fields = _END.unpack_from(tail, pos)
     end_offset = size - len(tail) + pos
+    end = _EndRecord(entries=fields[4], directory_size=fields[5], directory_offset=fields[6],
+                     directory_end=end_offset)
     if end_offset >= _END64_LOCATOR.size + _END64.size:
         fh.seek(end_offset - _END64_LOCATOR.size)
         if fh.read(4) == b"PK\x06\x07":
             fh.seek(end_offset - _END64_LOCATOR.size - _END64.size)
             record = fh.read(_END64.size)
             if len(record) == _END64.size and record.startswith(b"PK\x06\x06"):
-                directory_size = _END64.unpack(record)[8]
-    return directory_size
+                fields = _END64.unpack(record)
+                end = _EndRecord(entries=fields[7], directory_size=fields[8],
+                                 directory_offset=fields[9],
+                                 directory_end=end_offset - _END64_LOCATOR.size - _END64.size)
+    return end
+
+
+def _check_directory_entries(
+    members: list[zipfile.ZipInfo], entries: int, directory_start: int
+) -> None:
+    """The directory agrees with its end record and with the file: else it is damaged."""
+    if len(members) > MAX_MEMBERS:
+        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
+    # zipfile reads as many entries as the directory's size holds, other readers (calamine's
+    # zip crate) as many as the end record counts: both must see the same members.
+    if len(members) != entries:
+        raise UnreadableFileError("corrupt_archive")
+    for member in members:
+        # Each member's header and data lie in front of the directory. Sizes pointing past it
+        # are damage (a cut-off or patched file), not a zip bomb: the data is not there.
+        if member.header_offset + _LOCAL_HEADER_BYTES + member.compress_size > directory_start:
+            raise UnreadableFileError("corrupt_archive")
 
 
 def _zip_bomb(unpacked: int, ratio: float) -> UnreadableFileError:
@@ -372,8 +428,6 @@ def _check_declared_sizes(
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_MIN_MEMBER_BYTES and ratio > limits.max_ratio:
             raise _zip_bomb(total, ratio)
-    if len(members) > MAX_MEMBERS:
-        raise UnreadableFileError("too_many_members", limit=MAX_MEMBERS)
 
 
 def _check_entries(members: list[zipfile.ZipInfo]) -> None:
