@@ -69,10 +69,11 @@ from .network.figures import (
     category_counts,
     category_label,
     key_figures,
+    network_title,
 )
 from .network.graph import bipartite_graph, build_graph, partner_layer
-from .network.positions import ego_layout, stable_positions
-from .network.views import VIEWS, Filters, filter_options, network_view
+from .network.positions import ego_layout, free_layout, network_layout, stable_positions
+from .network.views import VIEWS, Filters, filter_options, network_view, views_for
 from .workbook.loading import load_workbook
 from .workbook.problems import Problem
 from .workbook.schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
@@ -127,6 +128,7 @@ __all__ = [
     "ego_layout",
     "ego_network",
     "filter_options",
+    "free_layout",
     "graph_as_of",
     "internal_contacts",
     "introductions",
@@ -135,7 +137,9 @@ __all__ = [
     "load_workbook",
     "multi_category_partners",
     "network_html",
+    "network_layout",
     "network_summary",
+    "network_title",
     "network_view",
     "no_path_sentence",
     "node_styles",
@@ -150,6 +154,7 @@ __all__ = [
     "stable_positions",
     "undated_partners",
     "value_colors",
+    "views_for",
     "whatif_sentences",
     "write_template",
     "year_range",

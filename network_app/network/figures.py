@@ -8,6 +8,9 @@ a word: :func:`category_label` says it in the reader's language.
 ('ohne Kategorie', 'no category')
 >>> category_label("Forschung", "en")  # a category is a workbook value: as written
 'Forschung'
+
+:func:`network_title` names the network where the workbook gives no title: the lab's network
+after its own organisation, a network from another tool after its file.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from ..text import say
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 
-__all__ = ["NO_CATEGORY", "KeyFigures", "category_counts", "category_label", "key_figures"]
+__all__ = ["NO_CATEGORY", "KeyFigures", "category_counts", "category_label", "key_figures",
+           "network_title"]
 
 #: The key under which partners without a category are counted (in :func:`category_counts`,
 #: :func:`~network_app.analysis.timeline.partners_per_year` and JSON reports). Never a
@@ -33,6 +37,29 @@ NO_CATEGORY = "none"
 def category_label(category: str, lang: str = "de") -> str:
     """What to show for a category key: the category as written, or "ohne Kategorie"."""
     return say("network.figures.no_category", lang) if category == NO_CATEGORY else category
+
+
+def network_title(data: PartnerData, lang: str = "de") -> str:
+    """The network's title: the workbook's "Titel" setting, else "Partnernetz <own
+    organisation>" when it has a hub, else "Netzwerk aus <file name>" (a network from another
+    tool gets no invented organisation in its title).
+
+    >>> import pandas as pd
+    >>> empty = pd.DataFrame()
+    >>> edges = PartnerData(empty, empty, empty, empty, {}, source_name="got-edges.csv")
+    >>> network_title(edges), network_title(edges, "en")
+    ('Netzwerk aus got-edges.csv', 'Network from got-edges.csv')
+    >>> lab = PartnerData(empty, empty, empty, empty, {"own_organisation": "Stadt Soest"})
+    >>> network_title(lab)
+    'Partnernetz Stadt Soest'
+    """
+    if data.settings.get("title"):
+        return data.settings["title"]
+    if data.has_hub:
+        return say("network.figures.title_hub", lang, org=data.own_organisation)
+    if data.source_name:
+        return say("network.figures.title_file", lang, file=data.source_name)
+    return say("network.figures.title_plain", lang)
 
 
 def category_counts(data: PartnerData) -> dict[str, int]:

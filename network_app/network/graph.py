@@ -36,7 +36,9 @@ Edge attributes
 
 Analysis never looks at the hub: every partner touches it, so it would make every partner look
 alike. :func:`partner_layer` is the one rule for leaving it out; every view, measure and question
-about the partners uses it.
+about the partners uses it. A network from another tool has no hub at all (no own organisation
+named, no partner with a category): its graph holds only the partners and their ties, and every
+view, measure and export takes it as it is.
 """
 
 from __future__ import annotations
@@ -58,6 +60,10 @@ _NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon",
 def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
     """The whole network: the hub, every partner, and every tie between them.
 
+    The hub (the own organisation, tied to every partner) is there only when the data have one
+    (:attr:`~network_app.workbook.validation.PartnerData.has_hub`): a network from another
+    tool is built as it is, with the graph attribute ``own_organisation`` set to ``""``.
+
     Parameters
     ----------
     data : PartnerData
@@ -75,9 +81,10 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
     if as_of is not None:
         graph.graph["as_of"] = as_of
     tables = _records(data, as_of)
-    hub = data.own_organisation
-    graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
-                   extra={}, **{c: None for c in _NODE_COLUMNS})
+    hub = data.own_organisation if data.has_hub else None
+    if hub is not None:
+        graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
+                       extra={}, **{c: None for c in _NODE_COLUMNS})
     for record in tables["partners"]:
         name = record["name"]
         attrs = {c: record.get(c) for c in _NODE_COLUMNS}
@@ -86,8 +93,9 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
             category=record["category"], row=int(record["row"]),
             extra={c: record.get(c) for c in data.extra_columns}, **attrs,
         )
-        graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
-                       weight=1)
+        if hub is not None:
+            graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
+                           weight=1)
     for record in tables["relations"]:
         edge = _partner_edge(graph, record["source"], record["target"])
         edge["relations"].append({
@@ -117,7 +125,9 @@ def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, A
         return tables
     partners = [r for r in tables["partners"] if _active_in(r["since"], r["until"], as_of)]
     # The hub may be named in a relation; it exists in every year.
-    present = {r["name"] for r in partners} | {data.own_organisation}
+    present = {r["name"] for r in partners}
+    if data.has_hub:
+        present.add(data.own_organisation)
     relations = [r for r in tables["relations"]
                  if _active_in(r["since"], r["until"], as_of)
                  and r["source"] in present and r["target"] in present]

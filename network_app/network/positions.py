@@ -3,9 +3,12 @@ appears.
 
 * :func:`ego_layout` puts the own organisation in the centre and each category in its own sector,
   with partners on rings ordered so that partners that work together sit near each other.
-* :func:`stable_positions` gives every node of every view (hub, partners, activities and
-  programmes) one place, computed once from the whole workbook, so a partner stays where it is
-  whatever is filtered and whichever view is shown.
+* :func:`free_layout` places a network without hub and categories (one from another tool) by its
+  ties alone: a force-directed layout, partners without ties on a ring around it.
+* :func:`network_layout` picks one of the two for a graph; :func:`stable_positions` gives every
+  node of every view (hub, partners, activities and programmes) one place, computed once from
+  the whole workbook, so a partner stays where it is whatever is filtered and whichever view is
+  shown.
 
 Positions are deterministic: the same workbook gives the same places.
 """
@@ -19,9 +22,9 @@ import networkx as nx
 
 from ..workbook import schema
 from ..workbook.validation import PartnerData
-from .graph import bipartite_graph, build_graph
+from .graph import bipartite_graph, build_graph, partner_layer
 
-__all__ = ["ego_layout", "stable_positions"]
+__all__ = ["ego_layout", "free_layout", "network_layout", "stable_positions"]
 
 #: Distance between neighbouring nodes on a ring, in drawing units (pixels at zoom 1).
 SPACING = 90.0
@@ -100,6 +103,69 @@ def _place_sector(members: list[Any], start: float, width: float,
         radius += SPACING + 2 * STAGGER
 
 
+# --------------------------------------------------------------------------- without hub
+
+#: Below this many partners with ties :func:`free_layout` runs a force-directed layout; from it on
+#: (a large edge list) the partners go on rings, ordered so that neighbours sit together.
+#: networkx' spring layout needs scipy from 500 nodes on, which this program does not ship, and
+#: a force layout of thousands of nodes shows a hairball anyway.
+FORCE_LIMIT = 500
+#: The force layout's seed: the same network gives the same picture.
+SEED = 7
+
+
+def network_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """The layout for ``graph`` as it is: :func:`ego_layout` when it has a hub or categories
+    (the lab's format, also a view with the hub hidden), else :func:`free_layout`.
+
+    >>> plain = nx.Graph([("A", "B"), ("B", "C")])
+    >>> network_layout(plain) == free_layout(plain)
+    True
+    >>> lab = nx.Graph([("Soest", "A")])
+    >>> lab.nodes["Soest"]["kind"] = "hub"
+    >>> network_layout(lab)["Soest"]
+    (0.0, 0.0)
+    """
+    if any(kind == "hub" for _, kind in graph.nodes(data="kind")) or any(
+            category for _, category in graph.nodes(data="category")):
+        return ego_layout(graph)
+    return free_layout(graph)
+
+
+def free_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Partners placed by their ties alone, for a network without hub and categories.
+
+    Partners with ties get a force-directed layout (networkx' ``spring_layout``, seeded; ties
+    count alike, whatever their weight, so one heavy tie does not pull everything together),
+    spread so that neighbouring nodes are about :data:`SPACING` apart and wider than high, as
+    the rings of :func:`ego_layout` are. From :data:`FORCE_LIMIT` partners with ties on, they go
+    on rings around an empty centre instead. Partners without a tie go on a ring around them.
+    Only the partner layer is placed (see :func:`~network_app.network.graph.partner_layer`);
+    deterministic.
+
+    >>> places = free_layout(nx.Graph([("A", "B"), ("B", "C"), ("D", "D")]))
+    >>> sorted(places)
+    ['A', 'B', 'C', 'D']
+    >>> places == free_layout(nx.Graph([("A", "B"), ("B", "C"), ("D", "D")]))
+    True
+    """
+    layer = partner_layer(graph)
+    positions: dict[Any, tuple[float, float]] = {}
+    tied = [n for n in layer if layer.degree(n)]
+    loners = [n for n in layer if not layer.degree(n)]
+    if len(tied) >= FORCE_LIMIT:
+        _place_sector(_order_members(layer, tied), -math.pi / 2, 2 * math.pi, positions)
+    elif tied:
+        force = nx.spring_layout(layer.subgraph(tied), seed=SEED, weight=None)
+        # spring_layout scales into [-1, 1]; n nodes then stand about 2 / sqrt(n) apart.
+        radius = max(SPACING, SPACING * math.sqrt(len(tied)) / 1.6)
+        for node, (x, y) in force.items():
+            positions[node] = (round(ASPECT * radius * float(x), 1),
+                               round(radius * float(y), 1))
+    _outer_ring(loners, positions)
+    return positions
+
+
 # --------------------------------------------------------------------------- every view
 
 #: How far an activity or programme sits outside the centre of its partners.
@@ -111,13 +177,14 @@ MIN_GAP = 36.0
 def stable_positions(data: PartnerData) -> dict[str, tuple[float, float]]:
     """A position for every node of every view, computed once from the whole workbook.
 
-    The hub and the partners are placed by :func:`ego_layout` on the full graph; an activity or
+    The hub and the partners are placed by :func:`network_layout` on the full graph (the ego
+    layout, or :func:`free_layout` for a network from another tool); an activity or
     programme sits at the centre of its partners, pushed a little outwards (and further out if
     another node is already there). Activities and programmes without partners go on a ring
     outside everything else. Filters and views only hide nodes,
     so nothing moves when the user changes them. The same workbook gives the same positions.
     """
-    positions: dict[str, tuple[float, float]] = dict(ego_layout(build_graph(data)))
+    positions: dict[str, tuple[float, float]] = dict(network_layout(build_graph(data)))
     grid = _Grid(MIN_GAP)
     for point in positions.values():
         grid.add(point)

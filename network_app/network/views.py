@@ -9,6 +9,11 @@ Three views of one workbook:
                 partner–programme
 =============== ==================================================================
 
+A network without a hub (one from another tool, see
+:attr:`~network_app.workbook.validation.PartnerData.has_hub`) has nothing to put in the middle:
+its "ego" view is the partner network as it is, and :func:`views_for` offers only "partners"
+and "bipartite".
+
 :class:`Filters` narrows a view down; :func:`network_view` applies it without touching the data.
 Where the nodes go is :mod:`network_app.network.positions`' job: one place per node for every view
 and every filter.
@@ -30,10 +35,22 @@ from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
 from .graph import _active_in, bipartite_graph, build_graph, partner_layer
 
-__all__ = ["VIEWS", "Filters", "filter_options", "network_view"]
+__all__ = ["VIEWS", "Filters", "filter_options", "network_view", "views_for"]
 
 #: The views :func:`network_view` knows, in the order the app offers them.
 VIEWS: tuple[str, ...] = ("ego", "partners", "bipartite")
+
+
+def views_for(data: PartnerData) -> tuple[str, ...]:
+    """The views worth offering for ``data``: without a hub the ego view would show the same
+    as the partner view, so only "partners" and "bipartite" are offered.
+
+    >>> import pandas as pd
+    >>> empty = pd.DataFrame()
+    >>> views_for(PartnerData(pd.DataFrame({"categories": [[]]}), empty, empty, empty, {}))
+    ('partners', 'bipartite')
+    """
+    return VIEWS if data.has_hub else tuple(v for v in VIEWS if v != "ego")
 
 
 @dataclass(frozen=True)
@@ -105,7 +122,8 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
         The validated workbook.
     view : {"ego", "partners", "bipartite"}
         ``"ego"``: hub, partners and all ties. ``"partners"``: the partner layer (hub hidden).
-        ``"bipartite"``: partners, activities and programmes.
+        ``"bipartite"``: partners, activities and programmes. Without a hub, ``"ego"`` is the
+        network as it is: the partners and all their ties.
     filters : Filters
         See :class:`Filters`.
 

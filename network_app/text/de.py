@@ -691,7 +691,12 @@ CATALOG: dict[str, Any] = {
         "search": "Partner suchen",
         "not_found": "Kein Partner mit diesem Namen im Bild.",
     },
-    "network.figures": {"no_category": "ohne Kategorie"},
+    "network.figures": {
+        "no_category": "ohne Kategorie",
+        "title_hub": "Partnernetz {org}",
+        "title_file": "Netzwerk aus {file}",
+        "title_plain": "Netzwerk",
+    },
     "drawing.styling": {
         "hub": "eigene Organisation",
         "none_category": "ohne Kategorie",

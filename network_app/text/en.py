@@ -656,7 +656,12 @@ CATALOG: dict[str, Any] = {
         "search": "Find partner",
         "not_found": "No partner of this name in the picture.",
     },
-    "network.figures": {"no_category": "no category"},
+    "network.figures": {
+        "no_category": "no category",
+        "title_hub": "Partner network {org}",
+        "title_file": "Network from {file}",
+        "title_plain": "Network",
+    },
     "drawing.styling": {
         "hub": "own organisation",
         "none_category": "no category",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Literal
 
 from . import safety
 from .reading import read_sheets
@@ -24,10 +25,14 @@ def load_workbook(
     filename: str | None = None,
     max_bytes: int = safety.DEFAULT_MAX_BYTES,
     today: dt.date | None = None,
+    own_organisation: str | Literal[False] | None = None,
 ) -> PartnerData:
     """Read and validate a partner workbook (xlsx, xlsm, xls, ods or csv).
 
     ``source`` is a path, or the file's bytes (an upload) together with its ``filename``.
+    ``own_organisation`` chooses the hub: None as the workbook says, a name for that
+    organisation in the centre, False for none (see
+    :func:`~network_app.workbook.validation.validate_sheets`).
     """
     if isinstance(source, bytes):
         name = filename or "Upload.xlsx"
@@ -41,4 +46,5 @@ def load_workbook(
     if fmt == "csv":
         for sheet in sheets:
             sheet.name = Path(name).stem or sheet.name
-    return validate_sheets(sheets, today=today, source_name=name)
+    return validate_sheets(sheets, today=today, source_name=name,
+                           own_organisation=own_organisation)

@@ -15,7 +15,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -83,6 +83,10 @@ class PartnerData:
     extra_columns: list[str] = field(default_factory=list)
     sheets: dict[str, str] = field(default_factory=dict)  # table kind → sheet name
     source_name: str = ""
+    #: Whether the own organisation stands in the centre (the hub), as
+    #: :func:`validate_sheets` decided; None decides by :attr:`has_hub`'s rule (data built
+    #: by hand). Kept when a copy is filtered, so the hub does not vanish with a filter.
+    with_hub: bool | None = None
 
     def records(self, table: str) -> list[dict[str, Any]]:
         """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
@@ -91,7 +95,36 @@ class PartnerData:
                 for row in frame.to_dict("records")]
 
     @property
+    def has_hub(self) -> bool:
+        """Whether the network has a hub: the own organisation, tied to every partner.
+
+        The lab's format has one: Einstellungen name an own organisation, or a partner has a
+        category (the tie to the hub). A network from another tool has neither and is shown as
+        it is. The user's choice (``own_organisation`` of :func:`validate_sheets`) overrides
+        both.
+
+        >>> import pandas as pd
+        >>> plain = PartnerData(pd.DataFrame({"name": ["A"], "categories": [[]]}),
+        ...                     pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {})
+        >>> plain.has_hub, plain.own_organisation
+        (False, '')
+        >>> lab = PartnerData(pd.DataFrame({"name": ["A"], "categories": [["Forschung"]]}),
+        ...                   pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), {})
+        >>> lab.has_hub, lab.own_organisation
+        (True, 'stadtLABOR Soest')
+        """
+        if self.with_hub is not None:
+            return self.with_hub
+        if self.settings.get("own_organisation"):
+            return True
+        categories = self.partners.get("categories")
+        return categories is not None and any(bool(c) for c in categories)
+
+    @property
     def own_organisation(self) -> str:
+        """The hub's name (Einstellungen, else "stadtLABOR Soest"); "" without a hub."""
+        if not self.has_hub:
+            return ""
         return self.settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
 
     @property
@@ -137,16 +170,22 @@ class _Collector:
 
 
 def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
-                    source_name: str = "") -> PartnerData:
-    """Find the known tables in ``sheets``, validate them, and return the clean data."""
+                    source_name: str = "",
+                    own_organisation: str | Literal[False] | None = None) -> PartnerData:
+    """Find the known tables in ``sheets``, validate them, and return the clean data.
+
+    ``own_organisation`` is the user's choice of the hub: None takes the workbook's word (see
+    :attr:`PartnerData.has_hub`), a name makes that organisation the hub (as if Einstellungen
+    named it), False shows the network without a hub even in the lab's format.
+    """
     problems: list[Problem] = []
     year_now = (today or dt.date.today()).year
     problems.extend(_stray_warnings(sheets))
     tables, sheet_names = _locate_tables(sheets, problems)
 
     settings = _read_settings(tables.get("settings"), problems)
-    hub = settings.get("own_organisation") or schema.OWN_ORGANISATION_DEFAULT
     partners_table = tables.get("partners")
+    hub = _hub(settings, partners_table, own_organisation)
     if partners_table is None:
         problems.append(Problem(code="no_partner_sheet", severity=ERROR))
         partner_rows: list[dict[str, Any]] = []
@@ -173,7 +212,31 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
         extra_columns=extras,
         sheets=sheet_names,
         source_name=source_name,
+        with_hub=hub is not None,
     )
+
+
+def _hub(settings: dict[str, str], partners: Table | None,
+         choice: str | Literal[False] | None) -> str | None:
+    """The hub's name, or None for a network without one (see :attr:`PartnerData.has_hub`).
+
+    A chosen name is written into ``settings``, where the rest of the program looks for it.
+    Whether a partner has a category is decided before the partners are read, since reading
+    them needs the hub's name (a row naming the hub is no partner): a row whose Kategorie
+    holds a known category counts.
+    """
+    if choice is False:
+        return None
+    if choice:
+        settings["own_organisation"] = choice.strip()
+    if settings.get("own_organisation"):
+        return settings["own_organisation"]
+    if partners is None or (column := partners.column("categories")) is None:
+        return None
+    if any(schema.canonical_category(part) is not None
+           for _, cells in partners.rows for part in split_categories(cell(cells, column))):
+        return schema.OWN_ORGANISATION_DEFAULT
+    return None
 
 
 _INTEGER_COLUMNS = ("since", "until", "year", "row", "strength")
@@ -304,7 +367,7 @@ def _check_span(since: int | None, until: int | None, row: int, column: ColumnIn
     return until
 
 
-def _read_partners(table: Table, hub: str, year_now: int, problems: list[Problem]
+def _read_partners(table: Table, hub: str | None, year_now: int, problems: list[Problem]
                    ) -> tuple[list[dict[str, Any]], list[str]]:
     log = _Collector(table.sheet, problems)
     cols = {key: table.column(key) for key in PARTNER_COLUMNS}
@@ -312,7 +375,7 @@ def _read_partners(table: Table, hub: str, year_now: int, problems: list[Problem
     extra_names = _unique_headers([c.header for c in extras])
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
-    hub_key = schema.normalize_name(hub)
+    hub_key = schema.normalize_name(hub) if hub else None
     for row, cells in table.rows:
         name = _text(cells, cols["name"], row, log)
         if name is None:
@@ -490,14 +553,14 @@ _SIMILAR = 0.9
 class _NameIndex:
     """Resolves names written in relations and activities to partner names."""
 
-    def __init__(self, partner_rows: list[dict[str, Any]], hub: str,
+    def __init__(self, partner_rows: list[dict[str, Any]], hub: str | None,
                  partner_sheet: str) -> None:
         self.names = {schema.normalize_name(r["name"]): r["name"] for r in partner_rows}
         for row in partner_rows:  # relations from Gephi or Kumu name partners by their id
             if row.get("id"):
                 self.names.setdefault(schema.normalize_name(row["id"]), row["name"])
-        self.hub = hub
-        self.hub_key = schema.normalize_name(hub)
+        self.hub = hub  # None: a network without a hub
+        self.hub_key = schema.normalize_name(hub) if hub else None
         self.sheet = partner_sheet
 
     def resolve(self, text: str) -> str | None:
