@@ -862,6 +862,14 @@ CATALOG: dict[str, Any] = {
     },
     # what a problem sentence names by a code (``what="activity"``)
     "problems.things": {"activity": "die Aktivität", "programme": "das Programm"},
+    # which table a sheet holds, as a problem sentence names it (``table="partners"``)
+    "problems.tables": {
+        "partners": "Partnern",
+        "relations": "Beziehungen",
+        "activities": "Aktivitäten",
+        "programmes": "Programmen",
+        "settings": "Einstellungen",
+    },
     # what a file really is when its name promises a workbook (``found="pdf"``)
     "problems.found": {
         "pdf": "ein PDF-Dokument",
@@ -934,13 +942,35 @@ CATALOG: dict[str, Any] = {
         "{limit_millions} Millionen Zellen und zu viel zum Einlesen. Bitte nur die "
         "Partnerdaten in der Arbeitsmappe behalten und weit entfernte Zellen löschen.",
         "no_partner_sheet": "Kein Blatt mit Partnern gefunden. Bitte ein Blatt »Partner« mit einer Spalte "
-        "»Name« anlegen (Vorlage: network-app template).",
+        "»Name« anlegen (Vorlage: network-app template) oder eine Tabelle mit Beziehungen in "
+        "den Spalten »Von« und »Nach« (auch »Source« und »Target«).",
         "no_header": "Im Blatt »{sheet}« wurde keine Kopfzeile mit der Spalte »{expected}« gefunden. "
         "Bitte die Spaltenüberschrift »{expected}« eintragen.",
         "no_partners": "Das Blatt »{sheet}« enthält keine Partner. Bitte unter der Kopfzeile Partner "
         "eintragen.",
         "hidden_sheet": "Das Blatt »{sheet}« ist ausgeblendet und wurde nicht gelesen. Zum Einlesen bitte "
         "einblenden.",
+        "hidden_sheet_other": "Das Blatt »{sheet}« ist ausgeblendet und enthält keine Tabelle, die hier "
+        "gelesen wird (z. B. ein Hilfsblatt eines anderen Programms). Es wurde nicht gelesen "
+        "und muss nicht eingeblendet werden.",
+        "sheet_empty": "Das Blatt »{sheet}« enthält keine Daten (höchstens Überschriften) und wurde "
+        "übergangen.",
+        "sheet_unknown": "Das Blatt »{sheet}« wurde nicht gelesen: Seine Spalten ({columns}) passen zu "
+        "keiner bekannten Tabelle. Für Partner braucht es eine Spalte »Name«, für "
+        "Beziehungen die Spalten »Von« und »Nach«.",
+        "sheet_second_table": "Das Blatt »{sheet}« enthält wie »{first}« eine Tabelle mit {table} und "
+        "wurde nicht gelesen; gelesen wird nur »{first}«. Werden beide gebraucht, bitte die "
+        "Zeilen in »{first}« übernehmen.",
+        "sheet_not_chosen": "Das Blatt »{sheet}« sieht aus wie eine Partnerliste, wurde aber nicht "
+        "gelesen: Die Partner werden im Blatt »{partner_sheet}« erwartet. Bitte dort die "
+        "Kopfzeile ergänzen oder das Blatt »{partner_sheet}« umbenennen.",
+        "column_choice": "Im Blatt »{sheet}« können mehrere Spalten dasselbe bedeuten; gelesen wird jeweils "
+        "die gefüllte, genauere. Gelesen: {used}. Als zusätzliche Spalte erhalten: {kept}. Ist "
+        "eine andere gemeint, bitte die nicht gemeinte Spalte umbenennen.",
+        "nodes_from_relations": "Es gibt keine Tabelle mit Partnern: Die Partner ({count}) wurden aus den "
+        "Beziehungen im Blatt »{sheet}« gebildet, in der Reihenfolge ihres ersten Auftretens. "
+        "Für Angaben wie Ort oder Typ bitte ein Blatt »Partner« mit einer Spalte »Name« "
+        "anlegen.",
         "duplicate_column": "Die Spalte »{column}« bedeutet dasselbe wie »{first}« (Spalte {first_letter}); "
         "gelesen wird nur »{first}«. Bitte eine der beiden Spalten umbenennen.",
         "missing_name": "Zeile {row} hat keinen Namen. Bitte einen Namen eintragen oder die Zeile löschen.",

@@ -824,6 +824,14 @@ CATALOG: dict[str, Any] = {
     },
     # what a problem sentence names by a code (``what="activity"``)
     "problems.things": {"activity": "the activity", "programme": "the programme"},
+    # which table a sheet holds, as a problem sentence names it (``table="partners"``)
+    "problems.tables": {
+        "partners": "partners",
+        "relations": "relations",
+        "activities": "activities",
+        "programmes": "programmes",
+        "settings": "settings",
+    },
     # what a file really is when its name promises a workbook (``found="pdf"``)
     "problems.found": {
         "pdf": "a PDF document",
@@ -891,11 +899,29 @@ CATALOG: dict[str, Any] = {
         "{limit_millions} million cells, too many to read. Please keep only the partner "
         "data in the workbook and delete far-away cells.",
         "no_partner_sheet": "No sheet with partners found. Please add a sheet “Partner” with a column “Name” "
-        "(template: network-app template).",
+        "(template: network-app template), or a table of relations with the columns “Source” "
+        "and “Target”.",
         "no_header": "No header row with the column “{expected}” was found in sheet “{sheet}”. "
         "Please add the column heading “{expected}”.",
         "no_partners": "The sheet “{sheet}” contains no partners. Please add partners below the header.",
         "hidden_sheet": "The sheet “{sheet}” is hidden and was not read. Unhide it to include it.",
+        "hidden_sheet_other": "The sheet “{sheet}” is hidden and holds no table read here (for example a "
+        "helper sheet of another program). It was not read and need not be unhidden.",
+        "sheet_empty": "The sheet “{sheet}” holds no data (headings at most) and was skipped.",
+        "sheet_unknown": "The sheet “{sheet}” was not read: its columns ({columns}) fit no known table. "
+        "Partners need a column “Name”, relations the columns “Source” and “Target”.",
+        "sheet_second_table": "Like “{first}”, the sheet “{sheet}” holds a table of {table} and was not "
+        "read; only “{first}” is read. If both are needed, please move the rows into "
+        "“{first}”.",
+        "sheet_not_chosen": "The sheet “{sheet}” looks like a partner list but was not read: the "
+        "partners are expected in the sheet “{partner_sheet}”. Please complete its header "
+        "row there or rename the sheet “{partner_sheet}”.",
+        "column_choice": "In sheet “{sheet}” several columns can mean the same; the filled, more "
+        "specific one is read. Read: {used}. Kept as extra column: {kept}. If another one is "
+        "meant, please rename the column not meant.",
+        "nodes_from_relations": "There is no table of partners: the partners ({count}) were built from "
+        "the relations in sheet “{sheet}”, in the order they first appear. For details such "
+        "as place or type, please add a sheet “Partner” with a column “Name”.",
         "duplicate_column": "The column “{column}” means the same as “{first}” (column {first_letter}); only "
         "“{first}” is read. Please rename one of them.",
         "missing_name": "Row {row} has no name. Please enter a name or delete the row.",

@@ -31,6 +31,7 @@ MESSAGES = by_key("problems")
 #: that is no code there (a reader's own detail) is shown as it is.
 CODED_PARAMS = {
     "what": "problems.things",
+    "table": "problems.tables",
     "found": "problems.found",
     "detail": "problems.details",
     "extension": "problems.extensions",

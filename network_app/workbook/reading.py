@@ -10,7 +10,11 @@ The first stage of the pipeline knows file formats, not partners. It
 * skips empty rows early, fills merged cells below the header with their top-left value,
   remembers hidden sheets;
 * finds the header row below title rows and maps the headers to known columns
-  (:mod:`network_app.workbook.schema`); unknown columns are kept under their own header.
+  (:mod:`network_app.workbook.schema`); unknown columns are kept under their own header;
+* decides between two columns that could mean the same by their content: the filled and more
+  specific one is read, the other is kept as an extra column, and the table says so.
+
+Which sheet holds which table is decided in :mod:`network_app.workbook.recognise`.
 
 The Excel row number a user sees is computed in exactly one place: :func:`_excel_row`.
 """
@@ -244,12 +248,22 @@ def _header_text(value: Any) -> str:
     return _TITLE_SPACE.sub(" ", str(value)).strip()
 
 
+def header_keys(cells: list[Any], kind: str) -> list[str | None]:
+    """The known column key of each header cell for a table of ``kind`` (None: unknown)."""
+    return [schema.canonical_column(kind, _header_text(c)) if not _is_empty(c) else None
+            for c in cells]
+
+
 def find_table(sheet: RawSheet, kind: str) -> Table | None:
-    """Read ``sheet`` as a table of ``kind``, or None when no header row fits."""
+    """Read ``sheet`` as a table of ``kind``, or None when no header row fits.
+
+    Two columns that could fill the same field are told apart by their content (see
+    :func:`_choose_columns`), so the result depends neither on the order of the columns nor on
+    the sheet's name.
+    """
     required = _REQUIRED[kind]
     for position, (row_number, cells) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        keys = [schema.canonical_column(kind, _header_text(c)) if not _is_empty(c) else None
-                for c in cells]
+        keys = header_keys(cells, kind)
         if "name" in required and "name" not in keys and "id" in keys:
             keys[keys.index("id")] = "name"  # Gephi's node table without a Label column
         if not all(k in keys for k in required):
@@ -265,30 +279,89 @@ def find_table(sheet: RawSheet, kind: str) -> Table | None:
 
 def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
                 cells: list[Any], keys: list[str | None]) -> Table:
-    columns: list[ColumnInfo] = []
-    problems: list[Problem] = []
-    first_of: dict[str, ColumnInfo] = {}
-    for index, (cell, key) in enumerate(zip(cells, keys, strict=True)):
-        header = _header_text(cell)
-        if not header:
-            continue
-        letter = column_letter(index)
-        if key is not None and key in first_of:
-            first = first_of[key]
-            problems.append(Problem(
-                code="duplicate_column", severity=WARNING, sheet=sheet.name, row=header_row,
-                column=header, column_letter=letter, value=header,
-                params={"first": first.header, "first_letter": first.letter}))
-            key = None
-        info = ColumnInfo(index, header, key, letter)
-        if key is not None:
-            first_of[key] = info
-        columns.append(info)
+    columns = [ColumnInfo(index, _header_text(cell), key, column_letter(index))
+               for index, (cell, key) in enumerate(zip(cells, keys, strict=True))
+               if _header_text(cell)]
     rows = []
     for row_number, row_cells in sheet.rows[position + 1:]:
         if any(not _is_empty(row_cells[c.index]) for c in columns if c.index < len(row_cells)):
             rows.append((row_number, row_cells))
+    filled = {c.index: sum(1 for _, r in rows if c.index < len(r) and not _is_empty(r[c.index]))
+              for c in columns}
+    if kind == "relations":
+        columns = _direction_is_no_kind(columns, rows)
+    columns, problems = _choose_columns(sheet.name, kind, header_row, columns, filled)
     return Table(kind, sheet.name, header_row, columns, rows, problems)
+
+
+def _direction_is_no_kind(columns: list[ColumnInfo], rows: list[tuple[int, list[Any]]]
+                          ) -> list[ColumnInfo]:
+    """Gephi's edge "Type" holds Directed/Undirected: how to draw, not the kind of relation.
+
+    Such a column is read as the direction (key ``directed``) when the schema knows one, else
+    kept as an extra column; either way its words never become relation kinds.
+    """
+    direction_key = "directed" if any(c.key == "directed"
+                                      for c in schema.COLUMNS["relations"]) else None
+    result = []
+    for col in columns:
+        if col.key == "kind":
+            values = {schema.normalize_header(r[col.index]) for _, r in rows
+                      if col.index < len(r) and not _is_empty(r[col.index])}
+            if values and values <= schema.DIRECTION_WORDS:
+                col = ColumnInfo(col.index, col.header, direction_key, col.letter)
+        result.append(col)
+    return result
+
+
+def _choose_columns(sheet: str, kind: str, header_row: int, columns: list[ColumnInfo],
+                    filled: dict[int, int]) -> tuple[list[ColumnInfo], list[Problem]]:
+    """One column per field: the filled one, then the more specific spelling, then the first.
+
+    The others stay as extra columns under their own header. An empty or weaker column set aside
+    is told in one ``column_choice`` note per table; two filled columns of equal standing (the
+    lab's "Name" and "Organisation", both filled) keep the ``duplicate_column`` warning, since
+    only the person who wrote them knows which is meant. A node table whose name columns are all
+    empty takes its filled id column as the names.
+    """
+    groups: dict[str, list[ColumnInfo]] = {}
+    for col in columns:
+        if col.key is not None:
+            groups.setdefault(col.key, []).append(col)
+    if "name" in groups and "id" in groups and not any(filled[c.index] for c in groups["name"]) \
+            and any(filled[c.index] for c in groups["id"]):
+        groups["name"] = [*groups.pop("id"), *groups["name"]]  # Gephi's empty Label column
+    chosen: dict[int, str] = {}
+    problems: list[Problem] = []
+    used: list[ColumnInfo] = []
+    kept: list[ColumnInfo] = []
+    for key, group in groups.items():
+        ranked = sorted(group, key=lambda c: (filled[c.index] == 0,
+                                              schema.alias_rank(kind, key, c.header), c.index))
+        winner = ranked[0]
+        chosen[winner.index] = key
+        for other in ranked[1:]:
+            equal = filled[other.index] > 0 and not schema.is_weak_alias(kind, key, other.header)
+            if equal and not schema.is_weak_alias(kind, key, winner.header):
+                problems.append(Problem(
+                    code="duplicate_column", severity=WARNING, sheet=sheet, row=header_row,
+                    column=other.header, column_letter=other.letter, value=other.header,
+                    params={"first": winner.header, "first_letter": winner.letter}))
+            else:
+                if winner not in used:
+                    used.append(winner)
+                kept.append(other)
+    if kept:
+        problems.insert(0, Problem(
+            code="column_choice", severity=WARNING, sheet=sheet, row=header_row,
+            params={"used": ", ".join(c.header for c in sorted(used, key=_by_index)),
+                    "kept": ", ".join(c.header for c in sorted(kept, key=_by_index))}))
+    result = [ColumnInfo(c.index, c.header, chosen.get(c.index), c.letter) for c in columns]
+    return result, problems
+
+
+def _by_index(column: ColumnInfo) -> int:
+    return column.index
 
 
 def cell(cells: list[Any], column: ColumnInfo | None) -> Any:

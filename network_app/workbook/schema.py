@@ -14,6 +14,14 @@ True
 'name'
 >>> canonical_category("Netzwerke & Plattformen")
 'Netzwerk'
+
+Files from other tools use their own words (Kumu: Elements/Connections, Label, From/To; Gephi:
+Nodes/Edges, Id, Label, Source/Target; NodeXL: Vertices/Edges, Vertex, Vertex 1/Vertex 2;
+igraph and statnet: from/to, tail/head). A sheet name is only a hint: which table a sheet holds
+is decided by its columns and values (:mod:`network_app.workbook.recognise`).
+
+>>> canonical_column("relations", "Vertex 1"), canonical_sheet("edgelist")
+('source', 'relations')
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_ALIASES",
     "COLUMNS",
+    "DIRECTION_WORDS",
+    "GUIDE_SHEET",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
     "REACH_VALUES",
@@ -37,12 +47,16 @@ __all__ = [
     "canonical_category",
     "canonical_column",
     "canonical_sheet",
+    "is_weak_alias",
     "name_key",
     "normalize_header",
     "normalize_name",
 ]
 
 OWN_ORGANISATION_DEFAULT = "stadtLABOR Soest"
+#: The guide sheet of the template (:data:`network_app.workbook.template.GUIDE_SHEET`): known,
+#: and not read as data.
+GUIDE_SHEET = "Anleitung"
 
 CATEGORIES: tuple[str, ...] = ("Austausch", "Kooperation", "Netzwerk", "Forschung")
 
@@ -114,9 +128,14 @@ class Column:
 #: The known sheets: key → (German name, aliases).
 SHEETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "partners": ("Partner", ("Partner", "Partnerinnen", "Partnerliste", "Partners", "Nodes",
-                             "Knoten", "Elements", "Elemente", "Organisationen")),
+                             "Knoten", "Elements", "Elemente", "Organisationen",
+                             # NodeXL, igraph/R, Gephi exports named after their content
+                             "Vertices", "Vertex", "Node", "Nodelist", "Node list",
+                             "Node table", "Nodes table", "Knotenliste")),
     "relations": ("Beziehungen", ("Beziehungen", "Beziehung", "Verbindungen", "Relations",
-                                  "Relationships", "Connections", "Edges", "Kanten", "Links")),
+                                  "Relationships", "Connections", "Edges", "Kanten", "Links",
+                                  "Edge", "Edgelist", "Edge list", "Edge table",
+                                  "Edges table", "Kantenliste", "Ties")),
     "activities": ("Aktivitäten", ("Aktivitäten", "Aktivitaeten", "Aktivitat", "Aktivität",
                                    "Projekte", "Activities", "Veranstaltungen")),
     "programmes": ("Programme", ("Programme", "Programm", "Förderprogramme", "Verbünde",
@@ -128,7 +147,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "partners": (
         Column("name", "Name", ("Partner", "Partnername", "Organisation", "Institution",
                                 "Einrichtung", "Label", "Name der Organisation",
-                                "Partnerorganisation")),
+                                "Partnerorganisation", "Vertex")),
         Column("categories", "Kategorie", ("Kategorien", "Kategorie(n)", "Category",
                                            "Categories", "Bereich der Zusammenarbeit",
                                            "Art der Zusammenarbeit"), kind="categories"),
@@ -157,13 +176,19 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("lon", "Länge", ("Längengrad", "Longitude", "Lon", "Lng"), kind="number"),
         # Gephi and other tools key nodes by an id and show a label; without a name column,
         # the id is the name (see reading.find_table).
-        Column("id", "Id", ("ID", "Kennung", "Key", "Schlüssel", "Nr", "Nummer")),
+        Column("id", "Id", ("ID", "Kennung", "Key", "Schlüssel", "Nr", "Nummer", "Vertex ID",
+                            "Node ID")),
     ),
     "relations": (
-        Column("source", "Von", ("Partner A", "From", "Source", "Quelle", "Partner 1")),
-        Column("target", "Nach", ("Partner B", "To", "Target", "Ziel", "Partner 2", "Mit")),
-        Column("kind", "Art", ("Typ", "Type", "Beziehung", "Art der Beziehung", "Label")),
-        Column("strength", "Stärke", ("Gewicht", "Weight", "Intensität", "Strength"),
+        Column("source", "Von", ("Partner A", "From", "Source", "Quelle", "Partner 1",
+                                 "Vertex 1", "Node 1", "Tail")),
+        Column("target", "Nach", ("Partner B", "To", "Target", "Ziel", "Partner 2", "Mit",
+                                  "Vertex 2", "Node 2", "Head")),
+        Column("kind", "Art", ("Typ", "Type", "Beziehung", "Art der Beziehung",
+                               "Beziehungsart", "Relationship", "Relationship type",
+                               "Relation type", "Edge type", "Label")),
+        Column("strength", "Stärke", ("Gewicht", "Weight", "Intensität", "Strength",
+                                      "Edge Weight"),
                kind="number"),
         Column("since", "Seit", ("Beginn", "Start", "Since"), kind="year"),
         Column("until", "Bis", ("Ende", "End", "Until"), kind="year"),
@@ -194,6 +219,22 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("note", "Notiz", ("Bemerkung", "Beschreibung", "Note")),
     ),
 }
+
+#: Spellings that yield to any other filled column of the same meaning: Kumu's and Gephi's
+#: "Label" is a caption, written next to the column that says what a row is (NodeXL's
+#: "Vertex", Kumu's relation "Type"), and often left empty.
+WEAK_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "partners": {"name": ("Label",)},
+    "relations": {"kind": ("Label",)},
+}
+
+#: Values that say whether a relation has a direction (Gephi's edge "Type", Kumu's
+#: "Direction"), normalised: a column holding only these says how to draw, not what kind of
+#: relation it is.
+DIRECTION_WORDS: frozenset[str] = frozenset({
+    "directed", "undirected", "mixed", "mutual", "gerichtet", "ungerichtet", "beidseitig",
+    "wechselseitig",
+})
 
 #: Columns that hold personal data: kept out of exports unless asked for.
 PERSONAL_COLUMNS: tuple[str, ...] = ("contact_internal", "contact_external", "email", "phone")
@@ -258,6 +299,33 @@ _SHEET_ALIASES = {
 def canonical_column(sheet: str, header: object) -> str | None:
     """The key of a known column of ``sheet`` written as ``header``, or None."""
     return _ALIASES[sheet].get(normalize_header(header))
+
+
+def is_weak_alias(sheet: str, key: str, header: object) -> bool:
+    """Whether ``header`` is a spelling of ``key`` that yields to any other filled column.
+
+    >>> is_weak_alias("relations", "kind", "label"), is_weak_alias("relations", "kind", "Type")
+    (True, False)
+    """
+    spellings = WEAK_ALIASES.get(sheet, {}).get(key, ())
+    return normalize_header(header) in {normalize_header(s) for s in spellings}
+
+
+def alias_rank(sheet: str, key: str, header: object) -> int:
+    """How specific ``header`` is for ``key``: 0 for the German header, then the aliases in
+    their order above; weak aliases last. Used to choose between two filled columns, so the
+    choice never depends on the columns' order.
+
+    >>> alias_rank("relations", "source", "Von") < alias_rank("relations", "source", "Source")
+    True
+    """
+    spelling = normalize_header(header)
+    for col in COLUMNS[sheet]:
+        if col.key == key:
+            names = [normalize_header(s) for s in (col.header, col.key, *col.aliases)]
+            rank = names.index(spelling) if spelling in names else len(names)
+            return rank + (len(names) + 1 if is_weak_alias(sheet, key, header) else 0)
+    return 0
 
 
 def canonical_sheet(name: object) -> str | None:

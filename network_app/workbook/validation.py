@@ -19,9 +19,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import schema
+from . import recognise, schema
 from .problems import ERROR, WARNING, Problem
-from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell, find_table
+from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell
 from .values import (
     ValueProblem,
     parse_date,
@@ -180,16 +180,19 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
     """
     problems: list[Problem] = []
     year_now = (today or dt.date.today()).year
-    problems.extend(_stray_warnings(sheets))
     tables, sheet_names = _locate_tables(sheets, problems)
+    problems[:0] = _stray_warnings([s for s in sheets if s.name in sheet_names.values()])
 
     settings = _read_settings(tables.get("settings"), problems)
     partners_table = tables.get("partners")
     hub = _hub(settings, partners_table, own_organisation)
     if partners_table is None:
-        problems.append(Problem(code="no_partner_sheet", severity=ERROR))
         partner_rows: list[dict[str, Any]] = []
         extras: list[str] = []
+        if recognise.is_bare_edge_list(tables, problems):  # Gephi's or R's edge list alone
+            partner_rows = recognise.nodes_from_relations(tables["relations"], hub, problems)
+        else:
+            problems.append(Problem(code="no_partner_sheet", severity=ERROR))
     else:
         problems.extend(partners_table.problems)
         partner_rows, extras = _read_partners(partners_table, hub, year_now, problems)
@@ -257,7 +260,9 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
 def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
     """Far-away cells the reader left out, so the user can delete them.
 
-    A hidden sheet is not read at all and gets its own warning, so its strays are not listed.
+    Only for the sheets read: a sheet not read (hidden, or another program's helper sheet such
+    as NodeXL's "Overall Metrics" with its formulas) gets its own note, so its cells are not
+    listed.
     """
     problems = []
     for sheet in sheets:
@@ -275,37 +280,8 @@ def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
 
 def _locate_tables(sheets: list[RawSheet], problems: list[Problem]
                    ) -> tuple[dict[str, Table], dict[str, str]]:
-    tables: dict[str, Table] = {}
-    for sheet in sheets:
-        kind = schema.canonical_sheet(sheet.name)
-        if sheet.hidden:
-            if sheet.rows:
-                problems.append(Problem(code="hidden_sheet", severity=WARNING, sheet=sheet.name))
-            continue
-        if kind is None or kind in tables:
-            continue
-        table = find_table(sheet, kind)
-        if table is None:
-            if kind == "partners" or sheet.rows:
-                expected = schema.COLUMNS[kind][0].header
-                severity = ERROR if kind == "partners" else WARNING
-                problems.append(Problem(code="no_header", severity=severity, sheet=sheet.name,
-                                        params={"expected": expected}))
-            continue
-        tables[kind] = table
-    if "partners" not in tables and not any(
-        p.code == "no_header" and p.sheet and schema.canonical_sheet(p.sheet) == "partners"
-        for p in problems
-    ):
-        # No sheet is called "Partner": the first visible sheet with a name column is.
-        for sheet in sheets:
-            if sheet.hidden or sheet.name in {t.sheet for t in tables.values()}:
-                continue
-            table = find_table(sheet, "partners")
-            if table is not None:
-                tables["partners"] = table
-                break
-    return tables, {kind: table.sheet for kind, table in tables.items()}
+    """Which sheet holds which table, by name and content (:mod:`.recognise`)."""
+    return recognise.locate_tables(sheets, problems)
 
 
 # --------------------------------------------------------------------------- settings
