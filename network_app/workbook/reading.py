@@ -286,8 +286,7 @@ def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
     for row_number, row_cells in sheet.rows[position + 1:]:
         if any(not _is_empty(row_cells[c.index]) for c in columns if c.index < len(row_cells)):
             rows.append((row_number, row_cells))
-    filled = {c.index: sum(1 for _, r in rows if c.index < len(r) and not _is_empty(r[c.index]))
-              for c in columns}
+    filled = _Filled(rows)
     if kind == "relations":
         columns = _direction_is_no_kind(columns, rows)
     columns, problems = _choose_columns(sheet.name, kind, header_row, columns, filled)
@@ -306,16 +305,30 @@ def _direction_is_no_kind(columns: list[ColumnInfo], rows: list[tuple[int, list[
     result = []
     for col in columns:
         if col.key == "kind":
-            values = {schema.normalize_header(r[col.index]) for _, r in rows
-                      if col.index < len(r) and not _is_empty(r[col.index])}
+            raw = {r[col.index] for _, r in rows if col.index < len(r)} - {None, ""}
+            values = {schema.normalize_header(value) for value in raw} - {""}
             if values and values <= schema.DIRECTION_WORDS:
                 col = ColumnInfo(col.index, col.header, direction_key, col.letter)
         result.append(col)
     return result
 
 
+class _Filled:
+    """Whether a column has a value in any row, looked at only when asked (and then once)."""
+
+    def __init__(self, rows: list[tuple[int, list[Any]]]) -> None:
+        self.rows = rows
+        self.known: dict[int, bool] = {}
+
+    def __getitem__(self, index: int) -> bool:
+        if index not in self.known:
+            self.known[index] = any(index < len(r) and not _is_empty(r[index])
+                                    for _, r in self.rows)
+        return self.known[index]
+
+
 def _choose_columns(sheet: str, kind: str, header_row: int, columns: list[ColumnInfo],
-                    filled: dict[int, int]) -> tuple[list[ColumnInfo], list[Problem]]:
+                    filled: _Filled) -> tuple[list[ColumnInfo], list[Problem]]:
     """One column per field: the filled one, then the more specific spelling, then the first.
 
     The others stay as extra columns under their own header. An empty or weaker column set aside
@@ -336,12 +349,12 @@ def _choose_columns(sheet: str, kind: str, header_row: int, columns: list[Column
     used: list[ColumnInfo] = []
     kept: list[ColumnInfo] = []
     for key, group in groups.items():
-        ranked = sorted(group, key=lambda c: (filled[c.index] == 0,
+        ranked = sorted(group, key=lambda c: (len(group) > 1 and not filled[c.index],
                                               schema.alias_rank(kind, key, c.header), c.index))
         winner = ranked[0]
         chosen[winner.index] = key
         for other in ranked[1:]:
-            equal = filled[other.index] > 0 and not schema.is_weak_alias(kind, key, other.header)
+            equal = filled[other.index] and not schema.is_weak_alias(kind, key, other.header)
             if equal and not schema.is_weak_alias(kind, key, winner.header):
                 problems.append(Problem(
                     code="duplicate_column", severity=WARNING, sheet=sheet, row=header_row,
