@@ -182,3 +182,72 @@ def test_huge_cell_is_cut_with_a_warning(make_xlsx):
                                                    "Notiz"))))
     assert codes(data) == {("Partner", 2, "huge_cell")}
     assert len(data.partners.loc[0, "note"]) == 10_000
+
+
+# --------------------------------------------------------------------------- likely duplicates
+
+
+def duplicate_warnings(make_xlsx, *partners):
+    """(row, code, row of the other name) of the duplicate findings for (name, Ort) pairs."""
+    rows = [["Name", "Kategorie", "Ort"], *[[name, "Austausch", place] for name, place in partners]]
+    data = validate(make_xlsx({"Partner": rows}))
+    return {(p.row, p.code, p.params.get("other_row", p.params.get("first_row")))
+            for p in data.problems if p.code in ("similar_name", "duplicate_name")}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Aegon V", "Aegon VI"),
+        ("Soest I", "Soest II"),
+        ("Gesamtschule Soest III", "Gesamtschule Soest IV"),
+        ("Grundschule 1", "Grundschule 2"),
+        ("Förderverein der Grundschule Fischer", "Förderverein der Grundschule Schwarz"),
+        ("Volkshochschule Hamm-Lippstadt", "Hochschule Hamm-Lippstadt"),
+    ],
+)
+def test_another_number_or_word_is_another_partner(make_xlsx, first, second):
+    """90 % alike as a whole, but a number or a whole word differs: two organisations."""
+    assert duplicate_warnings(make_xlsx, (first, None), (second, None)) == set()
+
+
+def test_two_places_the_data_knows_are_two_partners(make_xlsx):
+    """Arnsberg and Marsberg are one slip apart, so as words they could be a typo; named as
+    places in the Ort column (of any partner), they tell the two apart."""
+    names = ("Kunstverein Arnsberg", "Kunstverein Marsberg")
+    assert duplicate_warnings(make_xlsx, (names[0], None), (names[1], None)) == {
+        (3, "similar_name", 2)}
+    assert duplicate_warnings(make_xlsx, (names[0], None), (names[1], None),
+                              ("Tafel", "Arnsberg"), ("Kita", "Marsberg")) == set()
+    # A misspelt place is no place the data knows.
+    assert duplicate_warnings(make_xlsx, ("Stadtwerke Soest", "Soest"),
+                              ("Stadtwerke Sost", "Soest")) == {(3, "similar_name", 2)}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "code"),
+    [
+        ("Fraunhofer", "Frauenhofer", "similar_name"),
+        ("Öcher Lab", "Oecher Lab", "similar_name"),
+        ("KGSt", "KGST", "duplicate_name"),
+        ("Gesamtschule Soest II", "Gesamtschule Soets II", "similar_name"),
+        ("Fab Lab Soest", "Fablab Soest", "similar_name"),
+        ("Förderverein Aegon V e. V.", "Förderverein Aegon V", "similar_name"),
+    ],
+)
+def test_typos_are_flagged(make_xlsx, first, second, code):
+    assert duplicate_warnings(make_xlsx, (first, "Soest"), (second, "Soest")) == {(3, code, 2)}
+
+
+def test_misspelt_references_get_a_suggestion(make_xlsx, small_sheets):
+    sheets = dict(small_sheets)
+    sheets["Beziehungen"] = [*sheets["Beziehungen"], ["A-Lba", "C-Verein", "x", 2],
+                             ["X-Unbekannt", "C-Verein", "x", 2]]
+    sheets["Aktivitäten"] = [*sheets["Aktivitäten"], ["Fest", 2022, "umgesetz", "", "B-Uni"]]
+    data = validate(make_xlsx(sheets))
+    suggestions = {(p.sheet, p.row, p.code): p.params["suggestion"] for p in data.problems}
+    assert suggestions == {
+        ("Beziehungen", 3, "unknown_partner"): "A-Lab",
+        ("Beziehungen", 4, "unknown_partner"): None,
+        ("Aktivitäten", 4, "unknown_value"): "umgesetzt",
+    }

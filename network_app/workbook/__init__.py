@@ -8,7 +8,8 @@
       │  reading      sheets → tables of cells, each row with its Excel row number
       │  schema       how people spell sheets, columns, categories (aliases, normalising)
       │  values       one cell → the value it means (text, year, date, number, list)
-      │  validation   tables → PartnerData + every problem (problems: values with codes)
+      │  validation   tables → PartnerData + every problem (problems: values with codes;
+      │               similarity: likely duplicates and "did you mean", with rapidfuzz)
       ▼
     PartnerData   (loading.load_workbook runs the stages in order)
 

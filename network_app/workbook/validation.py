@@ -10,10 +10,7 @@ unknown partner); warnings mean "read, but please look" (a likely duplicate, an 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
-import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,6 +19,7 @@ import pandas as pd
 from . import recognise, schema
 from .problems import ERROR, WARNING, Problem
 from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell
+from .similarity import closest, similar_pairs
 from .values import (
     ValueProblem,
     parse_date,
@@ -61,13 +59,6 @@ _STATUS = {
     "inplanung": "in Planung", "geplant": "in Planung", "planung": "in Planung",
     "planned": "in Planung",
 }
-#: Words that say nothing about which organisation it is, set aside for likely duplicates.
-_NOISE_WORDS = frozenset(
-    "gmbh ggmbh mbh ev e v ag kg gbr ug eg kgaa se co stiftung stadt gemeinde universität "
-    "universitaet uni university der die das des und für fuer the of and in im am zu "
-    "beispiel".split()
-)
-_WORD = re.compile(r"[0-9a-zäöüß]+")
 
 
 @dataclass
@@ -417,9 +408,9 @@ def _categories(cells: list[Any], column: ColumnInfo | None, row: int, name: str
 def _suggest_category(text: str) -> str | None:
     key = schema.normalize_header(text)
     aliases = list(schema.CATEGORY_ALIASES)
-    close = difflib.get_close_matches(key, aliases, n=1, cutoff=0.6)
-    if close:
-        return schema.CATEGORY_ALIASES[close[0]]
+    close = closest(key, aliases, 60)
+    if close is not None:
+        return schema.CATEGORY_ALIASES[close]
     for alias, category in schema.CATEGORY_ALIASES.items():
         if len(alias) >= 5 and (alias in key or key in alias):
             return category
@@ -441,9 +432,8 @@ def _choice(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collect
         return None
     value = aliases.get(schema.normalize_header(text))
     if value is None:
-        close = difflib.get_close_matches(text.casefold(), [a.casefold() for a in allowed], 1,
-                                          0.6)
-        suggestion = next((a for a in allowed if close and a.casefold() == close[0]), None)
+        close = closest(text.casefold(), [a.casefold() for a in allowed], 60)
+        suggestion = next((a for a in allowed if a.casefold() == close), None)
         log.add("unknown_value", row, column, text, WARNING, suggestion=suggestion,
                 allowed=", ".join(allowed))
         return text
@@ -460,67 +450,15 @@ def _number(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collect
         return None
 
 
-def _core_name(name: str) -> str:
-    words = [w for w in _WORD.findall(schema.normalize_name(name)) if w not in _NOISE_WORDS]
-    return " ".join(words)
-
-
 def _likely_duplicates(rows: list[dict[str, Any]], column: ColumnInfo | None,
                        log: _Collector) -> None:
-    """Warn about names that differ only by legal forms, common words, word order or a typo.
-
-    Comparing every pair is quadratic. Same cores are grouped by a dictionary; typos are only
-    looked for among names sharing their first or last four letters (a typo rarely hits both
-    ends), and within a large block only between neighbours in sorted order.
-    """
-    cores = [_core_name(r["name"]) for r in rows]
-    reported: set[tuple[int, int]] = set()
-
-    def report(a: int, b: int) -> None:
-        pair = (min(a, b), max(a, b))
-        if pair in reported:
-            return
-        reported.add(pair)
-        first, second = rows[pair[0]], rows[pair[1]]
+    """Warn about names that differ only by legal forms, common words, word order or a typo,
+    not by a number or by places the partners' Ort values name (see
+    :func:`~network_app.workbook.similarity.similar_pairs`)."""
+    pairs = similar_pairs([r["name"] for r in rows], [r.get("place") for r in rows])
+    for first, second in ((rows[i], rows[j]) for i, j in pairs):
         log.add("similar_name", second["row"], column, second["name"], WARNING,
                 other=first["name"], other_row=first["row"])
-
-    same_core: dict[str, list[int]] = defaultdict(list)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, core in enumerate(cores):
-        if core:
-            same_core[" ".join(sorted(core.split()))].append(i)
-        if len(core) >= 6:
-            blocks["<" + core[:4]].append(i)
-            blocks[">" + core[-4:]].append(i)
-    for members in same_core.values():
-        for other in members[1:]:
-            report(members[0], other)
-    for members in blocks.values():
-        members.sort(key=cores.__getitem__)
-        for position, a in enumerate(members):
-            window = members[position + 1:] if len(members) <= _FULL_BLOCK else \
-                members[position + 1:position + 1 + _NEIGHBOURS]
-            for b in window:
-                if _typo_apart(cores[a], cores[b]):
-                    report(a, b)
-
-
-_FULL_BLOCK = 60
-_NEIGHBOURS = 8
-_DIGITS = re.compile(r"\d+")
-
-
-def _typo_apart(a: str, b: str) -> bool:
-    """Nearly the same letters, and the same numbers ("Schule 12" is not "Schule 13")."""
-    if a == b or _DIGITS.findall(a) != _DIGITS.findall(b):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return (matcher.real_quick_ratio() >= _SIMILAR and matcher.quick_ratio() >= _SIMILAR
-            and matcher.ratio() >= _SIMILAR)
-
-
-_SIMILAR = 0.9
 
 
 # --------------------------------------------------------------------------- references
@@ -546,9 +484,8 @@ class _NameIndex:
         return self.names.get(key)
 
     def suggest(self, text: str) -> str | None:
-        key = schema.normalize_name(text)
-        close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.75)
-        return self.names[close[0]] if close else None
+        close = closest(schema.normalize_name(text), list(self.names), 75)
+        return None if close is None else self.names[close]
 
 
 def _participants(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
