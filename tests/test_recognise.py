@@ -213,6 +213,19 @@ def test_r_node_list_with_id_and_media_links_by_id(make_xlsx):
     assert data.errors == []
 
 
+def test_of_two_unnamed_node_tables_the_one_the_relations_use_is_read(make_xlsx):
+    """An id column that the relations refer to makes the node table, not the sheet order."""
+    data = load_workbook(make_xlsx({
+        "Tabelle1": [["Name", "Ort"], ["Rathaus", "Soest"], ["Bahnhof", "Soest"]],
+        "Tabelle2": [["Id", "Label"], [1, "Eins"], [2, "Zwei"], [3, "Drei"]],
+        "Tabelle3": [["Source", "Target"], [1, 2], [2, 3]],
+    }))
+    assert data.sheets == {"partners": "Tabelle2", "relations": "Tabelle3"}
+    assert data.partners["name"].tolist() == ["Eins", "Zwei", "Drei"]
+    assert sheet_notes(data) == {"Tabelle1": "sheet_second_table"}
+    assert data.errors == []
+
+
 # --------------------------------------------------------------------------- every sheet
 
 

@@ -140,7 +140,8 @@ def locate_tables(sheets: list[RawSheet], problems: list[Problem]
 
     Every sheet not read gets a problem saying why. Sheets whose name or content says what
     they hold come first (in the workbook's order); a sheet recognised only by a name column is
-    the partner list when there is none yet and no sheet called so failed.
+    the partner list when there is none yet and no sheet called so failed; of several such
+    sheets, the one whose names or ids the relations use.
     """
     tables: dict[str, Table] = {}
     findings: list[Finding] = []
@@ -168,9 +169,13 @@ def locate_tables(sheets: list[RawSheet], problems: list[Problem]
             _take(finding, tables, problems)
     failed = next((f.sheet.name for f in findings
                    if f.kind == "partners" and f.named and f.table is None), None)
-    for finding in findings:
-        if finding.table is None or finding.named or finding.kind != "partners":
-            continue
+    candidates = [f for f in findings
+                  if f.table is not None and not f.named and f.kind == "partners"]
+    if "relations" in tables and "partners" not in tables and len(candidates) > 1:
+        # the node table is the one whose names or ids the relations use
+        ends = _endpoints(tables["relations"])
+        candidates.sort(key=lambda f: -_named_in(f.table, ends))
+    for finding in candidates:
         if failed is not None and "partners" not in tables:
             # The user meant the sheet called so; a guess elsewhere would hide its problem.
             problems.append(Problem(code="sheet_not_chosen", severity=WARNING,
@@ -183,6 +188,25 @@ def locate_tables(sheets: list[RawSheet], problems: list[Problem]
         else:
             _take(finding, tables, problems)
     return tables, {kind: table.sheet for kind, table in tables.items()}
+
+
+def _keys(value: Any) -> str | None:
+    text = to_text(value)
+    return schema.normalize_name(text) if text else None
+
+
+def _endpoints(table: Table) -> set[str]:
+    """The names the relations use, as they are matched (case and spaces aside)."""
+    columns = [table.column("source"), table.column("target")]
+    return {key for _, cells in table.rows for column in columns
+            if (key := _keys(cell(cells, column)))}
+
+
+def _named_in(table: Table | None, ends: set[str]) -> int:
+    """How many rows of a node table the relations name, by name or by id."""
+    assert table is not None
+    columns = [c for c in (table.column("name"), table.column("id")) if c is not None]
+    return sum(any(_keys(cell(cells, c)) in ends for c in columns) for _, cells in table.rows)
 
 
 def _only_captioned(table: Table) -> bool:
