@@ -85,6 +85,9 @@ def measures_tab(cur, words: dict) -> None:
     if metrics.attrs.get("betweenness_sample"):
         st.caption(say("app.analyse.sampled", lang,
                        k=number(metrics.attrs["betweenness_sample"], lang)))
+    direction = na.direction_note(graph_for(cur.key, cur.data), lang)
+    if direction is not None:  # the file gives directions; the measures count without
+        st.caption(plain(f"{direction[0]}: {direction[1]}"))
     choices = [c for c in na.METRIC_COLUMNS if c != "articulation"]
     measure = st.selectbox(words["measure"], choices, format_func=lambda k: label(k, lang),
                            key="measure")

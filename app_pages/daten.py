@@ -52,6 +52,23 @@ def partners_tab(data: na.PartnerData, words: dict, lang: str) -> None:
     _show(_search(_joined(frame, ("categories",)), text), len(data.partners), words, lang)
 
 
+def relation_columns(data: na.PartnerData) -> list[str]:
+    """The relations' columns to show: every column of the sheet, the Excel row last. The
+    weight only when it is not the strength itself (a file's own weights), the direction only
+    when the file gives one."""
+    relations = data.relations
+    columns = ["source", "target", "kind"]
+    weights = relations["weight"] if "weight" in relations else None
+    if weights is not None and weights.notna().any() and not (
+            weights.dropna() == relations["strength"][weights.notna()]).all():
+        columns.append("weight")
+    columns.append("strength")
+    if "directed" in relations and relations["directed"].fillna(False).astype(bool).any():
+        columns.append("directed")
+    columns += ["since", "until", "note", *data.relation_extra_columns, "row"]
+    return [c for c in columns if c in relations]
+
+
 def simple_tab(table: pd.DataFrame, key: str, words: dict, lang: str,
                lists: tuple[str, ...] = (), choices: tuple[str, ...] = ()) -> None:
     text = st.text_input(words["search"], key=f"data_search_{key}")
@@ -102,7 +119,7 @@ def page() -> None:
     with tabs[0]:
         partners_tab(data, words, lang)
     with tabs[1]:
-        simple_tab(data.relations, "relations", words, lang)
+        simple_tab(data.relations[relation_columns(data)], "relations", words, lang)
     with tabs[2]:
         simple_tab(data.activities, "activities", words, lang, ("participants",),
                    ("area", "status"))

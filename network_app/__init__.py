@@ -27,6 +27,7 @@ from .analysis.metrics import (
     METRIC_COLUMNS,
     METRIC_TEXT,
     NetworkSummary,
+    direction_note,
     network_summary,
     partner_metrics,
 )
@@ -124,6 +125,7 @@ __all__ = [
     "connection_paths",
     "cut_points",
     "detect_communities",
+    "direction_note",
     "duplicate_pairs",
     "ego_layout",
     "ego_network",

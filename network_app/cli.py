@@ -302,6 +302,8 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"  {label}: {_shown(network[key], lang)}")
     if network["betweenness_sample"]:
         print(say("cli.sampled", lang, count=network["betweenness_sample"]))
+    if "direction" in explain:  # the file gives directions; the measures count without
+        print(f"  {explain['direction']['label']}: {explain['direction']['explanation']}")
     print()
     print(t["ranking_head"])
     columns: Final = ("degree", "betweenness", "closeness", "pagerank", "community")

@@ -127,10 +127,21 @@ def test_relation_with_the_own_organisation_is_skipped(make_xlsx, small_sheets):
 
 def test_bad_strength_defaults_to_one(make_xlsx, small_sheets):
     sheets = dict(small_sheets)
-    sheets["Beziehungen"] = [sheets["Beziehungen"][0], ["A-Lab", "B-Uni", "x", 9]]
+    sheets["Beziehungen"] = [sheets["Beziehungen"][0], ["A-Lab", "B-Uni", "x", "stark"]]
     data = validate(make_xlsx(sheets))
     assert ("Beziehungen", 2, "bad_strength") in codes(data)
     assert data.relations["strength"].tolist() == [1]
+    assert data.relations["weight"].isna().all()
+
+
+def test_a_strength_outside_one_to_five_is_kept_as_weight_not_clamped(make_xlsx, small_sheets):
+    sheets = dict(small_sheets)
+    sheets["Beziehungen"] = [sheets["Beziehungen"][0], ["A-Lab", "B-Uni", "x", 9]]
+    data = validate(make_xlsx(sheets))
+    assert "bad_strength" not in {p.code for p in data.problems}
+    assert ("Beziehungen", None, "weights_to_strengths") in codes(data)
+    assert data.relations["weight"].tolist() == [9]
+    assert data.relations["strength"].tolist() == [1]  # one weight only: the weakest strength
 
 
 def test_settings_name_the_hub(make_xlsx, small_sheets):
@@ -159,8 +170,8 @@ def test_kumu_and_gephi_layouts(make_xlsx):
     assert gephi.partners["name"].tolist() == ["Eins", "Zwei"]
     assert gephi.partners["id"].tolist() == ["n1", "n2"]
     assert gephi.records("relations")[0] | {"row": 0} == {
-        "source": "Eins", "target": "Zwei", "kind": None, "strength": 2, "since": None,
-        "until": None, "note": None, "row": 0}
+        "source": "Eins", "target": "Zwei", "kind": None, "weight": 2, "strength": 2,
+        "directed": False, "since": None, "until": None, "note": None, "row": 0}
     ids_only = validate(make_xlsx({"Nodes": [["Id", "Kategorie"], ["n1", "Austausch"]]}))
     assert ids_only.partners["name"].tolist() == ["n1"]
 

@@ -5,13 +5,25 @@ Everything here works on the partner layer, sorted and with a weight on every ti
 counted: every partner touches it, so it would make every partner look alike. A graph that still
 holds the hub (node attribute ``kind == "hub"``) is accepted and the hub left out.
 
-Which measures use the tie weights (``weight``: relation strengths plus shared activities and
-programmes, so *more is closer*):
+Which measures use the tie weights (``weight``, so *more is closer*: the relations' weights as
+written plus one unit per shared activity and programme; on the lab's scale the weights are the
+strengths 1–5 and the unit is 1, as always):
 
-* ``weighted_degree``, ``pagerank``, ``eigenvector`` do: a strong partnership counts more.
+* ``weighted_degree``, ``pagerank``, ``eigenvector`` do: a strong partnership counts more. So
+  do the groups (:mod:`network_app.analysis.communities`).
 * ``betweenness``, ``closeness``, ``reach2``, ``core``, ``clustering``, ``constraint``,
   ``effective_size`` and the path lengths count ties and steps. Read as distances, the weights
   would turn the strongest partnership into the longest way.
+
+A file's own weights (Gephi's 291, a 0–1 share) are used as written, never mixed with the 1–5
+scale of the pictures: a shared activity, a shared programme and a relation without a weight
+each count as the table's smallest weight (the weakest tie), and when some weight is 0 or
+negative all weighted measures count the strengths 1–5 instead (see
+:class:`~network_app.workbook.weights.WeightScale`; the check says which in a note).
+
+Direction: every measure is computed on the undirected network. When the file gives its relations
+a direction (graph attribute ``directed_source``), :func:`direction_note` says so in words; the
+CLI, the app and the report show it then, and only then.
 
 Speed: betweenness and closeness come from one breadth-first search per partner (Brandes'
 algorithm), twice as fast as networkx's two separate functions and equal to them (the tests
@@ -54,6 +66,7 @@ __all__ = [
     "METRIC_COLUMNS",
     "METRIC_TEXT",
     "NetworkSummary",
+    "direction_note",
     "network_summary",
     "partner_metrics",
 ]
@@ -71,6 +84,23 @@ METRIC_COLUMNS: tuple[str, ...] = (
 
 #: Key → {"de"/"en": (short label, one-line explanation)} for every measure shown to users.
 METRIC_TEXT = by_key("analysis.metrics")
+#: What the measures do with directions: shown only for a file whose relations have them.
+DIRECTION_TEXT = by_key("analysis.direction")
+
+
+def direction_note(graph: nx.Graph, lang: str = "de") -> tuple[str, str] | None:
+    """(label, explanation) saying that the measures count without direction, when the file
+    gave directions (graph attribute ``directed_source``); None otherwise.
+
+    >>> direction_note(nx.Graph()) is None
+    True
+    >>> direction_note(nx.Graph(directed_source=True), "en")[0]
+    'Direction'
+    """
+    if not graph.graph.get("directed_source"):
+        return None
+    entry = DIRECTION_TEXT["note"]["de" if lang not in ("de", "en") else lang]
+    return entry[0], entry[1]
 
 
 def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = 500,

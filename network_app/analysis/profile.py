@@ -17,6 +17,7 @@ import networkx as nx
 
 from ..network.graph import partner_layer
 from ..text import join_list, say, words
+from ..text.format import as_written
 from ..workbook import schema
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
@@ -50,13 +51,14 @@ class Tie:
     reasons : list of str
         One line per reason, e.g. ``"Beziehung: Projektpartner (Stärke 3, seit 2022)"``,
         ``"gemeinsame Aktivität: Workshop (2022-08-12)"``, ``"gemeinsames Programm: Verbund 5"``.
-    weight : int
-        How much connects the two (the edge's ``weight``).
+    weight : float
+        How much connects the two (the edge's ``weight``: the relations' weights as written
+        plus shared activities and programmes).
     """
 
     other: str
     reasons: list[str]
-    weight: int = 0
+    weight: float = 0
 
 
 @dataclass(frozen=True)
@@ -145,15 +147,27 @@ def _neighbours(graph: nx.Graph, name: str, dates: _ActivityDates, lang: str) ->
                     _say("reason_activity", lang, name=title)
                     for title, date in dates.shared(name, other, edge.get("activities", []))]
         reasons += [_say("reason_programme", lang, name=p) for p in edge.get("programmes", [])]
-        ties.append(Tie(other, reasons, int(edge.get("weight", 0))))
+        ties.append(Tie(other, reasons, edge.get("weight", 0)))
     ties.sort(key=lambda tie: (-tie.weight, name_key(tie.other)))
     return ties
 
 
 def _relation_text(relation: dict[str, Any], lang: str) -> str:
-    """"Beziehung: Projektpartner (Stärke 3, seit 2022)"; no kind when the sheet has none."""
+    """"Beziehung: Projektpartner (Stärke 3, seit 2022)"; no kind when the sheet has none.
+
+    A weight that is not the strength itself is named, a directed relation shows its arrow, and
+    the relation's other columns follow with their headers:
+
+    >>> _relation_text({"kind": "Kredit", "strength": 5, "weight": 291, "directed": True,
+    ...                 "source": "Bank", "target": "Staat",
+    ...                 "extra": {"Amount Owed (billions)": 12.5, "Tags": None}}, "en")
+    'Relation: Kredit (strength 5, weight 291, Bank → Staat, Amount Owed (billions): 12.5)'
+    """
     # Years are names of years, not amounts: no thousands separator.
     details = [_say("strength", lang, n=int(relation.get("strength", 1)))]
+    weight = relation.get("weight")
+    if weight is not None and weight != relation.get("strength", 1):
+        details.append(_say("weight", lang, weight=as_written(weight, lang)))
     since, until = relation.get("since"), relation.get("until")
     if since is not None and until is not None:
         details.append(_say("span", lang, since=str(since), until=str(until)))
@@ -161,6 +175,14 @@ def _relation_text(relation: dict[str, Any], lang: str) -> str:
         details.append(_say("since", lang, year=str(since)))
     elif until is not None:
         details.append(_say("until", lang, year=str(until)))
+    if relation.get("directed"):
+        details.append(f"{relation.get('source')} → {relation.get('target')}")
+    for header, value in (relation.get("extra") or {}).items():
+        if value is None or value == "":
+            continue
+        shown = as_written(value, lang) if isinstance(value, int | float) and not isinstance(
+            value, bool) else str(value)
+        details.append(f"{header}: {shown}")
     listed = join_list(details, lang, conjunction=False)
     if relation.get("kind"):
         return _say("reason_relation_kind", lang, kind=relation["kind"], details=listed)

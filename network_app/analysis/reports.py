@@ -29,7 +29,14 @@ from ..network.graph import build_graph, partner_layer
 from ..workbook.problems import ERROR, ProblemRecord
 from ..workbook.validation import PartnerData
 from .communities import detect_communities
-from .metrics import METRIC_COLUMNS, METRIC_TEXT, NetworkSummary, network_summary, partner_metrics
+from .metrics import (
+    METRIC_COLUMNS,
+    METRIC_TEXT,
+    NetworkSummary,
+    direction_note,
+    network_summary,
+    partner_metrics,
+)
 
 __all__ = [
     "ActivityRow",
@@ -182,11 +189,14 @@ class NetworkFigures(NetworkSummary):
     """The whole partner network: :func:`network_summary` plus the groups' modularity.
 
     ``modularity`` is None when there are no ties; ``betweenness_sample`` is the number of
-    sampled partners when betweenness was estimated, else None.
+    sampled partners when betweenness was estimated, else None; ``directed_source`` says
+    whether the file gave its relations a direction (the measures count without it, and
+    ``explanations`` then has a ``direction`` entry saying so).
     """
 
     modularity: float | None
     betweenness_sample: int | None
+    directed_source: bool
 
 
 class CommunityEntry(TypedDict):
@@ -285,6 +295,7 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
             **summary,
             "modularity": _plain(round(communities.modularity, 6)),
             "betweenness_sample": metrics.attrs.get("betweenness_sample"),
+            "directed_source": bool(layer.graph.get("directed_source")),
         },
         "communities": [
             {"id": number, "name": communities.names[number],
@@ -292,11 +303,21 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
             for number in sorted(communities.sizes)
         ],
         "partners": partners,
-        "explanations": {key: {"label": text[lang][0], "explanation": text[lang][1]}
-                         for key, text in METRIC_TEXT.items()},
+        "explanations": _explanations(layer, lang),
         "errors": [p.to_dict(lang) for p in data.errors],
         "warnings": [p.to_dict(lang) for p in data.warnings],
     }
+
+
+def _explanations(layer: nx.Graph, lang: str) -> dict[str, Explanation]:
+    """Every measure's label and explanation; ``direction`` too when the file has directions."""
+    explanations: dict[str, Explanation] = {
+        key: {"label": text[lang][0], "explanation": text[lang][1]}
+        for key, text in METRIC_TEXT.items()}
+    note = direction_note(layer, lang)
+    if note is not None:
+        explanations["direction"] = {"label": note[0], "explanation": note[1]}
+    return explanations
 
 
 def _plain(value: Any) -> Any:

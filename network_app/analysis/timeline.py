@@ -21,7 +21,8 @@ import pandas as pd
 
 from ..network.figures import NO_CATEGORY
 from ..network.graph import _active_in, build_graph
-from ..text import join_list, number, say
+from ..text import join_list, say
+from ..text.format import as_written
 from ..workbook import schema
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
@@ -131,7 +132,7 @@ class YearComparison:
     new_ties, ended_ties : list of (str, str)
         Partner–partner ties only in ``year_b``, or only in ``year_a``; each pair in
         alphabetical order, the list sorted.
-    strengthened_ties : list of (str, str, int, int)
+    strengthened_ties : list of (str, str, float, float)
         Ties in both years whose weight grew: the pair, the old and the new weight.
     """
 
@@ -141,7 +142,7 @@ class YearComparison:
     ended_partners: list[str]
     new_ties: list[Tie]
     ended_ties: list[Tie]
-    strengthened_ties: list[tuple[str, str, int, int]]
+    strengthened_ties: list[tuple[str, str, float, float]]
 
     def sentences(self, lang: str = "de") -> list[str]:
         """The changes in plain sentences, German by default."""
@@ -180,11 +181,11 @@ def _ties_sentence(new: int, ended: int, lang: str) -> str:
                 _say("ties_lost_none", lang))
 
 
-def _stronger_sentence(ties: list[tuple[str, str, int, int]], lang: str) -> list[str]:
+def _stronger_sentence(ties: list[tuple[str, str, float, float]], lang: str) -> list[str]:
     if not ties:
         return []
-    changes = [_say("tie_change", lang, a=a, b=b, old=number(old, lang), new=number(new, lang))
-               for a, b, old, new in ties]
+    changes = [_say("tie_change", lang, a=a, b=b, old=as_written(old, lang),
+                    new=as_written(new, lang)) for a, b, old, new in ties]
     return [_say("stronger", lang, count=len(ties),
                  names=join_list(changes, lang, limit=3, conjunction=False))]
 
@@ -193,13 +194,14 @@ def _tie(a: str, b: str) -> Tie:
     return (a, b) if name_key(a) <= name_key(b) else (b, a)
 
 
-def _ties(graph: nx.Graph) -> dict[Tie, int]:
+def _ties(graph: nx.Graph) -> dict[Tie, float]:
     """Partner–partner ties and their weights (hub edges left out, as in the partner layer)."""
-    return {_tie(a, b): int(data["weight"]) for a, b, data in graph.edges(data=True)
+    # the weight as it is: a tie growing from 2.5 to 2.9 grew (int() would call both 2)
+    return {_tie(a, b): data["weight"] for a, b, data in graph.edges(data=True)
             if data.get("kind") == "partner"}
 
 
-def _tie_key(tie: Tie | tuple[str, str, int, int]) -> tuple[tuple[str, str], ...]:
+def _tie_key(tie: Tie | tuple[str, str, float, float]) -> tuple[tuple[str, str], ...]:
     return tuple(name_key(name) for name in tie[:2])
 
 

@@ -121,7 +121,9 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
             hub_lines.append(segment)
         else:
             tie_lines.append(segment)
-            tie_widths.append((0.35 + 0.3 * min(1 + (attrs.get("weight") or 1), 8)) * scale)
+            # the strength on the lab's 1–5 scale; a foreign weight of 291 would fill the picture
+            drawn = attrs.get("strength", attrs.get("weight")) or 1
+            tie_widths.append((0.35 + 0.3 * min(1 + drawn, 8)) * scale)
     axes.add_collection(LineCollection(faded_lines, colors=FADED_EDGE,
                                        linewidths=0.6 * scale, zorder=1))
     axes.add_collection(LineCollection(hub_lines, colors=HUB_EDGE, linewidths=0.6 * scale,

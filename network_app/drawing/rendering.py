@@ -86,7 +86,8 @@ def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         hub_edge = attrs.get("kind") == "category"
         edges.append({
             "from": ids[a], "to": ids[b], "title": _edge_tooltip(attrs, words),
-            "width": 1 if hub_edge else min(1 + attrs.get("weight", 1), 8),
+            # the strength on the lab's 1–5 scale (the weight may be a foreign 291)
+            "width": 1 if hub_edge else min(1 + attrs.get("strength", attrs.get("weight", 1)), 8),
             "color": "#C8C8C8" if hub_edge else "#555555",
         })
     return {"nodes": nodes, "edges": edges}

@@ -80,9 +80,12 @@ def write_gexf(path: str | os.PathLike[str], graph: nx.Graph,
             "color": {**_rgb(attrs["Farbe"]), "a": 1.0},
             "size": attrs["Größe"],
         }
-    for *_, attrs in out.edges(data=True):
+    for a, b, attrs in out.edges(data=True):
         thick = attrs.get("Art") not in ("Kategorie", "category")
-        attrs["viz"] = {"thickness": float(min(1 + attrs["weight"], 8)) if thick else 1.0}
+        # drawn as in the app: by the strength on the 1–5 scale, not a weight of 291
+        tie = graph.edges[a, b]
+        drawn = tie.get("strength", tie.get("weight")) or 1
+        attrs["viz"] = {"thickness": float(min(1 + drawn, 8)) if thick else 1.0}
     with atomic_target(path) as temporary:
         nx.write_gexf(out, temporary, encoding="utf-8", prettyprint=True)
     return Path(path)

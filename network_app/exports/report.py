@@ -43,14 +43,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..analysis.communities import detect_communities
-from ..analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, partner_metrics
+from ..analysis.metrics import METRIC_COLUMNS, METRIC_TEXT, direction_note, partner_metrics
 from ..drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ..network.graph import partner_layer
 from ..text import by_language, fill
 from ..workbook import schema
 from ..workbook.validation import PartnerData
 from .common import ExportMeta, atomic_target, csv_text, is_personal, plain, xlsx_text
-from .tables import relation_text
+from .tables import own_header, relation_columns, relation_text
 
 __all__ = ["REPORT_SHEETS", "write_report_xlsx"]
 
@@ -294,7 +294,10 @@ def _category_sheet(ws: Worksheet, graph: nx.Graph, partners: list[Any],
 
 
 def _ties_sheet(ws: Worksheet, graph: nx.Graph, meta: ExportMeta) -> None:
+    """One row per tie; after the fixed columns the relations' own columns (directions, extra
+    columns such as Kumu's "Amount Owed"), personal-looking ones only when asked for."""
     rows = []
+    own: list[dict[str, Any]] = []
     for a, b, attrs in graph.edges(data=True):
         if "hub" in (graph.nodes[a].get("kind"), graph.nodes[b].get("kind")):
             continue  # every partner's tie to the own organisation is its category
@@ -303,9 +306,16 @@ def _ties_sheet(ws: Worksheet, graph: nx.Graph, meta: ExportMeta) -> None:
                      "; ".join(attrs.get("activities") or []) or None,
                      "; ".join(attrs.get("programmes") or []) or None,
                      plain(attrs.get("weight"))])
-    # "Gewicht" alone would be read back as a relation's strength (1–5).
+        own.append({header: value for header, value
+                    in relation_columns(attrs.get("relations") or []).items()
+                    if meta.include_personal or not is_personal(header)})
+    # "Gewicht" alone would be read back as a relation's weight.
     headers = ["Partner A", "Partner B", "Beziehung", "gemeinsame Aktivitäten",
                "gemeinsame Programme", "Gewicht (gesamt)"]
+    extra = [h for h in dict.fromkeys(h for columns in own for h in columns)]
+    headers += [own_header(h, headers) for h in extra]
+    for row, columns in zip(rows, own, strict=True):
+        row += [columns.get(h) for h in extra]
     _table(ws, headers, rows, wrap=(1, 2, 3, 4, 5),
            caps={1: 30, 2: 30, 3: 30, 4: 40, 5: 30})
 
@@ -349,6 +359,9 @@ def _info_sheet(ws: Worksheet, data: PartnerData, graph: nx.Graph, partners: lis
     if metrics.attrs.get("betweenness_sample"):
         rows.append([info["sampled"], fill(words["sampled"], meta.lang,
                                            k=metrics.attrs["betweenness_sample"])])
+    direction = direction_note(graph, meta.lang)
+    if direction is not None:  # the file gives directions; the measures count without
+        rows.append(list(direction))
     _table(ws, [columns["item"], columns["value"]], rows, wrap=(2,), caps={2: 90})
     if meta.include_personal:
         for column in (1, 2):

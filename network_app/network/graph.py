@@ -27,12 +27,27 @@ Edge attributes
 =============== ===================================================================
 ``kind``        ``"category"`` (hub–partner) or ``"partner"`` (partner–partner)
 ``categories``  hub edges: the partner's categories
-``relations``   list of ``{"kind", "strength", "since", "until", "note"}`` from Beziehungen
+``relations``   list of the relations between the two (Beziehungen), each a dict
+                ``{"source", "target", "directed", "kind", "weight", "strength", "since",
+                "until", "note", "extra"}``: ``weight`` as written (or None), ``strength``
+                1–5 (see :mod:`network_app.workbook.weights`), ``directed`` True when it
+                points from ``source`` to ``target`` (A → B and B → A are two relations of
+                one edge), ``extra`` the relation's other columns (header → value)
 ``activities``  names of the activities both took part in
 ``programmes``  names of the programmes both belong to
-``weight``      hub edges 1; partner edges: sum of relation strengths + shared activities
-                + shared programmes (how much connects the two)
+``strength``    partner edges: sum of the relation strengths (1–5 each) + shared activities +
+                shared programmes, on the lab's scale: what the pictures draw
+``weight``      hub edges 1; partner edges: how much connects the two, for the weighted
+                measures: the sum of the relations' weights as written + one unit per shared
+                activity and programme (``PartnerData.weight_scale``: on the lab's 1–5 scale
+                the unit is 1 and ``weight`` equals ``strength``; with weights of their own
+                the unit is the smallest weight, and a relation without a weight counts one
+                unit; when some weight is 0 or negative the strengths are summed instead)
 =============== ===================================================================
+
+Graph attributes: ``own_organisation``, ``title``, ``source`` (the file), ``as_of`` (see
+:func:`build_graph`) and ``directed_source``: True when a relation of the file has a
+direction. The graph itself stays undirected (``nx.Graph``): the measures are defined on it.
 
 Analysis never looks at the hub: every partner touches it, so it would make every partner look
 alike. :func:`partner_layer` is the one rule for leaving it out; every view, measure and question
@@ -50,6 +65,7 @@ from typing import Any
 import networkx as nx
 
 from ..workbook.validation import PartnerData
+from ..workbook.weights import WeightScale
 
 __all__ = ["bipartite_graph", "build_graph", "partner_layer", "record_id"]
 
@@ -96,21 +112,55 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
         if hub is not None:
             graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
                            weight=1)
+    graph.graph["directed_source"] = _directed_source(data)
+    scale = data.weight_scale
     for record in tables["relations"]:
         edge = _partner_edge(graph, record["source"], record["target"])
-        edge["relations"].append({
-            "kind": record["kind"], "strength": int(record["strength"]),
-            "since": record["since"], "until": record["until"],
-            "note": record["note"],
-        })
-        edge["weight"] += int(record["strength"])
+        relation = _relation(record, data.relation_extra_columns)
+        edge["relations"].append(relation)
+        edge["strength"] += relation["strength"]
+        edge["weight"] += _measured(relation, scale)
     for key in ("activities", "programmes"):
         for record in tables[key]:
             for a, b in combinations(record["participants"], 2):
                 edge = _partner_edge(graph, a, b)
                 edge[key].append(record["name"])
-                edge["weight"] += 1
+                edge["strength"] += 1
+                edge["weight"] += scale.unit
     return graph
+
+
+def _relation(record: dict[str, Any], extra_columns: list[str]) -> dict[str, Any]:
+    """A row of Beziehungen as the edge keeps it (see the module's table).
+
+    Data built by hand may lack the newer columns: no ``weight`` means the strength is the
+    weight, no ``directed`` means no direction.
+    """
+    strength = record.get("strength")
+    strength = 1 if strength is None else int(strength)
+    return {
+        "source": record["source"], "target": record["target"],
+        "directed": bool(record.get("directed")),
+        "kind": record.get("kind"),
+        "weight": record["weight"] if "weight" in record else strength,
+        "strength": strength,
+        "since": record.get("since"), "until": record.get("until"), "note": record.get("note"),
+        "extra": {column: record.get(column) for column in extra_columns},
+    }
+
+
+def _measured(relation: dict[str, Any], scale: WeightScale) -> float:
+    """What a relation adds to its edge's ``weight`` (see the module's table)."""
+    if not scale.measured:
+        return int(relation["strength"])
+    weight = relation["weight"]
+    return scale.unit if weight is None else weight
+
+
+def _directed_source(data: PartnerData) -> bool:
+    """Whether any relation of the file points one way."""
+    directed = data.relations.get("directed")
+    return directed is not None and bool(directed.fillna(False).astype(bool).any())
 
 
 def _active_in(since: int | None, until: int | None, year: int) -> bool:
@@ -143,7 +193,7 @@ def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, A
 def _partner_edge(graph: nx.Graph, a: str, b: str) -> dict[str, Any]:
     if not graph.has_edge(a, b):
         graph.add_edge(a, b, kind="partner", relations=[], activities=[], programmes=[],
-                       weight=0)
+                       strength=0, weight=0)
     return graph.edges[a, b]
 
 

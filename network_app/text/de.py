@@ -153,7 +153,9 @@ CATALOG: dict[str, Any] = {
             "source": "Von",
             "target": "Nach",
             "kind": "Art",
+            "weight": "Gewicht",
             "strength": "Stärke",
+            "directed": "gerichtet",
             "date": "Datum",
             "status": "Status",
             "area": "Bereich",
@@ -356,6 +358,15 @@ CATALOG: dict[str, Any] = {
         "group": "Gruppe",
         "name": "{label} ({count})",
     },
+    # shown only for a file whose relations have a direction (analysis.metrics.direction_note)
+    "analysis.direction": {
+        "note": (
+            "Richtung",
+            "Die Datei gibt Beziehungen eine Richtung (A → B). Alle Kennzahlen und Gruppen "
+            "rechnen ohne Richtung: Eine Beziehung verbindet beide Partner gleich, egal wer auf "
+            "wen zeigt.",
+        ),
+    },
     "analysis.metrics": {
         "degree": (
             "Verbindungen",
@@ -363,7 +374,7 @@ CATALOG: dict[str, Any] = {
         ),
         "weighted_degree": (
             "Verbindungsstärke",
-            "Wie viel den Partner mit anderen verbindet: Stärke der "
+            "Wie viel den Partner mit anderen verbindet: Stärke (oder Gewicht) der "
             "Beziehungen plus gemeinsame Aktivitäten und Programme.",
         ),
         "betweenness": (
@@ -483,6 +494,7 @@ CATALOG: dict[str, Any] = {
         "reason_relation": "Beziehung ({details})",
         "reason_relation_kind": "Beziehung: {kind} ({details})",
         "strength": "Stärke {n}",
+        "weight": "Gewicht {weight}",
         "since": "seit {year}",
         "until": "bis {year}",
         "span": "{since}–{until}",
@@ -856,6 +868,7 @@ CATALOG: dict[str, Any] = {
     # one relation in the export tables: "Projekt (Stärke 3, seit 2020)"
     "exports.tables.relation": {
         "strength": "Stärke {strength}",
+        "weight": "Gewicht {weight}",
         "span": "{since}–{until}",
         "since": "seit {since}",
         "until": "bis {until}",
@@ -997,7 +1010,24 @@ CATALOG: dict[str, Any] = {
         "year_out_of_range": "Das Jahr {year} ist unmöglich (erlaubt {low}–{high}). Bitte das Jahr prüfen.",
         "until_before_since": "»Bis« ({until}) liegt vor »Seit« ({since}). Bitte die Jahre prüfen.",
         "bad_date": "»{value}« ist kein Datum. Bitte ein Datum wie 12.08.2022 oder ein Jahr eintragen.",
-        "bad_strength": "Die Stärke »{value}« ist keine Zahl von 1 bis 5; es wird 1 angenommen.",
+        "bad_strength": "Die Stärke »{value}« ist keine Zahl; es wird 1 angenommen. Bitte eine Zahl "
+        "eintragen, z. B. 1 (lose) bis 5 (sehr eng).",
+        "weights_to_strengths": "Die Gewichte in »{column}« reichen von {lowest} bis {highest}; sie bleiben "
+        "so erhalten (in den Exporten und den gewichteten Kennzahlen). Für die Linienstärke "
+        "1 bis 5 werden die verschiedenen Gewichte der Größe nach gleichmäßig auf 1 bis 5 "
+        "verteilt: das kleinste wird 1, das größte 5. Sind Stärken von 1 bis 5 gemeint, bitte "
+        "die Werte außerhalb prüfen.",
+        "weights_not_positive": "Einige Gewichte in »{column}« sind 0 oder kleiner (das kleinste: {lowest}). "
+        "Gewichtete Kennzahlen und Gruppen brauchen positive Gewichte und rechnen deshalb mit "
+        "der Stärke 1 bis 5 statt mit den Gewichten. Nichts zu tun, wenn das so gemeint ist.",
+        "missing_weight": "Die Beziehung hat kein Gewicht. Sie wird mit Stärke 1 gezeichnet und zählt in "
+        "den gewichteten Kennzahlen wie das kleinste Gewicht ({lowest}). Bitte ein Gewicht "
+        "eintragen, falls bekannt.",
+        "weight_unit": "Die Beziehungen haben eigene Gewichte ({lowest} bis {highest}). Gemeinsame "
+        "Aktivitäten und Programme zählen in den gewichteten Kennzahlen je wie das kleinste "
+        "Gewicht ({lowest}), also wie die schwächste Beziehung.",
+        "bad_direction": "»{value}« gibt keine Richtung an; die Beziehung wird ohne Richtung gelesen. "
+        "Bitte »gerichtet« oder »ungerichtet« (Directed, Undirected) eintragen.",
         "bad_number": "»{value}« ist keine Zahl. Bitte eine Dezimalzahl wie 51.57 eintragen.",
         "unknown_value": "»{value}« ist kein üblicher Wert für »{column}«{did_you_mean}. Üblich sind: "
         "{allowed}.",
@@ -1012,6 +1042,13 @@ CATALOG: dict[str, Any] = {
         "Eigene Organisation, Titel, Quelle, Datenstand.",
         "hub_is_partner": "»{value}« ist die eigene Organisation und kein Partner; die Zeile wird "
         "übergangen. Bitte die Zeile löschen.",
+    },
+    # appended to a problem that stands for many rows (workbook.problems.summarise)
+    "problems.summary": {
+        "rows": {
+            "one": "Diese Meldung betrifft {count} Zeile ({examples}).",
+            "other": "Diese Meldung betrifft {count} Zeilen, z. B. die Zeilen {examples}.",
+        },
     },
     "workbook.template": {
         "title": "stadtLABOR Partnernetz – Anleitung zur Tabelle",

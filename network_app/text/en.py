@@ -144,7 +144,9 @@ CATALOG: dict[str, Any] = {
             "source": "From",
             "target": "To",
             "kind": "Kind",
+            "weight": "Weight",
             "strength": "Strength",
+            "directed": "Directed",
             "date": "Date",
             "status": "Status",
             "area": "Area",
@@ -336,11 +338,20 @@ CATALOG: dict[str, Any] = {
         "group": "Group",
         "name": "{label} ({count})",
     },
+    # shown only for a file whose relations have a direction (analysis.metrics.direction_note)
+    "analysis.direction": {
+        "note": (
+            "Direction",
+            "The file gives relations a direction (A → B). All measures and groups are "
+            "computed without direction: a relation ties both partners alike, whoever points "
+            "to whom.",
+        ),
+    },
     "analysis.metrics": {
         "degree": ("Ties", "How many other partners this partner is directly connected to."),
         "weighted_degree": (
             "Tie strength",
-            "How much links this partner to others: strength of relations "
+            "How much links this partner to others: strength (or weight) of relations "
             "plus shared activities and programmes.",
         ),
         "betweenness": (
@@ -456,6 +467,7 @@ CATALOG: dict[str, Any] = {
         "reason_relation": "Relation ({details})",
         "reason_relation_kind": "Relation: {kind} ({details})",
         "strength": "strength {n}",
+        "weight": "weight {weight}",
         "since": "since {year}",
         "until": "until {year}",
         "span": "{since}–{until}",
@@ -818,6 +830,7 @@ CATALOG: dict[str, Any] = {
     # one relation in the export tables: "Projekt (strength 3, since 2020)"
     "exports.tables.relation": {
         "strength": "strength {strength}",
+        "weight": "weight {weight}",
         "span": "{since}–{until}",
         "since": "since {since}",
         "until": "until {until}",
@@ -945,7 +958,22 @@ CATALOG: dict[str, Any] = {
         "year_out_of_range": "The year {year} is impossible (allowed {low}–{high}). Please check the year.",
         "until_before_since": "“Bis” ({until}) is before “Seit” ({since}). Please check the years.",
         "bad_date": "“{value}” is not a date. Please enter a date such as 12.08.2022 or a year.",
-        "bad_strength": "The strength “{value}” is not a number from 1 to 5; 1 is assumed.",
+        "bad_strength": "The strength “{value}” is not a number; 1 is assumed. Please enter a number, "
+        "e.g. 1 (loose) to 5 (very close).",
+        "weights_to_strengths": "The weights in “{column}” range from {lowest} to {highest}; they are kept "
+        "as they are (in the exports and the weighted measures). For the line strength 1 to 5 "
+        "the distinct weights are spread evenly over 1 to 5 by size: the smallest becomes 1, "
+        "the largest 5. If strengths from 1 to 5 are meant, please check the values outside.",
+        "weights_not_positive": "Some weights in “{column}” are 0 or less (the smallest: {lowest}). "
+        "Weighted measures and groups need positive weights and therefore count the strength 1 "
+        "to 5 instead of the weights. Nothing to do if this is intended.",
+        "missing_weight": "The relation has no weight. It is drawn with strength 1 and counts like the "
+        "smallest weight ({lowest}) in the weighted measures. Please enter a weight if known.",
+        "weight_unit": "The relations have weights of their own ({lowest} to {highest}). Shared "
+        "activities and programmes each count like the smallest weight ({lowest}) in the "
+        "weighted measures, i.e. like the weakest relation.",
+        "bad_direction": "“{value}” gives no direction; the relation is read without one. Please enter "
+        "“directed” or “undirected”.",
         "bad_number": "“{value}” is not a number. Please enter a decimal number such as 51.57.",
         "unknown_value": "“{value}” is not a usual value for “{column}”{did_you_mean}. Usual values: "
         "{allowed}.",
@@ -957,6 +985,13 @@ CATALOG: dict[str, Any] = {
         "unknown_setting": "The setting “{value}” is unknown and ignored. Known: Eigene Organisation, "
         "Titel, Quelle, Datenstand.",
         "hub_is_partner": "“{value}” is the own organisation, not a partner; the row is skipped.",
+    },
+    # appended to a problem that stands for many rows (workbook.problems.summarise)
+    "problems.summary": {
+        "rows": {
+            "one": "This message applies to {count} row ({examples}).",
+            "other": "This message applies to {count} rows, e.g. rows {examples}.",
+        },
     },
     "workbook.template": {
         "title": "stadtLABOR Partnernetz – how to fill in this workbook",

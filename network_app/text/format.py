@@ -22,13 +22,14 @@ decimal point, in tables, tiles, charts, the CLI and every export alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 
 from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-__all__ = ["LOCALES", "fixed", "join_list", "number", "percent", "plural_form"]
+__all__ = ["LOCALES", "as_written", "fixed", "join_list", "number", "percent", "plural_form"]
 
 #: Our language codes and the Babel locale each stands for.
 LOCALES = {"de": "de_DE", "en": "en_GB"}
@@ -46,6 +47,18 @@ def number(value: float | int, lang: str = "de", *, digits: int = 0,
     if digits:
         pattern += "." + "#" * digits
     return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def as_written(value: float | int, lang: str = "de") -> str:
+    """A number from the data with all the decimals it has, no more (a weight of 291, 2.5 or
+    0.025), the decimal mark and grouping by locale.
+
+    >>> as_written(291.0, "de"), as_written(0.025, "de"), as_written(12345.5, "en")
+    ('291', '0,025', '12,345.5')
+    """
+    exponent = Decimal(repr(float(value))).as_tuple().exponent
+    digits = min(-exponent, 15) if isinstance(exponent, int) and exponent < 0 else 0
+    return number(value, lang, digits=digits)
 
 
 def fixed(value: float | int, lang: str = "de", *, digits: int = 2) -> str:

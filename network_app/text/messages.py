@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import by_key, fill, fixed, language, number, words
+from . import by_key, fill, fixed, join_list, language, number, say, words
 
 __all__ = ["AMOUNT_PARAMS", "CODED_PARAMS", "MESSAGES", "text"]
 
@@ -40,7 +40,7 @@ CODED_PARAMS = {
 #: grouping and decimal mark. The raiser rounds them to what is worth showing: a float or int
 #: shows at most three decimals, a :class:`~decimal.Decimal` exactly its own ("0,00").
 AMOUNT_PARAMS = frozenset({"size_mb", "limit_mb", "unpacked_mb", "ratio", "limit", "length",
-                           "limit_millions"})
+                           "limit_millions", "lowest", "highest"})
 
 
 def text(code: str, lang: str = "de", **params: object) -> str:
@@ -52,7 +52,21 @@ def text(code: str, lang: str = "de", **params: object) -> str:
     params = _shown(params, lang)
     suggestion = params.get("suggestion")
     hint = fill(words("format", lang)["did_you_mean"], lang, suggestion=suggestion)
-    return fill(entry[lang], lang, did_you_mean=hint if suggestion else "", **params)
+    sentence = fill(entry[lang], lang, did_you_mean=hint if suggestion else "", **params)
+    if _folded(entry[lang], params):
+        # one problem standing for many rows (workbook.problems.summarise)
+        rows = join_list([str(row) for row in params["examples"]], lang)
+        sentence += " " + say("problems.summary.rows", lang, count=params["count"],
+                              examples=rows)
+    return sentence
+
+
+def _folded(template: object, params: dict[str, Any]) -> bool:
+    """Whether the problem stands for many rows and its own sentence does not say so (a
+    note written for many rows names its ``count`` or ``examples`` itself)."""
+    return (isinstance(template, str) and "{count}" not in template
+            and "{examples}" not in template
+            and isinstance(params.get("count"), int) and bool(params.get("examples")))
 
 
 def _shown(params: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -8,15 +8,24 @@ written, column letter), the value, a stable ``code`` (see :mod:`network_app.tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypedDict
 
 from ..text.messages import text
 
-__all__ = ["ERROR", "WARNING", "Problem", "ProblemRecord"]
+__all__ = ["ERROR", "MAX_REPEATED", "WARNING", "Problem", "ProblemRecord", "summarise"]
 
 ERROR = "error"
 WARNING = "warning"
+#: Up to this many problems of one kind in one column are listed one by one; more become one
+#: summary (see :func:`summarise`).
+MAX_REPEATED = 10
+#: How many rows a summary names as examples.
+EXAMPLE_ROWS = 5
+#: Problems that stay one per row however many there are: each names a pair for the user to
+#: decide (the app's duplicates tab reads them), or is capped where it is found.
+_NEVER_SUMMARISED = frozenset({"similar_name", "duplicate_name", "stray_cell",
+                               "formula_without_value"})
 
 
 class ProblemRecord(TypedDict):
@@ -67,3 +76,38 @@ class Problem:
             "value": self.value,
             "message": self.text(lang),
         }
+
+
+def summarise(problems: list[Problem], limit: int = MAX_REPEATED) -> list[Problem]:
+    """Problems with many rows of one kind folded into one note each.
+
+    Problems of the same code, severity, sheet and column with a row each are one kind. A kind
+    with more than ``limit`` rows becomes a single problem: the first one (its row, value and
+    params), plus ``params["count"]`` (how many rows) and ``params["examples"]`` (the first
+    :data:`EXAMPLE_ROWS` rows). Its sentence says both (:func:`network_app.text.messages.text`).
+    The order of the list is kept; a summary stands where its first row stood.
+
+    >>> rows = [Problem("bad_strength", WARNING, "Kanten", row, "Weight") for row in range(2, 14)]
+    >>> [(p.code, p.row, p.params) for p in summarise(rows)]
+    [('bad_strength', 2, {'count': 12, 'examples': [2, 3, 4, 5, 6]})]
+    >>> len(summarise(rows[:10]))
+    10
+    """
+    groups: dict[tuple[Any, ...], list[Problem]] = {}
+    for problem in problems:
+        if problem.row is not None and problem.code not in _NEVER_SUMMARISED:
+            key = (problem.code, problem.severity, problem.sheet, problem.column)
+            groups.setdefault(key, []).append(problem)
+    folded = {id(group[0]): group for group in groups.values() if len(group) > limit}
+    left_out = {id(p) for group in folded.values() for p in group[1:]}
+    result = []
+    for problem in problems:
+        if id(problem) in left_out:
+            continue
+        group = folded.get(id(problem))
+        if group is not None:
+            problem = replace(problem, params={
+                **problem.params, "count": len(group),
+                "examples": [p.row for p in group[:EXAMPLE_ROWS]]})
+        result.append(problem)
+    return result

@@ -34,7 +34,10 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_ALIASES",
     "COLUMNS",
+    "DIRECTION_HEADERS",
+    "DIRECTION_VALUES",
     "DIRECTION_WORDS",
+    "DIRECTION_YES_NO",
     "GUIDE_SHEET",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
@@ -238,6 +241,25 @@ DIRECTION_WORDS: frozenset[str] = frozenset({
 
 #: Columns that hold personal data: kept out of exports unless asked for.
 PERSONAL_COLUMNS: tuple[str, ...] = ("contact_internal", "contact_external", "email", "phone")
+
+#: Headers (normalised) of a relations column that says whether a relation points from one
+#: partner to the other: Kumu's "Direction", Onodo's "Directed", German spellings. Its cells
+#: may be words of :data:`DIRECTION_WORDS` or yes/no (:data:`DIRECTION_YES_NO`).
+DIRECTION_HEADERS: frozenset[str] = frozenset({
+    "richtung", "gerichtet", "direction", "directed", "isdirected", "edgedirection",
+})
+#: What each of :data:`DIRECTION_WORDS` means: True for one way (from Von to Nach), False for
+#: none. Kumu's "mutual" (both ways) and Gephi's "mixed" point no single way.
+DIRECTION_VALUES: dict[str, bool] = {
+    "directed": True, "gerichtet": True,
+    "undirected": False, "ungerichtet": False, "mixed": False, "mutual": False,
+    "beidseitig": False, "wechselseitig": False, "gegenseitig": False,
+}
+#: Yes/no cells (normalised) of a column with a direction header (Onodo writes true/false).
+DIRECTION_YES_NO: dict[str, bool] = {
+    "ja": True, "yes": True, "true": True, "wahr": True, "1": True, "x": True,
+    "nein": False, "no": False, "false": False, "falsch": False, "0": False,
+}
 
 #: Settings keys (normalised) → meaning.
 SETTING_ALIASES: dict[str, str] = {

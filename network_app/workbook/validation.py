@@ -12,23 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 import pandas as pd
 
 from . import recognise, schema
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, summarise
 from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell
 from .similarity import closest, similar_pairs
 from .values import (
     ValueProblem,
     parse_date,
+    parse_direction,
     parse_number,
     parse_year,
     split_categories,
     split_list,
     to_text,
 )
+from .weights import WeightScale, parse_weight, strengths_for, weight_scale
 
 __all__ = ["PartnerData", "validate_sheets"]
 
@@ -39,7 +42,12 @@ MAX_STRAY_WARNINGS = 20
 MAX_YEARS_AHEAD = 10
 
 PARTNER_COLUMNS = [c.key for c in schema.COLUMNS["partners"]]
-RELATION_COLUMNS = ["source", "target", "kind", "strength", "since", "until", "note", "row"]
+#: The relations' columns; their extra columns follow under their own headers
+#: (:attr:`PartnerData.relation_extra_columns`). ``weight`` is the number as written, ``strength``
+#: the 1–5 derived from it (:mod:`network_app.workbook.weights`), ``directed`` whether the
+#: relation points from ``source`` to ``target``.
+RELATION_COLUMNS = ["source", "target", "kind", "weight", "strength", "directed", "since",
+                    "until", "note", "row"]
 ACTIVITY_COLUMNS = ["name", "date", "year", "status", "area", "participants", "note", "row"]
 PROGRAMME_COLUMNS = ["name", "since", "until", "participants", "note", "row"]
 
@@ -78,6 +86,11 @@ class PartnerData:
     #: :func:`validate_sheets` decided; None decides by :attr:`has_hub`'s rule (data built
     #: by hand). Kept when a copy is filtered, so the hub does not vanish with a filter.
     with_hub: bool | None = None
+    #: The relations' other columns (Kumu's "Amount Owed", Tags, …), as ``extra_columns`` for
+    #: the partners: columns of :attr:`relations` under their own header.
+    relation_extra_columns: list[str] = field(default_factory=list)
+    #: How the relations' weights became strengths and what the weighted measures count.
+    weight_scale: WeightScale = field(default_factory=WeightScale)
 
     def records(self, table: str) -> list[dict[str, Any]]:
         """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
@@ -192,21 +205,26 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
                                     sheet=partners_table.sheet, row=partners_table.header_row))
 
     index = _NameIndex(partner_rows, hub, partners_table.sheet if partners_table else "Partner")
-    relation_rows = _read_relations(tables.get("relations"), index, year_now, problems)
+    relation_rows, relation_extras, scale = _read_relations(tables.get("relations"), index,
+                                                            year_now, problems)
     activity_rows = _read_activities(tables.get("activities"), index, year_now, problems)
     programme_rows = _read_programmes(tables.get("programmes"), index, year_now, problems)
+    _weight_unit_note(scale, tables.get("relations"), [*activity_rows, *programme_rows],
+                      problems)
 
     return PartnerData(
         partners=_frame(partner_rows, [*PARTNER_COLUMNS, "category", "row", *extras]),
-        relations=_frame(relation_rows, RELATION_COLUMNS),
+        relations=_frame(relation_rows, [*RELATION_COLUMNS, *relation_extras]),
         activities=_frame(activity_rows, ACTIVITY_COLUMNS),
         programmes=_frame(programme_rows, PROGRAMME_COLUMNS),
         settings=settings,
-        problems=problems,
+        problems=summarise(problems),
         extra_columns=extras,
         sheets=sheet_names,
         source_name=source_name,
         with_hub=hub is not None,
+        relation_extra_columns=relation_extras,
+        weight_scale=scale,
     )
 
 
@@ -237,11 +255,16 @@ _INTEGER_COLUMNS = ("since", "until", "year", "row", "strength")
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    """Years stay whole numbers with gaps (pandas' Int64), not floats like 2019.0."""
+    """Years stay whole numbers with gaps (pandas' Int64), not floats like 2019.0; so do
+    weights when all of them are whole (291, not 291.0)."""
     frame = pd.DataFrame(rows, columns=columns)
     for column in _INTEGER_COLUMNS:
         if column in frame:
             frame[column] = frame[column].astype("Int64")
+    if "weight" in frame:
+        whole = all(isinstance(w, int) for w in frame["weight"] if w is not None
+                    and not (isinstance(w, float) and math.isnan(w)))
+        frame["weight"] = frame["weight"].astype("Int64" if whole else "Float64")
     return frame
 
 
@@ -376,9 +399,12 @@ def _read_partners(table: Table, hub: str | None, year_now: int, problems: list[
     return rows, extra_names
 
 
-def _unique_headers(headers: list[str]) -> list[str]:
-    """Extra columns keep their header; a clash with a known key or another header is numbered."""
-    taken = set(PARTNER_COLUMNS) | {"category", "row"}
+def _unique_headers(headers: list[str], known: frozenset[str] | None = None) -> list[str]:
+    """Extra columns keep their header; a clash with a known key or another header is numbered.
+
+    ``known`` are the table's own keys (the partners' unless given).
+    """
+    taken = set(PARTNER_COLUMNS) | {"category", "row"} if known is None else set(known)
     result = []
     for header in headers:
         name, n = header, 2
@@ -502,14 +528,27 @@ def _participants(cells: list[Any], column: ColumnInfo | None, row: int, log: _C
 
 
 def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
-                    problems: list[Problem]) -> list[dict[str, Any]]:
+                    problems: list[Problem]
+                    ) -> tuple[list[dict[str, Any]], list[str], WeightScale]:
+    """The relations with every column, their extra columns' names and their weight scale.
+
+    Each relation keeps its ``weight`` as written and gets a ``strength`` 1–5 (see
+    :mod:`network_app.workbook.weights`; one note when the strengths are derived), whether it is
+    ``directed`` (a direction column, see :func:`_direction_column`) and its extra columns
+    under their own headers. Two rows are one relation twice (``duplicate_relation``) when they
+    join the same partners with the same kind, in the same direction if they have one: A → B
+    and B → A are two relations, as are a "Projekt" and a "Förderung" between the same pair.
+    """
     if table is None:
-        return []
+        return [], [], WeightScale()
     problems.extend(table.problems)
     log = _Collector(table.sheet, problems)
-    cols = {key: table.column(key) for key in RELATION_COLUMNS if key != "row"}
+    cols = {key: table.column(key) for key in _RELATION_READ}
+    direction, yes_no = _direction_column(table)
+    extras = table.extra_columns
+    extra_names = _unique_headers([c.header for c in extras], _RELATION_TAKEN)
     rows: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[Any, ...], int] = {}
     for row, cells in table.rows:
         ends: list[str | None] = []
         for key in ("source", "target"):
@@ -537,37 +576,132 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
             log.add("hub_in_relation", row, column, index.hub, WARNING)
             continue
         kind = _text(cells, cols["kind"], row, log)
-        first, second = sorted((source, target))
-        pair_key = (first, second, (kind or "").casefold())
+        directed = _directed(cells, direction, yes_no, row, log)
+        ends_key = (source, target) if directed else tuple(sorted((source, target)))
+        pair_key = (directed, *ends_key, (kind or "").casefold())
         if pair_key in seen:
-            log.add("duplicate_relation", row, cols["target"], f"{source} – {target}", WARNING,
-                    first_row=seen[pair_key])
+            arrow = "→" if directed else "–"
+            log.add("duplicate_relation", row, cols["target"], f"{source} {arrow} {target}",
+                    WARNING, first_row=seen[pair_key])
             continue
         seen[pair_key] = row
         since = _year(cells, cols["since"], row, log, year_now)
         until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,
                             cols["until"], log)
-        rows.append({
+        record: dict[str, Any] = {
             "source": source, "target": target, "kind": kind,
-            "strength": _strength(cells, cols["strength"], row, log),
-            "since": since, "until": until, "note": _text(cells, cols["note"], row, log),
-            "row": row,
-        })
-    return rows
+            "weight": _weight(cells, cols["strength"], row, log), "strength": None,
+            "directed": directed, "since": since, "until": until,
+            "note": _text(cells, cols["note"], row, log), "row": row,
+        }
+        for info, header in zip(extras, extra_names, strict=True):
+            record[header] = _extra_value(cells, info, row, log)
+        rows.append(record)
+    weights = [r["weight"] for r in rows]
+    for record, strength in zip(rows, strengths_for(weights), strict=True):
+        record["strength"] = strength
+    scale = weight_scale(weights)
+    _weight_notes(scale, rows, cols["strength"], log)
+    return rows, extra_names, scale
 
 
-def _strength(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector) -> int:
+#: What :func:`_read_relations` reads from the schema's relation columns ("strength" is the
+#: column Stärke/Gewicht/Weight, read as the weight).
+_RELATION_READ = ("source", "target", "kind", "strength", "since", "until", "note")
+#: Names an extra column of the relations cannot take (it is numbered instead).
+_RELATION_TAKEN = frozenset({*RELATION_COLUMNS, "extra"})
+
+
+def _weight(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
+            ) -> int | float | None:
+    """The weight as written; a cell that holds no number is reported and read as empty."""
     value = cell(cells, column)
-    if value is None:
-        return 1
     try:
-        number = parse_number(value)
-    except ValueProblem:
-        number = None
-    if number is None or not 1 <= number <= 5:
-        log.add("bad_strength", row, column, value, WARNING)
-        return 1
-    return round(number)
+        return parse_weight(value)
+    except ValueProblem as exc:
+        log.add(exc.code, row, column, value, WARNING)
+        return None
+
+
+def _amount(value: float) -> int | Decimal:
+    """A weight for a message, shown as written: 291 → "291", 0.025 → "0,025" (a Decimal
+    keeps its digits, see :data:`network_app.text.messages.AMOUNT_PARAMS`)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return int(value)
+    return Decimal(repr(float(value)))
+
+
+def _weight_notes(scale: WeightScale, rows: list[dict[str, Any]], column: ColumnInfo | None,
+                  log: _Collector) -> None:
+    """One note when the strengths are derived, one when the measures cannot use the weights,
+    and one per relation without a weight among weights of their own (many are summarised)."""
+    if not scale.derived or scale.lowest is None or scale.highest is None:
+        return
+    lowest, highest = _amount(scale.lowest), _amount(scale.highest)
+    log.add("weights_to_strengths", None, column, None, WARNING, lowest=lowest,
+            highest=highest)
+    if not scale.measured:
+        log.add("weights_not_positive", None, column, None, WARNING, lowest=lowest)
+        return
+    for record in rows:
+        if record["weight"] is None:
+            log.add("missing_weight", record["row"], column, None, WARNING, lowest=lowest)
+
+
+def _weight_unit_note(scale: WeightScale, table: Table | None,
+                      ties: list[dict[str, Any]], problems: list[Problem]) -> None:
+    """Say what a shared activity or programme counts next to weights of the relations' own."""
+    if table is None or not scale.derived or not scale.measured or scale.lowest is None:
+        return
+    if any(len(record["participants"]) >= 2 for record in ties):
+        problems.append(Problem(code="weight_unit", severity=WARNING, sheet=table.sheet,
+                                params={"lowest": _amount(scale.lowest),
+                                        "highest": _amount(scale.highest or scale.lowest)}))
+
+
+def _direction_column(table: Table) -> tuple[ColumnInfo | None, bool]:
+    """The column that says whether a relation points one way, and whether it may say yes/no.
+
+    A column whose header says so (Kumu's "Direction", Onodo's "Directed", "Richtung"; see
+    ``schema.DIRECTION_HEADERS``) may hold direction words or yes/no; any other column that
+    holds only direction words (Gephi's "Type": Directed/Undirected) is one too. The column
+    also stays an extra column under its own header, so its words are kept as written.
+    """
+    for column in table.columns:
+        if column.key == "directed" or (
+                column.key is None
+                and schema.normalize_header(column.header) in schema.DIRECTION_HEADERS):
+            return column, True
+    for column in table.columns:
+        if column.key is not None:
+            continue
+        values = {schema.normalize_header(value) for _, cells in table.rows
+                  if (value := cell(cells, column)) is not None}
+        if values and values <= set(schema.DIRECTION_VALUES):
+            return column, False
+    return None, False
+
+
+def _directed(cells: list[Any], column: ColumnInfo | None, yes_no: bool, row: int,
+              log: _Collector) -> bool:
+    value = cell(cells, column)
+    try:
+        return bool(parse_direction(value, yes_no=yes_no))
+    except ValueProblem as exc:
+        log.add(exc.code, row, column, value, WARNING)
+        return False
+
+
+def _extra_value(cells: list[Any], column: ColumnInfo, row: int, log: _Collector) -> Any:
+    """An extra column's cell: a number stays a number (12.5, 291), text is trimmed."""
+    value = cell(cells, column)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, int):
+        return value
+    return _text(cells, column, row, log)
 
 
 def _read_activities(table: Table | None, index: _NameIndex, year_now: int,

@@ -23,9 +23,12 @@ import datetime as dt
 import re
 from typing import Any
 
+from .schema import DIRECTION_VALUES, DIRECTION_YES_NO, normalize_header
+
 __all__ = [
     "ValueProblem",
     "parse_date",
+    "parse_direction",
     "parse_number",
     "parse_year",
     "split_categories",
@@ -153,6 +156,35 @@ def parse_number(value: Any) -> float | None:
         return float(text.replace(",", "."))
     except ValueError as exc:
         raise ValueProblem("bad_number") from exc
+
+
+def parse_direction(value: Any, *, yes_no: bool = False) -> bool | None:
+    """Whether a relation points one way: "Directed", "gerichtet" → True; "Undirected",
+    "mutual" → False (words of ``schema.DIRECTION_VALUES``); with ``yes_no`` (a column whose
+    header says "directed") also true/false, ja/nein, 1/0. None for an empty cell.
+
+    >>> parse_direction("Directed"), parse_direction("mutual"), parse_direction(None)
+    (True, False, None)
+    >>> parse_direction(True, yes_no=True), parse_direction("false", yes_no=True)
+    (True, False)
+    >>> parse_direction("ja")
+    Traceback (most recent call last):
+    ...
+    network_app.workbook.values.ValueProblem: bad_direction
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) and yes_no:
+        return value
+    text = to_text(value)
+    if text is None:
+        return None
+    key = normalize_header(text)
+    if key in DIRECTION_VALUES:
+        return DIRECTION_VALUES[key]
+    if yes_no and key in DIRECTION_YES_NO:
+        return DIRECTION_YES_NO[key]
+    raise ValueProblem("bad_direction")
 
 
 def split_list(value: Any) -> list[str]:
