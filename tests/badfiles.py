@@ -376,6 +376,20 @@ def cut_at_stray_end_record_xlsx(folder: Path) -> Path:
     return _write(folder, "abgebrochen_bild.xlsx", data[: stray + 200])
 
 
+def cut_after_embedded_workbook_xlsx(folder: Path) -> Path:
+    """A download cut off right after a workbook embedded uncompressed (an OLE object).
+
+    The embedded workbook's end record is then the last one: zipfile would take the outer
+    file's bytes before it for a program put in front and read the embedded workbook instead.
+    """
+    inner = xlsx_bytes()
+    buffer = io.BytesIO(xlsx_bytes())
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("xl/embeddings/Microsoft_Excel_Worksheet.xlsx", inner)
+    data = buffer.getvalue()
+    return _write(folder, "abgebrochen_eingebettet.xlsx", data[: data.index(inner) + len(inner)])
+
+
 def entry_count_off_xlsx(folder: Path) -> Path:
     """The end record counts one entry more than the directory holds.
 
@@ -658,6 +672,7 @@ BAD_FILES: dict[str, tuple[Builder, str]] = {
     "duplicate_member_xlsx": (duplicate_member_xlsx, "corrupt_archive"),
     "directory_claims_gigabytes_xlsx": (directory_claims_gigabytes_xlsx, "corrupt_archive"),
     "cut_at_stray_end_record_xlsx": (cut_at_stray_end_record_xlsx, "corrupt_archive"),
+    "cut_after_embedded_workbook_xlsx": (cut_after_embedded_workbook_xlsx, "corrupt_archive"),
     "entry_count_off_xlsx": (entry_count_off_xlsx, "corrupt_archive"),
     "member_past_end_xlsx": (member_past_end_xlsx, "corrupt_archive"),
     "lying_sizes_xlsx": (lying_sizes_xlsx, "corrupt_archive"),

@@ -32,10 +32,10 @@ file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
 6. **Damage** (``corrupt_archive``): truncated archives, CRC-32 mismatches, broken deflate data,
    duplicate member names, an OLE directory that points outside the file. A zip directory that
    does not fit the file is damage too, checked before the limits of 5 so that it is not taken
-   for a bomb or a swarm of members: an end record whose directory would reach past it or hold
-   more entries than it has room for (a cut-off download's stray signature, a flipped byte), an
-   entry count that differs from the entries there are, a member whose data would reach into
-   the directory.
+   for a bomb or a swarm of members: an end record whose directory does not end where the
+   record begins or holds more entries than it has room for (a cut-off download's stray
+   signature, a flipped byte), an entry count that differs from the entries there are, a member
+   whose data would reach into the directory.
 7. **Unsafe XML** (``unsafe_xml``): Office and LibreOffice never write ``<!DOCTYPE`` or
    ``<!ENTITY``; they are what entity-expansion ("billion laughs") and external-entity (XXE)
    attacks need. calamine does not use defusedxml, so the inflated stream of every member except
@@ -357,9 +357,12 @@ def _check_central_directory(fh: BinaryIO, size: int) -> _EndRecord:
     if end is None:
         # No end record: cut off (an interrupted download) or not a zip archive after all.
         raise UnreadableFileError("corrupt_archive")
-    # zipfile finds the directory by counting its size back from the end record; the offset
-    # only says how many bytes stand in front of the archive, and they cannot be fewer than none.
-    if end.directory_offset + end.directory_size > end.directory_end:
+    # zipfile finds the directory by counting its size back from the end record and takes the
+    # difference to the recorded offset for bytes put in front of the archive (a self-extracting
+    # program). Fewer than none is damage; more is never a workbook: Office and LibreOffice
+    # write none, and a download cut off right after a workbook embedded uncompressed would be
+    # read as that workbook.
+    if end.directory_offset + end.directory_size != end.directory_end:
         raise UnreadableFileError("corrupt_archive")
     if end.entries * _CENTRAL_ENTRY_BYTES > end.directory_size:
         raise UnreadableFileError("corrupt_archive")  # more entries than the directory holds
