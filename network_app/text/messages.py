@@ -55,7 +55,8 @@ def text(code: str, lang: str = "de", **params: object) -> str:
     sentence = fill(entry[lang], lang, did_you_mean=hint if suggestion else "", **params)
     if _folded(entry[lang], params):
         # one problem standing for many rows (workbook.problems.summarise)
-        rows = join_list([str(row) for row in params["examples"]], lang)
+        examples: Any = params["examples"]
+        rows = join_list([str(row) for row in examples], lang)
         sentence += " " + say("problems.summary.rows", lang, count=params["count"],
                               examples=rows)
     return sentence
