@@ -25,6 +25,23 @@ def require_tool(name: str) -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Each bad or odd file of tests/badfiles.py, built once per session on first use (the
+    bombs take a second or two to write)."""
+    import badfiles  # tests/badfiles.py
+
+    built: dict[str, Path] = {}
+    tables = {**badfiles.BAD_FILES, **badfiles.GOOD_FILES}
+
+    def build(case: str) -> Path:
+        if case not in built:
+            built[case] = tables[case][0](tmp_path_factory.mktemp(case))
+        return built[case]
+
+    return build
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's chromium driven by Playwright, one per test module (skipped without chromium,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -110,20 +110,6 @@ def run_apart(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str,
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """Each bad or odd file of tests/badfiles.py, built once for this module."""
-    built: dict[str, Path] = {}
-    tables = {**badfiles.BAD_FILES, **badfiles.GOOD_FILES}
-
-    def build(case: str) -> Path:
-        if case not in built:
-            built[case] = tables[case][0](tmp_path_factory.mktemp(case))
-        return built[case]
-
-    return build
 
 
 # --------------------------------------------------------------------------- the bundled workbook

@@ -37,20 +37,6 @@ MEMORY_MB = 300
 PATH_ONLY = {"missing", "folder"}
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """Build each case once per session (the bombs take a second or two to write)."""
-    built: dict[str, Path] = {}
-    tables = {**badfiles.BAD_FILES, **badfiles.GOOD_FILES}
-
-    def build(case: str) -> Path:
-        if case not in built:
-            built[case] = tables[case][0](tmp_path_factory.mktemp(case))
-        return built[case]
-
-    return build
-
-
 def _timed(inspect: Callable[[], str]) -> tuple[str | UnreadableFileError, float]:
     start = time.perf_counter()
     try:
