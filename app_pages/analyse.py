@@ -124,7 +124,7 @@ def groups_tab(cur, words: dict) -> None:
     resolution = st.select_slider(words["resolution"], steps, value=1.0,
                                   format_func=lambda value: fixed(value, lang, digits=1),
                                   help=words["resolution_help"], key="resolution")
-    found = groups_for(cur.key, cur.data, resolution)
+    found = groups_for(cur.key, cur.data, resolution, cur.lang)
     st.metric(label("modularity", lang), figure(found.modularity, lang),
               help=explanation("modularity", lang))
     st.caption(explanation("community", lang))
@@ -263,7 +263,8 @@ def page() -> None:
     words = TEXT[cur.lang]
     if not header(words["title"], cur):
         return
-    st.info(words["hub_note"].format(hub=plain(cur.data.own_organisation)))
+    if cur.data.has_hub:  # a network without a hub has nothing left out
+        st.info(words["hub_note"].format(hub=plain(cur.data.own_organisation)))
     tabs = st.tabs(words["tabs"])
     for tab, show in zip(tabs, (measures_tab, groups_tab, bridges_tab, whatif_tab,
                                 suggestions_tab, timeline_tab), strict=True):

@@ -13,7 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -45,7 +45,8 @@ class Current:
 
     lang: str
     name: str
-    key: str  # hash of the file's bytes: the cache key for everything derived from it
+    # hash of the file's bytes and the choice of the hub: the cache key for everything derived
+    key: str
     is_example: bool
     data: na.PartnerData | None
     error: na.NetworkAppError | None
@@ -56,8 +57,12 @@ class Current:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def load(content: bytes, name: str) -> na.PartnerData:
-    return na.load_workbook(content, filename=name, max_bytes=MAX_UPLOAD_MB * 1024 * 1024)
+def load(content: bytes, name: str, own_organisation: str | Literal[False] | None = None
+         ) -> na.PartnerData:
+    """The validated workbook; ``own_organisation`` is the sidebar's choice of the hub (a name,
+    False for none, None as the file says)."""
+    return na.load_workbook(content, filename=name, max_bytes=MAX_UPLOAD_MB * 1024 * 1024,
+                            own_organisation=own_organisation)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -80,8 +85,12 @@ def measures_for(key: str, _data: na.PartnerData):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def groups_for(key: str, _data: na.PartnerData, resolution: float = 1.0) -> na.Communities:
-    return na.detect_communities(na.partner_layer(graph_for(key, _data)), resolution=resolution)
+def groups_for(key: str, _data: na.PartnerData, resolution: float = 1.0, lang: str = "de"
+               ) -> na.Communities:
+    """The groups, named in ``lang`` (a group without a common category or type, as in a
+    network from another tool, is a "Gruppe" / "Group")."""
+    return na.detect_communities(na.partner_layer(graph_for(key, _data)), resolution=resolution,
+                                 lang=lang)
 
 
 @st.cache_data(show_spinner=False)
@@ -106,6 +115,34 @@ def _language_name(code: str) -> str:
     return TEXT["de"]["languages"].get(code, code)
 
 
+#: The sidebar's choices of the hub: as the file says, nobody, or a name typed in.
+HUB_MODES = ("file", "none", "name")
+_HUB_KEYS = ("hub_mode", "hub_name")
+
+
+def hub_choice(t: dict) -> str | Literal[False] | None:
+    """The sidebar control "In der Mitte": None (as the file says), False (nobody) or a name.
+
+    The choice is also kept under keys of its own, so it survives a page switched from code
+    (st.switch_page), which may drop widget state, as it does the uploader's.
+    """
+    for key in _HUB_KEYS:
+        if key not in st.session_state and f"{key}_kept" in st.session_state:
+            st.session_state[key] = st.session_state[f"{key}_kept"]
+    mode = st.sidebar.selectbox(t["hub"], HUB_MODES, key="hub_mode",
+                                format_func=lambda m: t["hub_modes"].get(m, m),
+                                help=t["hub_help"])
+    name = ""
+    if mode == "name":
+        name = st.sidebar.text_input(t["hub_name"], key="hub_name", max_chars=200).strip()
+    for key in _HUB_KEYS:
+        if key in st.session_state:
+            st.session_state[f"{key}_kept"] = st.session_state[key]
+    if mode == "none":
+        return False
+    return name or None
+
+
 def sidebar() -> Current:
     """Language and workbook choice; stores and returns what the pages show."""
     lang = st.sidebar.radio(TEXT["de"]["language"], LANGUAGES, horizontal=True, key="language",
@@ -123,9 +160,10 @@ def sidebar() -> Current:
         name, content = stored
     else:
         content, name = BUNDLED.read_bytes(), BUNDLED.name
-    key = hashlib.sha256(content).hexdigest()
+    hub = hub_choice(t)
+    key = f"{hashlib.sha256(content).hexdigest()}:{hub!r}"
     try:
-        data, error = load(content, name), None
+        data, error = load(content, name, hub), None
     except na.NetworkAppError as exc:
         data, error = None, exc
     current = Current(lang, name, key, upload is None and stored is None, data, error)

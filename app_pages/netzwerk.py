@@ -29,11 +29,12 @@ SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def base(key: str, _data: na.PartnerData):
-    """Everything that depends only on the workbook: positions, figures, measures, groups."""
+def base(key: str, _data: na.PartnerData, lang: str):
+    """Everything that depends only on the workbook: positions, figures, measures, groups
+    (named in ``lang``)."""
     metrics, _summary = measures_for(key, _data)
     return (positions_for(key, _data), na.key_figures(_data, graph_for(key, _data)),
-            na.filter_options(_data), metrics, groups_for(key, _data))
+            na.filter_options(_data), metrics, groups_for(key, _data, lang=lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -42,13 +43,28 @@ def view(key: str, _data: na.PartnerData, kind: str, filters: na.Filters):
     return na.network_view(_data, kind, filters)
 
 
-def controls(lang: str, options: dict) -> tuple[str, str, str | None, na.Filters]:
+def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
+               ) -> tuple[str, str, str | None, na.Filters]:
+    """The view, colour, size and filter choices. ``views`` are those worth offering
+    (``na.views_for``): without a hub there is no "us in the centre"."""
     words = TEXT[lang]
+    chosen = st.session_state.get("view", views[0])
+    if chosen not in views:
+        # The ego view chosen for the lab's workbook falls back to the partners of a network
+        # without a hub (a new file, or "nobody" in the centre) ...
+        st.session_state["view"] = "partners" if "partners" in views else views[0]
+        st.session_state["view_fell_back_from"] = chosen
+    elif st.session_state.get("view_fell_back_from") in views:
+        # ... and comes back when the hub does, unless the user chose another view meanwhile.
+        if chosen == "partners":
+            st.session_state["view"] = st.session_state["view_fell_back_from"]
+        del st.session_state["view_fell_back_from"]
     with st.container(border=True):
         first = st.columns([2, 1, 1])
-        kind = first[0].radio(words["view"], list(words["views"]), horizontal=True,
+        kind = first[0].radio(words["view"], list(views), horizontal=True,
                               format_func=words["views"].get, key="view",
-                              help=words["view_help"])
+                              help=words["view_help"] if "ego" in views
+                              else words["view_help_plain"])
         color_by = first[1].selectbox(words["color_by"], list(words["colors"]),
                                       format_func=words["colors"].get, key="color_by")
         size_by = first[2].selectbox(
@@ -83,22 +99,29 @@ def page() -> None:
     if not header(words["title"], cur):
         return
     data = cur.data
-    positions, figures, options, metrics, communities = base(cur.key, data)
+    positions, figures, options, metrics, communities = base(cur.key, data, cur.lang)
     lang = cur.lang
     if data.errors:
         st.error(say("app.netzwerk.has_errors", lang, count=len(data.errors)), icon="⚠️")
     elif data.warnings:
         st.warning(say("app.netzwerk.has_warnings", lang, count=len(data.warnings)))
 
-    cols = st.columns(4 + len(figures["categories"]))
+    # A network from another tool has no categories: no tiles of zeros and one "ohne Kategorie".
+    per_category = figures["categories"] if any(
+        figures["categories"].get(c) for c in na.CATEGORIES) else {}
+    cols = st.columns(4 + len(per_category))
     cols[0].metric(words["partners"], figure(figures["partners"], lang))
-    cols[1].metric(words["ties"], figure(figures["partner_ties"], lang), help=words["ties_help"])
+    cols[1].metric(words["ties"], figure(figures["partner_ties"], lang),
+                   help=words["ties_help"] if data.has_hub else words["ties_help_plain"])
     cols[2].metric(words["activities"], figure(figures["activities"], lang))
     cols[3].metric(words["programmes"], figure(figures["programmes"], lang))
-    for col, (category, count) in zip(cols[4:], figures["categories"].items(), strict=True):
+    for col, (category, count) in zip(cols[4:], per_category.items(), strict=True):
         col.metric(category_label(category, lang), figure(count, lang))
 
-    kind, color_by, size_by, filters = controls(cur.lang, options)
+    views = na.views_for(data)
+    if not data.has_hub:
+        st.caption(say("app.common.hub_none", lang))
+    kind, color_by, size_by, filters = controls(cur.lang, options, views)
     graph = view(cur.key, data, kind, filters)
     membership = communities.membership
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
@@ -116,7 +139,7 @@ def page() -> None:
     shown = say("app.netzwerk.shown", lang, partners=number(len(partners), lang),
                 count=figures["partners"],
                 ties=say("app.netzwerk.ties_count", lang, count=shown_ties))
-    st.caption(shown + (" " + words["hub_hidden"] if kind != "ego" else ""))
+    st.caption(shown + (" " + words["hub_hidden"] if kind != "ego" and data.has_hub else ""))
     st.caption(words["caption"])
     clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,
                             focus=focus, legend=legend, height=680)

@@ -58,7 +58,8 @@ def page() -> None:
             st.table(pd.DataFrame([(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
                                   columns=[words["partner"], words["why"]]), hide_index=True)
         else:
-            st.write(words["no_neighbours"].format(hub=plain(data.own_organisation)))
+            st.write(words["no_neighbours"].format(hub=plain(data.own_organisation))
+                     if data.has_hub else words["no_neighbours_plain"])
     if profile.activities:
         st.subheader(words["activities"])
         st.table(pd.DataFrame(profile.activities, columns=[words["activity"], words["date"],

@@ -175,7 +175,8 @@ def places_of(data: na.PartnerData) -> tuple[list[Place], int]:
 def steps_for(data: na.PartnerData, figures: dict) -> list[Step]:
     steps = [Step("overview")]
     steps += [Step("category", c) for c in na.CATEGORIES if figures["categories"].get(c)]
-    steps.append(Step("growth"))
+    if data.has_hub or data.partners["since"].notna().any():
+        steps.append(Step("growth"))  # a network from another tool without years: no growth
     if places_of(data)[0]:
         steps.append(Step("map"))
     steps.append(Step("sources"))
@@ -219,7 +220,9 @@ def overview(cur, words, positions, figures) -> None:
         for i, category in enumerate(na.CATEGORIES):
             if figures["categories"].get(category):
                 tile(category, figures["categories"][category], f"cat_{i}", lang)
-        if figures["categories"].get(na.NO_CATEGORY):
+        # Without any category (a network from another tool) the tile would repeat the total.
+        if figures["categories"].get(na.NO_CATEGORY) and any(
+                figures["categories"].get(c) for c in na.CATEGORIES):
             tile(category_label(na.NO_CATEGORY, lang),
                  figures["categories"][na.NO_CATEGORY], "cat_none", lang)
 
@@ -388,10 +391,15 @@ def page() -> None:
     st.session_state[STEP_KEY] = index
     step = steps[index]
 
-    titles = {
-        "overview": (words["overview"], say(
+    if cur.data.has_hub:
+        overview_titles = (words["overview"], say(
             "app.praesentation.overview_sub", cur.lang, count=figures["partners"],
-            hub=plain(cur.data.own_organisation))),
+            hub=plain(cur.data.own_organisation)))
+    else:  # not "our" network: named after its file, nobody in the centre
+        overview_titles = (na.network_title(cur.data, cur.lang), say(
+            "app.praesentation.overview_sub_plain", cur.lang, count=figures["partners"]))
+    titles = {
+        "overview": overview_titles,
         "growth": (words["growth"], words["growth_sub"]),
         "map": (words["map"], words["map_sub"]),
         "sources": (words["sources"], ""),

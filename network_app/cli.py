@@ -20,15 +20,15 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Final, NoReturn
+from typing import Any, Final, Literal, NoReturn
 
 from . import __version__
 from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
-from .network.figures import category_label
+from .network.figures import NO_CATEGORY, category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
 from .workbook.loading import load_workbook
 from .workbook.problems import ProblemRecord
@@ -64,6 +64,7 @@ _ARGPARSE_IDS = {
     "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
     "ignored explicit argument %r": "ignored_explicit",
     "unknown parser %(parser_name)r (choices: %(choices)s)": "unknown_command",
+    "not allowed with argument %s": "not_allowed_with",
 }
 
 
@@ -149,6 +150,26 @@ def _decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+def _hub_options(parser: argparse.ArgumentParser, t: Mapping[str, Any]) -> None:
+    """--own-organisation NAME / --no-own-organisation: who stands in the centre (or nobody).
+
+    Without either, the workbook decides (see ``PartnerData.has_hub``).
+    """
+    hub = parser.add_mutually_exclusive_group()
+    hub.add_argument("--own-organisation", default=None, metavar=t["metavar_name"],
+                     help=t["own_organisation"])
+    hub.add_argument("--no-own-organisation", action="store_true",
+                     help=t["no_own_organisation"])
+
+
+def _hub_choice(args: argparse.Namespace) -> str | Literal[False] | None:
+    """``load_workbook``'s ``own_organisation`` from the options: a name, False, or None."""
+    if args.no_own_organisation:
+        return False
+    name = (args.own_organisation or "").strip()
+    return name or None
+
+
 def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     t = _TEXT[lang]
     number_type = _value_type(_decimal, t["type_number"])
@@ -172,6 +193,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help=t["json"])
     check.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB, metavar="MB",
                        help=max_size_help)
+    _hub_options(check, t)
     check.set_defaults(run=_check)
 
     analyze = command("analyze")
@@ -184,6 +206,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
                                    default=fixed(_DEFAULT_RESOLUTION, lang, digits=1)))
     analyze.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB,
                          metavar="MB", help=max_size_help)
+    _hub_options(analyze, t)
     analyze.set_defaults(run=_analyze)
 
     export_ = command("export")
@@ -200,6 +223,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     export_.add_argument("--title", default=None, metavar=t["metavar_title"], help=t["title"])
     export_.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB,
                          metavar="MB", help=max_size_help)
+    _hub_options(export_, t)
     export_.set_defaults(run=_export)
 
     template = command("template")
@@ -241,7 +265,8 @@ def _problem_count(errors: int, warnings: int, lang: str) -> str:
 def _check(args: argparse.Namespace) -> int:
     lang = args.lang
     t = _TEXT[lang]
-    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    data = load_workbook(args.file, max_bytes=_max_bytes(args),
+                         own_organisation=_hub_choice(args))
     report = check_report(data, lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
@@ -256,9 +281,11 @@ def _check(args: argparse.Namespace) -> int:
         activities=counted("activities", report["activities"]),
         programmes=counted("programmes", report["programmes"]),
         nodes=counted("nodes", report["nodes"]), edges=counted("ties", report["edges"])))
-    print(say("cli.per_category", lang, counts=", ".join(
-        f"{category_label(name, lang)} {number(count, lang)}"
-        for name, count in report["categories"].items())))
+    if any(count for name, count in report["categories"].items() if name != NO_CATEGORY):
+        # A network from another tool has no categories: nothing to count by them.
+        print(say("cli.per_category", lang, counts=", ".join(
+            f"{category_label(name, lang)} {number(count, lang)}"
+            for name, count in report["categories"].items())))
     problems = report["errors"] + report["warnings"]
     if not problems:
         print(t["no_problems"])
@@ -289,14 +316,16 @@ def _shown(value: Any, lang: str, *, digits: int = 3, aligned: bool = False) -> 
 def _analyze(args: argparse.Namespace) -> int:
     lang = args.lang
     t = _TEXT[lang]
-    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    data = load_workbook(args.file, max_bytes=_max_bytes(args),
+                         own_organisation=_hub_choice(args))
     report = analyze_report(data, top=args.top, resolution=args.resolution, lang=lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK if data.is_valid else EXIT_DATA_ERRORS
     explain = report["explanations"]
     network = report["network"]
-    print(say("cli.network_head", lang, hub=report["hub_excluded"]))
+    print(say("cli.network_head", lang, hub=report["hub_excluded"]) if report["hub_excluded"]
+          else t["network_head_plain"])
     for key in ("nodes", "edges", "density", "components", "diameter", "average_path_length"):
         label = t[key] if key in ("nodes", "edges") else explain[key]["label"]
         print(f"  {label}: {_shown(network[key], lang)}")
@@ -333,7 +362,8 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     lang = args.lang
-    data = load_workbook(args.file, max_bytes=_max_bytes(args))
+    data = load_workbook(args.file, max_bytes=_max_bytes(args),
+                         own_organisation=_hub_choice(args))
     meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal)
     for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
         print(say("cli.export_written", lang, path=path))

@@ -374,7 +374,11 @@ def no_path_sentence(a: str, b: str, hub: str, lang: str = "de") -> str:
     'A-Lab und D-Stadt sind nur über das stadtLABOR Soest verbunden.'
     >>> no_path_sentence("A-Lab", "D-Stadt", "Stadt Lippstadt", "en")
     'A-Lab and D-Stadt are connected only through Stadt Lippstadt.'
+    >>> no_path_sentence("A-Lab", "D-Stadt", "", "en")  # a network without a hub
+    'A-Lab and D-Stadt are not connected, not even through other partners.'
     """
+    if not hub:
+        return _say("no_path_none", lang, a=a, b=b)
     # German needs an article before "stadtLABOR" ("no_path_article"); another organisation's
     # name stands alone, since its gender is unknown ("über Stadt Lippstadt" reads like a name,
     # "über das Stadt Lippstadt" wouldn't). English needs neither: both keys read the same there.

@@ -96,7 +96,7 @@ class CheckReport(TypedDict):
     file: str
     valid: bool
     readable: bool
-    own_organisation: str
+    own_organisation: str | None  # None: a network without a hub (from another tool)
     partners: int
     relations: int
     activities: int
@@ -136,7 +136,7 @@ def check_report(data: PartnerData, lang: str = "de") -> CheckReport:
         "file": data.source_name,
         "valid": data.is_valid,
         "readable": True,
-        "own_organisation": figures["own_organisation"],
+        "own_organisation": figures["own_organisation"] or None,
         "partners": figures["partners"],
         "relations": figures["relations"],
         "activities": figures["activities"],
@@ -244,7 +244,7 @@ class AnalyzeReport(TypedDict):
 
     file: str
     valid: bool
-    hub_excluded: str
+    hub_excluded: str | None  # None: the network has no hub to leave out
     network: NetworkFigures
     communities: list[CommunityEntry]
     partners: list[PartnerMeasures]
@@ -290,7 +290,7 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
     return {
         "file": data.source_name,
         "valid": data.is_valid,
-        "hub_excluded": data.own_organisation,
+        "hub_excluded": data.own_organisation or None,
         "network": {
             **summary,
             "modularity": _plain(round(communities.modularity, 6)),

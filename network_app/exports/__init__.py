@@ -19,7 +19,7 @@ Telefon) only with ``include_personal``, and then the export says "intern"; text
 start a formula stays text in CSV and XLSX; every file is written to a temporary file in the
 target folder and moved into place, so a failure leaves no half-written file.
 
-:func:`export` fills in what the caller does not hand over (the whole network, the ego layout,
+:func:`export` fills in what the caller does not hand over (the whole network, its layout,
 the app's styles and legend, the workbook's title, Datenstand and source), for the CLI.
 """
 
@@ -34,9 +34,9 @@ import networkx as nx
 
 from ..drawing.styling import NodeStyle, node_styles
 from ..drawing.styling import legend as default_legend
+from ..network.figures import network_title
 from ..network.graph import build_graph
-from ..network.positions import ego_layout
-from ..text import say
+from ..network.positions import network_layout
 from ..workbook.validation import PartnerData
 from .common import ExportMeta
 from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
@@ -107,10 +107,13 @@ _WRITERS: dict[str, Writer] = {
 
 def meta_for(data: PartnerData, *, title: str | None = None, lang: str = "de",
              include_personal: bool = False) -> ExportMeta:
-    """The workbook's own title, Datenstand and source (settings sheet), or the file name."""
-    default_title = say("exports.common.title", lang, org=data.own_organisation)
+    """The workbook's own title, Datenstand and source (settings sheet), or the file name.
+
+    Without a title the network is named by :func:`~network_app.network.figures.network_title`:
+    after the own organisation, or after the file when the network has no hub.
+    """
     return ExportMeta(
-        title=title or data.settings.get("title") or default_title,
+        title=title or network_title(data, lang),
         data_date=data.settings.get("data_date", ""),
         source=data.settings.get("source") or data.source_name,
         lang=lang,
@@ -140,7 +143,7 @@ def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
     """Write one export of ``data`` as ``fmt`` to ``path``; returns the files written.
 
     Without ``view_graph`` the whole network (:func:`~network_app.build_graph`) is exported;
-    missing positions, styles, legend and meta come from :func:`~network_app.ego_layout`,
+    missing positions, styles, legend and meta come from :func:`~network_app.network_layout`,
     :func:`~network_app.node_styles`, :func:`~network_app.legend` and :func:`meta_for`.
     ``paper`` ("A4" or "A3") applies to PNG, SVG and PDF. CSV writes two files (see
     :func:`csv_paths`), every other format one.
@@ -149,7 +152,7 @@ def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     graph = build_graph(data) if view_graph is None else view_graph
     meta = meta or meta_for(data)
-    positions = _complete_positions(graph, ego_layout(graph) if positions is None
+    positions = _complete_positions(graph, network_layout(graph) if positions is None
                                     else positions)
     given = styles or {}
     if any(n not in given for n in graph):

@@ -127,8 +127,12 @@ def _draw(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         labelled = len(draw_network(figure, axes, graph, positions, styles,
                                     label_size=LABEL_PT * scale))
     hub = next((n for n, k in graph.nodes(data="kind") if k == "hub"), None)
-    reading = (fill(words["reading"], meta.lang, hub=styles[hub].label) if hub is not None
-               else words["reading_no_hub"])
+    if hub is not None:
+        reading = fill(words["reading"], meta.lang, hub=styles[hub].label)
+    elif any(category for _, category in graph.nodes(data="category")):
+        reading = words["reading_no_hub"]
+    else:  # a network from another tool: no categories to read the colours by
+        reading = words["reading_plain"]
     if labelled < graph.number_of_nodes():
         reading += words["some_labels"]
     figure.text(0.03, 0.905, textwrap.fill(reading, int(150 * scale)), fontsize=10.5 * scale,

@@ -340,7 +340,7 @@ def _explanation_sheet(ws: Worksheet, meta: ExportMeta) -> None:
 def _info_sheet(ws: Worksheet, data: PartnerData, graph: nx.Graph, partners: list[Any],
                 layer: nx.Graph, metrics: Any, groups: Any, meta: ExportMeta) -> None:
     words, info, columns = _WORDS[meta.lang], _INFO[meta.lang], _COLUMNS[meta.lang]
-    hub = graph.graph.get("own_organisation") or data.own_organisation
+    hub = graph.graph.get("own_organisation") or data.own_organisation  # "" without a hub
     modularity = groups.modularity
     rows: list[list[Any]] = [
         [info["title"], meta.display_title],
@@ -349,13 +349,14 @@ def _info_sheet(ws: Worksheet, data: PartnerData, graph: nx.Graph, partners: lis
         [info["file"], data.source_name or None],
         [info["created"], meta.created_text()],
         [info["confidentiality"], meta.confidentiality],
-        [info["hub"], hub],
+        *([[info["hub"], hub]] if hub else []),
         [info["partners"], len(partners)],
         [METRIC_TEXT["edges"][meta.lang][0], layer.number_of_edges()],
         [METRIC_TEXT["modularity"][meta.lang][0],
          None if math.isnan(modularity) else round(modularity, 3)],
-        [info["computed"], fill(words["computed"], meta.lang, hub=hub)],
     ]
+    if hub:
+        rows.append([info["computed"], fill(words["computed"], meta.lang, hub=hub)])
     if metrics.attrs.get("betweenness_sample"):
         rows.append([info["sampled"], fill(words["sampled"], meta.lang,
                                            k=metrics.attrs["betweenness_sample"])])

@@ -116,6 +116,15 @@ CATALOG: dict[str, Any] = {
         "app_title": "Partnernetz stadtLABOR",
         "languages": {"de": "Deutsch", "en": "English"},
         "template_file": "Partner-Vorlage.xlsx",
+        "hub": "In der Mitte",
+        "hub_help": "Wer in der Mitte des Netzes steht, mit jedem Partner verbunden. »Wie in der "
+        "Datei«: die eigene Organisation aus dem Blatt »Einstellungen«, sonst das stadtLABOR "
+        "Soest, wenn Partner Kategorien haben; ein Netz aus einem anderen Programm wird ohne "
+        "Mitte gezeigt.",
+        "hub_modes": {"file": "wie in der Datei", "none": "niemand", "name": "diese Organisation:"},
+        "hub_name": "Name der Organisation in der Mitte",
+        "hub_none": "Dieses Netz hat keine eigene Organisation in der Mitte: Es wird so gezeigt, "
+        "wie es ist.",
     },
     "app.daten": {
         "title": "Daten",
@@ -269,6 +278,11 @@ CATALOG: dict[str, Any] = {
         "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
         "Details, mit dem Mausrad zoomen Sie.",
         "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
+        "ties_help_plain": "Paare von Partnern, die über eine Beziehung, eine gemeinsame "
+        "Aktivität oder ein gemeinsames Programm verbunden sind.",
+        "view_help_plain": "»Nur Partner untereinander«: das Netz, wie es ist (ohne eigene "
+        "Organisation in der Mitte). »Partner und Aktivitäten«: wer bei welcher Aktivität und "
+        "welchem Programm dabei ist.",
         "size_none": "gleich groß",
     },
     "app.partner": {
@@ -292,6 +306,7 @@ CATALOG: dict[str, Any] = {
         "why": "Warum verbunden?",
         "partner": "Partner",
         "no_neighbours": "Keine Verbindung zu anderen Partnern – nur über {hub}.",
+        "no_neighbours_plain": "Keine Verbindung zu anderen Partnern.",
         "ego": "Umfeld im Netz",
         "steps": "Schritte",
         "steps_help": "1 = direkte Partner, 2 = auch deren Partner, 3 = noch einen Schritt weiter.",
@@ -309,6 +324,8 @@ CATALOG: dict[str, Any] = {
         "overview": "Unser Partnernetz",
         "overview_sub": {"one": "{count} Partner rund um {hub}",
                          "other": "{count} Partner rund um {hub}"},
+        "overview_sub_plain": {"one": "{count} Partner und seine Verbindungen",
+                               "other": "{count} Partner und ihre Verbindungen"},
         "category": "Kategorie {category}",
         "category_sub": {"one": "{partners} von {count} Partner",
                          "other": "{partners} von {count} Partnern"},
@@ -512,6 +529,8 @@ CATALOG: dict[str, Any] = {
         "no_path": "{a} und {b} sind nur über {hub} verbunden.",
         # the own organisation is "das stadtLABOR …"
         "no_path_article": "{a} und {b} sind nur über das {hub} verbunden.",
+        "no_path_none": "{a} und {b} sind nicht miteinander verbunden, auch nicht über andere "
+        "Partner.",
         "quote": "»{name}«",
         "quote_year": "»{name}« ({year})",
     },
@@ -596,12 +615,18 @@ CATALOG: dict[str, Any] = {
         "paper": "Papiergröße für png, svg und pdf, Querformat (Standard {default})",
         "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
         "out": "Zieldatei, z. B. partner_vorlage.xlsx",
+        "own_organisation": "diese Organisation in die Mitte des Netzes stellen, verbunden mit "
+        "jedem Partner (statt der aus dem Blatt »Einstellungen«)",
+        "no_own_organisation": "keine eigene Organisation in der Mitte: das Netz so zeigen, wie "
+        "es ist (Standard für Netze aus anderen Programmen: ohne Kategorien und ohne eigene "
+        "Organisation in »Einstellungen«)",
         # placeholders for values in the usage line (upper case, as --help shows them)
         "metavar_command": "BEFEHL",
         "metavar_file": "DATEI",
         "metavar_output": "AUSGABE",
         "metavar_template": "AUSGABE.xlsx",
         "metavar_title": "TITEL",
+        "metavar_name": "NAME",
         "metavar_format": "FORMAT",
         "metavar_resolution": "FEINHEIT",
         # what a value must be, in "'x' ist keine Zahl" (cli.argparse.invalid_value)
@@ -629,6 +654,7 @@ CATALOG: dict[str, Any] = {
         "at_column_letter": "Spalte »{column}« ({letter})",
         # analyze
         "network_head": "Das Partnernetz in Zahlen (ohne {hub}):",
+        "network_head_plain": "Das Netzwerk in Zahlen:",
         "nodes": "Partner",
         "edges": "Verbindungen zwischen Partnern",
         "sampled": {
@@ -686,6 +712,7 @@ CATALOG: dict[str, Any] = {
         "ambiguous": "mehrdeutige Option: %(option)s könnte %(matches)s sein",
         "ignored_explicit": "der Wert %r wird ignoriert",
         "unknown_command": "unbekannter Befehl %(parser_name)r (möglich sind %(choices)s)",
+        "not_allowed_with": "nicht zusammen mit %s möglich",
     },
     "drawing.rendering": {
         "ties": "Verbindungen",
@@ -735,7 +762,6 @@ CATALOG: dict[str, Any] = {
         "created": "erstellt",
         "personal": "enthält personenbezogene Daten",
         "public": "ohne personenbezogene Daten",
-        "title": "Partnernetz {org}",
         "untitled": "Partnernetz",
     },
     "exports.graphs": {"yes": "ja", "no": "nein"},
@@ -746,6 +772,8 @@ CATALOG: dict[str, Any] = {
         "Punktgröße: Zahl der Verbindungen zu anderen Partnern.",
         "reading_no_hub": "Die Partner nach Kategorie. Punktgröße: Zahl der Verbindungen zu "
         "anderen Partnern.",
+        "reading_plain": "Die Partner und ihre Verbindungen. Punktgröße: Zahl der Verbindungen "
+        "zu anderen Partnern.",
         "intern": "INTERN – enthält personenbezogene Daten",
         "empty": "Keine Partner im Bild.",
         "some_labels": " Beschriftet sind die Partner mit den meisten Verbindungen, soweit "
@@ -753,7 +781,6 @@ CATALOG: dict[str, Any] = {
     },
     "exports.pptx.countries": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
     "exports.pptx": {
-        "title": "Partnernetz {org}",
         "data_date": "Datenstand: {date}",
         "exported": "Export vom {date}",
         "figures": "Das Netzwerk in Zahlen",
@@ -772,6 +799,14 @@ CATALOG: dict[str, Any] = {
             "one": "1 Name passt hier nicht hin; alle Namen stehen auf den Kategorie-Folien.",
             "other": "{count} Namen passen hier nicht hin; alle Namen stehen auf den "
             "Kategorie-Folien.",
+        },
+        "unlabelled_plain": {
+            "one": "1 Name passt hier nicht hin.",
+            "other": "{count} Namen passen hier nicht hin.",
+        },
+        "overview_alt_plain": {
+            "one": "Netzwerkbild: 1 Partner und seine Verbindungen",
+            "other": "Netzwerkbild: {count} Partner und ihre Verbindungen",
         },
         "category": {"one": "{category}: 1 Partner", "other": "{category}: {count} Partner"},
         "category_alt": "Netzwerkbild, hervorgehoben: Partner der Kategorie {category}",

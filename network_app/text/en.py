@@ -107,6 +107,14 @@ CATALOG: dict[str, Any] = {
         "app_title": "stadtLABOR partner network",
         "languages": {"de": "Deutsch", "en": "English"},
         "template_file": "Partner-template.xlsx",
+        "hub": "In the centre",
+        "hub_help": "Who stands in the centre of the network, tied to every partner. “As in the "
+        "file”: the own organisation from the sheet “Einstellungen”, else the stadtLABOR Soest "
+        "when partners have categories; a network from another program is shown without a "
+        "centre.",
+        "hub_modes": {"file": "as in the file", "none": "nobody", "name": "this organisation:"},
+        "hub_name": "Name of the organisation in the centre",
+        "hub_none": "This network has no own organisation in the centre: it is shown as it is.",
     },
     "app.daten": {
         "title": "Data",
@@ -250,6 +258,11 @@ CATALOG: dict[str, Any] = {
         "ties_count": {"one": "{count} tie", "other": "{count} ties"},
         "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
         "hub_hidden": "The own organisation is hidden.",
+        "ties_help_plain": "Pairs of partners linked by a relation, a shared activity or a "
+        "shared programme.",
+        "view_help_plain": "“Partners among themselves”: the network as it is (no own "
+        "organisation in the centre). “Partners and activities”: who takes part in which "
+        "activity and programme.",
         "size_none": "all the same",
     },
     "app.partner": {
@@ -272,6 +285,7 @@ CATALOG: dict[str, Any] = {
         "why": "Why tied?",
         "partner": "Partner",
         "no_neighbours": "No tie to other partners – only through {hub}.",
+        "no_neighbours_plain": "No tie to other partners.",
         "ego": "Surroundings in the network",
         "steps": "Steps",
         "steps_help": "1 = direct partners, 2 = their partners too, 3 = one step further.",
@@ -289,6 +303,8 @@ CATALOG: dict[str, Any] = {
         "overview": "Our partner network",
         "overview_sub": {"one": "{count} partner around {hub}",
                          "other": "{count} partners around {hub}"},
+        "overview_sub_plain": {"one": "{count} partner and its ties",
+                               "other": "{count} partners and their ties"},
         "category": "Category {category}",
         "category_sub": {"one": "{partners} of {count} partner",
                          "other": "{partners} of {count} partners"},
@@ -485,6 +501,7 @@ CATALOG: dict[str, Any] = {
         "no_path": "{a} and {b} are connected only through {hub}.",
         # German needs an article before "stadtLABOR …"; English does not
         "no_path_article": "{a} and {b} are connected only through {hub}.",
+        "no_path_none": "{a} and {b} are not connected, not even through other partners.",
         "quote": "“{name}”",
         "quote_year": "“{name}” ({year})",
     },
@@ -561,12 +578,18 @@ CATALOG: dict[str, Any] = {
         "paper": "paper size for png, svg and pdf, landscape (default {default})",
         "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
         "out": "output file, e.g. partner_template.xlsx",
+        "own_organisation": "put this organisation in the centre of the network, tied to every "
+        "partner (instead of the one from the sheet “Einstellungen”)",
+        "no_own_organisation": "no own organisation in the centre: show the network as it is "
+        "(the default for networks from other programs: without categories and without an own "
+        "organisation in “Einstellungen”)",
         # placeholders for values in the usage line (upper case, as --help shows them)
         "metavar_command": "COMMAND",
         "metavar_file": "FILE",
         "metavar_output": "OUTPUT",
         "metavar_template": "OUTPUT.xlsx",
         "metavar_title": "TITLE",
+        "metavar_name": "NAME",
         "metavar_format": "FORMAT",
         "metavar_resolution": "RESOLUTION",
         # what a value must be, in "'x' is not a number" (cli.argparse.invalid_value)
@@ -594,6 +617,7 @@ CATALOG: dict[str, Any] = {
         "at_column_letter": "column “{column}” ({letter})",
         # analyze
         "network_head": "The partner network in figures (without {hub}):",
+        "network_head_plain": "The network in figures:",
         "nodes": "Partners",
         "edges": "Ties between partners",
         "sampled": {
@@ -651,6 +675,7 @@ CATALOG: dict[str, Any] = {
         "ambiguous": "ambiguous option: %(option)s could match %(matches)s",
         "ignored_explicit": "ignored explicit argument %r",
         "unknown_command": "unknown command %(parser_name)r (choose from %(choices)s)",
+        "not_allowed_with": "not allowed with argument %s",
     },
     "drawing.rendering": {
         "ties": "ties",
@@ -700,7 +725,6 @@ CATALOG: dict[str, Any] = {
         "created": "created",
         "personal": "contains personal data",
         "public": "without personal data",
-        "title": "Partner network {org}",
         "untitled": "Partner network",
     },
     "exports.graphs": {"yes": "yes", "no": "no"},
@@ -710,13 +734,14 @@ CATALOG: dict[str, Any] = {
         "reading": "{hub} in the centre, the partners around it by category. "
         "Dot size: number of ties to other partners.",
         "reading_no_hub": "The partners by category. Dot size: number of ties to other partners.",
+        "reading_plain": "The partners and their ties. Dot size: number of ties to other "
+        "partners.",
         "intern": "INTERNAL – contains personal data",
         "empty": "No partners in the picture.",
         "some_labels": " Labelled are the partners with the most ties, as far as there is room.",
     },
     "exports.pptx.countries": {"Deutschland": "Germany", "Österreich": "Austria"},
     "exports.pptx": {
-        "title": "Partner network {org}",
         "data_date": "Data as of: {date}",
         "exported": "Exported on {date}",
         "figures": "The network in figures",
@@ -734,6 +759,14 @@ CATALOG: dict[str, Any] = {
         "unlabelled": {
             "one": "1 name does not fit here; all names are on the category slides.",
             "other": "{count} names do not fit here; all names are on the category slides.",
+        },
+        "unlabelled_plain": {
+            "one": "1 name does not fit here.",
+            "other": "{count} names do not fit here.",
+        },
+        "overview_alt_plain": {
+            "one": "Network picture: 1 partner and its ties",
+            "other": "Network picture: {count} partners and their ties",
         },
         "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
         "category_alt": "Network picture, highlighted: partners in category {category}",

@@ -4,9 +4,12 @@
 
 1. title (title, Datenstand, export date)
 2. key figures: partners, ties between partners, activities, programmes; partners per category
-3. the overview network picture (matplotlib, same ego layout and colours as the app, legend)
+3. the overview network picture (matplotlib, same layout and colours as the app, legend); a
+   network without a hub (see :attr:`PartnerData.has_hub`) is shown as it is
 4. one slide per category: its partners highlighted in the picture, plus the list of names
-5. growth over the years: partners per category and year (a native, editable line chart)
+   (none when no partner has a category: a network from another tool)
+5. growth over the years: partners per category and year (a native, editable line chart); left
+   out for a network without a hub whose partners have no "Seit" year
 6. activities per area and status (native stacked bar chart), when there are activities
 7. a map of partner places, when partners have coordinates (Germany plus a zoom on the home
    region; plain coordinates and coarse country outlines, no tiles from the internet)
@@ -52,7 +55,7 @@ from ...atomic import atomic_target
 from ...drawing.styling import NodeStyle, node_styles
 from ...drawing.styling import legend as default_legend
 from ...network.graph import build_graph
-from ...network.positions import ego_layout
+from ...network.positions import network_layout
 from ...workbook.validation import PartnerData
 from .charts import activities_slide, growth_slide
 from .geo import map_slide
@@ -91,11 +94,12 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     graph, positions, styles, legend : optional
         What the app shows (for example a filtered graph); by default the whole network
         (:func:`~network_app.network.graph.build_graph`),
-        :func:`~network_app.network.positions.ego_layout`,
+        :func:`~network_app.network.positions.network_layout`,
         :func:`~network_app.drawing.styling.node_styles` and
         :func:`~network_app.drawing.styling.legend`.
     title, data_date, source : str, optional
-        Deck title (default: the workbook's "Titel" setting or "Partnernetz <own organisation>"),
+        Deck title (default: the workbook's "Titel" setting, else "Partnernetz <own
+        organisation>", or "Netzwerk aus <file>" for a network without a hub),
         Datenstand and source (default: the workbook's settings).
     lang : {"de", "en"}
         Language of the slide text.
@@ -111,7 +115,7 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     graph = build_graph(data) if graph is None else graph
-    positions = ego_layout(graph) if positions is None else positions
+    positions = network_layout(graph) if positions is None else positions
     styles = node_styles(graph) if styles is None else styles
     legend = default_legend(graph, lang) if legend is None else legend
     words = WORDS[lang]
@@ -123,7 +127,8 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     overview_slide(deck, scene, data.own_organisation)
     for category, members in category_members(graph):
         category_slide(deck, scene, category, members)
-    growth_slide(deck, data)
+    if data.has_hub or data.partners["since"].notna().any():
+        growth_slide(deck, data)  # a network from another tool without years has no growth
     if len(data.activities):
         activities_slide(deck, data)
     map_slide(deck, graph)

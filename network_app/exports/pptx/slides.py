@@ -11,8 +11,7 @@ from typing import Any
 import networkx as nx
 
 from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
-from ...network.figures import NO_CATEGORY, category_label
-from ...text import fill
+from ...network.figures import NO_CATEGORY, category_label, network_title
 from ...text import number as format_number
 from ...workbook import schema
 from ...workbook.validation import PartnerData
@@ -64,8 +63,7 @@ def deck_meta(data: PartnerData, title: str | None, data_date: str | None, sourc
               lang: str, exported: dt.date) -> DeckMeta:
     """Title, Datenstand, source, file name and export date, as the deck shows them."""
     words = WORDS[lang]
-    own = data.own_organisation
-    chosen = title or data.settings.get("title") or fill(words["title"], lang, org=own)
+    chosen = title or network_title(data, lang)
     return DeckMeta(
         title=plain(chosen),
         data_date=plain(data_date or data.settings.get("data_date") or "") or None,
@@ -116,8 +114,10 @@ def figures_slide(deck: Deck, data: PartnerData, graph: nx.Graph) -> None:
                  align="center", anchor="middle")
         text_box(slide, left + 0.1, 2.75, width - 0.2, 0.9, [label], SMALL_PT,
                  colour=MUTED, align="center", anchor="top")
-    several = any(len(a.get("categories") or []) > 1 for a in partners)
-    _category_bars(slide, deck, _partner_category_counts(partners), top=4.0, several=several)
+    if any(a.get("categories") for a in partners):  # a network from another tool has none
+        several = any(len(a.get("categories") or []) > 1 for a in partners)
+        _category_bars(slide, deck, _partner_category_counts(partners), top=4.0,
+                       several=several)
 
 
 def _partner_category_counts(partners: Iterable[dict[str, Any]]) -> dict[str, int]:
@@ -156,6 +156,8 @@ def _category_bars(slide: Any, deck: Deck, counts: dict[str, int], top: float,
 
 
 def overview_slide(deck: Deck, scene: Scene, own: str) -> None:
+    """The whole network in one picture. ``own`` is the hub's name ("" without a hub: the
+    texts then speak of the network as it is, not of an organisation in the centre)."""
     words = deck.words
     slide = deck.slide(words["overview"])
     partners = [n for n, k in scene.graph.nodes(data="kind") if k == "partner"]
@@ -164,12 +166,15 @@ def overview_slide(deck: Deck, scene: Scene, own: str) -> None:
     height = CONTENT_BOTTOM - CONTENT_TOP
     png, labelled = network_png(scene, width, height, label_size=OVERVIEW_LABEL_PT)
     picture(slide, png, MARGIN, CONTENT_TOP, width,
-            deck.say("overview_alt", org=plain(own), count=len(partners)))
+            deck.say("overview_alt", org=plain(own), count=len(partners)) if own
+            else deck.say("overview_alt_plain", count=len(partners)))
     left = SLIDE_W - MARGIN - legend_width + 0.2
     _legend_box(slide, scene.legend, left, CONTENT_TOP + 0.2, legend_width - 0.2)
     if labelled < len(partners):
+        # Names are listed on the category slides; without categories there are none.
+        key = "unlabelled" if category_members(scene.graph) else "unlabelled_plain"
         text_box(slide, left, CONTENT_BOTTOM - 1.6, legend_width - 0.2, 1.6,
-                 [deck.say("unlabelled", count=len(partners) - labelled)], SMALL_PT,
+                 [deck.say(key, count=len(partners) - labelled)], SMALL_PT,
                  colour=MUTED, anchor="bottom")
 
 
@@ -184,7 +189,13 @@ def _legend_box(slide: Any, entries: Sequence[tuple[str, str]], left: float, top
 
 
 def category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
-    """(category, its partner nodes) for every category present, in the canonical order."""
+    """(category, its partner nodes) for every category present, in the canonical order.
+
+    Empty when no partner has a category (a network from another tool): a slide "ohne
+    Kategorie" listing every node would say nothing the overview does not.
+    """
+    if not any(categories for _, categories in graph.nodes(data="categories")):
+        return []
     groups: dict[str, list[Any]] = {}
     for node, attrs in graph.nodes(data=True):
         if attrs.get("kind") != "partner":
