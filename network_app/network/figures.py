@@ -84,6 +84,8 @@ class KeyFigures(TypedDict):
     hub ties included); ``partner_ties`` only the ties between two partners. ``categories`` is
     :func:`category_counts`; ``types``, ``reach`` and ``activities_by_*`` count each value
     written, most frequent first. ``errors``/``warnings`` count the problems found.
+    ``own_organisation`` is the hub's name, ``""`` for a network without a hub (then ``nodes``
+    are the partners alone and ``edges`` equals ``partner_ties``).
     """
 
     own_organisation: str
