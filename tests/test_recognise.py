@@ -303,6 +303,20 @@ def test_the_template_reads_without_a_word_about_its_sheets(tmp_path):
     assert set(data.sheets) == {"partners", "relations", "activities", "programmes", "settings"}
 
 
+def test_a_report_of_this_program_reads_again_without_a_word_about_its_figures(make_xlsx):
+    from network_app.exports.report import REPORT_SHEETS
+
+    assert set(schema.REPORT_ONLY_SHEETS) == set(REPORT_SHEETS) - {"Partner", "Verbindungen"}
+    figures = {name: [["Art", "Wert"], ["x", 1]] for name in schema.REPORT_ONLY_SHEETS}
+    report = load_workbook(make_xlsx({"Partner": [["Name", "Kategorie"], ["A", "Austausch"]],
+                                      **figures}))
+    assert sheet_notes(report) == {}
+    del figures["Info"]  # not all of them: a sheet of someone's own, named as usual
+    other = load_workbook(make_xlsx({"Partner": [["Name", "Kategorie"], ["A", "Austausch"]],
+                                     **figures}))
+    assert set(sheet_notes(other)) == {"Kategorien", "Datenqualität", "Erklärungen"}
+
+
 def test_locate_tables_alone_names_its_decisions():
     sheets = [RawSheet("Edges", rows=[(1, ["Source", "Target"]), (2, ["a", "b"])]),
               RawSheet("Nodes", rows=[(1, ["Id", "Label"]), (2, ["a", "A"]), (3, ["b", "B"])]),

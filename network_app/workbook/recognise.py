@@ -17,7 +17,8 @@ table of a kind already read (``sheet_second_table``), passed over because the p
 expected in a sheet called so (``sheet_not_chosen``), or hidden (``hidden_sheet`` when it holds
 a table of the lab's format and might be meant; ``hidden_sheet_other`` for another program's
 helper sheet, which needs no unhiding). The template's guide sheet is known and passed over in
-silence: it says so itself.
+silence: it says so itself; so are the figures the program's own report adds to the partners
+and ties (:data:`~network_app.workbook.schema.REPORT_ONLY_SHEETS`), when a report is read again.
 
 A workbook with relations but no partner table (a bare edge list, the most common format of
 Gephi and R) gets its partners from the relations' endpoints, in the order they first appear,
@@ -145,11 +146,14 @@ def locate_tables(sheets: list[RawSheet], problems: list[Problem]
     """
     tables: dict[str, Table] = {}
     findings: list[Finding] = []
+    ours = {schema.GUIDE_SHEET}
+    if set(schema.REPORT_ONLY_SHEETS) <= {s.name for s in sheets}:
+        ours |= set(schema.REPORT_ONLY_SHEETS)
     for sheet in sheets:
         if sheet.hidden:
             problems.append(_hidden(sheet))
             continue
-        if sheet.name == schema.GUIDE_SHEET:
+        if sheet.name in ours:
             continue
         finding = examine(sheet)
         findings.append(finding)

@@ -39,6 +39,7 @@ __all__ = [
     "DIRECTION_WORDS",
     "DIRECTION_YES_NO",
     "GUIDE_SHEET",
+    "REPORT_ONLY_SHEETS",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
     "REACH_VALUES",
@@ -60,6 +61,10 @@ OWN_ORGANISATION_DEFAULT = "stadtLABOR Soest"
 #: The guide sheet of the template (:data:`network_app.workbook.template.GUIDE_SHEET`): known,
 #: and not read as data.
 GUIDE_SHEET = "Anleitung"
+#: The sheets the program's own report adds to "Partner" and "Verbindungen"
+#: (:data:`network_app.exports.report.REPORT_SHEETS`): figures derived from the data. A workbook
+#: holding all of them is such a report; they are passed over when it is read again.
+REPORT_ONLY_SHEETS: tuple[str, ...] = ("Kategorien", "Datenqualität", "Erklärungen", "Info")
 
 CATEGORIES: tuple[str, ...] = ("Austausch", "Kooperation", "Netzwerk", "Forschung")
 
