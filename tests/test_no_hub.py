@@ -336,6 +336,17 @@ def test_deck_without_hub(foreign_exports):
     assert "Kategorie-Folien" not in texts
 
 
+def test_deck_map_of_a_foreign_network_is_not_ours(tmp_path):
+    sheets = {"Partner": [["Name", "Breite", "Länge"], ["Arya", 51.57, 8.11],
+                          ["Bran", 51.67, 7.82]],
+              "Beziehungen": [["Partner A", "Partner B"], ["Arya", "Bran"]]}
+    data = load_workbook(write_xlsx(tmp_path / "orte.xlsx", sheets))
+    assert not data.has_hub
+    [path] = export("pptx", tmp_path / "deck.pptx", data)
+    titles = [s.shapes.title.text for s in Presentation(str(path)).slides if s.shapes.title]
+    assert "Wo die Partner sind" in titles and "Wo unsere Partner sind" not in titles
+
+
 def test_deck_in_english_without_hub(foreign, tmp_path):
     [path] = export("pptx", tmp_path / "deck.pptx", foreign, meta=meta_for(foreign, lang="en"))
     titles = [s.shapes.title.text for s in Presentation(str(path)).slides if s.shapes.title]

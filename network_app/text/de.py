@@ -821,6 +821,7 @@ CATALOG: dict[str, Any] = {
         "no_area": "ohne Bereich",
         "no_status": "ohne Status",
         "map": "Wo unsere Partner sind",
+        "map_plain": "Wo die Partner sind",
         "map_alt": "Karte der Partnerorte",
         "map_count": {
             "one": "1 von {total} Partnern hat Koordinaten; Kreisgröße = Zahl der Partner am "

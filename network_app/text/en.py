@@ -781,6 +781,7 @@ CATALOG: dict[str, Any] = {
         "no_area": "no area",
         "no_status": "no status",
         "map": "Where our partners are",
+        "map_plain": "Where the partners are",
         "map_alt": "Map of partner locations",
         "map_count": {
             "one": "1 of {total} partners has coordinates; circle size = partners at the "

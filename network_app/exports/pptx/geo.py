@@ -70,7 +70,8 @@ def map_slide(deck: Deck, graph: nx.Graph) -> None:
     with_coordinates = located(partners)
     if not with_coordinates:
         return
-    slide = deck.slide(deck.say("map"))
+    # "our" partners only in the lab's own network (a hub); another tool's are just "the" ones
+    slide = deck.slide(deck.say("map" if graph.graph.get("own_organisation") else "map_plain"))
     places = group_places(with_coordinates)
     height = CONTENT_BOTTOM - CONTENT_TOP - 0.85
     whole_width = 5.0
