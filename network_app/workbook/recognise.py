@@ -213,9 +213,9 @@ def _named_in(table: Table | None, ends: set[str]) -> int:
     return sum(any(_keys(cell(cells, c)) in ends for c in columns) for _, cells in table.rows)
 
 
-def _only_captioned(table: Table) -> bool:
+def _only_captioned(table: Table | None) -> bool:
     """Whether the table's names come from a caption column ("Label") only."""
-    column = table.column("name")
+    column = table.column("name") if table is not None else None
     return column is not None and schema.is_weak_alias("partners", "name", column.header)
 
 
