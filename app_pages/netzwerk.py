@@ -96,7 +96,9 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
 def page() -> None:
     cur = current()
     words = TEXT[cur.lang]
-    if not header(words["title"], cur):
+    # A network from another tool is named by its file, not called "Partnernetz".
+    foreign = cur.data is not None and not cur.data.has_hub
+    if not header(na.network_title(cur.data, cur.lang) if foreign else words["title"], cur):
         return
     data = cur.data
     positions, figures, options, metrics, communities = base(cur.key, data, cur.lang)

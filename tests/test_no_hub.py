@@ -423,6 +423,7 @@ def test_a_hub_less_upload_in_english_shows_no_german(foreign_app, foreign_path)
 
 
 def test_network_page_offers_no_ego_view_without_hub(foreign_app):
+    assert foreign_app.title[0].value == "Netzwerk aus got-edges.xlsx"
     assert not foreign_app.exception
     view = foreign_app.radio(key="view")
     assert list(view.options) == ["Nur Partner untereinander", "Partner und Aktivitäten"]
