@@ -15,8 +15,8 @@ CATALOG: dict[str, Any] = {
     "app.analyse": {
         "title": "Analyse",
         "hub_note": "Alle Kennzahlen beziehen sich auf die Verbindungen der Partner "
-        "untereinander. Das {hub} ist ausgeblendet: Jeder Partner ist mit ihm "
-        "verbunden, das würde alle Partner gleich aussehen lassen.",
+        "untereinander. Die eigene Organisation ({hub}) ist ausgeblendet: Jeder Partner ist "
+        "mit ihr verbunden, das würde alle Partner gleich aussehen lassen.",
         "tabs": [
             "Kennzahlen",
             "Gruppen",

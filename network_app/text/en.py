@@ -14,7 +14,7 @@ CATALOG: dict[str, Any] = {
     },
     "app.analyse": {
         "title": "Analysis",
-        "hub_note": "All measures concern the ties between partners. {hub} is left out: every "
+        "hub_note": "All measures concern the ties between partners. The own organisation ({hub}) is left out: every "
         "partner is tied to it, which would make all partners look alike.",
         "tabs": ["Measures", "Groups", "Bridges", "What if …", "Suggestions", "Over time"],
         "nodes": "Partners",
