@@ -148,7 +148,8 @@ def sidebar() -> Current:
     lang = st.sidebar.radio(TEXT["de"]["language"], LANGUAGES, horizontal=True, key="language",
                             format_func=_language_name)
     t = TEXT[lang]
-    upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv"],
+    upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv",
+                                                         "tsv", "txt", "edgelist"],
                                       help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
                                       key="workbook", on_change=_remember_upload)
     st.sidebar.download_button(t["template"], data=template_bytes(),

@@ -9,7 +9,13 @@ import openpyxl
 import pytest
 from messy import CSV_ROWS, EXPECTED_PARTNERS, german_excel_csv
 
-from network_app.workbook.reading import column_letter, find_table, read_sheets, sniff_delimiter
+from network_app.workbook.reading import (
+    WHITESPACE,
+    column_letter,
+    find_table,
+    read_sheets,
+    sniff_delimiter,
+)
 from network_app.workbook.validation import validate_sheets
 
 
@@ -87,6 +93,43 @@ def test_sniff_delimiter_prefers_consistent_split():
     text = "\n".join(";".join(r) for r in CSV_ROWS)
     assert sniff_delimiter(text) == ";"
     assert sniff_delimiter("Name,Ort\nA,Soest\nB,Hamm") == ","
+
+
+def test_sniff_delimiter_knows_runs_of_whitespace():
+    assert sniff_delimiter("1 2\n2  3\n3\t 4") == WHITESPACE
+    assert sniff_delimiter("# source target\n1 2\n2 3") == WHITESPACE  # the comment aside
+    assert sniff_delimiter("Von Nach\nA B\nC D") == WHITESPACE
+    # a separator that splits the lines wins over spaces inside the cells
+    assert sniff_delimiter("Von;Nach\nStadt Soest;Kreis Soest\nA B;C D") == ";"
+    assert sniff_delimiter("A B C\nD E") == ";"  # not one shape: one column
+
+
+@pytest.mark.parametrize("header", ["Name", "Name der Organisation"])
+def test_one_column_of_names_with_spaces_stays_one_column(tmp_path, header):
+    path = tmp_path / "partner.csv"
+    path.write_text(f"{header}\nStadt Soest Rathaus\nKreis Soest Verwaltung\n",
+                    encoding="utf-8")
+    [sheet] = read_sheets(path, "csv")
+    assert [cells for _, cells in sheet.rows] == [
+        [header], ["Stadt Soest Rathaus"], ["Kreis Soest Verwaltung"]]
+
+
+def test_comments_at_the_top_of_a_csv_are_skipped_but_a_column_called_hash_stays(tmp_path):
+    path = tmp_path / "partner.csv"
+    path.write_text("# Export vom 1.3.2024\n#;Name;Kategorie\n1;#Hashtag e.V.;Austausch\n",
+                    encoding="utf-8")
+    [sheet] = read_sheets(path, "csv")
+    assert sheet.rows == [(2, ["#", "Name", "Kategorie"]), (3, ["1", "#Hashtag e.V.", "Austausch"])]
+    data = validate_sheets([sheet])
+    assert data.partners["name"].tolist() == ["#Hashtag e.V."]
+    assert data.partners["#"].tolist() == ["1"]
+
+
+def test_whitespace_text_keeps_line_numbers_and_skips_every_comment(tmp_path):
+    path = tmp_path / "g.edgelist"
+    path.write_bytes(b"# a\r\n1 2\r\n\r\n# b\r\n2 3")
+    [sheet] = read_sheets(path, "csv")
+    assert sheet.rows == [(2, ["1", "2"]), (5, ["2", "3"])]
 
 
 def test_ods_is_read(tmp_path):

@@ -285,6 +285,63 @@ def test_upload_name_may_carry_a_windows_path() -> None:
     assert safety.inspect_bytes(data, "C:\\Users\\Stadt\\Desktop\\Partner.XLSX") == "xlsx"
 
 
+# --------------------------------------------------------------------------- plain-text edge lists
+
+EDGE_LIST = b"# source target\n1 2\n2 3\n"
+
+
+@pytest.mark.parametrize("name", ["graph.edgelist", "graph.EDGELIST", "graph.txt", "graph.tsv"])
+def test_a_text_edge_list_is_read_as_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(EDGE_LIST)
+    assert safety.inspect_file(path) == "csv"
+    assert safety.inspect_bytes(EDGE_LIST, name) == "csv"
+
+
+@pytest.mark.parametrize(("content", "found"), [
+    (bytes(range(256)) * 4, "binary"),  # NUL bytes: no text
+    (b"\x7fELF\x02\x01\x01\x00" + bytes(64), "binary"),  # a program
+    (b"%PDF-1.7\n1 2\n", "pdf"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(32), "picture"),
+    (b"\x1f\x8b\x08\x00" + bytes(32), "gzip"),  # a packed edge list (graph.edgelist.gz)
+])
+def test_a_binary_file_named_edgelist_is_refused(tmp_path: Path, content: bytes,
+                                                 found: str) -> None:
+    path = tmp_path / "graph.edgelist"
+    path.write_bytes(content)
+    for inspect in (lambda: safety.inspect_file(path),
+                    lambda: safety.inspect_bytes(content, path.name)):
+        with pytest.raises(UnreadableFileError) as caught:
+            inspect()
+        assert caught.value.code == "wrong_content"
+        assert caught.value.params == {"extension": "edgelist", "found": found}
+        assert_german_message(caught.value)
+
+
+def test_a_workbook_named_edgelist_is_read_as_the_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "graph.edgelist"
+    path.write_bytes(badfiles.xlsx_bytes())
+    assert safety.inspect_file(path) == "xlsx"
+
+
+def test_a_zip_bomb_named_edgelist_is_still_a_zip_bomb(corpus: Callable[[str], Path],
+                                                       tmp_path: Path) -> None:
+    path = tmp_path / "graph.edgelist"
+    shutil.copyfile(corpus("zip_bomb"), path)
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(path)
+    assert caught.value.code == "zip_bomb"
+
+
+@pytest.mark.parametrize("name", ["graph.gml", "graph.gexf", "graph.net", "graph.edges"])
+def test_other_network_formats_stay_unsupported(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(EDGE_LIST)
+    with pytest.raises(UnreadableFileError) as caught:
+        safety.inspect_file(path)
+    assert caught.value.code == "unsupported_format"
+
+
 def test_bundled_example_is_accepted() -> None:
     example = Path(__file__).resolve().parents[1] / "data" / "stadtlabor_soest.xlsx"
     if not example.exists():

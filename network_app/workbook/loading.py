@@ -27,7 +27,8 @@ def load_workbook(
     today: dt.date | None = None,
     own_organisation: str | Literal[False] | None = None,
 ) -> PartnerData:
-    """Read and validate a partner workbook (xlsx, xlsm, xls, ods or csv).
+    """Read and validate a partner workbook (xlsx, xlsm, xls, ods) or text table (csv, tsv, txt,
+    edgelist: see :mod:`.reading`).
 
     ``source`` is a path, or the file's bytes (an upload) together with its ``filename``.
     ``own_organisation`` chooses the hub: None as the workbook says, a name for that

@@ -2,8 +2,9 @@
 
 The first stage of the pipeline knows file formats, not partners. It
 
-* opens xlsx/xlsm/xls/ods with calamine (fast, no cell-by-cell Python objects) and csv with the
-  standard library, after :mod:`network_app.workbook.safety` has vetted the file;
+* opens xlsx/xlsm/xls/ods with calamine (fast, no cell-by-cell Python objects) and text tables
+  (csv, tsv, txt, edgelist) with the standard library, split by ; , tab or runs of spaces
+  (:func:`sniff_delimiter`), after :mod:`network_app.workbook.safety` has vetted the file;
 * cuts far-away stray cells out of an xlsx/xlsm first (:mod:`network_app.workbook.xlsx_trim`):
   calamine
   would build a dense range up to them, a million rows for one value at row 1,048,576;
@@ -24,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,7 +71,10 @@ class ColumnInfo:
 
 @dataclass
 class Table:
-    """A sheet understood as one of the known tables (partners, relations, …)."""
+    """A sheet understood as one of the known tables (partners, relations, …).
+
+    ``header_row`` is 0 for a table without a header row (:mod:`network_app.workbook.shapes`).
+    """
 
     kind: str
     sheet: str
@@ -77,6 +82,9 @@ class Table:
     columns: list[ColumnInfo]
     rows: list[tuple[int, list[Any]]]
     problems: list[Problem] = field(default_factory=list)
+    #: Nodes a relations table names besides its ties' ends, each with the Excel row that
+    #: names it: an adjacency matrix names every node, also one without a tie.
+    nodes: list[tuple[int, str]] = field(default_factory=list)
 
     def column(self, key: str) -> ColumnInfo | None:
         for col in self.columns:
@@ -200,10 +208,63 @@ def decode_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+#: What :func:`sniff_delimiter` returns for text whose columns are separated by runs of spaces or
+#: tabs (NetworkX's edge lists, R's ``write.table``): no single character splits it.
+WHITESPACE = " "
+#: How many lines decide the delimiter.
+SNIFF_LINES = 50
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def split_whitespace(line: str) -> list[str]:
+    r"""The fields of a line separated by runs of spaces or tabs; double quotes keep a name
+    with spaces together (R's ``write.table``); an apostrophe is a letter.
+
+    >>> split_whitespace("1  2\t3 ")
+    ['1', '2', '3']
+    >>> split_whitespace('"Stadt Soest" O\'Brien')
+    ['Stadt Soest', "O'Brien"]
+    """
+    if '"' not in line:
+        return line.split()
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'
+    lexer.escape = ""
+    lexer.commenters = ""
+    try:
+        return list(lexer)
+    except ValueError:  # a quote that is never closed
+        return line.split()
+
+
+def _one_header(line: str) -> bool:
+    """Whether a whole line is one known column header ("Name der Organisation")."""
+    text = _header_text(line)
+    return any(schema.canonical_column(kind, text) for kind in schema.COLUMNS)
+
+
 def sniff_delimiter(text: str) -> str:
-    """The delimiter among ; , and tab that splits the first lines most consistently."""
-    lines = [line for line in text.splitlines()[:50] if line.strip()]
-    best, best_score = ";", -1.0
+    r"""The delimiter among ; , and tab that splits the first lines most consistently.
+
+    When none of them splits the lines into columns, but runs of spaces split every line into
+    the same number of fields (two or more), the text is separated by whitespace:
+    :data:`WHITESPACE`. A first line that as a whole is a known header keeps the text one
+    column ("Name der Organisation" above names with spaces). Lines starting with "#" are left
+    out of the count (comments).
+
+    >>> sniff_delimiter("Name,Ort\nA,Soest"), sniff_delimiter("# a b c\n1 2\n2  3")
+    (',', ' ')
+    >>> sniff_delimiter("Name der Organisation\nStadt Soest Rathaus\nKreis Soest Verwaltung")
+    ';'
+    """
+    lines = [line for line in text.splitlines()[:SNIFF_LINES]
+             if line.strip() and not _is_comment(line)]
+    best, best_score, best_most = ";", -1.0, 1
     for delimiter in (";", ",", "\t"):
         counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines]
         if not counts or max(counts) < 2:
@@ -211,20 +272,47 @@ def sniff_delimiter(text: str) -> str:
         most = max(set(counts), key=counts.count)
         score = counts.count(most) * (most > 1) + min(most, 30) / 100
         if score > best_score:
-            best, best_score = delimiter, score
+            best, best_score, best_most = delimiter, score, most
+    if best_most < 2 and lines and not _one_header(lines[0]):
+        widths = {len(split_whitespace(line)) for line in lines}
+        if len(widths) == 1 and min(widths) >= 2:
+            return WHITESPACE
     return best
 
 
 def _read_csv(data: bytes, name: str) -> RawSheet:
+    """A text table: separated by ; , tab (:mod:`csv`, quotes as Excel writes them) or by runs
+    of whitespace (:func:`split_whitespace`).
+
+    Comments are skipped: in whitespace-separated text every line starting with "#" (as
+    NetworkX reads its edge lists), elsewhere the "#" lines at the top that hold no separator,
+    so a header whose first column is called "#" stays. Row numbers count the file's lines.
+    """
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
     rows: list[tuple[int, list[Any]]] = []
-    for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)):
+    for index, cells in _records(text, delimiter):
         if any(not _is_empty(c) for c in cells):
             if len(rows) >= MAX_ROWS:
                 raise UnreadableFileError("too_many_cells", sheet=name, limit=MAX_ROWS)
             rows.append((_excel_row(index), cells))
     return RawSheet(name=name, hidden=False, rows=rows)
+
+
+def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[Any]]]:
+    """(index from 0, cells) of each record that is no comment."""
+    if delimiter == WHITESPACE:
+        for index, line in enumerate(_LINE_BREAK.split(text)):
+            if not _is_comment(line):
+                yield index, split_whitespace(line)
+        return
+    started = False
+    for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""),
+                                             delimiter=delimiter)):
+        if not started and len(cells) == 1 and _is_comment(cells[0]):
+            continue
+        started = started or any(not _is_empty(c) for c in cells)
+        yield index, cells
 
 
 # --------------------------------------------------------------------------- tables

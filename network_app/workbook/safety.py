@@ -4,17 +4,23 @@ Parsers trust their input: calamine and openpyxl inflate whatever a zip archive 
 whatever XML they find. So every file goes through :func:`inspect_file` (or :func:`inspect_bytes`
 for an upload held in memory) first. It reads a few headers and makes one streamed pass over a
 zip archive, holding at most one 1 MB chunk at a time, and either names the format to parse the
-file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``) or raises
+file as (``"xlsx"``, ``"xls"``, ``"ods"`` or ``"csv"``, which stands for any text table) or raises
 :class:`~network_app.errors.UnreadableFileError` with a stable code. The checks, in order:
 
 1. **The path** (``file_not_found``, ``not_a_file``, ``empty_file``, ``too_large``): ``os.stat``
    comes before the first byte is read, so a 5 GB file, a folder or a FIFO is never opened.
-2. **The name** (``unsupported_format``): xlsx, xlsm, xls, ods and csv, tsv, txt only.
+2. **The name** (``unsupported_format``): the workbooks xlsx, xlsm, xls, ods and the text
+   tables csv, tsv, txt and edgelist (NetworkX's edge lists: node pairs separated by spaces)
+   only. A text name promises nothing a parser trusts: the text reader splits lines into
+   cells and nothing more, so no other text format widens what reaches a parser.
 3. **The content** (``wrong_content``): magic bytes decide, not the name. A workbook in a format
-   we read is read as what it is even when renamed (an xlsx called ``.csv`` is an xlsx, an old
-   ``.xls`` called ``.xlsx`` is an xls). A name that promises a workbook but holds a PDF, a
-   picture, a Word document or plain text is refused, saying what the file really is (a code
-   in ``found``, e.g. ``"pdf"``, whose words are in the catalog section "problems.found").
+   we read is read as what it is even when renamed (an xlsx called ``.csv`` or ``.edgelist``
+   is an xlsx, an old ``.xls`` called ``.xlsx`` is an xls). A name that promises a workbook but
+   holds a PDF, a picture, a Word document or plain text is refused, saying what the file
+   really is (a code in ``found``, e.g. ``"pdf"``, whose words are in the catalog section
+   "problems.found"); so is a text name on a binary file (``"binary"``: NUL bytes in the
+   first 64 KB, which no text but UTF-16 with its byte order mark has) or on a PDF, a
+   picture or an archive.
 4. **Encryption** (``encrypted``): a password-protected xlsx is not a zip archive at all but an
    OLE compound file holding the streams ``EncryptionInfo`` and ``EncryptedPackage``
    (MS-OFFCRYPTO). A protected legacy ``.xls`` is an ordinary OLE file whose ``Workbook`` stream
@@ -94,7 +100,7 @@ CHUNK_BYTES = MB
 HEAD_BYTES = 64 * 1024
 
 WORKBOOK_EXTENSIONS = frozenset({"xlsx", "xlsm", "xls", "ods"})
-TEXT_EXTENSIONS = frozenset({"csv", "tsv", "txt"})
+TEXT_EXTENSIONS = frozenset({"csv", "tsv", "txt", "edgelist"})
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a local file header; an empty archive
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -165,7 +171,7 @@ def inspect_file(
     max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
     max_ratio: float = DEFAULT_MAX_RATIO,
 ) -> str:
-    """Return the format to parse the file as: "xlsx", "xls", "ods" or "csv".
+    """Return the format to parse the file as: "xlsx", "xls", "ods" or "csv" (a text table).
 
     Raise :class:`UnreadableFileError` otherwise; never anything else.
     """
