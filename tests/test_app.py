@@ -84,6 +84,15 @@ def test_upload_unreadable_file_shows_german_message_only(app, tmp_path):
     assert not app.metric  # nothing of the bad file is shown as if it were data
 
 
+def test_upload_of_a_text_edge_list(app):
+    """NetworkX's .edgelist (no header, separated by spaces) is taken like a workbook."""
+    upload(app, ROOT / "tests" / "data" / "other_tools" / "networkx" / "hartford_drug.edgelist")
+    assert not app.exception
+    assert not app.error
+    assert metric(app, "Partner") == "212"
+    assert ".edgelist" in str(app.sidebar.file_uploader[0].proto.type)
+
+
 def test_language_switch_keeps_the_uploaded_workbook(app, tmp_path):
     upload(app, german_excel_xlsx(tmp_path))
     app.sidebar.radio(key="language").set_value("English").run()

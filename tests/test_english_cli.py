@@ -283,3 +283,18 @@ def test_messy_workbook_in_english(capsys, tmp_path, build):
     code, text = run(capsys, "export", str(path), "--lang", "en", "-f", "json", "-o", str(out))
     assert out.is_file()
     assert_english(text, values | {str(out)})
+
+
+@pytest.mark.parametrize("name", ["networkx/hartford_drug.edgelist",
+                                  "networkx/lanl_routes.edgelist",
+                                  "programming_historian/aristas-interaccion_bizarrias.csv"])
+def test_headerless_edge_lists_and_matrices_in_english(capsys, name):
+    """The notes on how a table without a header was read, and the weights of a matrix."""
+    path = Path(__file__).parent / "data" / "other_tools" / name
+    values = workbook_values(path)
+    for argv in (["check"], ["check", "--json"], ["analyze"]):
+        code, text = run(capsys, argv[0], str(path), "--lang", "en", *argv[1:])
+        assert code == 0
+        assert_english(text, values | (JSON_KEYS if "--json" in argv else set()))
+    code, text = run(capsys, "check", str(path), "--lang", "en")
+    assert "has no header row" in text or "is an adjacency matrix" in text

@@ -348,7 +348,8 @@ def check_json(path: Path) -> dict:
 
 
 def undirected_ties(path: Path, entry: dict) -> int:
-    """Distinct ties between two different nodes, direction aside, counted with openpyxl."""
+    """Distinct ties between two different nodes, direction aside, counted with openpyxl (for
+    an adjacency matrix: the pairs with a cell other than 0 in either direction)."""
     columns = entry["edge_columns"]
     header = entry.get("header_row", 1)
     if entry["sheets"] is None:
@@ -358,6 +359,10 @@ def undirected_ties(path: Path, entry: dict) -> int:
         rows = next(rows for sheet in book.worksheets
                     if len(rows := list(sheet.iter_rows(values_only=True))) >= header
                     and [str(c) for c in rows[header - 1] if c is not None] == columns)
+    if entry["role"] == "matrix":
+        ids = rows[0][1:]
+        return len({frozenset((row[0], ids[j])) for row in rows[1:]
+                    for j, value in enumerate(row[1:]) if float(value) and row[0] != ids[j]})
     first, second = (columns.index(c) for c in next(
         pair for pair in ENDPOINTS if set(pair) <= set(columns)))
     ties = {frozenset((schema.normalize_name(row[first]), schema.normalize_name(row[second])))
@@ -370,18 +375,12 @@ def test_files_of_other_tools_read_as_expected(entry):
     """Each file of the corpus alone, as a user would load it.
 
     A file of a CSV pair is loaded alone: a node file gives its nodes and no ties, an edge file
-    its endpoints (the pair's nodes but the isolated ones) and all its ties. The graph is
-    undirected, so a directed file's ties are counted direction aside (by openpyxl, not by
-    the reader).
+    (or an adjacency matrix) its endpoints (the pair's nodes but the isolated ones) and all its
+    ties. The graph is undirected, so a directed file's ties are counted direction aside (by
+    openpyxl or csv, not by the reader).
     """
     path = CORPUS / entry["file"]
     report = check_json(path)
-    if entry["role"] in ("matrix", "edge_list"):
-        # an adjacency matrix and NetworkX's headerless .edgelist are no tables we read: the
-        # user is told so (a sheet_unknown note or an unreadable file), nothing is guessed
-        told = {e["code"] for e in report["errors"] + report["warnings"]}
-        assert told & {"sheet_unknown", "unsupported_format"}
-        return
     if entry["role"] == "nodes":
         assert report["nodes"] == entry.get("vertex_rows_distinct", entry["node_rows"])
         assert report["edges"] == 0
@@ -394,6 +393,40 @@ def test_files_of_other_tools_read_as_expected(entry):
         assert report["edges"] == entry["edges_if_undirected"]
     else:
         assert report["edges"] == undirected_ties(path, entry)
+
+
+@pytest.mark.parametrize("entry", [e for e in corpus_entries()
+                                   if e.values[0]["role"] != "nodes"])
+def test_weights_of_other_tools_keep_their_values(entry):
+    """The weights as written (a matrix's cells), and none where the file has no weight
+    column (a headerless edge list's third column is no weight)."""
+    weights = load_workbook(CORPUS / entry["file"]).relations["weight"]
+    if entry["weight_min"] is None:
+        assert weights.isna().all()
+    else:
+        assert (weights.min(), weights.max()) == (entry["weight_min"], entry["weight_max"])
+
+
+@pytest.mark.parametrize("entry", [e for e in corpus_entries()
+                                   if e.values[0]["role"] in ("matrix", "edge_list")])
+def test_matrices_and_headerless_edge_lists_say_how_they_were_read(entry):
+    """A matrix that is not symmetric is read with direction, one tie per cell; a headerless
+    edge list without direction, its third column kept as a column of its own. One note says
+    how the table was read, one where the partners came from."""
+    data = load_workbook(CORPUS / entry["file"])
+    assert data.errors == []
+    if entry["role"] == "matrix":
+        assert len(data.relations) == entry["matrix_nonzero_offdiagonal"]
+        assert data.relations["directed"].all() == entry["directed"]
+        only(data, "matrix_directed" if entry["directed"] else "matrix_undirected")
+    else:
+        assert len(data.relations) == entry["edge_rows"] - (
+            entry["edges"] - entry.get("edges_if_undirected", entry["edges"]))
+        assert not data.relations["directed"].any()
+        assert len(data.relation_extra_columns) == len(entry["edge_columns"]) - 2
+        only(data, "headerless_edges_extra" if data.relation_extra_columns
+             else "headerless_edges")
+    assert only(data, "nodes_from_relations").params["count"] == entry["nodes"]
 
 
 @pytest.mark.parametrize("entry", [e for e in corpus_entries() if e.values[0]["sheets"]])

@@ -92,7 +92,7 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
-        "upload": "Eigene Arbeitsmappe laden (xlsx, ods oder csv)",
+        "upload": "Eigene Arbeitsmappe laden (xlsx, ods, csv oder eine Kantenliste als Text)",
         "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
         "stadtLABOR Soest gezeigt.",
         "template": "Leere Vorlage herunterladen",
@@ -601,7 +601,7 @@ CATALOG: dict[str, Any] = {
         "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
         "version": "Versionsnummer zeigen und beenden",
         "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
-        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods oder csv)",
+        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods) oder Texttabelle (csv, tsv, txt, edgelist)",
         "json": "Ergebnis als JSON ausgeben",
         "max_size": "größte erlaubte Dateigröße in MB (Standard {default})",
         "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
@@ -1020,6 +1020,23 @@ CATALOG: dict[str, Any] = {
         "Beziehungen im Blatt »{sheet}« gebildet, in der Reihenfolge ihres ersten Auftretens. "
         "Für Angaben wie Ort oder Typ bitte ein Blatt »Partner« mit einer Spalte »Name« "
         "anlegen.",
+        "headerless_edges": "Die Tabelle »{sheet}« hat keine Kopfzeile. Jede Zeile wurde als Beziehung ohne "
+        "Richtung gelesen: Spalte 1 als »Von«, Spalte 2 als »Nach«. Ist etwas anderes gemeint, "
+        "bitte eine Kopfzeile ergänzen, z. B. »Von« und »Nach«.",
+        "headerless_edges_extra": "Die Tabelle »{sheet}« hat keine Kopfzeile. Jede Zeile wurde als Beziehung "
+        "ohne Richtung gelesen: Spalte 1 als »Von«, Spalte 2 als »Nach«. Die übrigen Spalten "
+        "sind als zusätzliche Spalten unter ihrer Nummer erhalten ({kept}), nicht als Gewicht: "
+        "Was sie enthalten, sagt die Datei nicht. Ist eine davon das Gewicht, bitte eine "
+        "Kopfzeile ergänzen, z. B. »Von«, »Nach«, »Gewicht«.",
+        "matrix_directed": "Die Tabelle »{sheet}« ist eine Adjazenzmatrix: Die erste Zeile und die erste "
+        "Spalte nennen dieselben Partner, und jede Zelle außer 0 wurde als Beziehung gelesen, "
+        "mit dem Wert der Zelle als Gewicht. Die Matrix ist nicht symmetrisch, deshalb hat jede "
+        "Beziehung eine Richtung: vom Partner der Zeile zum Partner der Spalte. Nichts zu tun, "
+        "wenn das so gemeint ist.",
+        "matrix_undirected": "Die Tabelle »{sheet}« ist eine Adjazenzmatrix: Die erste Zeile und die erste "
+        "Spalte nennen dieselben Partner, und jede Zelle außer 0 wurde als Beziehung gelesen, "
+        "mit dem Wert der Zelle als Gewicht. Die Matrix ist symmetrisch, deshalb wurde jedes "
+        "Paar einmal gelesen, ohne Richtung. Nichts zu tun, wenn das so gemeint ist.",
         "duplicate_column": "Die Spalte »{column}« bedeutet dasselbe wie »{first}« (Spalte {first_letter}); "
         "gelesen wird nur »{first}«. Bitte eine der beiden Spalten umbenennen.",
         "missing_name": "Zeile {row} hat keinen Namen. Bitte einen Namen eintragen oder die Zeile löschen.",

@@ -83,7 +83,7 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
-        "upload": "Load your own workbook (xlsx, ods or csv)",
+        "upload": "Load your own workbook (xlsx, ods, csv or an edge list as text)",
         "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
         "example is shown.",
         "template": "Download an empty template",
@@ -565,7 +565,7 @@ CATALOG: dict[str, Any] = {
         "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
         "version": "show the version number and exit",
         "lang": "output language: de (German) or en (English)",
-        "file": "the workbook (xlsx, xlsm, xls, ods or csv)",
+        "file": "the workbook (xlsx, xlsm, xls, ods) or text table (csv, tsv, txt, edgelist)",
         "json": "print the result as JSON",
         "max_size": "largest allowed file size in MB (default {default})",
         "top": "show only the N most important partners (by brokerage)",
@@ -969,6 +969,23 @@ CATALOG: dict[str, Any] = {
         "nodes_from_relations": "There is no table of partners: the partners ({count}) were built from "
         "the relations in sheet “{sheet}”, in the order they first appear. For details such "
         "as place or type, please add a sheet “Partner” with a column “Name”.",
+        "headerless_edges": "Table “{sheet}” has no header row. Each row was read as a relation without "
+        "direction: column 1 as “Source”, column 2 as “Target”. If something else is meant, "
+        "please add a header row, e.g. “Source” and “Target”.",
+        "headerless_edges_extra": "Table “{sheet}” has no header row. Each row was read as a relation "
+        "without direction: column 1 as “Source”, column 2 as “Target”. The other columns are "
+        "kept as extra columns under their number ({kept}), not as a weight: the file does not "
+        "say what they hold. If one of them is the weight, please add a header row, e.g. "
+        "“Source”, “Target”, “Weight”.",
+        "matrix_directed": "Table “{sheet}” is an adjacency matrix: its first row and first column name "
+        "the same partners, and every cell other than 0 was read as a relation, with the cell's "
+        "value as its weight. The matrix is not symmetric, so every relation has a direction: "
+        "from the partner of the row to the partner of the column. Nothing to do if that is "
+        "what is meant.",
+        "matrix_undirected": "Table “{sheet}” is an adjacency matrix: its first row and first column "
+        "name the same partners, and every cell other than 0 was read as a relation, with the "
+        "cell's value as its weight. The matrix is symmetric, so each pair was read once, "
+        "without direction. Nothing to do if that is what is meant.",
         "duplicate_column": "The column “{column}” means the same as “{first}” (column {first_letter}); only "
         "“{first}” is read. Please rename one of them.",
         "missing_name": "Row {row} has no name. Please enter a name or delete the row.",

@@ -20,9 +20,16 @@ helper sheet, which needs no unhiding). The template's guide sheet is known and 
 silence: it says so itself; so are the figures the program's own report adds to the partners
 and ties (:data:`~network_app.workbook.schema.REPORT_ONLY_SHEETS`), when a report is read again.
 
+Two shapes name no columns at all: an edge list without a header row (NetworkX's
+``.edgelist``) and an adjacency matrix (Gephi). Before a sheet is called unknown,
+:mod:`network_app.workbook.shapes` is asked whether it holds one of them; a matrix is looked for
+before the node table, since its corner may read "Id". Either is read as the relations, with one
+note saying how.
+
 A workbook with relations but no partner table (a bare edge list, the most common format of
-Gephi and R) gets its partners from the relations' endpoints, in the order they first appear,
-with one ``nodes_from_relations`` note (:func:`nodes_from_relations`).
+Gephi and R) gets its partners from the relations' endpoints, in the order they first appear
+(an adjacency matrix: all the nodes it names), with one ``nodes_from_relations`` note
+(:func:`nodes_from_relations`).
 
 >>> from network_app.workbook.reading import RawSheet
 >>> edges = RawSheet("edgelist", rows=[(1, ["Source", "Target", "Id", "Label"]),
@@ -38,7 +45,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import schema
+from . import schema, shapes
 from .problems import ERROR, WARNING, Problem
 from .reading import (
     HEADER_SEARCH_ROWS,
@@ -112,6 +119,12 @@ def examine(sheet: RawSheet) -> Finding:
         relations = find_table(sheet, "relations")
         if relations is not None and (hint == "relations" or is_edge_shaped(sheet, relations)):
             return Finding(sheet, "relations", relations, named=hint == "relations")
+        # before the node table: a matrix whose top-left cell reads "Id" is still a matrix
+        matrix = shapes.adjacency_matrix(sheet)
+        if matrix is not None:
+            return Finding(sheet, "relations", matrix, named=hint == "relations")
+    if hint == "relations" and (headerless := shapes.headerless_edges(sheet)) is not None:
+        return Finding(sheet, "relations", headerless, named=True)
     if hint is not None:
         table = find_table(sheet, hint)
         return Finding(sheet, hint, table, named=True,
@@ -121,6 +134,9 @@ def examine(sheet: RawSheet) -> Finding:
         if not table.rows:  # NodeXL's "Group Vertices": a header and nothing below
             return Finding(sheet, None, reason="empty")
         return Finding(sheet, "partners", table)
+    headerless = shapes.headerless_edges(sheet)
+    if headerless is not None:
+        return Finding(sheet, "relations", headerless)
     return Finding(sheet, None, reason="unknown")
 
 
@@ -261,7 +277,8 @@ def is_bare_edge_list(tables: dict[str, Table], problems: list[Problem]) -> bool
 
 def nodes_from_relations(table: Table, hub: str | None, problems: list[Problem]
                          ) -> list[dict[str, Any]]:
-    """The partners of a bare edge list: each endpoint once, in the order it first appears.
+    """The partners of a bare edge list: each endpoint once, in the order it first appears
+    (after the nodes an adjacency matrix names, :attr:`~.reading.Table.nodes`).
 
     Names match as the relations will look them up (case and spaces aside), so "Anna" and
     "anna " are one partner, written as first met. ``row`` is the relation's row that named it
@@ -279,11 +296,13 @@ def nodes_from_relations(table: Table, hub: str | None, problems: list[Problem]
     """
     hub_key = schema.normalize_name(hub) if hub else None
     columns = [table.column("source"), table.column("target")]
+    named = [(row, [name]) for row, name in table.nodes]  # an adjacency matrix's nodes first
+    ends = [(row, [cell(cells, column) for column in columns]) for row, cells in table.rows]
     seen: set[str] = set()
     rows: list[dict[str, Any]] = []
-    for row, cells in table.rows:
-        for column in columns:
-            text = to_text(cell(cells, column))
+    for row, values in [*named, *ends]:
+        for value in values:
+            text = to_text(value)
             if text is None:
                 continue
             name = text[:MAX_CELL_CHARS]
@@ -293,5 +312,5 @@ def nodes_from_relations(table: Table, hub: str | None, problems: list[Problem]
             seen.add(key)
             rows.append({"name": name, "row": row, "categories": [], "category": ""})
     problems.append(Problem(code="nodes_from_relations", severity=WARNING, sheet=table.sheet,
-                            row=table.header_row, params={"count": len(rows)}))
+                            row=table.header_row or None, params={"count": len(rows)}))
     return rows
