@@ -38,7 +38,7 @@ APP = str(ROOT / "streamlit_app.py")
 PAGES = ["app_pages/netzwerk.py", "app_pages/partner.py", "app_pages/daten.py",
          "app_pages/analyse.py", "app_pages/praesentation.py"]
 #: What the uploader accepts (streamlit refuses any other name before the app sees the file).
-UPLOADABLE = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+UPLOADABLE = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".edgelist"}
 #: Protobuf fields that hold program code for the browser, not text for the reader.
 CODE_FIELDS = {"js_content", "css_content"}
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])")
@@ -318,6 +318,11 @@ def _corpus() -> dict[str, object]:
     builders = {name: build for name, (build, _code) in badfiles.BAD_FILES.items()}
     builders |= {name: build for name, (build, _fmt) in badfiles.GOOD_FILES.items()}
     builders |= {"messy_xlsx": messy.german_excel_xlsx, "messy_csv": messy.german_excel_csv}
+    # tables without a header row: the notes on how they were read, a matrix's weights
+    other_tools = ROOT / "tests" / "data" / "other_tools"
+    for name in ("networkx/hartford_drug.edgelist",
+                 "programming_historian/aristas-interaccion_bizarrias.csv"):
+        builders[Path(name).stem] = lambda _folder, path=other_tools / name: path
     return builders
 
 
