@@ -92,7 +92,7 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
-        "upload": "Eigene Arbeitsmappe laden (xlsx, ods, csv oder eine Kantenliste als Text)",
+        "upload": "Eigene Arbeitsmappe laden (xlsx, ods, csv oder eine Liste von Verbindungen als Text)",
         "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
         "stadtLABOR Soest gezeigt.",
         "template": "Leere Vorlage herunterladen",

@@ -83,7 +83,7 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
-        "upload": "Load your own workbook (xlsx, ods, csv or an edge list as text)",
+        "upload": "Load your own workbook (xlsx, ods, csv or a list of ties as text)",
         "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
         "example is shown.",
         "template": "Download an empty template",
