@@ -6,6 +6,7 @@ The list holds short, frequent German words and the product's own German terms; 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -27,11 +28,19 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DECIMAL_COMMA = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
 
 
+@functools.lru_cache(maxsize=64)
+def _whole_values(values: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all ``values`` (longest first), each only where it stands whole."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, values)) + r")(?!\w)")
+
+
 def german_words(text: str, data_values: Iterable[str] = ()) -> list[str]:
     """Tell-tale German words in ``text`` once the ``data_values`` (names, categories …) are
-    taken out."""
-    for value in sorted({str(v) for v in data_values if v}, key=len, reverse=True):
-        text = text.replace(value, " ")
+    taken out. A value is taken out where it stands as a whole, not inside a word: a column
+    "X" leaves "exist" alone (taken out, it would leave the German "ist")."""
+    values = tuple(sorted({str(v) for v in data_values if v}, key=lambda v: (-len(v), v)))
+    if values:
+        text = _whole_values(values).sub(" ", text)
     return sorted({word for word in _WORD.findall(text)
                    if word in TELL_TALE_GERMAN or word.lower() in _LOWER_CASE})
 
