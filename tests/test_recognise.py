@@ -395,6 +395,33 @@ def test_files_of_other_tools_read_as_expected(entry):
         assert report["edges"] == undirected_ties(path, entry)
 
 
+#: Workbooks whose tool states the direction outside a column: NodeXL in its Misc sheet, Kumu
+#: by default (see network_app/workbook/stated.py).
+STATED_DIRECTION = {"nodexl_directed": "Misc", "kumu_directed": "Connections"}
+
+
+@pytest.mark.parametrize("entry", [e for e in corpus_entries()
+                                   if e.values[0]["role"] != "nodes"])
+def test_other_tools_keep_their_direction_and_self_loops(entry):
+    """The ties the source has: a NodeXL or Kumu workbook is directed by what the tool states
+    (ordered pairs, expected.json's ``edges``, A → B and B → A two relations), and a tie of a
+    node with itself (NodeXL's users, R's media) is kept as a relation, with one note."""
+    data = load_workbook(CORPUS / entry["file"])
+    relations = data.relations
+    loops = int((relations["source"] == relations["target"]).sum())
+    assert loops == entry["self_loops"]
+    assert codes(data).count("self_loops_kept") == (1 if loops else 0)
+    stated = [p for p in data.problems if p.code in STATED_DIRECTION]
+    if entry["sheets"] is not None and entry["directed"] is True:
+        pairs = set(zip(relations["source"], relations["target"], strict=True))
+        assert len(pairs) == entry["edges"]
+        assert relations["directed"].all()
+        [note] = stated
+        assert note.sheet == STATED_DIRECTION[note.code]
+    else:
+        assert stated == []
+
+
 @pytest.mark.parametrize("entry", [e for e in corpus_entries()
                                    if e.values[0]["role"] != "nodes"])
 def test_weights_of_other_tools_keep_their_values(entry):

@@ -81,7 +81,9 @@ class KeyFigures(TypedDict):
     """What :func:`key_figures` returns.
 
     ``nodes``/``edges`` count the graph given (from ``build_graph``: the hub and the partners,
-    hub ties included); ``partner_ties`` only the ties between two partners. ``categories`` is
+    hub ties included); ``partner_ties`` only the ties between two partners. Neither counts a
+    tie of a partner with itself (kept as a relation in another tool's network, counted in
+    ``relations``): it connects nobody, and the measures leave it out too. ``categories`` is
     :func:`category_counts`; ``types``, ``reach`` and ``activities_by_*`` count each value
     written, most frequent first. ``errors``/``warnings`` count the problems found.
     ``own_organisation`` is the hub's name, ``""`` for a network without a hub (then ``nodes``
@@ -107,7 +109,8 @@ class KeyFigures(TypedDict):
 
 def key_figures(data: PartnerData, graph: nx.Graph) -> KeyFigures:
     """Partners, ties, activities and programmes in figures, ready for a summary or JSON."""
-    partner_edges = sum(1 for *_, kind in graph.edges(data="kind") if kind == "partner")
+    partner_edges = sum(1 for u, v, kind in graph.edges(data="kind")
+                        if kind == "partner" and u != v)
     return {
         "own_organisation": data.own_organisation,
         "partners": len(data.partners),
@@ -115,7 +118,7 @@ def key_figures(data: PartnerData, graph: nx.Graph) -> KeyFigures:
         "activities": len(data.activities),
         "programmes": len(data.programmes),
         "nodes": graph.number_of_nodes(),
-        "edges": graph.number_of_edges(),
+        "edges": graph.number_of_edges() - nx.number_of_selfloops(graph),
         "partner_ties": partner_edges,
         "categories": category_counts(data),
         "types": _counts(data.partners["type"]),

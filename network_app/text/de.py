@@ -1052,6 +1052,11 @@ CATALOG: dict[str, Any] = {
         "Namen genau wie dort schreiben oder den Partner ergänzen.",
         "self_relation": "»{value}« ist mit sich selbst verbunden. Bitte bei »Von« und »Nach« zwei "
         "verschiedene Partner eintragen.",
+        "self_loops_kept": "Im Blatt »{sheet}« ist ein Partner mit sich selbst verbunden (z. B. »{value}«). "
+        "In Netzwerken anderer Programme ist das üblich (etwa eine Antwort auf den eigenen "
+        "Beitrag): Die Beziehung bleibt erhalten, auch in den Exporten. Die Kennzahlen und "
+        "Gruppen lassen sie aus, denn sie verbindet niemanden. Nichts zu tun, wenn das so "
+        "gemeint ist.",
         "hub_in_relation": "»{value}« ist die eigene Organisation: Mit ihr ist jeder Partner schon über seine "
         "Kategorie verbunden. Die Zeile wird übergangen; bitte löschen oder zwei Partner "
         "eintragen.",
@@ -1081,6 +1086,20 @@ CATALOG: dict[str, Any] = {
         "Gewicht ({lowest}), also wie die schwächste Beziehung.",
         "bad_direction": "»{value}« gibt keine Richtung an; die Beziehung wird ohne Richtung gelesen. "
         "Bitte »gerichtet« oder »ungerichtet« (Directed, Undirected) eintragen.",
+        "nodexl_directed": "Die Beziehungen im Blatt »{relations}« wurden mit Richtung gelesen: NodeXL legt "
+        "die Richtung für die ganze Arbeitsmappe fest, im ausgeblendeten Blatt »{sheet}« "
+        "(Einstellung »Graph Directedness« = »{value}«). Sollen die Beziehungen anders gelesen "
+        "werden, bitte im Blatt »{relations}« eine Spalte »Richtung« mit »gerichtet« oder "
+        "»ungerichtet« ergänzen.",
+        "nodexl_undirected": "Die Beziehungen im Blatt »{relations}« wurden ohne Richtung gelesen: NodeXL "
+        "legt die Richtung für die ganze Arbeitsmappe fest, im ausgeblendeten Blatt »{sheet}« "
+        "(Einstellung »Graph Directedness« = »{value}«). Sollen die Beziehungen anders gelesen "
+        "werden, bitte im Blatt »{relations}« eine Spalte »Richtung« mit »gerichtet« oder "
+        "»ungerichtet« ergänzen.",
+        "kumu_directed": "Die Arbeitsmappe hat die Blätter »Elements« und »Connections« wie ein Export aus "
+        "Kumu. In Kumu hat jede Verbindung eine Richtung, solange nichts anderes angegeben ist; "
+        "deshalb wurden die Beziehungen im Blatt »{sheet}« mit Richtung gelesen. Sind sie ohne "
+        "Richtung gemeint, bitte eine Spalte »Direction« mit »undirected« ergänzen.",
         "bad_number": "»{value}« ist keine Zahl. Bitte eine Dezimalzahl wie 51.57 eintragen.",
         "unknown_value": "»{value}« ist kein üblicher Wert für »{column}«{did_you_mean}. Üblich sind: "
         "{allowed}.",

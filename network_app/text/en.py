@@ -1000,6 +1000,10 @@ CATALOG: dict[str, Any] = {
         "unknown_partner": "“{value}” is not on the sheet “{partner_sheet}”{did_you_mean}. Please spell "
         "the name exactly as there or add the partner.",
         "self_relation": "“{value}” is related to itself. Please enter two different partners.",
+        "self_loops_kept": "On the sheet “{sheet}” a partner is related to itself (for example “{value}”). "
+        "This is common in other programs' networks (such as a reply to one's own post): the "
+        "relation is kept, in the exports too. The measures and groups leave it out, as it "
+        "connects nobody. Nothing to do if this is meant.",
         "hub_in_relation": "“{value}” is the own organisation: every partner is tied to it through its "
         "category already. The row is skipped; please delete it or enter two partners.",
         "missing_endpoint": "Row {row} lacks “{expected}”. Please enter both partners of the relation.",
@@ -1025,6 +1029,18 @@ CATALOG: dict[str, Any] = {
         "weighted measures, i.e. like the weakest relation.",
         "bad_direction": "“{value}” gives no direction; the relation is read without one. Please enter "
         "“directed” or “undirected”.",
+        "nodexl_directed": "The relations on the sheet “{relations}” were read with a direction: NodeXL sets "
+        "the direction for the whole workbook, in the hidden sheet “{sheet}” (setting “Graph "
+        "Directedness” = “{value}”). To read them otherwise, please add a column “Direction” "
+        "with “directed” or “undirected” to the sheet “{relations}”.",
+        "nodexl_undirected": "The relations on the sheet “{relations}” were read without a direction: NodeXL "
+        "sets the direction for the whole workbook, in the hidden sheet “{sheet}” (setting "
+        "“Graph Directedness” = “{value}”). To read them otherwise, please add a column "
+        "“Direction” with “directed” or “undirected” to the sheet “{relations}”.",
+        "kumu_directed": "The workbook has the sheets “Elements” and “Connections” like an export from Kumu. "
+        "In Kumu every connection has a direction unless stated otherwise, so the relations on "
+        "the sheet “{sheet}” were read with a direction. If they are meant without one, please "
+        "add a column “Direction” with “undirected”.",
         "bad_number": "“{value}” is not a number. Please enter a decimal number such as 51.57.",
         "unknown_value": "“{value}” is not a usual value for “{column}”{did_you_mean}. Usual values: "
         "{allowed}.",

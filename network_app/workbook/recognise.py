@@ -56,6 +56,7 @@ from .reading import (
     find_table,
     header_keys,
 )
+from .stated import is_nodexl_settings
 from .values import to_text
 
 __all__ = ["Finding", "examine", "locate_tables", "nodes_from_relations"]
@@ -256,8 +257,12 @@ def _hidden(sheet: RawSheet) -> Problem:
     """A hidden sheet is not read; the advice depends on whether it holds one of our tables.
 
     It might be meant when it holds a table we read or a column of the lab's template; another
-    program's helper sheet (NodeXL hides several) need not be unhidden.
+    program's helper sheet (NodeXL hides several) need not be unhidden. NodeXL's settings sheet
+    (:func:`~network_app.workbook.stated.is_nodexl_settings`) is such a helper sheet, though its
+    lists of valid values hold a "Label" a table could be found under.
     """
+    if is_nodexl_settings(sheet):
+        return Problem(code="hidden_sheet_other", severity=WARNING, sheet=sheet.name)
     ours = examine(sheet).table is not None or any(
         schema.normalize_header(c) in _LAB_HEADERS
         for _, cells in sheet.rows[:HEADER_SEARCH_ROWS] for c in cells if to_text(c))

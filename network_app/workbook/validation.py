@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -18,9 +19,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from . import recognise, schema
-from .problems import ERROR, WARNING, Problem, summarise
+from .problems import ERROR, EXAMPLE_ROWS, WARNING, Problem, summarise
 from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell
 from .similarity import closest, similar_pairs
+from .stated import stated_direction
 from .values import (
     ValueProblem,
     parse_date,
@@ -206,7 +208,7 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
 
     index = _NameIndex(partner_rows, hub, partners_table.sheet if partners_table else "Partner")
     relation_rows, relation_extras, scale = _read_relations(tables.get("relations"), index,
-                                                            year_now, problems)
+                                                            year_now, problems, sheets)
     activity_rows = _read_activities(tables.get("activities"), index, year_now, problems)
     programme_rows = _read_programmes(tables.get("programmes"), index, year_now, problems)
     _weight_unit_note(scale, tables.get("relations"), [*activity_rows, *programme_rows],
@@ -528,7 +530,7 @@ def _participants(cells: list[Any], column: ColumnInfo | None, row: int, log: _C
 
 
 def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
-                    problems: list[Problem]
+                    problems: list[Problem], sheets: Sequence[RawSheet] = ()
                     ) -> tuple[list[dict[str, Any]], list[str], WeightScale]:
     """The relations with every column, their extra columns' names and their weight scale.
 
@@ -538,6 +540,13 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     under their own headers. Two rows are one relation twice (``duplicate_relation``) when they
     join the same partners with the same kind, in the same direction if they have one: A → B
     and B → A are two relations, as are a "Projekt" and a "Förderung" between the same pair.
+
+    Without a direction column, the direction the workbook states elsewhere (NodeXL's setting,
+    Kumu's default; :mod:`network_app.workbook.stated`) holds for every relation, with one note.
+    A relation of a partner with itself is a typo in the lab's format (``self_relation``, an
+    error); in a network without a hub (another tool's file: a Twitter user replying to
+    themself) it is data and is kept, with one note (``self_loops_kept``) saying the measures
+    leave it out (see :func:`network_app.network.graph.partner_layer`).
     """
     if table is None:
         return [], [], WeightScale()
@@ -545,10 +554,14 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     log = _Collector(table.sheet, problems)
     cols = {key: table.column(key) for key in _RELATION_READ}
     direction, yes_no = _direction_column(table)
+    stated = None if direction is not None else stated_direction(sheets, table.sheet)
+    if stated is not None:
+        problems.append(stated[1])
     extras = table.extra_columns
     extra_names = _unique_headers([c.header for c in extras], _RELATION_TAKEN)
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
+    loops: list[int] = []
     for row, cells in table.rows:
         ends: list[str | None] = []
         for key in ("source", "target"):
@@ -567,7 +580,7 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
         source, target = ends
         if source is None or target is None:
             continue
-        if source == target:
+        if source == target and index.hub is not None:
             log.add("self_relation", row, cols["target"], source)
             continue
         if index.hub in (source, target):
@@ -576,7 +589,8 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
             log.add("hub_in_relation", row, column, index.hub, WARNING)
             continue
         kind = _text(cells, cols["kind"], row, log)
-        directed = _directed(cells, direction, yes_no, row, log)
+        directed = stated[0] if stated is not None else _directed(
+            cells, direction, yes_no, row, log)
         ends_key = (source, target) if directed else tuple(sorted((source, target)))
         pair_key = (directed, *ends_key, (kind or "").casefold())
         if pair_key in seen:
@@ -585,6 +599,8 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
                     WARNING, first_row=seen[pair_key])
             continue
         seen[pair_key] = row
+        if source == target:
+            loops.append(row)
         since = _year(cells, cols["since"], row, log, year_now)
         until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,
                             cols["until"], log)
@@ -602,6 +618,10 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
         record["strength"] = strength
     scale = weight_scale(weights)
     _weight_notes(scale, rows, cols["strength"], log)
+    if loops:
+        first = next(r for r in rows if r["row"] == loops[0])
+        log.add("self_loops_kept", loops[0], cols["target"], first["source"], WARNING,
+                count=len(loops), examples=loops[:EXAMPLE_ROWS])
     return rows, extra_names, scale
 
 
