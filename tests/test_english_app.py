@@ -318,10 +318,12 @@ def _corpus() -> dict[str, object]:
     builders = {name: build for name, (build, _code) in badfiles.BAD_FILES.items()}
     builders |= {name: build for name, (build, _fmt) in badfiles.GOOD_FILES.items()}
     builders |= {"messy_xlsx": messy.german_excel_xlsx, "messy_csv": messy.german_excel_csv}
-    # tables without a header row: the notes on how they were read, a matrix's weights
+    # tables without a header row: the notes on how they were read, a matrix's weights; a
+    # NodeXL workbook: its direction from the Misc sheet, its ties of a user with themself
     other_tools = ROOT / "tests" / "data" / "other_tools"
     for name in ("networkx/hartford_drug.edgelist",
-                 "programming_historian/aristas-interaccion_bizarrias.csv"):
+                 "programming_historian/aristas-interaccion_bizarrias.csv",
+                 "generated/nodexl_users.xlsx"):
         builders[Path(name).stem] = lambda _folder, path=other_tools / name: path
     return builders
 
