@@ -182,10 +182,14 @@ def test_matrix_in_a_workbook_sheet(make_xlsx):
 
 
 def test_a_tie_of_a_node_with_itself_is_reported_not_dropped(tmp_path):
+    """A matrix's diagonal cell is a tie of a node with itself: kept, with its weight and one
+    note (a network from another tool; see test_foreign_values.py)."""
     data = load_workbook(write(tmp_path / "m.csv", ",a,b\na,3,1\nb,1,0\n"))
-    assert pairs(data) == [("a", "b")]
-    problem = only(data, "self_relation")
+    assert pairs(data) == [("a", "a"), ("a", "b")]
+    assert data.relations["weight"].tolist() == [3, 1]
+    problem = only(data, "self_loops_kept")
     assert (problem.value, problem.row) == ("a", 2)
+    assert data.errors == []
 
 
 @pytest.mark.parametrize("rows", [
