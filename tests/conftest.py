@@ -15,6 +15,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
 
 
+def codes(data) -> list[str]:
+    """The codes of every problem found in a workbook's data, in order."""
+    return [p.code for p in data.problems]
+
+
+def only(data, code: str):
+    """The one problem with ``code`` (fails when there are none or several)."""
+    found = [p for p in data.problems if p.code == code]
+    assert len(found) == 1, (code, codes(data))
+    return found[0]
+
+
 def require_tool(name: str) -> str:
     """The tool's path; skip without it, fail where CI demands it (NETWORK_APP_REQUIRE_TOOLS)."""
     path = shutil.which(name)

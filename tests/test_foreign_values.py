@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 import openpyxl
 import pytest
-from conftest import ROOT
+from conftest import ROOT, codes, only
 from english import german_words
 
 from network_app import build_graph, key_figures, load_workbook, partner_layer
@@ -31,16 +31,6 @@ def write_csv(path: Path, rows: list[list[object]]) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(rows)
     return path
-
-
-def codes(data) -> list[str]:
-    return [p.code for p in data.problems]
-
-
-def only(data, code: str):
-    found = [p for p in data.problems if p.code == code]
-    assert len(found) == 1, (code, codes(data))
-    return found[0]
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import codes, only
 
 from network_app import load_workbook
 from network_app.workbook import schema, template
@@ -34,16 +35,6 @@ def write_csv(path: Path, rows: list[list[object]], delimiter: str = ",") -> Pat
     with path.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, delimiter=delimiter).writerows(rows)
     return path
-
-
-def codes(data) -> list[str]:
-    return [p.code for p in data.problems]
-
-
-def only(data, code: str):
-    found = [p for p in data.problems if p.code == code]
-    assert len(found) == 1, (code, codes(data))
-    return found[0]
 
 
 def sheet_notes(data) -> dict[str, str]:

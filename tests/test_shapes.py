@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import codes, only
 
 from network_app import build_graph, load_workbook
 from network_app.workbook.reading import RawSheet
@@ -16,16 +17,6 @@ from network_app.workbook.shapes import adjacency_matrix, headerless_edges
 def write(path: Path, text: str) -> Path:
     path.write_bytes(text.encode("utf-8"))
     return path
-
-
-def codes(data) -> list[str]:
-    return [p.code for p in data.problems]
-
-
-def only(data, code: str):
-    found = [p for p in data.problems if p.code == code]
-    assert len(found) == 1, (code, codes(data))
-    return found[0]
 
 
 def pairs(data) -> list[tuple[str, str]]:
