@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -468,11 +468,13 @@ def _choice(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collect
     return value
 
 
-def _number(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
-            ) -> float | None:
+def _number(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
+            parse: Callable[[Any], float | int | None] = parse_number) -> float | int | None:
+    """The cell's number (``parse_weight`` keeps a weight as written); a cell that holds no
+    number is reported and read as empty."""
     value = cell(cells, column)
     try:
-        return parse_number(value)
+        return parse(value)
     except ValueProblem as exc:
         log.add(exc.code, row, column, value, WARNING)
         return None
@@ -606,7 +608,7 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
                             cols["until"], log)
         record: dict[str, Any] = {
             "source": source, "target": target, "kind": kind,
-            "weight": _weight(cells, cols["strength"], row, log), "strength": None,
+            "weight": _number(cells, cols["strength"], row, log, parse_weight), "strength": None,
             "directed": directed, "since": since, "until": until,
             "note": _text(cells, cols["note"], row, log), "row": row,
         }
@@ -630,17 +632,6 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
 _RELATION_READ = ("source", "target", "kind", "strength", "since", "until", "note")
 #: Names an extra column of the relations cannot take (it is numbered instead).
 _RELATION_TAKEN = frozenset({*RELATION_COLUMNS, "extra"})
-
-
-def _weight(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
-            ) -> int | float | None:
-    """The weight as written; a cell that holds no number is reported and read as empty."""
-    value = cell(cells, column)
-    try:
-        return parse_weight(value)
-    except ValueProblem as exc:
-        log.add(exc.code, row, column, value, WARNING)
-        return None
 
 
 def _amount(value: float) -> int | Decimal:
