@@ -1,17 +1,23 @@
-"""Who should we introduce to whom? Pairs of partners with no relation yet, but good reasons.
+"""Who should we introduce to whom? Pairs of partners who are not tied yet but have something in
+common.
 
-A pair is a candidate when the Beziehungen sheet has no relation between the two, and at least one
-of these holds:
+Two partners are **already tied** (and never suggested) when anything in the workbook connects
+them: a relation in the Beziehungen sheet, an activity both took part in, or a programme both
+belong to, or when the graph handed over has a tie between them (a view may add ties of its
+own). The workbook is asked as well as the graph, so a filtered view that hides a tie does not
+turn two partners who know each other into a suggestion.
 
-- **shared activities**: both took part in the same activities (the names on their partner tie);
+A pair that is not tied is a candidate when
+
 - **common partners**: both are tied to the same other partners in the partner layer, weighed by
-  the Adamic–Adar index (a common partner counts more the fewer ties it has: a small shared
-  contact says more than a partner everybody knows).
+  the Adamic–Adar index (the sum of ``1 / log(degree)`` over the common partners: a common partner
+  counts more the fewer ties it has; a small shared contact says more than a partner everybody
+  knows), or
+- **same place**: both have the same Ort (neighbours in town who do not work together yet).
 
-The rule, in this order: more shared activities first; among equals, the higher Adamic–Adar
-index. :attr:`Suggestion.score` encodes exactly that as one number,
-``len(shared_activities) + adamic_adar / (1 + adamic_adar)``: the whole part counts activities,
-the fraction below 1 ranks the common partners. Equal scores are ordered by names.
+The rule, in this order: the higher Adamic–Adar index first (pairs without common partners have
+0); among equals, a shared place before none, then a shared Typ before none (the Typ is a reason
+only next to a shared place); then by names.
 """
 
 from __future__ import annotations
@@ -19,7 +25,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -29,7 +37,7 @@ from ..text import join_list, say
 from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
 
-__all__ = ["Suggestion", "introductions"]
+__all__ = ["Suggestion", "introductions", "tied_pairs"]
 
 #: How many names a reason lists before "und N weitere".
 NAMES_IN_REASON = 3
@@ -43,45 +51,76 @@ class Suggestion:
     ----------
     a, b : str
         The two partners, ``a`` before ``b`` alphabetically.
-    score : float
-        ``len(shared_activities) + adamic_adar / (1 + adamic_adar)`` (see the module docstring).
-    shared_activities : list of str
-        Activities both took part in.
     common_neighbours : list of str
         Partners both are tied to, alphabetical.
     adamic_adar : float
         Adamic–Adar index of the pair in the partner layer (0 without common partners).
+    place : str or None
+        The Ort both have, as the first of them writes it.
+    type : str or None
+        The Typ both have, only given together with ``place``.
     """
 
     a: str
     b: str
-    score: float
-    shared_activities: list[str]
     common_neighbours: list[str]
     adamic_adar: float
+    place: str | None = None
+    type: str | None = None
 
     def reason(self, lang: str = "de") -> str:
         """Why the two fit, in one or two plain sentences.
 
-        >>> Suggestion("A", "B", 0.5, [], ["C", "D", "E", "F"], 1.0).reason()
+        >>> Suggestion("A", "B", ["C", "D", "E", "F"], 1.0).reason()
         'Beide arbeiten mit 4 gemeinsamen Partnern: C, D, E und 1 weitere.'
+        >>> Suggestion("A", "B", [], 0.0, "Soest", "Kommune").reason()
+        'Beide sind in Soest, beide vom Typ »Kommune«.'
         """
         parts = []
-        if self.shared_activities:
-            parts.append(say("analysis.suggestions.activities", lang,
-                             count=len(self.shared_activities),
-                             names=join_list(self.shared_activities, lang,
-                                             limit=NAMES_IN_REASON, conjunction=False)))
         if self.common_neighbours:
             parts.append(say("analysis.suggestions.partners", lang,
                              count=len(self.common_neighbours),
                              names=join_list(self.common_neighbours, lang,
                                              limit=NAMES_IN_REASON, conjunction=False)))
+        if self.place and self.type:
+            parts.append(say("analysis.suggestions.place_type", lang, place=self.place,
+                             type=self.type))
+        elif self.place:
+            parts.append(say("analysis.suggestions.place", lang, place=self.place))
         return " ".join(parts)
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if name_key(a) <= name_key(b) else (b, a)
+
+
+def tied_pairs(data: PartnerData) -> set[frozenset[str]]:
+    """Every pair of partners the workbook connects: a relation, a shared activity or a shared
+    programme (whatever year it was in).
+
+    >>> import pandas as pd
+    >>> data = PartnerData(pd.DataFrame({"name": ["A", "B", "C"]}),
+    ...                    pd.DataFrame({"source": ["A"], "target": ["B"]}),
+    ...                    pd.DataFrame({"name": ["Fest"], "participants": [["B", "C"]]}),
+    ...                    pd.DataFrame(), {})
+    >>> sorted(sorted(pair) for pair in tied_pairs(data))
+    [['A', 'B'], ['B', 'C']]
+    """
+    tied: set[frozenset[str]] = set()
+    relations = data.relations
+    if {"source", "target"} <= set(relations.columns):
+        tied.update(frozenset(pair) for pair in zip(relations["source"], relations["target"],
+                                                    strict=True))
+    for table in (data.activities, data.programmes):
+        if "participants" not in table.columns:
+            continue
+        for participants in table["participants"]:
+            tied.update(frozenset(pair) for pair in combinations(_names(participants), 2))
+    return tied
+
+
+def _names(participants: Any) -> Iterable[str]:
+    return dict.fromkeys(participants) if isinstance(participants, list | tuple) else ()
 
 
 def introductions(graph_or_layer: nx.Graph, data: PartnerData, *,
@@ -93,19 +132,18 @@ def introductions(graph_or_layer: nx.Graph, data: PartnerData, *,
     graph_or_layer : networkx.Graph
         The full graph (reduced to its partner layer) or the partner layer, e.g. filtered.
     data : PartnerData
-        The workbook; its Beziehungen sheet says who already has a relation.
+        The workbook; its relations, activities and programmes say who is already tied.
     top : int or None
         At most this many suggestions; None for all.
 
     Returns
     -------
     list of Suggestion
-        Highest score first, then by names. Pairs with neither shared activities nor common
-        partners are left out.
+        In the order of the module docstring. Only pairs with common partners or a shared place,
+        and without any tie.
     """
     layer = partner_layer(graph_or_layer)
-    related = {frozenset(pair) for pair in zip(data.relations["source"],
-                                               data.relations["target"], strict=True)}
+    tied = tied_pairs(data)
 
     # One pass over the middle partners gives every pair two steps apart its Adamic–Adar index
     # (the sum of 1 / log(degree) over the common partners, exactly as
@@ -120,27 +158,53 @@ def introductions(graph_or_layer: nx.Graph, data: PartnerData, *,
         for i, a in enumerate(neighbours):
             for b in neighbours[i + 1:]:
                 adamic_adar[a, b] += weight
-    shared: dict[tuple[str, str], list[str]] = {
-        _pair(a, b): list(activities) for a, b, activities in layer.edges(data="activities")
-        if activities
-    }
+
+    places: dict[str, list[str]] = defaultdict(list)
+    for name, place in layer.nodes(data="place"):
+        if isinstance(place, str) and place.strip():
+            places[_same(place)].append(name)
+    same_place = {_pair(a, b) for names in places.values() for a, b in combinations(names, 2)}
+    written = _first_spelling(layer, ("place", "type"))
+
+    def same(pair: tuple[str, str], key: str) -> bool:
+        first, second = (layer.nodes[n].get(key) for n in pair)
+        return isinstance(first, str) and isinstance(second, str) and bool(first.strip()) \
+            and _same(first) == _same(second)
 
     scored = []
-    for pair in adamic_adar.keys() | shared.keys():
-        if frozenset(pair) in related:
+    for pair in adamic_adar.keys() | same_place:
+        if layer.has_edge(*pair) or frozenset(pair) in tied:
             continue
-        index = adamic_adar.get(pair, 0.0)
-        scored.append((len(shared.get(pair, ())) + index / (1 + index), pair))
+        place = pair in same_place
+        scored.append((adamic_adar.get(pair, 0.0), place, place and same(pair, "type"), pair))
 
-    def order(item: tuple[float, tuple[str, str]]) -> tuple[float, Any, Any]:
+    def order(item: tuple[float, bool, bool, tuple[str, str]]) -> tuple[Any, ...]:
         # Rounded so that sums of the same terms in another order tie and fall to the names.
-        return -round(item[0], 9), keys[item[1][0]], keys[item[1][1]]
+        index, place, kind, (a, b) = item
+        return -round(index, 9), not place, not kind, keys[a], keys[b]
 
     best = sorted(scored, key=order) if top is None else heapq.nsmallest(max(top, 0), scored,
                                                                           key=order)
     return [
-        Suggestion(a=a, b=b, score=score, shared_activities=shared.get((a, b), []),
+        Suggestion(a=a, b=b,
                    common_neighbours=sorted(nx.common_neighbors(layer, a, b), key=name_key),
-                   adamic_adar=adamic_adar.get((a, b), 0.0))
-        for score, (a, b) in best
+                   adamic_adar=index,
+                   place=written["place", _same(layer.nodes[a]["place"])] if place else None,
+                   type=written["type", _same(layer.nodes[a]["type"])] if kind else None)
+        for index, place, kind, (a, b) in best
     ]
+
+
+def _first_spelling(layer: nx.Graph, keys: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """Each place and type as the first partner of the layer writes it."""
+    written: dict[tuple[str, str], str] = {}
+    for key in keys:
+        for _name, value in layer.nodes(data=key):
+            if isinstance(value, str) and value.strip():
+                written.setdefault((key, _same(value)), " ".join(value.split()))
+    return written
+
+
+def _same(text: str) -> str:
+    """Places and types compare without case and surrounding spaces: "soest " is Soest."""
+    return " ".join(text.split()).casefold()

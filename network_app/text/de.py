@@ -70,13 +70,14 @@ CATALOG: dict[str, Any] = {
         "single_contact_none": "Keine Partnerschaft hängt an genau einer Person.",
         "without_contact": "Partner ohne interne Ansprechperson: {n}",
         "person": "Ansprechperson",
-        "suggest_intro": "Paare von Partnern ohne eingetragene Beziehung, die sich kennen "
-        "sollten – mit dem Grund.",
+        "suggest_intro": "Paare von Partnern, die noch nichts verbindet (keine Beziehung, keine "
+        "gemeinsame Aktivität, kein gemeinsames Programm), die sich aber kennen sollten – mit "
+        "dem Grund.",
         "pair_a": "Partner A",
         "pair_b": "Partner B",
         "reason": "Warum?",
-        "no_suggestions": "Keine Vorschläge: Es gibt keine Paare mit gemeinsamen Aktivitäten "
-        "oder gemeinsamen Partnern ohne Beziehung.",
+        "no_suggestions": "Keine Vorschläge: Alle Partner mit gemeinsamen Partnern oder "
+        "demselben Ort sind schon miteinander verbunden.",
         "per_year": "Aktive Partner je Jahr und Kategorie",
         "undated": {
             "one": "{count} Partner ohne »Seit«-Jahr zählt in jedem Jahr mit.",
@@ -535,10 +536,35 @@ CATALOG: dict[str, Any] = {
         "quote_year": "»{name}« ({year})",
     },
     "analysis.suggestions": {
-        "activities": {"one": "Beide waren bei {count} Aktivität dabei: {names}.",
-                       "other": "Beide waren bei {count} Aktivitäten dabei: {names}."},
         "partners": {"one": "Beide arbeiten mit {count} gemeinsamen Partner: {names}.",
                      "other": "Beide arbeiten mit {count} gemeinsamen Partnern: {names}."},
+        "place": "Beide sind in {place}.",
+        "place_type": "Beide sind in {place}, beide vom Typ »{type}«.",
+    },
+    "analysis.components": {
+        # what "44 getrennte Teile" means (components_sentence): the sentences in this order
+        "intro": "Das Netz zerfällt in {count} getrennte Teile:",
+        "isolated_hub": {
+            "one": "{count} der {total} Partner ist nur mit {hub} verbunden, mit keinem anderen "
+            "Partner.",
+            "other": "{count} der {total} Partner sind nur mit {hub} verbunden, mit keinem "
+            "anderen Partner.",
+        },
+        "isolated": {
+            "one": "{count} der {total} Partner hat keine Verbindung zu einem anderen Partner.",
+            "other": "{count} der {total} Partner haben keine Verbindung zu einem anderen "
+            "Partner.",
+        },
+        "rest": {
+            "one": "Die übrigen {rest} Partner hängen alle zusammen.",
+            "other": "Die übrigen {rest} Partner bilden {count} Gruppen ohne Verbindung "
+            "zueinander; die größte hat {largest} Partner.",
+        },
+        "groups": "Die Teile haben keine Verbindung zueinander; der größte hat {largest} Partner.",
+        "direct": "Im größten Teil ist jeder Partner mit jedem direkt verbunden (größter "
+        "Abstand 1).",
+        "mostly_hub": "Das heißt: Die meisten Partner sind über {hub} eingebunden, in der "
+        "Arbeitsmappe aber nicht miteinander verbunden.",
     },
     "analysis.timeline": {
         # from one year to the next: "2023 kamen …"; else "Von 2019 bis 2023 kamen …"
@@ -560,6 +586,17 @@ CATALOG: dict[str, Any] = {
         "stronger": {"one": "{count} Verbindung wurde enger: {names}.",
                      "other": "{count} Verbindungen wurden enger: {names}."},
         "tie_change": "{a} – {b} ({old} → {new})",
+        # why a growth chart is left out (see growth_years), and the note under a drawn one
+        "growth_no_start_years": "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es "
+        "steht nirgends, seit wann die Partner dabei sind. Darum zeigt diese Ansicht kein "
+        "Wachstum über die Jahre.",
+        "growth_after_last_year": "Alle Startjahre (Spalte »Seit«) liegen nach {year}, dem "
+        "letzten Jahr, für das die Arbeitsmappe Daten hat (Datenstand): Ein Wachstum lässt "
+        "sich noch nicht zeigen.",
+        "growth_one_year": "Das früheste Startjahr (Spalte »Seit«) ist {year}, das letzte Jahr, "
+        "für das die Arbeitsmappe Daten hat: Für ein Wachstum über mehrere Jahre fehlen frühere "
+        "Jahre.",
+        "growth_until": "Gezeigt bis zum Datenstand {year}.",
     },
     "analysis.whatif": {
         "nothing": "Es wird kein Partner herausgenommen; am Netz ändert sich nichts.",

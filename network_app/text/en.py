@@ -61,13 +61,13 @@ CATALOG: dict[str, Any] = {
         "single_contact_none": "No partnership hangs on exactly one person.",
         "without_contact": "Partners without an internal contact: {n}",
         "person": "Contact person",
-        "suggest_intro": "Pairs of partners without a recorded relation who should know each "
-        "other – with the reason.",
+        "suggest_intro": "Pairs of partners with nothing between them yet (no relation, no "
+        "shared activity, no shared programme) who should know each other – with the reason.",
         "pair_a": "Partner A",
         "pair_b": "Partner B",
         "reason": "Why?",
-        "no_suggestions": "No suggestions: no pairs with shared activities or shared partners "
-        "lack a relation.",
+        "no_suggestions": "No suggestions: all partners with common partners or the same place "
+        "are already connected.",
         "per_year": "Active partners per year and category",
         "undated": {
             "one": "{count} partner without a “Seit” year counts in every year.",
@@ -506,10 +506,33 @@ CATALOG: dict[str, Any] = {
         "quote_year": "“{name}” ({year})",
     },
     "analysis.suggestions": {
-        "activities": {"one": "Both took part in {count} activity: {names}.",
-                       "other": "Both took part in {count} activities: {names}."},
         "partners": {"one": "Both work with {count} common partner: {names}.",
                      "other": "Both work with {count} common partners: {names}."},
+        "place": "Both are in {place}.",
+        "place_type": "Both are in {place}, both of the type “{type}”.",
+    },
+    "analysis.components": {
+        # what "44 separate parts" means (components_sentence): the sentences in this order
+        "intro": "The network falls apart into {count} separate parts:",
+        "isolated_hub": {
+            "one": "{count} of the {total} partners is tied only to {hub}, to no other partner.",
+            "other": "{count} of the {total} partners are tied only to {hub}, to no other "
+            "partner.",
+        },
+        "isolated": {
+            "one": "{count} of the {total} partners has no tie to another partner.",
+            "other": "{count} of the {total} partners have no tie to another partner.",
+        },
+        "rest": {
+            "one": "The other {rest} partners all hang together.",
+            "other": "The other {rest} partners form {count} groups with no tie between them; "
+            "the largest has {largest} partners.",
+        },
+        "groups": "The parts have no tie between them; the largest has {largest} partners.",
+        "direct": "In the largest part every partner is tied directly to every other (largest "
+        "distance 1).",
+        "mostly_hub": "In other words: most partners take part through {hub}, but the workbook "
+        "records no ties between them.",
     },
     "analysis.timeline": {
         # from one year to the next: "In 2023, …"; else "From 2019 to 2023, …"
@@ -529,6 +552,15 @@ CATALOG: dict[str, Any] = {
         "stronger": {"one": "{count} tie grew stronger: {names}.",
                      "other": "{count} ties grew stronger: {names}."},
         "tie_change": "{a} – {b} ({old} → {new})",
+        # why a growth chart is left out (see growth_years), and the note under a drawn one
+        "growth_no_start_years": "No start years (column “Seit”) in the workbook: nothing "
+        "says since when the partners have been involved, so this view shows no growth over "
+        "the years.",
+        "growth_after_last_year": "Every start year (column “Seit”) lies after {year}, the "
+        "last year the workbook has data for (data as of): there is no growth to show yet.",
+        "growth_one_year": "The earliest start year (column “Seit”) is {year}, the last year "
+        "the workbook has data for: growth over several years needs earlier years.",
+        "growth_until": "Shown up to the data's date, {year}.",
     },
     "analysis.whatif": {
         "nothing": "No partner is taken out; nothing changes in the network.",
