@@ -1,11 +1,14 @@
 // Partnernetz network component (Streamlit components v2). See network_component.py, which
-// reads this file once and passes everything variable (words, sizes, the path colour) in `data`.
-// Workbook text arrives only in `data` and is never parsed as HTML.
+// reads this file once, puts the label engine (network_app/drawing/labels.js, which defines
+// PartnernetzLabels) in front of it and passes everything variable (words, sizes, the path
+// colour) in `data`. Workbook text arrives only in `data` and is never parsed as HTML.
 
 const SELECT_COLOR = "#1F1F1F";
 const FONT_COLOR = "#1F1F1F";
 const FADED_FONT = "rgba(31, 31, 31, 0.3)";
 const READY_EVENT = "partnernetz:vis-ready";
+const FIT_MARGIN = 24;  // screen pixels around the fitted picture
+const HINT_MS = 1600;   // how long the "Ctrl + wheel" hint stays
 
 // One state object per mounted root element; survives reruns of this function.
 const STATES = new WeakMap();
@@ -13,8 +16,10 @@ const STATES = new WeakMap();
 // Test hooks, for the browser tests only (the app itself never reads them):
 // window.__partnernetz.nodePosition(name, key) gives a node's position on screen, so a test can
 // click it; .highlighted(key) the names on the emphasised path; .instances[key] the state of
-// each mounted chart (its vis network, names, nodes and root element).
-// Used by tests/test_network_component.py and tests/test_browser.py.
+// each mounted chart (its vis network, names, nodes and root element); .labelBoxes(key) the
+// names drawn right now with their boxes in page coordinates [{name, x, y, w, h}] (the label
+// engine's output); .fit(key) does what the "Alles zeigen" button does, without animation.
+// Used by tests/test_network_component.py, tests/test_browser.py, tests/test_label_overlap.py.
 const registry = (globalThis.__partnernetz = globalThis.__partnernetz || { instances: {} });
 registry.nodePosition = function (name, key) {
   const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
@@ -29,6 +34,14 @@ registry.highlighted = function (key) {
   const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
   return state ? state.highlighted.slice() : [];
 };
+registry.labelBoxes = function (key) {
+  const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
+  return state && state.labels ? state.labels.boxes() : [];
+};
+registry.fit = function (key) {
+  const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
+  if (state && state.network) fitAll(state, false);
+};
 
 // vis-network is loaded by the loader element; it may finish after this module.
 function whenVisReady() {
@@ -42,17 +55,32 @@ function reducedMotion() {
   return globalThis.matchMedia && globalThis.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
-// The skeleton comes from the component's html; rebuild it if it is missing.
+// The skeleton comes from the component's html (see _HTML in network_component.py); rebuild it
+// if it is missing.
 function findRoot(parent) {
   let root = parent.querySelector(".pn-root");
   if (!root) {
     root = document.createElement("div");
     root.className = "pn-root";
-    for (const name of ["pn-canvas", "pn-legend", "pn-status"]) {
-      const part = document.createElement(name === "pn-status" ? "p" : "div");
-      part.className = name;
-      root.appendChild(part);
-    }
+    const stage = document.createElement("div");
+    stage.className = "pn-stage";
+    const canvas = document.createElement("div");
+    canvas.className = "pn-canvas";
+    const fit = document.createElement("button");
+    fit.type = "button";
+    fit.className = "pn-fit";
+    const hint = document.createElement("p");
+    hint.className = "pn-hint";
+    hint.hidden = true;
+    stage.append(canvas, fit, hint);
+    const legend = document.createElement("div");
+    legend.className = "pn-legend";
+    const status = document.createElement("p");
+    status.className = "pn-status";
+    const side = document.createElement("div");
+    side.className = "pn-side";
+    side.hidden = true;
+    root.append(stage, legend, status, side);
     parent.appendChild(root);
   }
   return root;
@@ -91,16 +119,55 @@ function drawLegend(state, data) {
   box.append(heading, list);
 }
 
+// The names not drawn right now, as a list beside the picture (data.sideList); textContent only.
+function drawSideList(state, names) {
+  const box = state.root.querySelector(".pn-side");
+  if (!state.sideList) {
+    box.hidden = true;
+    return;
+  }
+  const sorted = names.slice().sort((a, b) => a.localeCompare(b, state.lang));
+  const heading = document.createElement("h2");
+  heading.textContent = state.words.unlabelled;
+  box.replaceChildren(heading);
+  if (sorted.length === 0) {
+    const none = document.createElement("p");
+    none.textContent = state.words.all_labelled;
+    box.append(none);
+  } else {
+    const list = document.createElement("ul");
+    for (const name of sorted) {
+      const item = document.createElement("li");
+      item.textContent = name;
+      list.appendChild(item);
+    }
+    box.append(list);
+  }
+  box.setAttribute("data-count", String(sorted.length));
+  box.hidden = false;
+}
+
+// The mouse wheel scrolls the page; only Ctrl (or Cmd) + wheel reaches vis and zooms. A plain
+// wheel over the picture shows a short hint, as maps on web pages do.
+function onWheel(state, event) {
+  if (event.ctrlKey || event.metaKey) return;
+  event.stopPropagation();  // capture phase on an ancestor: vis' canvas never sees it
+  const hint = state.root.querySelector(".pn-hint");
+  hint.textContent = state.mac ? state.words.zoom_hint_mac : state.words.zoom_hint;
+  hint.hidden = false;
+  clearTimeout(state.hintTimer);
+  state.hintTimer = setTimeout(() => { hint.hidden = true; }, HINT_MS);
+}
+
 // Node and edge look for the current path: emphasised, faded, or plain.
 function nodeLook(node, active, onPath, pathColor) {
   if (active && onPath) {
     const color = { background: node.color, border: pathColor };
     return { id: node.id, opacity: 1, borderWidth: 4, borderWidthSelected: 5,
-             color: { ...color, highlight: color, hover: color },
-             font: { color: FONT_COLOR } };
+             color: { ...color, highlight: color, hover: color } };
   }
   return { id: node.id, opacity: active ? 0.25 : 1, borderWidth: 1, borderWidthSelected: 4,
-           color: node.color, font: { color: active ? FADED_FONT : FONT_COLOR } };
+           color: node.color };
 }
 
 function edgeLook(edge, active, onPath, pathColor) {
@@ -128,6 +195,8 @@ function applyHighlight(state, names) {
   for (let i = 0; i + 1 < ids.length; i++) pathEdges.add(pairKey(ids[i], ids[i + 1]));
   const active = onPath.size > 0;
   state.highlighted = ids.map((id) => state.names[id]);
+  state.pathIds = ids;
+  state.onPath = onPath;
   state.nodes.update(state.baseNodes.map(
     (n) => nodeLook(n, active, onPath.has(n.id), state.pathColor)));
   state.edges.update(state.baseEdges.map(
@@ -144,6 +213,7 @@ function applyFocus(state, name, moveView) {
   }
   state.network.selectNodes([id]);
   if (moveView) {
+    // Later focus changes on the same graph (the Netzwerk page's search) centre the partner.
     state.viewMoved = true;
     state.network.focus(id, {
       scale: Math.max(state.network.getScale(), 1.0),
@@ -153,27 +223,41 @@ function applyFocus(state, name, moveView) {
   setSelected(state, state.names[id]);
 }
 
-// Fit the whole picture, labels included (vis' own fit() looks at the node centres only).
-// Label sizes are known after the first draw, so this runs from the first "afterDrawing".
-function fitWithLabels(state) {
+// Fit every node (dot included) with a margin; the names are drawn in screen pixels by the
+// label engine, which keeps them inside the canvas, so only a line of text is added below.
+function fitAll(state, animate) {
   const network = state.network;
   let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
-  for (const id of state.nodes.getIds()) {
-    const box = network.getBoundingBox(id);
-    if (!box) continue;
-    left = Math.min(left, box.left);
-    right = Math.max(right, box.right);
-    top = Math.min(top, box.top);
-    bottom = Math.max(bottom, box.bottom);
+  const positions = network.getPositions();
+  for (const key in positions) {
+    const size = Number(state.baseNodes[Number(key)].size) || 10;
+    const p = positions[key];
+    left = Math.min(left, p.x - size);
+    right = Math.max(right, p.x + size);
+    top = Math.min(top, p.y - size);
+    bottom = Math.max(bottom, p.y + size);
   }
   if (!Number.isFinite(left)) return;
-  const margin = 16;
-  const width = Math.max(state.canvasBox.clientWidth - 2 * margin, 50);
-  const height = Math.max(state.canvasBox.clientHeight - 2 * margin, 50);
+  const width = Math.max(state.canvasBox.clientWidth - 2 * FIT_MARGIN, 50);
+  const height = Math.max(state.canvasBox.clientHeight - 2 * FIT_MARGIN - state.fontSize * 1.4,
+                          50);
   const scale = Math.min(1.0, width / Math.max(right - left, 1),
                          height / Math.max(bottom - top, 1));
-  network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale,
-                   animation: false });
+  network.moveTo({
+    position: { x: (left + right) / 2, y: (top + bottom) / 2 + state.fontSize * 0.7 / scale },
+    scale,
+    animation: animate && !reducedMotion()
+      ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
+  });
+}
+
+// Where the label engine must not draw: the "Alles zeigen" button over the picture.
+function obstacles(state) {
+  const button = state.root.querySelector(".pn-fit");
+  const canvas = state.canvasBox.querySelector("canvas");
+  if (!button || !canvas || button.hidden) return [];
+  const b = button.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+  return [{ x: b.left - c.left - 4, y: b.top - c.top - 4, w: b.width + 8, h: b.height + 8 }];
 }
 
 function destroyNetwork(state) {
@@ -190,12 +274,15 @@ function buildNetwork(state, vis, data) {
   destroyNetwork(state);
   state.names = data.names;
   state.index = new Map(data.names.map((name, i) => [name, i]));
-  state.baseNodes = data.nodes;
+  state.baseNodes = data.nodes;  // no vis label: the label engine draws the names
+  state.fontSize = Number(data.fontSize) || 14;
   state.baseEdges = data.edges.map((edge, i) => ({ ...edge, id: i }));
   state.nodes = new vis.DataSet(state.baseNodes);
   state.edges = new vis.DataSet(state.baseEdges);
   state.focus = null;
   state.highlighted = [];
+  state.pathIds = [];
+  state.onPath = new Set();
   state.viewMoved = false;  // set once focus or a path has moved the view
 
   const network = new vis.Network(state.canvasBox, { nodes: state.nodes, edges: state.edges }, {
@@ -206,12 +293,20 @@ function buildNetwork(state, vis, data) {
       // Keys act only while the picture has focus (not on the whole Streamlit page).
       keyboard: { enabled: true, bindToWindow: false, autoFocus: false },
     },
-    nodes: { font: { size: Number(data.fontSize) || 26, face: "DejaVu Sans, Arial",
-                     color: FONT_COLOR, strokeWidth: 4,
-                     strokeColor: "#ffffff" }, borderWidth: 1 },
+    nodes: { borderWidth: 1 },
     edges: { smooth: false },
   });
   state.network = network;
+  state.labels = PartnernetzLabels.attach(network, {
+    names: data.labels, ranks: data.ranks, sizes: data.nodes.map((node) => node.size),
+    fontSize: state.fontSize, font: "DejaVu Sans, Arial, sans-serif", color: FONT_COLOR,
+    fadedColor: FADED_FONT,
+    first: () => network.getSelectedNodes().concat(state.pathIds),
+    faded: (id) => state.onPath.size > 0 && !state.onPath.has(id),
+    obstacles: () => obstacles(state),
+    onChange: (names) => drawSideList(state, names),
+    canvas: () => state.canvasBox.querySelector("canvas"),
+  });
 
   // The element that holds the canvas is vis' own frame; it is focusable for the keyboard.
   const frame = state.canvasBox.querySelector(".vis-network");
@@ -232,12 +327,12 @@ function buildNetwork(state, vis, data) {
     if (params.nodes.length === 0) setSelected(state, "");
   });
   network.once("afterDrawing", () => {
-    if (!state.viewMoved) fitWithLabels(state);
+    if (!state.viewMoved) fitAll(state, false);
     state.root.setAttribute("data-drawn", "1");
     state.root.setAttribute("data-drawn-ms", String(Math.round(performance.now())));
   });
 
-  network.fit({ animation: false });
+  fitAll(state, false);
   state.root.setAttribute("data-node-count", String(data.nodes.length));
   state.root.setAttribute("data-edge-count", String(data.edges.length));
   state.graphKey = data.graphKey;
@@ -246,7 +341,8 @@ function buildNetwork(state, vis, data) {
 
 // Draw or update for one `data`: rebuild only when the graph changed.
 function render(state, vis, data) {
-  if (!state.network || state.graphKey !== data.graphKey) buildNetwork(state, vis, data);
+  const rebuilt = !state.network || state.graphKey !== data.graphKey;
+  if (rebuilt) buildNetwork(state, vis, data);
   const before = state.highlighted.join("\n");
   state.setHighlight(data.highlight);
   const pathChanged = state.highlighted.length > 0 && state.highlighted.join("\n") !== before;
@@ -254,12 +350,17 @@ function render(state, vis, data) {
   const focus = data.focus == null ? null : String(data.focus);
   if (focus !== state.focus) {
     // On the first draw without focus the fitted view stays; later a cleared focus unselects.
-    if (focus !== null || state.focusApplied) applyFocus(state, focus, !pathChanged);
+    // A new graph is shown whole (the focus only selects); on the same graph a new focus
+    // centres the view on it.
+    if (focus !== null || state.focusApplied) {
+      applyFocus(state, focus, !pathChanged && !rebuilt);
+    }
     state.focus = focus;
     state.focusApplied = true;
   }
-  // A new path is shown whole: the view fits its nodes (this wins over moving to the focus).
-  if (pathChanged) {
+  // A new path on the same graph is shown whole: the view fits its nodes (this wins over
+  // moving to the focus). A new graph stays fitted as a whole, its path included.
+  if (pathChanged && !rebuilt) {
     state.viewMoved = true;
     state.network.fit({
       nodes: state.highlighted.map((name) => state.index.get(name)),
@@ -280,24 +381,38 @@ export default function (component) {
   const root = findRoot(parentElement);
   root.style.height = String(Number(data.height) || 650) + "px";
   // A larger label size (presentation) also enlarges the legend strip; by default it is 15px.
-  if (data.fontSize) {
-    const legendSize = Math.max(24, Math.round(data.fontSize * 0.55));
-    root.style.setProperty("--pn-legend-size", String(legendSize) + "px");
+  if (data.fontSize && data.fontSize > 15) {
+    root.style.setProperty("--pn-legend-size", String(Math.round(data.fontSize)) + "px");
   } else {
     root.style.removeProperty("--pn-legend-size");
   }
   root.setAttribute("data-key", String(data.key));
+  root.classList.toggle("pn-with-side", Boolean(data.sideList));
 
   let state = STATES.get(root);
   if (!state) {
     state = { root, canvasBox: root.querySelector(".pn-canvas"), network: null, ticket: 0,
-              key: String(data.key), highlighted: [], focus: null, focusApplied: false };
+              key: String(data.key), highlighted: [], focus: null, focusApplied: false,
+              pathIds: [], onPath: new Set(), fontSize: 14,
+              mac: /Mac|iPhone|iPad/.test(globalThis.navigator ? navigator.platform : "") };
     state.setHighlight = (names) => applyHighlight(state, names);
     STATES.set(root, state);
     setStatus(state, data.words.loading);
+    root.querySelector(".pn-stage").addEventListener("wheel", (event) => onWheel(state, event),
+                                                     { capture: true });
+    root.querySelector(".pn-fit").addEventListener("click", () => {
+      if (state.network) fitAll(state, true);
+    });
   }
   state.setTriggerValue = setTriggerValue;
   state.pathColor = String(data.pathColor);
+  state.words = data.words;
+  state.lang = String(data.lang || "de");
+  state.sideList = Boolean(data.sideList);
+  const fit = root.querySelector(".pn-fit");
+  fit.textContent = data.words.fit;
+  fit.title = data.words.fit_help;
+  if (!state.sideList) root.querySelector(".pn-side").hidden = true;
   registry.instances[state.key] = state;  // for the test hooks above
   const ticket = ++state.ticket;
 

@@ -17,16 +17,22 @@ How it is put together:
 * Node positions come from Python and physics is off, so the picture never jumps; a rerun
   updates the existing network (highlight, focus) and only rebuilds it when the graph changes.
 * The module's code and style are the files ``network_component.js`` and
-  ``network_component.css`` beside this one, read once at import; everything that varies (words,
-  sizes, the path colour) reaches them in ``data``.
+  ``network_component.css`` beside this one, read once at import, with the label engine
+  ``network_app/drawing/labels.js`` (shared with the HTML export) in front of the code;
+  everything that varies (words, sizes, the path colour) reaches them in ``data``.
+* Names are not vis labels: the label engine draws them in screen pixels, the most important
+  first, and leaves out any name that would overlap another or a dot (more show as the user
+  zooms in; all are in the tooltips and, with ``side_list``, in a list beside the picture).
+* Every new graph opens fitted whole; the "Alles zeigen" button fits it again. The mouse wheel
+  scrolls the page and zooms only with Ctrl (or Cmd), with a short hint.
 
 Safety rules (workbook text is untrusted):
 
 * Workbook text travels only as JSON ``data``; nothing from the workbook is put into the
   component's ``html``, ``css`` or ``js``.
-* Labels are drawn on the canvas; tooltips are plain strings, which vis-network 9 shows with
-  ``innerText`` (never an HTML element, never pyvis' "href" switch); the legend is built with
-  ``textContent``. No ``innerHTML`` anywhere.
+* Labels are drawn on the canvas with ``fillText``; tooltips are plain strings, which
+  vis-network 9 shows with ``innerText`` (never an HTML element, never pyvis' "href" switch);
+  the legend and the side list are built with ``textContent``. No ``innerHTML`` anywhere.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ import networkx as nx
 import streamlit as st
 from streamlit.errors import StreamlitDuplicateElementKey
 
-from network_app.drawing.rendering import vis_data, vis_network_js
+from network_app.drawing.rendering import label_engine_js, vis_data, vis_network_js
 from network_app.drawing.styling import NodeStyle
 from network_app.drawing.styling import legend as default_legend
 from network_app.text import by_language, say
@@ -54,6 +60,11 @@ __all__ = ["PATH_COLOR", "chart_data", "network_chart"]
 PATH_COLOR = "#B3001B"
 
 _WORDS = by_language("app.network_component")
+
+#: The names' size in screen pixels, and the smallest and largest a caller may ask for.
+LABEL_SIZE = 14
+MIN_LABEL_SIZE = 12
+MAX_LABEL_SIZE = 40
 
 
 def _without_source_map(code: str) -> str:
@@ -79,9 +90,14 @@ _LOADER_JS = (
 )
 
 _HTML = """<div class="pn-root">
-  <div class="pn-canvas"></div>
+  <div class="pn-stage">
+    <div class="pn-canvas"></div>
+    <button type="button" class="pn-fit"></button>
+    <p class="pn-hint" role="status" hidden></p>
+  </div>
   <div class="pn-legend" hidden></div>
   <p class="pn-status" role="status"></p>
+  <div class="pn-side" hidden></div>
 </div>
 """
 
@@ -105,9 +121,10 @@ _LOADER_KEY = "partnernetz-vis-library"
 # network_component.js).
 _loader = st.components.v2.component("partnernetz_vis_library", js=_LOADER_JS,
                                      isolate_styles=False)
-_chart = st.components.v2.component("partnernetz_network", html=_HTML,
-                                    css=_asset("network_component.css"),
-                                    js=_asset("network_component.js"))
+_chart = st.components.v2.component(
+    "partnernetz_network", html=_HTML, css=_asset("network_component.css"),
+    js="// The label engine (network_app/drawing/labels.js), then the component.\n"
+       + label_engine_js() + "\n" + _asset("network_component.js"))
 
 
 def _ignore() -> None:
@@ -124,18 +141,27 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
                styles: Mapping[Hashable, NodeStyle], *, key: str, lang: str = "de",
                focus: str | None = None, highlight: Sequence[str] = (),
                legend: Sequence[tuple[str, str]] | None = None,
-               height: int = 650, font_size: int | None = None) -> dict[str, Any]:
+               height: int = 650, font_size: int | None = None,
+               side_list: bool = False) -> dict[str, Any]:
     """The JSON ``data`` for the component (also handy for tests without a browser)."""
     if legend is None:
         legend = default_legend(graph, lang)
     base = vis_data(graph, dict(positions), dict(styles), lang)
+    labels, ranks = [], []
     for node in base["nodes"]:
         node["x"], node["y"] = float(node["x"]), float(node["y"])
         node["size"] = float(node["size"])
+        # vis draws no label: the label engine draws the names (labels, in the order of ranks).
+        labels.append(str(node.pop("label")))
+        ranks.append(int(node.pop("rank")))
     for edge in base["edges"]:
         edge["width"] = float(edge["width"])
     names = [str(node) for node in graph.nodes]
-    drawn = {"names": names, "nodes": base["nodes"], "edges": base["edges"]}
+    size = LABEL_SIZE if font_size is None else min(max(int(font_size), MIN_LABEL_SIZE),
+                                                     MAX_LABEL_SIZE)
+    # The label size is drawn into the network, so a new size rebuilds it.
+    drawn = {"names": names, "labels": labels, "ranks": ranks, "nodes": base["nodes"],
+             "edges": base["edges"], "fontSize": size, "sideList": bool(side_list)}
     words = {name: text for name, text in _WORDS[lang].items() if isinstance(text, str)}
     words["aria"] = say("app.network_component.aria", lang,
                         nodes=say("app.network_component.aria_nodes", lang,
@@ -143,14 +169,11 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
                         edges=say("app.network_component.aria_edges", lang,
                                   count=graph.number_of_edges()))
     known = set(names)
-    # The label size is drawn into the network, so a new size rebuilds it (default: 26).
-    keyed = drawn if font_size is None else {**drawn, "fontSize": int(font_size)}
-    sized = {} if font_size is None else {"fontSize": int(font_size)}
     return {
         **drawn,
-        **sized,
-        "graphKey": _graph_key(keyed),
+        "graphKey": _graph_key(drawn),
         "key": key,
+        "lang": lang,
         "height": int(height),
         "pathColor": PATH_COLOR,
         "legend": [{"label": str(label), "color": str(color)} for label, color in legend],
@@ -164,24 +187,27 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
                   styles: Mapping[Hashable, NodeStyle], *, key: str, lang: str = "de",
                   focus: str | None = None, highlight: Sequence[str] = (),
                   legend: Sequence[tuple[str, str]] | None = None,
-                  height: int = 650, font_size: int | None = None) -> str | None:
+                  height: int = 650, font_size: int | None = None,
+                  side_list: bool = False) -> str | None:
     """Draw ``graph`` at ``positions``; return the name of the node clicked, else None.
 
     The click is returned only on the rerun it caused (keep it in ``st.session_state`` to
-    remember it). ``focus`` selects that node and centres and zooms the view on it, once per
-    new value: reruns with the same focus leave the view where the user moved it.
+    remember it). ``focus`` selects that node; when it changes on a graph already drawn (a
+    search), the view centres and zooms on it, once per new value: reruns with the same focus
+    leave the view where the user moved it. A new graph always opens fitted whole.
     ``highlight`` is a path of node names: its nodes and the edges between consecutive ones are
     emphasised in dark red, everything else is faded, and a new path is fitted into view (this
     wins over moving to ``focus`` when both change at once). Names not in the graph are
     ignored. The browser rebuilds the network only when the graph, positions or styles change.
     ``legend`` is a list of (label, colour), as ``network_app.drawing.styling.legend`` gives it
     (pass the same keywords as to ``node_styles``); by default the category legend. Triggers do not
-    work inside ``st.form``. ``font_size`` sets the node labels' size in pixels at zoom 1
-    (default 26) and scales the legend with it, for a projector.
+    work inside ``st.form``. ``font_size`` is the names' size in screen pixels at any zoom
+    (default 14, kept between 12 and 40); above 15 the legend grows with it, for a projector.
+    ``side_list`` lists the names not labelled right now in a column beside the picture.
     """
     data = chart_data(graph, positions, styles, key=key, lang=lang, focus=focus,
                       highlight=highlight, legend=legend, height=height,
-                      font_size=font_size)
+                      font_size=font_size, side_list=side_list)
     with st.container(gap=None):
         # One loader per page and one key on every page: its message is the same everywhere,
         # so Streamlit sends the library once and then references its cached copy.

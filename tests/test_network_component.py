@@ -303,8 +303,11 @@ def test_markup_names_stay_text(browser, markup_app):
     context, page = open_page(browser, markup_app)
     try:
         root = drawn(page, nodes=3)
-        labels = page.evaluate(
-            "() => window.__partnernetz.instances.net.nodes.get().map((n) => n.label)")
+        # The names are drawn by the label engine on the canvas (fillText), not as markup.
+        page.wait_for_function("() => window.__partnernetz.labelBoxes('net').length === 3",
+                               timeout=5_000)
+        labels = [box["name"] for box in page.evaluate(
+            "() => window.__partnernetz.labelBoxes('net')")]
         assert IMG_PAYLOAD in labels and SCRIPT_PAYLOAD in labels
         # Hover shows the tooltip (plain text), a click sends the name back as text.
         drawn(page).scroll_into_view_if_needed()

@@ -23,7 +23,7 @@ import networkx as nx
 from ..text import by_language
 from .styling import NodeStyle, legend
 
-__all__ = ["network_html", "vis_network_js"]
+__all__ = ["label_engine_js", "label_ranks", "network_html", "vis_network_js"]
 
 _WORDS = by_language("drawing.rendering")
 
@@ -67,11 +67,35 @@ def _edge_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def label_ranks(graph: nx.Graph, styles: Mapping[Any, NodeStyle]) -> dict[Any, int]:
+    """The order in which the label engine (labels.js) names the nodes: 0 is named first.
+
+    The hub comes first, then bigger nodes, then nodes with more ties, then by name; the engine
+    names as many as fit without overlap, so at the overview the most important names show.
+
+    >>> graph = nx.Graph([("hub", "a"), ("hub", "b"), ("a", "b"), ("b", "c")])
+    >>> graph.nodes["hub"]["kind"] = "hub"
+    >>> styles = {n: NodeStyle("#000000", 10.0, n) for n in graph}
+    >>> sorted(label_ranks(graph, styles).items(), key=lambda item: item[1])
+    [('hub', 0), ('b', 1), ('a', 2), ('c', 3)]
+    """
+    def importance(node: Any) -> tuple[int, float, int, str]:
+        return (0 if graph.nodes[node].get("kind") == "hub" else 1, -float(styles[node].size),
+                -graph.degree(node), str(styles[node].label).casefold())
+
+    return {node: rank for rank, node in enumerate(sorted(graph.nodes, key=importance))}
+
+
 def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
              styles: dict[Any, NodeStyle], lang: str = "de") -> dict[str, list[dict]]:
-    """Nodes and edges as vis-network wants them; node ids are indexes, not names."""
+    """Nodes and edges as vis-network wants them; node ids are indexes, not names.
+
+    ``label`` is the name the label engine draws (the pages hand vis nodes without it) and
+    ``rank`` its order (:func:`label_ranks`).
+    """
     words = _WORDS[lang]
     ids = {node: i for i, node in enumerate(graph.nodes)}
+    ranks = label_ranks(graph, styles)
     nodes = []
     for node, attrs in graph.nodes(data=True):
         style = styles[node]
@@ -79,7 +103,7 @@ def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         nodes.append({
             "id": ids[node], "label": style.label, "title": _node_tooltip(attrs, words),
             "x": x, "y": y, "color": style.color, "size": style.size, "shape": style.shape,
-            "kind": attrs.get("kind"),
+            "kind": attrs.get("kind"), "rank": ranks[node],
         })
     edges = []
     for a, b, attrs in graph.edges(data=True):
@@ -162,6 +186,13 @@ _SEARCH_BOX = """<div id="search"><label for="search-input">{label}</label><inpu
 def _search_script() -> str:
     """search.js beside this module (package data), read once per process."""
     return resources.files("network_app.drawing").joinpath("search.js").read_text(encoding="utf-8")
+
+
+@cache
+def label_engine_js() -> str:
+    """labels.js beside this module (package data): the label engine that the exported page
+    and the app's network component share (it defines ``PartnernetzLabels``)."""
+    return resources.files("network_app.drawing").joinpath("labels.js").read_text(encoding="utf-8")
 
 
 def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],

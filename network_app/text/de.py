@@ -32,6 +32,19 @@ CATALOG: dict[str, Any] = {
         "oder ein gemeinsames Programm verbunden sind.",
         "measure": "Rangliste nach",
         "top": "Die 15 Partner mit den höchsten Werten",
+        # a ranking with nothing to rank is said in words (flat_ranking), not drawn
+        "ranking_none": "Für keinen Partner lässt sich »{measure}« berechnen (dafür braucht es "
+        "Verbindungen zwischen Partnern): Darum gibt es hier keine Rangliste.",
+        "ranking_zero_betweenness": "Kein Partner liegt zwischen anderen: Wo Partner "
+        "miteinander verbunden sind, ist in ihrer Gruppe jeder direkt mit jedem verbunden, "
+        "niemand muss vermitteln. Darum hat »{measure}« bei allen den Wert 0, und es gibt keine "
+        "Rangliste.",
+        "ranking_zero_ties": "Kein Partner ist mit einem anderen Partner verbunden: Darum hat "
+        "»{measure}« bei allen den Wert 0, und es gibt keine Rangliste.",
+        "ranking_zero_clustering": "Bei keinem Partner sind zwei seiner Kontakte miteinander "
+        "verbunden: Darum hat »{measure}« bei allen den Wert 0, und es gibt keine Rangliste.",
+        "ranking_zero_other": "Alle Partner haben bei »{measure}« den Wert 0: Darum gibt es "
+        "keine Rangliste.",
         "all_partners": "Alle Partner mit allen Kennzahlen",
         "sampled": "Die Brückenfunktion ist aus {k} zufällig gewählten Startpartnern geschätzt "
         "(das Netz ist für eine exakte Rechnung zu groß).",
@@ -218,6 +231,12 @@ CATALOG: dict[str, Any] = {
         "failed": "Das Netzwerkbild konnte nicht geladen werden.",
         "aria": "Netzwerkbild mit {nodes} und {edges}. Klicken wählt einen Knoten aus. "
         "Tastatur: Pfeiltasten verschieben, Plus und Minus zoomen.",
+        "fit": "Alles zeigen",
+        "fit_help": "Das ganze Netzwerk ins Bild holen",
+        "zoom_hint": "Zum Zoomen Strg + Mausrad",
+        "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
+        "unlabelled": "Weitere Namen im Bild",
+        "all_labelled": "Alle Namen stehen im Bild.",
         "aria_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
         "aria_edges": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
     },
@@ -276,6 +295,17 @@ CATALOG: dict[str, Any] = {
             "other": "Gezeigt: {partners} von {count} Partnern, {ties}.",
         },
         "ties_count": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
+        # the activities view: its ties link partners to activities and programmes
+        "activity_ties_count": {
+            "one": "{count} Teilnahme an Aktivitäten und Programmen",
+            "other": "{count} Teilnahmen an Aktivitäten und Programmen",
+        },
+        "without_partners": {
+            "one": "{count} Aktivität oder Programm ohne eingetragene Partner ist nicht "
+            "gezeigt.",
+            "other": "{count} Aktivitäten und Programme ohne eingetragene Partner sind nicht "
+            "gezeigt.",
+        },
         "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
         "Details, mit dem Mausrad zoomen Sie.",
         "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
@@ -792,6 +822,20 @@ CATALOG: dict[str, Any] = {
         "east": "{degrees}° O",
         "west": "{degrees}° W",
     },
+    # country outlines on the maps, by ISO 3166-1 alpha-3 code
+    "drawing.places.countries": {
+        "DEU": "Deutschland",
+        "NLD": "Niederlande",
+        "BEL": "Belgien",
+        "LUX": "Luxemburg",
+        "FRA": "Frankreich",
+        "CHE": "Schweiz",
+        "AUT": "Österreich",
+        "CZE": "Tschechien",
+        "POL": "Polen",
+        "DNK": "Dänemark",
+        "LIE": "Liechtenstein",
+    },
     "exports.common": {
         "intern": "intern",
         "date": "Datenstand",
@@ -804,7 +848,8 @@ CATALOG: dict[str, Any] = {
     "exports.graphs": {"yes": "ja", "no": "nein"},
     "exports.pictures": {
         "hub_ties": "Verbindung zur eigenen Organisation",
-        "partner_ties": "Zusammenarbeit zwischen Partnern (dicker = enger)",
+        "partner_ties": "Zusammenarbeit zwischen Partnern",
+        "partner_ties_widths": "Zusammenarbeit zwischen Partnern (dicker = enger)",
         "reading": "In der Mitte {hub}, ringsum die Partner nach Kategorie. "
         "Punktgröße: Zahl der Verbindungen zu anderen Partnern.",
         "reading_no_hub": "Die Partner nach Kategorie. Punktgröße: Zahl der Verbindungen zu "
@@ -813,8 +858,8 @@ CATALOG: dict[str, Any] = {
         "zu anderen Partnern.",
         "intern": "INTERN – enthält personenbezogene Daten",
         "empty": "Keine Partner im Bild.",
-        "some_labels": " Beschriftet sind die Partner mit den meisten Verbindungen, soweit "
-        "Platz ist.",
+        "unlabelled": {"one": "1 Name fehlt im Bild, weil kein Platz war.",
+                       "other": "{count} Namen fehlen im Bild, weil kein Platz war."},
     },
     "exports.pptx.countries": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
     "exports.pptx": {
@@ -901,6 +946,23 @@ CATALOG: dict[str, Any] = {
         "{hub} verbunden, das würde alle gleich aussehen lassen.",
         "sampled": "Brückenfunktion und Nähe geschätzt aus {k} zufällig gewählten Startpartnern.",
         "measure_clash": "{label} (Kennzahl)",
+        "rank": "Rang",
+        "rank_explained": "Platz nach Bedeutung: Der bedeutendste Partner hat Rang 1. Bei "
+        "gleicher Bedeutung entscheidet die Verbindungsstärke; wer in beidem gleich ist, teilt "
+        "sich den Platz. Das Blatt »Partner« ist nach dem Rang geordnet.",
+        "partners_explained": "Blatt »Kategorien«: Zahl der Partner mit dieser Kategorie; ein "
+        "Partner mit mehreren Kategorien zählt in jeder.",
+        "share_explained": "Blatt »Kategorien«: Anteil dieser Partner an allen Partnern des "
+        "Berichts; zusammen kann es mehr als 100 % sein, weil ein Partner mehrere Kategorien "
+        "haben kann.",
+        "weight_explained": "Blatt »Verbindungen«: wie viel zwei Partner verbindet, die "
+        "Gewichte ihrer Beziehungen plus eine Einheit je gemeinsamer Aktivität und je "
+        "gemeinsamem Programm. Die engsten Verbindungen stehen oben.",
+        "overview": "Partner: {partners} · Verbindungen zwischen Partnern: {ties}",
+        "overview_reading": "Das Blatt »Partner« ordnet die Partner nach Bedeutung (Rang 1 = am "
+        "bedeutendsten); jede Kennzahl ist im Blatt »Erklärungen« in einem Satz erklärt.",
+        "printed": "Gedruckt werden im Blatt »Partner« Rang, Name, Kategorie, Kennzahlen und "
+        "Gruppe; die übrigen Spalten (Ort, Website …) stehen in der Datei.",
     },
     # column headers of the report's sheets Kategorien, Datenqualität, Erklärungen, Info
     "exports.report.columns": {
@@ -930,6 +992,7 @@ CATALOG: dict[str, Any] = {
         "partners": "Partner",
         "computed": "Berechnung",
         "sampled": "Schätzung",
+        "printing": "Ausdruck",
     },
     "exports.tables.kinds": {
         "hub": "eigene Organisation",

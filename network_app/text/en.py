@@ -24,6 +24,17 @@ CATALOG: dict[str, Any] = {
         "programme.",
         "measure": "Rank by",
         "top": "The 15 partners with the highest values",
+        # a ranking with nothing to rank is said in words (flat_ranking), not drawn
+        "ranking_none": "“{measure}” cannot be computed for any partner (it needs ties between "
+        "partners), so there is no ranking here.",
+        "ranking_zero_betweenness": "No partner lies between others: wherever partners are "
+        "tied, everyone in their group is tied directly to everyone else, nobody has to "
+        "connect them. So “{measure}” is 0 for all of them, and there is no ranking.",
+        "ranking_zero_ties": "No partner is tied to another partner, so “{measure}” is 0 for "
+        "all of them, and there is no ranking.",
+        "ranking_zero_clustering": "No partner has two contacts who are tied to each other, so "
+        "“{measure}” is 0 for all of them, and there is no ranking.",
+        "ranking_zero_other": "“{measure}” is 0 for every partner, so there is no ranking.",
         "all_partners": "All partners with all measures",
         "sampled": "Brokerage is estimated from {k} randomly chosen starting partners (the "
         "network is too large for an exact computation).",
@@ -205,6 +216,12 @@ CATALOG: dict[str, Any] = {
         "failed": "The network picture could not be loaded.",
         "aria": "Network picture with {nodes} and {edges}. Click to select a node. "
         "Keyboard: arrow keys move, plus and minus zoom.",
+        "fit": "Show all",
+        "fit_help": "Bring the whole network into view",
+        "zoom_hint": "To zoom, use Ctrl + mouse wheel",
+        "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
+        "unlabelled": "More names in the picture",
+        "all_labelled": "Every name is shown in the picture.",
         "aria_nodes": {"one": "{count} node", "other": "{count} nodes"},
         "aria_edges": {"one": "{count} tie", "other": "{count} ties"},
     },
@@ -256,6 +273,14 @@ CATALOG: dict[str, Any] = {
             "other": "Shown: {partners} of {count} partners, {ties}.",
         },
         "ties_count": {"one": "{count} tie", "other": "{count} ties"},
+        "activity_ties_count": {
+            "one": "{count} link to an activity or programme",
+            "other": "{count} links to activities and programmes",
+        },
+        "without_partners": {
+            "one": "{count} activity or programme without listed partners is not shown.",
+            "other": "{count} activities and programmes without listed partners are not shown.",
+        },
         "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
         "hub_hidden": "The own organisation is hidden.",
         "ties_help_plain": "Pairs of partners linked by a relation, a shared activity or a "
@@ -750,6 +775,20 @@ CATALOG: dict[str, Any] = {
         "east": "{degrees}° E",
         "west": "{degrees}° W",
     },
+    # country outlines on the maps, by ISO 3166-1 alpha-3 code
+    "drawing.places.countries": {
+        "DEU": "Germany",
+        "NLD": "Netherlands",
+        "BEL": "Belgium",
+        "LUX": "Luxembourg",
+        "FRA": "France",
+        "CHE": "Switzerland",
+        "AUT": "Austria",
+        "CZE": "Czechia",
+        "POL": "Poland",
+        "DNK": "Denmark",
+        "LIE": "Liechtenstein",
+    },
     "exports.common": {
         "intern": "internal",
         "date": "Data as of",
@@ -762,7 +801,8 @@ CATALOG: dict[str, Any] = {
     "exports.graphs": {"yes": "yes", "no": "no"},
     "exports.pictures": {
         "hub_ties": "Tie to the own organisation",
-        "partner_ties": "Partners working together (thicker = closer)",
+        "partner_ties": "Partners working together",
+        "partner_ties_widths": "Partners working together (thicker = closer)",
         "reading": "{hub} in the centre, the partners around it by category. "
         "Dot size: number of ties to other partners.",
         "reading_no_hub": "The partners by category. Dot size: number of ties to other partners.",
@@ -770,7 +810,9 @@ CATALOG: dict[str, Any] = {
         "partners.",
         "intern": "INTERNAL – contains personal data",
         "empty": "No partners in the picture.",
-        "some_labels": " Labelled are the partners with the most ties, as far as there is room.",
+        "unlabelled": {"one": "1 name is missing from the picture: there was no room for it.",
+                       "other": "{count} names are missing from the picture: there was no "
+                       "room for them."},
     },
     "exports.pptx.countries": {"Deutschland": "Germany", "Österreich": "Austria"},
     "exports.pptx": {
@@ -856,6 +898,23 @@ CATALOG: dict[str, Any] = {
         "sampled": "Bridging role and closeness estimated from {k} randomly chosen starting "
         "partners.",
         "measure_clash": "{label} (measure)",
+        "rank": "Rank",
+        "rank_explained": "Place by importance: the most important partner has rank 1. Where "
+        "importance is equal, the strength of ties decides; partners equal in both share the "
+        "place. The sheet “Partner” is ordered by rank.",
+        "partners_explained": "Sheet “Kategorien”: number of partners with this category; a "
+        "partner with several categories counts in each.",
+        "share_explained": "Sheet “Kategorien”: share of all partners in the report; together "
+        "it can be more than 100 %, because a partner can have several categories.",
+        "weight_explained": "Sheet “Verbindungen”: how much connects two partners, the weights "
+        "of their relations plus one unit per shared activity and per shared programme. The "
+        "closest ties come first.",
+        "overview": "Partners: {partners} · Ties between partners: {ties}",
+        "overview_reading": "The sheet “Partner” orders the partners by importance (rank 1 = "
+        "most important); every measure is explained in one sentence in the sheet "
+        "“Erklärungen”.",
+        "printed": "The printout of the sheet “Partner” shows rank, name, category, measures "
+        "and group; the other columns (place, website …) are in the file.",
     },
     # column headers of the report's sheets Kategorien, Datenqualität, Erklärungen, Info
     "exports.report.columns": {
@@ -885,6 +944,7 @@ CATALOG: dict[str, Any] = {
         "partners": "Partners",
         "computed": "Computation",
         "sampled": "Estimate",
+        "printing": "Printout",
     },
     "exports.tables.kinds": {
         "hub": "own organisation",
