@@ -30,6 +30,12 @@ from network_app.text import by_language, fixed, join_list, number, say
 TEXT = by_language("app.analyse")
 
 SUMMARY_KEYS = ("density", "components", "diameter", "average_path_length")
+#: Measure → why all its values are 0 (catalog "ranking_zero_…"); others: "ranking_zero_other".
+FLAT_REASONS = {"betweenness": "betweenness", "clustering": "clustering",
+                **dict.fromkeys(("degree", "weighted_degree", "core", "reach2", "closeness",
+                                 "eigenvector"), "ties")}
+#: Axis labels up to this many pixels: long partner names are shown whole, not cut with "…".
+NAME_LIMIT = 480
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -82,6 +88,10 @@ def measures_tab(cur, words: dict) -> None:
     cols[1].metric(words["edges"], figure(summary["edges"], lang), help=words["edges_help"])
     for col, key in zip(cols[2:], SUMMARY_KEYS, strict=True):
         col.metric(label(key, lang), figure(summary[key], lang), help=explanation(key, lang))
+    pieces = na.components_sentence(  # only the workbook's name is escaped for Markdown
+        summary, lang, hub=plain(cur.data.own_organisation) if cur.data.has_hub else "")
+    if pieces is not None:  # "44 getrennte Teile, größter Abstand 1" needs words
+        st.info(pieces)
     if metrics.attrs.get("betweenness_sample"):
         st.caption(say("app.analyse.sampled", lang,
                        k=number(metrics.attrs["betweenness_sample"], lang)))
@@ -92,21 +102,11 @@ def measures_tab(cur, words: dict) -> None:
     measure = st.selectbox(words["measure"], choices, format_func=lambda k: label(k, lang),
                            key="measure")
     st.caption(explanation(measure, lang))
-    top = metrics[measure].dropna().sort_values(ascending=False, kind="stable").head(15)
-    # Field names are codes; what the reader sees are the titles (in the chart's locale).
-    chart = pd.DataFrame({"name": top.index, "value": top.to_numpy()})
-    counts = metrics[measure].dtype.kind in "iu"  # whole numbers: no ticks at 0,2 or 0,4
-    st.altair_chart(
-        localized(alt.Chart(chart, title=words["top"]).mark_bar(color="#0072B2").encode(
-            x=alt.X("value:Q", title=label(measure, lang),
-                    axis=alt.Axis(format=",d", tickMinStep=1) if counts else alt.Axis()),
-            y=alt.Y("name:N", sort="-x", title=None),
-            tooltip=[alt.Tooltip("name:N", title=words["name"]),
-                     alt.Tooltip("value:Q", title=label(measure, lang),
-                                 format=",d" if counts else ",.3~f")],
-        ), lang),
-        width="stretch",
-    )
+    flat = flat_ranking(metrics[measure], measure, lang)
+    if flat is not None:  # an empty chart with "0.000000" axes would say nothing
+        st.info(flat)
+    else:
+        st.altair_chart(ranking_chart(metrics[measure], measure, words, lang), width="stretch")
     st.subheader(words["all_partners"])
     table = metrics.sort_values(measure, ascending=False, kind="stable")
     table.insert(0, "categories", [", ".join(cur.data.partners.set_index("name")
@@ -115,6 +115,34 @@ def measures_tab(cur, words: dict) -> None:
                                   **{c: label(c, lang) for c in na.METRIC_COLUMNS}})
     table.index.name = words["name"]
     st.dataframe(number_table(table, lang), width="stretch")
+
+
+def flat_ranking(values: pd.Series, measure: str, lang: str) -> str | None:
+    """Why there is no ranking by ``measure``: no partner has a value, or every value is 0.
+    None when there is a ranking to draw."""
+    known = values.dropna()
+    if known.empty:
+        return say("app.analyse.ranking_none", lang, measure=label(measure, lang))
+    if (known == 0).all():
+        reason = FLAT_REASONS.get(measure, "other")
+        return say(f"app.analyse.ranking_zero_{reason}", lang, measure=label(measure, lang))
+    return None
+
+
+def ranking_chart(values: pd.Series, measure: str, words: dict, lang: str) -> alt.Chart:
+    """The 15 partners with the highest values as bars, the whole name on the axis."""
+    top = values.dropna().sort_values(ascending=False, kind="stable").head(15)
+    # Field names are codes; what the reader sees are the titles (in the chart's locale).
+    chart = pd.DataFrame({"name": top.index, "value": top.to_numpy()})
+    counts = values.dtype.kind in "iu"  # whole numbers: no ticks at 0,2 or 0,4
+    return localized(alt.Chart(chart, title=words["top"]).mark_bar(color="#0072B2").encode(
+        x=alt.X("value:Q", title=label(measure, lang),
+                axis=alt.Axis(format=",d", tickMinStep=1) if counts else alt.Axis()),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelLimit=NAME_LIMIT)),
+        tooltip=[alt.Tooltip("name:N", title=words["name"]),
+                 alt.Tooltip("value:Q", title=label(measure, lang),
+                             format=",d" if counts else ",.3~f")],
+    ), lang)
 
 
 def groups_tab(cur, words: dict) -> None:
@@ -154,9 +182,10 @@ def bridges_tab(cur, words: dict) -> None:
     if not matrix.empty:
         long = matrix.rename_axis(index="A", columns="B").stack().reset_index(name="n")
         order = list(matrix.index)
-        base = alt.Chart(long).encode(x=alt.X("B:N", title=None, sort=order,
-                                              axis=alt.Axis(labelAngle=0, orient="top")),
-                                      y=alt.Y("A:N", title=None, sort=order))
+        base = alt.Chart(long).encode(
+            x=alt.X("B:N", title=None, sort=order,
+                    axis=alt.Axis(labelAngle=0, orient="top", labelLimit=NAME_LIMIT)),
+            y=alt.Y("A:N", title=None, sort=order, axis=alt.Axis(labelLimit=NAME_LIMIT)))
         st.altair_chart(localized(
             base.mark_rect().encode(color=alt.Color("n:Q", scale=alt.Scale(scheme="blues"),
                                                     legend=None))
@@ -225,7 +254,8 @@ def per_year_chart(per_year: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
     colors = [na.CATEGORY_COLORS.get(c, "#8C8C8C") for c in per_year.columns]
     return localized(alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("year:O", title=words["year"], axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=words["active_partners"], axis=alt.Axis(format=",d")),
+        y=alt.Y("count:Q", title=words["active_partners"],
+                axis=alt.Axis(format=",d", tickMinStep=1)),
         color=alt.Color("category:N", title=words["category"], sort=domain,
                         scale=alt.Scale(domain=domain, range=colors)),
         tooltip=[alt.Tooltip("year:O", title=words["year"]),
@@ -236,16 +266,21 @@ def per_year_chart(per_year: pd.DataFrame, words: dict, lang: str) -> alt.Chart:
 
 def timeline_tab(cur, words: dict) -> None:
     data, lang = cur.data, cur.lang
-    years = list(na.year_range(data))
-    if not years:
-        st.info(words["no_years"])
-        return
-    per_year = na.partners_per_year(data)
+    growth = na.growth_years(data)
     st.subheader(words["per_year"])
-    st.altair_chart(per_year_chart(per_year, words, lang), width="stretch")
-    undated = na.undated_partners(data)
-    if undated:
-        st.caption(say("app.analyse.undated", lang, count=undated))
+    if growth.years is None:  # no Seit years: flat lines would invent a history
+        st.info(growth.sentence(lang))
+    else:
+        st.altair_chart(per_year_chart(na.partners_per_year(data, growth.years), words, lang),
+                        width="stretch")
+        notes = [growth.note(lang)]
+        undated = na.undated_partners(data)
+        if undated:
+            notes.append(say("app.analyse.undated", lang, count=undated))
+        st.caption(" ".join(note for note in notes if note))
+    # Compared years stop at the Datenstand, as the chart does.
+    years = [y for y in na.year_range(data) if y <= growth.last_year] or \
+        list(na.year_range(data))
     col_a, col_b = st.columns(2)
     year_a = col_a.selectbox(words["year_a"], years, index=0, key="year_a")
     year_b = col_b.selectbox(words["year_b"], years, index=len(years) - 1, key="year_b")

@@ -142,19 +142,98 @@ def timeline(at: AppTest) -> tuple[list[str], list[str]]:
     return [text(m.value) for m in tab.markdown], captions
 
 
-def test_years_compared(page):
+def test_years_compared_stop_at_the_data_date(page):
     data = na.load_workbook(BUNDLED.read_bytes(), filename=BUNDLED.name)
+    assert na.data_year(data) == 2022 and max(na.year_range(data)) > 2022  # programmes run on
+    # Years after the Datenstand are plans, not data: the choice ends at 2022.
+    assert [int(y) for y in page.selectbox(key="year_b").options] == list(range(2018, 2023))
     expected = {(a, b): na.compare_years(data, a, b).sentences("de")
-                for a, b in ((2018, 2026), (2018, 2022))}
-    assert expected[2018, 2026] != expected[2018, 2022]
-    assert timeline(page) == (expected[2018, 2026], ["Stand 2018", "Stand 2026"])
-    page.selectbox(key="year_a").set_value(2018).run()
-    page.selectbox(key="year_b").set_value(2022).run()
+                for a, b in ((2018, 2022), (2019, 2021))}
+    assert expected[2018, 2022] != expected[2019, 2021]
+    assert timeline(page) == (expected[2018, 2022], ["Stand 2018", "Stand 2022"])
+    page.selectbox(key="year_a").set_value(2019).run()
+    page.selectbox(key="year_b").set_value(2021).run()
     assert not page.exception
     sentences, captions = timeline(page)
-    assert sentences[0].startswith("Von 2018 bis 2022 ")
-    assert sentences == expected[2018, 2022]
-    assert captions == ["Stand 2018", "Stand 2022"]  # the right picture is the later year
+    assert sentences[0].startswith("Von 2019 bis 2021 ")
+    assert sentences == expected[2019, 2021]
+    assert captions == ["Stand 2019", "Stand 2021"]  # the right picture is the later year
+
+
+def test_growth_without_start_years_is_a_sentence(page):
+    # The bundled workbook has no Seit years: flat lines 2018–2026 would invent a history.
+    tab = page.tabs[TIMELINE]
+    assert not tab.get("vega_lite_chart")
+    assert [i.value for i in tab.info] == [
+        "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es steht nirgends, seit wann "
+        "die Partner dabei sind. Darum zeigt diese Ansicht kein Wachstum über die Jahre."]
+
+
+GROWTH_SHEETS = {
+    "Partner": [["Name", "Kategorie", "Seit", "Bis"], ["Alt", "Austausch", 2019, None],
+                ["Neu", "Forschung", 2021, None], ["Später", "Forschung", 2024, None],
+                ["Ohne Jahr", "Netzwerk", None, None]],
+    "Programme": [["Programm", "Seit", "Bis", "Beteiligte"], ["Plan", 2020, 2030, "Alt; Neu"]],
+    "Einstellungen": [["Einstellung", "Wert"], ["Datenstand", "31.12.2022"]],
+}
+
+
+def test_growth_runs_from_the_first_start_year_to_the_data_date(tmp_path):
+    path = write_xlsx(tmp_path / "wachstum.xlsx", GROWTH_SHEETS)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at.switch_page("app_pages/analyse.py").run()
+    assert not at.exception
+    tab = at.tabs[TIMELINE]
+    [chart] = tab.get("vega_lite_chart")
+    [dataset] = chart.proto.datasets
+    rows = pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+    # 2019 (the first Seit) to 2022 (the Datenstand), not to the programme's end in 2030
+    assert sorted(set(rows["year"])) == ["2019", "2020", "2021", "2022"]
+    counts = {(r.year, r.category): r["count"] for _, r in rows.iterrows()}
+    assert counts["2020", "Forschung"] == 0  # "Neu" starts in 2021
+    assert counts["2022", "Forschung"] == 1  # "Später" (2024) is not there yet
+    axis = json.loads(chart.proto.spec)["encoding"]["y"]["axis"]
+    assert axis["tickMinStep"] == 1 and axis["format"] == ",d"  # no "0,5 Partner"
+    assert [c.value for c in tab.caption][:1] == [
+        "Gezeigt bis zum Datenstand 2022. 1 Partner ohne »Seit«-Jahr zählt in jedem Jahr mit."]
+
+
+def test_all_zero_ranking_is_a_sentence(page):
+    # In the bundled network every group of tied partners is all tied to each other: no
+    # partner lies between two others, every betweenness is 0.
+    page.selectbox(key="measure").set_value("betweenness").run()
+    assert not page.exception
+    tab = page.tabs[MEASURES]
+    assert not tab.get("vega_lite_chart")
+    assert any(i.value.startswith("Kein Partner liegt zwischen anderen: ") for i in tab.info)
+    assert "0.000000" not in str(tab)
+
+
+def test_ranking_axes_count_whole_and_show_whole_names(bridge_page):
+    chart = bridge_page.tabs[MEASURES].get("vega_lite_chart")[0].proto
+    encoding = json.loads(chart.spec)["encoding"]
+    assert encoding["x"]["axis"]["tickMinStep"] == 1 and encoding["x"]["axis"]["format"] == ",d"
+    # "Universität für Verwaltungswissenschaften Speyer" is about 300 px at the axis' size
+    assert encoding["y"]["axis"]["labelLimit"] >= 400
+
+
+def test_many_pieces_are_explained(page):
+    tab = page.tabs[MEASURES]
+    pieces = [i.value for i in tab.info if i.value.startswith("Das Netz zerfällt")]
+    assert pieces == [
+        "Das Netz zerfällt in 44 getrennte Teile: 37 der 64 Partner sind nur mit stadtLABOR "
+        "Soest verbunden, mit keinem anderen Partner. Die übrigen 27 Partner bilden 7 Gruppen "
+        "ohne Verbindung zueinander; die größte hat 8 Partner. Im größten Teil ist jeder "
+        "Partner mit jedem direkt verbunden (größter Abstand 1). Das heißt: Die meisten Partner "
+        "sind über stadtLABOR Soest eingebunden, in der Arbeitsmappe aber nicht miteinander "
+        "verbunden."]
+
+
+def test_one_piece_needs_no_explanation(bridge_page):
+    assert not [i for i in bridge_page.tabs[MEASURES].info
+                if i.value.startswith("Das Netz zerfällt")]
 
 
 def test_english(page):

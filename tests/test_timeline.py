@@ -19,17 +19,21 @@ Beta–Epsilon 2019–2020 (strength 1). Programme: Verbund 2021–2022 (Gamma, 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import networkx as nx
 import pytest
 from english import german_words
 
 from network_app import (
+    GrowthYears,
     YearComparison,
     active_in,
     build_graph,
     compare_years,
+    data_year,
     graph_as_of,
+    growth_years,
     partner_layer,
     partners_per_year,
     undated_partners,
@@ -204,3 +208,68 @@ def test_english_sentences_have_no_german(data):
     for year_a, year_b in ((2019, 2024), (2020, 2023), (2022, 2023), (2023, 2019)):
         text = " ".join(compare_years(data, year_a, year_b).sentences("en"))
         assert german_words(text, names) == [], text
+
+
+def with_settings(data, **settings):
+    changed = copy.deepcopy(data)
+    changed.settings.update(settings)
+    return changed
+
+
+def without_start_years(data):
+    changed = copy.deepcopy(data)
+    changed.partners["since"] = changed.partners["since"].map(lambda _: None).astype("Float64")
+    return changed
+
+
+LATER = dt.date(2026, 6, 1)
+
+
+def test_growth_runs_from_the_first_seit_to_the_data_date(data):
+    # Datenstand 2021, before the current year and before Delta's Bis 2024: the chart stops.
+    growth = growth_years(with_settings(data, data_date="2021"), today=LATER)
+    assert growth == GrowthYears(range(2019, 2022), None, 2021, True)
+    assert growth.sentence() is None
+    assert growth.note() == "Gezeigt bis zum Datenstand 2021."
+    assert growth.note("en") == "Shown up to the data's date, 2021."
+
+
+@pytest.mark.parametrize("written", ["2021", "31.12.2021", "2021-12-31", "Dezember 2021",
+                                     "2020/2021", " 2021 "])
+def test_data_year_reads_the_ways_people_write_a_date(data, written):
+    assert data_year(with_settings(data, data_date=written)) == 2021
+
+
+def test_data_year_without_a_year(data):
+    assert data_year(data) is None
+    assert data_year(with_settings(data, data_date="aktuell")) is None
+
+
+def test_growth_without_data_date_ends_at_the_last_year_but_never_in_the_future(data):
+    # The workbook's last year is Delta's Bis 2024.
+    assert growth_years(data, today=LATER).years == range(2019, 2025)
+    # In 2023 a Bis 2024 is a plan: the chart ends this year.
+    growth = growth_years(data, today=dt.date(2023, 3, 1))
+    assert growth.years == range(2019, 2024)
+    assert growth.note() is None  # no Datenstand to name
+
+
+def test_no_growth_without_start_years(data):
+    undated = without_start_years(data)
+    assert year_range(undated) == range(2019, 2025)  # other years remain
+    growth = growth_years(with_settings(undated, data_date="2022"), today=LATER)
+    assert growth.years is None and growth.reason == "no_start_years"
+    assert growth.sentence() == (
+        "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es steht nirgends, seit wann "
+        "die Partner dabei sind. Darum zeigt diese Ansicht kein Wachstum über die Jahre.")
+    assert growth.note() is None
+    assert german_words(growth.sentence("en"), ["Seit"]) == []
+
+
+def test_no_growth_when_every_start_is_at_or_after_the_data_date(data):
+    one = growth_years(with_settings(data, data_date="2019"), today=LATER)
+    assert (one.years, one.reason) == (None, "one_year")  # one point is no growth
+    assert "2019" in one.sentence()
+    after = growth_years(with_settings(data, data_date="2018"), today=LATER)
+    assert (after.years, after.reason) == (None, "after_last_year")
+    assert after.sentence().startswith("Alle Startjahre (Spalte »Seit«) liegen nach 2018")

@@ -59,13 +59,14 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..network.graph import partner_layer
-from ..text import by_key
+from ..text import by_key, number, say
 
 __all__ = [
     "EXACT_LIMIT",
     "METRIC_COLUMNS",
     "METRIC_TEXT",
     "NetworkSummary",
+    "components_sentence",
     "direction_note",
     "network_summary",
     "partner_metrics",
@@ -219,6 +220,43 @@ class NetworkSummary(TypedDict):
     diameter: int | None
     average_path_length: float | None
     path_sample: int | None
+
+
+def components_sentence(summary: NetworkSummary, lang: str = "de", hub: str = "") -> str | None:
+    """What "44 getrennte Teile, größter Abstand 1" means, in words for non-experts.
+
+    None when the network is one piece. ``hub`` names the own organisation (every partner is
+    tied to it, so a partner without partner ties is still tied to the hub); "" for a network
+    without one.
+
+    >>> figures = network_summary(nx.Graph([("A", "B"), ("C", "D"), ("C", "E"), ("D", "E")]))
+    >>> components_sentence(figures).split(": ")[0]
+    'Das Netz zerfällt in 2 getrennte Teile'
+    >>> components_sentence(network_summary(nx.path_graph(3))) is None
+    True
+    """
+    parts, isolated, total = summary["components"], summary["isolated"], summary["nodes"]
+    if parts < 2:
+        return None
+
+    def text(key: str, **params: Any) -> str:
+        return say(f"analysis.components.{key}", lang, **params)
+
+    sentences = [text("intro", count=parts)]
+    if isolated:
+        sentences.append(text("isolated_hub" if hub else "isolated", count=isolated,
+                              total=number(total, lang), hub=hub))
+    groups = parts - isolated
+    if groups and isolated:
+        sentences.append(text("rest", count=groups, rest=number(total - isolated, lang),
+                              largest=number(summary["largest_component"], lang)))
+    elif groups:
+        sentences.append(text("groups", largest=number(summary["largest_component"], lang)))
+    if groups and summary["diameter"] == 1:
+        sentences.append(text("direct"))
+    if hub and isolated * 2 > total:
+        sentences.append(text("mostly_hub", hub=hub))
+    return " ".join(sentences)
 
 
 def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = 500,

@@ -6,11 +6,17 @@ or after *Y* (or has no "Bis"). So **a partner without "Seit" counts as active i
 to its "Bis"**: the workbook does not say when it began, and leaving it out would make the
 network look smaller in the past than it was. :func:`undated_partners` counts them so the UI can
 say how many there are. Activities count from their year on (those without a date always).
+
+Growth over the years is drawn only where the workbook knows it: :func:`growth_years` gives
+the years from the first partner's "Seit" to the Datenstand (:func:`data_year`), or no years
+and the reason in a sentence. The Analyse page, the presentation and the council deck all ask
+it, so none of them draws flat lines for years nobody recorded or runs past the Datenstand.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,9 +34,12 @@ from ..workbook.schema import name_key
 from ..workbook.validation import PartnerData
 
 __all__ = [
+    "GrowthYears",
     "YearComparison",
     "active_in",
     "compare_years",
+    "data_year",
+    "growth_years",
     "graph_as_of",
     "partners_per_year",
     "undated_partners",
@@ -72,6 +81,83 @@ def year_range(data: PartnerData) -> range:
         this_year = dt.date.today().year
         return range(this_year, this_year + 1)
     return range(min(years), max(years) + 1)
+
+
+#: A year in a Datenstand such as "2022", "31.12.2022", "2022-12-31" or "März 2022".
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def data_year(data: PartnerData) -> int | None:
+    """The year of the workbook's Datenstand (settings sheet), or None without one.
+
+    >>> from types import SimpleNamespace as Data
+    >>> data_year(Data(settings={"data_date": "31.12.2022"}))
+    2022
+    >>> data_year(Data(settings={"data_date": "2021/2022"})), data_year(Data(settings={}))
+    (2022, None)
+    """
+    found = _YEAR.findall(str(data.settings.get("data_date") or ""))
+    return max(int(year) for year in found) if found else None
+
+
+@dataclass(frozen=True)
+class GrowthYears:
+    """The years a growth chart may draw, or why there is none.
+
+    Attributes
+    ----------
+    years : range or None
+        From the earliest "Seit" year to the last year the data speak for; None when no chart
+        should be drawn.
+    reason : str or None
+        Why not, as a code: ``"no_start_years"`` (no partner has a "Seit" year),
+        ``"after_last_year"`` (every "Seit" year lies after ``last_year``) or ``"one_year"``
+        (all start in ``last_year``: one point is no growth). None when ``years`` is given.
+    last_year : int
+        The Datenstand's year; without one the latest year the workbook mentions, but never a
+        year after this one.
+    from_data_date : bool
+        Whether ``last_year`` is the Datenstand.
+    """
+
+    years: range | None
+    reason: str | None
+    last_year: int
+    from_data_date: bool
+
+    def sentence(self, lang: str = "de") -> str | None:
+        """Why no chart is drawn, in plain words; None when it is drawn."""
+        if self.reason is None:
+            return None
+        return _say(f"growth_{self.reason}", lang, year=str(self.last_year))
+
+    def note(self, lang: str = "de") -> str | None:
+        """ "Gezeigt bis zum Datenstand 2022." under a drawn chart that ends at the Datenstand."""
+        if self.years is None or not self.from_data_date:
+            return None
+        return _say("growth_until", lang, year=str(self.last_year))
+
+
+def growth_years(data: PartnerData, today: dt.date | None = None) -> GrowthYears:
+    """The years to draw partners per year for, or None and the reason.
+
+    A chart starts at the earliest "Seit" year of a partner (before it the workbook does not
+    say who was there) and ends at the Datenstand's year (:func:`data_year`); without a
+    Datenstand at the latest year the workbook mentions, but not after ``today`` (default: the
+    real today), since a "Bis" in the future is a plan, not data.
+    """
+    this_year = (today or dt.date.today()).year
+    stand = data_year(data)
+    last = stand if stand is not None else min(year_range(data).stop - 1, this_year)
+    starts = [int(y) for y in data.partners["since"].dropna()]
+    if not starts:
+        return GrowthYears(None, "no_start_years", last, stand is not None)
+    first = min(starts)
+    if first > last:
+        return GrowthYears(None, "after_last_year", last, stand is not None)
+    if first == last:
+        return GrowthYears(None, "one_year", last, stand is not None)
+    return GrowthYears(range(first, last + 1), None, last, stand is not None)
 
 
 def partners_per_year(data: PartnerData, years: Iterable[int] | None = None) -> pd.DataFrame:
