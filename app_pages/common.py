@@ -191,6 +191,27 @@ def header(title: str, cur: Current) -> bool:
     return True
 
 
+def shown_caption(graph, partners: int, total: int, lang: str) -> str:
+    """What a network picture shows: "Gezeigt: 12 von 64 Partnern, 30 Verbindungen."
+
+    The ties counted are those the view draws: between partners, or in the activities view
+    (whose ties all link a partner to an activity or programme) the partners' links to
+    activities and programmes, with how many activities were left out for lack of partners.
+    """
+    kinds = [kind for *_, kind in graph.edges(data="kind")]
+    if any(kind in ("activity", "programme") for kind in kinds):
+        ties = say("app.netzwerk.activity_ties_count", lang,
+                   count=sum(kind in ("activity", "programme") for kind in kinds))
+    else:
+        ties = say("app.netzwerk.ties_count", lang, count=kinds.count("partner"))
+    caption = say("app.netzwerk.shown", lang, partners=number(partners, lang), count=total,
+                  ties=ties)
+    left_out = graph.graph.get("without_partners", 0)
+    if left_out:
+        caption += " " + say("app.netzwerk.without_partners", lang, count=left_out)
+    return caption
+
+
 def category_label(category: str, lang: str) -> str:
     """A category key as the reader sees it (the library's words for "no category")."""
     return na.category_label(category, lang)

@@ -18,10 +18,11 @@ from app_pages.common import (
     header,
     measures_for,
     positions_for,
+    shown_caption,
 )
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
-from network_app.text import by_language, number, say
+from network_app.text import by_language, say
 
 TEXT = by_language("app.netzwerk")
 
@@ -128,7 +129,8 @@ def page() -> None:
     membership = communities.membership
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
     values = options["types"] if color_by == "type" else None
-    styles = na.node_styles(graph, color_by=color_by, size_by=size_by,
+    # No measure chosen ("gleich groß"): every partner the same size.
+    styles = na.node_styles(graph, color_by=color_by, size_by=size_by or "same",
                             sizes=metrics[size_by].to_dict() if size_by else None,
                             communities=membership, color_values=values)
     legend = na.legend(graph, cur.lang, color_by=color_by, communities=membership,
@@ -137,10 +139,7 @@ def page() -> None:
                       key=str.casefold)
     focus = st.selectbox(words["search"], partners, index=None, key="search",
                          placeholder=words["search_placeholder"])
-    shown_ties = sum(1 for *_, k in graph.edges(data="kind") if k == "partner")
-    shown = say("app.netzwerk.shown", lang, partners=number(len(partners), lang),
-                count=figures["partners"],
-                ties=say("app.netzwerk.ties_count", lang, count=shown_ties))
+    shown = shown_caption(graph, len(partners), figures["partners"], lang)
     st.caption(shown + (" " + words["hub_hidden"] if kind != "ego" and data.has_hub else ""))
     st.caption(words["caption"])
     clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,

@@ -171,3 +171,12 @@ def test_styling_never_changes_the_graph(graph):
                 sizes={"A-Lab": 1.0})
     legend(graph, color_by="reach")
     assert nx.utils.graphs_equal(graph, before)
+
+
+def test_same_size_draws_every_partner_alike(graph):
+    styles = node_styles(graph, size_by="same")
+    partners = {n: s.size for n, s in styles.items() if n != HUB}
+    assert set(partners.values()) == {16.0}
+    assert styles[HUB].size > 16.0  # the centre, named in the legend, stays larger
+    # a measure given along with "same" is ignored: the choice is "gleich groß"
+    assert node_styles(graph, size_by="same", sizes={"A-Lab": 9.0}) == styles

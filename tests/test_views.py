@@ -129,6 +129,30 @@ def test_partners_filtered_out_take_their_ties(data):
     assert list(graph.edges) == [("A-Lab", "C-Verein")]
 
 
+def test_bipartite_view_draws_only_activities_with_partners(wide):
+    graph = network_view(wide, "bipartite")
+    assert "activity:4" not in graph  # the Stammtisch: nobody took part
+    assert graph.graph["without_partners"] == 1
+    assert all(graph.degree(n) > 0 for n, kind in graph.nodes(data="kind") if kind != "partner")
+    # every tie of the view links a partner to an activity or a programme
+    assert {kind for *_, kind in graph.edges(data="kind")} == {"activity", "programme"}
+
+
+def test_bipartite_view_of_the_bundled_workbook_shows_its_ties():
+    from conftest import BUNDLED
+
+    data = load_workbook(BUNDLED)
+    graph = network_view(data, "bipartite")
+    shown = [n for n, kind in graph.nodes(data="kind") if kind != "partner"]
+    listed = sum(1 for people in data.activities["participants"] if people) + sum(
+        1 for people in data.programmes["participants"] if people)
+    assert len(shown) == listed and graph.graph["without_partners"] == (
+        len(data.activities) + len(data.programmes) - listed)
+    assert graph.number_of_edges() == sum(map(len, data.activities["participants"])) + sum(
+        map(len, data.programmes["participants"]))
+    assert all(graph.degree(n) > 0 for n in shown)
+
+
 def test_bipartite_partners_carry_all_columns(data):
     graph = network_view(data, "bipartite")
     assert graph.nodes["A-Lab"]["place"] == "Aachen"
@@ -137,7 +161,7 @@ def test_bipartite_partners_carry_all_columns(data):
 
 @pytest.mark.parametrize(("view", "filters", "expected"), [
     ("ego", Filters(), (6, 9)),  # E-Initiative hangs on the hub only
-    ("bipartite", Filters(), (9, 7)),  # + E-Initiative + Stammtisch (nobody took part)
+    ("bipartite", Filters(), (8, 7)),  # + E-Initiative; Stammtisch (nobody took part) hidden
     # A partner without a value passes a filter only while it is empty.
     ("ego", Filters(categories=("Austausch",)), (2, 1)),
     ("ego", Filters(types=("Lab",)), (2, 1)),

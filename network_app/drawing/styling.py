@@ -24,6 +24,7 @@ __all__ = [
     "COLOR_BY",
     "HUB_COLOR",
     "PALETTE",
+    "SAME_SIZE",
     "NodeStyle",
     "legend",
     "node_styles",
@@ -48,6 +49,10 @@ PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00
 OTHER_COLOR = "#C4C4C4"
 MIN_SIZE = 12.0
 MAX_SIZE = 40.0
+#: ``size_by`` for "gleich groß": every partner drawn the same size (no measure needed).
+SAME_SIZE = "same"
+#: The one size of every partner under :data:`SAME_SIZE`: a default-sized partner with a few ties.
+EQUAL_SIZE = 16.0
 
 _LABELS = by_language("drawing.styling")
 
@@ -80,6 +85,8 @@ def node_styles(graph: nx.Graph, *, color_by: str = "category", size_by: str | N
         are grey.
     size_by : str, optional
         The name of the measure that ``sizes`` holds (e.g. ``"betweenness"``); needs ``sizes``.
+        :data:`SAME_SIZE` (``"same"``) draws every partner the same size (16 px) and needs no
+        ``sizes``; the hub stays larger, as the centre the legend names.
     sizes : mapping, optional
         The measure's value per partner. Partners are then sized by rank from 12 to 40 px:
         the smallest value 12, the largest 40, equal values equal sizes. Rank rather than the
@@ -101,9 +108,10 @@ def node_styles(graph: nx.Graph, *, color_by: str = "category", size_by: str | N
         without ``sizes``.
     """
     colors = _partner_colors(graph, color_by, communities, color_values)
-    if size_by is not None and sizes is None:
+    same = size_by == SAME_SIZE
+    if size_by is not None and not same and sizes is None:
         raise ValueError(f"size_by={size_by!r} needs the measure's values in sizes")
-    scaled = _scaled_sizes(graph, sizes) if sizes is not None else None
+    scaled = _scaled_sizes(graph, sizes) if sizes is not None and not same else None
     styles: dict[Any, NodeStyle] = {}
     for node, attrs in graph.nodes(data=True):
         kind = attrs.get("kind")
@@ -115,7 +123,9 @@ def node_styles(graph: nx.Graph, *, color_by: str = "category", size_by: str | N
         elif kind == "programme":
             styles[node] = NodeStyle(PROGRAMME_COLOR, 16, label, "diamond")
         else:
-            if scaled is not None:
+            if same:
+                size = EQUAL_SIZE
+            elif scaled is not None:
                 size = scaled[node]
             else:
                 ties = sum(1 for n in graph.neighbors(node)

@@ -132,9 +132,10 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
     nx.Graph
         Nodes and edges follow the conventions of :mod:`network_app.network.graph`. With a year, the
         graph attribute ``as_of`` is set. In the bipartite view partners carry all their
-        columns (as in the ego view). When a partner filter is set, activities and programmes
-        left without any shown partner are hidden too; without partner filters every (matching)
-        activity and programme is shown, also one that nobody took part in.
+        columns (as in the ego view), and only activities and programmes with at least one
+        shown partner are drawn: the view is about who takes part in what, and an activity
+        nobody is listed for (the lab's own, or one whose partners a filter hides) has no tie
+        to show. Their number is the graph attribute ``without_partners``.
 
     Raises
     ------
@@ -188,10 +189,12 @@ def _bipartite(data: PartnerData, ego: nx.Graph, filters: Filters) -> nx.Graph:
                            if kind != "partner" or n in partners]).copy()
     for node in partners:
         graph.nodes[node].update(ego.nodes[node])  # all columns, for tooltips and styling
-    if filters.filters_partners:
-        # Activities that lost all their (shown) partners would only be clutter.
-        graph.remove_nodes_from([n for n, kind in graph.nodes(data="kind")
-                                 if kind != "partner" and graph.degree(n) == 0])
+    # An activity without a (shown) partner has no tie to show: drawn, it would only be a ring
+    # of lone squares around the partners. The caption says how many were left out.
+    alone = [n for n, kind in graph.nodes(data="kind") if kind != "partner"
+             and graph.degree(n) == 0]
+    graph.remove_nodes_from(alone)
+    graph.graph["without_partners"] = len(alone)
     if filters.year is not None:
         graph.graph["as_of"] = filters.year
     return graph
