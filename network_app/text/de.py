@@ -861,6 +861,7 @@ CATALOG: dict[str, Any] = {
         "unlabelled": {"one": "1 Name fehlt im Bild, weil kein Platz war.",
                        "other": "{count} Namen fehlen im Bild, weil kein Platz war."},
     },
+    "exports.pptx.countries": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
     "exports.pptx": {
         "data_date": "Datenstand: {date}",
         "exported": "Export vom {date}",

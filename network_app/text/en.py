@@ -814,6 +814,7 @@ CATALOG: dict[str, Any] = {
                        "other": "{count} names are missing from the picture: there was no "
                        "room for them."},
     },
+    "exports.pptx.countries": {"Deutschland": "Germany", "Österreich": "Austria"},
     "exports.pptx": {
         "data_date": "Data as of: {date}",
         "exported": "Exported on {date}",
