@@ -175,8 +175,8 @@ def places_of(data: na.PartnerData) -> tuple[list[Place], int]:
 def steps_for(data: na.PartnerData, figures: dict) -> list[Step]:
     steps = [Step("overview")]
     steps += [Step("category", c) for c in na.CATEGORIES if figures["categories"].get(c)]
-    if data.has_hub or data.partners["since"].notna().any():
-        steps.append(Step("growth"))  # a network from another tool without years: no growth
+    if na.growth_years(data).years is not None:
+        steps.append(Step("growth"))  # without Seit years there is no growth to show
     if places_of(data)[0]:
         steps.append(Step("map"))
     steps.append(Step("sources"))
@@ -257,9 +257,11 @@ def _axis_config(chart: alt.Chart, lang: str) -> alt.Chart:
 
 
 def growth(cur, words) -> None:
-    table = na.partners_per_year(cur.data)
-    if table.empty or table.shape[1] == 0:
-        st.info(words["not_available"])
+    # From the first Seit year to the Datenstand (steps_for leaves the view out otherwise).
+    span = na.growth_years(cur.data)
+    table = None if span.years is None else na.partners_per_year(cur.data, span.years)
+    if table is None or table.empty or table.shape[1] == 0:
+        st.info(span.sentence(cur.lang) or words["not_available"])
         return
     long = table.reset_index().melt("year", var_name="category", value_name="count")
     long["category"] = [category_label(c, cur.lang) for c in long["category"]]
@@ -267,7 +269,7 @@ def growth(cur, words) -> None:
     colors = [na.CATEGORY_COLORS.get(c, NONE_COLOR) for c in table.columns]
     chart = alt.Chart(long).mark_line(point=alt.OverlayMarkDef(size=220), strokeWidth=6).encode(
         x=alt.X("year:O", title=words["year"], axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("count:Q", title=words["count"], axis=alt.Axis(format=",d")),
+        y=alt.Y("count:Q", title=words["count"], axis=alt.Axis(format=",d", tickMinStep=1)),
         color=alt.Color("category:N", title=None,
                         scale=alt.Scale(domain=domain, range=colors),
                         sort=domain),
@@ -287,6 +289,8 @@ def growth(cur, words) -> None:
         undated = na.undated_partners(cur.data)
         if undated:
             st.markdown(say("app.praesentation.undated", cur.lang, count=undated))
+        if span.note(cur.lang):
+            st.markdown(span.note(cur.lang))
 
 
 def _place_table(places: list[Place], lang: str) -> pd.DataFrame:
