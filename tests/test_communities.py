@@ -167,6 +167,42 @@ def test_name_of_mixed_groups(named_layer):
     assert community_name(["A", "B"], plain, lang="en") == "Group (2)"
 
 
+def test_groups_that_would_share_a_name_are_named_by_their_centre():
+    # Two groups of three universities each, apart: both "Forschung · Hochschule (3)" before.
+    layer = nx.Graph()
+    # Uni A has the strongest ties in its group (3 + 3 against 3 + 1 each for B and C).
+    layer.add_weighted_edges_from([("Uni A", "Uni B", 3), ("Uni A", "Uni C", 3),
+                                   ("Uni B", "Uni C", 1)])
+    # FH Y and FH Z are equally central (5 + 1 each): the first name decides.
+    layer.add_weighted_edges_from([("FH X", "FH Y", 1), ("FH Y", "FH Z", 5),
+                                   ("FH X", "FH Z", 1)])
+    for node in layer:
+        layer.nodes[node].update(categories=["Forschung"], type="Hochschule")
+    found = detect_communities(layer)
+    assert sorted(found.names.values()) == ["Forschung · Hochschule um FH Y (3)",
+                                            "Forschung · Hochschule um Uni A (3)"]
+    english = detect_communities(layer, lang="en").names.values()
+    assert sorted(english) == ["Forschung · Hochschule around FH Y (3)",
+                               "Forschung · Hochschule around Uni A (3)"]
+
+
+def test_names_of_plain_groups_are_unique():
+    found = detect_communities(TWO_CLIQUES)
+    assert len(set(found.names.values())) == len(found.names) == 2
+    assert all(name.startswith("Gruppe um ") for name in found.names.values())
+
+
+def test_group_names_of_the_bundled_workbook_are_unique():
+    from conftest import BUNDLED
+
+    from network_app import load_workbook
+
+    for lang in ("de", "en"):
+        found = detect_communities(partner_layer(build_graph(load_workbook(BUNDLED))),
+                                   lang=lang)
+        assert len(set(found.names.values())) == len(found.names) > 1
+
+
 def test_docstring_examples_run():
     result = doctest.testmod(network_app.analysis.communities)
     assert result.attempted and not result.failed

@@ -7,7 +7,8 @@ versions even with the same seed; within one version the same input gives the sa
 
 Groups are numbered 1, 2, … by size (largest first; ties by the alphabetically first member),
 and named for people by their members' most common category and type, e.g.
-``"Austausch · Kommune (8)"``.
+``"Austausch · Kommune (8)"``. Names are unique: two groups that would share one are each named
+also by their most central partner, ``"Forschung · Hochschule um TU Dortmund (2)"``.
 
 >>> import networkx as nx
 >>> layer = nx.Graph([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"),
@@ -107,8 +108,7 @@ def detect_communities(layer: nx.Graph, *, resolution: float = 1.0, seed: int = 
     return Communities(
         membership=dict(sorted(membership.items(), key=lambda item: position[item[0]])),
         modularity=float(modularity),
-        names={number: community_name(members, graph, lang)
-               for number, members in enumerate(groups, 1)},
+        names=_unique_names(groups, graph, lang),
         sizes={number: len(members) for number, members in enumerate(groups, 1)},
     )
 
@@ -132,8 +132,15 @@ def community_name(members: Iterable[str], layer: nx.Graph, lang: str = "de") ->
     'Soest (1)'
     """
     members = list(members)
+    return say("analysis.communities.name", lang, label=_label(members, layer, lang),
+               count=len(members))
+
+
+def _label(members: list[str], layer: nx.Graph, lang: str) -> str:
+    """The words of a group's name without its size: its most common category and type, the
+    partner itself for a group of one, "Gruppe" when the members share neither."""
     if len(members) == 1:
-        return say("analysis.communities.name", lang, label=members[0], count=1)
+        return members[0]
     attrs: list[dict[str, Any]] = [layer.nodes[m] for m in members]
     categories = Counter(c for a in attrs for c in (a.get("categories") or []))
     types = Counter(a["type"] for a in attrs if a.get("type"))
@@ -143,8 +150,32 @@ def community_name(members: Iterable[str], layer: nx.Graph, lang: str = "de") ->
         _most_common(types, key=str),
     ]
     # A group whose members share no most common category or type is just "Gruppe".
-    label = " · ".join(p for p in parts if p) or say("analysis.communities.group", lang)
-    return say("analysis.communities.name", lang, label=label, count=len(members))
+    return " · ".join(p for p in parts if p) or say("analysis.communities.group", lang)
+
+
+def _unique_names(groups: list[list[str]], graph: nx.Graph, lang: str) -> dict[int, str]:
+    """Group number → a name no other group has (a legend with two equal names would make two
+    colours mean the same). Groups that would share a name (the same words and size) are
+    named also by their most central partner: members are disjoint, so those names differ.
+    """
+    plain = {number: community_name(members, graph, lang)
+             for number, members in enumerate(groups, 1)}
+    shared = Counter(plain.values())
+    names = dict(plain)
+    for number, members in enumerate(groups, 1):
+        if shared[plain[number]] > 1:
+            label = _label(members, graph, lang)
+            names[number] = say("analysis.communities.name_around", lang, label=label,
+                                centre=_centre(members, graph), count=len(members))
+    return names
+
+
+def _centre(members: list[str], graph: nx.Graph) -> str:
+    """The member with the most (weighted) ties inside the group; then the most ties in the
+    whole network; then the first name."""
+    inside = graph.subgraph(members)
+    return min(members, key=lambda m: (-inside.degree(m, weight="weight"),
+                                       -graph.degree(m, weight="weight"), m.casefold(), m))
 
 
 def _most_common(counts: Counter[str], key: Callable[[str], Any]) -> str:

@@ -405,6 +405,8 @@ CATALOG: dict[str, Any] = {
         # a group whose members share no most common category or type
         "group": "Gruppe",
         "name": "{label} ({count})",
+        # two groups that would share a name: each named also by its most central partner
+        "name_around": "{label} um {centre} ({count})",
     },
     # shown only for a file whose relations have a direction (analysis.metrics.direction_note)
     "analysis.direction": {

@@ -378,6 +378,7 @@ CATALOG: dict[str, Any] = {
         # a group whose members share no most common category or type
         "group": "Group",
         "name": "{label} ({count})",
+        "name_around": "{label} around {centre} ({count})",
     },
     # shown only for a file whose relations have a direction (analysis.metrics.direction_note)
     "analysis.direction": {
