@@ -7,7 +7,6 @@ const SELECT_COLOR = "#1F1F1F";
 const FONT_COLOR = "#1F1F1F";
 const FADED_FONT = "rgba(31, 31, 31, 0.3)";
 const READY_EVENT = "partnernetz:vis-ready";
-const FIT_MARGIN = 24;  // screen pixels around the fitted picture
 const HINT_MS = 1600;   // how long the "Ctrl + wheel" hint stays
 
 // One state object per mounted root element; survives reruns of this function.
@@ -147,11 +146,8 @@ function drawSideList(state, names) {
   box.hidden = false;
 }
 
-// The mouse wheel scrolls the page; only Ctrl (or Cmd) + wheel reaches vis and zooms. A plain
-// wheel over the picture shows a short hint, as maps on web pages do.
-function onWheel(state, event) {
-  if (event.ctrlKey || event.metaKey) return;
-  event.stopPropagation();  // capture phase on an ancestor: vis' canvas never sees it
+// A plain wheel over the picture scrolls the page and shows a short hint (see guardWheel).
+function showWheelHint(state) {
   const hint = state.root.querySelector(".pn-hint");
   hint.textContent = state.mac ? state.words.zoom_hint_mac : state.words.zoom_hint;
   hint.hidden = false;
@@ -223,31 +219,11 @@ function applyFocus(state, name, moveView) {
   setSelected(state, state.names[id]);
 }
 
-// Fit every node (dot included) with a margin; the names are drawn in screen pixels by the
-// label engine, which keeps them inside the canvas, so only a line of text is added below.
+// Every node with a margin (the label engine keeps the names inside the canvas).
 function fitAll(state, animate) {
-  const network = state.network;
-  let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
-  const positions = network.getPositions();
-  for (const key in positions) {
-    const size = Number(state.baseNodes[Number(key)].size) || 10;
-    const p = positions[key];
-    left = Math.min(left, p.x - size);
-    right = Math.max(right, p.x + size);
-    top = Math.min(top, p.y - size);
-    bottom = Math.max(bottom, p.y + size);
-  }
-  if (!Number.isFinite(left)) return;
-  const width = Math.max(state.canvasBox.clientWidth - 2 * FIT_MARGIN, 50);
-  const height = Math.max(state.canvasBox.clientHeight - 2 * FIT_MARGIN - state.fontSize * 1.4,
-                          50);
-  const scale = Math.min(1.0, width / Math.max(right - left, 1),
-                         height / Math.max(bottom - top, 1));
-  network.moveTo({
-    position: { x: (left + right) / 2, y: (top + bottom) / 2 + state.fontSize * 0.7 / scale },
-    scale,
-    animation: animate && !reducedMotion()
-      ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
+  PartnernetzLabels.fit(state.network, state.baseNodes.map((node) => node.size), {
+    width: state.canvasBox.clientWidth, height: state.canvasBox.clientHeight,
+    fontSize: state.fontSize, animate: animate && !reducedMotion(),
   });
 }
 
@@ -394,12 +370,11 @@ export default function (component) {
     state = { root, canvasBox: root.querySelector(".pn-canvas"), network: null, ticket: 0,
               key: String(data.key), highlighted: [], focus: null, focusApplied: false,
               pathIds: [], onPath: new Set(), fontSize: 14,
-              mac: /Mac|iPhone|iPad/.test(globalThis.navigator ? navigator.platform : "") };
+              mac: PartnernetzLabels.isMac() };
     state.setHighlight = (names) => applyHighlight(state, names);
     STATES.set(root, state);
     setStatus(state, data.words.loading);
-    root.querySelector(".pn-stage").addEventListener("wheel", (event) => onWheel(state, event),
-                                                     { capture: true });
+    PartnernetzLabels.guardWheel(root.querySelector(".pn-stage"), () => showWheelHint(state));
     root.querySelector(".pn-fit").addEventListener("click", () => {
       if (state.network) fitAll(state, true);
     });

@@ -49,3 +49,22 @@ def test_layout_keeps_positions_independent_of_others(make_xlsx, small_sheets):
     assert first == second
     assert first["stadtLABOR Soest"] == (0.0, 0.0)
     assert len(set(first.values())) == graph.number_of_nodes()
+
+
+def test_legend_search_and_fit_button_stand_above_the_picture(make_xlsx):
+    page = html_for(make_xlsx, ["A", "B"])
+    bar, legend, fit, network = (page.index(f'id="{part}"')
+                                 for part in ("bar", "legend", "fit", "network"))
+    assert bar < legend < fit < network  # in the page's flow, never painted over the picture
+    assert '<button type="button" id="fit"' in page and ">Alles zeigen</button>" in page
+    assert 'data-hint="Zum Zoomen Strg + Mausrad"' in page
+    assert "var PartnernetzLabels" in page  # the label engine, inlined
+
+
+def test_english_page_words(make_xlsx):
+    rows = [["Name", "Kategorie"], ["A", "Austausch"]]
+    graph = build_graph(validate_sheets(read_sheets(make_xlsx({"Partner": rows}), "xlsx")))
+    page = network_html(graph, ego_layout(graph), node_styles(graph), lang="en", search=True)
+    assert ">Show all</button>" in page
+    assert 'data-hint="To zoom, use Ctrl + mouse wheel"' in page
+    assert 'data-found-many="{count} matches, showing: {name}"' in page

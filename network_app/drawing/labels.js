@@ -220,5 +220,50 @@ var PartnernetzLabels = (function () {
     };
   }
 
-  return { attach: attach };
+  // Move the view so that every node (its dot included) fits the canvas with `margin` screen
+  // pixels around it and a line of text below (the names are drawn in screen pixels, so they
+  // need no room in canvas units). Never zooms in beyond 1.
+  function fit(network, sizes, options) {
+    var positions = network.getPositions();
+    var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+    for (var key in positions) {
+      var size = Number(sizes[Number(key)]) || 10;
+      var p = positions[key];
+      left = Math.min(left, p.x - size);
+      right = Math.max(right, p.x + size);
+      top = Math.min(top, p.y - size);
+      bottom = Math.max(bottom, p.y + size);
+    }
+    if (!isFinite(left)) return;
+    var margin = options.margin === undefined ? 24 : options.margin;
+    var text = (Number(options.fontSize) || 14) * 1.4;
+    var width = Math.max(options.width - 2 * margin, 50);
+    var height = Math.max(options.height - 2 * margin - text, 50);
+    var scale = Math.min(1.0, width / Math.max(right - left, 1),
+                         height / Math.max(bottom - top, 1));
+    network.moveTo({
+      position: { x: (left + right) / 2, y: (top + bottom) / 2 + text / 2 / scale },
+      scale: scale,
+      animation: options.animate ? { duration: 400, easingFunction: "easeInOutQuad" } : false,
+    });
+  }
+
+  // The mouse wheel over `element` scrolls the page; only Ctrl (or Cmd) + wheel reaches vis and
+  // zooms. A plain wheel calls `onPlainWheel` (to show a hint), as maps on web pages do.
+  // Listens in the capture phase on an ancestor of vis' canvas, so vis never sees a plain wheel
+  // (and so never calls preventDefault, which would stop the page from scrolling).
+  function guardWheel(element, onPlainWheel) {
+    element.addEventListener("wheel", function (event) {
+      if (event.ctrlKey || event.metaKey) return;
+      event.stopPropagation();
+      onPlainWheel(event);
+    }, { capture: true });
+  }
+
+  function isMac() {
+    var nav = typeof navigator === "undefined" ? null : navigator;
+    return Boolean(nav && /Mac|iPhone|iPad/.test(nav.platform || nav.userAgent || ""));
+  }
+
+  return { attach: attach, fit: fit, guardWheel: guardWheel, isMac: isMac };
 })();

@@ -126,39 +126,90 @@ _PAGE = """<!DOCTYPE html>
 <style>
 html, body {{ margin: 0; padding: 0; font-family: "DejaVu Sans", Arial, sans-serif;
   background: #ffffff; color: #1f1f1f; }}
-#network {{ width: 100%; height: {height}px; }}
-#legend {{ position: absolute; top: 8px; left: 8px; background: rgba(255,255,255,0.92);
-  border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px; font-size: 15px; }}
-#legend h2 {{ font-size: 15px; margin: 0 0 4px 0; }}
-#legend ul {{ list-style: none; margin: 0; padding: 0; }}
-#legend li {{ margin: 2px 0; }}
+body {{ display: flex; flex-direction: column; height: 100vh; }}
+#bar {{ display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; padding: 6px 10px;
+  border-bottom: 1px solid #e0e0e0; background: #fafafa; font-size: 15px; }}
+#legend {{ flex: 1 1 auto; }}
+#legend h2 {{ display: inline; font-size: 15px; margin: 0 12px 0 0; }}
+#legend ul {{ display: inline; list-style: none; margin: 0; padding: 0; }}
+#legend li {{ display: inline-block; margin: 2px 16px 2px 0; }}
 #legend .swatch {{ display: inline-block; width: 14px; height: 14px; border-radius: 7px;
   margin-right: 6px; vertical-align: -2px; }}
-#caption {{ position: absolute; bottom: 6px; right: 10px; font-size: 13px; color: #555; }}
+#fit {{ font: inherit; font-size: 14px; padding: 4px 10px; background: #ffffff; color: #1f1f1f;
+  border: 1px solid #8c8c8c; border-radius: 4px; cursor: pointer; }}
+#fit:hover {{ background: #f0f0f0; }}
+#fit:focus-visible, #network:focus-visible {{ outline: 3px solid #0072B2; }}
+#stage {{ position: relative; flex: 1 1 {height}px; min-height: 240px; }}
+#network {{ position: absolute; inset: 0; }}
+#hint {{ position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%);
+  margin: 0; padding: 10px 18px; border-radius: 6px; pointer-events: none; z-index: 5;
+  background: rgba(31, 31, 31, 0.82); color: #ffffff; font-size: 16px; }}
+#hint[hidden] {{ display: none; }}
+#caption {{ font-size: 13px; color: #555; padding: 2px 10px 4px 10px; text-align: right; }}
+#caption:empty {{ display: none; }}
 div.vis-tooltip {{ white-space: pre-line; font-size: 14px; max-width: 420px; }}
 {search_css}</style>
 </head>
 <body>
+<div id="bar">
 <div id="legend" aria-label="{legend_word}"><h2>{legend_word}</h2>
 <ul>{legend}</ul></div>
+{search_box}<button type="button" id="fit" title="{fit_help}">{fit}</button>
+</div>
+<div id="stage" data-hint="{zoom_hint}" data-hint-mac="{zoom_hint_mac}">
 <div id="network" role="img" aria-label="{graph_word}: {title}"></div>
+<p id="hint" role="status" hidden></p>
+</div>
 <div id="caption">{caption}</div>
-{search_box}<script>{vis}</script>
+<script>{vis}</script>
 <script>
+{labels}
 var graphData = {data};
+var LABEL_SIZE = 16;
+var sizes = graphData.nodes.map(function (node) {{ return node.size; }});
+// The names are drawn by the label engine (labels.js), not by vis.
 var network = new vis.Network(
   document.getElementById("network"),
-  {{ nodes: new vis.DataSet(graphData.nodes), edges: new vis.DataSet(graphData.edges) }},
+  {{ nodes: new vis.DataSet(graphData.nodes.map(function (node) {{
+       var plain = Object.assign({{}}, node); delete plain.label; return plain; }})),
+     edges: new vis.DataSet(graphData.edges) }},
   {{
     physics: {{ enabled: false }},
     interaction: {{ hover: true, tooltipDelay: 150, keyboard: {{ enabled: true }} }},
-    nodes: {{ font: {{ size: 26, face: "DejaVu Sans, Arial", strokeWidth: 4,
-      strokeColor: "#ffffff" }}, borderWidth: 1 }},
+    nodes: {{ borderWidth: 1 }},
     edges: {{ smooth: false }}
   }}
 );
+var labels = PartnernetzLabels.attach(network, {{
+  names: graphData.nodes.map(function (node) {{ return node.label; }}),
+  ranks: graphData.nodes.map(function (node) {{ return node.rank; }}),
+  sizes: sizes, fontSize: LABEL_SIZE,
+  first: function () {{ return network.getSelectedNodes(); }},
+  canvas: function () {{ return document.querySelector("#network canvas"); }}
+}});
+// Test hook (tests/test_label_overlap.py): the names drawn right now with their boxes in page
+// coordinates, [{{name, x, y, w, h}}].
+window.__partnernetzLabels = function () {{ return labels.boxes(); }};
+function showAll(animate) {{
+  var box = document.getElementById("network");
+  PartnernetzLabels.fit(network, sizes, {{ width: box.clientWidth, height: box.clientHeight,
+    fontSize: LABEL_SIZE, animate: animate }});
+}}
+document.getElementById("fit").addEventListener("click", function () {{ showAll(true); }});
+(function () {{
+  var stage = document.getElementById("stage");
+  var hint = document.getElementById("hint");
+  var timer = null;
+  PartnernetzLabels.guardWheel(stage, function () {{
+    hint.textContent = stage.getAttribute(
+      PartnernetzLabels.isMac() ? "data-hint-mac" : "data-hint");
+    hint.hidden = false;
+    clearTimeout(timer);
+    timer = setTimeout(function () {{ hint.hidden = true; }}, 1600);
+  }});
+}})();
 network.once("afterDrawing", function () {{
-  network.fit({{ animation: false }});
+  showAll(false);
   document.body.setAttribute("data-drawn", "1");
 }});
 {search_script}</script>
@@ -169,15 +220,17 @@ network.once("afterDrawing", function () {{
 
 # The search box (``search=True``): the names reach the <datalist> only through textContent,
 # built in the browser from graphData by search.js, so no workbook text is ever parsed as HTML.
-_SEARCH_CSS = """#search {{ position: absolute; top: 8px; right: 8px;
-  background: rgba(255,255,255,0.92); border: 1px solid #ccc; border-radius: 6px;
-  padding: 6px 10px; font-size: 15px; }}
+_SEARCH_CSS = """#search {{ position: relative; font-size: 15px; }}
 #search input {{ font-size: 15px; width: 16em; margin-left: 6px; }}
-#search-status {{ display: block; font-size: 13px; color: #555; min-height: 1em; }}
+#search-status {{ position: absolute; right: 0; top: calc(100% + 6px); z-index: 6;
+  white-space: nowrap; font-size: 13px; color: #1f1f1f; background: #ffffff;
+  border: 1px solid #d0d0d0; border-radius: 4px; padding: 2px 8px; }}
+#search-status:empty {{ display: none; }}
 """
 _SEARCH_BOX = """<div id="search"><label for="search-input">{label}</label><input id="search-input"
  type="search" list="search-names" autocomplete="off"><datalist id="search-names"></datalist>
-<span id="search-status" role="status" aria-live="polite" data-not-found="{not_found}"></span>
+<span id="search-status" role="status" aria-live="polite" data-not-found="{not_found}"
+ data-found-many="{found_many}"></span>
 </div>
 """
 
@@ -200,8 +253,11 @@ def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
                  lang: str = "de", height: int = 700, search: bool = False) -> str:
     """A complete, offline HTML page that draws ``graph`` at ``positions``.
 
-    With ``search=True`` the page gets a search box (an ``<input list=…>``) that selects and
-    centres the partner whose name is typed or picked; without it, the page is unchanged.
+    The legend and an "Alles zeigen" button stand in a bar above the picture (never over it);
+    the names are drawn by the label engine (``labels.js``: no two overlap, the most important
+    first, more when zoomed in); the mouse wheel scrolls the page and Ctrl + wheel zooms. With
+    ``search=True`` the bar gets a search box (an ``<input list=…>``) that selects and centres
+    the partner whose name contains what is typed; without it, there is no search box.
     """
     words = _WORDS[lang]
     search_parts = {"search_css": "", "search_box": "", "search_script": ""}
@@ -209,7 +265,8 @@ def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         search_parts = {
             "search_css": _SEARCH_CSS.format(),
             "search_box": _SEARCH_BOX.format(label=html.escape(words["search"]),
-                                             not_found=html.escape(words["not_found"])),
+                                             not_found=html.escape(words["not_found"]),
+                                             found_many=html.escape(words["found_many"])),
             "search_script": _search_script(),
         }
     items = "".join(
@@ -220,5 +277,7 @@ def network_html(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         lang=lang, title=html.escape(title), caption=html.escape(caption), legend=items,
         legend_word=words["legend"], graph_word=words["graph"], height=int(height),
         vis=vis_network_js(), data=_json(vis_data(graph, positions, styles, lang)),
-        **search_parts,
+        labels=label_engine_js(), fit=html.escape(words["fit"]),
+        fit_help=html.escape(words["fit_help"]), zoom_hint=html.escape(words["zoom_hint"]),
+        zoom_hint_mac=html.escape(words["zoom_hint_mac"]), **search_parts,
     )

@@ -22,15 +22,14 @@ from .common import ExportMeta, atomic_target
 
 __all__ = ["write_html"]
 
-# The title bar sits above the network; the legend and the search box move below it and the
-# network fills the rest of the window.
+# The title bar sits above the bar of legend, search box and "Alles zeigen" button; the
+# network fills the rest of the window (the page is a column of the window's height).
 _EXTRA_CSS = """<style>
 #export-head { padding: 10px 16px 6px 16px; border-bottom: 1px solid #ddd; }
 #export-head h1 { font-size: 24px; margin: 0; }
 #export-head p { font-size: 14px; margin: 4px 0 0 0; color: #444; }
 #export-head .intern { color: #b00020; font-weight: bold; }
-#legend, #search { top: 96px; }
-#network { height: calc(100vh - 90px); min-height: 420px; }
+#stage { min-height: 420px; }
 </style>
 """
 _LEGEND_LIST = re.compile(r'(<div id="legend"[^>]*><h2>[^<]*</h2>\n<ul>)(.*?)(</ul></div>)',

@@ -139,6 +139,20 @@ CATALOG: dict[str, Any] = {
         "hub_name": "Name der Organisation in der Mitte",
         "hub_none": "Dieses Netz hat keine eigene Organisation in der Mitte: Es wird so gezeigt, "
         "wie es ist.",
+        # problems whose general advice names a command: in the app, its own button instead
+        "problem_advice": {
+            "no_partner_sheet": "In der Arbeitsmappe fehlt das Blatt »Partner« mit einer Spalte "
+            "»Name«: Ohne Partnerliste gibt es kein Netz. Am einfachsten links in der "
+            "Seitenleiste »{template}« klicken, die Partner in die Vorlage eintragen und die "
+            "Datei hier hochladen. Ein Netz aus einem anderen Programm geht auch: eine Tabelle "
+            "mit den Spalten »Von« und »Nach« (oder »Source« und »Target«).",
+        },
+        "more_errors": {
+            "one": "Dazu kommt {count} weiterer Fehler: siehe Seite »Daten«, Reiter "
+            "»Prüfbericht«.",
+            "other": "Dazu kommen {count} weitere Fehler: siehe Seite »Daten«, Reiter "
+            "»Prüfbericht«.",
+        },
     },
     "app.daten": {
         "title": "Daten",
@@ -243,10 +257,10 @@ CATALOG: dict[str, Any] = {
     "app.netzwerk": {
         "title": "Partnernetz",
         "has_errors": {
-            "one": "{count} Fehler in der Arbeitsmappe: Diese Zeile wurde nicht (ganz) "
-            "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
-            "other": "{count} Fehler in der Arbeitsmappe: Diese Zeilen wurden nicht (ganz) "
-            "übernommen. Details auf der Seite »Daten« im Reiter »Prüfbericht«.",
+            "one": "{count} Fehler in der Arbeitsmappe: Was davon betroffen ist, fehlt im Netz. "
+            "Was zu tun ist, steht auf der Seite »Daten« im Reiter »Prüfbericht«.",
+            "other": "{count} Fehler in der Arbeitsmappe: Was davon betroffen ist, fehlt im "
+            "Netz. Was zu tun ist, steht auf der Seite »Daten« im Reiter »Prüfbericht«.",
         },
         "has_warnings": {
             "one": "{count} Hinweis zur Datenqualität – siehe Seite »Daten«, Reiter "
@@ -798,6 +812,11 @@ CATALOG: dict[str, Any] = {
         "graph": "Netzwerkbild",
         "search": "Partner suchen",
         "not_found": "Kein Partner mit diesem Namen im Bild.",
+        "found_many": "{count} Treffer, gezeigt: {name}",
+        "fit": "Alles zeigen",
+        "fit_help": "Das ganze Netzwerk ins Bild holen",
+        "zoom_hint": "Zum Zoomen Strg + Mausrad",
+        "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
     },
     "network.figures": {
         "no_category": "ohne Kategorie",
@@ -863,7 +882,6 @@ CATALOG: dict[str, Any] = {
         "unlabelled": {"one": "1 Name fehlt im Bild, weil kein Platz war.",
                        "other": "{count} Namen fehlen im Bild, weil kein Platz war."},
     },
-    "exports.pptx.countries": {"Deutschland": "Deutschland", "Österreich": "Österreich"},
     "exports.pptx": {
         "data_date": "Datenstand: {date}",
         "exported": "Export vom {date}",
@@ -884,6 +902,12 @@ CATALOG: dict[str, Any] = {
             "other": "{count} Namen passen hier nicht hin; alle Namen stehen auf den "
             "Kategorie-Folien.",
         },
+        "unlabelled_workbook": {
+            "one": "1 Name passt hier nicht hin; die Kategorie-Folien nennen die meisten "
+            "Namen, alle stehen in der Arbeitsmappe.",
+            "other": "{count} Namen passen hier nicht hin; die Kategorie-Folien nennen die "
+            "meisten Namen, alle stehen in der Arbeitsmappe.",
+        },
         "unlabelled_plain": {
             "one": "1 Name passt hier nicht hin.",
             "other": "{count} Namen passen hier nicht hin.",
@@ -894,7 +918,9 @@ CATALOG: dict[str, Any] = {
         },
         "category": {"one": "{category}: 1 Partner", "other": "{category}: {count} Partner"},
         "category_alt": "Netzwerkbild, hervorgehoben: Partner der Kategorie {category}",
-        "more": "und {n} weitere",
+        "more_next": "und {n} weitere auf der nächsten Folie",
+        "more_workbook": "und {n} weitere: alle Namen stehen in der Arbeitsmappe",
+        "category_cont": "{category} (Fortsetzung)",
         "growth": "Wachstum über die Jahre",
         "undated": {
             "one": "1 Partner ohne „Seit“-Jahr ist in jedem Jahr mitgezählt.",

@@ -126,6 +126,17 @@ CATALOG: dict[str, Any] = {
         "hub_modes": {"file": "as in the file", "none": "nobody", "name": "this organisation:"},
         "hub_name": "Name of the organisation in the centre",
         "hub_none": "This network has no own organisation in the centre: it is shown as it is.",
+        "problem_advice": {
+            "no_partner_sheet": "The workbook has no sheet “Partner” with a column “Name”: "
+            "without a list of partners there is no network. The easiest way: click "
+            "“{template}” in the sidebar on the left, enter the partners in the template and "
+            "upload the file here. A network from another program works too: a table with the "
+            "columns “Source” and “Target” (or “Von” and “Nach”).",
+        },
+        "more_errors": {
+            "one": "There is {count} more error: see the page “Data”, tab “Check report”.",
+            "other": "There are {count} more errors: see the page “Data”, tab “Check report”.",
+        },
     },
     "app.daten": {
         "title": "Data",
@@ -228,10 +239,10 @@ CATALOG: dict[str, Any] = {
     "app.netzwerk": {
         "title": "Partner network",
         "has_errors": {
-            "one": "{count} error in the workbook: this row was not (fully) taken over. "
-            "Details on the page “Data”, tab “Check report”.",
-            "other": "{count} errors in the workbook: these rows were not (fully) taken over. "
-            "Details on the page “Data”, tab “Check report”.",
+            "one": "{count} error in the workbook: what it affects is missing from the network. "
+            "What to do is on the page “Data”, tab “Check report”.",
+            "other": "{count} errors in the workbook: what they affect is missing from the "
+            "network. What to do is on the page “Data”, tab “Check report”.",
         },
         "has_warnings": {
             "one": "{count} data-quality warning – see the page “Data”, tab “Check report”.",
@@ -750,6 +761,11 @@ CATALOG: dict[str, Any] = {
         "graph": "Network picture",
         "search": "Find partner",
         "not_found": "No partner of this name in the picture.",
+        "found_many": "{count} matches, showing: {name}",
+        "fit": "Show all",
+        "fit_help": "Bring the whole network into view",
+        "zoom_hint": "To zoom, use Ctrl + mouse wheel",
+        "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
     },
     "network.figures": {
         "no_category": "no category",
@@ -815,7 +831,6 @@ CATALOG: dict[str, Any] = {
                        "other": "{count} names are missing from the picture: there was no "
                        "room for them."},
     },
-    "exports.pptx.countries": {"Deutschland": "Germany", "Österreich": "Austria"},
     "exports.pptx": {
         "data_date": "Data as of: {date}",
         "exported": "Exported on {date}",
@@ -835,6 +850,12 @@ CATALOG: dict[str, Any] = {
             "one": "1 name does not fit here; all names are on the category slides.",
             "other": "{count} names do not fit here; all names are on the category slides.",
         },
+        "unlabelled_workbook": {
+            "one": "1 name does not fit here; the category slides list most names, the "
+            "workbook has them all.",
+            "other": "{count} names do not fit here; the category slides list most names, the "
+            "workbook has them all.",
+        },
         "unlabelled_plain": {
             "one": "1 name does not fit here.",
             "other": "{count} names do not fit here.",
@@ -845,7 +866,9 @@ CATALOG: dict[str, Any] = {
         },
         "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
         "category_alt": "Network picture, highlighted: partners in category {category}",
-        "more": "and {n} more",
+        "more_next": "and {n} more on the next slide",
+        "more_workbook": "and {n} more: every name is in the workbook",
+        "category_cont": "{category} (continued)",
         "growth": "Growth over the years",
         "undated": {
             "one": "1 partner without a start year is counted in every year.",
