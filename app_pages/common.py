@@ -22,7 +22,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from pandas.io.formats.style import Styler
 
 import network_app as na
-from network_app.text import LANGUAGES, by_language, fixed, number, say
+from network_app.text import LANGUAGES, by_language, fill, fixed, number, say
 from network_app.text.format import LOCALES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -264,6 +264,34 @@ def localized(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     return chart
 
 
+def problem_text(problem: na.Problem, lang: str) -> str:
+    """What to do about ``problem``, as the app says it: where the general advice names a
+    command of the command line (the template), the app names its own button instead."""
+    t = TEXT[lang]
+    advice = t["problem_advice"].get(problem.code)
+    if advice is None:
+        return problem.text(lang)
+    return fill(advice, lang, button=t["template"])
+
+
+def errors_banner(data: na.PartnerData, lang: str) -> None:
+    """The box above a network read from a workbook with problems: a missing partner list is
+    said as such, with the way out (the template button); other errors are counted."""
+    if not data.errors:
+        if data.warnings:
+            st.warning(say("app.netzwerk.has_warnings", lang, count=len(data.warnings)))
+        return
+    missing = [p for p in data.errors if p.code in TEXT[lang]["problem_advice"]]
+    if not missing:
+        st.error(say("app.netzwerk.has_errors", lang, count=len(data.errors)), icon="⚠️")
+        return
+    sentences = [problem_text(p, lang) for p in missing]
+    rest = len(data.errors) - len(missing)
+    if rest:
+        sentences.append(say("app.common.more_errors", lang, count=rest))
+    st.error(" ".join(sentences), icon="⚠️")
+
+
 def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
     t = TEXT[lang]
     rows = [
@@ -273,7 +301,7 @@ def problems_table(problems: list[na.Problem], lang: str) -> pd.DataFrame:
             t["columns"]["row"]: str(p.row) if p.row else "",
             t["columns"]["column"]: (f"{p.column} ({p.column_letter})" if p.column and
                                      p.column_letter else p.column or p.column_letter or ""),
-            t["columns"]["message"]: p.text(lang),
+            t["columns"]["message"]: problem_text(p, lang),
         }
         for p in sorted(problems, key=lambda p: (p.severity != "error", p.sheet or "",
                                                   p.row or 0))

@@ -12,6 +12,7 @@ import network_app as na
 from app_pages.common import (
     category_label,
     current,
+    errors_banner,
     figure,
     graph_for,
     groups_for,
@@ -104,10 +105,7 @@ def page() -> None:
     data = cur.data
     positions, figures, options, metrics, communities = base(cur.key, data, cur.lang)
     lang = cur.lang
-    if data.errors:
-        st.error(say("app.netzwerk.has_errors", lang, count=len(data.errors)), icon="⚠️")
-    elif data.warnings:
-        st.warning(say("app.netzwerk.has_warnings", lang, count=len(data.warnings)))
+    errors_banner(data, lang)
 
     # A network from another tool has no categories: no tiles of zeros and one "ohne Kategorie".
     per_category = figures["categories"] if any(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, write_xlsx
 from streamlit.testing.v1 import AppTest
 from test_app import drawn
 
@@ -45,3 +45,37 @@ def test_activities_view_counts_the_ties_it_shows(app):
     assert "23 Aktivitäten und Programme ohne eingetragene Partner sind nicht gezeigt." in captions
     kinds = [kind for kind, _size in drawn_kinds_and_sizes(app)]
     assert sum(kind in ("activity", "programme") for kind in kinds) == 36 - 23
+
+
+def upload(at: AppTest, path) -> None:
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+
+
+@pytest.mark.parametrize(("lang", "says", "more"), [
+    ("Deutsch", "In der Arbeitsmappe fehlt das Blatt »Partner« mit einer Spalte »Name«",
+     "Dazu kommen 2 weitere Fehler"),
+    ("English", "The workbook has no sheet “Partner” with a column “Name”",
+     "There are 2 more errors"),
+])
+def test_missing_partner_sheet_points_to_the_template_button(app, tmp_path, lang, says, more):
+    path = write_xlsx(tmp_path / "ohne_partner.xlsx", {
+        "Aktivitäten": [["Aktivität", "Datum", "Beteiligte"], ["Fest", 2020, "A; B"]]})
+    app.sidebar.radio(key="language").set_value(lang).run()
+    upload(app, path)
+    assert not app.exception
+    [banner] = [e.value for e in app.error]
+    button = app.sidebar.get("download_button")[0].proto.label
+    assert says in banner and f"{button}" in banner and more in banner
+    assert "network-app" not in banner and "(ganz)" not in banner and "(fully)" not in banner
+    app.switch_page("app_pages/daten.py").run()
+    report = " ".join(app.table[0].value.iloc[:, -1])
+    assert says in report and button in report and "network-app" not in report
+
+
+def test_other_errors_are_counted_in_plain_words(app, tmp_path):
+    path = write_xlsx(tmp_path / "fehler.xlsx", {"Partner": [
+        ["Name", "Kategorie"], ["A-Lab", "Austausch"], [None, "Netzwerk"]]})
+    upload(app, path)
+    [banner] = [e.value for e in app.error]
+    assert banner.startswith("1 Fehler in der Arbeitsmappe: Was davon betroffen ist, fehlt")
+    assert "(ganz)" not in banner

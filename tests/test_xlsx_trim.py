@@ -147,6 +147,36 @@ def test_stray_message_names_the_cell():
     assert "Z1048576" in problem.text("en")
 
 
+def test_far_formula_without_result_is_named_by_its_formula(tmp_path):
+    # openpyxl saves a formula without its result (<v></v>): the message showed »« for it.
+    path = _partner_book(tmp_path / "formel.xlsx", stray={"Z1048576": "=SUM(A2:A3)",
+                                                           "Y1048576": 3.5})
+    data = validate_sheets(read_sheets(path, "xlsx"))
+    strays = {p.column_letter: p for p in data.warnings if p.code == "stray_cell"}
+    assert strays["Z"].value == "=SUM(A2:A3)" and strays["Y"].value == "3.5"
+    assert "(»=SUM(A2:A3)«)" in strays["Z"].text("de")
+    assert "(“=SUM(A2:A3)”)" in strays["Z"].text("en")
+    assert not [p for p in data.problems if "»«" in p.text("de") or "“”" in p.text("en")]
+
+
+def test_far_cell_that_is_empty_after_all_is_cut_without_a_message(tmp_path):
+    path = _partner_book(tmp_path / "leer.xlsx", stray={"Z1048576": "verirrt"})
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    # an empty inline text next to the real stray value: a cell that holds nothing
+    parts[sheet] = parts[sheet].replace(
+        b'<c r="Z1048576"',
+        b'<c r="Y1048576" t="inlineStr"><is><t></t></is></c><c r="Z1048576"')
+    with zipfile.ZipFile(path, "w") as target:
+        for name, body in parts.items():
+            target.writestr(name, body)
+    data = validate_sheets(read_sheets(path, "xlsx"))
+    assert [(p.column_letter, p.value) for p in data.warnings if p.code == "stray_cell"] == [
+        ("Z", "verirrt")]
+    assert len(data.partners) == 59
+
+
 # --------------------------------------------------------------------------- left alone
 
 

@@ -143,7 +143,7 @@ CATALOG: dict[str, Any] = {
         "problem_advice": {
             "no_partner_sheet": "In der Arbeitsmappe fehlt das Blatt »Partner« mit einer Spalte "
             "»Name«: Ohne Partnerliste gibt es kein Netz. Am einfachsten links in der "
-            "Seitenleiste »{template}« klicken, die Partner in die Vorlage eintragen und die "
+            "Seitenleiste »{button}« klicken, die Partner in die Vorlage eintragen und die "
             "Datei hier hochladen. Ein Netz aus einem anderen Programm geht auch: eine Tabelle "
             "mit den Spalten »Von« und »Nach« (oder »Source« und »Target«).",
         },

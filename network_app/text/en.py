@@ -129,7 +129,7 @@ CATALOG: dict[str, Any] = {
         "problem_advice": {
             "no_partner_sheet": "The workbook has no sheet “Partner” with a column “Name”: "
             "without a list of partners there is no network. The easiest way: click "
-            "“{template}” in the sidebar on the left, enter the partners in the template and "
+            "“{button}” in the sidebar on the left, enter the partners in the template and "
             "upload the file here. A network from another program works too: a table with the "
             "columns “Source” and “Target” (or “Von” and “Nach”).",
         },

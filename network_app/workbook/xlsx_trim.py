@@ -73,6 +73,8 @@ _TYPE = re.compile(rb'\st="([^"]*)"')
 _CONTENT = re.compile(rb"<(?:x:)?(?:v|is)(?=[\s/>])")
 _VALUE = re.compile(rb"<(?:x:)?v(?:\s[^>]*)?>(.*?)</(?:x:)?v>", re.DOTALL)
 _TEXT = re.compile(rb"<(?:x:)?t(?:\s[^>]*)?>(.*?)</(?:x:)?t>", re.DOTALL)
+#: A formula element and its text (empty for a shared formula's ``<f t="shared" si="0"/>``).
+_FORMULA = re.compile(rb"<(?:x:)?f(?=[\s/>])[^>]*?(?:/>|>(.*?)</(?:x:)?f>)", re.DOTALL)
 _SHARED_ITEM = re.compile(rb"<(?:x:)?si(?:\s[^>]*?)?(?:/>|>(.*?)</(?:x:)?si>)", re.DOTALL)
 _SPACE = re.compile(r"\s+")
 
@@ -356,7 +358,12 @@ def _letters(number: int) -> str:
 
 
 def _describe(archive: zipfile.ZipFile, removed: list[tuple[str, _Cell]]) -> list[StrayCell]:
-    """Removed cells as the user should see them, with a short preview of their text."""
+    """Removed cells as the user should see them, with a short preview of their text.
+
+    A formula saved without its result is shown as the formula ("=SUMME(A1:A3)"); a cell
+    whose value is empty after all is not reported (nothing was lost by removing it), so a
+    preview is never empty.
+    """
     indices = [_shared_index(cell) for _, cell in removed if cell.kind == b"s"]
     wanted = {index for index in indices if index is not None}
     shared = _shared_strings(archive, wanted) if wanted else {}
@@ -370,6 +377,12 @@ def _describe(archive: zipfile.ZipFile, removed: list[tuple[str, _Cell]]) -> lis
         else:
             value = _VALUE.search(cell.body)
             text = html.unescape(value[1].decode("utf-8", "replace")) if value else ""
+        if not text.strip():
+            formula = _FORMULA.search(cell.body)
+            if formula is None:
+                continue
+            text = "=" + (html.unescape((formula[1] or b"").decode("utf-8", "replace"))
+                          or "…")
         strays.append(StrayCell(sheet, cell.row, _letters(cell.column), _preview(text)))
     return strays
 
