@@ -6,11 +6,18 @@ PDF), the council deck's network pictures and its map of partner places.
 Greedy, in the order given (the caller puts the most important label first). For each label the
 places around its point are tried in turn: the eight directions, the one facing the label's
 preferred direction first, right next to the marker; then, with ``leaders``, the same eight up to
-:data:`LEADER_STEPS` steps further out, joined to the marker by a thin leader line. The first
-place wins that lies inside the axes and keeps a margin from every marker, every label placed
-before and every leader line drawn before (and whose own leader line crosses no label). A label
-with no such place is left out; the caller says so on the page. A grid of cells keeps each test
-local, so a few hundred labels take well under a second.
+:data:`LEADER_STEPS` steps further out, joined to the marker by a leader line. The first place
+wins that lies inside the axes and keeps a margin from every marker, every label placed before
+and every leader line drawn before, and whose own leader line passes through no other marker,
+no label and no other leader line. Each round goes over every label still without a place, so a
+label takes a place further out only when every label has had its chance next to its marker:
+next to the marker; with a leader; in the smaller ``min_size`` (next to the marker, then with a
+leader); up to :data:`FAR_STEPS` steps out. A label with no place after all rounds is left out;
+the caller says so on the page. A grid of cells keeps each test local, so a few hundred labels
+take well under a second.
+
+A leader line is thin and dotted, in the colour of the label's marker (``leader_colour``): ties
+between nodes are solid grey lines, and a reader must not take a leader for one.
 
 The geometry (:func:`candidates`, :class:`Grid`) is pure and works in display units (pixels);
 matplotlib is imported only inside :func:`place_labels`.
@@ -26,10 +33,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["LEADER_STEPS", "Grid", "Label", "candidates", "place_labels"]
+__all__ = ["FAR_STEPS", "LEADER_DASHES", "LEADER_STEPS", "Grid", "Label", "candidates",
+           "place_labels"]
 
 #: How many steps further out a label may go, joined to its marker by a leader line.
 LEADER_STEPS = 4
+#: How far out a label may go in the last round, when it found no place nearer.
+FAR_STEPS = 10
+#: A leader line's pattern: round dots (in line widths), unlike the solid lines of ties.
+LEADER_DASHES = (0.0, (0.1, 2.2))
 
 CASING = 1.0
 
@@ -59,6 +71,10 @@ class Label:
         The preferred direction (x to the right, y up), usually away from the picture's centre.
     narrow : str, optional
         The same text broken into shorter lines, tried when ``text`` finds no place.
+    min_size : float, optional
+        A smaller font size, tried when the label finds no place in ``size``.
+    leader_colour : str, optional
+        The leader line's colour (the marker's colour); else ``place_labels``' default.
     """
 
     text: str
@@ -69,6 +85,8 @@ class Label:
     bold: bool = False
     toward: tuple[float, float] = (1.0, 0.0)
     narrow: str | None = None
+    min_size: float | None = None
+    leader_colour: str | None = None
 
 
 def candidates(gap: float, w: float, h: float, toward: tuple[float, float],
@@ -297,7 +315,7 @@ def _nearest_on_box(point: tuple[float, float], box: Box) -> tuple[float, float]
 def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
                  markers: Sequence[tuple[float, float, float]], *, leaders: bool = True,
                  margin: float = 1.5, halo: bool = False, colour: str = "#1F1F1F",
-                 leader_colour: str = "#333333", leader_width: float = 0.7,
+                 leader_colour: str = "#333333", leader_width: float = 0.9,
                  zorder: float = 6) -> list[int]:
     """Draw the labels that fit on ``axes``; return the indices of those placed, in order.
 
@@ -312,13 +330,13 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
         Every marker in the picture, in data coordinates with the radius in points: no label
         covers one.
     leaders : bool
-        Whether a label may sit further out, joined to its marker by a leader line.
+        Whether a label may sit further out, joined to its marker by a dotted leader line.
     margin : float
         Points kept free around every label.
     halo : bool
         A white halo around the letters (on a map) instead of a white backing box.
     colour, leader_colour, leader_width, zorder
-        How labels and leader lines are drawn.
+        How labels and leader lines are drawn (a label's own ``leader_colour`` comes first).
     """
     from matplotlib import patheffects
     from matplotlib.collections import LineCollection
@@ -343,41 +361,47 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
     else:
         style["bbox"] = {"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none",
                          "alpha": 0.85}
-    sizes: dict[tuple[int, str], tuple[float, float]] = {}
+    sizes: dict[tuple[int, str, float], tuple[float, float]] = {}
 
-    def measure(index: int, wording: str) -> tuple[float, float]:
-        if (index, wording) not in sizes:
+    def measure(index: int, wording: str, size: float) -> tuple[float, float]:
+        if (index, wording, size) not in sizes:
             label = labels[index]
-            probe = axes.text(0, 0, wording, fontsize=label.size,
+            probe = axes.text(0, 0, wording, fontsize=size,
                               fontweight="bold" if label.bold else "normal", **style)
             extent = probe.get_window_extent(renderer)
             probe.remove()
-            sizes[index, wording] = (extent.width + 2 * space, extent.height + 2 * space)
-        return sizes[index, wording]
+            sizes[index, wording, size] = (extent.width + 2 * space, extent.height + 2 * space)
+        return sizes[index, wording, size]
 
-    spots: dict[int, tuple[str, int, Box]] = {}
+    spots: dict[int, tuple[str, float, Box]] = {}
     lines: list[tuple[tuple[float, float], tuple[float, float]]] = []
-    # First every label that fits next to its marker; then, with leaders, each of the others a
-    # few lines further out or, failing that, up to a few label heights further out.
-    tries = [[(0, 0, False)], [(1, LEADER_STEPS, False), (1, LEADER_STEPS, True)]]
-    for ways in tries if leaders else tries[:1]:
+    line_colours: list[str] = []
+    for ways in _rounds(leaders):
         for index, label in enumerate(labels):
             if index in spots:
                 continue
             px_x, px_y = axes.transData.transform((label.x, label.y))
             point = (float(px_x), float(px_y))
             radius = label.radius * px
-            attempts = [(wording, first, last, far) for first, last, far in ways
-                        for wording in dict.fromkeys(t or " " for t in (label.text, label.narrow)
-                                                     if t is not None)]
-            for wording, first, last, far in attempts:
-                w, h = measure(index, wording)
-                line = label.size * 1.2 * px + 2 * space
-                if far and h < 1.5 * line:
-                    continue  # a label of one line: its height is the line, tried already
-                stride = h if far else line
-                spot = _first_free(grid, point, radius, w, h, label, space, limit, stride,
-                                   first, last)
+            wordings = dict.fromkeys(t or " " for t in (label.text, label.narrow)
+                                     if t is not None)
+            for first, last, far, smaller in ways:
+                size = label.size
+                if smaller:
+                    if label.min_size is None or label.min_size >= label.size:
+                        continue
+                    size = label.min_size
+                spot = None
+                for wording in wordings:
+                    w, h = measure(index, wording, size)
+                    line = size * 1.2 * px + 2 * space
+                    if far and h < 1.5 * line:
+                        continue  # a label of one line: its height is the line, tried already
+                    stride = h if far else line
+                    spot = _first_free(grid, point, radius, w, h, label, space, limit, stride,
+                                       first, last)
+                    if spot is not None:
+                        break
                 if spot is None:
                     continue
                 step, box = spot
@@ -387,19 +411,41 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
                     start, end = _leader(point, radius, inner)
                     grid.add_segment(start, end)
                     lines.append((tuple(to_data.transform(start)), tuple(to_data.transform(end))))
-                spots[index] = (wording, step, box)
+                    line_colours.append(label.leader_colour or leader_colour)
+                spots[index] = (wording, size, box)
                 break
     for index in sorted(spots):
-        label, (wording, _, box) = labels[index], spots[index]
+        label, (wording, size, box) = labels[index], spots[index]
         x, y = to_data.transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
-        axes.text(x, y, wording, fontsize=label.size,
+        axes.text(x, y, wording, fontsize=size,
                   fontweight="bold" if label.bold else "normal", **style)
     if lines:
         casing = [patheffects.withStroke(linewidth=leader_width + 2 * CASING,
                                          foreground="white")]
-        axes.add_collection(LineCollection(lines, colors=leader_colour, linewidths=leader_width,
+        axes.add_collection(LineCollection(lines, colors=line_colours, linewidths=leader_width,
+                                           linestyles=[LEADER_DASHES], capstyle="round",
                                            zorder=zorder - 0.5, path_effects=casing))
     return sorted(spots)
+
+
+def _rounds(leaders: bool) -> list[list[tuple[int, int, bool, bool]]]:
+    """The rounds of places, each a list of ``(first ring, last ring, far, smaller)`` tried in
+    turn: ``far`` rings are a label's height apart (else a line's), ``smaller`` in the label's
+    ``min_size``.
+
+    >>> _rounds(leaders=False)
+    [[(0, 0, False, False)], [(0, 0, False, True)]]
+    >>> len(_rounds(leaders=True))
+    4
+    """
+    if not leaders:
+        return [[(0, 0, False, False)], [(0, 0, False, True)]]
+    return [
+        [(0, 0, False, False)],
+        [(1, LEADER_STEPS, False, False), (1, LEADER_STEPS, True, False)],
+        [(0, 0, False, True), (1, LEADER_STEPS, False, True), (1, LEADER_STEPS, True, True)],
+        [(LEADER_STEPS + 1, FAR_STEPS, False, False), (LEADER_STEPS + 1, FAR_STEPS, False, True)],
+    ]
 
 
 def _first_free(grid: Grid, point: tuple[float, float], radius: float, w: float, h: float,

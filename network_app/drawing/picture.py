@@ -13,7 +13,9 @@ nothing about the network: the busiest partners are those the styles draw larges
   smaller than a legible dot.
 * Labels are placed by :func:`~network_app.drawing.labels.place_labels`: the own organisation
   first, then the largest nodes; none overlaps another label or a dot; where there is no room
-  next to a dot a label sits further out with a leader line, or is left out.
+  next to a dot a label sits further out with a leader line (dotted, in the dot's colour, so
+  that nobody takes it for a tie), or in a smaller type (:data:`MIN_LABEL_SHARE` of the size),
+  or is left out.
 
 Everything scales with ``label_size``: 9 pt is an A4 page; an A3 page or a slide gets larger
 type, thicker lines and larger markers alike. matplotlib is imported inside the functions only.
@@ -30,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from .labels import Label, place_labels
-from .styling import NONE_COLOR, NodeStyle
+from .styling import NONE_COLOR, NodeStyle, tie_step
 
 __all__ = ["CROP_ABOVE", "LABEL_WIDTH", "MAX_LABELS", "draw_network", "label_text"]
 
@@ -43,6 +45,8 @@ NARROW_WIDTH = 14
 MAX_LABELS = 200
 #: With a highlight, a network larger than this is cropped to the highlighted nodes.
 CROP_ABOVE = 30
+#: A label without room in its size is tried this much smaller (9 pt on A4 becomes 7.2 pt).
+MIN_LABEL_SHARE = 0.8
 
 HUB_EDGE = "#C8C8C8"
 PARTNER_EDGE = "#555555"
@@ -121,9 +125,7 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
             hub_lines.append(segment)
         else:
             tie_lines.append(segment)
-            # the strength on the lab's 1–5 scale; a foreign weight of 291 would fill the picture
-            drawn = attrs.get("strength", attrs.get("weight")) or 1
-            tie_widths.append((0.35 + 0.3 * min(1 + drawn, 8)) * scale)
+            tie_widths.append((0.35 + 0.3 * tie_step(attrs)) * scale)
     axes.add_collection(LineCollection(faded_lines, colors=FADED_EDGE,
                                        linewidths=0.6 * scale, zorder=1))
     axes.add_collection(LineCollection(hub_lines, colors=HUB_EDGE, linewidths=0.6 * scale,
@@ -139,10 +141,12 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
                                          str(style[n].label)))[:max_labels]
     labels = [Label(label_text(style[n].label), *points[n], radius=radii[n], size=label_size,
                     bold=n in hubs, toward=_away(points[n], centre),
-                    narrow=label_text(style[n].label, NARROW_WIDTH, lines=5)) for n in order]
+                    narrow=label_text(style[n].label, NARROW_WIDTH, lines=5),
+                    min_size=MIN_LABEL_SHARE * label_size, leader_colour=style[n].color)
+              for n in order]
     markers = [(*points[n], radii[n]) for n in points]
     placed = place_labels(figure, axes, labels, markers, leaders=True, margin=1.5 * scale,
-                          colour=LABEL_COLOUR, leader_width=0.7 * scale)
+                          colour=LABEL_COLOUR, leader_width=0.9 * scale)
     return [order[i] for i in placed]
 
 

@@ -28,6 +28,8 @@ __all__ = [
     "NodeStyle",
     "legend",
     "node_styles",
+    "tie_step",
+    "tie_widths_vary",
     "value_colors",
 ]
 
@@ -263,3 +265,35 @@ def _scaled_sizes(graph: nx.Graph, sizes: Mapping[Any, float]) -> dict[Any, floa
         else:
             result[node] = round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * rank[values[node]] / top, 1)
     return result
+
+
+#: Ties between partners are drawn the thicker the stronger, in steps up to this one.
+TIE_STEPS = 8
+
+
+def tie_step(attrs: Mapping[str, Any]) -> float:
+    """How thick a tie between two partners is drawn, 1 to :data:`TIE_STEPS`: its strength on
+    the lab's 1–5 scale (else a foreign weight) plus one, capped, so that a weight of 291 does
+    not fill the picture.
+
+    >>> tie_step({"strength": 3}), tie_step({"weight": 291}), tie_step({})
+    (4, 8, 2)
+    """
+    drawn = attrs.get("strength", attrs.get("weight")) or 1
+    return min(max(1 + drawn, 1), TIE_STEPS)
+
+
+def tie_widths_vary(graph: nx.Graph) -> bool:
+    """Whether the ties between partners are drawn in more than one width: only then may a
+    legend say that a thicker line means a closer tie.
+
+    >>> graph = nx.Graph([("A", "B", {"strength": 1}), ("B", "C", {"strength": 1})])
+    >>> tie_widths_vary(graph)
+    False
+    >>> graph.add_edge("C", "D", strength=4)
+    >>> tie_widths_vary(graph)
+    True
+    """
+    steps = {tie_step(attrs) for *_, attrs in graph.edges(data=True)
+             if attrs.get("kind") != "category"}
+    return len(steps) > 1

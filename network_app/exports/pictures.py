@@ -1,13 +1,18 @@
 """Pictures for print and reports: PNG (300 dpi), SVG and PDF (vector) with matplotlib.
 
-A landscape page (A4 or A3) with the title, a one-line reading aid, the network drawn at the
-app's positions and in the app's colours, the legend and a footer with Datenstand, source and
-date. The network itself is :func:`network_app.drawing.picture.draw_network`, the same drawing
-as in the council deck: labels in DejaVu Sans at print size (9 pt on A4, scaled up on A3),
-wrapped after about 24 characters, on a white backing so lines never cross the text, never
-overlapping another label or a dot (further out with a leader line where there is no room next
-to the dot). In a crowded picture (hundreds of partners) the largest keep their label and the
-others get one only where there is room; the page then says so.
+A landscape page (A4 or A3) with the title, a reading aid, the network drawn at the app's
+positions and in the app's colours, the legend and a footer with Datenstand, source and date.
+The texts are measured and wrapped to the page (a long source takes a second line instead of
+being cut), and the network gets all the room between them. The legend says "dicker = enger"
+only when the ties between partners are drawn in different widths.
+
+The network itself is :func:`network_app.drawing.picture.draw_network`, the same drawing as in
+the council deck: labels in DejaVu Sans at print size (9 pt on A4, scaled up on A3), wrapped
+after about 24 characters, on a white backing so lines never cross the text, never overlapping
+another label or a dot (further out with a dotted leader line, or in smaller type, where there
+is no room next to the dot). In a crowded picture (hundreds of partners) the largest keep their
+label and the others get one only where there is room; a line above the footer then says how
+many names are missing.
 
 matplotlib is imported inside :func:`write_picture` (as networkx does), drawing on a plain
 ``Figure`` with no pyplot, so no global backend or state is touched and ``import network_app``
@@ -18,7 +23,6 @@ from __future__ import annotations
 
 import math
 import os
-import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,11 +30,11 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.picture import HUB_EDGE, PARTNER_EDGE, draw_network
-from ..drawing.styling import HUB_COLOR, NodeStyle
-from ..text import by_language, fill
+from ..drawing.styling import HUB_COLOR, NodeStyle, tie_widths_vary
+from ..text import by_language, fill, say
 from .common import ExportMeta, atomic_target
 
-__all__ = ["DPI", "PAPER_SIZES", "PICTURE_FORMATS", "write_picture"]
+__all__ = ["DPI", "PAPER_SIZES", "PICTURE_FORMATS", "picture_page", "write_picture"]
 
 PICTURE_FORMATS = ("png", "svg", "pdf")
 DPI = 300
@@ -70,18 +74,35 @@ def write_picture(path: str | os.PathLike[str], graph: nx.Graph,
     """
     if fmt not in PICTURE_FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}; use one of {PICTURE_FORMATS}")
+    import matplotlib
+
+    # How text is written into the file: as text in SVG, with embedded fonts in PDF.
+    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
+                                "svg.hashsalt": "stadtlabor", "path.simplify": False}):
+        figure = picture_page(graph, positions, styles, legend, meta, paper)
+        with atomic_target(path) as temporary:
+            figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
+    return Path(path)
+
+
+def picture_page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
+                 styles: dict[Any, NodeStyle], legend: list[tuple[str, str]],
+                 meta: ExportMeta, paper: str = "A4") -> Any:
+    """The page :func:`write_picture` writes, as a matplotlib ``Figure`` (same parameters).
+
+    The network's axes are ``figure.axes[0]``. When names found no room even in smaller type
+    and further out, the page is drawn again with a line above the footer that says how many.
+    """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
     import matplotlib
 
     # parse_math off: a name such as "Kosten $5 und $10" is text, not (broken) mathtext.
-    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "svg.fonttype": "none",
-                                "pdf.fonttype": 42, "svg.hashsalt": "stadtlabor",
-                                "path.simplify": False, "text.parse_math": False}):
-        figure = _draw(graph, positions, styles, legend, meta, paper)
-        with atomic_target(path) as temporary:
-            figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
-    return Path(path)
+    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
+        figure, missing = _page(graph, positions, styles, legend, meta, paper, note=False)
+        if missing:
+            figure, missing = _page(graph, positions, styles, legend, meta, paper, note=True)
+    return figure
 
 
 def _metadata(meta: ExportMeta, fmt: str) -> dict[str, Any]:
@@ -95,9 +116,12 @@ def _metadata(meta: ExportMeta, fmt: str) -> dict[str, Any]:
             "Creator": "stadtLABOR Partnernetz"}
 
 
-def _draw(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
+def _page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
           styles: dict[Any, NodeStyle], legend: list[tuple[str, str]], meta: ExportMeta,
-          paper: str) -> Any:
+          paper: str, *, note: bool) -> tuple[Any, int]:
+    """The page, laid out from the top (title, reading aid) and from the bottom (footer, the
+    note's line when ``note``, legend) by the texts' measured sizes, the network in between;
+    returns the figure and how many names found no room."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -105,19 +129,31 @@ def _draw(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     scale = width / PAPER_SIZES["A4"][0]  # A3 gets everything √2 larger
     words = _WORDS[meta.lang]
     figure = Figure(figsize=(width, height), dpi=DPI)
-    FigureCanvasAgg(figure)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    page = _Page(figure, renderer, scale)
 
-    figure.text(0.03, 0.955, meta.title or meta.words["untitled"], fontsize=20 * scale,
-                fontweight="bold", ha="left", va="top", color="#1F1F1F")
+    right = 0.97
     if meta.include_personal:
-        figure.text(0.97, 0.955, words["intern"], fontsize=13 * scale, fontweight="bold",
-                    ha="right", va="top", color="#B00020",
-                    bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#B00020",
-                          "lw": 1.5 * scale})
-    figure.text(0.03, 0.02, meta.footer(width=110), fontsize=8.5 * scale,
-                ha="left", va="bottom", color="#444444")
+        badge = figure.text(0.97, 0.955, words["intern"], fontsize=13 * scale,
+                            fontweight="bold", ha="right", va="top", color="#B00020",
+                            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#B00020",
+                                  "lw": 1.5 * scale})
+        right = page.fraction(badge.get_window_extent(renderer).x0, "x") - 0.015
+    title = page.text(0.955, meta.title or meta.words["untitled"], right, lines=2,
+                      fontsize=20 * scale, fontweight="bold", color="#1F1F1F")
+    reading = page.text(page.below(title, 0.012), _reading(graph, styles, words, meta.lang),
+                        0.97, lines=3, fontsize=10.5 * scale, color="#444444")
+    top = page.below(reading, 0.015)
 
-    axes = figure.add_axes((0.02, 0.135, 0.96, 0.745))
+    small = {"fontsize": 8.5 * scale, "color": "#444444"}
+    footer = page.text(0.02, meta.footer(), 0.97, lines=FOOTER_LINES, bottom=True, **small)
+    bottom = page.above(footer, 0.006)
+    note_at = bottom
+    if note:
+        bottom += page.line_height(8.5 * scale) + 0.006
+    bottom = _draw_legend(page, graph, legend, words, bottom + 0.012)
+
+    axes = figure.add_axes((0.02, bottom + 0.01, 0.96, max(top - bottom - 0.01, 0.05)))
     axes.set_axis_off()
     labelled = 0
     if graph.number_of_nodes() == 0:
@@ -126,45 +162,125 @@ def _draw(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     else:
         labelled = len(draw_network(figure, axes, graph, positions, styles,
                                     label_size=LABEL_PT * scale))
+    missing = graph.number_of_nodes() - labelled
+    if note and missing:
+        page.text(note_at, say("exports.pictures.unlabelled", meta.lang, count=missing), 0.97,
+                  lines=1, bottom=True, **small)
+    return figure, missing
+
+
+#: The footer's source line wraps onto this many lines at most; a longer source is shortened.
+FOOTER_LINES = 4
+
+
+class _Page:
+    """Texts on a figure, wrapped to a width and stacked by their measured height."""
+
+    def __init__(self, figure: Any, renderer: Any, scale: float) -> None:
+        self.figure, self.renderer, self.scale = figure, renderer, scale
+        self.width_px = figure.get_figwidth() * figure.dpi
+        self.height_px = figure.get_figheight() * figure.dpi
+
+    def fraction(self, pixels: float, axis: str) -> float:
+        return pixels / (self.width_px if axis == "x" else self.height_px)
+
+    def line_height(self, fontsize: float) -> float:
+        return fontsize * 1.25 * self.figure.dpi / 72 / self.height_px
+
+    def text(self, y: float, text: str, right: float, *, lines: int, bottom: bool = False,
+             **style: Any) -> Any:
+        """``text`` from x = 0.03 to ``right``, its top (or with ``bottom`` its bottom) at
+        ``y``, wrapped onto at most ``lines`` lines (a longer text is shortened with "…")."""
+        artist = self.figure.text(0.03, y, "", ha="left", va="bottom" if bottom else "top",
+                                  **style)
+        artist.set_text(self._wrap(artist, " ".join(text.split()),
+                                   (right - 0.03) * self.width_px, lines))
+        return artist
+
+    def below(self, artist: Any, gap: float) -> float:
+        return self.fraction(artist.get_window_extent(self.renderer).y0, "y") - gap
+
+    def above(self, artist: Any, gap: float) -> float:
+        return self.fraction(artist.get_window_extent(self.renderer).y1, "y") + gap
+
+    def _wrap(self, artist: Any, text: str, width: float, lines: int) -> str:
+        """Greedy by measured width; a word wider than a line (a long file name) is broken."""
+        def fits(candidate: str) -> bool:
+            artist.set_text(candidate)
+            return bool(artist.get_window_extent(self.renderer).width <= width)
+
+        done: list[str] = []
+        current = ""
+        for word in text.split(" "):
+            trial = f"{current} {word}" if current else word
+            if fits(trial):
+                current = trial
+                continue
+            if current:
+                done.append(current)
+            while not fits(word) and len(word) > 1:
+                cut = max(n for n in range(1, len(word)) if n == 1 or fits(word[:n]))
+                done.append(word[:cut])
+                word = word[cut:]
+            current = word
+        done.append(current)
+        if len(done) > lines:
+            last = done[lines - 1]
+            while last and not fits(last + " …"):
+                last = last[:-1].rstrip()
+            done = [*done[:lines - 1], last + " …"]
+        return "\n".join(done)
+
+
+def _reading(graph: nx.Graph, styles: dict[Any, NodeStyle], words: Mapping[str, Any],
+             lang: str) -> str:
     hub = next((n for n, k in graph.nodes(data="kind") if k == "hub"), None)
     if hub is not None:
-        reading = fill(words["reading"], meta.lang, hub=styles[hub].label)
-    elif any(category for _, category in graph.nodes(data="category")):
-        reading = words["reading_no_hub"]
-    else:  # a network from another tool: no categories to read the colours by
-        reading = words["reading_plain"]
-    if labelled < graph.number_of_nodes():
-        reading += words["some_labels"]
-    figure.text(0.03, 0.905, textwrap.fill(reading, int(150 * scale)), fontsize=10.5 * scale,
-                ha="left", va="top", color="#444444")
-    _draw_legend(figure, graph, legend, words, scale)
-    return figure
+        return fill(words["reading"], lang, hub=styles[hub].label)
+    if any(category for _, category in graph.nodes(data="category")):
+        return str(words["reading_no_hub"])
+    return str(words["reading_plain"])  # a network from another tool: no colours to read
 
 
-def _draw_legend(figure: Any, graph: nx.Graph, legend: list[tuple[str, str]],
-                 words: Mapping[str, Any], scale: float) -> None:
+def _draw_legend(page: _Page, graph: nx.Graph, legend: list[tuple[str, str]],
+                 words: Mapping[str, Any], bottom: float) -> float:
+    """The legend in rows above ``bottom`` (node colours above line kinds); returns its top.
+
+    Line widths are explained only when the ties between partners are drawn in different
+    widths."""
     from matplotlib.lines import Line2D
 
-    handles, labels = [], []
+    scale = page.scale
+    nodes: list[tuple[Any, str]] = []
     for label, color in legend:
         marker = "*" if color == HUB_COLOR else "o"
-        handles.append(Line2D([], [], linestyle="", marker=marker, markersize=
-                              (15 if marker == "*" else 11) * scale, markerfacecolor=color,
-                              markeredgecolor="white"))
-        labels.append(label)
+        nodes.append((Line2D([], [], linestyle="", marker=marker, markersize=
+                             (15 if marker == "*" else 11) * scale, markerfacecolor=color,
+                             markeredgecolor="white"), label))
+    lines: list[tuple[Any, str]] = []
     kinds = {k for *_, k in graph.edges(data="kind")}
     if "category" in kinds:
-        handles.append(Line2D([], [], color=HUB_EDGE, linewidth=1.5 * scale))
-        labels.append(words["hub_ties"])
+        lines.append((Line2D([], [], color=HUB_EDGE, linewidth=1.5 * scale), words["hub_ties"]))
     if kinds - {"category"}:
-        handles.append(Line2D([], [], color=PARTNER_EDGE, linewidth=2.5 * scale))
-        labels.append(words["partner_ties"])
-    if not handles:
-        return
-    nodes = len(legend)
-    rows = [(handles[:nodes], labels[:nodes], 0.094), (handles[nodes:], labels[nodes:], 0.062)]
-    for row_handles, row_labels, y in rows:
-        if row_handles:
-            figure.legend(row_handles, row_labels, loc="center", bbox_to_anchor=(0.5, y),
-                          ncol=len(row_handles), frameon=False, fontsize=10.5 * scale,
-                          handlelength=2.2, columnspacing=2.0, borderaxespad=0)
+        varied = tie_widths_vary(graph)
+        lines.append((Line2D([], [], color=PARTNER_EDGE, linewidth=(2.5 if varied else 1.5)
+                             * scale),
+                      words["partner_ties_widths" if varied else "partner_ties"]))
+    for row in (lines, nodes):
+        if row:
+            bottom = page.above(_legend_row(page, row, bottom), 0.008)
+    return bottom
+
+
+def _legend_row(page: _Page, row: list[tuple[Any, str]], bottom: float) -> Any:
+    """One row of legend entries centred above ``bottom``, in more rows when too wide."""
+    columns = len(row)
+    while True:
+        entry = page.figure.legend([h for h, _ in row], [t for _, t in row], loc="lower center",
+                                   bbox_to_anchor=(0.5, bottom), ncol=columns, frameon=False,
+                                   fontsize=10.5 * page.scale, handlelength=2.2,
+                                   columnspacing=2.0, borderaxespad=0, borderpad=0)
+        if columns == 1 or entry.get_window_extent(page.renderer).width <= 0.94 * page.width_px:
+            return entry
+        entry.remove()
+        columns = math.ceil(columns / 2)
