@@ -1,7 +1,10 @@
-"""Partner places: which partners have coordinates, grouped by place, and the home region.
+"""Partner places: which partners have coordinates, grouped by place, the home region, and the
+map that shows them.
 
-Pure (no drawing, no streamlit): the presentation page's map and the council deck's map slide
-both draw what this module decides, so they agree on what a place is and where "home" is.
+One implementation for every map: the presentation page's map and the council deck's map slide
+both draw what this module decides and with :func:`draw_map`, so they agree on what a place is,
+where "home" is and what the map looks like. The decisions are pure; matplotlib is imported
+inside the drawing functions only, and nothing is loaded from the internet (no map tiles).
 
 * :func:`located` keeps the partners whose Breite and Länge are numbers on the globe.
 * :func:`group_places` puts partners at (nearly) the same coordinates (rounded to two decimals,
@@ -9,6 +12,12 @@ both draw what this module decides, so they agree on what a place is and where "
   biggest place comes first.
 * :func:`home_region` finds the region around the partners' home that is worth a map of its
   own: REGION_KM north and south of the home place, as wide as the picture that shows it.
+* :func:`outlines` are the country outlines of Germany and its neighbours (Natural Earth 1:10m,
+  public domain, simplified by ``data/build_outlines.py`` into ``outlines.json`` beside this
+  module); :func:`draw_map` draws them as a light background, the places as dots whose area
+  grows with their partners, and names the places with
+  :func:`~network_app.drawing.labels.place_labels` (no label overlaps another or a dot);
+  :func:`map_svg` makes a picture of it for a screen.
 
 >>> records = [
 ...     {"name": "A", "place": "Soest", "lat": 51.571, "lon": 8.106},
@@ -24,27 +33,41 @@ both draw what this module decides, so they agree on what a place is and where "
 
 from __future__ import annotations
 
+import functools
+import io
+import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from ..text import fill, number, say, words
 from ..workbook import schema
+from .labels import Label, place_labels
+from .picture import label_text
 
 __all__ = [
+    "GERMANY_BOX",
     "REGION_KM",
+    "DrawnMap",
+    "MapLook",
     "Place",
     "Region",
     "coordinates_text",
+    "draw_map",
     "group_places",
     "has_coordinates",
     "home_place",
     "home_region",
     "inside",
     "located",
+    "map_extent",
+    "map_svg",
+    "outlines",
     "place_label",
+    "place_radius",
     "region_box",
 ]
 
@@ -53,6 +76,9 @@ REGION_KM = 85.0
 #: A region is worth its own map only with at least this many places in it.
 MIN_REGION_PLACES = 3
 KM_PER_DEGREE = 111.0  # of latitude, and of longitude at the equator
+#: Germany's extent (lon min, lon max, lat min, lat max): the whole map shows all of it when
+#: most partners are in Germany.
+GERMANY_BOX = (5.8, 15.1, 47.2, 55.1)
 
 Box = tuple[float, float, float, float]  # lon min, lon max, lat min, lat max
 
@@ -220,3 +246,254 @@ def place_label(place: Place, lang: str = "de") -> str:
     """
     name = place.name or coordinates_text(place.lat, place.lon, lang)
     return say("drawing.places.label", lang, place=name, count=place.count)
+
+
+# --- the map ----------------------------------------------------------------------------------
+Ring = tuple[tuple[float, float], ...]
+
+
+@functools.cache
+def outlines() -> dict[str, tuple[Ring, ...]]:
+    """Country outlines ``{ISO 3166-1 alpha-3 code: rings of (lon, lat)}``: Germany and its
+    neighbours from Natural Earth 1:10m (public domain), read once from ``outlines.json``.
+
+    >>> sorted(outlines())[:4], len(outlines()["LUX"])
+    (['AUT', 'BEL', 'CHE', 'CZE'], 1)
+    >>> lons = [lon for lon, _ in outlines()["DEU"][0]]
+    >>> 5.8 < min(lons) < 6.0 and 15.0 < max(lons) < 15.1
+    True
+    """
+    text = resources.files("network_app.drawing").joinpath("outlines.json").read_text("utf-8")
+    return {code: tuple(tuple((float(x), float(y)) for x, y in ring) for ring in rings)
+            for code, rings in json.loads(text)["countries"].items()}
+
+
+def map_extent(places: Sequence[Place]) -> Box:
+    """What the whole map shows: the places with a margin, and all of Germany when most
+    partners are in Germany.
+
+    >>> map_extent([Place("Soest", 51.57, 8.11, 3)])  # all of Germany, with a margin
+    (5.3, 15.6, 46.805, 55.495)
+    """
+    lons = [p.lon for p in places]
+    lats = [p.lat for p in places]
+    lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
+    box = GERMANY_BOX
+    in_germany = sum(p.count for p in places if inside(p, box))
+    if 2 * in_germany >= sum(p.count for p in places):
+        lon0, lon1 = min(lon0, box[0]), max(lon1, box[1])
+        lat0, lat1 = min(lat0, box[2]), max(lat1, box[3])
+    pad_lon = max(0.5, 0.05 * (lon1 - lon0))
+    pad_lat = max(0.3, 0.05 * (lat1 - lat0))
+    return (round(lon0 - pad_lon, 6), round(lon1 + pad_lon, 6), round(lat0 - pad_lat, 6),
+            round(lat1 + pad_lat, 6))
+
+
+@dataclass(frozen=True)
+class MapLook:
+    """How a map is drawn; sizes in points (a slide's defaults; a screen passes larger ones).
+
+    ``marker`` is the smallest dot's radius and how much the biggest place's dot grows beyond
+    it; ``max_labels`` places at most are named, the biggest first; ``label_chars`` cuts long
+    place names.
+    """
+
+    label_size: float = 13.0
+    country_size: float = 12.0
+    marker: tuple[float, float] = (5.0, 13.0)
+    max_labels: int = 20
+    label_chars: int = 30
+    text: str = "#1F1F1F"
+    leader: str = "#404040"
+    dot: str = "#1F1F1F"
+    land: str = "#F3F3F3"
+    border: str = "#B5B5B5"
+    country_text: str = "#8A8A8A"
+    line: float = 1.2
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    """What :func:`draw_map` drew: the countries whose border shows (ISO codes), every place
+    drawn as a dot (those inside the view), the places named (in the order named) and where
+    their names stand (x0, y0, x1, y1 in pixels of the picture, y up)."""
+
+    countries: tuple[str, ...]
+    places: tuple[Place, ...]
+    labelled: tuple[Place, ...]
+    label_boxes: tuple[tuple[float, float, float, float], ...] = ()
+
+
+def place_radius(count: int, biggest: int, marker: tuple[float, float] = (5.0, 13.0)) -> float:
+    """A place's dot radius in points: its area grows with the number of partners there.
+
+    >>> place_radius(1, 4), place_radius(4, 4)
+    (11.5, 18.0)
+    """
+    smallest, growth = marker
+    return smallest + growth * math.sqrt(count / max(biggest, 1))
+
+
+def _area(ring: Ring) -> float:
+    """A ring's area (shoelace formula, in square degrees)."""
+    return abs(_signed_area(ring))
+
+
+def _signed_area(ring: Ring) -> float:
+    return sum(x0 * y1 - x1 * y0
+               for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)) / 2
+
+
+def _centroid(ring: Ring) -> tuple[float, float]:
+    """A ring's centre of area (where a country's name goes).
+
+    >>> _centroid(((0.0, 0.0), (4.0, 0.0), (4.0, 2.0), (0.0, 2.0)))
+    (2.0, 1.0)
+    """
+    area = _signed_area(ring)
+    pairs = list(zip(ring, ring[1:] + ring[:1], strict=True))
+    if not area:
+        return ring[0]
+    x = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+    y = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * area)
+    return x, y
+
+
+def _overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Box, *,
+             zoomed: bool = False, frame: Box | None = None,
+             look: MapLook = MapLook()) -> DrawnMap:
+    """Draw the places on plain coordinates over light country outlines, no tiles.
+
+    ``box`` (lon min, lon max, lat min, lat max) is what the picture shows, undistorted
+    (equirectangular at its middle latitude). ``zoomed`` frames the whole picture with a dashed
+    line, as ``frame`` (a region's box) is marked on the whole map; places inside ``frame`` are
+    named on the zoomed map only. The biggest places are named first; no name overlaps another
+    or a dot (:func:`~network_app.drawing.labels.place_labels`, leader lines where needed).
+    Country names are drawn only where they cover no place name and no dot.
+    """
+    from matplotlib.patches import Rectangle
+
+    lon0, lon1, lat0, lat1 = box
+    stretch = 1 / math.cos(math.radians((lat0 + lat1) / 2))
+    names = words("drawing.places.countries", lang)
+    shown: list[str] = []
+    centres: list[tuple[str, float, float, Ring]] = []
+    for code, rings in outlines().items():
+        for index, ring in enumerate(rings):
+            patch = axes.fill([x for x, _ in ring], [y * stretch for _, y in ring],
+                              facecolor=look.land, edgecolor=look.border, linewidth=look.line,
+                              zorder=1)[0]
+            patch.set_gid(f"outline-{code}-{index}")
+        # its border shows: a point of it lies in the picture
+        if any(lon0 < x < lon1 and lat0 < y < lat1 for ring in rings for x, y in ring):
+            shown.append(code)
+            main = max(rings, key=_area)
+            x, y = _centroid(main)
+            centres.append((code, x, y * stretch, tuple((a, b * stretch) for a, b in main)))
+    if zoomed:
+        axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
+                                 edgecolor=look.text, linewidth=2 * look.line, linestyle="--",
+                                 zorder=7))
+    if frame is not None:
+        f0, f1, g0, g1 = frame
+        axes.plot([f0, f1, f1, f0, f0], [g * stretch for g in (g0, g0, g1, g1, g0)],
+                  color=look.text, linewidth=look.line, linestyle="--", zorder=2)
+    drawn = [p for p in places if inside(p, box)]
+    biggest = max((p.count for p in places), default=1)
+    radii = [place_radius(p.count, biggest, look.marker) for p in drawn]
+    dots = axes.scatter([p.lon for p in drawn], [p.lat * stretch for p in drawn],
+                        s=[(2 * r) ** 2 for r in radii], c=look.dot, alpha=0.85,
+                        edgecolors="white", linewidths=1.5, zorder=3)
+    dots.set_gid("places")
+    _fit(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), figure)
+    named = [(p, r) for p, r in zip(drawn, radii, strict=True)
+             if not (frame and inside(p, frame))][:look.max_labels]
+    labels = [Label(label_text(place_label(p, lang), look.label_chars, 1), p.lon,
+                    p.lat * stretch, r, size=look.label_size, bold=True, toward=(1.0, 0.3))
+              for p, r in named]
+    markers = [(p.lon, p.lat * stretch, r) for p, r in zip(drawn, radii, strict=True)]
+    texts_before = len(axes.texts)
+    placed = place_labels(figure, axes, labels, markers, leaders=True, halo=True,
+                          colour=look.text, leader_colour=look.leader, leader_width=1.0)
+    renderer = figure.canvas.get_renderer()
+    boxes = []
+    for text in axes.texts[texts_before:]:
+        text.set_gid("place-label")
+        extent = text.get_window_extent(renderer)
+        boxes.append((float(extent.x0), float(extent.y0), float(extent.x1), float(extent.y1)))
+    _country_names(figure, axes, centres, names, markers, look)
+    return DrawnMap(tuple(shown), tuple(drawn), tuple(named[i][0] for i in placed),
+                    tuple(boxes))
+
+
+def _fit(axes: Any, box: Box, figure: Any) -> None:
+    """Show ``box`` (x0, x1, y0, y1) centred and undistorted in the figure's shape."""
+    width, height = figure.get_figwidth(), figure.get_figheight()
+    x0, x1, y0, y1 = box
+    scale = max((x1 - x0) / width, (y1 - y0) / height)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    axes.set_xlim(cx - scale * width / 2, cx + scale * width / 2)
+    axes.set_ylim(cy - scale * height / 2, cy + scale * height / 2)
+
+
+def _country_names(figure: Any, axes: Any, centres: list[tuple[str, float, float, Ring]],
+                   names: Mapping[str, str], markers: list[tuple[float, float, float]],
+                   look: MapLook) -> None:
+    """Country names at their outline's centre, where they cover no label and no dot, stay
+    inside the picture and inside the country (Liechtenstein is not named over Switzerland)."""
+    from matplotlib.path import Path
+
+    renderer = figure.canvas.get_renderer()
+    px = figure.dpi / 72
+    taken = [t.get_window_extent(renderer) for t in axes.texts]
+    boxes = [(b.x0, b.y0, b.x1, b.y1) for b in taken]
+    for x, y, radius in markers:
+        cx, cy = axes.transData.transform((x, y))
+        r = radius * px
+        boxes.append((cx - r, cy - r, cx + r, cy + r))
+    frame = axes.bbox
+    for code, x, y, ring in centres:
+        if code not in names:
+            continue
+        outline = Path(axes.transData.transform(ring))
+        text = axes.text(x, y, names[code], ha="center", va="center",
+                         fontsize=look.country_size, color=look.country_text, style="italic",
+                         zorder=1.5, parse_math=False, gid=f"country-{code}")
+        extent = text.get_window_extent(renderer)
+        own = (extent.x0, extent.y0, extent.x1, extent.y1)
+        if (own[0] < frame.x0 or own[2] > frame.x1 or own[1] < frame.y0 or own[3] > frame.y1
+                or not outline.contains_points([(own[0], own[1]), (own[0], own[3]),
+                                                (own[2], own[1]), (own[2], own[3])]).all()
+                or any(_overlaps(own, other) for other in boxes)):
+            text.remove()
+        else:
+            boxes.append(own)
+
+
+def map_svg(places: Sequence[Place], width: int, height: int, lang: str = "de", *,
+            zoom: Region | None = None, frame: Region | None = None,
+            look: MapLook = MapLook()) -> tuple[str, DrawnMap]:
+    """The map as an SVG picture of ``width`` × ``height`` pixels for a screen, where one point
+    of ``look`` is one pixel; text stays text. With ``zoom`` it shows that region, else all
+    places with ``frame`` marking the region (as :func:`draw_map`)."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    box = zoom.box if zoom is not None else map_extent(places)
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "sans-serif"],
+                                "svg.fonttype": "none", "svg.hashsalt": "partnernetz-map",
+                                "text.parse_math": False}):
+        figure = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor="white")
+        FigureCanvasAgg(figure)  # measures the labels; savefig writes the SVG
+        axes = figure.add_axes((0, 0, 1, 1))
+        axes.set_axis_off()
+        drawn = draw_map(figure, axes, places, lang, box, zoomed=zoom is not None,
+                         frame=frame.box if frame is not None else None, look=look)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
+    return buffer.getvalue(), drawn

@@ -147,6 +147,9 @@ CATALOG: dict[str, Any] = {
             "Datei hier hochladen. Ein Netz aus einem anderen Programm geht auch: eine Tabelle "
             "mit den Spalten »Von« und »Nach« (oder »Source« und »Target«).",
         },
+        # a yes/no column in a table (e.g. whether a relation has a direction)
+        "yes": "ja",
+        "no": "nein",
         "more_errors": {
             "one": "Dazu kommt {count} weiterer Fehler: siehe Seite »Daten«, Reiter "
             "»Prüfbericht«.",
@@ -634,8 +637,8 @@ CATALOG: dict[str, Any] = {
         "tie_change": "{a} – {b} ({old} → {new})",
         # why a growth chart is left out (see growth_years), and the note under a drawn one
         "growth_no_start_years": "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es "
-        "steht nirgends, seit wann die Partner dabei sind. Darum zeigt diese Ansicht kein "
-        "Wachstum über die Jahre.",
+        "steht nirgends, seit wann die Partner dabei sind. Darum fehlt das Wachstum "
+        "über die Jahre.",
         "growth_after_last_year": "Alle Startjahre (Spalte »Seit«) liegen nach {year}, dem "
         "letzten Jahr, für das die Arbeitsmappe Daten hat (Datenstand): Ein Wachstum lässt "
         "sich noch nicht zeigen.",

@@ -133,6 +133,8 @@ CATALOG: dict[str, Any] = {
             "upload the file here. A network from another program works too: a table with the "
             "columns “Source” and “Target” (or “Von” and “Nach”).",
         },
+        "yes": "yes",
+        "no": "no",
         "more_errors": {
             "one": "There is {count} more error: see the page “Data”, tab “Check report”.",
             "other": "There are {count} more errors: see the page “Data”, tab “Check report”.",
@@ -590,12 +592,12 @@ CATALOG: dict[str, Any] = {
                      "other": "{count} ties grew stronger: {names}."},
         "tie_change": "{a} – {b} ({old} → {new})",
         # why a growth chart is left out (see growth_years), and the note under a drawn one
-        "growth_no_start_years": "No start years (column “Seit”) in the workbook: nothing "
-        "says since when the partners have been involved, so this view shows no growth over "
-        "the years.",
-        "growth_after_last_year": "Every start year (column “Seit”) lies after {year}, the "
+        "growth_no_start_years": "No start years (start-year column) in the workbook: nothing "
+        "says since when the partners have been involved, so growth over the years is not "
+        "shown.",
+        "growth_after_last_year": "Every start year (start-year column) lies after {year}, the "
         "last year the workbook has data for (data as of): there is no growth to show yet.",
-        "growth_one_year": "The earliest start year (column “Seit”) is {year}, the last year "
+        "growth_one_year": "The earliest start year (start-year column) is {year}, the last year "
         "the workbook has data for: growth over several years needs earlier years.",
         "growth_until": "Shown up to the data's date, {year}.",
     },
