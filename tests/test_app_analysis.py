@@ -166,7 +166,7 @@ def test_growth_without_start_years_is_a_sentence(page):
     assert not tab.get("vega_lite_chart")
     assert [i.value for i in tab.info] == [
         "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es steht nirgends, seit wann "
-        "die Partner dabei sind. Darum zeigt diese Ansicht kein Wachstum über die Jahre."]
+        "die Partner dabei sind. Darum fehlt das Wachstum über die Jahre."]
 
 
 GROWTH_SHEETS = {

@@ -28,10 +28,11 @@ BUNDLED_TITLES = [
     "Das Netzwerk in Zahlen",
     "Das Partnernetz auf einen Blick",
     "Austausch: 25 Partner",
+    "Austausch (Fortsetzung)",  # the last 3 names: every name is on a category slide
     "Kooperation: 22 Partner",
     "Netzwerk: 9 Partner",
     "Forschung: 8 Partner",
-    "Wachstum über die Jahre",
+    # no "Wachstum über die Jahre": no partner has a Seit year (the sources slide says so)
     "Aktivitäten nach Bereich und Status",
     "Wo unsere Partner sind",
     "Quellen und Datenstand",
@@ -104,16 +105,38 @@ def test_bundled_deck_has_the_expected_slides(decks):
     prs = Presentation(decks["bundled"])
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
     assert titles(decks["bundled"]) == BUNDLED_TITLES
-    growth = prs.slides[BUNDLED_TITLES.index("Wachstum über die Jahre")]
-    charts = [s.chart for s in growth.shapes if s.has_chart]
-    assert len(charts) == 1
-    assert [s.name for s in charts[0].series] == ["Austausch", "Kooperation", "Netzwerk",
-                                                  "Forschung"]
-    assert "64 Partner ohne „Seit“-Jahr sind in jedem Jahr mitgezählt." in texts(growth)
+    sources = "\n".join(texts(prs.slides[-1]))
+    assert "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe" in sources
     activities = prs.slides[BUNDLED_TITLES.index("Aktivitäten nach Bereich und Status")]
     assert any(s.has_chart for s in activities.shapes)
-    for index in (2, 3, 4, 5, 6, 9):  # overview, categories, map: pictures
+    for index in (2, 3, 5, 6, 7, 9):  # overview, categories, map: pictures
         assert any(s.shape_type == 13 for s in prs.slides[index].shapes), BUNDLED_TITLES[index]
+
+
+def test_growth_slide_runs_from_the_first_seit_to_the_data_date(decks):
+    # Seit 2019 to 2022, Datenstand "Mai 2024": 2019 to 2024, and no later year.
+    prs = Presentation(decks["small"])
+    growth = next(s for s in prs.slides if s.shapes.title.text == "Wachstum über die Jahre")
+    [chart] = [s.chart for s in growth.shapes if s.has_chart]
+    assert list(chart.plots[0].categories) == [str(y) for y in range(2019, 2025)]
+    assert [s.name for s in chart.series] == ["Austausch", "Kooperation", "Netzwerk",
+                                              "Forschung"]
+    assert [int(v) for v in chart.series[1].values] == [0, 1, 1, 2, 2, 2]  # B-Uni, D-Stadt
+    assert "Gezeigt bis zum Datenstand 2024." in texts(growth)
+    assert not any("Startjahre" in t for t in texts(prs.slides[-1]))
+
+
+def test_overview_promise_holds_every_name_is_on_a_category_slide(decks):
+    """Slide 3 says every name is on the category slides: each partner is listed there."""
+    prs = Presentation(decks["bundled"])
+    overview = "\n".join(texts(prs.slides[2]))
+    assert "alle Namen stehen auf den Kategorie-Folien" in overview
+    listed = {line for slide in list(prs.slides)[3:8] for text in texts(slide)[1:]
+              for line in text.split("\n")}
+    data = load_workbook(BUNDLED)
+    assert set(data.partners["name"]) <= listed
+    assert not any(line.startswith("und ") and "weitere" in line and "Folie" not in line
+                   for line in listed)
 
 
 def test_bundled_deck_text_is_large(decks):
@@ -139,20 +162,44 @@ def test_category_slide_lists_its_partners(decks):
         assert name in listed
 
 
-def test_long_category_is_cut_with_a_count(tmp_path):
-    """Beyond what fits legibly the list ends in "und N weitere"; nothing is lost silently."""
+def test_long_category_continues_on_the_next_slides(tmp_path):
+    """Names that do not fit beside the picture continue on "(Fortsetzung)" slides; each
+    slide says how many follow; nothing is lost."""
     rows = [["Name", "Kategorie"]] + [[f"Partnerorganisation Nummer {i:02d}", "Kooperation"]
                                       for i in range(60)]
     data = load_workbook(write_xlsx(tmp_path / "viele.xlsx", {"Partner": rows}))
     deck = write_deck(tmp_path / "viele.pptx", data)
-    slide = Presentation(deck).slides[3]
-    assert slide.shapes.title.text == "Kooperation: 60 Partner"
-    lines = [line for text in texts(slide)[1:] for line in text.split("\n")]
-    rest = [line for line in lines if line.startswith("und ")]
-    assert len(rest) == 1
-    shown = [line for line in lines if line.startswith("Partnerorganisation")]
-    assert 10 < len(shown) < 60
-    assert rest[0] == f"und {60 - len(shown)} weitere"
+    slides = list(Presentation(deck).slides)
+    assert slides[3].shapes.title.text == "Kooperation: 60 Partner"
+    following = [s for s in slides[4:] if s.shapes.title.text == "Kooperation (Fortsetzung)"]
+    assert following
+    shown, left = [], 60
+    for slide in [slides[3], *following]:
+        lines = [line for text in texts(slide)[1:] for line in text.split("\n")]
+        names = [line for line in lines if line.startswith("Partnerorganisation")]
+        shown += names
+        left -= len(names)
+        more = [line for line in lines if line.startswith("und ")]
+        assert more == ([f"und {left} weitere auf der nächsten Folie"] if left else [])
+    assert shown == [f"Partnerorganisation Nummer {i:02d}" for i in range(60)]
+    assert "alle Namen stehen auf den Kategorie-Folien" in "\n".join(texts(slides[2]))
+
+
+def test_a_very_long_category_points_to_the_workbook(tmp_path):
+    """Beyond four slides per category the rest is named as being in the workbook, and the
+    overview no longer promises every name on the category slides."""
+    rows = [["Name", "Kategorie"]] + [[f"Partnerorganisation Nummer {i:03d}", "Kooperation"]
+                                      for i in range(400)]
+    data = load_workbook(write_xlsx(tmp_path / "sehr_viele.xlsx", {"Partner": rows}))
+    slides = list(Presentation(write_deck(tmp_path / "sehr_viele.pptx", data)).slides)
+    category = [s for s in slides if s.shapes.title.text.startswith("Kooperation")]
+    assert len(category) == 4
+    lines = [line for s in category for text in texts(s)[1:] for line in text.split("\n")]
+    names = [line for line in lines if line.startswith("Partnerorganisation")]
+    assert lines[-1] == f"und {400 - len(names)} weitere: alle Namen stehen in der Arbeitsmappe"
+    overview = "\n".join(texts(slides[2]))
+    assert "alle Namen stehen auf den Kategorie-Folien" not in overview
+    assert "alle stehen in der Arbeitsmappe" in overview
 
 
 def test_small_deck_without_activities_or_coordinates(tmp_path, small_sheets):

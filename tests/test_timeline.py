@@ -261,7 +261,7 @@ def test_no_growth_without_start_years(data):
     assert growth.years is None and growth.reason == "no_start_years"
     assert growth.sentence() == (
         "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe: Es steht nirgends, seit wann "
-        "die Partner dabei sind. Darum zeigt diese Ansicht kein Wachstum über die Jahre.")
+        "die Partner dabei sind. Darum fehlt das Wachstum über die Jahre.")
     assert growth.note() is None
     assert german_words(growth.sentence("en"), ["Seit"]) == []
 

@@ -323,8 +323,9 @@ CATALOG: dict[str, Any] = {
             "other": "{count} Aktivitäten und Programme ohne eingetragene Partner sind nicht "
             "gezeigt.",
         },
-        "caption": "Ein Klick auf einen Partner öffnet sein Profil. Mit der Maus zeigen Sie "
-        "Details, mit dem Mausrad zoomen Sie.",
+        "caption": "Klick auf einen Partner: sein Profil. Strg + Mausrad: zoomen.",
+        "look": "Farbe und Größe",
+        "filters_on": {"one": "Filter ({count} an)", "other": "Filter ({count} an)"},
         "hub_hidden": "Die eigene Organisation ist ausgeblendet.",
         "ties_help_plain": "Paare von Partnern, die über eine Beziehung, eine gemeinsame "
         "Aktivität oder ein gemeinsames Programm verbunden sind.",
@@ -874,6 +875,7 @@ CATALOG: dict[str, Any] = {
         "hub_ties": "Verbindung zur eigenen Organisation",
         "partner_ties": "Zusammenarbeit zwischen Partnern",
         "partner_ties_widths": "Zusammenarbeit zwischen Partnern (dicker = enger)",
+        "member_ties": "Partner nimmt an Aktivität oder Programm teil",
         "reading": "In der Mitte {hub}, ringsum die Partner nach Kategorie. "
         "Punktgröße: Zahl der Verbindungen zu anderen Partnern.",
         "reading_no_hub": "Die Partner nach Kategorie. Punktgröße: Zahl der Verbindungen zu "

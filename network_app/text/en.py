@@ -294,7 +294,9 @@ CATALOG: dict[str, Any] = {
             "one": "{count} activity or programme without listed partners is not shown.",
             "other": "{count} activities and programmes without listed partners are not shown.",
         },
-        "caption": "Clicking a partner opens its profile. Hover for details, scroll to zoom.",
+        "caption": "Click a partner for its profile. Ctrl + mouse wheel: zoom.",
+        "look": "Colour and size",
+        "filters_on": {"one": "Filters ({count} on)", "other": "Filters ({count} on)"},
         "hub_hidden": "The own organisation is hidden.",
         "ties_help_plain": "Pairs of partners linked by a relation, a shared activity or a "
         "shared programme.",
@@ -822,6 +824,7 @@ CATALOG: dict[str, Any] = {
         "hub_ties": "Tie to the own organisation",
         "partner_ties": "Partners working together",
         "partner_ties_widths": "Partners working together (thicker = closer)",
+        "member_ties": "Partner takes part in an activity or programme",
         "reading": "{hub} in the centre, the partners around it by category. "
         "Dot size: number of ties to other partners.",
         "reading_no_hub": "The partners by category. Dot size: number of ties to other partners.",

@@ -6,15 +6,17 @@
 2. key figures: partners, ties between partners, activities, programmes; partners per category
 3. the overview network picture (matplotlib, same layout and colours as the app, legend); a
    network without a hub (see :attr:`PartnerData.has_hub`) is shown as it is
-4. one slide per category: its partners highlighted in the picture, plus the list of names
-   (none when no partner has a category: a network from another tool)
-5. growth over the years: partners per category and year (a native, editable line chart); left
-   out for a network without a hub whose partners have no "Seit" year
+4. one slide per category: its partners highlighted in the picture, plus the list of names;
+   names that do not fit beside the picture continue on a slide "… (Fortsetzung)" (none when
+   no partner has a category: a network from another tool)
+5. growth over the years: partners per category and year (a native, editable line chart), from
+   the first "Seit" year to the Datenstand; left out without "Seit" years, and the sources
+   slide says why
 6. activities per area and status (native stacked bar chart), when there are activities
 7. a map of partner places, when partners have coordinates (Germany plus a zoom on the home
    region; plain coordinates and coarse country outlines, no tiles from the internet)
 8. (internal decks only) contact persons
-9. sources and Datenstand
+9. sources and Datenstand (and why a slide was left out)
 
 Sizes: titles 38 pt (36 when long), all other slide text at least 20 pt; labels inside pictures
 are smaller, so pictures carry only the labels that fit without overlapping (placed greedily, the
@@ -51,6 +53,7 @@ from typing import Any
 
 import networkx as nx
 
+from ...analysis.timeline import growth_years
 from ...atomic import atomic_target
 from ...drawing.styling import NodeStyle, node_styles
 from ...drawing.styling import legend as default_legend
@@ -63,10 +66,12 @@ from .pictures import Scene
 from .shapes import Deck, new_presentation
 from .slides import (
     category_members,
+    category_names,
     category_slide,
     contact_slides,
     deck_meta,
     figures_slide,
+    name_list,
     overview_slide,
     sources_slide,
     title_slide,
@@ -124,17 +129,21 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     meta = deck_meta(data, title, data_date, source, lang, exported or dt.date.today())
     title_slide(deck, meta)
     figures_slide(deck, data, graph)
-    overview_slide(deck, scene, data.own_organisation)
-    for category, members in category_members(graph):
-        category_slide(deck, scene, category, members)
-    if data.has_hub or data.partners["since"].notna().any():
-        growth_slide(deck, data)  # a network from another tool without years has no growth
+    lists = [(category, members, name_list(category_names(graph, members)))
+             for category, members in category_members(graph)]
+    overview_slide(deck, scene, data.own_organisation,
+                   names_listed=all(names.complete for *_, names in lists))
+    for category, members, names in lists:
+        category_slide(deck, scene, category, members, names)
+    span = growth_years(data)
+    if span.years is not None:  # else the sources slide says why there is no growth slide
+        growth_slide(deck, data, span)
     if len(data.activities):
         activities_slide(deck, data)
     map_slide(deck, graph)
     if include_personal:
         contact_slides(deck, graph)
-    sources_slide(deck, meta)
+    sources_slide(deck, meta, notes=[span.sentence(lang) or ""])
     with atomic_target(target) as temporary:
         deck.prs.save(temporary)
     return target

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ...analysis.timeline import partners_per_year, undated_partners
+from ...analysis.timeline import GrowthYears, partners_per_year, undated_partners
 from ...drawing.styling import CATEGORY_COLORS, NONE_COLOR
 from ...network.figures import category_label
 from ...workbook import schema
@@ -29,17 +29,21 @@ from .theme import (
 )
 
 
-def growth_slide(deck: Deck, data: PartnerData) -> None:
+def growth_slide(deck: Deck, data: PartnerData, span: GrowthYears) -> None:
+    """Partners per category and year over ``span.years``: from the first "Seit" to the
+    Datenstand (:func:`~network_app.analysis.timeline.growth_years`); the caller leaves the
+    slide out when there are no such years."""
     words = deck.words
     slide = deck.slide(words["growth"])
-    table = partners_per_year(data)
+    table = partners_per_year(data, span.years)
     # Series are named in words; the colours follow the names (no category: grey).
     table = table.rename(columns=lambda category: category_label(category, deck.lang))
     if table.empty or not len(table.columns):
         text_box(slide, MARGIN, CONTENT_TOP + 0.3, 10.0, 1.0, [words["no_growth"]], BODY_PT)
         return
     undated = undated_partners(data)
-    note = deck.say("undated", count=undated) if undated else ""
+    notes = [span.note(deck.lang) or "", deck.say("undated", count=undated) if undated else ""]
+    note = " ".join(n for n in notes if n)
     chart_height = CONTENT_BOTTOM - CONTENT_TOP - (0.7 if note else 0.0)
     _growth_chart(slide, table, chart_height)
     if note:

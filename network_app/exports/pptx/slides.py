@@ -155,9 +155,10 @@ def _category_bars(slide: Any, deck: Deck, counts: dict[str, int], top: float,
                  [format_number(number, deck.lang)], BODY_PT, bold=True, anchor="middle")
 
 
-def overview_slide(deck: Deck, scene: Scene, own: str) -> None:
+def overview_slide(deck: Deck, scene: Scene, own: str, names_listed: bool = True) -> None:
     """The whole network in one picture. ``own`` is the hub's name ("" without a hub: the
-    texts then speak of the network as it is, not of an organisation in the centre)."""
+    texts then speak of the network as it is, not of an organisation in the centre).
+    ``names_listed``: every name is on a category slide (see :class:`NameList`)."""
     words = deck.words
     slide = deck.slide(words["overview"])
     partners = [n for n, k in scene.graph.nodes(data="kind") if k == "partner"]
@@ -172,7 +173,8 @@ def overview_slide(deck: Deck, scene: Scene, own: str) -> None:
     _legend_box(slide, scene.legend, left, CONTENT_TOP + 0.2, legend_width - 0.2)
     if labelled < len(partners):
         # Names are listed on the category slides; without categories there are none.
-        key = "unlabelled" if category_members(scene.graph) else "unlabelled_plain"
+        key = ("unlabelled" if names_listed else "unlabelled_workbook") \
+            if category_members(scene.graph) else "unlabelled_plain"
         text_box(slide, left, CONTENT_BOTTOM - 1.6, legend_width - 0.2, 1.6,
                  [deck.say(key, count=len(partners) - labelled)], SMALL_PT,
                  colour=MUTED, anchor="bottom")
@@ -207,32 +209,96 @@ def category_members(graph: nx.Graph) -> list[tuple[str, list[Any]]]:
         [(c, m) for c, m in groups.items() if c not in order]
 
 
-def category_slide(deck: Deck, scene: Scene, category: str, members: list[Any]) -> None:
+#: A category's names go on at most this many slides (the one with its picture, then lists
+#: without a picture); beyond that the last line says that every name is in the workbook.
+MAX_LIST_SLIDES = 4
+#: Columns of names on a continuation slide (no picture: the whole width).
+MORE_COLUMNS = 3
+
+
+@dataclass
+class NameList:
+    """A category's names as the deck lists them.
+
+    ``first`` are the columns beside the picture, ``more`` one list of columns per continuation
+    slide, ``left`` the names on no slide (only beyond :data:`MAX_LIST_SLIDES`).
+    """
+
+    first: list[list[str]]
+    more: list[list[list[str]]]
+    left: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether every name is on a slide (what the overview slide promises)."""
+        return self.left == 0
+
+
+def category_names(graph: nx.Graph, members: list[Any]) -> list[str]:
+    """The members' names as listed: plain, alphabetical with numbers by value."""
+    return sorted((plain(graph.nodes[n].get("label", n), 80) for n in members),
+                  key=natural_key)
+
+
+def name_list(names: list[str]) -> NameList:
+    """Lay ``names`` out: one or two columns beside the picture, then continuation slides."""
+    height = CONTENT_BOTTOM - CONTENT_TOP
+    first, rest = fit_names(names, 1, 5.2, height, LIST_PT)
+    if rest:  # two lines stay free for "und N weitere auf der nächsten Folie"
+        first, rest = fit_names(names, 2, 3.8, height, LIST_PT, reserve=2)
+    more: list[list[list[str]]] = []
+    while rest and len(more) < MAX_LIST_SLIDES - 1:
+        page, left = fit_names(names[len(names) - rest:], MORE_COLUMNS,
+                               (SLIDE_W - 2 * MARGIN) / MORE_COLUMNS, height, LIST_PT, reserve=2)
+        if left == rest:  # nothing fitted (cannot happen with real names): stop, say so
+            break
+        more.append(page)
+        rest = left
+    return NameList(first, more, rest)
+
+
+def category_slide(deck: Deck, scene: Scene, category: str, members: list[Any],
+                   names: NameList | None = None) -> None:
+    """The category's partners highlighted in the picture and listed beside it; names that do
+    not fit go on continuation slides, so the overview's "alle Namen stehen auf den
+    Kategorie-Folien" holds."""
     label = plain(category_label(category, deck.lang), 40)
     slide = deck.slide(deck.say("category", category=label, count=len(members)))
-    names = sorted((plain(scene.graph.nodes[n].get("label", n), 80) for n in members),
-                   key=natural_key)
+    names = names or name_list(category_names(scene.graph, members))
     height = CONTENT_BOTTOM - CONTENT_TOP
-    one_column = fit_names(names, 1, 5.2, height, LIST_PT)
-    columns = 1 if not one_column[1] else 2
+    columns = len(names.first)
     list_width = 5.2 if columns == 1 else 7.6
-    fitted, rest = one_column if columns == 1 else \
-        fit_names(names, 2, list_width / 2, height, LIST_PT)
     picture_width = SLIDE_W - 2 * MARGIN - list_width - 0.3
     png, _ = network_png(scene, picture_width, height, highlight=set(members),
                          label_size=CATEGORY_LABEL_PT)
     picture(slide, png, MARGIN, CONTENT_TOP, picture_width,
             deck.say("category_alt", category=label))
-    left = SLIDE_W - MARGIN - list_width
-    if rest:
-        fitted[-1].append(deck.say("more", n=rest))
     colour = CATEGORY_COLORS.get(category, NONE_COLOR).lstrip("#")
+    pages = [(slide, SLIDE_W - MARGIN - list_width, list_width, names.first), *(
+        (deck.slide(deck.say("category_cont", category=label)), MARGIN, SLIDE_W - 2 * MARGIN,
+         page) for page in names.more)]
+    shown = 0
+    for number, (page_slide, left, width, page) in enumerate(pages):
+        columns_here = [list(column) for column in page]
+        shown += sum(len(column) for column in page)
+        rest = len(members) - shown
+        if rest and number < len(pages) - 1:
+            columns_here[-1].append(deck.say("more_next", n=rest))
+        elif rest:
+            columns_here[-1].append(deck.say("more_workbook", n=rest))
+        _name_columns(page_slide, colour, left, width, columns_here)
+
+
+def _name_columns(slide: Any, colour: str, left: float, width: float,
+                  columns: list[list[str]]) -> None:
+    """Columns of names with the category's colour strip on their left."""
+    height = CONTENT_BOTTOM - CONTENT_TOP
     rectangle(slide, left - 0.2, CONTENT_TOP + 0.05, 0.07, height - 0.1, colour)
-    column_width = list_width / columns
-    for i, column in enumerate(fitted):
-        # as wide as fit_names assumed, so the lines break where it counted them
-        text_box(slide, left + i * column_width, CONTENT_TOP, column_width - COLUMN_GAP, height,
-                 column, LIST_PT, space_after=LIST_GAP_PT)
+    column_width = width / len(columns)
+    for i, column in enumerate(columns):
+        if column:  # as wide as fit_names assumed, so the lines break where it counted them
+            text_box(slide, left + i * column_width, CONTENT_TOP, column_width - COLUMN_GAP,
+                     height, column, LIST_PT, space_after=LIST_GAP_PT)
 
 
 def contact_slides(deck: Deck, graph: nx.Graph) -> None:
@@ -285,7 +351,9 @@ def _contact_table(slide: Any, deck: Deck, rows: list[list[list[str]]],
                  [deck.say("contacts_more", n=rest)], SMALL_PT, colour=MUTED)
 
 
-def sources_slide(deck: Deck, meta: DeckMeta) -> None:
+def sources_slide(deck: Deck, meta: DeckMeta, notes: Sequence[str] = ()) -> None:
+    """Source, file, Datenstand, export date and privacy; ``notes`` (e.g. why there is no
+    growth slide) below them."""
     words = deck.words
     slide = deck.slide(words["sources"])
     unknown = words["unknown"]
@@ -294,6 +362,7 @@ def sources_slide(deck: Deck, meta: DeckMeta) -> None:
         f"{words['file']}: {plain(meta.file_name, 80) or unknown}",
         f"{words['data_date_label']}: {meta.data_date or unknown}",
         f"{words['exported_label']}: {meta.exported}",
+        *(note for note in notes if note),
     ]
     text_box(slide, MARGIN, CONTENT_TOP + 0.1, SLIDE_W - 2 * MARGIN, 4.4, lines, SMALL_PT,
              space_after=12)

@@ -65,11 +65,12 @@ def text_lines(text: str, width_pt: float, size: float) -> int:
 
 
 def fit_names(names: list[str], columns: int, column_width: float, height: float,
-              size: float) -> tuple[list[list[str]], int]:
+              size: float, reserve: int = 1) -> tuple[list[list[str]], int]:
     """Fill columns with names while they fit; return them and how many did not fit.
 
-    The lists' text boxes have no side margins; COLUMN_GAP stays free between columns. One line
-    stays free at the end for "und N weitere" whenever names are left over.
+    The lists' text boxes have no side margins; COLUMN_GAP stays free between columns.
+    ``reserve`` lines stay free at the end whenever names are left over, for the line that
+    says where the rest is ("und N weitere auf der nächsten Folie").
     """
     usable = (column_width - COLUMN_GAP) * 72
     line = size * LINE_SPACING / 72
@@ -81,8 +82,8 @@ def fit_names(names: list[str], columns: int, column_width: float, height: float
         need = text_lines(name, usable, size) * line + gap
         left_over = index < len(names) - 1
         while True:
-            reserve = line if column == columns - 1 and left_over else 0.0
-            if used + need + reserve <= room:
+            kept = reserve * line if column == columns - 1 and left_over else 0.0
+            if used + need + kept <= room:
                 break
             if column == columns - 1:
                 return filled, len(names) - index
