@@ -16,7 +16,15 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import to_hex
 from test_picture import canvas, marker_circles, text_boxes
 
-from network_app import build_graph, ego_layout, legend, load_workbook, node_styles
+from network_app import (
+    build_graph,
+    ego_layout,
+    legend,
+    load_workbook,
+    network_view,
+    node_styles,
+    stable_positions,
+)
 from network_app.drawing.picture import FADED_EDGE, HUB_EDGE, PARTNER_EDGE, draw_network, label_text
 from network_app.exports import ExportMeta, meta_for
 from network_app.exports.pictures import picture_page
@@ -242,6 +250,16 @@ def test_legend_explains_widths_only_when_they_vary(lang, with_widths, without):
     figure = page(graph, positions, lang)
     assert with_widths in legend_texts(figure) and without not in legend_texts(figure)
     assert len(drawn_tie_widths(figure.axes[0])) == 2
+
+
+def test_legend_of_the_activities_view_names_taking_part_not_working_together(bundled):
+    data, *_ = bundled
+    graph = network_view(data, "bipartite")
+    figure = picture_page(graph, stable_positions(data), node_styles(graph), legend(graph),
+                          meta_for(data))
+    texts = legend_texts(figure)
+    assert "Partner nimmt an Aktivität oder Programm teil" in texts
+    assert not any("Zusammenarbeit" in t for t in texts)
 
 
 # --------------------------------------------------------------------------- footer

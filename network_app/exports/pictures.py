@@ -169,6 +169,8 @@ def _page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     return figure, missing
 
 
+#: Ties of the bipartite view: a partner takes part in an activity or a programme.
+MEMBER_TIES = frozenset({"activity", "programme"})
 #: The footer's source line wraps onto this many lines at most; a longer source is shortened.
 FOOTER_LINES = 4
 
@@ -261,7 +263,10 @@ def _draw_legend(page: _Page, graph: nx.Graph, legend: list[tuple[str, str]],
     kinds = {k for *_, k in graph.edges(data="kind")}
     if "category" in kinds:
         lines.append((Line2D([], [], color=HUB_EDGE, linewidth=1.5 * scale), words["hub_ties"]))
-    if kinds - {"category"}:
+    if kinds & MEMBER_TIES:
+        lines.append((Line2D([], [], color=PARTNER_EDGE, linewidth=1.5 * scale),
+                       words["member_ties"]))
+    if kinds - {"category"} - MEMBER_TIES:
         varied = tie_widths_vary(graph)
         lines.append((Line2D([], [], color=PARTNER_EDGE, linewidth=(2.5 if varied else 1.5)
                              * scale),
