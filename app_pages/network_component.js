@@ -250,7 +250,8 @@ function buildNetwork(state, vis, data) {
   destroyNetwork(state);
   state.names = data.names;
   state.index = new Map(data.names.map((name, i) => [name, i]));
-  state.baseNodes = data.nodes;  // no vis label: the label engine draws the names
+  // No vis label: the label engine draws the names.
+  state.baseNodes = data.nodes.map(({ label, ...node }) => node);
   state.fontSize = Number(data.fontSize) || 14;
   state.baseEdges = data.edges.map((edge, i) => ({ ...edge, id: i }));
   state.nodes = new vis.DataSet(state.baseNodes);
@@ -274,7 +275,8 @@ function buildNetwork(state, vis, data) {
   });
   state.network = network;
   state.labels = PartnernetzLabels.attach(network, {
-    names: data.labels, ranks: data.ranks, sizes: data.nodes.map((node) => node.size),
+    names: data.nodes.map((node) => node.label), ranks: data.nodes.map((node) => node.rank),
+    sizes: data.nodes.map((node) => node.size),
     fontSize: state.fontSize, font: "DejaVu Sans, Arial, sans-serif", color: FONT_COLOR,
     fadedColor: FADED_FONT,
     first: () => network.getSelectedNodes().concat(state.pathIds),
@@ -356,9 +358,11 @@ export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const root = findRoot(parentElement);
   root.style.height = String(Number(data.height) || 650) + "px";
-  // A larger label size (presentation) also enlarges the legend strip; by default it is 15px.
+  // A larger label size (presentation) also enlarges the legend strip (up to 26px; 15px by
+  // default).
   if (data.fontSize && data.fontSize > 15) {
-    root.style.setProperty("--pn-legend-size", String(Math.round(data.fontSize)) + "px");
+    const legendSize = Math.min(26, Math.round(data.fontSize));
+    root.style.setProperty("--pn-legend-size", String(legendSize) + "px");
   } else {
     root.style.removeProperty("--pn-legend-size");
   }

@@ -147,21 +147,20 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
     if legend is None:
         legend = default_legend(graph, lang)
     base = vis_data(graph, dict(positions), dict(styles), lang)
-    labels, ranks = [], []
     for node in base["nodes"]:
         node["x"], node["y"] = float(node["x"]), float(node["y"])
         node["size"] = float(node["size"])
-        # vis draws no label: the label engine draws the names (labels, in the order of ranks).
-        labels.append(str(node.pop("label")))
-        ranks.append(int(node.pop("rank")))
+        # The browser hands vis the nodes without "label": the label engine draws the names
+        # (in the order of "rank").
+        node["label"], node["rank"] = str(node["label"]), int(node["rank"])
     for edge in base["edges"]:
         edge["width"] = float(edge["width"])
     names = [str(node) for node in graph.nodes]
     size = LABEL_SIZE if font_size is None else min(max(int(font_size), MIN_LABEL_SIZE),
                                                      MAX_LABEL_SIZE)
     # The label size is drawn into the network, so a new size rebuilds it.
-    drawn = {"names": names, "labels": labels, "ranks": ranks, "nodes": base["nodes"],
-             "edges": base["edges"], "fontSize": size, "sideList": bool(side_list)}
+    drawn = {"names": names, "nodes": base["nodes"], "edges": base["edges"],
+             "fontSize": size, "sideList": bool(side_list)}
     words = {name: text for name, text in _WORDS[lang].items() if isinstance(text, str)}
     words["aria"] = say("app.network_component.aria", lang,
                         nodes=say("app.network_component.aria_nodes", lang,
