@@ -12,7 +12,7 @@ and every leader line drawn before, and whose own leader line passes through no 
 no label and no other leader line. Each round goes over every label still without a place, so a
 label takes a place further out only when every label has had its chance next to its marker:
 next to the marker; with a leader; in the smaller ``min_size`` (next to the marker, then with a
-leader); up to :data:`FAR_STEPS` steps out. A label with no place after all rounds is left out;
+leader); up to :data:`FAR_STEPS` steps out (the most important labels only). A label with no place after all rounds is left out;
 the caller says so on the page. A grid of cells keeps each test local, so a few hundred labels
 take well under a second.
 
@@ -33,13 +33,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["FAR_STEPS", "LEADER_DASHES", "LEADER_STEPS", "Grid", "Label", "candidates",
+__all__ = ["FAR_STEPS", "FAR_TRIES", "LEADER_DASHES", "LEADER_STEPS", "Grid", "Label", "candidates",
            "place_labels"]
 
 #: How many steps further out a label may go, joined to its marker by a leader line.
 LEADER_STEPS = 4
-#: How far out a label may go in the last round, when it found no place nearer.
+#: How far out a label may go in the last round, when it found no place nearer; that round
+#: tries only the FAR_TRIES most important labels still without a place (each costs hundreds
+#: of candidate places, and in a crowd they rarely find one).
 FAR_STEPS = 10
+FAR_TRIES = 30
 #: A leader line's pattern: round dots (in line widths), unlike the solid lines of ties.
 LEADER_DASHES = (0.0, (0.1, 2.2))
 
@@ -376,10 +379,13 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
     spots: dict[int, tuple[str, float, Box]] = {}
     lines: list[tuple[tuple[float, float], tuple[float, float]]] = []
     line_colours: list[str] = []
-    for ways in _rounds(leaders):
-        for index, label in enumerate(labels):
-            if index in spots:
-                continue
+    rounds = _rounds(leaders)
+    for number, ways in enumerate(rounds):
+        waiting = [i for i in range(len(labels)) if i not in spots]
+        if leaders and number == len(rounds) - 1:
+            waiting = waiting[:FAR_TRIES]
+        for index in waiting:
+            label = labels[index]
             px_x, px_y = axes.transData.transform((label.x, label.y))
             point = (float(px_x), float(px_y))
             radius = label.radius * px

@@ -29,7 +29,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..drawing.picture import HUB_EDGE, PARTNER_EDGE, draw_network
+from ..drawing.picture import HUB_EDGE, MAX_LABELS, PARTNER_EDGE, draw_network
 from ..drawing.styling import HUB_COLOR, NodeStyle, tie_widths_vary
 from ..text import by_language, fill, say
 from .common import ExportMeta, atomic_target
@@ -91,16 +91,20 @@ def picture_page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     """The page :func:`write_picture` writes, as a matplotlib ``Figure`` (same parameters).
 
     The network's axes are ``figure.axes[0]``. When names found no room even in smaller type
-    and further out, the page is drawn again with a line above the footer that says how many.
+    and further out, a line above the footer says how many: the page is drawn again with room
+    for it (or with that room from the start when the network has more nodes than labels are
+    tried for).
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
     import matplotlib
 
     # parse_math off: a name such as "Kosten $5 und $10" is text, not (broken) mathtext.
+    # A network larger than the labels tried surely has names missing: the note from the start.
+    certain = graph.number_of_nodes() > MAX_LABELS
     with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
-        figure, missing = _page(graph, positions, styles, legend, meta, paper, note=False)
-        if missing:
+        figure, missing = _page(graph, positions, styles, legend, meta, paper, note=certain)
+        if missing and not certain:
             figure, missing = _page(graph, positions, styles, legend, meta, paper, note=True)
     return figure
 
