@@ -36,7 +36,8 @@ from network_app import (
 )
 from network_app.exports import FORMATS, ExportMeta, csv_paths, export, meta_for
 from network_app.exports.common import csv_text, is_personal
-from network_app.exports.report import REPORT_SHEETS
+from network_app.exports.report import REPORT_SHEETS, WEIGHT_HEADER, rank_partners
+from network_app.workbook import schema
 
 ARTIFACTS = ROOT / "test-artifacts"
 HYPERLINK = '=HYPERLINK("http://x","klick")'
@@ -373,14 +374,17 @@ def test_csv_two_files_as_german_excel_reads_them(small_exports, small):
 def test_report_read_by_openpyxl(small_exports, small):
     book = openpyxl.load_workbook(small_exports["xlsx"][0])
     assert tuple(book.sheetnames) == REPORT_SHEETS
+    assert book.sheetnames[0] == "Überblick"  # the report opens with the picture
     partner = book["Partner"]
     headers = [c.value for c in partner[1]]
-    assert headers[:2] == ["Name", "Kategorie"]
-    assert {"Verbindungen", "Brückenfunktion", "Nähe", "Bedeutung", "Gruppe"} <= set(headers)
-    assert partner.freeze_panes == "B2" and partner.auto_filter.ref
-    names = [row[0] for row in partner.iter_rows(min_row=2, values_only=True)]
-    assert names == ["A-Lab", "B-Uni", "C-Verein", "D-Stadt"]
-    rows = {row[0]: dict(zip(headers, row, strict=True))
+    assert headers[:3] == ["Rang", "Name", "Kategorie"]
+    assert {"Verbindungen", "Brückenfunktion", "Nähe", "Bedeutung", "Gruppe", "Ort",
+            "Website"} <= set(headers)
+    assert partner.freeze_panes == "C2" and partner.auto_filter.ref
+    # A–B (relation strength 3 + Workshop) are alike; C-Verein ties them to D-Stadt.
+    ranked = [row[:2] for row in partner.iter_rows(min_row=2, values_only=True)]
+    assert ranked == [(1, "A-Lab"), (1, "B-Uni"), (3, "C-Verein"), (4, "D-Stadt")]
+    rows = {row[1]: dict(zip(headers, row, strict=True))
             for row in partner.iter_rows(min_row=2, values_only=True)}
     assert rows["B-Uni"]["Kategorie"] == "Forschung; Kooperation"
     assert rows["C-Verein"]["Brückenfunktion"] > 0  # the only way to D-Stadt
@@ -388,8 +392,11 @@ def test_report_read_by_openpyxl(small_exports, small):
     assert rows["A-Lab"]["Schlüsselstelle"] == "nein"
     assert rows["A-Lab"]["Brückenfunktion"] == 0
     assert partner.cell(row=1, column=headers.index("Brückenfunktion") + 1).comment
+    assert "Bedeutung" in partner.cell(row=1, column=1).comment.text
     ties = list(book["Verbindungen"].iter_rows(values_only=True))
     assert ties[0][:2] == ("Partner A", "Partner B") and len(ties) == 1 + 4
+    weights = [row[5] for row in ties[1:]]
+    assert ties[1][:2] == ("A-Lab", "B-Uni") and weights == sorted(weights, reverse=True)
     explained = {row[0] for row in book["Erklärungen"].iter_rows(min_row=2, values_only=True)}
     assert {"Brückenfunktion", "Nähe", "Gruppe", "Dichte"} <= explained
     info = dict(book["Info"].iter_rows(min_row=2, values_only=True))
@@ -402,9 +409,10 @@ def test_report_read_by_openpyxl(small_exports, small):
 def test_report_loads_again_as_partner_workbook(small_exports, small):
     again = load_workbook(small_exports["xlsx"][0])
     assert again.errors == [] and again.warnings == []
-    assert list(again.partners["name"]) == list(small.partners["name"])
+    assert list(again.partners["name"]) == list(small.partners["name"])  # ranked as they were
     assert [list(c) for c in again.partners["categories"]] == [
         list(c) for c in small.partners["categories"]]
+    assert list(again.partners["place"]) == list(small.partners["place"])
     before = {frozenset(e) for e in partner_layer(build_graph(small)).edges}
     after = {frozenset(e) for e in partner_layer(build_graph(again)).edges}
     assert after == before  # the ties come back as relations
@@ -424,6 +432,99 @@ def test_report_problems_sheet_lists_every_problem(tmp_path):
     assert len(rows) == len(data.problems)
     assert {(r[1], r[2]) for r in rows} == {(p.sheet, p.row) for p in data.problems}
     assert all(r[5] for r in rows)
+
+
+def figure_columns(book: Any) -> set[str]:
+    """Headers of the table sheets' columns that hold a number the program computed: every
+    column with a number in it, except the workbook's own columns (Seit, Breite, …)."""
+    own = {c.header for c in schema.COLUMNS["partners"]} | {"Kennung"}
+    found = set()
+    for name in ("Partner", "Kategorien", "Verbindungen"):
+        rows = list(book[name].iter_rows(values_only=True))
+        for j, header in enumerate(rows[0]):
+            if header in own:
+                continue
+            if any(isinstance(row[j], int | float) and not isinstance(row[j], bool)
+                   for row in rows[1:]):
+                found.add(header)
+    return found
+
+
+def printed_figures(book: Any) -> set[str]:
+    """Every header of the printed Partner columns but the name, category and group name."""
+    partner = book["Partner"]
+    last = openpyxl.utils.cell.range_boundaries(
+        partner.print_area.split("!")[-1].replace("$", ""))[2]
+    headers = [c.value for c in partner[1]][:last]
+    return set(headers) - {"Name", "Kategorie", "Gruppenname", "Group name"}
+
+
+@pytest.mark.parametrize("which", ["small", "bundled"])
+def test_every_figure_of_the_report_is_explained(small_exports, which, tmp_path):
+    path = (small_exports["xlsx"][0] if which == "small"
+            else export("xlsx", tmp_path / "bericht.xlsx", load_workbook(BUNDLED))[0])
+    book = openpyxl.load_workbook(path)
+    rows = list(book["Erklärungen"].iter_rows(min_row=2, values_only=True))
+    explained = {term for term, text in rows if text}
+    figures = figure_columns(book)
+    assert {"Rang", "Verbindungen", "Bedeutung", "Gruppe", "Partner", "Anteil",
+            WEIGHT_HEADER} <= figures
+    assert figures <= explained, figures - explained
+    assert printed_figures(book) <= explained
+    assert "Schlüsselstelle" in printed_figures(book)  # ja/nein: a figure, though no number
+    assert [term for term, _ in rows][:2] == ["Rang", "Verbindungen"]  # in the sheets' order
+    assert len({term for term, _ in rows}) == len(rows)
+
+
+def test_report_ranks_by_importance_as_the_measures_say(tmp_path):
+    data = load_workbook(BUNDLED)
+    book = openpyxl.load_workbook(export("xlsx", tmp_path / "bericht.xlsx", data)[0])
+    rows = list(book["Partner"].iter_rows(values_only=True))
+    headers = rows[0]
+    table = [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+    ranks = [row["Rang"] for row in table]
+    assert ranks[0] == 1 and ranks == sorted(ranks)
+    keys = [(-round(row["Bedeutung"], 9), -row["Verbindungsstärke"]) for row in table]
+    assert keys == sorted(keys)
+    for before, after in zip(table, table[1:], strict=False):  # equals share a rank
+        same = (round(before["Bedeutung"], 9) == round(after["Bedeutung"], 9)
+                and before["Verbindungsstärke"] == after["Verbindungsstärke"])
+        assert (after["Rang"] == before["Rang"]) == same
+    assert {row["Name"] for row in table} == set(data.partners["name"])
+    assert len(table) == data.partners.shape[0]
+
+
+def test_rank_partners_shares_places_between_equals():
+    import pandas as pd
+
+    frame = pd.DataFrame({"pagerank": [0.1, 0.3, 0.3, 0.1, 0.2],
+                          "weighted_degree": [2, 4, 4, 1, 9]}, index=list("ABCDE"))
+    assert rank_partners(frame) == {"B": 1, "C": 1, "E": 3, "A": 4, "D": 5}
+
+
+def test_report_opens_with_the_picture_and_prints_landscape(small_exports):
+    from PIL import Image
+
+    book = openpyxl.load_workbook(small_exports["xlsx"][0])
+    overview = book["Überblick"]
+    assert overview["A1"].value == "Kleines Netz"
+    assert "Partner: 4" in overview["A2"].value and "Datenstand: 2024" in overview["A2"].value
+    images = overview._images
+    assert len(images) == 1
+    assert images[0].anchor._from.row == 4 and images[0].anchor._from.col == 0  # at A5
+    picture = Image.open(images[0].ref)
+    assert picture.format == "PNG" and picture.width >= 1500
+    colours = picture.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50  # a drawing, not an empty page
+    for sheet in book:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and int(setup.paperSize) == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert setup.fitToWidth == 1
+        if sheet.title == "Überblick":
+            assert setup.fitToHeight == 1
+        else:  # as many pages tall as it takes, the header row on each
+            assert setup.fitToHeight == 0 and sheet.print_title_rows == "$1:$1"
 
 
 def test_report_printed_by_libreoffice(small_exports, tmp_path):
@@ -489,15 +590,22 @@ def test_payload_xlsx_has_no_formula(payload, tmp_path):
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     values = {c.value for c in cells}
     assert set(PAYLOADS) <= values
-    hyperlink = next(c for c in book["Partner"]["A"] if c.value == HYPERLINK)
+    hyperlink = next(c for c in book["Partner"]["B"] if c.value == HYPERLINK)
     assert hyperlink.data_type == "s" and hyperlink.quotePrefix
-    # LibreOffice reads the text, it does not compute "klick".
-    exported = libreoffice(files["xlsx"][0], "csv:Text - txt - csv (StarCalc):44,34,76",
-                           tmp_path)
+    # LibreOffice reads the text, it does not compute "klick". The 12th filter option picks
+    # the sheet: 2 is "Partner", after the overview.
+    soffice = require_tool("soffice")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,"
+         "false,false,2", "--outdir", str(tmp_path), str(files["xlsx"][0])],
+        check=True, capture_output=True, timeout=180)
+    exported = tmp_path / "payload-Partner.csv"  # one sheet: LibreOffice names the file so
     with exported.open(encoding="utf-8", newline="") as handle:
-        first_column = [row[0] for row in csv.reader(handle) if row]
-    assert set(PAYLOADS) <= set(first_column)
-    assert "klick" not in first_column and "2" not in first_column
+        names = [row[1] for row in csv.reader(handle) if len(row) > 1]
+    assert names[0] == "Name"
+    assert set(PAYLOADS) <= set(names)
+    assert "klick" not in names and "2" not in names
 
 
 def test_payload_pictures_show_names_as_written(payload):
@@ -677,17 +785,17 @@ def test_english_report_and_picture_speak_english(english, tmp_path):
     _data, files, values = english
     book = openpyxl.load_workbook(files["xlsx"][0])
     assert tuple(book.sheetnames) == REPORT_SHEETS  # the sheet names are the file format
-    assert [c.value for c in book["Partner"][1]][:2] == ["Name", "Kategorie"]
+    assert [c.value for c in book["Partner"][1]][:3] == ["Rank", "Name", "Kategorie"]
     info = dict(book["Info"].iter_rows(min_row=2, values_only=True))
     assert info["Title"] == "Partner network stadtLABOR Soest"
     assert info["Confidentiality"] == "without personal data"
     assert next(book["Datenqualität"].iter_rows(values_only=True)) == (
         "Kind", "Sheet", "Row", "Column", "Value", "Message")
-    explained = " ".join(str(v) for sheet in ("Kategorien", "Datenqualität", "Erklärungen",
-                                              "Info")
+    explained = " ".join(str(v) for sheet in ("Überblick", "Kategorien", "Datenqualität",
+                                              "Erklärungen", "Info")
                          for row in book[sheet].iter_rows(values_only=True) for v in row
                          if isinstance(v, str))
-    assert german_words(explained, values) == []
+    assert german_words(explained, [*values, *REPORT_SHEETS]) == []  # sheets are named so
     picture = pdf_text(files["pdf"][0])
     assert "Partner network stadtLABOR Soest" in picture
     assert german_words(picture, values) == []

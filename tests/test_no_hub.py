@@ -304,7 +304,7 @@ def test_report_reads_back_without_hub(foreign_exports):
     info = dict(book["Info"].iter_rows(min_row=2, values_only=True))
     assert info["Titel"] == "Netzwerk aus got-edges.xlsx"
     assert "eigene Organisation" not in info  # no hub row, no "computed without" sentence
-    partners = [row[0] for row in book["Partner"].iter_rows(min_row=2, values_only=True)]
+    partners = [row[1] for row in book["Partner"].iter_rows(min_row=2, values_only=True)]
     assert set(partners) == FOREIGN_NAMES
     again = load_workbook(foreign_exports["xlsx"][0])
     assert not again.has_hub and set(again.partners["name"]) == FOREIGN_NAMES

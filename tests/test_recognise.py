@@ -302,6 +302,10 @@ def test_a_report_of_this_program_reads_again_without_a_word_about_its_figures(m
     report = load_workbook(make_xlsx({"Partner": [["Name", "Kategorie"], ["A", "Austausch"]],
                                       **figures}))
     assert sheet_notes(report) == {}
+    del figures[schema.REPORT_OVERVIEW_SHEET]  # a report written before it had an overview
+    older = load_workbook(make_xlsx({"Partner": [["Name", "Kategorie"], ["A", "Austausch"]],
+                                     **figures}))
+    assert sheet_notes(older) == {}
     del figures["Info"]  # not all of them: a sheet of someone's own, named as usual
     other = load_workbook(make_xlsx({"Partner": [["Name", "Kategorie"], ["A", "Austausch"]],
                                      **figures}))

@@ -147,6 +147,11 @@ CATALOG: dict[str, Any] = {
             "Datei hier hochladen. Ein Netz aus einem anderen Programm geht auch: eine Tabelle "
             "mit den Spalten »Von« und »Nach« (oder »Source« und »Target«).",
         },
+        # Streamlit's own words, replaced through CSS (it has no language setting)
+        "upload_button": "Datei wählen",
+        "upload_hint": "oder hierher ziehen · bis {size} MB · {types}",
+        "select_all": "Alle auswählen",
+        "no_results": "Keine Treffer",
         # a yes/no column in a table (e.g. whether a relation has a direction)
         "yes": "ja",
         "no": "nein",
@@ -229,6 +234,10 @@ CATALOG: dict[str, Any] = {
         "format": "Format",
         "paper": "Papiergröße",
         "personal": "Persönliche Angaben einschließen (Export wird als »intern« markiert)",
+        "problem_note": "Hinweis »{note}« auf den Export setzen",
+        "problem_note_help": "Die Arbeitsmappe hat Fehler: Zeilen oder Werte konnten nicht "
+        "übernommen werden (siehe Seite »Daten«, Prüfbericht). Der Hinweis steht klein in der "
+        "Fußzeile, auf der Titel- und der Quellenfolie und in einer Ecke der Netzwerkbilder.",
         "personal_help": "Ansprechperson, Kontakt, E-Mail und Telefon. Ohne Haken bleiben sie "
         "draußen.",
         "build": "Export erstellen",
@@ -699,6 +708,8 @@ CATALOG: dict[str, Any] = {
         "…_knoten.csv und …_kanten.csv)",
         "include_personal": "auch personenbezogene Daten (Ansprechperson, Kontakt, E-Mail, "
         "Telefon) exportieren; die Datei ist dann als »intern« markiert",
+        "no_problem_note": "ohne den Hinweis »Daten unvollständig: N Probleme«, den Bilder, "
+        "Seiten und Foliensätze einer Arbeitsmappe mit Fehlern sonst tragen",
         "paper": "Papiergröße für png, svg und pdf, Querformat (Standard {default})",
         "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
         "out": "Zieldatei, z. B. partner_vorlage.xlsx",
@@ -869,6 +880,9 @@ CATALOG: dict[str, Any] = {
         "personal": "enthält personenbezogene Daten",
         "public": "ohne personenbezogene Daten",
         "untitled": "Partnernetz",
+        # on every export of a workbook with errors (can be switched off)
+        "incomplete": {"one": "Daten unvollständig: 1 Problem",
+                       "other": "Daten unvollständig: {count} Probleme"},
     },
     "exports.graphs": {"yes": "ja", "no": "nein"},
     "exports.pictures": {

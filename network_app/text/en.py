@@ -133,6 +133,10 @@ CATALOG: dict[str, Any] = {
             "upload the file here. A network from another program works too: a table with the "
             "columns “Source” and “Target” (or “Von” and “Nach”).",
         },
+        "upload_button": "Choose file",
+        "upload_hint": "or drag it here · up to {size} MB · {types}",
+        "select_all": "Select all",
+        "no_results": "No results",
         "yes": "yes",
         "no": "no",
         "more_errors": {
@@ -211,6 +215,10 @@ CATALOG: dict[str, Any] = {
         "format": "Format",
         "paper": "Paper size",
         "personal": "Include personal details (the export is marked “internal”)",
+        "problem_note": "Put the note “{note}” on the export",
+        "problem_note_help": "The workbook has errors: rows or values could not be taken over "
+        "(see the “Data” page, check report). The note stands small in the footer, on the title "
+        "and sources slides and in a corner of the network pictures.",
         "personal_help": "Contact person, contact, e-mail and phone. Unticked, they stay out.",
         "build": "Create export",
         "download": "Download: {name}",
@@ -648,6 +656,8 @@ CATALOG: dict[str, Any] = {
         "…_knoten.csv and …_kanten.csv)",
         "include_personal": "also export personal data (contact person, contact, e-mail, "
         "phone); the file is then marked “internal”",
+        "no_problem_note": "leave out the note “Data incomplete: N problems” that pictures, "
+        "pages and decks of a workbook with errors carry otherwise",
         "paper": "paper size for png, svg and pdf, landscape (default {default})",
         "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
         "out": "output file, e.g. partner_template.xlsx",
@@ -818,6 +828,9 @@ CATALOG: dict[str, Any] = {
         "personal": "contains personal data",
         "public": "without personal data",
         "untitled": "Partner network",
+        # on every export of a workbook with errors (can be switched off)
+        "incomplete": {"one": "Data incomplete: 1 problem",
+                       "other": "Data incomplete: {count} problems"},
     },
     "exports.graphs": {"yes": "yes", "no": "no"},
     "exports.pictures": {

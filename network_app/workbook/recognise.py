@@ -164,7 +164,7 @@ def locate_tables(sheets: list[RawSheet], problems: list[Problem]
     tables: dict[str, Table] = {}
     findings: list[Finding] = []
     ours = {schema.GUIDE_SHEET}
-    if set(schema.REPORT_ONLY_SHEETS) <= {s.name for s in sheets}:
+    if set(schema.REPORT_ONLY_SHEETS) - {schema.REPORT_OVERVIEW_SHEET} <= {s.name for s in sheets}:
         ours |= set(schema.REPORT_ONLY_SHEETS)
     for sheet in sheets:
         if sheet.hidden:

@@ -40,6 +40,7 @@ __all__ = [
     "DIRECTION_YES_NO",
     "GUIDE_SHEET",
     "REPORT_ONLY_SHEETS",
+    "REPORT_OVERVIEW_SHEET",
     "OWN_ORGANISATION_DEFAULT",
     "PERSONAL_COLUMNS",
     "REACH_VALUES",
@@ -62,9 +63,12 @@ OWN_ORGANISATION_DEFAULT = "stadtLABOR Soest"
 #: and not read as data.
 GUIDE_SHEET = "Anleitung"
 #: The sheets the program's own report adds to "Partner" and "Verbindungen"
-#: (:data:`network_app.exports.report.REPORT_SHEETS`): figures derived from the data. A workbook
-#: holding all of them is such a report; they are passed over when it is read again.
-REPORT_ONLY_SHEETS: tuple[str, ...] = ("Kategorien", "Datenqualität", "Erklärungen", "Info")
+#: (:data:`network_app.exports.report.REPORT_SHEETS`): the overview with the picture and
+#: figures derived from the data. A workbook holding all of them (the overview aside: reports
+#: written before it had none) is such a report; they are passed over when it is read again.
+REPORT_OVERVIEW_SHEET = "Überblick"
+REPORT_ONLY_SHEETS: tuple[str, ...] = (REPORT_OVERVIEW_SHEET, "Kategorien", "Datenqualität",
+                                       "Erklärungen", "Info")
 
 CATEGORIES: tuple[str, ...] = ("Austausch", "Kooperation", "Netzwerk", "Forschung")
 
