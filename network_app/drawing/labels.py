@@ -12,9 +12,9 @@ and every leader line drawn before, and whose own leader line passes through no 
 no label and no other leader line. Each round goes over every label still without a place, so a
 label takes a place further out only when every label has had its chance next to its marker:
 next to the marker; with a leader; in the smaller ``min_size`` (next to the marker, then with a
-leader); up to :data:`FAR_STEPS` steps out (the most important labels only). A label with no place after all rounds is left out;
-the caller says so on the page. A grid of cells keeps each test local, so a few hundred labels
-take well under a second.
+leader); up to :data:`FAR_STEPS` steps out in :func:`fan`'s many directions (the most important
+labels only). A label with no place after all rounds is left out; the caller says so on the
+page. A grid of cells keeps each test local, so a few hundred labels take about a second.
 
 A leader line is thin and dotted, in the colour of the label's marker (``leader_colour``): ties
 between nodes are solid grey lines, and a reader must not take a leader for one.
@@ -31,17 +31,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["FAR_STEPS", "FAR_TRIES", "LEADER_DASHES", "LEADER_STEPS", "Grid", "Label", "candidates",
-           "place_labels"]
+__all__ = ["FAR_STEPS", "FAR_TRIES", "LEADER_DASHES", "LEADER_STEPS", "Grid", "Label", "Way",
+           "candidates", "fan", "place_labels"]
 
 #: How many steps further out a label may go, joined to its marker by a leader line.
 LEADER_STEPS = 4
 #: How far out a label may go in the last round, when it found no place nearer; that round
 #: tries only the FAR_TRIES most important labels still without a place (each costs hundreds
 #: of candidate places, and in a crowd they rarely find one).
-FAR_STEPS = 10
+FAR_STEPS = 14
 FAR_TRIES = 30
 #: A leader line's pattern: round dots (in line widths), unlike the solid lines of ties.
 LEADER_DASHES = (0.0, (0.1, 2.2))
@@ -391,9 +391,9 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
             radius = label.radius * px
             wordings = dict.fromkeys(t or " " for t in (label.text, label.narrow)
                                      if t is not None)
-            for first, last, far, smaller in ways:
+            for way in ways:
                 size = label.size
-                if smaller:
+                if way.smaller:
                     if label.min_size is None or label.min_size >= label.size:
                         continue
                     size = label.min_size
@@ -401,11 +401,11 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
                 for wording in wordings:
                     w, h = measure(index, wording, size)
                     line = size * 1.2 * px + 2 * space
-                    if far and h < 1.5 * line:
+                    if way.far and h < 1.5 * line:
                         continue  # a label of one line: its height is the line, tried already
-                    stride = h if far else line
+                    stride = h if way.far else line
                     spot = _first_free(grid, point, radius, w, h, label, space, limit, stride,
-                                       first, last)
+                                       way)
                     if spot is not None:
                         break
                 if spot is None:
@@ -434,34 +434,72 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
     return sorted(spots)
 
 
-def _rounds(leaders: bool) -> list[list[tuple[int, int, bool, bool]]]:
-    """The rounds of places, each a list of ``(first ring, last ring, far, smaller)`` tried in
-    turn: ``far`` rings are a label's height apart (else a line's), ``smaller`` in the label's
-    ``min_size``.
+class Way(NamedTuple):
+    """Places to try: rings ``first`` to ``last`` around the marker, a line apart (``far``: a
+    label's height apart), in ``smaller`` type (the label's ``min_size``); ``fan``: in
+    :data:`FAN_DIRECTIONS` directions instead of eight."""
 
-    >>> _rounds(leaders=False)
-    [[(0, 0, False, False)], [(0, 0, False, True)]]
-    >>> len(_rounds(leaders=True))
-    4
+    first: int
+    last: int
+    far: bool = False
+    smaller: bool = False
+    fan: bool = False
+
+
+def _rounds(leaders: bool) -> list[list[Way]]:
+    """The rounds of places, each a list of ways tried in turn for one label.
+
+    >>> [len(r) for r in _rounds(leaders=False)], [len(r) for r in _rounds(leaders=True)]
+    ([1, 1], [1, 2, 3, 2])
     """
     if not leaders:
-        return [[(0, 0, False, False)], [(0, 0, False, True)]]
+        return [[Way(0, 0)], [Way(0, 0, smaller=True)]]
     return [
-        [(0, 0, False, False)],
-        [(1, LEADER_STEPS, False, False), (1, LEADER_STEPS, True, False)],
-        [(0, 0, False, True), (1, LEADER_STEPS, False, True), (1, LEADER_STEPS, True, True)],
-        [(LEADER_STEPS + 1, FAR_STEPS, False, False), (LEADER_STEPS + 1, FAR_STEPS, False, True)],
+        [Way(0, 0)],
+        [Way(1, LEADER_STEPS), Way(1, LEADER_STEPS, far=True)],
+        [Way(0, 0, smaller=True), Way(1, LEADER_STEPS, smaller=True),
+         Way(1, LEADER_STEPS, far=True, smaller=True)],
+        [Way(LEADER_STEPS + 1, FAR_STEPS, fan=True),
+         Way(LEADER_STEPS + 1, FAR_STEPS, smaller=True, fan=True)],
     ]
 
 
+def fan(gap: float, w: float, h: float, toward: tuple[float, float], first: int, last: int,
+        stride: float, directions: int = 24) -> list[tuple[int, float, float]]:
+    """Places further out than :func:`candidates`' eight directions reach: ``(step, dx, dy)``
+    in ``directions`` directions, ring by ring from ``first`` to ``last`` (``gap + step *
+    stride`` out to the label's nearest side or corner), the direction nearest ``toward``
+    first. A leader line can pass between two markers in a direction the eight miss.
+
+    >>> [(step, round(dx), round(dy)) for step, dx, dy in fan(5, 20, 10, (1, 0), 1, 1, 10,
+    ...                                                        directions=4)]
+    [(1, 25, 0), (1, 0, 20), (1, 0, -20), (1, -25, 0)]
+    """
+    base = math.atan2(toward[1], toward[0])
+    turns = sorted(range(directions), key=lambda k: min(k, directions - k))
+    places = []
+    for step in range(first, last + 1):
+        distance = gap + step * stride
+        for k in turns:
+            angle = base + 2 * math.pi * k / directions
+            ux, uy = math.cos(angle), math.sin(angle)
+            most = max(abs(ux), abs(uy))
+            places.append((step, ux * distance + ux / most * w / 2,
+                           uy * distance + uy / most * h / 2))
+    return places
+
+
 def _first_free(grid: Grid, point: tuple[float, float], radius: float, w: float, h: float,
-                label: Label, space: float, limit: Box, stride: float, first: int,
-                last: int) -> tuple[int, Box] | None:
-    """The first candidate box (grown by the margin) from ring ``first`` to ring ``last`` (each
-    ``stride`` further out) that is inside ``limit`` and free."""
+                label: Label, space: float, limit: Box, stride: float,
+                way: Way) -> tuple[int, Box] | None:
+    """The first candidate box (grown by the margin) from ring ``way.first`` to ``way.last``
+    (each ``stride`` further out) that is inside ``limit`` and free."""
     x, y = point
-    for step, dx, dy in candidates(radius + space, w, h, label.toward, last, stride):
-        if step < first:
+    gap = radius + space
+    places = (fan(gap, w, h, label.toward, way.first, way.last, stride) if way.fan else
+              candidates(gap, w, h, label.toward, way.last, stride))
+    for step, dx, dy in places:
+        if step < way.first:
             continue
         box = (x + dx - w / 2, y + dy - h / 2, x + dx + w / 2, y + dy + h / 2)
         if box[0] < limit[0] or box[1] < limit[1] or box[2] > limit[2] or box[3] > limit[3]:
@@ -471,8 +509,7 @@ def _first_free(grid: Grid, point: tuple[float, float], radius: float, w: float,
             continue
         if not step:
             own = _nearest_on_box(point, inner)
-            gap = math.hypot(own[0] - x, own[1] - y) - radius
-            if grid.nearer_circle(inner, point, gap):
+            if grid.nearer_circle(inner, point, math.hypot(own[0] - x, own[1] - y) - radius):
                 continue
         else:
             start, end = _leader(point, radius, inner)
