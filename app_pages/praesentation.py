@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
 import network_app as na
@@ -30,13 +29,14 @@ from app_pages.common import (
 )
 from app_pages.network_component import network_chart
 from network_app.drawing.places import (
+    MapLook,
     Place,
     group_places,
     home_place,
     home_region,
     inside,
     located,
-    place_label,
+    map_svg,
     region_box,
 )
 from network_app.drawing.styling import NONE_COLOR
@@ -47,11 +47,10 @@ STEP_KEY = "presentation_step"
 KEYS_KEY = "presentation_keys"
 CHART_KEY = "presentation"
 CHART_HEIGHT = 830
-FONT_SIZE = 50
-SMALL_FONT_SIZE = 34
-#: The zoomed map's panel is about this much wider than high (at 1920×1080); the home region
-#: (network_app.drawing.places, the deck's map uses the same) is cut to this shape.
-REGION_ASPECT = 1.1
+#: The names' size in screen pixels: legible from the back of a room at 1920×1080 (at least
+#: 18 px). The label engine draws as many as fit without overlap; the others are listed beside
+#: the picture.
+FONT_SIZE = 24
 
 TEXT = by_language("app.praesentation")
 
@@ -65,7 +64,8 @@ def _css() -> str:
 /* Presentation mode: no sidebar, no header or toolbar, large type for a projector. */
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], header[data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stElementToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] {
   padding-top: 1.2rem !important; padding-bottom: 1rem !important;
   padding-left: 2.5rem !important; padding-right: 2.5rem !important; max-width: 100% !important;
@@ -197,11 +197,9 @@ def tile(label: str, value: int, key: str, lang: str) -> None:
 def _network(cur, positions, categories: tuple[str, ...]) -> None:
     graph = view(cur.key, cur.data, categories)
     styles = na.node_styles(graph)
-    # A big view is zoomed out (labels shrink with it); a small one is shown at full size,
-    # where the big labels of close neighbours would overlap.
-    font_size = FONT_SIZE if graph.number_of_nodes() > 20 else SMALL_FONT_SIZE
     network_chart(graph, positions, styles, key=CHART_KEY, lang=cur.lang,
-                  legend=na.legend(graph, cur.lang), height=CHART_HEIGHT, font_size=font_size)
+                  legend=na.legend(graph, cur.lang), height=CHART_HEIGHT, font_size=FONT_SIZE,
+                  side_list=True)
 
 
 def overview(cur, words, positions, figures) -> None:
@@ -293,34 +291,34 @@ def growth(cur, words) -> None:
             st.markdown(span.note(cur.lang))
 
 
-def _place_table(places: list[Place], lang: str) -> pd.DataFrame:
-    """One row per place for the chart (Vega draws text as text): coordinates, name, partner
-    count and label."""
-    return pd.DataFrame({
-        "lat": [p.lat for p in places],
-        "lon": [p.lon for p in places],
-        "place": [p.name for p in places],
-        "count": [p.count for p in places],
-        "label": [place_label(p, lang) for p in places],
-    })
+#: The map's look on the projector: one point of the picture is one pixel on the screen.
+MAP_LOOK = MapLook(label_size=22, country_size=18, marker=(7.0, 20.0), max_labels=30)
+#: The pictures' sizes in pixels at 1920×1080: the left column is about MAP_WIDTH wide; with a
+#: home region the whole map takes WHOLE_SHARE of it and the zoomed region the rest.
+MAP_WIDTH, MAP_HEIGHT = 1390, CHART_HEIGHT - 70
+WHOLE_SHARE = 1 / 2.6
+MAP_GAP = 64
 
 
-def _map_chart(places: pd.DataFrame, words: dict, lang: str, labelled: pd.Series | None = None,
-               height: int = CHART_HEIGHT - 60) -> alt.LayerChart:
-    """Circles at the places' coordinates (Mercator, no map tiles), labelled with names."""
-    named = places if labelled is None else places[labelled]
-    tooltip = [alt.Tooltip("place:N", title=words["place"]),
-               alt.Tooltip("count:Q", title=words["partners"], format=",d")]
-    size = alt.Size("count:Q", scale=alt.Scale(domain=[1, max(int(places["count"].max()), 2)],
-                                               range=[300, 3000]), legend=None)
-    circles = alt.Chart(places).mark_circle(
-        color="#0072B2", opacity=0.8, stroke="#ffffff", strokeWidth=2).encode(
-        longitude="lon:Q", latitude="lat:Q", size=size, tooltip=tooltip)
-    labels = alt.Chart(named).mark_text(
-        align="left", dx=18, dy=0, fontSize=24, color="#1f1f1f").encode(
-        longitude="lon:Q", latitude="lat:Q", text="label:N")
-    return localized((circles + labels).project(type="mercator").properties(height=height),
-                     lang)
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_picture(key: str, _places: tuple[Place, ...], lang: str, width: int, height: int,
+                zoomed: bool) -> str:
+    """The map as SVG (matplotlib, text stays sharp on a projector): the home region when
+    ``zoomed``, else all places with the region framed when there is one."""
+    places = list(_places)
+    region = home_region(places, aspect=width / height if zoomed else _region_aspect())
+    if zoomed and region is not None:
+        return map_svg(places, width, height, lang, zoom=region, look=MAP_LOOK)[0]
+    return map_svg(places, width, height, lang, frame=region, look=MAP_LOOK)[0]
+
+
+def _widths() -> tuple[int, int]:
+    whole = int((MAP_WIDTH - MAP_GAP) * WHOLE_SHARE)
+    return whole, MAP_WIDTH - MAP_GAP - whole
+
+
+def _region_aspect() -> float:
+    return _widths()[1] / MAP_HEIGHT
 
 
 def map_view(cur, words) -> None:
@@ -329,27 +327,29 @@ def map_view(cur, words) -> None:
         st.info(words["not_available"])
         return
     lang = cur.lang
-    table = _place_table(places, lang)
-    # The home region gets its own, zoomed picture when it is worth one; far places are
-    # labelled in the overview only, so labels in the crowded region do not pile up.
-    region = home_region(places, aspect=REGION_ASPECT)
-    home = region.box if region else region_box(home_place(places, REGION_ASPECT), REGION_ASPECT)
-    near = pd.Series([inside(p, home) for p in places], index=table.index)
+    # The home region gets its own, zoomed picture when it is worth one; its places are named
+    # there, the far ones on the whole map, so names in the crowded region do not pile up.
+    region = home_region(places, aspect=_region_aspect())
+    home = region.box if region else region_box(home_place(places, _region_aspect()),
+                                                  _region_aspect())
+    near = [inside(p, home) for p in places]
     left, right = st.columns([4.2, 1.3], gap="medium")
     with left:
         if region is not None:
-            panels = st.columns([1, 1.6], gap="large")
-            with panels[0]:
+            whole, zoomed = _widths()
+            panels = st.columns([whole, zoomed], gap="large")
+            with panels[0], st.container(key="pn_map_whole"):
                 st.markdown(f"**{words['map_all']}**")
-                st.altair_chart(_map_chart(table, words, lang, ~near)
-                                .configure_view(stroke=None), width="stretch")
-            with panels[1]:
+                st.image(map_picture(cur.key, tuple(places), lang, whole, MAP_HEIGHT, False),
+                         width="stretch")
+            with panels[1], st.container(key="pn_map_region"):
                 st.markdown(f"**{words['map_region']}**")
-                st.altair_chart(_map_chart(table[near], words, lang)
-                                .configure_view(stroke=None), width="stretch")
+                st.image(map_picture(cur.key, tuple(places), lang, zoomed, MAP_HEIGHT, True),
+                         width="stretch")
         else:
-            st.altair_chart(_map_chart(table, words, lang).configure_view(stroke=None),
-                            width="stretch")
+            with st.container(key="pn_map_whole"):
+                st.image(map_picture(cur.key, tuple(places), lang, MAP_WIDTH, MAP_HEIGHT + 50,
+                                     False), width="stretch")
     with right:
         tile(words["places"], len(places), "places", lang)
         tile(words["near"], sum(p.count for p, inner in zip(places, near, strict=True) if inner),

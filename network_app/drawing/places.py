@@ -409,7 +409,8 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
                         s=[(2 * r) ** 2 for r in radii], c=look.dot, alpha=0.85,
                         edgecolors="white", linewidths=1.5, zorder=3)
     dots.set_gid("places")
-    _fit(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), figure)
+    _fit(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), figure,
+         (max(radii, default=0.0) + 4) * figure.dpi / 72 if zoomed else 0.0)
     named = [(p, r) for p, r in zip(drawn, radii, strict=True)
              if not (frame and inside(p, frame))][:look.max_labels]
     labels = [Label(label_text(place_label(p, lang), look.label_chars, 1), p.lon,
@@ -430,11 +431,12 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
                     tuple(boxes))
 
 
-def _fit(axes: Any, box: Box, figure: Any) -> None:
-    """Show ``box`` (x0, x1, y0, y1) centred and undistorted in the figure's shape."""
-    width, height = figure.get_figwidth(), figure.get_figheight()
+def _fit(axes: Any, box: Box, figure: Any, margin: float = 0.0) -> None:
+    """Show ``box`` (x0, x1, y0, y1) centred and undistorted in the figure's shape, with
+    ``margin`` pixels around it (a dot on the box's edge is drawn whole)."""
+    width, height = figure.get_figwidth() * figure.dpi, figure.get_figheight() * figure.dpi
     x0, x1, y0, y1 = box
-    scale = max((x1 - x0) / width, (y1 - y0) / height)
+    scale = max((x1 - x0) / max(width - 2 * margin, 1), (y1 - y0) / max(height - 2 * margin, 1))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     axes.set_xlim(cx - scale * width / 2, cx + scale * width / 2)
     axes.set_ylim(cy - scale * height / 2, cy + scale * height / 2)
