@@ -114,6 +114,10 @@ CATALOG: dict[str, Any] = {
         "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
         "showing_file": "Gezeigt wird: {name}",
         "unreadable": "Die Datei konnte nicht gelesen werden. {detail}",
+        # the one error handler of the app (streamlit_app.py): no traceback, what to do
+        "unexpected": "Da ist etwas schiefgegangen, das nicht hätte passieren dürfen. Bitte die "
+        "Seite neu laden. Passiert es wieder, bitte die Arbeitsmappe und einen Satz dazu, was "
+        "Sie gerade getan haben, an das Team senden.",
         "severity": {"error": "Fehler", "warning": "Hinweis"},
         "columns": {
             "severity": "Art",
@@ -412,9 +416,6 @@ CATALOG: dict[str, Any] = {
         "near": "Partner in der Region",
         "map_all": "Alle Orte",
         "map_region": "Die Region vergrößert",
-        "place": "Ort",
-        "lat": "Breite",
-        "lon": "Länge",
         "data_date": "Datenstand",
         "source": "Quelle",
         "workbook": "Arbeitsmappe",

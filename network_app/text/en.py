@@ -102,6 +102,10 @@ CATALOG: dict[str, Any] = {
         "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
         "showing_file": "Showing: {name}",
         "unreadable": "The file could not be read. {detail}",
+        # the one error handler of the app (streamlit_app.py): no traceback, what to do
+        "unexpected": "Something went wrong that should not have happened. Please reload the "
+        "page. If it happens again, please send the workbook and a sentence about what you "
+        "were doing to the team.",
         "severity": {"error": "Error", "warning": "Warning"},
         "columns": {
             "severity": "Kind",
@@ -381,9 +385,6 @@ CATALOG: dict[str, Any] = {
         "near": "Partners in the region",
         "map_all": "All places",
         "map_region": "The region, enlarged",
-        "place": "Place",
-        "lat": "Latitude",
-        "lon": "Longitude",
         "data_date": "Data as of",
         "source": "Source",
         "workbook": "Workbook",
