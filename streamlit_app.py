@@ -3,24 +3,41 @@
 A thin layer over ``network_app``. It opens on the bundled stadtLABOR workbook; an uploaded
 workbook replaces it. The sidebar (language, workbook) is shared; each page is a file in
 ``app_pages/``.
+
+This file is the app's one error handler: an error nobody foresaw shows a plain sentence in
+the user's language (what to do next), never a traceback; the traceback goes to the server's
+log. ``.streamlit/config.toml`` sets ``client.showErrorDetails = "none"`` as a second line, so
+even an error outside this handler shows no details.
 """
 
 from __future__ import annotations
+
+import logging
 
 import streamlit as st
 
 from app_pages.common import TEXT, sidebar
 
-current = sidebar()
-words = TEXT[current.lang]
-# Called after the sidebar, which knows the language (Streamlit allows it anywhere, repeatedly).
-st.set_page_config(page_title=words["app_title"], layout="wide")
-navigation = st.navigation([
-    # No page icons: Material icons load from Google's servers, and the app must stay offline.
-    st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
-    st.Page("app_pages/partner.py", title=words["page_partner"]),
-    st.Page("app_pages/daten.py", title=words["page_data"]),
-    st.Page("app_pages/analyse.py", title=words["page_analysis"]),
-    st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
-])
-navigation.run()
+_LOG = logging.getLogger("stadtlabor")
+
+lang = "de"
+try:
+    current = sidebar()
+    lang = current.lang
+    words = TEXT[lang]
+    # Called after the sidebar, which knows the language (Streamlit allows it anywhere,
+    # repeatedly).
+    st.set_page_config(page_title=words["app_title"], layout="wide")
+    navigation = st.navigation([
+        # No page icons: Material icons load from Google's servers, and the app must stay
+        # offline.
+        st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
+        st.Page("app_pages/partner.py", title=words["page_partner"]),
+        st.Page("app_pages/daten.py", title=words["page_data"]),
+        st.Page("app_pages/analyse.py", title=words["page_analysis"]),
+        st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
+    ])
+    navigation.run()
+except Exception:  # st.rerun() and st.stop() are BaseExceptions: they pass through
+    _LOG.exception("unexpected error in the app")
+    st.error(TEXT[lang]["unexpected"], icon="⚠️")
