@@ -28,6 +28,8 @@ from network_app.text.format import LOCALES
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
 MAX_UPLOAD_MB = 50
+#: What the sidebar's uploader takes (file name endings).
+UPLOAD_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "edgelist")
 
 TEXT = by_language("app.common")
 
@@ -109,6 +111,51 @@ def _remember_upload() -> None:
     st.session_state["upload"] = (upload.name, upload.getvalue()) if upload else None
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string: quotes, backslashes, line breaks and "<" escaped, so
+    no text can end the string or the style element."""
+    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+               .replace("<", "\\3C "))
+    return f'"{escaped}"'
+
+
+#: Where Streamlit writes words of its own (streamlit 1.67, checked by tests/test_browser_words.py):
+#: (selector of the element whose text is replaced, catalog key of ours).
+_WIDGET_WORDS = (
+    ('[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] '
+     '[data-testid="stMarkdownContainer"] p', "upload_button"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] > div', "upload_hint"),
+    ('[data-testid="stMultiSelectDropdown"] [data-key="__select_all__"] [data-item-hl]',
+     "select_all"),
+    ('[data-testid="stMultiSelectDropdown"] [data-empty="true"] [role="option"] > span',
+     "no_results"),
+    ('[data-testid="stSelectboxVirtualDropdown"] [data-empty="true"] [role="option"] > span',
+     "no_results"),
+)
+
+
+def widget_words_css(lang: str) -> str:
+    """A style element that puts our words where Streamlit writes its own English ones.
+
+    Streamlit has no language setting for its widgets ("Upload", "50MB per file", "Select all",
+    "No results"; streamlit/streamlit#13500): their text is hidden (font size 0, or the
+    children not shown) and ours is shown through ``::after``. Built from the catalog only.
+    """
+    t = TEXT[lang]
+    words = {key: t[key] for _, key in _WIDGET_WORDS}
+    words["upload_hint"] = fill(t["upload_hint"], lang, size=number(MAX_UPLOAD_MB, lang),
+                                types=", ".join(kind.upper() for kind in UPLOAD_TYPES))
+    rules = []
+    for selector, key in _WIDGET_WORDS:
+        rules.append(f"{selector} {{ font-size: 0; }}\n"
+                     f"{selector} > * {{ display: none; }}\n"
+                     f"{selector}::after {{ content: {css_string(words[key])}; "
+                     "font-size: 0.875rem; line-height: 1.6; white-space: normal; }")
+    hint = _WIDGET_WORDS[1][0]
+    rules.append(f"{hint}::after {{ opacity: 0.7; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
 def _language_name(code: str) -> str:
     """Each language by its own name; a value given by its name (AppTest's ``set_value``)
     stays that name, so it finds its option."""
@@ -148,8 +195,8 @@ def sidebar() -> Current:
     lang = st.sidebar.radio(TEXT["de"]["language"], LANGUAGES, horizontal=True, key="language",
                             format_func=_language_name)
     t = TEXT[lang]
-    upload = st.sidebar.file_uploader(t["upload"], type=["xlsx", "xlsm", "xls", "ods", "csv",
-                                                         "tsv", "txt", "edgelist"],
+    st.html(widget_words_css(lang))
+    upload = st.sidebar.file_uploader(t["upload"], type=list(UPLOAD_TYPES),
                                       help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
                                       key="workbook", on_change=_remember_upload)
     st.sidebar.download_button(t["template"], data=template_bytes(),
@@ -244,6 +291,60 @@ def number_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
     write = fixed if aligned else number
     return frame.style.format(lambda value: write(value, lang, digits=digits),
                               subset=fractions, na_rep="–")
+
+
+#: Up to this many cells the fractions of a table are styled (pandas' Styler, which keeps them
+#: numbers, so sorting by such a column sorts by value); a larger table gets them as text.
+MAX_STYLED_CELLS = 100_000
+
+
+def display_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
+                  aligned: bool = True) -> pd.DataFrame | Styler:
+    """``frame`` for ``st.dataframe`` or ``st.table`` as a reader should see it.
+
+    Empty cells are empty: Streamlit writes "None" for every missing value whatever a Styler
+    says, so missing values are replaced, not styled. A number column with gaps becomes text
+    (years as written, "2019"; fractions as ``lang`` writes them); a full one stays numbers,
+    its fractions shown as :func:`number_table` shows them. Yes/no columns are words. The
+    column names are the caller's: translate them first and leave internal columns out.
+    """
+    words = TEXT[lang]
+    write = fixed if aligned else number
+    shown = frame.copy()
+    fractions = []
+    for column in frame.columns:
+        values = frame[column]
+        kind = values.dtype.kind
+        if kind == "b" or (kind == "O" and values.notna().any()
+                           and values.dropna().map(lambda v: isinstance(v, bool)).all()):
+            shown[column] = values.map(lambda v: "" if _missing(v)
+                                       else words["yes"] if v else words["no"]).astype(object)
+        elif values.isna().any() and (kind in "iu" or (kind == "f" and values.dropna().map(
+                lambda v: float(v).is_integer()).all())):
+            # years and counts with gaps: as written ("2019"), never grouped ("2.019")
+            shown[column] = values.map(lambda v: "" if _missing(v) else str(int(v))
+                                       ).astype(object)
+        elif kind == "f" and values.isna().any():
+            shown[column] = values.map(lambda v: "" if _missing(v)
+                                       else write(float(v), lang, digits=digits)
+                                       ).astype(object)
+        elif kind == "f":
+            fractions.append(column)
+        elif kind not in "iu":
+            shown[column] = values.map(lambda v: "" if _missing(v) else v).astype(object)
+    if not fractions:
+        return shown
+    if shown.size > MAX_STYLED_CELLS:
+        for column in fractions:
+            shown[column] = shown[column].map(lambda v: write(v, lang, digits=digits))
+        return shown
+    return shown.style.format(lambda value: write(value, lang, digits=digits),
+                              subset=fractions)
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pandas' NA: a cell left empty (lists are values, never missing)."""
+    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
 
 
 def chart_locale(lang: str) -> dict[str, Any]:

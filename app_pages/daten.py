@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, header, number_table, show_problems
+from app_pages.common import current, display_table, header, show_problems
 from network_app.text import by_language, number, say
 
 TEXT = by_language("app.daten")
@@ -35,8 +35,8 @@ def _search(frame: pd.DataFrame, text: str) -> pd.DataFrame:
 
 def _show(frame: pd.DataFrame, total: int, words: dict, lang: str) -> None:
     st.caption(say("app.daten.shown", lang, shown=number(len(frame), lang), count=total))
-    st.dataframe(number_table(frame.rename(columns=words["columns"]), lang, digits=6,
-                              aligned=False),
+    st.dataframe(display_table(frame.rename(columns=words["columns"]), lang, digits=6,
+                               aligned=False),
                  hide_index=True, width="stretch")
 
 
@@ -67,6 +67,12 @@ def relation_columns(data: na.PartnerData) -> list[str]:
         columns.append("directed")
     columns += ["since", "until", "note", *data.relation_extra_columns, "row"]
     return [c for c in columns if c in relations]
+
+
+def activity_columns(data: na.PartnerData) -> list[str]:
+    """The activities' columns to show: every column of the sheet, not the year the reader
+    derives from the date for the year filter (it would repeat the date as a number)."""
+    return [c for c in data.activities.columns if c != "year"]
 
 
 def simple_tab(table: pd.DataFrame, key: str, words: dict, lang: str,
@@ -121,8 +127,8 @@ def page() -> None:
     with tabs[1]:
         simple_tab(data.relations[relation_columns(data)], "relations", words, lang)
     with tabs[2]:
-        simple_tab(data.activities, "activities", words, lang, ("participants",),
-                   ("area", "status"))
+        simple_tab(data.activities[activity_columns(data)], "activities", words, lang,
+                   ("participants",), ("area", "status"))
     with tabs[3]:
         simple_tab(data.programmes, "programmes", words, lang, ("participants",))
     with tabs[4]:

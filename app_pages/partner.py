@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, graph_for, header, plain, positions_for
+from app_pages.common import current, display_table, graph_for, header, plain, positions_for
 from app_pages.network_component import network_chart
 from network_app.text import by_language
 
@@ -48,22 +48,24 @@ def page() -> None:
     with left:
         st.subheader(words["details"])
         if profile.attributes:
-            st.table(pd.DataFrame(profile.attributes, columns=[words["field"], words["value"]]),
-                     hide_index=True)
+            st.table(display_table(pd.DataFrame(profile.attributes,
+                                                columns=[words["field"], words["value"]]),
+                                   cur.lang), hide_index=True)
         if profile.programmes:
             st.markdown(f"**{words['programmes']}:** " + plain("; ".join(profile.programmes)))
     with right:
         st.subheader(words["neighbours"])
         if profile.neighbours:
-            st.table(pd.DataFrame([(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
-                                  columns=[words["partner"], words["why"]]), hide_index=True)
+            st.table(display_table(pd.DataFrame(
+                [(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
+                columns=[words["partner"], words["why"]]), cur.lang), hide_index=True)
         else:
             st.write(words["no_neighbours"].format(hub=plain(data.own_organisation))
                      if data.has_hub else words["no_neighbours_plain"])
     if profile.activities:
         st.subheader(words["activities"])
-        st.table(pd.DataFrame(profile.activities, columns=[words["activity"], words["date"],
-                                                           words["status"], words["area"]]),
+        st.table(display_table(pd.DataFrame(profile.activities, columns=[
+            words["activity"], words["date"], words["status"], words["area"]]), cur.lang),
                  hide_index=True)
 
     st.subheader(words["ego"])

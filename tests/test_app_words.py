@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
+import pyarrow as pa
 import pytest
 from conftest import ROOT, write_xlsx
 from streamlit.testing.v1 import AppTest
@@ -79,3 +83,76 @@ def test_other_errors_are_counted_in_plain_words(app, tmp_path):
     [banner] = [e.value for e in app.error]
     assert banner.startswith("1 Fehler in der Arbeitsmappe: Was davon betroffen ist, fehlt")
     assert "(ganz)" not in banner
+
+
+MISSING = {"None", "nan", "NaN", "NaT", "<NA>", "none"}
+
+
+def shown_cells(element) -> pd.DataFrame:
+    """A table's cells as the browser writes them: a Styler's display values, if any."""
+    arrow = element.proto.arrow_data if hasattr(element.proto, "arrow_data") else None
+    if arrow is not None and arrow.styler.display_values:
+        return pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+    return element.value
+
+
+def assert_tables_read_well(at: AppTest, internal: set[str]) -> int:
+    tables = [*at.dataframe, *at.table]
+    for element in tables:
+        cells = shown_cells(element)
+        assert not internal & {str(c) for c in cells.columns}, cells.columns
+        for column in cells.columns:
+            values = element.value[column]
+            # no missing value reaches the browser: Streamlit writes those as "None"
+            assert not values.isna().any(), (column, values[values.isna()])
+            assert not set(cells[column].astype(str)) & MISSING, column
+    return len(tables)
+
+
+@pytest.mark.parametrize(("lang", "internal"), [
+    ("Deutsch", {"year", "Jahr", "category"}), ("English", {"year", "Year", "category"})])
+def test_tables_show_empty_cells_empty_and_no_internal_columns(app, tmp_path, lang,
+                                                                internal):
+    path = write_xlsx(tmp_path / "luecken.xlsx", {
+        "Partner": [["Name", "Kategorie", "Typ", "Seit", "Website"],
+                    ["A-Lab", "Austausch", None, 2019, None],
+                    ["B-Uni", "Forschung", "Hochschule", None, "https://b.example"]],
+        "Beziehungen": [["Von", "Nach", "Stärke", "Seit"], ["A-Lab", "B-Uni", None, 2020]],
+        "Aktivitäten": [["Aktivität", "Datum", "Status", "Beteiligte"],
+                        ["Fest", None, None, "A-Lab; B-Uni"],
+                        ["Tagung", 2021, "umgesetzt", "B-Uni"]],
+    })
+    app.sidebar.radio(key="language").set_value(lang).run()
+    upload(app, path)
+    app.switch_page("app_pages/daten.py").run()
+    assert not app.exception
+    assert assert_tables_read_well(app, internal) >= 4
+    activities = [t for t in app.dataframe if "Fest" in set(t.value.iloc[:, 0])]
+    assert activities and activities[0].value.iloc[0].tolist()[1:3] == ["", ""]
+    app.switch_page("app_pages/partner.py").run()
+    app.selectbox(key="partner").set_value("A-Lab").run()
+    assert not app.exception
+    assert assert_tables_read_well(app, internal) >= 2
+
+
+def test_display_table_words_and_numbers(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT))  # the app's folder, as streamlit run has it
+    from app_pages.common import display_table
+
+    frame = pd.DataFrame({
+        "text": ["x", None, math.nan], "year": pd.array([2019, None, 2020], dtype="Int64"),
+        "weight": [0.5, math.nan, 2.0], "share": [0.25, 1.5, 3.0],
+        "since": [2019.0, math.nan, 2021.0],  # years read as floats, with a gap
+        "directed": [True, None, False], "row": [2, 3, 4]})
+    shown = display_table(frame, "de")
+    assert shown.data["text"].tolist() == ["x", "", ""]
+    assert shown.data["year"].tolist() == ["2019", "", "2020"]
+    assert shown.data["weight"].tolist() == ["0,500", "", "2,000"]
+    assert shown.data["since"].tolist() == ["2019", "", "2021"]
+    assert shown.data["directed"].tolist() == ["ja", "", "nein"]
+    assert shown.data["row"].tolist() == [2, 3, 4]  # full number columns stay numbers
+    assert shown.data["share"].tolist() == [0.25, 1.5, 3.0]
+    assert "1,500" in shown.to_html() and "1.500" not in shown.to_html()
+    english = display_table(frame, "en", digits=2, aligned=False)
+    assert english.data["weight"].tolist() == ["0.5", "", "2"]
+    assert english.data["directed"].tolist() == ["yes", "", "no"]

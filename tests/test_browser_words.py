@@ -1,0 +1,125 @@
+"""Streamlit's own words in the browser: German in the German UI, our words in English too.
+
+Streamlit has no language setting for its widgets; app_pages.common.widget_words_css hides their
+text and shows the catalog's. CSS hooks can change with a Streamlit release: these tests read
+what a person sees (text nodes with a font size, plus ::before/::after content).
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser import running_app
+from conftest import write_xlsx
+
+pytestmark = pytest.mark.browser
+
+#: The words of an element as drawn: visible text nodes and pseudo-element content.
+SEEN_WORDS = """root => {
+  const seen = [];
+  const pseudo = (el, which) => {
+    const content = getComputedStyle(el, which).content;
+    if (content && content !== "none" && content !== "normal") {
+      seen.push(JSON.parse(content));
+    }
+  };
+  const walk = (el) => {
+    const style = getComputedStyle(el);
+    if (style.display === "none" || style.visibility === "hidden") return;
+    pseudo(el, "::before");
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE && child.textContent.trim()
+          && parseFloat(style.fontSize) > 0) {
+        seen.push(child.textContent.trim());
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        walk(child);
+      }
+    }
+    pseudo(el, "::after");
+  };
+  walk(root);
+  return seen.join(" | ");
+}"""
+
+ENGLISH_STREAMLIT = ("Upload", "Browse files", "Drag and drop", "per file", "Limit",
+                     "Select all", "No results", "Choose an option", "Choose options")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, app_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(app_url + "/daten")
+    page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(timeout=60_000)
+    yield page
+    context.close()
+
+
+def seen(page, selector: str) -> str:
+    return page.locator(selector).first.evaluate(SEEN_WORDS)
+
+
+def choose_english(page) -> None:
+    page.get_by_text("English", exact=True).click()
+    page.get_by_text("Load your own workbook", exact=False).first.wait_for(timeout=30_000)
+
+
+def open_category_filter(page) -> None:
+    page.locator("[data-testid=\"stMultiSelect\"]:visible").first.click()
+    page.locator('[data-testid="stMultiSelectDropdown"]').wait_for(timeout=10_000)
+
+
+def test_uploader_speaks_german(page):
+    words = seen(page, '[data-testid="stFileUploader"]')
+    assert "Datei wählen" in words
+    assert "oder hierher ziehen · bis 50 MB · XLSX, XLSM, XLS, ODS, CSV, TSV, TXT, EDGELIST" in (
+        words)
+    assert not [w for w in ENGLISH_STREAMLIT if w in words], words
+    # our words take the place of Streamlit's: a real size, inside the sidebar
+    box = page.locator('[data-testid="stFileUploaderDropzone"] button').bounding_box()
+    assert box["width"] > 60 and box["height"] > 20
+
+
+def test_multiselect_speaks_german(page):
+    open_category_filter(page)
+    words = seen(page, '[data-testid="stMultiSelectDropdown"]')
+    assert words.startswith("Alle auswählen") and "Austausch" in words
+    page.keyboard.type("zzz")
+    page.locator('[data-testid="stMultiSelectDropdown"] [data-empty="true"]').wait_for()
+    words = seen(page, '[data-testid="stMultiSelectDropdown"]')
+    assert words == "Keine Treffer"
+    page.keyboard.press("Escape")
+
+
+def test_selectbox_without_match_speaks_german(page):
+    page.goto(page.url.replace("/daten", "/partner"))
+    box = page.locator('[data-testid="stSelectbox"]').first
+    box.click()
+    page.keyboard.type("zzzqqq")
+    empty = page.locator('[data-testid="stSelectboxVirtualDropdown"] [data-empty="true"]')
+    empty.wait_for(timeout=10_000)
+    assert seen(page, '[data-testid="stSelectboxVirtualDropdown"]') == "Keine Treffer"
+
+
+def test_english_ui_uses_our_words_too(page):
+    choose_english(page)
+    words = seen(page, '[data-testid="stFileUploader"]')
+    assert "Choose file" in words and "up to 50 MB" in words
+    assert "Upload" not in words and "50MB per file" not in words
+    open_category_filter(page)
+    assert seen(page, '[data-testid="stMultiSelectDropdown"]').startswith("Select all")
+
+
+def test_uploaded_file_keeps_our_words(page, tmp_path):
+    path = write_xlsx(tmp_path / "klein.xlsx", {"Partner": [["Name", "Kategorie"],
+                                                             ["A-Lab", "Austausch"]]})
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.get_by_text("klein.xlsx").first.wait_for(timeout=30_000)
+    words = seen(page, '[data-testid="stFileUploader"]')
+    assert "klein.xlsx" in words
+    assert not [w for w in ENGLISH_STREAMLIT if w in words], words
