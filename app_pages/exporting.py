@@ -63,9 +63,12 @@ def file_name(fmt: str, lang: str = "de") -> str:
 def export_bytes(fmt: str, data: na.PartnerData, graph: nx.Graph,
                  positions: Mapping[Hashable, tuple[float, float]],
                  styles: Mapping[Hashable, NodeStyle], legend: Sequence[tuple[str, str]], *,
-                 lang: str = "de", include_personal: bool = False, paper: str = "A4") -> bytes:
-    """One export of the shown view as bytes (CSV: a zip of the nodes and edges files)."""
-    meta = exports.meta_for(data, lang=lang, include_personal=include_personal)
+                 lang: str = "de", include_personal: bool = False, paper: str = "A4",
+                 note_problems: bool = True) -> bytes:
+    """One export of the shown view as bytes (CSV: a zip of the nodes and edges files); with
+    ``note_problems`` a workbook with errors is marked "Daten unvollständig: N Probleme"."""
+    meta = exports.meta_for(data, lang=lang, include_personal=include_personal,
+                            note_problems=note_problems)
     with tempfile.TemporaryDirectory(prefix="partnernetz-export-") as folder:
         written = exports.export(
             fmt, Path(folder) / f"{TEXT[lang]['file_stem']}.{fmt}", data, view_graph=graph,
@@ -82,10 +85,11 @@ def export_bytes(fmt: str, data: na.PartnerData, graph: nx.Graph,
 
 def fingerprint(fmt: str, graph: nx.Graph, styles: Mapping[Hashable, NodeStyle],
                 legend: Sequence[tuple[str, str]], *, workbook: str, lang: str,
-                include_personal: bool, paper: str) -> str:
+                include_personal: bool, paper: str, note_problems: bool = True) -> str:
     """What the export depends on; a change of view, colour or option makes a new export."""
     payload: dict[str, Any] = {
         "fmt": fmt, "workbook": workbook, "lang": lang, "personal": include_personal,
+        "note": note_problems,
         "paper": paper if fmt in PICTURES else "",
         "nodes": sorted(map(str, graph.nodes)),
         "edges": sorted(sorted(map(str, edge)) for edge in graph.edges),
@@ -121,15 +125,22 @@ def export_section(data: na.PartnerData, graph: nx.Graph,
                              key="export_paper", disabled=fmt not in PICTURES)
         include_personal = st.checkbox(words["personal"], value=False,
                                        key="export_personal", help=words["personal_help"])
+        note = exports.problems_note(data, lang)
+        # on by default: a picture of incomplete data must not look complete
+        note_problems = bool(note) and st.checkbox(
+            words["problem_note"].format(note=note), value=True, key="export_problem_note",
+            help=words["problem_note_help"])
         if graph.number_of_nodes() == 0:
             st.info(words["empty"])
             return
         wanted = fingerprint(fmt, graph, styles, legend, workbook=workbook, lang=lang,
-                             include_personal=include_personal, paper=paper)
+                             include_personal=include_personal, paper=paper,
+                             note_problems=note_problems)
         if st.button(words["build"], key="export_build"):
             try:
                 content = export_bytes(fmt, data, graph, positions, styles, legend, lang=lang,
-                                       include_personal=include_personal, paper=paper)
+                                       include_personal=include_personal, paper=paper,
+                                       note_problems=note_problems)
             except (OSError, ValueError, na.NetworkAppError) as exc:
                 st.session_state.pop(RESULT_KEY, None)
                 st.error(words["failed"].format(error=plain(exc)), icon="⚠️")

@@ -218,6 +218,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
                          help=t["export_out"])
     export_.add_argument("--include-personal", action="store_true",
                          help=t["include_personal"])
+    export_.add_argument("--no-problem-note", action="store_true", help=t["no_problem_note"])
     export_.add_argument("--paper", choices=list(PAPER_SIZES), default=_DEFAULT_PAPER,
                          help=fill(t["paper"], lang, default=_DEFAULT_PAPER))
     export_.add_argument("--title", default=None, metavar=t["metavar_title"], help=t["title"])
@@ -364,7 +365,8 @@ def _export(args: argparse.Namespace) -> int:
     lang = args.lang
     data = load_workbook(args.file, max_bytes=_max_bytes(args),
                          own_organisation=_hub_choice(args))
-    meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal)
+    meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal,
+                    note_problems=not args.no_problem_note)
     for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
         print(say("cli.export_written", lang, path=path))
     if data.errors:

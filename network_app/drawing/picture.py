@@ -57,6 +57,8 @@ MARKERS = {"dot": "o", "star": "*", "square": "s", "diamond": "D"}
 # matplotlib draws a star and a diamond smaller than a circle of the same size.
 MARKER_SCALE = {"star": 1.7, "diamond": 0.8, "square": 0.9}
 
+#: The colour of a warning note (the deck's "intern" red).
+NOTE_COLOUR = "#A50021"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
 
 
@@ -78,7 +80,7 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
                  positions: Mapping[Any, tuple[float, float]],
                  styles: Mapping[Any, NodeStyle], *, label_size: float = 9.0,
                  highlight: Collection[Any] | None = None, marker_scale: float = 1.0,
-                 max_labels: int = MAX_LABELS) -> list[Any]:
+                 max_labels: int = MAX_LABELS, note: str | None = None) -> list[Any]:
     """Draw ``graph`` into ``axes`` (limits, ties, markers, labels); return the labelled nodes.
 
     Parameters
@@ -97,6 +99,9 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
         Markers this many times the app's proportions (larger on a projected slide).
     max_labels : int
         How many nodes are tried for a label at most (the largest first).
+    note : str, optional
+        A short warning drawn small in the figure's lower right corner, on white ("Daten
+        unvollständig: 3 Probleme").
     """
     from matplotlib.collections import LineCollection
 
@@ -147,6 +152,10 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
     markers = [(*points[n], radii[n]) for n in points]
     placed = place_labels(figure, axes, labels, markers, leaders=True, margin=1.5 * scale,
                           colour=LABEL_COLOUR, leader_width=0.9 * scale)
+    if note:
+        figure.text(0.99, 0.02, note, ha="right", va="bottom", fontsize=label_size,
+                    fontweight="bold", color=NOTE_COLOUR, zorder=10,
+                    bbox={"facecolor": "white", "edgecolor": NOTE_COLOUR, "pad": 3.0 * scale})
     return [order[i] for i in placed]
 
 

@@ -38,7 +38,7 @@ from ..network.figures import network_title
 from ..network.graph import build_graph
 from ..network.positions import network_layout
 from ..workbook.validation import PartnerData
-from .common import ExportMeta
+from .common import ExportMeta, problems_note
 from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
 from .html import write_html
 from .pictures import PAPER_SIZES, write_picture
@@ -52,6 +52,7 @@ __all__ = [
     "csv_paths",
     "export",
     "meta_for",
+    "problems_note",
     "write_csv",
     "write_gexf",
     "write_graphml",
@@ -87,8 +88,7 @@ def _view(writer: Writer) -> Writer:
 
 def _report(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
             legend: list, meta: ExportMeta, paper: str) -> Path:
-    return write_report_xlsx(path, data, graph, meta, positions=positions, styles=styles,
-                             legend=legend)
+    return write_report_xlsx(path, data, graph, meta)
 
 
 #: Format → writer(path, data, graph, positions, styles, legend, meta, paper).
@@ -107,11 +107,13 @@ _WRITERS: dict[str, Writer] = {
 
 
 def meta_for(data: PartnerData, *, title: str | None = None, lang: str = "de",
-             include_personal: bool = False) -> ExportMeta:
+             include_personal: bool = False, note_problems: bool = True) -> ExportMeta:
     """The workbook's own title, Datenstand and source (settings sheet), or the file name.
 
     Without a title the network is named by :func:`~network_app.network.figures.network_title`:
-    after the own organisation, or after the file when the network has no hub.
+    after the own organisation, or after the file when the network has no hub. With
+    ``note_problems`` (the default) a workbook with errors gets the note :func:`problems_note`,
+    so a picture of incomplete data does not look complete.
     """
     return ExportMeta(
         title=title or network_title(data, lang),
@@ -119,6 +121,7 @@ def meta_for(data: PartnerData, *, title: str | None = None, lang: str = "de",
         source=data.settings.get("source") or data.source_name,
         lang=lang,
         include_personal=include_personal,
+        note=problems_note(data, lang) if note_problems else "",
     )
 
 

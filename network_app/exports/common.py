@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..atomic import atomic_target
-from ..text import by_language
+from ..text import by_language, say
 from ..workbook import schema
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "csv_text",
     "is_personal",
     "plain",
+    "problems_note",
     "xlsx_text",
 ]
 
@@ -64,6 +65,10 @@ class ExportMeta:
         Keep Ansprechperson, Kontakt, E-Mail, Telefon; the export is then marked "intern".
     created : datetime.date, optional
         The export date in footers (today when None).
+    note : str
+        A warning every export shows small but visibly (in the footer, on the deck's title
+        and sources slides and in its pictures): "Daten unvollständig: 3 Probleme" for a
+        workbook with errors (see :func:`network_app.exports.meta_for`); "" for none.
     """
 
     title: str = ""
@@ -72,6 +77,7 @@ class ExportMeta:
     lang: str = "de"
     include_personal: bool = False
     created: dt.date | None = None
+    note: str = ""
 
     def __post_init__(self) -> None:
         if self.lang not in _WORDS:
@@ -102,9 +108,10 @@ class ExportMeta:
 
     def footer(self, width: int = 0) -> str:
         """ "Datenstand: 2022 · Quelle: … · erstellt: 01.02.2026", the source shortened to
-        ``width`` characters when given (a workbook's source may be a paragraph)."""
+        ``width`` characters when given (a workbook's source may be a paragraph); the
+        :attr:`note` first when there is one."""
         words = self.words
-        parts = []
+        parts = [self.note] if self.note else []
         if self.data_date:
             parts.append(f"{words['date']}: {self.data_date}")
         if self.source:
@@ -114,6 +121,14 @@ class ExportMeta:
             parts.append(f"{words['source']}: {source}")
         parts.append(f"{words['created']}: {self.created_text()}")
         return " · ".join(parts)
+
+
+def problems_note(data: Any, lang: str = "de") -> str:
+    """ "Daten unvollständig: 3 Probleme" when the workbook (a
+    :class:`~network_app.workbook.validation.PartnerData`) has errors, rows or values that could
+    not be taken over; else "". Hints (warnings) leave the data complete."""
+    count = len(data.errors)
+    return say("exports.common.incomplete", lang, count=count) if count else ""
 
 
 _PERSONAL_KEYS = frozenset(schema.PERSONAL_COLUMNS)

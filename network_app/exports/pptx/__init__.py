@@ -60,6 +60,7 @@ from ...drawing.styling import legend as default_legend
 from ...network.graph import build_graph
 from ...network.positions import network_layout
 from ...workbook.validation import PartnerData
+from ..common import problems_note
 from .charts import activities_slide, growth_slide
 from .geo import map_slide
 from .pictures import Scene
@@ -86,7 +87,8 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
                styles: dict[Any, NodeStyle] | None = None,
                legend: Sequence[tuple[str, str]] | None = None, title: str | None = None,
                data_date: str | None = None, source: str | None = None, lang: str = "de",
-               include_personal: bool = False, exported: dt.date | None = None) -> Path:
+               include_personal: bool = False, exported: dt.date | None = None,
+               note_problems: bool = True) -> Path:
     """Write the council deck (pptx) for ``data`` to ``path``; return the path.
 
     Parameters
@@ -113,6 +115,9 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
         value of a personal column appears anywhere in the deck.
     exported : datetime.date, optional
         The export date shown on the title and sources slides (default: today).
+    note_problems : bool
+        For a workbook with errors, say "Daten unvollständig: N Probleme" on the title and
+        sources slides and in a corner of every network picture (on by default).
     """
     if lang not in WORDS:
         raise ValueError(f"unknown language {lang!r}; use 'de' or 'en'")
@@ -125,8 +130,9 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     legend = default_legend(graph, lang) if legend is None else legend
     words = WORDS[lang]
     deck = Deck(new_presentation(), words, lang, include_personal)
-    scene = Scene(graph, positions, styles, list(legend))
-    meta = deck_meta(data, title, data_date, source, lang, exported or dt.date.today())
+    note = problems_note(data, lang) if note_problems else ""
+    scene = Scene(graph, positions, styles, list(legend), note)
+    meta = deck_meta(data, title, data_date, source, lang, exported or dt.date.today(), note)
     title_slide(deck, meta)
     figures_slide(deck, data, graph)
     lists = [(category, members, name_list(category_names(graph, members)))
@@ -156,4 +162,5 @@ def deck_writer(path: Path, data: PartnerData, graph: nx.Graph,
     return write_deck(path, data, graph=graph, positions=positions, styles=styles,
                       legend=legend, title=meta.title or None, data_date=meta.data_date or None,
                       source=meta.source or None, lang=meta.lang,
-                      include_personal=meta.include_personal, exported=meta.created)
+                      include_personal=meta.include_personal, exported=meta.created,
+                      note_problems=bool(meta.note))

@@ -26,6 +26,7 @@ class Scene:
     positions: dict[Any, tuple[float, float]]
     styles: dict[Any, NodeStyle]
     legend: list[tuple[str, str]]
+    note: str = ""  # drawn small in the picture's lower right corner ("Daten unvollständig …")
 
 
 def network_png(scene: Scene, width: float, height: float, *,
@@ -38,6 +39,6 @@ def network_png(scene: Scene, width: float, height: float, *,
     """
     png, labelled = render(draw_network, width, height, scene.graph, scene.positions,
                            scene.styles, label_size=label_size, highlight=highlight,
-                           marker_scale=MARKER_SCALE)
+                           marker_scale=MARKER_SCALE, note=scene.note or None)
     kinds = scene.graph.nodes
     return png, sum(1 for node in labelled if kinds[node].get("kind") == "partner")

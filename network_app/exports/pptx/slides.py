@@ -57,10 +57,11 @@ class DeckMeta:
     source: str | None
     file_name: str
     exported: str
+    note: str = ""  # "Daten unvollständig: N Probleme", or ""
 
 
 def deck_meta(data: PartnerData, title: str | None, data_date: str | None, source: str | None,
-              lang: str, exported: dt.date) -> DeckMeta:
+              lang: str, exported: dt.date, note: str = "") -> DeckMeta:
     """Title, Datenstand, source, file name and export date, as the deck shows them."""
     words = WORDS[lang]
     chosen = title or network_title(data, lang)
@@ -70,6 +71,7 @@ def deck_meta(data: PartnerData, title: str | None, data_date: str | None, sourc
         source=plain(source or data.settings.get("source") or "") or None,
         file_name=plain(data.source_name or ""),
         exported=exported.strftime(words["date_format"]),
+        note=note,
     )
 
 
@@ -92,6 +94,9 @@ def title_slide(deck: Deck, meta: DeckMeta) -> None:
     if meta.data_date:
         lines.insert(0, deck.say("data_date", date=meta.data_date))
     fill_text(subtitle.text_frame, lines, 28, colour=MUTED, space_after=6)
+    if meta.note:  # incomplete data: said before anything is shown
+        text_box(slide, 1.0, 6.1, SLIDE_W - 2.0, 0.6, [meta.note], SMALL_PT + 4, bold=True,
+                 colour=INTERN_FILL)
     if deck.intern:
         intern_mark(slide, words["intern"])
 
@@ -362,7 +367,7 @@ def sources_slide(deck: Deck, meta: DeckMeta, notes: Sequence[str] = ()) -> None
         f"{words['file']}: {plain(meta.file_name, 80) or unknown}",
         f"{words['data_date_label']}: {meta.data_date or unknown}",
         f"{words['exported_label']}: {meta.exported}",
-        *(note for note in notes if note),
+        *(note for note in (meta.note, *notes) if note),
     ]
     text_box(slide, MARGIN, CONTENT_TOP + 0.1, SLIDE_W - 2 * MARGIN, 4.4, lines, SMALL_PT,
              space_after=12)
