@@ -41,7 +41,7 @@ LEADER_STEPS = 4
 #: How far out a label may go in the last round, when it found no place nearer; that round
 #: tries only the FAR_TRIES most important labels still without a place (each costs hundreds
 #: of candidate places, and in a crowd they rarely find one).
-FAR_STEPS = 14
+FAR_STEPS = 10
 FAR_TRIES = 30
 #: A leader line's pattern: round dots (in line widths), unlike the solid lines of ties.
 LEADER_DASHES = (0.0, (0.1, 2.2))
