@@ -98,14 +98,16 @@ def test_top_limits_and_layer_works_too(relations_only):
 
 @pytest.fixture
 def crafted(make_xlsx):
-    """A star around M, a programme and an activity among its arms, and three partners in one
-    town (written differently) of whom two are tied by a relation."""
+    """A star around M with a programme among its arms, three partners in one town (written
+    differently) of whom two are tied by a relation, and two in Unna of the type "Sonstiges"."""
     return load(make_xlsx, {
         "Partner": [["Name", "Kategorie", "Typ", "Ort"],
                     ["M", "Netzwerk", None, "Hamm"],
                     ["P1", "Netzwerk", "Verein", "Lippstadt"],
                     ["P2", "Netzwerk", "Verein", "lippstadt "],
                     ["P3", "Netzwerk", "Kommune", "Lippstadt"],
+                    ["P4", "Netzwerk", "Sonstiges", "Unna"],
+                    ["P5", "Netzwerk", "sonstiges", "Unna"],
                     ["Q", "Netzwerk", None, None]],
         "Beziehungen": [["Von", "Nach"], ["M", "P1"], ["M", "P2"], ["M", "P3"], ["M", "Q"],
                         ["P1", "P3"]],
@@ -119,9 +121,9 @@ def test_crafted_workbook_ties_of_every_kind_are_never_suggested(crafted):
     found = introductions(graph, crafted, top=None)
     pairs = [(s.a, s.b) for s in found]
     # Common partner M (4 ties) for every pair of arms except P1–P3 (relation), P2–Q (programme).
-    assert pairs == [("P1", "P2"), ("P2", "P3"), ("P1", "Q"), ("P3", "Q")]
-    assert [s.place for s in found] == ["Lippstadt", "Lippstadt", None, None]
-    assert [s.type for s in found] == ["Verein", None, None, None]
+    assert pairs == [("P1", "P2"), ("P2", "P3"), ("P1", "Q"), ("P3", "Q"), ("P4", "P5")]
+    assert [s.place for s in found] == ["Lippstadt", "Lippstadt", None, None, "Unna"]
+    assert [s.type for s in found] == ["Verein", None, None, None, None]  # "Sonstiges" is none
     assert found[0].reason() == ("Beide arbeiten mit 1 gemeinsamen Partner: M. "
                                  "Beide sind in Lippstadt, beide vom Typ »Verein«.")
     assert found[1].reason("en") == "Both work with 1 common partner: M. Both are in Lippstadt."
@@ -136,7 +138,7 @@ def test_a_view_that_hides_a_tie_still_never_suggests_the_pair(crafted):
     view.remove_node("M")
     found = introductions(view, crafted, top=None)
     assert [(s.a, s.b, s.common_neighbours) for s in found] == [
-        ("P1", "P2", []), ("P2", "P3", [])]
+        ("P1", "P2", []), ("P2", "P3", []), ("P4", "P5", [])]
     assert found[1].reason() == "Beide sind in Lippstadt."
     assert_never_tied(found, build_graph(crafted), crafted)
 

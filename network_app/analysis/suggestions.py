@@ -17,7 +17,8 @@ A pair that is not tied is a candidate when
 
 The rule, in this order: the higher Adamic–Adar index first (pairs without common partners have
 0); among equals, a shared place before none, then a shared Typ before none (the Typ is a reason
-only next to a shared place); then by names.
+only next to a shared place, and "Sonstiges", the template's word for "none of these", is
+none); then by names.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ __all__ = ["Suggestion", "introductions", "tied_pairs"]
 
 #: How many names a reason lists before "und N weitere".
 NAMES_IN_REASON = 3
+#: Types that say nothing in common: the template's catch-all.
+_NO_TYPE = frozenset({"sonstiges", "sonstige", "other"})
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ def introductions(graph_or_layer: nx.Graph, data: PartnerData, *,
     def same(pair: tuple[str, str], key: str) -> bool:
         first, second = (layer.nodes[n].get(key) for n in pair)
         return isinstance(first, str) and isinstance(second, str) and bool(first.strip()) \
-            and _same(first) == _same(second)
+            and _same(first) == _same(second) and _same(first) not in _NO_TYPE
 
     scored = []
     for pair in adamic_adar.keys() | same_place:
