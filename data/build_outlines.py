@@ -25,9 +25,11 @@ import zipfile
 from pathlib import Path
 
 TARGET = Path(__file__).resolve().parents[1] / "network_app" / "drawing" / "outlines.json"
-#: Germany and its neighbours by ISO 3166-1 alpha-3 code (Natural Earth's ADM0_A3).
-COUNTRIES = ("DEU", "NLD", "BEL", "LUX", "FRA", "CHE", "AUT", "CZE", "POL", "DNK", "LIE")
-EUROPE = (-6.0, 25.0, 41.0, 58.0)  # lon min, lon max, lat min, lat max
+#: Germany, its neighbours and the countries next to them by ISO 3166-1 alpha-3 code
+#: (Natural Earth's ADM0_A3).
+COUNTRIES = ("DEU", "NLD", "BEL", "LUX", "FRA", "CHE", "AUT", "CZE", "POL", "DNK", "LIE", "ITA",
+             "SVN", "HUN", "SVK", "GBR")
+EUROPE = (-11.0, 25.0, 36.0, 61.0)  # lon min, lon max, lat min, lat max
 TOLERANCE = 0.01  # degrees
 MIN_AREA = 0.005  # square degrees (about 35 km² at 51° N)
 Ring = list[tuple[float, float]]

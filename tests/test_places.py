@@ -50,7 +50,7 @@ def test_outlines_are_germany_and_its_neighbours_with_real_borders():
     assert _inside(max(shapes["AUT"], key=len), 13.04, 47.8)
     assert _inside(max(shapes["NLD"], key=len), 5.69, 50.85)
     # only the European part of France (no overseas departments in the Caribbean)
-    assert all(-6 < lon < 25 and 41 < lat < 58 for ring in shapes["FRA"] for lon, lat in ring)
+    assert all(-6 < lon < 25 and 41 < lat < 52 for ring in shapes["FRA"] for lon, lat in ring)
 
 
 def _svg_map(places, width=900, height=760, **kwargs):
@@ -139,9 +139,13 @@ def test_country_names_speak_the_language_and_leave_the_places_alone():
     de_words, en_words = _country_words(de_root), _country_words(ET.fromstring(en_svg))
     assert de_words and de_words.keys() == en_words.keys()
     german = {"DEU": "Deutschland", "AUT": "Österreich", "CZE": "Tschechien", "POL": "Polen",
-              "NLD": "Niederlande", "BEL": "Belgien", "FRA": "Frankreich", "CHE": "Schweiz"}
+              "NLD": "Niederlande", "BEL": "Belgien", "FRA": "Frankreich", "CHE": "Schweiz",
+              "ITA": "Italien", "SVN": "Slowenien", "HUN": "Ungarn", "SVK": "Slowakei",
+              "DNK": "Dänemark", "LUX": "Luxemburg", "GBR": "Vereinigtes Königreich"}
     english = {"DEU": "Germany", "AUT": "Austria", "CZE": "Czechia", "POL": "Poland",
-               "NLD": "Netherlands", "BEL": "Belgium", "FRA": "France", "CHE": "Switzerland"}
+               "NLD": "Netherlands", "BEL": "Belgium", "FRA": "France", "CHE": "Switzerland",
+               "ITA": "Italy", "SVN": "Slovenia", "HUN": "Hungary", "SVK": "Slovakia",
+               "DNK": "Denmark", "LUX": "Luxembourg", "GBR": "United Kingdom"}
     for code, word in de_words.items():
         assert word == german[code] and en_words[code] == english[code]
     assert de.places == en.places and de.labelled == en.labelled

@@ -215,13 +215,23 @@ def home_region(places: list[Place], aspect: float = 1.0,
     within = tuple(p for p in places if inside(p, box))
     if len(within) < MIN_REGION_PLACES or len(within) == len(places):
         return None
+    if _close(places, km):
+        return None
+    return Region(home, box, within)
+
+
+def _spread_km(places: Sequence[Place]) -> float:
+    """How far the places reach, north–south or east–west, whichever is more (km)."""
     lats = [p.lat for p in places]
     lons = [p.lon for p in places]
     middle = math.cos(math.radians((max(lats) + min(lats)) / 2))
-    spread = max(max(lats) - min(lats), (max(lons) - min(lons)) * middle) * KM_PER_DEGREE
-    if spread < 1.5 * 2 * km:
-        return None
-    return Region(home, box, within)
+    return max(max(lats) - min(lats), (max(lons) - min(lons)) * middle) * KM_PER_DEGREE
+
+
+def _close(places: Sequence[Place], km: float = REGION_KM) -> bool:
+    """Whether the places lie so close together that one map shows them as well as a region's
+    map would: they spread less than one and a half times a region's height."""
+    return _spread_km(places) < 1.5 * 2 * km
 
 
 def coordinates_text(lat: float, lon: float, lang: str = "de") -> str:
@@ -268,16 +278,28 @@ def outlines() -> dict[str, tuple[Ring, ...]]:
             for code, rings in json.loads(text)["countries"].items()}
 
 
-def map_extent(places: Sequence[Place]) -> Box:
+def map_extent(places: Sequence[Place], km: float = REGION_KM) -> Box:
     """What the whole map shows: the places with a margin, and all of Germany when most
-    partners are in Germany.
+    partners are in Germany. Places close together (no region of their own is worth a map,
+    see :func:`home_region`) are shown up close: at least ``km`` around their middle.
 
-    >>> map_extent([Place("Soest", 51.57, 8.11, 3)])  # all of Germany, with a margin
+    >>> map_extent([Place("Soest", 51.57, 8.11, 3), Place("Berlin", 52.52, 13.4, 1),
+    ...             Place("München", 48.14, 11.58, 1)])  # all of Germany, with a margin
     (5.3, 15.6, 46.805, 55.495)
+    >>> [round(v, 2) for v in map_extent([Place("Soest", 51.57, 8.11, 3),
+    ...                                    Place("Hamm", 51.68, 7.82, 1)])]  # up close
+    [6.73, 9.2, 50.86, 52.39]
     """
     lons = [p.lon for p in places]
     lats = [p.lat for p in places]
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
+    if _close(places, km):
+        half_lat = max((lat1 - lat0) / 2 * 1.2, km / KM_PER_DEGREE)
+        middle = math.cos(math.radians((lat0 + lat1) / 2))
+        half_lon = max((lon1 - lon0) / 2 * 1.2, km / KM_PER_DEGREE / max(middle, 0.01))
+        lat, lon = (lat0 + lat1) / 2, (lon0 + lon1) / 2
+        return (round(lon - half_lon, 6), round(lon + half_lon, 6), round(lat - half_lat, 6),
+                round(lat + half_lat, 6))
     box = GERMANY_BOX
     in_germany = sum(p.count for p in places if inside(p, box))
     if 2 * in_germany >= sum(p.count for p in places):

@@ -872,6 +872,11 @@ CATALOG: dict[str, Any] = {
         "POL": "Polen",
         "DNK": "Dänemark",
         "LIE": "Liechtenstein",
+        "ITA": "Italien",
+        "SVN": "Slowenien",
+        "HUN": "Ungarn",
+        "SVK": "Slowakei",
+        "GBR": "Vereinigtes Königreich",
     },
     "exports.common": {
         "intern": "intern",

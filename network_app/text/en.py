@@ -820,6 +820,11 @@ CATALOG: dict[str, Any] = {
         "POL": "Poland",
         "DNK": "Denmark",
         "LIE": "Liechtenstein",
+        "ITA": "Italy",
+        "SVN": "Slovenia",
+        "HUN": "Hungary",
+        "SVK": "Slovakia",
+        "GBR": "United Kingdom",
     },
     "exports.common": {
         "intern": "internal",
