@@ -185,6 +185,32 @@ def test_leaders_in_a_crowd_cross_no_dot_and_no_label():
     assert assert_leaders_clear(figure, axes) >= 5
 
 
+def test_no_label_or_leader_under_the_note_in_the_corner():
+    """The deck's pictures carry "Daten unvollständig: …" in the lower right corner: names
+    and leader lines keep clear of it."""
+    graph = nx.Graph()
+    positions = {}
+    for i, j in itertools.product(range(8), range(6)):  # dots all over, the corner too
+        name = f"Partner {i}-{j}"
+        graph.add_node(name, kind="partner", label=name, category="Netzwerk", categories=[])
+        positions[name] = (100.0 * i, 120.0 * j)
+    figure, axes = canvas(6, 4, dpi=120)
+    draw_network(figure, axes, graph, positions, node_styles(graph), label_size=9,
+                 note="Daten unvollständig: 12 Probleme")
+    (note,) = [t for t in figure.texts if t.get_text().startswith("Daten unvollständig")]
+    figure.canvas.draw()  # the frame around the note gets its place when drawn
+    frame = note.get_bbox_patch().get_window_extent(figure.canvas.get_renderer()).extents
+    labels = text_boxes(figure, axes)
+    assert labels
+    near = [box for box in labels if box[2] > frame[0] - 60 and box[1] < frame[3] + 60]
+    assert near  # the corner is crowded: names were placed around the note
+    for box in labels:
+        assert not (box[0] < frame[2] and frame[0] < box[2] and box[1] < frame[3]
+                    and frame[1] < box[3]), box
+    for start, end, *_ in leaders(figure, axes):
+        assert not segment_enters_box(start, end, frame)
+
+
 def test_leaders_look_unlike_ties():
     """Ties are solid grey lines; a leader is dotted, thin, in its label's dot's colour."""
     graph, positions = crowded_graph(160)

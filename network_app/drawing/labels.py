@@ -319,7 +319,7 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
                  markers: Sequence[tuple[float, float, float]], *, leaders: bool = True,
                  margin: float = 1.5, halo: bool = False, colour: str = "#1F1F1F",
                  leader_colour: str = "#333333", leader_width: float = 0.9,
-                 zorder: float = 6) -> list[int]:
+                 zorder: float = 6, avoid: Sequence[Box] = ()) -> list[int]:
     """Draw the labels that fit on ``axes``; return the indices of those placed, in order.
 
     Parameters
@@ -340,6 +340,9 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
         A white halo around the letters (on a map) instead of a white backing box.
     colour, leader_colour, leader_width, zorder
         How labels and leader lines are drawn (a label's own ``leader_colour`` comes first).
+    avoid : sequence of (x0, y0, x1, y1)
+        Boxes in display units (pixels) that neither a label nor a leader line may cover, such
+        as a note drawn on the picture.
     """
     from matplotlib import patheffects
     from matplotlib.collections import LineCollection
@@ -356,6 +359,8 @@ def place_labels(figure: Any, axes: Any, labels: Sequence[Label],
         centres = axes.transData.transform([(x, y) for x, y, _ in markers])
         for (cx, cy), (*_, radius) in zip(centres, markers, strict=True):
             grid.add_circle(float(cx), float(cy), radius * px)
+    for box in avoid:
+        grid.add_box(box)
     style: dict[str, Any] = {"ha": "center", "va": "center", "color": colour,
                              "linespacing": 1.1, "multialignment": "center",
                              "zorder": zorder, "parse_math": False, "clip_on": False}

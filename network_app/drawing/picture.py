@@ -150,12 +150,17 @@ def draw_network(figure: Any, axes: Any, graph: nx.Graph,
                     min_size=MIN_LABEL_SHARE * label_size, leader_colour=style[n].color)
               for n in order]
     markers = [(*points[n], radii[n]) for n in points]
+    avoid = []
+    if note:  # drawn first, so that no label and no leader line runs under it
+        drawn = figure.text(0.99, 0.02, note, ha="right", va="bottom", fontsize=label_size,
+                            fontweight="bold", color=NOTE_COLOUR, zorder=10,
+                            bbox={"facecolor": "white", "edgecolor": NOTE_COLOUR,
+                                  "pad": 3.0 * scale})
+        text = drawn.get_window_extent(figure.canvas.get_renderer())
+        pad = (3.0 * scale + 1) * figure.dpi / 72  # the frame's padding and line
+        avoid.append((text.x0 - pad, text.y0 - pad, text.x1 + pad, text.y1 + pad))
     placed = place_labels(figure, axes, labels, markers, leaders=True, margin=1.5 * scale,
-                          colour=LABEL_COLOUR, leader_width=0.9 * scale)
-    if note:
-        figure.text(0.99, 0.02, note, ha="right", va="bottom", fontsize=label_size,
-                    fontweight="bold", color=NOTE_COLOUR, zorder=10,
-                    bbox={"facecolor": "white", "edgecolor": NOTE_COLOUR, "pad": 3.0 * scale})
+                          colour=LABEL_COLOUR, leader_width=0.9 * scale, avoid=avoid)
     return [order[i] for i in placed]
 
 
