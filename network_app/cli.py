@@ -19,12 +19,14 @@ import errno
 import json
 import os
 import sys
+import textwrap
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Final, Literal, NoReturn
 
 from . import __version__
+from .analysis.metrics import components_sentence
 from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
@@ -330,6 +332,9 @@ def _analyze(args: argparse.Namespace) -> int:
     for key in ("nodes", "edges", "density", "components", "diameter", "average_path_length"):
         label = t[key] if key in ("nodes", "edges") else explain[key]["label"]
         print(f"  {label}: {_shown(network[key], lang)}")
+    pieces = components_sentence(network, lang, hub=report["hub_excluded"] or "")
+    if pieces:  # "44 getrennte Teile, größter Abstand 1" needs words
+        print(textwrap.fill(pieces, 100, initial_indent="  ", subsequent_indent="  "))
     if network["betweenness_sample"]:
         print(say("cli.sampled", lang, count=network["betweenness_sample"]))
     if "direction" in explain:  # the file gives directions; the measures count without
