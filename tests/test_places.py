@@ -163,3 +163,15 @@ def test_partners_at_the_same_place_are_one_dot_with_a_count(count):
     assert soest.count == count
     assert place_label(soest) == ("Soest" if count == 1 else f"Soest ({count})")
     assert soest in drawn.labelled
+
+
+def test_single_partners_are_small_dots_and_leave_room_for_names():
+    """Forty places with one partner each: every dot the smallest, so names find room."""
+    look = MapLook(label_size=22, marker=(7, 20), max_labels=30)
+    places = [Place(f"Ort {i}", 47.8 + (i % 8) * 0.85, 6.5 + (i // 8) * 1.7, 1)
+              for i in range(40)]
+    root, drawn = _svg_map(places, 1390, 810, look=look)
+    circles = _dot_circles(root, 810)
+    assert len(circles) == 40
+    assert all(r == pytest.approx(7, abs=0.5) for *_, r in circles)
+    assert len(drawn.labelled) >= 20

@@ -347,13 +347,17 @@ class DrawnMap:
 
 
 def place_radius(count: int, biggest: int, marker: tuple[float, float] = (5.0, 13.0)) -> float:
-    """A place's dot radius in points: its area grows with the number of partners there.
+    """A place's dot radius in points: the smallest for one partner, growing with the number
+    of partners there up to the biggest place's (so a map of single partners is not a carpet
+    of big dots).
 
-    >>> place_radius(1, 4), place_radius(4, 4)
-    (11.5, 18.0)
+    >>> place_radius(1, 4), place_radius(4, 4), place_radius(1, 1)
+    (5.0, 18.0, 5.0)
     """
     smallest, growth = marker
-    return smallest + growth * math.sqrt(count / max(biggest, 1))
+    if biggest <= 1:
+        return smallest
+    return smallest + growth * math.sqrt((count - 1) / (biggest - 1))
 
 
 def _area(ring: Ring) -> float:
