@@ -167,24 +167,40 @@ HUB_MODES = ("file", "none", "name")
 _HUB_KEYS = ("hub_mode", "hub_name")
 
 
-def hub_choice(t: dict) -> str | Literal[False] | None:
+def widget_key(name: str, lang: str) -> str:
+    """The key of a choice whose option words depend on the language: one widget per language.
+
+    Streamlit's browser side keeps showing the old words of the chosen option when only the
+    words change (a German "wie in der Datei" in the English sidebar); a new widget shows the
+    new ones. Keep the choice under a key of its own to carry it over (see :func:`hub_choice`).
+    German, the default, keeps the plain name.
+    """
+    return name if lang == LANGUAGES[0] else f"{name}_{lang}"
+
+
+def hub_choice(t: dict, lang: str = "de") -> str | Literal[False] | None:
     """The sidebar control "In der Mitte": None (as the file says), False (nobody) or a name.
 
     The choice is also kept under keys of its own, so it survives a page switched from code
-    (st.switch_page), which may drop widget state, as it does the uploader's.
+    (st.switch_page), which may drop widget state, as it does the uploader's, and a change of
+    language, which shows a widget of its own (:func:`widget_key`).
     """
-    for key in _HUB_KEYS:
-        if key not in st.session_state and f"{key}_kept" in st.session_state:
-            st.session_state[key] = st.session_state[f"{key}_kept"]
-    mode = st.sidebar.selectbox(t["hub"], HUB_MODES, key="hub_mode",
+    keys = {key: widget_key(key, lang) for key in _HUB_KEYS}
+    switched = st.session_state.get("hub_lang_kept", lang) != lang
+    for key, widget in keys.items():
+        if (switched or widget not in st.session_state) and f"{key}_kept" in st.session_state:
+            st.session_state[widget] = st.session_state[f"{key}_kept"]
+    st.session_state["hub_lang_kept"] = lang
+    mode = st.sidebar.selectbox(t["hub"], HUB_MODES, key=keys["hub_mode"],
                                 format_func=lambda m: t["hub_modes"].get(m, m),
                                 help=t["hub_help"])
     name = ""
     if mode == "name":
-        name = st.sidebar.text_input(t["hub_name"], key="hub_name", max_chars=200).strip()
-    for key in _HUB_KEYS:
-        if key in st.session_state:
-            st.session_state[f"{key}_kept"] = st.session_state[key]
+        name = st.sidebar.text_input(t["hub_name"], key=keys["hub_name"],
+                                     max_chars=200).strip()
+    for key, widget in keys.items():
+        if widget in st.session_state:
+            st.session_state[f"{key}_kept"] = st.session_state[widget]
     if mode == "none":
         return False
     return name or None
@@ -208,7 +224,7 @@ def sidebar() -> Current:
         name, content = stored
     else:
         content, name = BUNDLED.read_bytes(), BUNDLED.name
-    hub = hub_choice(t)
+    hub = hub_choice(t, lang)
     key = f"{hashlib.sha256(content).hexdigest()}:{hub!r}"
     try:
         data, error = load(content, name, hub), None

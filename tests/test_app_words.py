@@ -156,3 +156,17 @@ def test_display_table_words_and_numbers(monkeypatch):
     english = display_table(frame, "en", digits=2, aligned=False)
     assert english.data["weight"].tolist() == ["0.5", "", "2"]
     assert english.data["directed"].tolist() == ["yes", "", "no"]
+
+
+def test_hub_choice_survives_a_change_of_language(app):
+    app.sidebar.selectbox(key="hub_mode").set_value("none").run()
+    app.sidebar.radio(key="language").set_value("English").run()
+    assert not app.exception
+    english = app.sidebar.selectbox(key="hub_mode_en")
+    assert english.value == "none" and english.options == ["as in the file", "nobody",
+                                                           "this organisation:"]
+    english.set_value("name").run()
+    app.sidebar.text_input(key="hub_name_en").input("Stadt Soest").run()
+    app.sidebar.radio(key="language").set_value("Deutsch").run()
+    assert app.sidebar.selectbox(key="hub_mode").value == "name"
+    assert app.sidebar.text_input(key="hub_name").value == "Stadt Soest"

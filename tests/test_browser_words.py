@@ -13,7 +13,8 @@ from conftest import write_xlsx
 
 pytestmark = pytest.mark.browser
 
-#: The words of an element as drawn: visible text nodes and pseudo-element content.
+#: The words of an element as drawn: visible text nodes, the text of inputs (a choice's value or
+#: placeholder) and pseudo-element content.
 SEEN_WORDS = """root => {
   const seen = [];
   const pseudo = (el, which) => {
@@ -26,6 +27,10 @@ SEEN_WORDS = """root => {
     const style = getComputedStyle(el);
     if (style.display === "none" || style.visibility === "hidden") return;
     pseudo(el, "::before");
+    if (el.tagName === "INPUT" && !["file", "hidden", "radio", "checkbox"].includes(el.type)) {
+      const shown = el.value || el.placeholder;  // a choice's value, or its placeholder
+      if (shown && parseFloat(style.fontSize) > 0) seen.push(shown);
+    }
     for (const child of el.childNodes) {
       if (child.nodeType === Node.TEXT_NODE && child.textContent.trim()
           && parseFloat(style.fontSize) > 0) {
@@ -123,3 +128,12 @@ def test_uploaded_file_keeps_our_words(page, tmp_path):
     words = seen(page, '[data-testid="stFileUploader"]')
     assert "klein.xlsx" in words
     assert not [w for w in ENGLISH_STREAMLIT if w in words], words
+
+
+def test_choices_change_their_words_with_the_language(page):
+    hub = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    assert "wie in der Datei" in seen(page, '[data-testid="stSidebar"] [data-testid="stSelectbox"]')
+    choose_english(page)
+    page.wait_for_timeout(1000)
+    shown = hub.evaluate(SEEN_WORDS)
+    assert "as in the file" in shown and "wie in der Datei" not in shown, shown
