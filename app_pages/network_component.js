@@ -17,7 +17,8 @@ const STATES = new WeakMap();
 // click it; .highlighted(key) the names on the emphasised path; .instances[key] the state of
 // each mounted chart (its vis network, names, nodes and root element); .labelBoxes(key) the
 // names drawn right now with their boxes in page coordinates [{name, x, y, w, h}] (the label
-// engine's output); .fit(key) does what the "Alles zeigen" button does, without animation.
+// engine's output); .nodeDots(key) every dot on screen [{name, x, y, r}]; .fit(key) does what
+// the "Alles zeigen" button does, without animation.
 // Used by tests/test_network_component.py, tests/test_browser.py, tests/test_label_overlap.py.
 const registry = (globalThis.__partnernetz = globalThis.__partnernetz || { instances: {} });
 registry.nodePosition = function (name, key) {
@@ -36,6 +37,10 @@ registry.highlighted = function (key) {
 registry.labelBoxes = function (key) {
   const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
   return state && state.labels ? state.labels.boxes() : [];
+};
+registry.nodeDots = function (key) {
+  const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
+  return state && state.labels ? state.labels.dots() : [];
 };
 registry.fit = function (key) {
   const state = key ? registry.instances[key] : Object.values(registry.instances)[0];
@@ -211,6 +216,7 @@ function applyFocus(state, name, moveView) {
   if (moveView) {
     // Later focus changes on the same graph (the Netzwerk page's search) centre the partner.
     state.viewMoved = true;
+    state.fitted.moved();
     state.network.focus(id, {
       scale: Math.max(state.network.getScale(), 1.0),
       animation: reducedMotion() ? false : { duration: 500, easingFunction: "easeInOutQuad" },
@@ -221,6 +227,7 @@ function applyFocus(state, name, moveView) {
 
 // Every node with a margin (the label engine keeps the names inside the canvas).
 function fitAll(state, animate) {
+  if (state.fitted) state.fitted.fitted();
   PartnernetzLabels.fit(state.network, state.baseNodes.map((node) => node.size), {
     width: state.canvasBox.clientWidth, height: state.canvasBox.clientHeight,
     fontSize: state.fontSize, animate: animate && !reducedMotion(),
@@ -274,6 +281,10 @@ function buildNetwork(state, vis, data) {
     edges: { smooth: false },
   });
   state.network = network;
+  // Refitted when the canvas changes size, until the user zooms or pans.
+  state.fitted = PartnernetzLabels.keepFitted(network, () => {
+    if (state.network === network) fitAll(state, false);  // not after a rebuild
+  });
   state.labels = PartnernetzLabels.attach(network, {
     names: data.nodes.map((node) => node.label), ranks: data.nodes.map((node) => node.rank),
     sizes: data.nodes.map((node) => node.size),
@@ -340,6 +351,7 @@ function render(state, vis, data) {
   // moving to the focus). A new graph stays fitted as a whole, its path included.
   if (pathChanged && !rebuilt) {
     state.viewMoved = true;
+    state.fitted.moved();
     state.network.fit({
       nodes: state.highlighted.map((name) => state.index.get(name)),
       animation: reducedMotion() ? false : { duration: 500, easingFunction: "easeInOutQuad" },

@@ -188,6 +188,7 @@ var PartnernetzLabels = (function () {
       }
       ctx.restore();
       engine.boxes = boxes;
+      engine.screen = screen;
       engine.drawn = new Set(boxes.map(function (box) { return box.id; }));
       engine.lastMs = performance.now() - started;
       if (options.onChange) {
@@ -213,6 +214,17 @@ var PartnernetzLabels = (function () {
         return engine.boxes.map(function (box) {
           return { name: names[box.id], x: rect.left + box.x, y: rect.top + box.y,
                    w: box.w, h: box.h };
+        });
+      },
+      // Every node's dot on screen in page coordinates, [{name, x, y, r}] (centre and radius).
+      dots: function () {
+        var canvas = options.canvas();
+        var rect = canvas ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
+        var screen = engine.screen || {};
+        return Object.keys(screen).map(function (key) {
+          var dot = screen[key];
+          return { name: names[Number(key)], x: rect.left + dot.x, y: rect.top + dot.y,
+                   r: dot.r };
         });
       },
       drawnCount: function () { return engine.boxes.length; },
@@ -260,10 +272,31 @@ var PartnernetzLabels = (function () {
     }, { capture: true });
   }
 
+  // Keep the picture fitted while the canvas changes size (a window resized, a sidebar closed),
+  // until the user zooms or pans: then the view stays where the user put it. `refit` fits the
+  // view; call the returned function after a fit that the user asked for (the button).
+  function keepFitted(network, refit) {
+    var moved = false;
+    network.on("zoom", function () { moved = true; });
+    network.on("dragEnd", function (params) {
+      if (!params.nodes || params.nodes.length === 0) moved = true;
+    });
+    // After vis' own handling: vis restores its camera (scaled to the new width) after it
+    // fires "resize", which would undo a fit made right here.
+    network.on("resize", function () {
+      if (!moved) setTimeout(function () { if (!moved) refit(); }, 0);
+    });
+    return {
+      fitted: function () { moved = false; },
+      moved: function () { moved = true; },
+    };
+  }
+
   function isMac() {
     var nav = typeof navigator === "undefined" ? null : navigator;
     return Boolean(nav && /Mac|iPhone|iPad/.test(nav.platform || nav.userAgent || ""));
   }
 
-  return { attach: attach, fit: fit, guardWheel: guardWheel, isMac: isMac };
+  return { attach: attach, fit: fit, guardWheel: guardWheel, isMac: isMac,
+           keepFitted: keepFitted };
 })();

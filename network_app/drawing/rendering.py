@@ -187,10 +187,14 @@ var labels = PartnernetzLabels.attach(network, {{
   first: function () {{ return network.getSelectedNodes(); }},
   canvas: function () {{ return document.querySelector("#network canvas"); }}
 }});
-// Test hook (tests/test_label_overlap.py): the names drawn right now with their boxes in page
-// coordinates, [{{name, x, y, w, h}}].
+// Test hooks (tests/test_label_overlap.py): the names drawn right now with their boxes in page
+// coordinates, [{{name, x, y, w, h}}], and every dot on screen, [{{name, x, y, r}}].
 window.__partnernetzLabels = function () {{ return labels.boxes(); }};
+window.__partnernetzDots = function () {{ return labels.dots(); }};
+// Refitted when the window changes size, until the user zooms or pans.
+var fitted = PartnernetzLabels.keepFitted(network, function () {{ showAll(false); }});
 function showAll(animate) {{
+  fitted.fitted();
   var box = document.getElementById("network");
   PartnernetzLabels.fit(network, sizes, {{ width: box.clientWidth, height: box.clientHeight,
     fontSize: LABEL_SIZE, animate: animate }});
