@@ -153,6 +153,14 @@ def widget_words_css(lang: str) -> str:
                      "font-size: 0.875rem; line-height: 1.6; white-space: normal; }")
     hint = _WIDGET_WORDS[1][0]
     rules.append(f"{hint}::after {{ opacity: 0.7; }}")
+    # A tooltip opens in a layer of its own: which button it belongs to is the hovered one.
+    tooltip = '[data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"] p'
+    for label, ours in t["toolbar"].items():
+        hovered = (f'body:has([data-testid="stBaseButton-elementToolbar"]'
+                   f'[aria-label={css_string(label)}]:hover)')
+        rules.append(f"{hovered} {tooltip} {{ font-size: 0; }}\n"
+                     f"{hovered} {tooltip}::after {{ content: {css_string(ours)}; "
+                     "font-size: 0.875rem; }")
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 

@@ -137,3 +137,16 @@ def test_choices_change_their_words_with_the_language(page):
     page.wait_for_timeout(1000)
     shown = hub.evaluate(SEEN_WORDS)
     assert "as in the file" in shown and "wie in der Datei" not in shown, shown
+
+
+def test_table_toolbar_tooltips_speak_german(page):
+    page.locator('[data-testid="stDataFrame"]').first.hover()
+    button = page.locator('[data-testid="stBaseButton-elementToolbar"][aria-label="Search"]')
+    button.first.hover()
+    tooltip = page.locator('[data-testid="stTooltipContent"]')
+    tooltip.first.wait_for(timeout=10_000)
+    assert seen(page, '[data-testid="stTooltipContent"]') == "In der Tabelle suchen"
+    page.locator('[data-testid="stBaseButton-elementToolbar"][aria-label="Download as CSV"]'
+                 ).first.hover()
+    page.wait_for_timeout(500)
+    assert seen(page, '[data-testid="stTooltipContent"]') == "Als CSV-Datei herunterladen"

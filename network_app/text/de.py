@@ -156,6 +156,16 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "oder hierher ziehen · bis {size} MB · {types}",
         "select_all": "Alle auswählen",
         "no_results": "Keine Treffer",
+        # the tooltips of the buttons above a table or chart, by Streamlit's own words
+        "toolbar": {
+            "Show/hide columns": "Spalten ein- oder ausblenden",
+            "Download as CSV": "Als CSV-Datei herunterladen",
+            "Search": "In der Tabelle suchen",
+            "Fullscreen": "Vollbild",
+            "Close fullscreen": "Vollbild schließen",
+            "Show data": "Daten zeigen",
+            "Download as PNG": "Als PNG-Bild herunterladen",
+        },
         # a yes/no column in a table (e.g. whether a relation has a direction)
         "yes": "ja",
         "no": "nein",

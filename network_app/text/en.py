@@ -141,6 +141,15 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "or drag it here · up to {size} MB · {types}",
         "select_all": "Select all",
         "no_results": "No results",
+        "toolbar": {
+            "Show/hide columns": "Show or hide columns",
+            "Download as CSV": "Download as a CSV file",
+            "Search": "Search the table",
+            "Fullscreen": "Full screen",
+            "Close fullscreen": "Close full screen",
+            "Show data": "Show the data",
+            "Download as PNG": "Download as a PNG picture",
+        },
         "yes": "yes",
         "no": "no",
         "more_errors": {
