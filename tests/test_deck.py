@@ -122,6 +122,7 @@ def test_growth_slide_runs_from_the_first_seit_to_the_data_date(decks):
     assert [s.name for s in chart.series] == ["Austausch", "Kooperation", "Netzwerk",
                                               "Forschung"]
     assert [int(v) for v in chart.series[1].values] == [0, 1, 1, 2, 2, 2]  # B-Uni, D-Stadt
+    assert chart.value_axis.major_unit == 1  # whole partners on the axis
     assert "Gezeigt bis zum Datenstand 2024." in texts(growth)
     assert not any("Startjahre" in t for t in texts(prs.slides[-1]))
 

@@ -66,6 +66,8 @@ def _growth_chart(slide: Any, table: Any, height: float) -> None:
                                    Inches(SLIDE_W - 2 * MARGIN), Inches(height), chart_data)
     chart = frame.chart
     _style_chart(chart)
+    if int(table.to_numpy().max()) <= 10:  # PowerPoint would step by 0.5: "0 1 1 2 2" partners
+        chart.value_axis.major_unit = 1
     for series, column in zip(chart.series, table.columns, strict=True):
         colour = rgb(CATEGORY_COLORS.get(column, NONE_COLOR))
         if kind == XL_CHART_TYPE.LINE_MARKERS:
