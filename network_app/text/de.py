@@ -100,7 +100,6 @@ CATALOG: dict[str, Any] = {
         "category": "Kategorie",
         "year_a": "Vergleiche Jahr",
         "year_b": "mit Jahr",
-        "no_years": "Die Arbeitsmappe enthält keine Jahreszahlen.",
         "year": "Jahr",
         "as_of": "Stand {year}",
     },
@@ -421,6 +420,10 @@ CATALOG: dict[str, Any] = {
         "no_coordinates": {
             "one": "{count} Partner ohne Koordinaten ist nicht eingezeichnet.",
             "other": "{count} Partner ohne Koordinaten sind nicht eingezeichnet.",
+        },
+        "map_unnamed": {
+            "one": "Ein Ort ist in der Karte ohne Namen (kein Platz): {places}.",
+            "other": "{count} Orte sind in der Karte ohne Namen (kein Platz): {places}.",
         },
         "places": "Orte",
         "near": "Partner in der Region",

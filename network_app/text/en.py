@@ -88,7 +88,6 @@ CATALOG: dict[str, Any] = {
         "category": "Category",
         "year_a": "Compare year",
         "year_b": "with year",
-        "no_years": "The workbook contains no years.",
         "year": "Year",
         "as_of": "As of {year}",
     },
@@ -389,6 +388,10 @@ CATALOG: dict[str, Any] = {
         "no_coordinates": {
             "one": "{count} partner without coordinates is not drawn.",
             "other": "{count} partners without coordinates are not drawn.",
+        },
+        "map_unnamed": {
+            "one": "One place is shown without its name (no room): {places}.",
+            "other": "{count} places are shown without their names (no room): {places}.",
         },
         "places": "Places",
         "near": "Partners in the region",
