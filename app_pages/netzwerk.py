@@ -2,11 +2,16 @@
 
 Positions are computed once per workbook (``stable_positions``), so a partner keeps its place
 whatever is filtered; only the filtered graph is recomputed when a control changes.
+
+Layout: the picture is what people come for, so it starts within the first screen (1440×900):
+one row of controls above it (view, search, and popovers for colour/size and filters); the
+caption and the key-figure tiles follow the picture.
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 import network_app as na
 from app_pages.common import (
@@ -28,6 +33,7 @@ from network_app.text import by_language, say
 TEXT = by_language("app.netzwerk")
 
 SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
+FILTER_KEYS = ("f_categories", "f_types", "f_reaches", "f_year", "f_areas", "f_statuses")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -46,8 +52,9 @@ def view(key: str, _data: na.PartnerData, kind: str, filters: na.Filters):
 
 
 def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
-               ) -> tuple[str, str, str | None, na.Filters]:
-    """The view, colour, size and filter choices. ``views`` are those worth offering
+               ) -> tuple[str, str, str | None, na.Filters, DeltaGenerator]:
+    """The view, colour, size and filter choices in one row, and the row's place for the
+    search box (filled once the filtered graph is known). ``views`` are those worth offering
     (``na.views_for``): without a hub there is no "us in the centre"."""
     words = TEXT[lang]
     chosen = st.session_state.get("view", views[0])
@@ -61,38 +68,54 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
         if chosen == "partners":
             st.session_state["view"] = st.session_state["view_fell_back_from"]
         del st.session_state["view_fell_back_from"]
-    with st.container(border=True):
-        first = st.columns([2, 1, 1])
-        kind = first[0].radio(words["view"], list(views), horizontal=True,
-                              format_func=words["views"].get, key="view",
-                              help=words["view_help"] if "ego" in views
-                              else words["view_help_plain"])
-        color_by = first[1].selectbox(words["color_by"], list(words["colors"]),
-                                      format_func=words["colors"].get, key="color_by")
-        size_by = first[2].selectbox(
+    row = st.columns([11, 6, 4, 4], vertical_alignment="bottom")
+    kind = row[0].radio(words["view"], list(views), horizontal=True,
+                        format_func=words["views"].get, key="view",
+                        help=words["view_help"] if "ego" in views
+                        else words["view_help_plain"])
+    with row[2].popover(words["look"], width="stretch"):
+        color_by = st.selectbox(words["color_by"], list(words["colors"]),
+                                format_func=words["colors"].get, key="color_by")
+        size_by = st.selectbox(
             words["size_by"], [None, *SIZE_MEASURES], key="size_by",
             format_func=lambda k: words["size_none"] if k is None
             else na.METRIC_TEXT[k][lang][0])
-        with st.expander(words["filters"]):
-            row = st.columns(3)
-            categories = row[0].multiselect(words["categories"], options["categories"],
-                                            key="f_categories", placeholder="")
-            types = row[1].multiselect(words["types"], options["types"], key="f_types",
-                                       placeholder="")
-            reaches = row[2].multiselect(words["reaches"], options["reaches"],
-                                         key="f_reaches", placeholder="")
-            row = st.columns(3)
-            year = row[0].selectbox(words["year"], [None, *options["years"]], key="f_year",
-                                    format_func=lambda y: words["all_years"] if y is None
-                                    else str(y), help=words["year_help"])
-            areas = row[1].multiselect(words["areas"], options["areas"], key="f_areas",
-                                       placeholder="", help=words["activity_help"])
-            statuses = row[2].multiselect(words["statuses"], options["statuses"],
-                                          key="f_statuses", placeholder="",
-                                          help=words["activity_help"])
+    # The button says how many filters are on, so a filtered picture is never a surprise.
+    active = sum(1 for key in FILTER_KEYS if st.session_state.get(key))
+    label = say("app.netzwerk.filters_on", lang, count=active) if active else words["filters"]
+    with row[3].popover(label, width="stretch"):
+        categories = st.multiselect(words["categories"], options["categories"],
+                                    key="f_categories", placeholder="")
+        types = st.multiselect(words["types"], options["types"], key="f_types",
+                               placeholder="")
+        reaches = st.multiselect(words["reaches"], options["reaches"], key="f_reaches",
+                                 placeholder="")
+        year = st.selectbox(words["year"], [None, *options["years"]], key="f_year",
+                            format_func=lambda y: words["all_years"] if y is None
+                            else str(y), help=words["year_help"])
+        areas = st.multiselect(words["areas"], options["areas"], key="f_areas",
+                               placeholder="", help=words["activity_help"])
+        statuses = st.multiselect(words["statuses"], options["statuses"], key="f_statuses",
+                                  placeholder="", help=words["activity_help"])
     filters = na.Filters(categories=categories, types=types, reaches=reaches, year=year,
                          areas=areas, statuses=statuses)
-    return kind, color_by, size_by, filters
+    return kind, color_by, size_by, filters, row[1]
+
+
+def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
+    """The tiles of the workbook's key figures (after the picture)."""
+    words = TEXT[lang]
+    # A network from another tool has no categories: no tiles of zeros and one "ohne Kategorie".
+    per_category = figures["categories"] if any(
+        figures["categories"].get(c) for c in na.CATEGORIES) else {}
+    cols = st.columns(4 + len(per_category))
+    cols[0].metric(words["partners"], figure(figures["partners"], lang))
+    cols[1].metric(words["ties"], figure(figures["partner_ties"], lang),
+                   help=words["ties_help"] if has_hub else words["ties_help_plain"])
+    cols[2].metric(words["activities"], figure(figures["activities"], lang))
+    cols[3].metric(words["programmes"], figure(figures["programmes"], lang))
+    for col, (category, count) in zip(cols[4:], per_category.items(), strict=True):
+        col.metric(category_label(category, lang), figure(count, lang))
 
 
 def page() -> None:
@@ -107,22 +130,10 @@ def page() -> None:
     lang = cur.lang
     errors_banner(data, lang)
 
-    # A network from another tool has no categories: no tiles of zeros and one "ohne Kategorie".
-    per_category = figures["categories"] if any(
-        figures["categories"].get(c) for c in na.CATEGORIES) else {}
-    cols = st.columns(4 + len(per_category))
-    cols[0].metric(words["partners"], figure(figures["partners"], lang))
-    cols[1].metric(words["ties"], figure(figures["partner_ties"], lang),
-                   help=words["ties_help"] if data.has_hub else words["ties_help_plain"])
-    cols[2].metric(words["activities"], figure(figures["activities"], lang))
-    cols[3].metric(words["programmes"], figure(figures["programmes"], lang))
-    for col, (category, count) in zip(cols[4:], per_category.items(), strict=True):
-        col.metric(category_label(category, lang), figure(count, lang))
-
     views = na.views_for(data)
     if not data.has_hub:
         st.caption(say("app.common.hub_none", lang))
-    kind, color_by, size_by, filters = controls(cur.lang, options, views)
+    kind, color_by, size_by, filters, search_place = controls(cur.lang, options, views)
     graph = view(cur.key, data, kind, filters)
     membership = communities.membership
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
@@ -135,16 +146,18 @@ def page() -> None:
                        community_names=communities.names, color_values=values)
     partners = sorted((n for n, k in graph.nodes(data="kind") if k == "partner"),
                       key=str.casefold)
-    focus = st.selectbox(words["search"], partners, index=None, key="search",
-                         placeholder=words["search_placeholder"])
+    focus = search_place.selectbox(words["search"], partners, index=None, key="search",
+                                   placeholder=words["search_placeholder"])
     shown = shown_caption(graph, len(partners), figures["partners"], lang)
-    st.caption(shown + (" " + words["hub_hidden"] if kind != "ego" and data.has_hub else ""))
-    st.caption(words["caption"])
     clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,
-                            focus=focus, legend=legend, height=680)
+                            focus=focus, legend=legend, height=560)
+    # Under the picture, as a figure's caption: what is shown and how to use it.
+    st.caption(" ".join([shown, *([words["hub_hidden"]] if kind != "ego" and data.has_hub
+                                  else []), words["caption"]]))
     if clicked and clicked in data.partners["name"].to_numpy():
         st.session_state["partner_request"] = clicked
         st.switch_page("app_pages/partner.py")
+    key_figures(figures, data.has_hub, lang)
     export_section(data, graph, positions, styles, legend, workbook=cur.key, lang=cur.lang)
 
 

@@ -31,7 +31,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1 import element_tree as et
 
 import network_app as na
-from network_app.drawing.rendering import vis_network_js
+from network_app.drawing.rendering import label_engine_js, vis_network_js
 from network_app.workbook.schema import COLUMNS, SHEETS
 
 APP = str(ROOT / "streamlit_app.py")
@@ -75,9 +75,10 @@ def _json_strings(value) -> Iterator[str]:
 
 
 def _page_strings(page: str, vis: str) -> Iterator[str]:
-    """The text of a network page: its markup without library and style sheet, and the text
-    values (labels, tooltips) of its graph data."""
-    page = _STYLE.sub("", page.replace(vis, ""))
+    """The text of a network page: its markup without libraries (vis-network and our label
+    engine, code that nobody reads) and style sheet, and the text values (labels, tooltips) of
+    its graph data."""
+    page = _STYLE.sub("", page.replace(vis, "").replace(label_engine_js(), ""))
     data = _GRAPH_DATA.search(page)
     if data:
         yield from _json_strings(json.loads(data.group(1)))
