@@ -266,3 +266,21 @@ def test_whatif_contact_person_leaves(tmp_path):
                   if list(d.value.columns) == ["Partner", "Ansprechperson"])
     assert sorted(map(tuple, single.to_numpy().tolist())) == [("A-Lab", "Frau Ahrens"),
                                                              ("B-Uni", "Herr Brandt")]
+
+
+def test_rankings_without_any_tie_are_sentences(tmp_path):
+    path = write_xlsx(tmp_path / "ohne.xlsx", {"Partner": [["Name", "Kategorie"],
+                                                          ["A-Lab", "Austausch"],
+                                                          ["B-Uni", "Forschung"]]})
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at.switch_page("app_pages/analyse.py").run()
+    assert not at.exception
+    tab = at.tabs[MEASURES]
+    assert not tab.get("vega_lite_chart")
+    assert ("Kein Partner ist mit einem anderen Partner verbunden: Darum hat »Verbindungen« bei "
+            "allen den Wert 0, und es gibt keine Rangliste.") in [i.value for i in tab.info]
+    at.selectbox(key="measure").set_value("constraint").run()  # needs ties to exist at all
+    assert any(i.value.startswith("Für keinen Partner lässt sich »Abhängigkeit« berechnen")
+               for i in at.tabs[MEASURES].info)
