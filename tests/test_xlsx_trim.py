@@ -157,6 +157,8 @@ def test_far_formula_without_result_is_named_by_its_formula(tmp_path):
     assert "(»=SUM(A2:A3)«)" in strays["Z"].text("de")
     assert "(“=SUM(A2:A3)”)" in strays["Z"].text("en")
     assert not [p for p in data.problems if "»«" in p.text("de") or "“”" in p.text("en")]
+    # the cut cell is not also said to have been read as empty
+    assert not [p for p in data.problems if p.code == "formula_without_value"]
 
 
 def test_far_cell_that_is_empty_after_all_is_cut_without_a_message(tmp_path):

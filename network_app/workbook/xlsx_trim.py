@@ -142,6 +142,9 @@ def scan_xlsx(data: bytes) -> XlsxScan:
                 removed.extend((name, cell) for cell in cells)
         if not trimmed:
             return XlsxScan(data, [], formulas)
+        # A removed cell is reported as a stray (with its formula), not also as read empty.
+        cut_out = {(name, cell.row, _letters(cell.column)) for name, cell in removed}
+        formulas = [gap for gap in formulas if gap not in cut_out]
         return XlsxScan(_rewrite(archive, trimmed), _describe(archive, removed), formulas)
 
 
