@@ -131,6 +131,8 @@ _WIDGET_WORDS = (
      "no_results"),
     ('[data-testid="stSelectboxVirtualDropdown"] [data-empty="true"] [role="option"] > span',
      "no_results"),
+    ('[data-testid="stStatusWidget"] button', "stop"),
+    ('[data-testid="stStatusWidget"] button:disabled', "stopping"),
 )
 
 

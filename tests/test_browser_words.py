@@ -150,3 +150,14 @@ def test_table_toolbar_tooltips_speak_german(page):
                  ).first.hover()
     page.wait_for_timeout(500)
     assert seen(page, '[data-testid="stTooltipContent"]') == "Als CSV-Datei herunterladen"
+
+
+def test_stop_button_of_a_long_run_speaks_german(page):
+    # Streamlit shows it only while a run takes longer than half a second: a stand-in with
+    # the structure of streamlit 1.67's status widget (a header button holding the word).
+    page.evaluate("""() => document.body.insertAdjacentHTML("beforeend",
+        '<div data-testid="stStatusWidget" id="fake-status"><button>Stop</button>' +
+        '<button disabled>Stopping...</button></div>')""")
+    buttons = page.locator("#fake-status button")
+    assert buttons.nth(0).evaluate(SEEN_WORDS) == "Abbrechen"
+    assert buttons.nth(1).evaluate(SEEN_WORDS) == "Wird abgebrochen …"

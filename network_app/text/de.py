@@ -155,6 +155,9 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "oder hierher ziehen · bis {size} MB · {types}",
         "select_all": "Alle auswählen",
         "no_results": "Keine Treffer",
+        # the button beside the running figure at the top right while the app computes
+        "stop": "Abbrechen",
+        "stopping": "Wird abgebrochen …",
         # the tooltips of the buttons above a table or chart, by Streamlit's own words
         "toolbar": {
             "Show/hide columns": "Spalten ein- oder ausblenden",

@@ -140,6 +140,8 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "or drag it here · up to {size} MB · {types}",
         "select_all": "Select all",
         "no_results": "No results",
+        "stop": "Stop",
+        "stopping": "Stopping …",
         "toolbar": {
             "Show/hide columns": "Show or hide columns",
             "Download as CSV": "Download as a CSV file",
