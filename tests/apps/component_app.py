@@ -48,8 +48,9 @@ def main() -> None:
     path_text = st.text_input("Weg hervorheben (Namen mit | trennen)", key="path")
     highlight = [part.strip() for part in path_text.split("|") if part.strip()]
 
+    side_list = st.checkbox("Namensliste", key="side_list")
     clicked = network_chart(graph, positions, na.node_styles(graph), key="net", focus=focus,
-                            highlight=highlight, height=600)
+                            highlight=highlight, height=600, side_list=side_list)
     if clicked is not None:
         st.session_state["last_clicked"] = clicked
     st.write(f"Ausgewählt: {plain(st.session_state.get('last_clicked', '–'))}")
