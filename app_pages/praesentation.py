@@ -37,10 +37,11 @@ from network_app.drawing.places import (
     inside,
     located,
     map_svg,
+    place_label,
     region_box,
 )
 from network_app.drawing.styling import NONE_COLOR
-from network_app.text import by_language, number, say
+from network_app.text import by_language, join_list, number, say
 
 #: Where the page keeps the number of the shown view (0-based).
 STEP_KEY = "presentation_step"
@@ -302,14 +303,17 @@ MAP_GAP = 64
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def map_picture(key: str, _places: tuple[Place, ...], lang: str, width: int, height: int,
-                zoomed: bool) -> str:
+                zoomed: bool) -> tuple[str, tuple[Place, ...]]:
     """The map as SVG (matplotlib, text stays sharp on a projector): the home region when
-    ``zoomed``, else all places with the region framed when there is one."""
+    ``zoomed``, else all places with the region framed when there is one; and the places it
+    has no room to name."""
     places = list(_places)
-    region = home_region(places, aspect=width / height if zoomed else _region_aspect())
+    region = home_region(places, aspect=_region_aspect())
     if zoomed and region is not None:
-        return map_svg(places, width, height, lang, zoom=region, look=MAP_LOOK)[0]
-    return map_svg(places, width, height, lang, frame=region, look=MAP_LOOK)[0]
+        svg, drawn = map_svg(places, width, height, lang, zoom=region, look=MAP_LOOK)
+    else:
+        svg, drawn = map_svg(places, width, height, lang, frame=region, look=MAP_LOOK)
+    return svg, drawn.unnamed
 
 
 def _widths() -> tuple[int, int]:
@@ -333,27 +337,36 @@ def map_view(cur, words) -> None:
     home = region.box if region else region_box(home_place(places, _region_aspect()),
                                                   _region_aspect())
     near = [inside(p, home) for p in places]
+    unnamed: list[Place] = []
     left, right = st.columns([4.2, 1.3], gap="medium")
     with left:
         if region is not None:
             whole, zoomed = _widths()
             panels = st.columns([whole, zoomed], gap="large")
-            with panels[0], st.container(key="pn_map_whole"):
-                st.markdown(f"**{words['map_all']}**")
-                st.image(map_picture(cur.key, tuple(places), lang, whole, MAP_HEIGHT, False),
-                         width="stretch")
-            with panels[1], st.container(key="pn_map_region"):
-                st.markdown(f"**{words['map_region']}**")
-                st.image(map_picture(cur.key, tuple(places), lang, zoomed, MAP_HEIGHT, True),
-                         width="stretch")
+            for panel, key, title, width, zoom in (
+                    (panels[0], "pn_map_whole", words["map_all"], whole, False),
+                    (panels[1], "pn_map_region", words["map_region"], zoomed, True)):
+                with panel, st.container(key=key):
+                    st.markdown(f"**{title}**")
+                    svg, not_named = map_picture(cur.key, tuple(places), lang, width,
+                                                     MAP_HEIGHT, zoom)
+                    st.image(svg, width="stretch")
+                    unnamed += not_named
         else:
             with st.container(key="pn_map_whole"):
-                st.image(map_picture(cur.key, tuple(places), lang, MAP_WIDTH, MAP_HEIGHT + 50,
-                                     False), width="stretch")
+                svg, unnamed_here = map_picture(cur.key, tuple(places), lang, MAP_WIDTH,
+                                                MAP_HEIGHT + 50, False)
+                st.image(svg, width="stretch")
+                unnamed += unnamed_here
     with right:
         tile(words["places"], len(places), "places", lang)
         tile(words["near"], sum(p.count for p, inner in zip(places, near, strict=True) if inner),
              "near", lang)
+        if unnamed:  # the names the maps had no room for, so that no place goes unsaid
+            with st.container(key="pn_map_unnamed"):
+                st.markdown(say("app.praesentation.map_unnamed", lang, count=len(unnamed),
+                                places=join_list([plain(place_label(p, lang))
+                                                  for p in unnamed], lang)))
         missing = len(cur.data.partners) - with_coordinates
         if missing:
             st.markdown(say("app.praesentation.no_coordinates", lang, count=missing))

@@ -74,6 +74,11 @@ def test_the_whole_map_draws_outlines_and_every_grouped_place():
     assert _groups(root, r"outline-DEU-\d+") and _groups(root, r"outline-AUT-\d+")
     assert set(drawn.places) == set(places)
     assert _dots(root) == len(places)
+    # without a frame every place is to be named, here or in the list of unnamed ones
+    assert set(drawn.unnamed) | set(drawn.labelled) == set(places)
+    region = home_region(places, aspect=900 / 760)
+    _, framed = _svg_map(places, frame=region)
+    assert set(framed.unnamed) | set(framed.labelled) == set(FAR)  # the region's on its map
     # the whole map shows all of Germany when most partners are there
     lon0, lon1, lat0, lat1 = map_extent(places)
     assert lon0 < GERMANY_BOX[0] and lon1 > GERMANY_BOX[1]
@@ -87,6 +92,9 @@ def test_names_overlap_nothing_and_keep_their_size():
     root, drawn = _svg_map(HOME + FAR, zoom=region, look=look)
     assert set(drawn.places) == set(HOME)
     assert drawn.labelled[0].name == "Soest"  # the biggest place first
+    # every place is named here or said to have found no room
+    assert not set(drawn.unnamed) & set(drawn.labelled)
+    assert set(drawn.unnamed) | set(drawn.labelled) == set(HOME)
     assert len(drawn.labelled) >= 8
     boxes = drawn.label_boxes
     assert len(boxes) == len(drawn.labelled) == len(_groups(root, "place-label"))

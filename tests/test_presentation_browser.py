@@ -147,6 +147,16 @@ def test_every_view_is_legible_from_the_back_of_the_room(projector):
             assert _dots(whole) == len(places) == 27
             assert 3 <= _dots(region) < len(places)
             assert _groups(region, r"outline-DEU-\d+")
+            # every place is named on one of the two maps or listed beside them (the sentence
+            # about partners without coordinates comes last: the column is complete)
+            page.get_by_text("ohne Koordinaten").wait_for(timeout=30_000)
+            note = page.locator(".st-key-pn_map_unnamed")
+            unnamed = 0
+            if note.count():
+                first = note.inner_text().split()[0]
+                unnamed = 1 if first == "Ein" else int(first)
+            named = len(_groups(whole, "place-label")) + len(_groups(region, "place-label"))
+            assert named + unnamed == len(places)
             tile = page.locator(".st-key-pn_tile_places [data-testid='stMetricValue']")
             assert tile.inner_text(timeout=30_000) == str(len(places))  # the tile "Orte"
     assert seen[0] == "Unser Partnernetz" and "Karte" in seen

@@ -337,13 +337,15 @@ class MapLook:
 @dataclass(frozen=True)
 class DrawnMap:
     """What :func:`draw_map` drew: the countries whose border shows (ISO codes), every place
-    drawn as a dot (those inside the view), the places named (in the order named) and where
-    their names stand (x0, y0, x1, y1 in pixels of the picture, y up)."""
+    drawn as a dot (those inside the view), the places named (in the order named), where
+    their names stand (x0, y0, x1, y1 in pixels of the picture, y up) and the places that
+    should have been named here but found no room (for a list beside the map)."""
 
     countries: tuple[str, ...]
     places: tuple[Place, ...]
     labelled: tuple[Place, ...]
     label_boxes: tuple[tuple[float, float, float, float], ...] = ()
+    unnamed: tuple[Place, ...] = ()
 
 
 def place_radius(count: int, biggest: int, marker: tuple[float, float] = (5.0, 13.0)) -> float:
@@ -437,8 +439,9 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     dots.set_gid("places")
     _fit(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), figure,
          (max(radii, default=0.0) + 4) * figure.dpi / 72 if zoomed else 0.0)
-    named = [(p, r) for p, r in zip(drawn, radii, strict=True)
-             if not (frame and inside(p, frame))][:look.max_labels]
+    eligible = [(p, r) for p, r in zip(drawn, radii, strict=True)
+                if not (frame and inside(p, frame))]
+    named = eligible[:look.max_labels]
     labels = [Label(label_text(place_label(p, lang), look.label_chars, 1), p.lon,
                     p.lat * stretch, r, size=look.label_size, bold=True, toward=(1.0, 0.3))
               for p, r in named]
@@ -453,8 +456,10 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
         extent = text.get_window_extent(renderer)
         boxes.append((float(extent.x0), float(extent.y0), float(extent.x1), float(extent.y1)))
     _country_names(figure, axes, centres, names, markers, look)
-    return DrawnMap(tuple(shown), tuple(drawn), tuple(named[i][0] for i in placed),
-                    tuple(boxes))
+    labelled = tuple(named[i][0] for i in placed)
+    found = set(labelled)
+    unnamed = tuple(p for p, _ in eligible if p not in found)
+    return DrawnMap(tuple(shown), tuple(drawn), labelled, tuple(boxes), unnamed)
 
 
 def _fit(axes: Any, box: Box, figure: Any, margin: float = 0.0) -> None:
