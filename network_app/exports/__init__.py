@@ -88,7 +88,8 @@ def _view(writer: Writer) -> Writer:
 
 def _report(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
             legend: list, meta: ExportMeta, paper: str) -> Path:
-    return write_report_xlsx(path, data, graph, meta)
+    return write_report_xlsx(path, data, graph, meta, positions=positions, styles=styles,
+                             legend=legend)
 
 
 #: Format → writer(path, data, graph, positions, styles, legend, meta, paper).
