@@ -119,7 +119,7 @@ def test_strays_are_reported_per_sheet_and_not_for_hidden_sheets(tmp_path):
     book.save(tmp_path / "two.xlsx")
     sheets = read_sheets(tmp_path / "two.xlsx", "xlsx")
     assert [(s.name, s.stray) for s in sheets] == [
-        ("Partner", [(1048576, "C", "3.5")]), ("Alt", [(1048000, "Z", "alt")])]
+        ("Partner", [(1048576, "C", 3.5)]), ("Alt", [(1048000, "Z", "alt")])]  # a number
     data = validate_sheets(sheets)
     strays = [p for p in data.warnings if p.code == "stray_cell"]
     assert [(p.sheet, p.row, p.column_letter, p.value) for p in strays] == [
@@ -154,6 +154,8 @@ def test_far_formula_without_result_is_named_by_its_formula(tmp_path):
     data = validate_sheets(read_sheets(path, "xlsx"))
     strays = {p.column_letter: p for p in data.warnings if p.code == "stray_cell"}
     assert strays["Z"].value == "=SUM(A2:A3)" and strays["Y"].value == "3.5"
+    # a number is written the reader's way: a decimal comma in German
+    assert "(»3,5«)" in strays["Y"].text("de") and "(“3.5”)" in strays["Y"].text("en")
     assert "(»=SUM(A2:A3)«)" in strays["Z"].text("de")
     assert "(“=SUM(A2:A3)”)" in strays["Z"].text("en")
     assert not [p for p in data.problems if "»«" in p.text("de") or "“”" in p.text("en")]

@@ -23,7 +23,7 @@ from typing import Any
 
 from . import by_key, fill, fixed, join_list, language, number, say, words
 
-__all__ = ["AMOUNT_PARAMS", "CODED_PARAMS", "MESSAGES", "text"]
+__all__ = ["AMOUNT_PARAMS", "CELL_PARAMS", "CODED_PARAMS", "MESSAGES", "text"]
 
 MESSAGES = by_key("problems")
 
@@ -41,6 +41,10 @@ CODED_PARAMS = {
 #: shows at most three decimals, a :class:`~decimal.Decimal` exactly its own ("0,00").
 AMOUNT_PARAMS = frozenset({"size_mb", "limit_mb", "unpacked_mb", "ratio", "limit", "length",
                            "limit_millions", "lowest", "highest"})
+#: Parameters that hold a cell's content as read: a number there is shown as the ``value``, with
+#: the language's decimal mark and every decimal it has, ungrouped as a spreadsheet shows it
+#: ("3,5", "43831"); ``value`` itself is the text as saved ("3.5"), for JSON and tests.
+CELL_PARAMS = frozenset({"cell"})
 
 
 def text(code: str, lang: str = "de", **params: object) -> str:
@@ -82,6 +86,9 @@ def _shown(params: dict[str, Any], lang: str) -> dict[str, Any]:
         elif name in AMOUNT_PARAMS and isinstance(value, int | float) and \
                 not isinstance(value, bool):
             shown[name] = number(value, lang, digits=3)
+        elif name in CELL_PARAMS and isinstance(value, int | float) and \
+                not isinstance(value, bool):
+            shown["value"] = number(value, lang, digits=15, grouping=False)
         elif name in CODED_PARAMS and isinstance(value, str):
             section = words(CODED_PARAMS[name], lang)
             if value in section:

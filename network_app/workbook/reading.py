@@ -56,7 +56,8 @@ class RawSheet:
     hidden: bool = False
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
     #: Far-away cells removed before reading: (Excel row, column letter, value preview).
-    stray: list[tuple[int, str, str]] = field(default_factory=list)
+    #: (row, column letter, preview): a number cell's preview is its number (a float)
+    stray: list[tuple[int, str, str | float]] = field(default_factory=list)
     #: Formulas saved without their result, read as empty: (Excel row, column letter).
     formulas_without_value: list[tuple[int, str]] = field(default_factory=list)
 
@@ -141,7 +142,8 @@ def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
                 continue
             hidden = meta.visible != python_calamine.SheetVisibleEnum.Visible
             sheet = book.get_sheet_by_name(meta.name)
-            stray = [(s.row, s.column_letter, s.value) for s in strays if s.sheet == meta.name]
+            stray = [(s.row, s.column_letter, float(s.value) if s.number else s.value)
+                     for s in strays if s.sheet == meta.name]
             formulas = [(row, letter) for name, row, letter in empty_formulas
                          if name == meta.name]
             sheets.append(RawSheet(meta.name, hidden, _sheet_rows(sheet), stray, formulas))

@@ -285,9 +285,11 @@ def _stray_warnings(sheets: list[RawSheet]) -> list[Problem]:
         if sheet.hidden:
             continue
         for row, letter, value in sheet.stray[:MAX_STRAY_WARNINGS]:
+            # a number keeps its type in params, so the message writes it by language
+            text = value if isinstance(value, str) else format(value, ".15g")
             problems.append(Problem(code="stray_cell", severity=WARNING, sheet=sheet.name,
-                                    row=row, column_letter=letter, value=value,
-                                    params={"column_letter": letter}))
+                                    row=row, column_letter=letter, value=text,
+                                    params={"column_letter": letter, "cell": value}))
         for row, letter in sheet.formulas_without_value[:MAX_STRAY_WARNINGS]:
             problems.append(Problem(code="formula_without_value", severity=WARNING,
                                     sheet=sheet.name, row=row, column_letter=letter))

@@ -86,7 +86,8 @@ class StrayCell:
     sheet: str
     row: int
     column_letter: str
-    value: str  # a short preview of the cell's text; "" when unknown
+    value: str  # a short preview of the cell's text as saved (a number as "3.5")
+    number: bool = False  # a number cell: the message writes it the reader's way ("3,5")
 
 
 @dataclass(frozen=True)
@@ -380,6 +381,9 @@ def _describe(archive: zipfile.ZipFile, removed: list[tuple[str, _Cell]]) -> lis
         else:
             value = _VALUE.search(cell.body)
             text = html.unescape(value[1].decode("utf-8", "replace")) if value else ""
+        if cell.kind in (b"", b"n") and _is_number(text):
+            strays.append(StrayCell(sheet, cell.row, _letters(cell.column), text.strip(), True))
+            continue
         if not text.strip():
             formula = _FORMULA.search(cell.body)
             if formula is None:
@@ -388,6 +392,14 @@ def _describe(archive: zipfile.ZipFile, removed: list[tuple[str, _Cell]]) -> lis
                           or "…")
         strays.append(StrayCell(sheet, cell.row, _letters(cell.column), _preview(text)))
     return strays
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _shared_index(cell: _Cell) -> int | None:
