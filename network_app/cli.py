@@ -340,7 +340,11 @@ def _analyze(args: argparse.Namespace) -> int:
     if "direction" in explain:  # the file gives directions; the measures count without
         print(f"  {explain['direction']['label']}: {explain['direction']['explanation']}")
     print()
-    print(t["ranking_head"])
+    flat = not any(partner["betweenness"] for partner in report["partners"])
+    print(t["ranking_head_ties"] if flat else t["ranking_head"])
+    if flat and report["partners"]:  # all zero: the report's order is by ties
+        print(textwrap.fill(t["ranking_zero"], 100, initial_indent="  ",
+                            subsequent_indent="  "))
     columns: Final = ("degree", "betweenness", "closeness", "pagerank", "community")
     print("  " + " | ".join([t["name"]] + [explain[c]["label"] for c in columns]))
     for partner in report["partners"]:

@@ -188,6 +188,18 @@ def test_analyze_top_and_text(tmp_path):
     assert "Brückenfunktion" in text.stdout and "Traceback" not in text.stderr
 
 
+def test_analyze_ranks_by_ties_and_says_why_when_nobody_brokers(tmp_path):
+    karate = run("analyze", str(write_karate_workbook(tmp_path / "karate.xlsx"))).stdout
+    assert "Partner nach Brückenfunktion:" in karate and "Kein Partner liegt" not in karate
+    bundled = run("analyze", str(BUNDLED)).stdout  # its groups are all-with-all: brokerage 0
+    assert "Partner nach Brückenfunktion:" not in bundled
+    head, rest = bundled.split("Partner nach Verbindungen:\n")
+    assert rest.lstrip().startswith("Kein Partner liegt zwischen anderen")
+    rows = [line.split(" | ") for line in rest.splitlines() if line.count(" | ") == 5][1:]
+    ties = [int(row[1]) for row in rows]
+    assert ties == sorted(ties, reverse=True) and ties[0] > 0
+
+
 def test_analyze_bad_file_exit_2(tmp_path):
     result = run("analyze", str(badfiles.renamed_text(tmp_path)))
     assert result.returncode == 2

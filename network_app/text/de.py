@@ -777,6 +777,11 @@ CATALOG: dict[str, Any] = {
             "other": "Brückenfunktion geschätzt aus {count} zufällig gewählten Startpartnern.",
         },
         "ranking_head": "Partner nach Brückenfunktion:",
+        # when every brokerage value is 0 the list is ordered by ties, and says so
+        "ranking_head_ties": "Partner nach Verbindungen:",
+        "ranking_zero": "Kein Partner liegt zwischen anderen: Wo Partner miteinander verbunden "
+        "sind, ist jeder direkt mit jedem verbunden, niemand muss vermitteln. Darum hat die "
+        "Brückenfunktion bei allen den Wert 0, und die Liste ist nach Verbindungen geordnet.",
         "name": "Name",
         "groups_head": "Gruppen (Modularität {modularity}: {modularity_text})",
         "alone": "Ohne Verbindung zu anderen Partnern ({count}): {names}",

@@ -723,6 +723,10 @@ CATALOG: dict[str, Any] = {
             "other": "Brokerage estimated from {count} randomly chosen starting partners.",
         },
         "ranking_head": "Partners by brokerage:",
+        "ranking_head_ties": "Partners by ties:",
+        "ranking_zero": "No partner lies between others: wherever partners are connected, "
+        "each is tied directly to each, nobody has to mediate. So brokerage is 0 for all, and "
+        "the list is ordered by ties.",
         "name": "Name",
         "groups_head": "Groups (modularity {modularity}: {modularity_text})",
         "alone": "Without ties to other partners ({count}): {names}",
