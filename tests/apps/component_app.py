@@ -42,13 +42,14 @@ def main() -> None:
     if st.checkbox("Ohne eigene Organisation", key="without_hub"):
         graph = full.subgraph(n for n, k in full.nodes(data="kind") if k != "hub").copy()
 
+    # Above the path box: the picture stays the next tab stop after it.
+    side_list = st.checkbox("Namensliste", key="side_list")
     names = sorted(str(node) for node in graph.nodes)
     focus = st.selectbox("Knoten zeigen", names, index=None, placeholder="Name wählen …",
                          key="focus")
     path_text = st.text_input("Weg hervorheben (Namen mit | trennen)", key="path")
     highlight = [part.strip() for part in path_text.split("|") if part.strip()]
 
-    side_list = st.checkbox("Namensliste", key="side_list")
     clicked = network_chart(graph, positions, na.node_styles(graph), key="net", focus=focus,
                             highlight=highlight, height=600, side_list=side_list)
     if clicked is not None:
