@@ -385,6 +385,10 @@ def sources(cur, words) -> None:
         for line in lines:
             st.markdown(line)
         st.markdown(words["counting"])
+        # The growth view was left out (no Seit years): the council hears why.
+        missing_growth = na.growth_years(cur.data).sentence(cur.lang)
+        if missing_growth:
+            st.markdown(plain(missing_growth))
         st.markdown(words["privacy"])
 
 

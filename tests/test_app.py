@@ -191,7 +191,7 @@ def test_presentation_steps_through_every_view(app, lang):
     word = "Ansicht" if lang == "Deutsch" else "View"
     first = next(m.value for m in app.markdown if m.value.startswith(word))
     total = int(first.split()[-1])
-    assert total >= 7  # overview, 4 categories, growth, map, sources for the bundled data
+    assert total >= 7  # overview, 4 categories, map, sources (no Seit years: no growth)
     titles = [app.title[0].value]
     for n in range(2, total + 1):
         app.button(key="presentation_next").click().run()
@@ -201,6 +201,9 @@ def test_presentation_steps_through_every_view(app, lang):
     assert app.button(key="presentation_next").disabled
     assert len(set(titles)) == total
     assert titles[-2] in ("Karte", "Map")
+    # No Seit years in the bundled workbook: no growth view, and the last view says why.
+    reason = "Keine Startjahre" if lang == "Deutsch" else "No start years"
+    assert any(m.value.startswith(reason) for m in app.markdown)
     for _ in range(total - 1):
         app.button(key="presentation_back").click().run()
         assert not app.exception
