@@ -147,14 +147,15 @@ def widget_words_css(lang: str) -> str:
     words = {key: t[key] for _, key in _WIDGET_WORDS}
     words["upload_hint"] = fill(t["upload_hint"], lang, size=number(MAX_UPLOAD_MB, lang),
                                 types=", ".join(kind.upper() for kind in UPLOAD_TYPES))
+    # Sizes in px and %: a decimal point would be a number the German page writes wrongly.
     rules = []
     for selector, key in _WIDGET_WORDS:
         rules.append(f"{selector} {{ font-size: 0; }}\n"
                      f"{selector} > * {{ display: none; }}\n"
                      f"{selector}::after {{ content: {css_string(words[key])}; "
-                     "font-size: 0.875rem; line-height: 1.6; white-space: normal; }")
+                     "font-size: 14px; line-height: 160%; white-space: normal; }")
     hint = _WIDGET_WORDS[1][0]
-    rules.append(f"{hint}::after {{ opacity: 0.7; }}")
+    rules.append(f"{hint}::after {{ opacity: 70%; }}")
     # A tooltip opens in a layer of its own: which button it belongs to is the hovered one.
     tooltip = '[data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"] p'
     for label, ours in t["toolbar"].items():
@@ -162,7 +163,7 @@ def widget_words_css(lang: str) -> str:
                    f'[aria-label={css_string(label)}]:hover)')
         rules.append(f"{hovered} {tooltip} {{ font-size: 0; }}\n"
                      f"{hovered} {tooltip}::after {{ content: {css_string(ours)}; "
-                     "font-size: 0.875rem; }")
+                     "font-size: 14px; }")
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
