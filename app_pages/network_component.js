@@ -8,6 +8,8 @@ const FONT_COLOR = "#1F1F1F";
 const FADED_FONT = "rgba(31, 31, 31, 0.3)";
 const READY_EVENT = "partnernetz:vis-ready";
 const HINT_MS = 1600;   // how long the "Ctrl + wheel" hint stays
+// A side list longer than this gets a wider column, two columns of names and smaller type.
+const LONG_SIDE_LIST = 14;
 
 // One state object per mounted root element; survives reruns of this function.
 const STATES = new WeakMap();
@@ -133,6 +135,7 @@ function drawSideList(state, names) {
   const sorted = names.slice().sort((a, b) => a.localeCompare(b, state.lang));
   const heading = document.createElement("h2");
   heading.textContent = state.words.unlabelled;
+  box.setAttribute("lang", state.lang);  // long German words break by the language's rules
   box.replaceChildren(heading);
   if (sorted.length === 0) {
     const none = document.createElement("p");
@@ -149,6 +152,19 @@ function drawSideList(state, names) {
   }
   box.setAttribute("data-count", String(sorted.length));
   box.hidden = false;
+  // Once long, the list stays wide until the graph changes: a wider list narrows the picture,
+  // which shows fewer names, so switching back and forth on every redraw would never settle.
+  if (sorted.length > LONG_SIDE_LIST && !state.root.classList.contains("pn-side-long")) {
+    state.root.classList.add("pn-side-long");
+  }
+  // A long list shrinks its type in steps until it fits (not below 0.6 of the legend's size),
+  // so a projector shows every name without a scroll bar.
+  if (state.root.classList.contains("pn-side-long")) {
+    for (const scale of [0.8, 0.72, 0.66, 0.6]) {
+      box.style.setProperty("--pn-side-scale", String(scale));
+      if (box.scrollHeight <= box.clientHeight) break;
+    }
+  }
 }
 
 // A plain wheel over the picture scrolls the page and shows a short hint (see guardWheel).
@@ -255,6 +271,7 @@ function destroyNetwork(state) {
 // Build a new vis.Network for this graph (first draw, or the graph itself changed).
 function buildNetwork(state, vis, data) {
   destroyNetwork(state);
+  state.root.classList.remove("pn-side-long");
   state.names = data.names;
   state.index = new Map(data.names.map((name, i) => [name, i]));
   // No vis label: the label engine draws the names.

@@ -33,6 +33,8 @@ NETWORK_STATE = """(key) => {
     fontSize: state.fontSize,
     boxes: window.__partnernetz.labelBoxes(key),
     side: side.hidden ? null : [...side.querySelectorAll("li")].map((li) => li.textContent),
+    sideFits: side.scrollHeight <= side.clientHeight + 1,
+    sideFont: parseFloat(getComputedStyle(side).fontSize),
     canvas: {left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom},
   };
 }"""
@@ -132,6 +134,9 @@ def test_every_view_is_legible_from_the_back_of_the_room(projector):
             assert len(listed) == len(set(listed))
             assert not drawn & set(listed), title
             assert len(drawn) + len(listed) == state["nodes"], title
+            # ... and shows them all without scrolling, in type still readable on a projector.
+            assert state["sideFits"], (title, len(listed))
+            assert state["sideFont"] >= 14, (title, state["sideFont"])
         elif title == "Karte":
             whole, whole_width = _svg_of(page, ".st-key-pn_map_whole")
             region, region_width = _svg_of(page, ".st-key-pn_map_region")
