@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+
+# No test may ever write into the repository's workspace/ folder: the whole test session (and
+# every app or CLI subprocess it starts, which inherit os.environ) uses a fresh temp folder.
+if not os.environ.get("PARTNERNETZ_WORKSPACE"):
+    _SESSION_WORKSPACE = tempfile.mkdtemp(prefix="partnernetz-test-workspace-")
+    os.environ["PARTNERNETZ_WORKSPACE"] = _SESSION_WORKSPACE
+    atexit.register(shutil.rmtree, _SESSION_WORKSPACE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
