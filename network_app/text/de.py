@@ -155,6 +155,10 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "oder hierher ziehen · bis {size} MB · {types}",
         "select_all": "Alle auswählen",
         "no_results": "Keine Treffer",
+        # a file the uploader refused: under its name, and on pointing at it
+        "upload_refused": "Nicht geladen (Format oder Größe)",
+        "upload_refused_why": "Diese Datei wird nicht geladen: Erlaubt sind {types} bis "
+        "{size} MB.",
         # the button beside the running figure at the top right while the app computes
         "stop": "Abbrechen",
         "stopping": "Wird abgebrochen …",
@@ -1159,6 +1163,20 @@ CATALOG: dict[str, Any] = {
         "öffnen und als .xlsx speichern.",
         "csv_encoding": "Die CSV-Datei hat eine unbekannte Zeichenkodierung. Bitte als »CSV UTF-8« "
         "speichern.",
+        # the workspace (network_app.workspace.store, errors.WorkspaceError)
+        "changed_on_disk": "Die Arbeitsmappe »{name}« wurde geändert, seit sie hier geladen wurde "
+        "(von einer Kollegin, einem Kollegen oder in Excel). Es wurde nichts gespeichert. Bitte "
+        "neu laden und die eigenen Änderungen erneut eintragen oder die eigene Fassung als Kopie "
+        "speichern.",
+        "no_current_workbook": "Im Arbeitsordner »{path}« liegt noch keine aktuelle Arbeitsmappe. "
+        "Beim nächsten Start der App wird das Beispiel hineinkopiert; oder eine Arbeitsmappe "
+        "hochladen.",
+        "version_not_found": "Die Version »{version}« gibt es im Arbeitsordner nicht. Bitte die "
+        "Liste der Versionen neu laden.",
+        "not_dropped": "Die Datei »{name}« liegt nicht (mehr) im Arbeitsordner. Bitte die Seite neu "
+        "laden.",
+        "workspace_busy": "Der Arbeitsordner ist gerade belegt, weil eine andere Sitzung speichert. "
+        "Bitte in einigen Sekunden noch einmal versuchen.",
         "too_many_cells": "Das Blatt »{sheet}« hat mehr als {limit} gefüllte Zeilen. Bitte nur die "
         "Partnerdaten in die Arbeitsmappe aufnehmen.",
         "too_large_area": "Im Blatt »{sheet}« reichen gefüllte Zellen bis {last_cell}; das sind mehr als "
@@ -1294,6 +1312,68 @@ CATALOG: dict[str, Any] = {
         "rows": {
             "one": "Diese Meldung betrifft {count} Zeile ({examples}).",
             "other": "Diese Meldung betrifft {count} Zeilen, z. B. die Zeilen {examples}.",
+        },
+    },
+    # the workspace's versions: how each one came about (network_app.workspace.store)
+    "workspace.store": {
+        "reasons": {
+            "first_start": "Erster Start: Beispiel übernommen",
+            "upload": "Hochgeladen",
+            "edit": "In der App bearbeitet",
+            "restore": "Wiederhergestellt",
+            "dropped": "In den Arbeitsordner gelegt",
+            "outside": "Außerhalb der App geändert (z. B. in Excel)",
+        },
+        "restored_from": "Stand vom {date} wiederhergestellt",
+    },
+    # comparing two workbooks: the import preview and the versions (network_app.workspace)
+    "workspace.compare": {
+        "partners_new": {"one": "{count} neuer Partner: {names}.",
+                         "other": "{count} neue Partner: {names}."},
+        "partners_gone": {"one": "{count} Partner nicht mehr dabei: {names}.",
+                          "other": "{count} Partner nicht mehr dabei: {names}."},
+        "partners_changed": {"one": "{count} Partner geändert: {names}.",
+                             "other": "{count} Partner geändert: {names}."},
+        "partner_fields": "{name} ({fields})",
+        "ties_new": {"one": "{count} neue Verbindung: {ties}.",
+                     "other": "{count} neue Verbindungen: {ties}."},
+        "ties_gone": {"one": "{count} Verbindung nicht mehr dabei: {ties}.",
+                      "other": "{count} Verbindungen nicht mehr dabei: {ties}."},
+        "tie": "{a} – {b}",
+        "activities_new": {"one": "{count} neue Aktivität: {names}.",
+                           "other": "{count} neue Aktivitäten: {names}."},
+        "activities_gone": {"one": "{count} Aktivität nicht mehr dabei: {names}.",
+                            "other": "{count} Aktivitäten nicht mehr dabei: {names}."},
+        "programmes_new": {"one": "{count} neues Programm: {names}.",
+                           "other": "{count} neue Programme: {names}."},
+        "programmes_gone": {"one": "{count} Programm nicht mehr dabei: {names}.",
+                            "other": "{count} Programme nicht mehr dabei: {names}."},
+        "no_changes": "Keine Unterschiede: Partner, Verbindungen, Aktivitäten und Programme "
+        "sind gleich.",
+        "problems_none": "Die neuere Arbeitsmappe hat keine Probleme.",
+        "problems": "Die neuere Arbeitsmappe hat {what}.",
+        "errors": {"one": "{count} Fehler", "other": "{count} Fehler"},
+        "warnings": {"one": "{count} Hinweis", "other": "{count} Hinweise"},
+        "yes": "ja",
+        "no": "nein",
+        "columns": {"partner": "Partner", "field": "Angabe", "old": "vorher", "new": "nachher"},
+        "fields": {
+            "name": "Name",
+            "categories": "Kategorien",
+            "type": "Typ",
+            "place": "Ort",
+            "reach": "Reichweite",
+            "since": "Seit",
+            "until": "Bis",
+            "contact_internal": "Ansprechperson intern",
+            "contact_external": "Kontakt extern",
+            "email": "E-Mail",
+            "phone": "Telefon",
+            "website": "Website",
+            "note": "Notiz",
+            "lat": "Breite",
+            "lon": "Länge",
+            "id": "Id",
         },
     },
     "workbook.template": {

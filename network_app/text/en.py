@@ -140,6 +140,8 @@ CATALOG: dict[str, Any] = {
         "upload_hint": "or drag it here · up to {size} MB · {types}",
         "select_all": "Select all",
         "no_results": "No results",
+        "upload_refused": "Not loaded (format or size)",
+        "upload_refused_why": "This file is not loaded: allowed are {types} up to {size} MB.",
         "stop": "Stop",
         "stopping": "Stopping …",
         "toolbar": {
@@ -1098,6 +1100,18 @@ CATALOG: dict[str, Any] = {
         "unreadable": "The file could not be read ({detail}). Please open it in Excel or LibreOffice "
         "and save it as .xlsx.",
         "csv_encoding": "The CSV file has an unknown character encoding. Please save it as “CSV UTF-8”.",
+        # the workspace (network_app.workspace.store, errors.WorkspaceError)
+        "changed_on_disk": "The workbook “{name}” was changed since it was loaded here (by a "
+        "colleague or in Excel). Nothing was saved. Please reload and enter your changes again, or "
+        "save your version as a copy.",
+        "no_current_workbook": "The workspace folder “{path}” has no current workbook yet. The "
+        "example is copied in when the app starts next; or upload a workbook.",
+        "version_not_found": "The workspace has no version “{version}”. Please reload the list of "
+        "versions.",
+        "not_dropped": "The file “{name}” is not (or no longer) in the workspace folder. Please "
+        "reload the page.",
+        "workspace_busy": "The workspace folder is busy because another session is saving. Please "
+        "try again in a few seconds.",
         "too_many_cells": "The sheet “{sheet}” has more than {limit} filled rows. Please keep only the "
         "partner data in the workbook.",
         "too_large_area": "Filled cells in the sheet “{sheet}” reach {last_cell}; that is more than "
@@ -1216,6 +1230,66 @@ CATALOG: dict[str, Any] = {
         "rows": {
             "one": "This message applies to {count} row ({examples}).",
             "other": "This message applies to {count} rows, e.g. rows {examples}.",
+        },
+    },
+    # the workspace's versions: how each one came about (network_app.workspace.store)
+    "workspace.store": {
+        "reasons": {
+            "first_start": "First start: example copied in",
+            "upload": "Uploaded",
+            "edit": "Edited in the app",
+            "restore": "Restored",
+            "dropped": "Put into the workspace folder",
+            "outside": "Changed outside the app (e.g. in Excel)",
+        },
+        "restored_from": "Restored the version of {date}",
+    },
+    "workspace.compare": {
+        "partners_new": {"one": "{count} new partner: {names}.",
+                         "other": "{count} new partners: {names}."},
+        "partners_gone": {"one": "{count} partner no longer included: {names}.",
+                          "other": "{count} partners no longer included: {names}."},
+        "partners_changed": {"one": "{count} partner changed: {names}.",
+                             "other": "{count} partners changed: {names}."},
+        "partner_fields": "{name} ({fields})",
+        "ties_new": {"one": "{count} new tie: {ties}.",
+                     "other": "{count} new ties: {ties}."},
+        "ties_gone": {"one": "{count} tie no longer included: {ties}.",
+                      "other": "{count} ties no longer included: {ties}."},
+        "tie": "{a} – {b}",
+        "activities_new": {"one": "{count} new activity: {names}.",
+                           "other": "{count} new activities: {names}."},
+        "activities_gone": {"one": "{count} activity no longer included: {names}.",
+                            "other": "{count} activities no longer included: {names}."},
+        "programmes_new": {"one": "{count} new programme: {names}.",
+                           "other": "{count} new programmes: {names}."},
+        "programmes_gone": {"one": "{count} programme no longer included: {names}.",
+                            "other": "{count} programmes no longer included: {names}."},
+        "no_changes": "No differences: partners, ties, activities and programmes are the same.",
+        "problems_none": "The newer workbook has no problems.",
+        "problems": "The newer workbook has {what}.",
+        "errors": {"one": "{count} error", "other": "{count} errors"},
+        "warnings": {"one": "{count} warning", "other": "{count} warnings"},
+        "yes": "yes",
+        "no": "no",
+        "columns": {"partner": "Partner", "field": "Field", "old": "before", "new": "after"},
+        "fields": {
+            "name": "Name",
+            "categories": "Categories",
+            "type": "Type",
+            "place": "Place",
+            "reach": "Reach",
+            "since": "Since",
+            "until": "Until",
+            "contact_internal": "Internal contact",
+            "contact_external": "External contact",
+            "email": "Email",
+            "phone": "Phone",
+            "website": "Website",
+            "note": "Note",
+            "lat": "Latitude",
+            "lon": "Longitude",
+            "id": "Id",
         },
     },
     "workbook.template": {
