@@ -9,6 +9,7 @@ analyse and show. The pipeline, a folder per stage (each ``__init__`` draws its 
     exports/    one module per kind of file; pptx/ the council deck
     text/       every word a user reads (one catalog per language), numbers by locale
 
+``workspace/`` keeps the lab's current workbook and its versions in a folder (store, compare).
 ``errors`` (what the library raises), ``atomic`` (writes that never leave half a file) and
 ``cli`` (the ``network-app`` command) stand beside them.
 
@@ -67,7 +68,7 @@ from .analysis.whatif import (
 )
 from .drawing.rendering import network_html
 from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
-from .errors import NetworkAppError, UnreadableFileError
+from .errors import ChangedOnDisk, NetworkAppError, UnreadableFileError, WorkspaceError
 from .network.figures import (
     NO_CATEGORY,
     KeyFigures,
@@ -84,6 +85,7 @@ from .workbook.problems import Problem
 from .workbook.schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
 from .workbook.template import write_template
 from .workbook.validation import PartnerData
+from .workspace.store import Workspace
 
 __version__ = "0.1.0"
 
@@ -98,6 +100,7 @@ __all__ = [
     "PERSONAL_COLUMNS",
     "VIEWS",
     "AnalyzeReport",
+    "ChangedOnDisk",
     "CheckReport",
     "Communities",
     "ExplainedPath",
@@ -114,6 +117,8 @@ __all__ = [
     "Tie",
     "UnreadableFileError",
     "WhatIf",
+    "Workspace",
+    "WorkspaceError",
     "YearComparison",
     "__version__",
     "active_in",

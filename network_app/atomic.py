@@ -1,8 +1,9 @@
 """Atomic writes: a file appears complete or not at all.
 
 Every writer of the project (template, exports, deck) writes to a temporary file in the target
-folder and moves it over the target only when writing succeeded, so a crash, a full disk or bad
-data never leaves a half-written file or destroys the previous one.
+folder, syncs it to disk and moves it over the target only when writing succeeded (then syncs the
+folder, so the rename survives a power cut), so a crash, a full disk or bad data never leaves a
+half-written file or destroys the previous one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_target"]
+__all__ = ["atomic_target", "fsync_folder"]
 
 
 @contextlib.contextmanager
@@ -44,3 +45,20 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: str | os.PathLike[str]) -> None:
+    """Make a rename or removal in ``folder`` durable (after a power cut the folder names the
+    new file, not the old one). Best effort: a file system or platform that cannot sync a
+    folder (Windows, some network drives) is left to its own guarantees."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

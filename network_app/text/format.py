@@ -21,15 +21,18 @@ decimal point, in tables, tiles, charts, the CLI and every export alike.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_datetime
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-__all__ = ["LOCALES", "as_written", "fixed", "join_list", "number", "percent", "plural_form"]
+__all__ = ["LOCALES", "as_written", "fixed", "join_list", "moment", "number", "percent",
+           "plural_form"]
 
 #: Our language codes and the Babel locale each stands for.
 LOCALES = {"de": "de_DE", "en": "en_GB"}
@@ -47,6 +50,22 @@ def number(value: float | int, lang: str = "de", *, digits: int = 0,
     if digits:
         pattern += "." + "#" * digits
     return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+#: How a moment (a version's date, a file's last change) is written: day and minute.
+_MOMENT = {"de": "dd.MM.yyyy, HH:mm", "en": "d MMM yyyy, HH:mm"}
+
+
+def moment(value: dt.datetime, lang: str = "de", *, tz: dt.tzinfo | None = None) -> str:
+    """A date and time as ``lang`` writes it, in ``tz`` (default: the machine's time zone).
+
+    >>> when = dt.datetime(2026, 3, 5, 14, 7, tzinfo=dt.timezone.utc)
+    >>> moment(when, "de", tz=dt.timezone.utc), moment(when, "en", tz=dt.timezone.utc)
+    ('05.03.2026, 14:07', '5 Mar 2026, 14:07')
+    """
+    shown = value.astimezone(tz)
+    return format_datetime(shown, _MOMENT.get(lang, _MOMENT["de"]), tzinfo=shown.tzinfo,
+                           locale=_locale(lang))
 
 
 def as_written(value: float | int, lang: str = "de") -> str:

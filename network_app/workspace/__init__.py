@@ -1,0 +1,8 @@
+"""The workspace: where the lab's network lives between visits, and how it changes::
+
+    store       the folder: the current workbook, its versions, files dropped in by hand;
+                atomic, locked replacement that refuses when the file changed on disk
+    compare     what changed between two loaded workbooks (the import preview, versions)
+
+The app and the CLI stay thin: they find the folder with ``Workspace.resolve`` and call these.
+"""
