@@ -19,7 +19,8 @@ A version is a workbook that was current once: it is recorded when it becomes cu
 that came about (``reason``: "first_start", "upload", "edit", "restore", "dropped"), who and a
 note. So the newest version is the current workbook, and a change never loses the previous one.
 Someone may still change ``aktuell/`` outside the app (open it in Excel and save): before the next
-change that file is kept as a version with the reason "outside". Nothing here deletes a version.
+change that file is kept as a version with the reason "outside". Nothing here deletes a version
+(only the record of a write that failed before its workbook became current).
 
 Writes (:meth:`Workspace.replace`) hold the lock, refuse with
 :class:`~network_app.errors.ChangedOnDisk` when the caller's ``expected`` fingerprint is no longer
@@ -46,6 +47,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -93,6 +95,9 @@ COUNTED = ("partners", "relations", "activities", "programmes")
 
 _ID = re.compile(r"^\d{8}-\d{6}-\d{6}(-\d+)?$")
 _SUPPORTED = WORKBOOK_EXTENSIONS | TEXT_EXTENSIONS
+#: What is offered when put into the folder by hand: not ".txt", which is more often a note
+#: someone keeps there than a list of ties.
+_OFFERED = _SUPPORTED - {"txt"}
 #: How long a change waits for another session's change to finish before giving up.
 _LOCK_WAIT_SECONDS = 30.0
 
@@ -172,10 +177,10 @@ def _file_name(filename: str) -> str:
     return name
 
 
-def _is_workbook_file(path: Path) -> bool:
+def _is_workbook_file(path: Path, endings: frozenset[str] = _SUPPORTED) -> bool:
     """A file the workspace treats as a workbook: not hidden, not an office lock file
     ("~$Partner.xlsx", ".~lock.Partner.xlsx#"), not a temporary file, a supported ending."""
-    return (not path.name.startswith((".", "~$")) and path.suffix[1:].lower() in _SUPPORTED
+    return (not path.name.startswith((".", "~$")) and path.suffix[1:].lower() in endings
             and path.is_file())
 
 
@@ -305,7 +310,7 @@ class Workspace:
         """Workbook files someone put into the workspace folder by hand (top level), by name."""
         if not self.root.is_dir():
             return []
-        return sorted((p for p in self.root.iterdir() if _is_workbook_file(p)),
+        return sorted((p for p in self.root.iterdir() if _is_workbook_file(p, _OFFERED)),
                       key=lambda p: p.name)
 
     # ------------------------------------------------------------------ changing
@@ -414,19 +419,25 @@ class Workspace:
     def _make_current(self, content: bytes, name: str, *, reason: str, counts: Any,
                       note: str = "", who: str = "",
                       restored_from: str = "") -> tuple[Current, Version]:
-        """Under the lock: keep what is in ``aktuell/`` and not yet a version, write
-        ``content`` as the current workbook, remove the other files there, record it."""
+        """Under the lock: keep what is in ``aktuell/`` and not yet a version, record
+        ``content`` as a version, write it as the current workbook, remove the other files
+        there. Recorded first, so that the bytes are safe before anything is replaced; when the
+        write fails, the record of what never became current goes again."""
         self._remove_stale_temporaries()
         self._keep_unrecorded()
+        version = self._record(content, name, reason=reason, note=note, who=who,
+                               counts=counts, restored_from=restored_from)
         target = self.current_folder / name
-        with atomic_target(target) as temporary:
-            _write(temporary, content)
+        try:
+            with atomic_target(target) as temporary:
+                _write(temporary, content)
+        except BaseException:
+            shutil.rmtree(version.path.parent, ignore_errors=True)
+            raise
         for other in self._current_files():
             if other != target:
                 other.unlink(missing_ok=True)
         fsync_folder(self.current_folder)
-        version = self._record(content, name, reason=reason, note=note, who=who,
-                               counts=counts, restored_from=restored_from)
         current = Current(path=target, name=name, fingerprint=version.fingerprint,
                           modified=_stat_moment(target), size=len(content))
         return current, version
@@ -507,7 +518,8 @@ class Workspace:
 
     def _dropped_file(self, path: str | os.PathLike[str]) -> Path:
         source = Path(path)
-        if source.parent.resolve() != self.root.resolve() or not _is_workbook_file(source):
+        if (source.parent.resolve() != self.root.resolve()
+                or not _is_workbook_file(source, _OFFERED)):
             raise WorkspaceError("not_dropped", name=source.name)
         return source
 
