@@ -131,6 +131,10 @@ _WIDGET_WORDS = (
      "no_results"),
     ('[data-testid="stSelectboxVirtualDropdown"] [data-empty="true"] [role="option"] > span',
      "no_results"),
+    ('[data-testid="stFileChip"][aria-invalid="true"] [data-testid="stFileChipName"] + div',
+     "upload_refused"),
+    ('body:has([data-testid="stTooltipErrorHoverTarget"]:hover [data-testid="stFileChip"]) '
+     '[data-testid="stTooltipErrorContent"]', "upload_refused_why"),
     ('[data-testid="stStatusWidget"] button', "stop"),
     ('[data-testid="stStatusWidget"] button:disabled', "stopping"),
 )
@@ -145,8 +149,10 @@ def widget_words_css(lang: str) -> str:
     """
     t = TEXT[lang]
     words = {key: t[key] for _, key in _WIDGET_WORDS}
-    words["upload_hint"] = fill(t["upload_hint"], lang, size=number(MAX_UPLOAD_MB, lang),
-                                types=", ".join(kind.upper() for kind in UPLOAD_TYPES))
+    limits = {"size": number(MAX_UPLOAD_MB, lang),
+              "types": ", ".join(kind.upper() for kind in UPLOAD_TYPES)}
+    words["upload_hint"] = fill(t["upload_hint"], lang, **limits)
+    words["upload_refused_why"] = fill(t["upload_refused_why"], lang, **limits)
     # Sizes in px and %: a decimal point would be a number the German page writes wrongly.
     rules = []
     for selector, key in _WIDGET_WORDS:
@@ -156,6 +162,9 @@ def widget_words_css(lang: str) -> str:
                      "font-size: 14px; line-height: 160%; white-space: normal; }")
     hint = _WIDGET_WORDS[1][0]
     rules.append(f"{hint}::after {{ opacity: 70%; }}")
+    # The size under a loaded file's name is written the English way ("4.9KB"): left out.
+    rules.append('[data-testid="stFileChip"]:not([aria-invalid="true"]) '
+                 '[data-testid="stFileChipName"] + div { display: none; }')
     # A tooltip opens in a layer of its own: which button it belongs to is the hovered one.
     tooltip = '[data-testid="stTooltipContent"] [data-testid="stMarkdownContainer"] p'
     for label, ours in t["toolbar"].items():

@@ -14,7 +14,7 @@ from conftest import write_xlsx
 pytestmark = pytest.mark.browser
 
 #: The words of an element as drawn: visible text nodes, the text of inputs (a choice's value or
-#: placeholder) and pseudo-element content.
+#: placeholder) and pseudo-element content; not what is there for screen readers only.
 SEEN_WORDS = """root => {
   const seen = [];
   const pseudo = (el, which) => {
@@ -26,6 +26,10 @@ SEEN_WORDS = """root => {
   const walk = (el) => {
     const style = getComputedStyle(el);
     if (style.display === "none" || style.visibility === "hidden") return;
+    const box = el.getBoundingClientRect();
+    // for screen readers only (a box of a pixel), or an icon drawn from a word ("upload")
+    if (style.display !== "contents" && box.width <= 1 && box.height <= 1) return;
+    if (el.getAttribute("data-testid") === "stIconMaterial") return;
     pseudo(el, "::before");
     if (el.tagName === "INPUT" && !["file", "hidden", "radio", "checkbox"].includes(el.type)) {
       const shown = el.value || el.placeholder;  // a choice's value, or its placeholder
@@ -45,6 +49,12 @@ SEEN_WORDS = """root => {
   return seen.join(" | ");
 }"""
 
+OUR_WORDS_APPLIED = """() => {
+  const p = document.querySelector('[data-testid="stFileUploaderDropzone"] '
+                                   + '[data-testid="stMarkdownContainer"] p');
+  return p !== null && getComputedStyle(p, "::after").content !== "none";
+}"""
+
 ENGLISH_STREAMLIT = ("Upload", "Browse files", "Drag and drop", "per file", "Limit",
                      "Select all", "No results", "Choose an option", "Choose options")
 
@@ -61,6 +71,8 @@ def page(browser, app_url):
     page = context.new_page()
     page.goto(app_url + "/daten")
     page.locator('[data-testid="stFileUploaderDropzone"]').wait_for(timeout=60_000)
+    # The style element may arrive a moment after the widgets: wait until it is applied.
+    page.wait_for_function(OUR_WORDS_APPLIED, timeout=30_000)
     yield page
     context.close()
 
@@ -75,7 +87,9 @@ def choose_english(page) -> None:
 
 
 def open_category_filter(page) -> None:
-    page.locator("[data-testid=\"stMultiSelect\"]:visible").first.click()
+    choice = page.locator("[data-testid=\"stMultiSelect\"]:visible").first
+    choice.wait_for(timeout=60_000)  # the page's tables come first on a busy machine
+    choice.click()
     page.locator('[data-testid="stMultiSelectDropdown"]').wait_for(timeout=10_000)
 
 
@@ -128,6 +142,7 @@ def test_uploaded_file_keeps_our_words(page, tmp_path):
     words = seen(page, '[data-testid="stFileUploader"]')
     assert "klein.xlsx" in words
     assert not [w for w in ENGLISH_STREAMLIT if w in words], words
+    assert "KB" not in words  # Streamlit writes the size the English way ("4.9KB")
 
 
 def test_choices_change_their_words_with_the_language(page):
@@ -161,3 +176,18 @@ def test_stop_button_of_a_long_run_speaks_german(page):
     buttons = page.locator("#fake-status button")
     assert buttons.nth(0).evaluate(SEEN_WORDS) == "Abbrechen"
     assert buttons.nth(1).evaluate(SEEN_WORDS) == "Wird abgebrochen …"
+
+
+def test_a_refused_file_is_explained_in_german(page, tmp_path):
+    path = tmp_path / "bericht.pdf"
+    path.write_bytes(b"%PDF-1.4 not a workbook")
+    page.locator("input[type=file]").set_input_files(str(path))
+    chip = page.locator('[data-testid="stFileChip"][aria-invalid="true"]')
+    chip.wait_for(timeout=30_000)
+    words = chip.evaluate(SEEN_WORDS)
+    assert words == "bericht.pdf | Nicht geladen (Format oder Größe)", words
+    page.locator('[data-testid="stTooltipErrorHoverTarget"]').hover()
+    page.locator('[data-testid="stTooltipErrorContent"]').first.wait_for(timeout=10_000)
+    assert seen(page, '[data-testid="stTooltipErrorContent"]') == (
+        "Diese Datei wird nicht geladen: Erlaubt sind XLSX, XLSM, XLS, ODS, CSV, TSV, TXT, "
+        "EDGELIST bis 50 MB.")
