@@ -106,12 +106,19 @@ CATALOG: dict[str, Any] = {
     "app.common": {
         "language": "Sprache / Language",
         "upload": "Eigene Arbeitsmappe laden (xlsx, ods, csv oder eine Liste von Verbindungen als Text)",
-        "upload_help": "Die Datei bleibt auf diesem Rechner. Ohne Datei wird das Beispiel des "
-        "stadtLABOR Soest gezeigt.",
+        "upload_help": "Die Datei wird sofort gezeigt, aber erst übernommen, wenn Sie das auf "
+        "der Seite »Arbeitsstand« bestätigen (dort sehen Sie vorher, was sich ändert). Ohne "
+        "Datei wird die aktuelle Arbeitsmappe gezeigt. Die Datei verlässt diesen Rechner nicht.",
         "template": "Leere Vorlage herunterladen",
         "showing_example": "Gezeigt wird das Beispiel: das Partnernetz des stadtLABOR Soest "
         "(aus der Präsentation »Aktuelle Zukunftsprozesse in Soest«).",
         "showing_file": "Gezeigt wird: {name}",
+        "showing_current": "Gezeigt wird die aktuelle Arbeitsmappe: {name}",
+        # the banner on every page while an upload is shown but not taken over
+        "not_taken_over": "Die hochgeladene Datei ist noch nicht übernommen: Nur Sie sehen sie, "
+        "und nach dem Neuladen der Seite ist sie wieder weg. Alle anderen sehen weiter die "
+        "aktuelle Arbeitsmappe.",
+        "to_workspace": "Unterschiede ansehen und übernehmen (Seite »Arbeitsstand«)",
         "unreadable": "Die Datei konnte nicht gelesen werden. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do
         "unexpected": "Da ist etwas schiefgegangen, das nicht hätte passieren dürfen. Bitte die "
@@ -130,6 +137,8 @@ CATALOG: dict[str, Any] = {
         "page_partner": "Partner",
         "page_data": "Daten",
         "page_presentation": "Präsentation",
+        "page_workspace": "Arbeitsstand",
+        "page_edit": "Bearbeiten",
         "app_title": "Partnernetz stadtLABOR",
         "languages": {"de": "Deutsch", "en": "English"},
         "template_file": "Partner-Vorlage.xlsx",
@@ -181,6 +190,158 @@ CATALOG: dict[str, Any] = {
             "other": "Dazu kommen {count} weitere Fehler: siehe Seite »Daten«, Reiter "
             "»Prüfbericht«.",
         },
+    },
+    "app.bearbeiten": {
+        "title": "Bearbeiten",
+        "editing": "Bearbeitet wird die Arbeitsmappe des Arbeitsstands: {name}",
+        "upload_pending": "Die hochgeladene Datei ist noch nicht übernommen. Bearbeitet wird "
+        "die gespeicherte Arbeitsmappe; wer die hochgeladene bearbeiten will, übernimmt sie "
+        "zuerst auf der Seite »Arbeitsstand«.",
+        "personal": "Persönliche Angaben zeigen (Ansprechpersonen, E-Mail, Telefon)",
+        "personal_help": "Sonst bleiben diese Spalten verborgen und unverändert.",
+        "tabs": [
+            "Partner",
+            "Beziehungen",
+            "Aktivitäten",
+            "Programme",
+            "Neuer Partner",
+            "Umbenennen",
+            "Zusammenführen",
+        ],
+        "table_help": "Auf eine Zelle doppelklicken, um sie zu ändern. Neue Zeile: unten auf "
+        "»+«. Zeile löschen: links die Zeile markieren, dann oben rechts den Papierkorb. "
+        "Geändert wird erst beim Speichern.",
+        "no_sheet": "Die Arbeitsmappe hat kein Blatt »{sheet}« mit Überschriften.",
+        "row": "Zeile",
+        "row_help": "Die Zeile in Excel. Neue Zeilen bekommen ihre Nummer beim Speichern.",
+        "list_help": "Mehrere Einträge möglich; in der Datei durch Semikolon getrennt.",
+        "choose": "Bitte wählen",
+        "add": "Partner hinzufügen",
+        "name_missing": "Bitte einen Namen eingeben.",
+        "name_taken": "Einen Partner »{name}« gibt es schon.",
+        "rename_intro": "Der neue Name wird überall eingetragen: in den Beziehungen und bei "
+        "den Beteiligten der Aktivitäten und Programme.",
+        "rename_old": "Partner",
+        "rename_new": "Neuer Name",
+        "rename": "Umbenennen",
+        "rename_missing": "Bitte einen Partner wählen und den neuen Namen eingeben.",
+        "merge_intro": "Zwei Einträge, die derselbe Partner sind, werden einer: Beziehungen, "
+        "Aktivitäten und Programme des zweiten gehen auf den ersten über, die Zeile des "
+        "zweiten wird gelöscht.",
+        "merge_suggested": "Mögliche Doppelte (wie auf der Seite »Daten«)",
+        "merge_none_suggested": "Keine möglichen Doppelten gefunden. Zwei Partner können auch "
+        "von Hand gewählt werden.",
+        "merge_keep": "Bleibt",
+        "merge_drop": "Geht darin auf (wird gelöscht)",
+        "merge_same": "Bitte zwei verschiedene Partner wählen.",
+        "merge_choose": "Wo sich die beiden unterscheiden: welcher Wert soll bleiben?",
+        "merge_taken": "{field}: »{value}« wird übernommen (der erste hat dort nichts).",
+        "merge": "Zusammenführen",
+        "unsaved": {
+            "one": "Noch nicht gespeichert ({count} Schritt):",
+            "other": "Noch nicht gespeichert ({count} Schritte):",
+        },
+        "nothing_changed": "Noch nichts geändert.",
+        "becomes_xlsx": "»{old}« wird als »{new}« gespeichert (Excel-Format), damit nichts "
+        "verloren geht.",
+        "who": "Ihr Name (freiwillig, erscheint in der Liste der Versionen)",
+        "who_help": "So sehen die Kolleginnen und Kollegen, wer die Änderung gemacht hat.",
+        "save": "Speichern",
+        "discard": "Änderungen verwerfen",
+        "download": "Bearbeitete Arbeitsmappe herunterladen",
+        "saved": "Gespeichert: {name}. Die vorige Fassung ist als Version aufbewahrt.",
+        "reload": "Neu laden",
+        "reload_help": "Zeigt die neuere Fassung. Ihre Änderungen bleiben zum Herunterladen "
+        "da und können dort nachgetragen werden.",
+        "save_copy": "Als Kopie speichern",
+        "save_copy_help": "Lädt Ihre bearbeitete Fassung als eigene Datei herunter.",
+        "copy": "Kopie",
+        "refused_kept": "Ihre nicht gespeicherten Änderungen (zum Nachtragen):",
+        "download_copy": "Meine Fassung herunterladen",
+        "refused_dismiss": "Erledigt, ausblenden",
+        "not_written": "Die Änderung konnte nicht in die Arbeitsmappe geschrieben werden. "
+        "{detail}",
+        "new_problems": {
+            "one": "Nach Ihren Änderungen hat die Arbeitsmappe {count} neues Problem:",
+            "other": "Nach Ihren Änderungen hat die Arbeitsmappe {count} neue Probleme:",
+        },
+    },
+    # the page "Arbeitsstand": the current workbook, new files before they replace it, versions
+    "app.arbeitsstand": {
+        "title": "Arbeitsstand",
+        "kb": "{size} KB",
+        "mb": "{size} MB",
+        "count_partners": {"one": "{count} Partner", "other": "{count} Partner"},
+        "count_relations": {"one": "{count} Beziehung", "other": "{count} Beziehungen"},
+        "count_activities": {"one": "{count} Aktivität", "other": "{count} Aktivitäten"},
+        "count_programmes": {"one": "{count} Programm", "other": "{count} Programme"},
+        "current": "Die aktuelle Arbeitsmappe",
+        "current_file": "Datei »{name}«",
+        "current_changed": "zuletzt gespeichert am {when}",
+        "folder": "Arbeitsordner auf dem Server: {folder}",
+        "download_current": "Aktuelle Arbeitsmappe herunterladen",
+        "current_unreadable": "Die aktuelle Arbeitsmappe lässt sich nicht lesen: Darum kann "
+        "nichts verglichen werden.",
+        "who": "Ihr Name (steht bei der neuen Version, freiwillig)",
+        "who_help": "Damit Kolleginnen und Kollegen in der Liste der Versionen sehen, wer eine "
+        "Datei übernommen oder eine Version wiederhergestellt hat.",
+        "pending": "Neue Datei: erst ansehen, dann übernehmen",
+        "pending_intro": "Die hochgeladene Datei »{name}« wird auf allen Seiten schon gezeigt, "
+        "ist aber noch nicht übernommen. Das ändert sich gegenüber der aktuellen "
+        "Arbeitsmappe:",
+        "changed_fields": "Geänderte Angaben",
+        "problems_of_new": {"one": "{count} Problem in der neuen Datei",
+                            "other": "{count} Probleme in der neuen Datei"},
+        "take": "Übernehmen",
+        "discard": "Verwerfen",
+        "taken": "»{name}« ist jetzt die aktuelle Arbeitsmappe. Die bisherige bleibt als "
+        "Version erhalten.",
+        "discarded": "Die hochgeladene Datei wurde verworfen. Gezeigt wird wieder die aktuelle "
+        "Arbeitsmappe.",
+        "dropped": "In den Arbeitsordner gelegte Dateien",
+        "dropped_intro": "Diese Dateien hat jemand direkt in den Arbeitsordner gelegt. "
+        "»Übernehmen« macht eine davon zur aktuellen Arbeitsmappe; »Beiseitelegen« verschiebt "
+        "sie in den Unterordner »beiseitegelegt«, gelöscht wird nichts.",
+        "set_aside": "Beiseitelegen",
+        "set_aside_help": "Die Datei wird nicht übernommen und nicht mehr angeboten; sie liegt "
+        "danach im Unterordner »beiseitegelegt« des Arbeitsordners.",
+        "set_aside_done": "»{name}« liegt jetzt im Unterordner »beiseitegelegt«.",
+        "versions": "Versionen",
+        "versions_intro": "Jede Arbeitsmappe, die einmal aktuell war, bleibt als Version "
+        "erhalten, die neueste zuerst. Keine Version wird gelöscht.",
+        "one_version": "Bisher gibt es nur diese eine Version: Vergleichen und Wiederherstellen "
+        "geht ab der zweiten.",
+        "is_current": "{label} (aktuell)",
+        "yes": "ja",
+        "columns": {
+            "created": "Datum",
+            "reason": "Wie entstanden",
+            "current": "Aktuell",
+            "who": "Wer",
+            "note": "Was",
+            "name": "Datei",
+            "size": "Größe",
+            "partners": "Partner",
+            "relations": "Beziehungen",
+            "activities": "Aktivitäten",
+            "programmes": "Programme",
+        },
+        "compare": "Zwei Versionen vergleichen",
+        "older": "Ältere Version",
+        "newer": "Neuere Version",
+        "same_choice": "Bitte zwei verschiedene Versionen wählen.",
+        "pictures": "Beide Netze nebeneinander zeigen",
+        "pictures_note": "Jeder Partner steht in beiden Bildern an derselben Stelle: So ist zu "
+        "sehen, wer dazugekommen und wer weggefallen ist.",
+        "restore": "Eine Version wiederherstellen",
+        "restore_which": "Welche Version?",
+        "restore_button": "Wiederherstellen …",
+        "restore_confirm": "Die Version »{when}« wird wieder die aktuelle Arbeitsmappe. Die "
+        "jetzige bleibt als Version erhalten. Wirklich wiederherstellen?",
+        "restore_yes": "Ja, wiederherstellen",
+        "restore_no": "Abbrechen",
+        "restored": "Die Version »{when}« ist wiederhergestellt und jetzt die aktuelle "
+        "Arbeitsmappe.",
     },
     "app.daten": {
         "title": "Daten",
@@ -704,6 +865,53 @@ CATALOG: dict[str, Any] = {
             "Partner zusammen {count} Partner weniger.",
         },
     },
+    "workspace.changes": {
+        # what an edit changed (Changes.describe), a sentence each, kept with its version
+        "renamed": "Partner »{old}« umbenannt in »{new}«.",
+        "merged": "Partner »{drop}« mit »{keep}« zusammengeführt.",
+        "partners_changed": {"one": "Partner »{name}« geändert ({fields}).",
+                             "other": "{count} Partner geändert."},
+        "partners_added": {"one": "Partner »{name}« hinzugefügt.",
+                           "other": "{count} Partner hinzugefügt."},
+        "partners_deleted": {"one": "Partner »{name}« gelöscht.",
+                             "other": "{count} Partner gelöscht."},
+        "relations_changed": {"one": "Beziehung »{name}« geändert ({fields}).",
+                              "other": "{count} Beziehungen geändert."},
+        "relations_added": {"one": "Beziehung »{name}« hinzugefügt.",
+                            "other": "{count} Beziehungen hinzugefügt."},
+        "relations_deleted": {"one": "Beziehung »{name}« gelöscht.",
+                              "other": "{count} Beziehungen gelöscht."},
+        "activities_changed": {"one": "Aktivität »{name}« geändert ({fields}).",
+                               "other": "{count} Aktivitäten geändert."},
+        "activities_added": {"one": "Aktivität »{name}« hinzugefügt.",
+                             "other": "{count} Aktivitäten hinzugefügt."},
+        "activities_deleted": {"one": "Aktivität »{name}« gelöscht.",
+                               "other": "{count} Aktivitäten gelöscht."},
+        "programmes_changed": {"one": "Programm »{name}« geändert ({fields}).",
+                               "other": "{count} Programme geändert."},
+        "programmes_added": {"one": "Programm »{name}« hinzugefügt.",
+                             "other": "{count} Programme hinzugefügt."},
+        "programmes_deleted": {"one": "Programm »{name}« gelöscht.",
+                               "other": "{count} Programme gelöscht."},
+    },
+    "workspace.losses": {
+        # what saving into a workbook would lose (saving.WouldLoseContent), listed by kind
+        "chart": "Diagramme",
+        "image": "Bilder",
+        "shape": "Formen oder Textfelder",
+        "pivot": "Pivot-Tabellen",
+        "slicer": "Datenschnitte oder Zeitachsen",
+        "threaded_comment": "Kommentare mit Antworten (Unterhaltungen)",
+        "control": "Schaltflächen oder andere Steuerelemente",
+        "macro": "Makros",
+        "external_link": "Verknüpfungen zu anderen Dateien",
+        "connection": "Datenverbindungen oder Abfragen",
+        "sheet_kind": "Diagramm- oder Makroblätter",
+        "extension": "Auswahllisten, bedingte Formatierungen oder Sparklines neuerer "
+        "Excel-Versionen",
+        "defined_name": "benannte Bereiche",
+        "other": "weitere Inhalte ({parts})",
+    },
     "cli": {
         # what the commands and options are for (--help)
         "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
@@ -718,7 +926,11 @@ CATALOG: dict[str, Any] = {
         "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
         "version": "Versionsnummer zeigen und beenden",
         "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
-        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods) oder Texttabelle (csv, tsv, txt, edgelist)",
+        "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods) oder Texttabelle (csv, tsv, txt, "
+        "edgelist); ohne Angabe die aktuelle Arbeitsmappe des Arbeitsordners",
+        "workspace": "der Arbeitsordner mit der aktuellen Arbeitsmappe und ihren Versionen, "
+        "gelesen, wenn keine DATEI angegeben ist (Standard: die Umgebungsvariable "
+        "PARTNERNETZ_WORKSPACE, sonst der Ordner »workspace« im Projekt)",
         "json": "Ergebnis als JSON ausgeben",
         "max_size": "größte erlaubte Dateigröße in MB (Standard {default})",
         "top": "nur die N wichtigsten Partner (nach Brückenfunktion) zeigen",
@@ -742,6 +954,7 @@ CATALOG: dict[str, Any] = {
         # placeholders for values in the usage line (upper case, as --help shows them)
         "metavar_command": "BEFEHL",
         "metavar_file": "DATEI",
+        "metavar_folder": "ORDNER",
         "metavar_output": "AUSGABE",
         "metavar_template": "AUSGABE.xlsx",
         "metavar_title": "TITEL",
@@ -798,11 +1011,16 @@ CATALOG: dict[str, Any] = {
             "fehlt im Export. Alle Probleme zeigt: network-app check {file}",
         },
         "template_written": "Vorlage geschrieben: {path}",
+        # without a file: the workspace's current workbook (on stderr)
+        "from_workspace": "Aktuelle Arbeitsmappe aus dem Arbeitsordner »{folder}«: {name}",
         # when something goes wrong
         "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
         "einen Ordner wählen, der existiert und beschreibbar ist.",
         "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
         "das Team senden.",
+        "workspace_unusable": "Der Arbeitsordner »{path}« kann nicht benutzt werden ({detail}). "
+        "Bitte mit --workspace oder PARTNERNETZ_WORKSPACE einen Ordner wählen, der beschreibbar "
+        "ist.",
     },
     # why a file cannot be written, by the operating system's error name (cli.cannot_write)
     "cli.os_errors": {
@@ -1137,6 +1355,10 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "ohne Dateiendung"},
     "problems": {
+        "save_would_lose": "Diese Arbeitsmappe enthält {losses}. Dieses Programm kann sie "
+        "beim Speichern nicht erhalten, darum wurde nichts in die Datei geschrieben. Sie "
+        "können die bearbeitete Arbeitsmappe als neue Datei speichern (ohne {losses}; die "
+        "bisherige Datei bleibt als Version erhalten) oder die Änderung in Excel eintragen.",
         "file_not_found": "Die Datei »{path}« wurde nicht gefunden. Bitte Pfad und Dateinamen prüfen.",
         "not_a_file": "»{path}« ist keine Datei (vielleicht ein Ordner). Bitte eine Arbeitsmappe wählen.",
         "empty_file": "Die Datei »{path}« ist leer (0 Byte). Bitte die Datei erneut speichern.",

@@ -94,12 +94,17 @@ CATALOG: dict[str, Any] = {
     "app.common": {
         "language": "Sprache / Language",
         "upload": "Load your own workbook (xlsx, ods, csv or a list of ties as text)",
-        "upload_help": "The file stays on this computer. Without a file the stadtLABOR Soest "
-        "example is shown.",
+        "upload_help": "The file is shown at once but taken over only when you confirm it on "
+        "the “Workspace” page (which first shows what changes). Without a file the current "
+        "workbook is shown. The file does not leave this computer.",
         "template": "Download an empty template",
         "showing_example": "Showing the example: the partner network of stadtLABOR Soest "
         "(from the presentation “Aktuelle Zukunftsprozesse in Soest”).",
         "showing_file": "Showing: {name}",
+        "showing_current": "Showing the current workbook: {name}",
+        "not_taken_over": "The uploaded file has not been taken over yet: only you see it, and "
+        "it is gone when the page is reloaded. Everyone else still sees the current workbook.",
+        "to_workspace": "See the differences and take it over (“Workspace” page)",
         "unreadable": "The file could not be read. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do
         "unexpected": "Something went wrong that should not have happened. Please reload the "
@@ -118,6 +123,8 @@ CATALOG: dict[str, Any] = {
         "page_partner": "Partner",
         "page_data": "Data",
         "page_presentation": "Presentation",
+        "page_workspace": "Workspace",
+        "page_edit": "Edit",
         "app_title": "stadtLABOR partner network",
         "languages": {"de": "Deutsch", "en": "English"},
         "template_file": "Partner-template.xlsx",
@@ -159,6 +166,149 @@ CATALOG: dict[str, Any] = {
             "one": "There is {count} more error: see the page “Data”, tab “Check report”.",
             "other": "There are {count} more errors: see the page “Data”, tab “Check report”.",
         },
+    },
+    "app.bearbeiten": {
+        "title": "Edit",
+        "editing": "Editing the workspace's workbook: {name}",
+        "upload_pending": "The uploaded file has not been taken over yet. You are editing the "
+        "saved workbook; to edit the uploaded one, take it over first on the “Workspace” page.",
+        "personal": "Show personal details (contact persons, email, phone)",
+        "personal_help": "Otherwise these columns stay hidden and unchanged.",
+        "tabs": [
+            "Partners",
+            "Relations",
+            "Activities",
+            "Programmes",
+            "New partner",
+            "Rename",
+            "Merge",
+        ],
+        "table_help": "Double-click a cell to change it. New row: “+” at the bottom. Delete a "
+        "row: select it on the left, then the bin at the top right. Nothing changes in the "
+        "file until you save.",
+        "no_sheet": "The workbook has no sheet “{sheet}” with headers.",
+        "row": "Row",
+        "row_help": "The row in Excel. New rows get their number when saved.",
+        "list_help": "Several entries allowed; separated by semicolons in the file.",
+        "choose": "Please choose",
+        "add": "Add partner",
+        "name_missing": "Please enter a name.",
+        "name_taken": "There already is a partner “{name}”.",
+        "rename_intro": "The new name is carried everywhere: into the relations and the "
+        "participants of activities and programmes.",
+        "rename_old": "Partner",
+        "rename_new": "New name",
+        "rename": "Rename",
+        "rename_missing": "Please choose a partner and enter the new name.",
+        "merge_intro": "Two entries that are the same partner become one: the second one's "
+        "relations, activities and programmes move to the first, and the second one's row is "
+        "deleted.",
+        "merge_suggested": "Likely duplicates (as on the “Data” page)",
+        "merge_none_suggested": "No likely duplicates found. You can also pick two partners "
+        "yourself.",
+        "merge_keep": "Stays",
+        "merge_drop": "Merged into it (deleted)",
+        "merge_same": "Please choose two different partners.",
+        "merge_choose": "Where the two differ: which value should stay?",
+        "merge_taken": "{field}: “{value}” is taken over (the first one has nothing there).",
+        "merge": "Merge",
+        "unsaved": {
+            "one": "Not saved yet ({count} step):",
+            "other": "Not saved yet ({count} steps):",
+        },
+        "nothing_changed": "Nothing changed yet.",
+        "becomes_xlsx": "“{old}” is saved as “{new}” (Excel format), so that nothing is lost.",
+        "who": "Your name (optional, shown in the list of versions)",
+        "who_help": "So your colleagues can see who made the change.",
+        "save": "Save",
+        "discard": "Discard changes",
+        "download": "Download the edited workbook",
+        "saved": "Saved: {name}. The previous version has been kept.",
+        "reload": "Reload",
+        "reload_help": "Shows the newer version. Your changes stay here to download and can be "
+        "made again there.",
+        "save_copy": "Save as a copy",
+        "save_copy_help": "Downloads your edited version as a file of its own.",
+        "copy": "copy",
+        "refused_kept": "Your unsaved changes (to make again):",
+        "download_copy": "Download my version",
+        "refused_dismiss": "Done, hide this",
+        "not_written": "The change could not be written into the workbook. {detail}",
+        "new_problems": {
+            "one": "After your changes the workbook has {count} new problem:",
+            "other": "After your changes the workbook has {count} new problems:",
+        },
+    },
+    "app.arbeitsstand": {
+        "title": "Workspace",
+        "kb": "{size} KB",
+        "mb": "{size} MB",
+        "count_partners": {"one": "{count} partner", "other": "{count} partners"},
+        "count_relations": {"one": "{count} relation", "other": "{count} relations"},
+        "count_activities": {"one": "{count} activity", "other": "{count} activities"},
+        "count_programmes": {"one": "{count} programme", "other": "{count} programmes"},
+        "current": "The current workbook",
+        "current_file": "File “{name}”",
+        "current_changed": "last saved on {when}",
+        "folder": "Workspace folder on the server: {folder}",
+        "download_current": "Download the current workbook",
+        "current_unreadable": "The current workbook cannot be read, so nothing can be compared.",
+        "who": "Your name (shown with the new version, optional)",
+        "who_help": "So colleagues can see in the list of versions who took over a file or "
+        "restored a version.",
+        "pending": "New file: look first, then take it over",
+        "pending_intro": "The uploaded file “{name}” is already shown on every page but has not "
+        "been taken over yet. Compared with the current workbook, this changes:",
+        "changed_fields": "Changed details",
+        "problems_of_new": {"one": "{count} problem in the new file",
+                            "other": "{count} problems in the new file"},
+        "take": "Take over",
+        "discard": "Discard",
+        "taken": "“{name}” is now the current workbook. The previous one is kept as a version.",
+        "discarded": "The uploaded file was discarded. The current workbook is shown again.",
+        "dropped": "Files put into the workspace folder",
+        "dropped_intro": "Someone put these files straight into the workspace folder. “Take "
+        "over” makes one of them the current workbook; “Set aside” moves it into the subfolder "
+        "“beiseitegelegt”; nothing is deleted.",
+        "set_aside": "Set aside",
+        "set_aside_help": "The file is not taken over and no longer offered; it then lies in "
+        "the workspace folder's subfolder “beiseitegelegt”.",
+        "set_aside_done": "“{name}” is now in the subfolder “beiseitegelegt”.",
+        "versions": "Versions",
+        "versions_intro": "Every workbook that was current once is kept as a version, newest "
+        "first. No version is ever deleted.",
+        "one_version": "So far there is only this one version: comparing and restoring work "
+        "from the second one on.",
+        "is_current": "{label} (current)",
+        "yes": "yes",
+        "columns": {
+            "created": "Date",
+            "reason": "How it came about",
+            "current": "Current",
+            "who": "Who",
+            "note": "What",
+            "name": "File",
+            "size": "Size",
+            "partners": "Partners",
+            "relations": "Relations",
+            "activities": "Activities",
+            "programmes": "Programmes",
+        },
+        "compare": "Compare two versions",
+        "older": "Older version",
+        "newer": "Newer version",
+        "same_choice": "Please choose two different versions.",
+        "pictures": "Show both networks side by side",
+        "pictures_note": "Every partner stands in the same place in both pictures, so you can "
+        "see who joined and who left.",
+        "restore": "Restore a version",
+        "restore_which": "Which version?",
+        "restore_button": "Restore …",
+        "restore_confirm": "The version “{when}” becomes the current workbook again. The present "
+        "one is kept as a version. Restore it?",
+        "restore_yes": "Yes, restore",
+        "restore_no": "Cancel",
+        "restored": "The version “{when}” is restored and is now the current workbook.",
     },
     "app.daten": {
         "title": "Data",
@@ -651,6 +801,53 @@ CATALOG: dict[str, Any] = {
             "reach {count} partners fewer.",
         },
     },
+    "workspace.changes": {
+        # what an edit changed (Changes.describe), a sentence each, kept with its version
+        "renamed": "Partner “{old}” renamed to “{new}”.",
+        "merged": "Partner “{drop}” merged into “{keep}”.",
+        "partners_changed": {"one": "Partner “{name}” changed ({fields}).",
+                             "other": "{count} partners changed."},
+        "partners_added": {"one": "Partner “{name}” added.",
+                           "other": "{count} partners added."},
+        "partners_deleted": {"one": "Partner “{name}” deleted.",
+                             "other": "{count} partners deleted."},
+        "relations_changed": {"one": "Relation “{name}” changed ({fields}).",
+                              "other": "{count} relations changed."},
+        "relations_added": {"one": "Relation “{name}” added.",
+                            "other": "{count} relations added."},
+        "relations_deleted": {"one": "Relation “{name}” deleted.",
+                              "other": "{count} relations deleted."},
+        "activities_changed": {"one": "Activity “{name}” changed ({fields}).",
+                               "other": "{count} activities changed."},
+        "activities_added": {"one": "Activity “{name}” added.",
+                             "other": "{count} activities added."},
+        "activities_deleted": {"one": "Activity “{name}” deleted.",
+                               "other": "{count} activities deleted."},
+        "programmes_changed": {"one": "Programme “{name}” changed ({fields}).",
+                               "other": "{count} programmes changed."},
+        "programmes_added": {"one": "Programme “{name}” added.",
+                             "other": "{count} programmes added."},
+        "programmes_deleted": {"one": "Programme “{name}” deleted.",
+                               "other": "{count} programmes deleted."},
+    },
+    "workspace.losses": {
+        # what saving into a workbook would lose (saving.WouldLoseContent), listed by kind
+        "chart": "charts",
+        "image": "pictures",
+        "shape": "shapes or text boxes",
+        "pivot": "pivot tables",
+        "slicer": "slicers or timelines",
+        "threaded_comment": "comments with replies (threads)",
+        "control": "buttons or other controls",
+        "macro": "macros",
+        "external_link": "links to other files",
+        "connection": "data connections or queries",
+        "sheet_kind": "chart sheets or macro sheets",
+        "extension": "drop-down lists, conditional formatting or sparklines of newer Excel "
+        "versions",
+        "defined_name": "named ranges",
+        "other": "other content ({parts})",
+    },
     "cli": {
         # what the commands and options are for (--help)
         "description": "stadtLABOR partner network: check, analyse and export partner workbooks.",
@@ -663,7 +860,11 @@ CATALOG: dict[str, Any] = {
         "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
         "version": "show the version number and exit",
         "lang": "output language: de (German) or en (English)",
-        "file": "the workbook (xlsx, xlsm, xls, ods) or text table (csv, tsv, txt, edgelist)",
+        "file": "the workbook (xlsx, xlsm, xls, ods) or text table (csv, tsv, txt, edgelist); "
+        "without it, the workspace's current workbook",
+        "workspace": "the workspace folder with the current workbook and its versions, read "
+        "when no FILE is given (default: the environment variable PARTNERNETZ_WORKSPACE, else "
+        "the project's “workspace” folder)",
         "json": "print the result as JSON",
         "max_size": "largest allowed file size in MB (default {default})",
         "top": "show only the N most important partners (by brokerage)",
@@ -686,6 +887,7 @@ CATALOG: dict[str, Any] = {
         # placeholders for values in the usage line (upper case, as --help shows them)
         "metavar_command": "COMMAND",
         "metavar_file": "FILE",
+        "metavar_folder": "FOLDER",
         "metavar_output": "OUTPUT",
         "metavar_template": "OUTPUT.xlsx",
         "metavar_title": "TITLE",
@@ -741,11 +943,15 @@ CATALOG: dict[str, Any] = {
             "the export. All problems: network-app check {file}",
         },
         "template_written": "Template written: {path}",
+        # without a file: the workspace's current workbook (on stderr)
+        "from_workspace": "Current workbook from the workspace folder “{folder}”: {name}",
         # when something goes wrong
         "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
         "writable folder.",
         "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
         "the team.",
+        "workspace_unusable": "The workspace folder “{path}” cannot be used ({detail}). Please "
+        "choose a writable folder with --workspace or PARTNERNETZ_WORKSPACE.",
     },
     # why a file cannot be written, by the operating system's error name (cli.cannot_write)
     "cli.os_errors": {
@@ -1079,6 +1285,10 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "no extension"},
     "problems": {
+        "save_would_lose": "This workbook contains {losses}. This program cannot keep them "
+        "when saving, so nothing was written to the file. You can save the edited workbook "
+        "as a new file (without {losses}; the previous file stays as a version) or make the "
+        "change in Excel.",
         "file_not_found": "The file “{path}” was not found. Please check the path and file name.",
         "not_a_file": "“{path}” is not a file (perhaps a folder). Please choose a workbook.",
         "empty_file": "The file “{path}” is empty (0 bytes). Please save the file again.",

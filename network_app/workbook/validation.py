@@ -93,6 +93,15 @@ class PartnerData:
     relation_extra_columns: list[str] = field(default_factory=list)
     #: How the relations' weights became strengths and what the weighted measures count.
     weight_scale: WeightScale = field(default_factory=WeightScale)
+    #: Where each field lives in the file, for writing edits back
+    #: (:mod:`network_app.workspace.saving`): table kind → field (a column of that table's
+    #: frame) → the column's header as written in the file. Only tables read under a header
+    #: row; fields worked out from others (``category``, ``strength``, ``year``,
+    #: ``directed``) have no column of their own. A relation's ``weight`` lives in its
+    #: Stärke column.
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The Excel row of each table's header (table kind → row), for the same tables.
+    header_rows: dict[str, int] = field(default_factory=dict)
 
     def records(self, table: str) -> list[dict[str, Any]]:
         """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
@@ -227,7 +236,50 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
         with_hub=hub is not None,
         relation_extra_columns=relation_extras,
         weight_scale=scale,
+        columns=_field_columns(tables),
+        header_rows={kind: table.header_row for kind, table in tables.items()
+                     if kind in _FIELD_READ and table.header_row},
     )
+
+
+#: The fields each table's frame takes from a known column (column key → field); the other
+#: columns of a frame are worked out from these.
+_FIELD_READ: dict[str, dict[str, str]] = {
+    "partners": {key: key for key in PARTNER_COLUMNS},
+    "relations": {"source": "source", "target": "target", "kind": "kind",
+                  "strength": "weight", "since": "since", "until": "until", "note": "note"},
+    "activities": {key: key for key in ACTIVITY_COLUMNS if key not in ("row", "year")},
+    "programmes": {key: key for key in PROGRAMME_COLUMNS if key != "row"},
+}
+
+
+def _field_columns(tables: dict[str, Table]) -> dict[str, dict[str, str]]:
+    """Field → header of the columns read under a header row (:attr:`PartnerData.columns`).
+
+    Extra columns get the field names :func:`_read_partners` and :func:`_read_relations` give
+    them (a clash numbered); activities and programmes keep no extra columns in their frames.
+
+    >>> from network_app.workbook.reading import RawSheet, find_table
+    >>> sheet = RawSheet("Partner", rows=[(3, ["Organisation", "Ort", "Name", "Förderung"])])
+    >>> _field_columns({"partners": find_table(sheet, "partners")})["partners"]
+    {'place': 'Ort', 'name': 'Name', 'Organisation': 'Organisation', 'Förderung': 'Förderung'}
+    """
+    found: dict[str, dict[str, str]] = {}
+    for kind, fields in _FIELD_READ.items():
+        table = tables.get(kind)
+        if table is None or not table.header_row:  # a matrix or a headerless edge list
+            continue
+        columns = {fields[c.key]: c.header for c in table.columns if c.key in fields}
+        extras = table.extra_columns
+        if kind == "partners":
+            names = _unique_headers([c.header for c in extras])
+        elif kind == "relations":
+            names = _unique_headers([c.header for c in extras], _RELATION_TAKEN)
+        else:
+            names = []
+        columns.update(zip(names, (c.header for c in extras), strict=False))
+        found[kind] = columns
+    return found
 
 
 def _hub(settings: dict[str, str], partners: Table | None,

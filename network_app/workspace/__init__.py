@@ -3,6 +3,8 @@
     store       the folder: the current workbook, its versions, files dropped in by hand;
                 atomic, locked replacement that refuses when the file changed on disk
     compare     what changed between two loaded workbooks (the import preview, versions)
+    editing     what a user changed in the app, as Changes to cells of the workbook file
+    saving      Changes written into the workbook, everything not edited kept as it was
 
 The app and the CLI stay thin: they find the folder with ``Workspace.resolve`` and call these.
 """
