@@ -7,6 +7,7 @@ the result with the normal loader, as the app does after a save.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import zipfile
@@ -302,3 +303,331 @@ def test_saving_refuses_a_workbook_with_a_chart_rather_than_lose_it(small):
     content, _ = apply_changes(with_chart, name, changes, allow_losses=True)
     assert "A-Labor" in [r["name"] for r in load_workbook(content, filename=name)
                          .records("partners")]
+
+
+# --------------------------------------------------------------------------- nothing else lost
+
+
+def snapshot(content: bytes) -> dict:
+    """Everything of a workbook a person sees or relies on, cell by cell (openpyxl's view:
+    formulas as their text)."""
+    book = openpyxl.load_workbook(io.BytesIO(content), rich_text=True)
+    sheets = {}
+    for ws in book.worksheets:
+        cells = {}
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None and not c.has_style and c.comment is None:
+                    continue
+                cells[c.coordinate] = (
+                    c.value, c.data_type, c.number_format, c.font.b, c.font.i,
+                    c.fill.fgColor.rgb, c.alignment.wrap_text,
+                    c.comment.text if c.comment else None,
+                    c.comment.author if c.comment else None,
+                    c.hyperlink.target if c.hyperlink else None)
+        sheets[ws.title] = {
+            "state": ws.sheet_state,
+            "widths": {k: v.width for k, v in ws.column_dimensions.items()},
+            "heights": {k: v.height for k, v in ws.row_dimensions.items() if v.height},
+            "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+            "validations": sorted((str(d.sqref), d.type, d.formula1)
+                                  for d in ws.data_validations.dataValidation),
+            "conditional": sorted(str(r.sqref) for r in ws.conditional_formatting),
+            "freeze": ws.freeze_panes,
+            "tables": {t.name: t.ref for t in ws.tables.values()},
+            "cells": cells,
+        }
+    return {"order": book.sheetnames, "names": sorted(
+        (n, d.attr_text) for n, d in book.defined_names.items()), "sheets": sheets}
+
+
+def unchanged_except(before: dict, after: dict, allowed: set[tuple[str, str]],
+                     new_rows_from: dict[str, int]) -> None:
+    """Every cell and sheet property of ``before`` is in ``after`` as it was, except the cells
+    ``allowed`` ((sheet, coordinate)) and rows from ``new_rows_from[sheet]`` on."""
+    assert after["order"] == before["order"]
+    assert after["names"] == before["names"]
+    for title, sheet in before["sheets"].items():
+        other = after["sheets"][title]
+        for key in ("state", "widths", "heights", "merged", "validations", "conditional",
+                    "freeze", "tables"):
+            assert other[key] == sheet[key], (title, key)
+        limit = new_rows_from.get(title)
+        for ref, cell in sheet["cells"].items():
+            if (title, ref) in allowed:
+                continue
+            assert other["cells"].get(ref) == cell, (title, ref)
+        for ref in set(other["cells"]) - set(sheet["cells"]):
+            row = openpyxl.utils.cell.coordinate_to_tuple(ref)[0]
+            assert (title, ref) in allowed or (limit is not None and row >= limit), (title, ref)
+
+
+def with_saved_results(content: bytes, results: dict[str, str]) -> bytes:
+    """``content`` with a saved result for formula cells (as Excel writes one): openpyxl saves
+    formulas without, so a test puts them in as Excel would have."""
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for ref, value in results.items():
+                    start = data.index(f'<c r="{ref}"'.encode())
+                    end = data.index(b"</c>", start)
+                    cell = data[start:end]
+                    formula = cell[cell.index(b"<f>"):cell.index(b"</f>") + 4]
+                    head = cell[:cell.index(b">") + 1].replace(b">", b' t="str">')
+                    data = (data[:start] + head + formula + f"<v>{value}</v>".encode()
+                            + data[end:])
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+def rich_workbook(path: Path) -> bytes:
+    """A partner workbook with what people put into Excel files: comments, a drop-down list
+    from a hidden sheet, number formats, widths, a formula, an unknown column, a hyperlink,
+    conditional formatting, frozen panes, an Excel table, merged cells, a defined name, and an
+    extra sheet of notes."""
+    from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table
+
+    book = openpyxl.Workbook()
+    partners = book.active
+    partners.title = "Partner"
+    partners.append(["Name", "Kategorie", "Ort", "Seit", "Budget", "Kürzel", "Förderung",
+                     "Website"])
+    rows = [["Öcher Lab", "Austausch", "Aachen", 2019, 1250.5, "=LEFT(A2,3)", "Land NRW",
+             "https://oecherlab.de"],
+            ["FH Südwestfalen", "Forschung", "Soest", 2016, 30000, "=LEFT(A3,3)", None, None],
+            ["Stadt Soest", "Kooperation", "Soest", 2018, None, "=LEFT(A4,3)", "Bund", None]]
+    for row in rows:
+        partners.append(row)
+    for cell in partners[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="FFDDEEFF")
+    for row in range(2, 5):
+        partners.cell(row, 5).number_format = '#,##0.00 "€"'
+        partners.cell(row, 4).number_format = "0"
+    partners["A2"].comment = Comment("Kontakt über Frau M.", "Lab-Team")
+    partners["H2"].hyperlink = "https://oecherlab.de"
+    partners.column_dimensions["A"].width = 32
+    partners.column_dimensions["G"].width = 18.5
+    partners.row_dimensions[1].height = 28
+    partners.freeze_panes = "B2"
+    lists = book.create_sheet("Listen")
+    for category in ("Austausch", "Kooperation", "Netzwerk", "Forschung"):
+        lists.append([category])
+    lists.sheet_state = "hidden"
+    choice = DataValidation(type="list", formula1="=Listen!$A$1:$A$4", allow_blank=True)
+    choice.add("B2:B500")
+    partners.add_data_validation(choice)
+    partners.conditional_formatting.add(
+        "E2:E500", CellIsRule(operator="greaterThan", formula=["10000"],
+                              fill=PatternFill("solid", fgColor="FFFFC7CE")))
+    book.defined_names["Kategorien"] = openpyxl.workbook.defined_name.DefinedName(
+        "Kategorien", attr_text="Listen!$A$1:$A$4")
+    relations = book.create_sheet("Beziehungen")
+    relations.append(["Von", "Nach", "Art", "Stärke"])
+    relations.append(["Öcher Lab", "FH Südwestfalen", "Projekt", 3])
+    relations.append(["FH Südwestfalen", "Stadt Soest", "Forschung", 4])
+    relations.add_table(Table(displayName="Beziehungen", ref="A1:D3"))
+    notes = book.create_sheet("Notizen")
+    notes["A1"] = "Protokoll Netzwerktreffen"
+    notes["A1"].font = Font(bold=True, italic=True, size=14)
+    notes.merge_cells("A1:D1")
+    notes["A3"] = 0.25
+    notes["A3"].number_format = "0%"
+    notes["B3"] = dt.date(2024, 3, 5)
+    notes["B3"].number_format = "DD.MM.YYYY"
+    notes["C3"] = "=A3*4"
+    book.save(path)
+    return with_saved_results(path.read_bytes(), {"F2": "Öch", "F3": "FH ", "F4": "Sta"})
+
+
+def test_rich_workbook_keeps_everything_not_edited(tmp_path):
+    original = rich_workbook(tmp_path / "Reich.xlsx")
+    data = load_workbook(original, filename="Reich.xlsx")
+    assert data.errors == []
+    assert [r["Kürzel"] for r in data.records("partners")] == ["Öch", "FH", "Sta"]
+    assert losses_on_save(original, "Reich.xlsx") == []
+    before = data.partners.copy()
+    after = before.copy()
+    after.loc[after["name"] == "Stadt Soest", "place"] = "Soest (Westf.)"
+    changes = (table_changes(data, "partners", before, after)
+               + rename_partner(data, "Öcher Lab", "Oecher Lab")
+               + add_partner(data, {"name": "Fablab Hamm", "categories": ["Netzwerk"],
+                                    "since": 2022}))
+    result = edit(original, "Reich.xlsx", changes)
+    assert result.data.problems == data.problems
+    allowed = {("Partner", "C4"), ("Partner", "A2"), ("Beziehungen", "A2")}
+    unchanged_except(snapshot(original), snapshot(result.content), allowed, {"Partner": 5})
+    records = {r["name"]: r for r in result.data.records("partners")}
+    assert records["Stadt Soest"]["place"] == "Soest (Westf.)"
+    assert records["Fablab Hamm"]["since"] == 2022
+    # the formulas' saved results are kept, so the file reads the same without Excel
+    assert [records[n]["Kürzel"] for n in ("FH Südwestfalen", "Stadt Soest")] == ["FH", "Sta"]
+    saved = openpyxl.load_workbook(io.BytesIO(result.content))
+    # the renamed cell keeps its comment; the new row looks like the one above it
+    assert saved["Partner"]["A2"].value == "Oecher Lab"
+    assert saved["Partner"]["A2"].comment.text == "Kontakt über Frau M."
+    assert saved["Partner"]["D5"].number_format == "0"
+    assert saved["Partner"]["E5"].number_format == '#,##0.00 "€"'
+    assert saved["Partner"]["A1"].font.b
+    # nothing but the few cells edited differ in the relations table either
+    assert saved["Beziehungen"]["A2"].value == "Oecher Lab"
+
+
+def test_deleting_a_row_empties_it_and_keeps_every_other_row_where_it_was(tmp_path):
+    original = rich_workbook(tmp_path / "Reich.xlsx")
+    data = load_workbook(original, filename="Reich.xlsx")
+    before = data.relations.copy()
+    changes = table_changes(data, "relations", before, before.iloc[1:])
+    assert changes.deleted_rows == {"Beziehungen": [2]}
+    assert changes.describe() == "Beziehung »Öcher Lab – FH Südwestfalen« gelöscht."
+    result = edit(original, "Reich.xlsx", changes)
+    allowed = {("Beziehungen", f"{c}2") for c in "ABCD"}
+    unchanged_except(snapshot(original), snapshot(result.content), allowed, {})
+    assert [(r["source"], r["row"]) for r in result.data.records("relations")] == [
+        ("FH Südwestfalen", 3)]
+
+
+def test_a_new_relation_extends_the_excel_table_and_the_drop_down_lists(tmp_path):
+    original = rich_workbook(tmp_path / "Reich.xlsx")
+    data = load_workbook(original, filename="Reich.xlsx")
+    before = data.relations.copy()
+    after = pd.concat([before, pd.DataFrame([{"source": "Stadt Soest", "target": "Öcher Lab",
+                                              "kind": "Austausch", "weight": 2}])],
+                      ignore_index=True)
+    result = edit(original, "Reich.xlsx", table_changes(data, "relations", before, after))
+    saved = openpyxl.load_workbook(io.BytesIO(result.content))
+    assert saved["Beziehungen"].tables["Beziehungen"].ref == "A1:D4"
+    assert [c.value for c in saved["Beziehungen"][4]] == ["Stadt Soest", "Öcher Lab",
+                                                          "Austausch", 2]
+    assert len(result.data.records("relations")) == 3 and result.data.errors == []
+
+
+def test_editing_a_row_of_a_merged_block_keeps_what_the_other_rows_showed(tmp_path):
+    path = tmp_path / "w.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Partner"
+    for row in (["Name", "Kategorie", "Ort"], ["A-Lab", "Forschung", "Soest"],
+                ["B-Uni", None, "Werl"], ["C-Verein", None, "Hamm"]):
+        sheet.append(row)
+    sheet.merge_cells("B2:B4")  # one category written once for three partners
+    book.save(path)
+    data = load_workbook(path)
+    assert [r["categories"] for r in data.records("partners")] == [["Forschung"]] * 3
+    before = data.partners.copy()
+    after = before.copy()
+    after.loc[1, "categories"] = ["Austausch"]
+    result = edit(path.read_bytes(), path.name, table_changes(data, "partners", before, after))
+    assert [r["categories"] for r in result.data.records("partners")] == [
+        ["Forschung"], ["Austausch"], ["Forschung"]]
+
+
+def with_extension_list(content: bytes) -> bytes:
+    """A drop-down list as newer Excel versions write one when its source is another sheet:
+    in the sheet's extension list, which openpyxl drops."""
+    extension = (
+        b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b'<x14:dataValidations count="1" '
+        b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        b'<x14:dataValidation type="list" allowBlank="1"><x14:formula1>'
+        b"<xm:f>Listen!$A$1:$A$4</xm:f></x14:formula1><xm:sqref>C2:C50</xm:sqref>"
+        b"</x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>")
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", extension)
+            target.writestr(info, data)
+    return buffer.getvalue()
+
+
+def test_saving_refuses_what_openpyxl_drops_and_says_what(tmp_path):
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    original = rich_workbook(tmp_path / "Reich.xlsx")
+    extended = with_extension_list(original)
+    assert load_workbook(extended, filename="x.xlsx").errors == []
+    assert losses_on_save(extended, "x.xlsx") == ["extension"]
+    data = load_workbook(extended, filename="x.xlsx")
+    with pytest.raises(WouldLoseContent) as refused:
+        apply_changes(extended, "x.xlsx", rename_partner(data, "Stadt Soest", "Soest"))
+    assert "Auswahllisten" in refused.value.message
+
+    book = openpyxl.load_workbook(io.BytesIO(original))
+    Picture.new("RGB", (20, 10), "red").save(tmp_path / "logo.png")
+    book["Notizen"].add_image(Image(tmp_path / "logo.png"), "F2")
+    book.save(tmp_path / "Bild.xlsx")
+    with_picture = (tmp_path / "Bild.xlsx").read_bytes()
+    assert losses_on_save(with_picture, "Bild.xlsx") == ["image"]
+    assert "Bilder" in WouldLoseContent(["image"]).message
+
+
+def test_macros_stay_in_an_xlsm(tmp_path, small):
+    content, _ = small
+    source = zipfile.ZipFile(io.BytesIO(content))
+    buffer = io.BytesIO()
+    macro = b"\xd0\xcf\x11\xe0 not a real VBA project, kept byte for byte"
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType='
+                                    b'"application/vnd.ms-office.vbaProject"/></Types>')
+            target.writestr(info, data)
+        target.writestr("xl/vbaProject.bin", macro)
+    with_macro = buffer.getvalue()
+    data = load_workbook(with_macro, filename="Makro.xlsm")
+    content, name = apply_changes(with_macro, "Makro.xlsm",
+                                  rename_partner(data, "A-Lab", "A-Labor"))
+    assert name == "Makro.xlsm"
+    assert zipfile.ZipFile(io.BytesIO(content)).read("xl/vbaProject.bin") == macro
+
+
+# --------------------------------------------------------------------------- other formats
+
+
+def test_a_csv_is_saved_as_a_new_xlsx_with_the_same_data(tmp_path):
+    text = "Name;Kategorie;PLZ;Telefon\nA-Lab;Austausch;01234;=1+1\nB-Uni;Forschung;59494;\n"
+    content = text.encode("utf-8")
+    data = load_workbook(content, filename="Partner.csv")
+    before = data.partners.copy()
+    after = before.copy()
+    after.loc[1, "phone"] = "+49 2921 1"
+    changes = table_changes(data, "partners", before, after)
+    result = edit(content, "Partner.csv", changes)
+    assert result.filename == "Partner.xlsx"
+    assert zipfile.is_zipfile(io.BytesIO(result.content))
+    records = result.data.records("partners")
+    assert [(r["name"], r["PLZ"], r["phone"]) for r in records] == [
+        ("A-Lab", "01234", "=1+1"), ("B-Uni", "59494", "+49 2921 1")]
+    saved = openpyxl.load_workbook(io.BytesIO(result.content))
+    assert saved.sheetnames == ["Partner"] and saved["Partner"]["C2"].data_type == "s"
+
+
+def test_an_ods_is_saved_as_a_new_xlsx_with_the_same_data(tmp_path, small_sheets):
+    path = tmp_path / "Partner.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for name, rows in small_sheets.items():
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=name,
+                                                              index=False)
+    data = load_workbook(path)
+    changes = rename_partner(data, "C-Verein", "C-Verein e.V.")
+    result = edit(path.read_bytes(), path.name, changes)
+    assert result.filename == "Partner.xlsx"
+    assert result.data.problems == data.problems
+    assert [r["name"] for r in result.data.records("partners")] == [
+        "A-Lab", "B-Uni", "C-Verein e.V.", "D-Stadt"]
+    for kind in ("relations", "activities", "programmes"):
+        assert len(result.data.records(kind)) == len(data.records(kind))
+    assert result.data.records("programmes")[0]["participants"] == ["C-Verein e.V.", "D-Stadt"]

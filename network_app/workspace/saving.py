@@ -160,7 +160,7 @@ def apply_changes(original: bytes, filename: str, changes: Changes, *,
     content = _save(book)
     if in_place:
         content = _restore_results(original, content, writer.written)
-        lost, parts = _lost(original, content, writer.comments_removed)
+        lost, parts = _lost(original, content, writer.removed)
         if lost and not allow_losses:
             raise WouldLoseContent(lost, parts=parts)
     return content, name
@@ -306,12 +306,15 @@ def _put_text(cell: Cell, text: str) -> None:
         cell.quotePrefix = True
 
 
-def _cell(ws: Worksheet, row: int, column: int) -> Cell:
+def _cell(ws: Worksheet, row: int, column: int, removed: Counter[str] | None = None) -> Cell:
     """The cell to write at (row, column). A cell inside a merged block is unmerged first, each
-    of the block's filled rows keeping the value the block showed (as the loader read it)."""
+    of the block's filled rows keeping the value the block showed (as the loader read it);
+    ``removed`` counts the block."""
     cell = ws.cell(row, column)
     if isinstance(cell, Cell):
         return cell
+    if removed is not None:
+        removed["merge"] += 1
     block = next(r for r in ws.merged_cells.ranges if cell.coordinate in r)
     top = ws.cell(block.min_row, block.min_col)
     value, style = top.value, top if isinstance(top, Cell) else None
@@ -350,7 +353,7 @@ class _Writer:
         self.names = names  # sheet names of a converted file: old → new
         self.strays = strays
         self.written: dict[str, set[str]] = {}  # sheet → cell references written
-        self.comments_removed = 0
+        self.removed: Counter[str] = Counter()  # comments and merged blocks let go of
         self._headers: dict[str, tuple[int, dict[str, int]]] = {}
 
     def apply(self) -> None:
@@ -421,7 +424,7 @@ class _Writer:
             if schema.normalize_header(other) == key:
                 return column
         column = max(columns.values(), default=0) + 1
-        cell = _cell(ws, row, column)
+        cell = self._at(ws, row, column)
         left = ws.cell(row, column - 1) if column > 1 else None
         if isinstance(left, Cell) and left.has_style:
             _copy_style(cell, left)
@@ -430,6 +433,9 @@ class _Writer:
         self._mark(ws, cell)
         return column
 
+    def _at(self, ws: Worksheet, row: int, column: int) -> Cell:
+        return _cell(ws, row, column, self.removed)
+
     def _mark(self, ws: Worksheet, cell: Cell) -> None:
         self.written.setdefault(ws.title, set()).add(cell.coordinate)
 
@@ -437,9 +443,9 @@ class _Writer:
 
     def _edit(self, change: CellEdit) -> None:
         ws = self._sheet(change.sheet)
-        cell = _cell(ws, change.row, self._column(ws, change.sheet, change.header))
+        cell = self._at(ws, change.row, self._column(ws, change.sheet, change.header))
         if isinstance(change.value, FromRow):
-            source = _cell(ws, change.value.row, self._column(ws, change.sheet, change.header))
+            source = self._at(ws, change.value.row, self._column(ws, change.sheet, change.header))
             cell.value = source.value
             cell.data_type = source.data_type
             cell.number_format = source.number_format
@@ -449,7 +455,7 @@ class _Writer:
 
     def _swap(self, change: NameSwap) -> None:
         ws = self._sheet(change.sheet)
-        cell = _cell(ws, change.row, self._column(ws, change.sheet, change.header))
+        cell = self._at(ws, change.row, self._column(ws, change.sheet, change.header))
         text = cell.value if isinstance(cell.value, str) else to_text(cell.value)
         if text is None:
             return
@@ -481,9 +487,9 @@ class _Writer:
             for column in columns.values():
                 above = ws.cell(last, column) if last > header_row else None
                 if isinstance(above, Cell) and above.has_style:
-                    _copy_style(_cell(ws, row, column), above)
+                    _copy_style(self._at(ws, row, column), above)
             for header, value in values.items():
-                cell = _cell(ws, row, columns[_header_text(header)])
+                cell = self._at(ws, row, columns[_header_text(header)])
                 _put(cell, value)
                 self._mark(ws, cell)
         if last > header_row:
@@ -495,9 +501,9 @@ class _Writer:
         for column in columns.values():
             if (row, column) not in ws._cells:
                 continue
-            cell = _cell(ws, row, column)
+            cell = self._at(ws, row, column)
             if cell.comment is not None:
-                self.comments_removed += 1
+                self.removed["comment"] += 1
             cell.value = None
             cell.comment = None
             cell.hyperlink = None
@@ -699,17 +705,18 @@ def _count(xml: bytes, wanted: Mapping[str, str]) -> Counter[str]:
 #: whenever the file has one, whatever the counts say.
 _REWRITTEN = frozenset({"chart", "image", "shape", "pivot", "slicer", "threaded_comment",
                         "control"})
-#: Features that may shrink on purpose: a deleted row loses its link (comments are counted
-#: against the ones removed).
+#: Features that may shrink on purpose: a deleted row loses its link (comments and merged
+#: blocks are counted against the ones let go of).
 _MAY_SHRINK = {"hyperlink"}
 
 
-def _lost(original: bytes, written: bytes, comments_removed: int
+def _lost(original: bytes, written: bytes, removed: Counter[str]
           ) -> tuple[list[str], list[str]]:
     """The kinds of content ``written`` lacks against ``original`` (catalog codes), and for
-    "other" the feature names."""
+    "other" the feature names. ``removed`` counts what the edits let go of on purpose (the
+    comment of a deleted row, a merged block a single row of which was edited)."""
     before, after = _features(original), _features(written)
-    after["comment"] += comments_removed
+    after.update(removed)
     missing = [kind for kind, count in before.items()
                if kind in _REWRITTEN or (kind not in _MAY_SHRINK and after[kind] < count)]
     known = set(words("workspace.losses", "de"))
