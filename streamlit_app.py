@@ -1,8 +1,9 @@
 """The stadtLABOR Partnernetz app (Streamlit): ``streamlit run streamlit_app.py``.
 
-A thin layer over ``network_app``. It opens on the bundled stadtLABOR workbook; an uploaded
-workbook replaces it. The sidebar (language, workbook) is shared; each page is a file in
-``app_pages/``.
+A thin layer over ``network_app``. It opens on the workspace's current workbook (on a fresh
+install a copy of the bundled stadtLABOR workbook); an uploaded workbook is shown at once and
+replaces the current one only when the user takes it over on the page "Arbeitsstand". The
+sidebar (language, workbook) is shared; each page is a file in ``app_pages/``.
 
 This file is the app's one error handler: an error nobody foresaw shows a plain sentence in
 the user's language (what to do next), never a traceback; the traceback goes to the server's
@@ -36,6 +37,7 @@ try:
         st.Page("app_pages/daten.py", title=words["page_data"]),
         st.Page("app_pages/analyse.py", title=words["page_analysis"]),
         st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
+        st.Page("app_pages/arbeitsstand.py", title=words["page_workspace"]),
     ])
     navigation.run()
 except Exception:  # st.rerun() and st.stop() are BaseExceptions: they pass through

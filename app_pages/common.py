@@ -2,16 +2,23 @@
 
 The app is a thin layer: figures come from ``network_app``. Caches live here (the library knows
 nothing of Streamlit) and are keyed on the workbook's bytes, so a file is parsed once per content.
+
+Which workbook the pages show: the workspace's current workbook (:func:`workspace`; on a fresh
+install a copy of the bundled example), or a file the user uploaded in this session. An upload
+is shown at once on every page but is not yet taken over: a banner leads to the page
+"Arbeitsstand", which previews what it changes and replaces the current workbook only when the
+user confirms (after that the session shows the current workbook again, which is now the
+upload).
 """
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import math
 import numbers
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,6 +31,7 @@ from pandas.io.formats.style import Styler
 import network_app as na
 from network_app.text import LANGUAGES, by_language, fill, fixed, number, say
 from network_app.text.format import LOCALES
+from network_app.workspace.store import Workspace, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
@@ -32,6 +40,9 @@ MAX_UPLOAD_MB = 50
 UPLOAD_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "edgelist")
 
 TEXT = by_language("app.common")
+_LOG = logging.getLogger("stadtlabor")
+#: The page that previews an upload and takes it over.
+WORKSPACE_PAGE = "app_pages/arbeitsstand.py"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
@@ -52,6 +63,12 @@ class Current:
     is_example: bool
     data: na.PartnerData | None
     error: na.NetworkAppError | None
+    #: An upload of this session that is not (yet) the workspace's current workbook.
+    pending: bool = False
+    #: The bytes shown (for taking an upload over).
+    content: bytes = field(default=b"", repr=False)
+    #: The workspace's current workbook as this run read it ("" when the folder failed).
+    workspace_fingerprint: str = ""
 
     @property
     def t(self) -> dict:
@@ -101,14 +118,60 @@ def template_bytes() -> bytes:
         return na.write_template(Path(folder) / "Partner-Vorlage.xlsx").read_bytes()
 
 
-def _remember_upload() -> None:
+def _upload_key() -> str:
+    """The uploader's key: a new one after an upload was taken over or discarded, which
+    empties the widget (Streamlit has no other way to clear a file uploader)."""
+    rounds = st.session_state.get("upload_round", 0)
+    return "workbook" if not rounds else f"workbook_{rounds}"
+
+
+def _remember_upload(key: str = "workbook") -> None:
     """Keep the uploaded workbook in the session when the user adds or removes it.
 
     The uploader's own state is lost when a page is switched from code (st.switch_page after a
     click in the network), so the session, not the widget, is the source of truth.
     """
-    upload = st.session_state.get("workbook")
+    upload = st.session_state.get(key)
     st.session_state["upload"] = (upload.name, upload.getvalue()) if upload else None
+
+
+def forget_upload() -> None:
+    """Drop the session's upload (taken over, or discarded): the pages show the workspace's
+    current workbook again and the uploader is empty."""
+    st.session_state["upload"] = None
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+
+
+def _configured_workspace() -> str | None:
+    """The folder set in ``.streamlit/secrets.toml`` (``workspace = "/srv/partnernetz"``)."""
+    try:
+        value = st.secrets.get("workspace")
+    except FileNotFoundError:  # no secrets file at all: Streamlit raises on any access
+        return None
+    return str(value) if value else None
+
+
+def workspace() -> Workspace:
+    """The workspace folder: the secrets' ``workspace`` > ``$PARTNERNETZ_WORKSPACE`` >
+    ``workspace/`` at the project root."""
+    return Workspace.resolve(_configured_workspace())
+
+
+def _workspace_current() -> tuple[bytes, str, str]:
+    """The current workbook's bytes, name and fingerprint; the first start copies the bundled
+    example in. A folder that cannot be used (no rights, disk full) shows the bundled example,
+    so the app still opens; the error goes to the log."""
+    ws = workspace()
+    try:
+        try:
+            now, content = ws.open_current()
+        except na.NetworkAppError:  # no current workbook yet: the first start
+            ws.ensure()
+            now, content = ws.open_current()
+    except (OSError, na.NetworkAppError):
+        _LOG.exception("the workspace %s cannot be used", ws.root)
+        return BUNDLED.read_bytes(), BUNDLED.name, ""
+    return content, now.name, now.fingerprint
 
 
 def css_string(text: str) -> str:
@@ -232,31 +295,59 @@ def sidebar() -> Current:
                             format_func=_language_name)
     t = TEXT[lang]
     st.html(widget_words_css(lang))
+    upload_key = _upload_key()
     upload = st.sidebar.file_uploader(t["upload"], type=list(UPLOAD_TYPES),
                                       help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
-                                      key="workbook", on_change=_remember_upload)
+                                      key=upload_key, on_change=_remember_upload,
+                                      args=(upload_key,))
     st.sidebar.download_button(t["template"], data=template_bytes(),
                                file_name=t["template_file"], on_click="ignore")
     stored = st.session_state.get("upload")
+    current_bytes, current_name, current_fingerprint = _workspace_current()
     if upload is not None:
         content, name = upload.getvalue(), upload.name
     elif stored is not None:
         name, content = stored
     else:
-        content, name = BUNDLED.read_bytes(), BUNDLED.name
+        content, name = current_bytes, current_name
+    shown = fingerprint(content)
+    pending = shown != current_fingerprint and (upload is not None or stored is not None)
+    if not pending:  # an upload that is the current workbook already: shown as the current
+        content, name = current_bytes, current_name
     hub = hub_choice(t, lang)
-    key = f"{hashlib.sha256(content).hexdigest()}:{hub!r}"
+    key = f"{shown}:{hub!r}"
     try:
         data, error = load(content, name, hub), None
     except na.NetworkAppError as exc:
         data, error = None, exc
-    current = Current(lang, name, key, upload is None and stored is None, data, error)
+    current = Current(lang, name, key, not pending and _is_bundled(shown), data, error,
+                      pending=pending, content=content,
+                      workspace_fingerprint=current_fingerprint)
     st.session_state["current"] = current
     return current
 
 
+@st.cache_data(show_spinner=False)
+def _bundled_fingerprint() -> str:
+    return fingerprint(BUNDLED.read_bytes())
+
+
+def _is_bundled(shown: str) -> bool:
+    """Whether the bytes shown are the bundled example's (the workspace's first start)."""
+    return shown == _bundled_fingerprint()
+
+
 def current() -> Current:
     return st.session_state["current"]
+
+
+def not_taken_over(cur: Current) -> None:
+    """The banner above every page while an upload is shown that is not taken over."""
+    if not cur.pending:
+        return
+    with st.container(border=True):
+        st.warning(cur.t["not_taken_over"], icon="📄")
+        st.page_link(WORKSPACE_PAGE, label=cur.t["to_workspace"])
 
 
 def header(title: str, cur: Current) -> bool:
@@ -265,8 +356,13 @@ def header(title: str, cur: Current) -> bool:
     Returns False when there is no data to show.
     """
     st.title(title)
-    st.caption(cur.t["showing_example"] if cur.is_example
-               else cur.t["showing_file"].format(name=plain(cur.name)))
+    if cur.is_example:
+        st.caption(cur.t["showing_example"])
+    elif cur.pending:
+        st.caption(cur.t["showing_file"].format(name=plain(cur.name)))
+    else:
+        st.caption(cur.t["showing_current"].format(name=plain(cur.name)))
+    not_taken_over(cur)
     if cur.error is not None:
         st.error(say("app.common.unreadable", cur.lang, detail=cur.error.text(cur.lang)),
                  icon="⚠️")

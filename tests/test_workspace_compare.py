@@ -6,10 +6,12 @@ import copy
 
 import openpyxl
 import pytest
-from conftest import BUNDLED, write_xlsx
+from conftest import BUNDLED, ROOT, write_xlsx
+from streamlit.testing.v1 import AppTest
 
 import network_app as na
 from network_app.workspace.compare import compare, field_label, value_text
+from network_app.workspace.store import ENV_VAR, Workspace
 
 
 def load(path):
@@ -185,3 +187,210 @@ def test_bundled_workbook_against_an_edited_copy(tmp_path):
     assert [(f.field, f.old, f.new) for f in change.fields] == [("place", old_place, "Soest")]
     assert len(result.changed_partners) == 1
     assert result.summary("de")[0] == "1 neuer Partner: Neuer Partner e. V."
+
+
+# --- the page "Arbeitsstand" and the sidebar without a browser (AppTest) --------------------------
+APP = str(ROOT / "streamlit_app.py")
+WORKSPACE_PAGE = "app_pages/arbeitsstand.py"
+
+
+@pytest.fixture
+def ws(tmp_path, monkeypatch):
+    """A workspace of this test's own (the session's shared one must stay as the others expect
+    it): the app reads PARTNERNETZ_WORKSPACE on every run."""
+    folder = tmp_path / "arbeitsordner"
+    monkeypatch.setenv(ENV_VAR, str(folder))
+    workspace = Workspace.resolve()
+    workspace.ensure()
+    return workspace
+
+
+def app_run(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    if lang:
+        at.sidebar.radio(key="language").set_value(lang).run()
+    return at
+
+
+def on_page(at: AppTest) -> AppTest:
+    at.switch_page(WORKSPACE_PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Every text the page shows (markdown, captions, boxes), one string; workbook text is
+    escaped for Markdown (app_pages.common.plain), the backslashes are left out here."""
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.warning, *at.error, *at.info,
+                               *at.success)]
+    return "\n".join(str(part) for part in parts).replace("\\", "")
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def button(at: AppTest, label: str):
+    [found] = [b for b in at.button if b.label == label]
+    return found
+
+
+def small_file(tmp_path, small_sheets, name="klein.xlsx", edit=None):
+    sheets = copy.deepcopy(small_sheets)
+    if edit:
+        edit(sheets)
+    return write_xlsx(tmp_path / name, sheets)
+
+
+def test_app_opens_on_the_workspace_current_workbook(ws, tmp_path, small_sheets):
+    at = app_run()
+    assert metric(at, "Partner") == "64"  # the first start: the bundled example
+    path = small_file(tmp_path, small_sheets)
+    ws.replace(path.read_bytes(), path.name, reason="upload")
+    at = app_run()
+    assert metric(at, "Partner") == "4"
+    assert "Gezeigt wird die aktuelle Arbeitsmappe: klein.xlsx" in texts(at)
+    assert not [w for w in at.warning if "nicht übernommen" in w.value]
+
+
+def test_upload_is_shown_not_taken_over_then_taken_over(ws, tmp_path, small_sheets):
+    at = app_run()
+    path = small_file(tmp_path, small_sheets)
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    assert metric(at, "Partner") == "4"  # shown at once
+    assert any("noch nicht übernommen" in w.value for w in at.warning)
+    assert ws.current().name == "stadtlabor_soest.xlsx"  # but not yet written
+    at = on_page(at)
+    shown = texts(at)
+    assert "Neue Datei: erst ansehen, dann übernehmen" in [h.value for h in at.subheader]
+    assert "4 neue Partner: A-Lab, B-Uni, C-Verein und D-Stadt." in shown
+    assert "64 Partner nicht mehr dabei: " in shown
+    before = ws.current().fingerprint
+    at.text_input(key="workspace_who").input("Anna").run()
+    button(at, "Übernehmen").click().run()
+    assert not at.exception
+    now = ws.current()
+    assert now.name == "klein.xlsx" and now.fingerprint != before
+    newest = ws.versions()[0]
+    assert (newest.reason, newest.who, newest.current) == ("upload", "Anna", True)
+    assert any("ist jetzt die aktuelle Arbeitsmappe" in s.value for s in at.success)
+    assert not [h for h in at.subheader if h.value.startswith("Neue Datei")]
+    # a new session (another colleague, tomorrow) opens on it
+    assert metric(app_run(), "Partner") == "4"
+
+
+def test_preview_names_new_changed_and_gone(ws, tmp_path, small_sheets):
+    first = small_file(tmp_path, small_sheets)
+    ws.replace(first.read_bytes(), first.name, reason="upload")
+
+    def edit(sheets):
+        sheets["Partner"][2][3] = "Bielefeld"
+        del sheets["Partner"][4]
+        sheets["Partner"].append(["E-Firma", "Kooperation", "Unternehmen", "Essen"])
+        sheets["Programme"][1][3] = "C-Verein"
+
+    second = small_file(tmp_path, small_sheets, "zweite.xlsx", edit)
+    at = app_run()
+    at.sidebar.file_uploader[0].upload(second.name, second.read_bytes()).run()
+    shown = texts(on_page(at))
+    for sentence in ("1 neuer Partner: E-Firma.", "1 Partner nicht mehr dabei: D-Stadt.",
+                     "1 Partner geändert: B-Uni (Ort)."):
+        assert sentence in shown
+    [table] = [d for d in at.dataframe if "nachher" in d.value.columns]
+    assert table.value.to_dict("records") == [
+        {"Partner": "B-Uni", "Angabe": "Ort", "vorher": "Bochum", "nachher": "Bielefeld"}]
+
+
+def test_discard_forgets_the_upload(ws, tmp_path, small_sheets):
+    at = app_run()
+    path = small_file(tmp_path, small_sheets)
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at = on_page(at)
+    button(at, "Verwerfen").click().run()
+    assert not at.exception
+    assert ws.current().name == "stadtlabor_soest.xlsx"
+    assert len(ws.versions()) == 1
+    assert any("verworfen" in i.value for i in at.info)
+    assert at.sidebar.file_uploader[0].value is None or not at.sidebar.file_uploader[0].value
+    at.switch_page("app_pages/netzwerk.py").run()
+    assert metric(at, "Partner") == "64"
+
+
+def test_take_over_is_refused_when_the_workbook_changed_meanwhile(ws, tmp_path, small_sheets):
+    at = app_run()
+    path = small_file(tmp_path, small_sheets)
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at = on_page(at)
+    # a colleague replaces the current workbook while this preview is open
+    other = small_file(tmp_path, small_sheets, "kollegin.xlsx",
+                       lambda sheets: sheets["Partner"].append(["F", "Austausch", "Lab", "X"]))
+    ws.replace(other.read_bytes(), other.name, reason="upload")
+    button(at, "Übernehmen").click().run()
+    assert not at.exception
+    assert ws.current().name == "kollegin.xlsx"  # nothing overwritten
+    assert at.error and "geändert" in at.error[0].value
+    # the upload is still there, previewed now against the colleague's workbook
+    assert any("noch nicht übernommen" in w.value for w in at.warning) or \
+        [h for h in at.subheader if h.value.startswith("Neue Datei")]
+
+
+def test_versions_compare_and_restore_with_confirmation(ws, tmp_path, small_sheets):
+    path = small_file(tmp_path, small_sheets)
+    ws.replace(path.read_bytes(), path.name, reason="upload", who="Anna")
+    at = on_page(app_run())
+    [table] = [d for d in at.dataframe if "Wie entstanden" in d.value.columns]
+    assert table.value["Wie entstanden"].tolist() == ["Hochgeladen",
+                                                      "Erster Start: Beispiel übernommen"]
+    assert table.value["Wer"].tolist() == ["Anna", ""]
+    assert table.value["Partner"].tolist() == ["4", "64"]
+    # the comparison of the two, newer = current by default
+    shown = texts(at)
+    assert "4 neue Partner: A-Lab, B-Uni, C-Verein und D-Stadt." in shown
+    assert "64 Partner nicht mehr dabei: " in shown
+    at.toggle(key="compare_pictures").set_value(True).run()
+    assert len(at.get("iframe")) == 2
+    # restore the first start: asked first, then done; no version deleted
+    first = ws.versions()[1]
+    assert at.selectbox(key="restore_choice").value == first.id
+    button(at, "Wiederherstellen …").click().run()
+    assert any("Wirklich wiederherstellen?" in w.value for w in at.warning)
+    assert ws.current().name == "klein.xlsx"
+    button(at, "Ja, wiederherstellen").click().run()
+    assert not at.exception
+    assert ws.current().fingerprint == first.fingerprint
+    versions = ws.versions()
+    assert [v.reason for v in versions] == ["restore", "upload", "first_start"]
+    assert any("wiederhergestellt" in s.value for s in at.success)
+
+
+def test_dropped_file_is_previewed_and_taken_over(ws, tmp_path, small_sheets):
+    path = small_file(tmp_path, small_sheets)
+    dropped = ws.root / "Neu von Excel.xlsx"
+    dropped.write_bytes(path.read_bytes())
+    at = on_page(app_run())
+    assert "In den Arbeitsordner gelegte Dateien" in [h.value for h in at.subheader]
+    assert "nicht mehr dabei" in texts(at)
+    button(at, "Übernehmen").click().run()
+    assert not at.exception
+    assert ws.current().name == "Neu von Excel.xlsx"
+    assert not dropped.exists() and ws.dropped() == []
+    assert ws.versions()[0].reason == "dropped"
+
+
+def test_dropped_file_can_be_set_aside(ws, tmp_path, small_sheets):
+    dropped = ws.root / "Entwurf.xlsx"
+    dropped.write_bytes(small_file(tmp_path, small_sheets).read_bytes())
+    at = on_page(app_run())
+    button(at, "Beiseitelegen").click().run()
+    assert not at.exception
+    assert ws.dropped() == [] and ws.current().name == "stadtlabor_soest.xlsx"
+    assert list((ws.root / "beiseitegelegt").iterdir())
+
+
+@pytest.mark.parametrize("lang", ["Deutsch", "English"])
+def test_page_runs_in_both_languages(ws, lang):
+    at = on_page(app_run(lang))
+    assert at.title[0].value == ("Arbeitsstand" if lang == "Deutsch" else "Workspace")
+    assert not at.error

@@ -1,0 +1,345 @@
+"""Page "Arbeitsstand": the workbook the lab works on, new files before they replace it, and
+every version kept.
+
+A new file (an upload, or a file put into the workspace folder by hand) is shown first as a
+preview against the current workbook (:func:`network_app.workspace.compare.compare`); it
+replaces the current one only when the user confirms. Every replaced workbook stays as a
+version; any two can be compared (sentences, a table of changed fields, and both networks drawn
+with the same positions) and any version can be restored, which makes a new version and deletes
+none.
+
+The buttons act in callbacks that carry the current workbook's fingerprint *as the page showed
+it*: if a colleague replaced the workbook in between, the store refuses
+(:class:`~network_app.errors.ChangedOnDisk`) and the page says so instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+from app_pages.common import (
+    current,
+    display_table,
+    figure,
+    forget_upload,
+    load,
+    plain,
+    show_problems,
+    workspace,
+)
+from network_app.errors import NetworkAppError
+from network_app.text import by_language, number, say
+from network_app.text.format import moment
+from network_app.workspace.compare import Comparison, compare
+from network_app.workspace.store import fingerprint
+
+TEXT = by_language("app.arbeitsstand")
+#: The current workbook in the choice of two versions to compare.
+CURRENT = "current"
+COUNT_KEYS = ("partners", "relations", "activities", "programmes")
+
+
+def size_text(size: int, lang: str) -> str:
+    """A file size as people read it: "48 KB", "1,2 MB"."""
+    if size < 1024 * 1024:
+        return say("app.arbeitsstand.kb", lang, size=number(max(1, round(size / 1024)), lang))
+    return say("app.arbeitsstand.mb", lang, size=number(size / 1024 / 1024, lang, digits=1))
+
+
+def counts_of(data: na.PartnerData) -> dict[str, int]:
+    return {kind: len(getattr(data, kind)) for kind in COUNT_KEYS}
+
+
+def counts_text(counts: dict, lang: str) -> str:
+    """ "64 Partner, 1 Beziehung, 34 Aktivitäten, 2 Programme" (what is known of them)."""
+    parts = [say(f"app.arbeitsstand.count_{kind}", lang, count=int(counts[kind]))
+             for kind in COUNT_KEYS if counts.get(kind) is not None]
+    return ", ".join(parts)
+
+
+def loaded(content: bytes, name: str) -> na.PartnerData | NetworkAppError:
+    """The workbook as the app reads it (cached), or why it cannot be read."""
+    try:
+        return load(content, name)
+    except NetworkAppError as error:
+        return error
+
+
+def show_comparison(result: Comparison, lang: str, key: str) -> None:
+    """The comparison as sentences, the changed fields as a table, the problems."""
+    t = TEXT[lang]
+    st.markdown("\n".join(f"- {plain(sentence)}" for sentence in result.summary(lang)))
+    rows = result.changes_table(lang)
+    if rows:
+        st.markdown(f"**{t['changed_fields']}**")
+        st.dataframe(display_table(pd.DataFrame(rows), lang), hide_index=True,
+                     key=f"{key}_changes")
+    if result.problems:
+        with st.expander(say("app.arbeitsstand.problems_of_new", lang,
+                             count=len(result.problems))):
+            show_problems(result.problems, lang)
+
+
+# --- actions (callbacks: they run before the page is drawn again) --------------------------------
+def _outcome(message: str, kind: str = "success") -> None:
+    st.session_state["workspace_outcome"] = (kind, message)
+
+
+def _failed(error: NetworkAppError) -> None:
+    _outcome(error.text(current().lang), "error")
+
+
+def take_upload(content: bytes, name: str, expected: str) -> None:
+    lang = current().lang
+    try:
+        workspace().replace(content, name, reason="upload", who=_who(), expected=expected)
+    except NetworkAppError as error:
+        _failed(error)
+        return
+    forget_upload()
+    _outcome(say("app.arbeitsstand.taken", lang, name=name))
+
+
+def discard_upload() -> None:
+    forget_upload()
+    _outcome(TEXT[current().lang]["discarded"], "info")
+
+
+def take_dropped(path: str, seen: str, expected: str) -> None:
+    lang = current().lang
+    try:
+        workspace().take_dropped(Path(path), who=_who(), expected=expected, seen=seen)
+    except NetworkAppError as error:
+        _failed(error)
+        return
+    _outcome(say("app.arbeitsstand.taken", lang, name=Path(path).name))
+
+
+def set_aside(path: str) -> None:
+    lang = current().lang
+    try:
+        workspace().set_aside(Path(path))
+    except NetworkAppError as error:
+        _failed(error)
+        return
+    _outcome(say("app.arbeitsstand.set_aside_done", lang, name=Path(path).name), "info")
+
+
+def restore(version_id: str, label: str, expected: str) -> None:
+    lang = current().lang
+    st.session_state.pop("restore_asked", None)
+    try:
+        workspace().restore(version_id, who=_who(), expected=expected)
+    except NetworkAppError as error:
+        _failed(error)
+        return
+    _outcome(say("app.arbeitsstand.restored", lang, when=label))
+
+
+def _who() -> str:
+    return str(st.session_state.get("workspace_who") or "").strip()
+
+
+# --- sections ------------------------------------------------------------------------------------
+def current_section(ws, now, content: bytes, before, lang: str) -> None:
+    """The current workbook: its name, when it was last written, its size and counts."""
+    t = TEXT[lang]
+    st.subheader(t["current"])
+    facts = [say("app.arbeitsstand.current_file", lang, name=plain(now.name)),
+             say("app.arbeitsstand.current_changed", lang, when=moment(now.modified, lang)),
+             size_text(now.size, lang)]
+    if not isinstance(before, NetworkAppError):
+        facts.append(counts_text(counts_of(before), lang))
+    st.markdown(" · ".join(facts))
+    st.caption(say("app.arbeitsstand.folder", lang, folder=plain(ws.root)))
+    st.download_button(t["download_current"], data=content, file_name=now.name,
+                       on_click="ignore", key="download_current")
+
+
+def preview(before, after: na.PartnerData, lang: str, key: str) -> None:
+    if isinstance(before, NetworkAppError):  # the current one unreadable: nothing to compare
+        st.warning(TEXT[lang]["current_unreadable"])
+    else:
+        show_comparison(compare(before, after), lang, key)
+
+
+def pending_section(now, before, cur) -> None:
+    """The upload shown in the session, not yet taken over: preview, take over, discard."""
+    if not cur.pending:
+        return
+    t, lang = TEXT[cur.lang], cur.lang
+    st.subheader(t["pending"])
+    st.markdown(say("app.arbeitsstand.pending_intro", lang, name=plain(cur.name)))
+    if cur.error is not None:
+        st.error(say("app.common.unreadable", lang, detail=cur.error.text(lang)), icon="⚠️")
+        st.button(t["discard"], key="discard_upload", on_click=discard_upload)
+        return
+    preview(before, cur.data, lang, "pending")
+    left, right = st.columns(2)
+    # the fingerprint of the workbook this preview compared with: a change in between refuses
+    left.button(t["take"], type="primary", key="take_upload", on_click=take_upload,
+                args=(cur.content, cur.name, now.fingerprint))
+    right.button(t["discard"], key="discard_upload", on_click=discard_upload)
+
+
+def dropped_section(ws, now, before, lang: str) -> None:
+    """Workbooks put into the workspace folder by hand: the same preview, take over or set
+    aside (moved into a folder of its own, nothing deleted)."""
+    dropped = ws.dropped()
+    if not dropped:
+        return
+    t = TEXT[lang]
+    st.subheader(t["dropped"])
+    st.caption(t["dropped_intro"])
+    for index, path in enumerate(dropped):
+        with st.expander(path.name, expanded=len(dropped) == 1):
+            content = path.read_bytes()
+            after = loaded(content, path.name)
+            left, right = st.columns(2)
+            if isinstance(after, NetworkAppError):
+                st.error(say("app.common.unreadable", lang, detail=after.text(lang)),
+                         icon="⚠️")
+            else:
+                preview(before, after, lang, f"dropped_{index}")
+                left.button(t["take"], type="primary", key=f"take_dropped_{index}",
+                            on_click=take_dropped,
+                            args=(str(path), fingerprint(content), now.fingerprint))
+            right.button(t["set_aside"], key=f"set_aside_{index}", on_click=set_aside,
+                         args=(str(path),), help=t["set_aside_help"])
+
+
+def who_field(lang: str) -> None:
+    st.text_input(TEXT[lang]["who"], key="workspace_who", max_chars=80,
+                  help=TEXT[lang]["who_help"])
+
+
+def version_label(version, lang: str) -> str:
+    """ "29.11.2026, 15:30 · Hochgeladen (aktuell)": when, how, and whether it is current."""
+    label = f"{moment(version.created, lang)} · {version.describe(lang)}"
+    return say("app.arbeitsstand.is_current", lang, label=label) if version.current else label
+
+
+def versions_table(versions, lang: str) -> pd.DataFrame:
+    columns = TEXT[lang]["columns"]
+    rows = []
+    for version in versions:
+        counts = version.counts or {}
+        row = {columns["created"]: moment(version.created, lang),
+               columns["reason"]: version.describe(lang),
+               columns["current"]: TEXT[lang]["yes"] if version.current else "",
+               columns["who"]: version.who,
+               columns["note"]: version.note,
+               columns["name"]: version.name,
+               columns["size"]: size_text(version.size, lang)}
+        for kind in COUNT_KEYS:
+            value = counts.get(kind)
+            row[columns[kind]] = "" if value is None else figure(int(value), lang)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def versions_section(ws, cur) -> None:
+    t, lang = TEXT[cur.lang], cur.lang
+    versions = ws.versions()
+    st.subheader(t["versions"])
+    st.caption(t["versions_intro"])
+    st.dataframe(versions_table(versions, lang), hide_index=True, key="versions_table")
+    if len(versions) < 2:
+        st.info(t["one_version"])
+        return
+    compare_versions(ws, versions, cur)
+    restore_section(ws, versions, cur)
+
+
+def compare_versions(ws, versions, cur) -> None:
+    """Any two versions: the preview's comparison, and both networks at the same places."""
+    t, lang = TEXT[cur.lang], cur.lang
+    st.markdown(f"#### {t['compare']}")
+    by_id = {version.id: version for version in versions}
+    ids = list(by_id)
+    newest = next((i for i, version in enumerate(versions) if version.current), 0)
+    left, right = st.columns(2)
+    older = left.selectbox(t["older"], ids, index=min(newest + 1, len(ids) - 1),
+                           key="compare_older",
+                           format_func=lambda c: version_label(by_id[c], lang))
+    newer = right.selectbox(t["newer"], ids, index=newest, key="compare_newer",
+                            format_func=lambda c: version_label(by_id[c], lang))
+    if older == newer:
+        st.info(t["same_choice"])
+        return
+    found = [loaded(ws.read_version(choice), by_id[choice].name) for choice in (older, newer)]
+    old_data, new_data = found
+    if isinstance(old_data, NetworkAppError) or isinstance(new_data, NetworkAppError):
+        error = old_data if isinstance(old_data, NetworkAppError) else new_data
+        assert isinstance(error, NetworkAppError)
+        st.error(say("app.common.unreadable", lang, detail=error.text(lang)), icon="⚠️")
+        return
+    show_comparison(compare(old_data, new_data), lang, "versions")
+    if st.toggle(t["pictures"], key="compare_pictures"):
+        st.caption(t["pictures_note"])
+        pages = both_pictures(old_data, new_data, version_label(by_id[older], lang),
+                              version_label(by_id[newer], lang), lang)
+        for column, page_html in zip(st.columns(2), pages, strict=True):
+            with column:
+                st.iframe(page_html, height=500)
+
+
+def both_pictures(old: na.PartnerData, new: na.PartnerData, old_caption: str,
+                  new_caption: str, lang: str) -> tuple[str, str]:
+    """Both workbooks drawn at the same positions: a partner in both stands where the newer
+    workbook puts it, one only in the older where the older put it (as the Analyse page's
+    year comparison draws two years)."""
+    positions = {**na.stable_positions(old), **na.stable_positions(new)}
+    pages = []
+    for data, caption in ((old, old_caption), (new, new_caption)):
+        graph = na.build_graph(data)
+        pages.append(na.network_html(graph, positions, na.node_styles(graph), caption=caption,
+                                     lang=lang, height=480))
+    return pages[0], pages[1]
+
+
+def restore_section(ws, versions, cur) -> None:
+    """Make an earlier version current again, after a second click; nothing is deleted."""
+    t, lang = TEXT[cur.lang], cur.lang
+    earlier = {version.id: version for version in versions if not version.current}
+    if not earlier:
+        return
+    st.markdown(f"#### {t['restore']}")
+    chosen = st.selectbox(t["restore_which"], list(earlier), key="restore_choice",
+                          format_func=lambda c: version_label(earlier[c], lang))
+    label = version_label(earlier[chosen], lang)
+    if st.session_state.get("restore_asked") != chosen:
+        st.button(t["restore_button"], key="restore_ask",
+                  on_click=lambda: st.session_state.update(restore_asked=chosen))
+        return
+    st.warning(say("app.arbeitsstand.restore_confirm", lang, when=plain(label)))
+    left, right = st.columns(2)
+    left.button(t["restore_yes"], type="primary", key="restore_yes", on_click=restore,
+                args=(chosen, label, ws.current().fingerprint))
+    right.button(t["restore_no"], key="restore_no",
+                 on_click=lambda: st.session_state.pop("restore_asked", None))
+
+
+def page() -> None:
+    cur = current()
+    lang = cur.lang
+    st.title(TEXT[lang]["title"])
+    outcome = st.session_state.pop("workspace_outcome", None)
+    if outcome is not None:
+        kind, message = outcome
+        getattr(st, kind)(message)
+    ws = workspace()
+    now, content = ws.open_current()
+    before = loaded(content, now.name)
+    current_section(ws, now, content, before, lang)
+    who_field(lang)
+    pending_section(now, before, cur)
+    dropped_section(ws, now, before, lang)
+    versions_section(ws, cur)
+
+
+page()
