@@ -7,6 +7,11 @@ command stops quietly with 141, as a shell reports for any program stopped by SI
 :func:`main` is the one place that turns exceptions into words; no traceback reaches a user
 (set ``NETWORK_APP_DEBUG=1`` to see one).
 
+Without a file, ``check``, ``analyze`` and ``export`` work on the workspace's current workbook
+(:mod:`network_app.workspace.store`): the folder given with ``--workspace``, else
+``$PARTNERNETZ_WORKSPACE``, else ``workspace/`` in the project; on the first use the bundled
+example is copied in.
+
 Every word comes from the catalog sections "cli", "cli.os_errors" and "cli.argparse" (argparse's
 own "usage:", "options" and error messages included), every number from
 :mod:`network_app.text.format`; ``--json`` keeps numbers as numbers.
@@ -35,6 +40,8 @@ from .text import by_language, fill, fixed, join_list, number, say, words
 from .workbook.loading import load_workbook
 from .workbook.problems import ProblemRecord
 from .workbook.template import write_template
+from .workbook.validation import PartnerData
+from .workspace.store import Workspace
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 #: What a shell reports for a program stopped by SIGPIPE (128 + 13): the reader closed the pipe.
@@ -172,6 +179,13 @@ def _hub_choice(args: argparse.Namespace) -> str | Literal[False] | None:
     return name or None
 
 
+def _workspace_option(parser: argparse.ArgumentParser, t: Mapping[str, Any]) -> None:
+    """--workspace DIR, before or after the command: without a default of its own, so the
+    command's parser does not overwrite a folder given before the command."""
+    parser.add_argument("--workspace", default=argparse.SUPPRESS, metavar=t["metavar_folder"],
+                        help=t["workspace"])
+
+
 def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     t = _TEXT[lang]
     number_type = _value_type(_decimal, t["type_number"])
@@ -183,6 +197,7 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
                      lang=lang)
     parser.add_argument("--version", action="version", version=f"network-app {__version__}",
                         help=t["version"])
+    _workspace_option(parser, t)
     commands = parser.add_subparsers(dest="command", required=True,
                                      metavar=t["metavar_command"])
 
@@ -191,7 +206,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
                                    lang=lang)
 
     check = command("check")
-    check.add_argument("file", metavar=t["metavar_file"], help=t["file"])
+    check.add_argument("file", nargs="?", default=None, metavar=t["metavar_file"],
+                       help=t["file"])
+    _workspace_option(check, t)
     check.add_argument("--json", action="store_true", help=t["json"])
     check.add_argument("--max-size", type=number_type, default=_DEFAULT_MAX_MB, metavar="MB",
                        help=max_size_help)
@@ -199,7 +216,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     analyze = command("analyze")
-    analyze.add_argument("file", metavar=t["metavar_file"], help=t["file"])
+    analyze.add_argument("file", nargs="?", default=None, metavar=t["metavar_file"],
+                         help=t["file"])
+    _workspace_option(analyze, t)
     analyze.add_argument("--json", action="store_true", help=t["json"])
     analyze.add_argument("--top", type=whole_type, default=None, metavar="N", help=t["top"])
     analyze.add_argument("--resolution", type=number_type, default=_DEFAULT_RESOLUTION,
@@ -212,7 +231,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     analyze.set_defaults(run=_analyze)
 
     export_ = command("export")
-    export_.add_argument("file", metavar=t["metavar_file"], help=t["file"])
+    export_.add_argument("file", nargs="?", default=None, metavar=t["metavar_file"],
+                         help=t["file"])
+    _workspace_option(export_, t)
     export_.add_argument("--format", "-f", required=True, choices=FORMATS, dest="fmt",
                          metavar=t["metavar_format"],
                          help=fill(t["format"], lang, formats=", ".join(FORMATS)))
@@ -243,6 +264,37 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return int(args.max_size * 1024 * 1024)
 
 
+class _WorkspaceUnusable(Exception):
+    """The workspace folder cannot be created or read (an OSError there, not the output's)."""
+
+    def __init__(self, root: str, error: OSError) -> None:
+        super().__init__(root)
+        self.root = root
+        self.error = error
+
+
+def _load(args: argparse.Namespace) -> PartnerData:
+    """The workbook the command works on: the file given, else the workspace's current one
+    (read in one go, so a colleague saving meanwhile cannot mix two files). ``args.file`` then
+    names the workspace's file, for the messages."""
+    if args.file is not None:
+        return load_workbook(args.file, max_bytes=_max_bytes(args),
+                             own_organisation=_hub_choice(args))
+    workspace = Workspace.resolve(getattr(args, "workspace", None))
+    args.file = str(workspace.root)
+    try:
+        workspace.ensure()
+        current, content = workspace.open_current()
+    except OSError as exc:
+        raise _WorkspaceUnusable(str(workspace.root), exc) from exc
+    args.file = str(current.path)
+    if not getattr(args, "json", False):
+        print(say("cli.from_workspace", args.lang, folder=workspace.root, name=current.name),
+              file=sys.stderr)
+    return load_workbook(content, filename=current.name, max_bytes=_max_bytes(args),
+                         own_organisation=_hub_choice(args))
+
+
 def _where(problem: ProblemRecord, lang: str) -> str:
     """Where a problem is: "Blatt »Partner«, Zeile 5, Spalte »Name« (A)"."""
     parts = []
@@ -268,8 +320,7 @@ def _problem_count(errors: int, warnings: int, lang: str) -> str:
 def _check(args: argparse.Namespace) -> int:
     lang = args.lang
     t = _TEXT[lang]
-    data = load_workbook(args.file, max_bytes=_max_bytes(args),
-                         own_organisation=_hub_choice(args))
+    data = _load(args)
     report = check_report(data, lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
@@ -319,8 +370,7 @@ def _shown(value: Any, lang: str, *, digits: int = 3, aligned: bool = False) -> 
 def _analyze(args: argparse.Namespace) -> int:
     lang = args.lang
     t = _TEXT[lang]
-    data = load_workbook(args.file, max_bytes=_max_bytes(args),
-                         own_organisation=_hub_choice(args))
+    data = _load(args)
     report = analyze_report(data, top=args.top, resolution=args.resolution, lang=lang)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -372,8 +422,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     lang = args.lang
-    data = load_workbook(args.file, max_bytes=_max_bytes(args),
-                         own_organisation=_hub_choice(args))
+    data = _load(args)
     meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal,
                     note_problems=not args.no_problem_note)
     for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
@@ -446,6 +495,10 @@ def _run(argv: list[str], lang: str) -> int:
         return EXIT_UNREADABLE
     except BrokenPipeError:
         raise
+    except _WorkspaceUnusable as exc:
+        print(fill(t["workspace_unusable"], lang, path=exc.root,
+                   detail=_os_detail(exc.error, lang)), file=sys.stderr)
+        return EXIT_UNREADABLE
     except OSError as exc:
         output = getattr(args, "output", None)
         if output:

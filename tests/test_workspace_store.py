@@ -509,3 +509,90 @@ def test_the_default_folder_is_ignored_by_git():
 def test_tests_never_use_the_repositorys_workspace():
     assert Path(os.environ[ENV_VAR]).resolve() != DEFAULT_FOLDER.resolve()
     assert Workspace.resolve().root != DEFAULT_FOLDER
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def cli(*args: str, workspace: Path | None = None, cwd: Path = ROOT,
+        ) -> subprocess.CompletedProcess:
+    """``network-app`` in a subprocess; ``workspace`` as PARTNERNETZ_WORKSPACE (None: unset)."""
+    env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    if workspace is not None:
+        env[ENV_VAR] = str(workspace)
+    return subprocess.run([sys.executable, "-m", "network_app", *args], capture_output=True,
+                          text=True, timeout=120, env=env, cwd=cwd)
+
+
+def test_cli_check_without_a_file_uses_the_workspace_from_the_environment(tmp_path: Path):
+    folder = tmp_path / "ws"
+    first = cli("check", "--json", workspace=folder)  # the first use copies the example in
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["file"] == BUNDLED.name
+    assert Workspace(folder).read_current() == BUNDLED.read_bytes()
+
+    Workspace(folder).replace(book(tmp_path / "s", "A", "B", "C"), "eigene.xlsx",
+                              reason="upload")
+    result = cli("check", workspace=folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("eigene.xlsx: 3 Partner, 1 Beziehung")
+    assert f"Arbeitsordner »{folder}«: eigene.xlsx" in result.stderr
+    english = cli("check", "--lang", "en", workspace=folder)
+    assert f"workspace folder “{folder}”: eigene.xlsx" in english.stderr
+
+
+@pytest.mark.parametrize("before_command", [True, False])
+def test_cli_workspace_option_wins_over_the_environment(tmp_path: Path, before_command: bool):
+    chosen, other = tmp_path / "gewählt", tmp_path / "env"
+    Workspace(chosen).ensure()
+    Workspace(chosen).replace(book(tmp_path / "s", "A", "B"), "gewählt.xlsx", reason="upload")
+    option = ["--workspace", str(chosen)]
+    args = [*option, "analyze", "--json"] if before_command else ["analyze", "--json", *option]
+    result = cli(*args, workspace=other)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["network"]["nodes"] == 2
+    assert not other.exists()  # the environment's folder was not even created
+
+
+def test_cli_export_without_a_file_writes_the_workspace_network(tmp_path: Path):
+    folder = tmp_path / "ws"
+    Workspace(folder).ensure()
+    Workspace(folder).replace(book(tmp_path / "s", "A", "B", "C"), "netz.xlsx", reason="edit")
+    out = tmp_path / "out" / "netz.json"
+    out.parent.mkdir()
+    result = cli("export", "-f", "json", "-o", str(out), "--workspace", str(folder))
+    assert result.returncode == 0, result.stderr
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    labels = json.dumps(exported, ensure_ascii=False)
+    assert all(f'"{name}"' in labels for name in ("A", "B", "C"))
+    assert [v.reason for v in Workspace(folder).versions()] == ["edit", "first_start"]
+
+
+def test_cli_a_file_given_wins_over_the_workspace(tmp_path: Path):
+    folder = tmp_path / "ws"
+    given = tmp_path / "gegeben.xlsx"
+    given.write_bytes(book(tmp_path / "s", "A"))
+    result = cli("check", str(given), "--json", "--workspace", str(folder))
+    assert json.loads(result.stdout)["file"] == "gegeben.xlsx"
+    assert not folder.exists()
+
+
+def test_cli_an_unusable_workspace_is_a_message_and_exit_2(tmp_path: Path):
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner")
+    result = cli("check", "--workspace", str(blocker / "ws"))
+    assert result.returncode == 2
+    assert f"Der Arbeitsordner »{blocker / 'ws'}« kann nicht benutzt werden" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_without_any_setting_uses_the_projects_folder(tmp_path: Path):
+    """Only the resolution is checked here (the repository's own workspace/ is never touched
+    by tests): the parser takes no folder, and Workspace.resolve falls back to the default."""
+    from network_app.cli import build_parser
+
+    args = build_parser().parse_args(["check"])
+    assert args.file is None and not hasattr(args, "workspace")
+    assert Workspace.resolve(getattr(args, "workspace", None), environ={}).root == (
+        DEFAULT_FOLDER)
