@@ -88,6 +88,23 @@ def test_first_start_without_the_bundled_example_uses_the_empty_template(tmp_pat
     assert "Partner" in load_workbook(ws.read_current(), filename=current.name).sheets.values()
 
 
+def test_sessions_starting_at_once_copy_the_example_once(ws: Workspace):
+    barrier = threading.Barrier(4)
+    found: list[str] = []
+
+    def start() -> None:
+        barrier.wait()
+        found.append(ws.ensure().fingerprint)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert found == [fingerprint(BUNDLED.read_bytes())] * 4
+    assert [v.reason for v in ws.versions()] == ["first_start"]
+
+
 def test_current_before_the_first_start_says_so(ws: Workspace):
     with pytest.raises(WorkspaceError) as caught:
         ws.current()
@@ -596,3 +613,17 @@ def test_cli_without_any_setting_uses_the_projects_folder(tmp_path: Path):
     assert args.file is None and not hasattr(args, "workspace")
     assert Workspace.resolve(getattr(args, "workspace", None), environ={}).root == (
         DEFAULT_FOLDER)
+
+
+def test_a_current_workbook_deleted_by_hand_refuses_a_save_that_expected_it(
+        started: Workspace):
+    loaded = started.current()
+    loaded.path.unlink()
+    with pytest.raises(ChangedOnDisk) as caught:
+        started.replace(started.read_version(started.versions()[0].id), "netz.xlsx",
+                        reason="edit", expected=loaded.fingerprint)
+    assert caught.value.found is None and "»aktuell«" in caught.value.text("de")
+    # the next start takes the newest version, not the example
+    assert started.ensure().fingerprint == loaded.fingerprint
+    assert started.versions()[0].reason == "restore"
+    assert partner_names(started.read_current()) == ["A", "B"]

@@ -238,13 +238,22 @@ class Workspace:
 
     def ensure(self) -> Current:
         """Create the folders; on the first start copy the bundled example in as the current
-        workbook (recorded as the version "first_start"). Returns the current workbook."""
+        workbook (recorded as the version "first_start"). Returns the current workbook.
+
+        When ``aktuell/`` was emptied by hand but versions exist, the newest version becomes
+        current again (reason "restore"): the lab's data never fall back to the example."""
         self._make_folders()
         with self._locked():
             if not self._current_files():
-                content, name = self._first_workbook()
-                self._make_current(content, name, reason="first_start",
-                                   counts=_counts_or_none(content, name))
+                newest = next(iter(self.versions()), None)
+                if newest is not None:
+                    content = newest.path.read_bytes()
+                    self._make_current(content, newest.name, reason="restore",
+                                       counts=newest.counts, restored_from=newest.id)
+                else:
+                    content, name = self._first_workbook()
+                    self._make_current(content, name, reason="first_start",
+                                       counts=_counts_or_none(content, name))
         return self.current()
 
     def current(self) -> Current:
@@ -413,7 +422,7 @@ class Workspace:
         files = self._current_files()
         found = fingerprint(files[0].read_bytes()) if files else None
         if found != expected:
-            name = files[0].name if files else ""
+            name = files[0].name if files else CURRENT_FOLDER
             raise ChangedOnDisk(name=name, expected=expected, found=found)
 
     def _make_current(self, content: bytes, name: str, *, reason: str, counts: Any,
