@@ -35,6 +35,7 @@ try:
         st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
         st.Page("app_pages/partner.py", title=words["page_partner"]),
         st.Page("app_pages/daten.py", title=words["page_data"]),
+        st.Page("app_pages/bearbeiten.py", title=words["page_edit"]),
         st.Page("app_pages/analyse.py", title=words["page_analysis"]),
         st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
         st.Page("app_pages/arbeitsstand.py", title=words["page_workspace"]),

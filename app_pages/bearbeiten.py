@@ -1,0 +1,577 @@
+"""Page "Bearbeiten": change the workspace's workbook in the app and save it back.
+
+How an edit travels (the library does the work, this page only holds the session's state)::
+
+    base      the current workbook as loaded from the workspace (its bytes and fingerprint)
+    work      base with the edits folded in so far (bytes; None while nothing is folded)
+    pending   the tables' cell edits not yet folded (each st.data_editor's own state)
+
+Every run turns the pending cell edits into :class:`~network_app.workspace.Changes`
+(:func:`~network_app.workspace.table_changes`), writes them into a copy of the work bytes and
+loads that with the normal loader (:func:`~network_app.workspace.validate_changes`): the tables'
+problems are shown with the same messages as a loaded file's. A rename, a merge or a new
+partner first folds the pending edits into ``work`` (so their rows are counted on the same
+file), then its own. "Speichern" replaces the workspace's current workbook, refused
+(:class:`~network_app.errors.ChangedOnDisk`) when the file is no longer the one loaded: the
+edits stay in the session, to download as a copy or to redo on the newer file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import network_app as na
+from app_pages.common import current, load, plain, show_problems, workspace
+from network_app.errors import ChangedOnDisk
+from network_app.text import by_language, say
+from network_app.workbook import schema
+from network_app.workspace.editing import (
+    FIELD_HEADERS,
+    Changes,
+    add_partner,
+    editable,
+    merge_partners,
+    rename_partner,
+    table_changes,
+)
+from network_app.workspace.saving import apply_changes
+
+TEXT = by_language("app.bearbeiten")
+
+KINDS = ("partners", "relations", "activities", "programmes")
+#: Fields that hold a list of values (one cell in the file, separated there by ";").
+LIST_FIELDS = {"categories", "participants"}
+YEAR_FIELDS = {"since", "until"}
+#: Fixed vocabularies (the template's dropdowns): field → allowed values, per table.
+VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "partners": {"type": schema.TYPE_VALUES, "reach": schema.REACH_VALUES},
+    "activities": {"status": schema.STATUS_VALUES, "area": schema.AREA_VALUES},
+}
+#: Partner fields the form for a new partner asks for (those of the file; personal ones only
+#: when they are switched on).
+FORM_FIELDS = ("name", "categories", "type", "place", "reach", "since", "until", "website",
+               "note", *schema.PERSONAL_COLUMNS)
+
+
+# --- the session's edit state --------------------------------------------------------------------
+@dataclass
+class Session:
+    """What this browser session is editing (kept in ``st.session_state``)."""
+
+    name: str  # the workspace's current file name as loaded
+    content: bytes
+    fingerprint: str  # of ``content``: the file the edits build on
+    work_name: str = ""
+    work: bytes | None = None  # base with folded edits; None: nothing folded yet
+    steps: list[Changes] = field(default_factory=list)  # folded edits, for the version note
+    round: int = 0  # part of the editors' keys: a new round starts them on the new work
+    conflict: bool = False  # the last save was refused (the file changed on disk)
+    refused: tuple[str, bytes, list[Changes]] | None = None  # set aside by "Neu laden"
+
+    @property
+    def edited(self) -> tuple[str, bytes]:
+        return (self.work_name, self.work) if self.work is not None else (self.name,
+                                                                          self.content)
+
+
+def _from_workspace(before: Session | None = None) -> Session:
+    ws = workspace()
+    ws.ensure()
+    now, content = ws.open_current()
+    fresh = Session(now.name, content, now.fingerprint)
+    if before is not None:  # new editors; set-aside edits stay offered
+        fresh.round, fresh.refused = before.round + 1, before.refused
+    return fresh
+
+
+def _unsaved(state: Session) -> bool:
+    """Whether the session holds edits not saved (folded ones, or cells edited in a grid)."""
+    if state.work is not None or state.conflict:
+        return True
+    for kind in KINDS:
+        grid = st.session_state.get(f"edit_{kind}_{state.round}") or {}
+        if any(grid.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+            return True
+    return False
+
+
+def session(seen: str = "") -> Session:
+    """The session's edit state: on the first visit the workspace's current workbook, and
+    again when a colleague saved a newer one (``seen``: its fingerprint) while this session
+    had nothing unsaved."""
+    state = st.session_state.get("edit_session")
+    # not isinstance: Streamlit runs a page's file anew each time, so Session is a new class
+    if state is None or (seen and seen != state.fingerprint and not _unsaved(state)):
+        state = _from_workspace(state)
+        st.session_state["edit_session"] = state
+    return state
+
+
+# --- the tables as the editors show them ----------------------------------------------------------
+def headers(data: na.PartnerData, kind: str) -> dict[str, str]:
+    """Field → header: the file's own, then the German header a new column would get."""
+    return {**FIELD_HEADERS[kind], **data.columns.get(kind, {})}
+
+
+def fields(data: na.PartnerData, kind: str, personal: bool) -> list[str]:
+    """The fields of ``kind`` that the file has a column for, in the file's order (all the
+    known ones for a table the file does not have yet); personal columns only when
+    ``personal``. None for a table that cannot be edited (a matrix, an edge list without
+    headers)."""
+    if not editable(data, kind):
+        return []
+    known = data.columns.get(kind) or FIELD_HEADERS[kind]
+    found = [f for f in known if f in getattr(data, kind).columns]
+    if not personal:
+        found = [f for f in found if f not in schema.PERSONAL_COLUMNS]
+    return found
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [] if _missing(value) else [str(value)]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
+
+
+def editor_frame(data: na.PartnerData, kind: str, columns: list[str]) -> pd.DataFrame:
+    """The table ``kind`` as its editor shows it: the fields ``columns`` (plain types the
+    editor can change: text, whole numbers, lists of text) and the Excel row ("row")."""
+    table: pd.DataFrame = getattr(data, kind)
+    frame = pd.DataFrame(index=range(len(table)))
+    for column in columns:
+        values = table[column].reset_index(drop=True)
+        if column in LIST_FIELDS:
+            frame[column] = values.map(_as_list)
+        elif column in YEAR_FIELDS or (kind == "relations" and column == "weight"):
+            frame[column] = pd.to_numeric(values, errors="coerce").astype("Float64")
+            if frame[column].dropna().map(float.is_integer).all():
+                frame[column] = frame[column].astype("Int64")
+        elif values.dtype.kind in "iufb":
+            frame[column] = values
+        else:
+            frame[column] = values.map(lambda v: None if _missing(v) else str(v)
+                                       ).astype("string")
+    frame["row"] = table["row"].reset_index(drop=True).astype("Int64")
+    return frame
+
+
+def _options(kind: str, column: str, frame: pd.DataFrame, data: na.PartnerData
+             ) -> list[str] | None:
+    """The dropdown's choices of a field, or None for free text. The values already in the
+    file come along, so a cell the template would not offer still shows what it holds."""
+    if kind == "partners" and column == "categories":
+        fixed: Iterable[str] = schema.CATEGORIES
+    elif column in VOCABULARIES.get(kind, {}):
+        fixed = VOCABULARIES[kind][column]
+    elif column in ("source", "target", "participants"):
+        fixed = sorted(data.partners["name"].dropna().astype(str), key=schema.name_key)
+    else:
+        return None
+    values = list(dict.fromkeys(fixed))
+    present = frame[column].explode() if column in LIST_FIELDS else frame[column]
+    values += sorted({str(v) for v in present.dropna()} - set(values), key=schema.name_key)
+    return values
+
+
+def column_config(kind: str, frame: pd.DataFrame, data: na.PartnerData, lang: str
+                  ) -> dict[str, Any]:
+    """Each column under the header the file gives it, with a dropdown where the values are
+    fixed, years as whole numbers, and the Excel row read-only."""
+    words = TEXT[lang]
+    names = headers(data, kind)
+    config: dict[str, Any] = {}
+    for column in frame.columns:
+        if column == "row":
+            config[column] = st.column_config.NumberColumn(
+                words["row"], disabled=True, help=words["row_help"], format="%d")
+            continue
+        label = names.get(column, column)
+        options = _options(kind, column, frame, data)
+        if column in LIST_FIELDS:
+            config[column] = st.column_config.MultiselectColumn(
+                label, options=options, accept_new_options=True,
+                help=words["list_help"])
+        elif options is not None:
+            config[column] = st.column_config.SelectboxColumn(label, options=options)
+        elif column in YEAR_FIELDS:
+            config[column] = st.column_config.NumberColumn(label, min_value=1000,
+                                                           max_value=2999, step=1,
+                                                           format="%d")
+        elif kind == "relations" and column == "weight":
+            config[column] = st.column_config.NumberColumn(label, min_value=0)
+        else:
+            config[column] = st.column_config.Column(label)
+    return config
+
+
+def table_editor(data: na.PartnerData, kind: str, state: Session, personal: bool,
+                 lang: str) -> Changes | None:
+    """One table as an editable grid; the cell edits made in it since the last fold."""
+    words = TEXT[lang]
+    columns = fields(data, kind, personal)
+    if not columns:
+        st.info(words["no_sheet"].format(sheet=schema.SHEETS[kind][0]))
+        return None
+    before = editor_frame(data, kind, columns)
+    st.caption(words["table_help"])
+    after = st.data_editor(before, key=f"edit_{kind}_{state.round}", num_rows="dynamic",
+                           hide_index=True, width="stretch",
+                           column_config=column_config(kind, before, data, lang))
+    return table_changes(data, kind, before, after)
+
+
+# --- the operations ------------------------------------------------------------------------------
+def _names(data: na.PartnerData) -> list[str]:
+    return sorted(data.partners["name"].dropna().astype(str), key=schema.name_key)
+
+
+def new_partner_form(data: na.PartnerData, personal: bool, lang: str) -> dict[str, Any] | None:
+    """The form for a new partner; its values when sent with a name."""
+    words = TEXT[lang]
+    present = set(fields(data, "partners", personal))
+    names = headers(data, "partners")
+    values: dict[str, Any] = {}
+    with st.form("edit_new_partner", clear_on_submit=True):
+        for column in FORM_FIELDS:
+            if column not in present:
+                continue
+            label = names.get(column, column)
+            key = f"edit_new_{column}"
+            if column == "categories":
+                values[column] = st.multiselect(label, schema.CATEGORIES, key=key,
+                                                placeholder=words["choose"])
+            elif column in VOCABULARIES["partners"]:
+                values[column] = st.selectbox(label, VOCABULARIES["partners"][column],
+                                              index=None, key=key,
+                                              placeholder=words["choose"])
+            elif column in YEAR_FIELDS:
+                values[column] = st.number_input(label, min_value=1000, max_value=2999,
+                                                 value=None, step=1, key=key)
+            else:
+                values[column] = st.text_input(label, key=key).strip() or None
+        sent = st.form_submit_button(words["add"])
+    if not sent:
+        return None
+    if not values.get("name"):
+        st.error(words["name_missing"])
+        return None
+    if schema.normalize_name(values["name"]) in {schema.normalize_name(n) for n in _names(data)}:
+        st.error(say("app.bearbeiten.name_taken", lang, name=plain(values["name"])))
+        return None
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+def rename_form(data: na.PartnerData, lang: str) -> tuple[str, str] | None:
+    words = TEXT[lang]
+    st.caption(words["rename_intro"])
+    names = _names(data)
+    with st.form("edit_rename"):
+        old = st.selectbox(words["rename_old"], names, index=None, key="edit_rename_old",
+                           placeholder=words["choose"])
+        new = st.text_input(words["rename_new"], key="edit_rename_new", max_chars=300)
+        sent = st.form_submit_button(words["rename"])
+    if not sent:
+        return None
+    new = new.strip()
+    if old is None or not new:
+        st.error(words["rename_missing"])
+        return None
+    taken = {schema.normalize_name(n) for n in names} - {schema.normalize_name(old)}
+    if schema.normalize_name(new) in taken:
+        st.error(say("app.bearbeiten.name_taken", lang, name=plain(new)))
+        return None
+    return (old, new) if new != old else None
+
+
+def _pair_label(pair: tuple[str, str]) -> str:
+    return f"{pair[0]}  ↔  {pair[1]}"
+
+
+def _take_suggestion() -> None:
+    pair = st.session_state.get("edit_merge_pair")
+    if pair:
+        st.session_state["edit_merge_keep"], st.session_state["edit_merge_drop"] = pair
+
+
+def merge_form(data: na.PartnerData, personal: bool, lang: str
+               ) -> tuple[str, str, dict[str, str]] | None:
+    """Two partners to merge, and per field which one's value stays."""
+    words = TEXT[lang]
+    st.caption(words["merge_intro"])
+    names = _names(data)
+    # a "duplicate_name" pair is one name written twice: its second row was never read, so
+    # there is nothing to choose from; it is deleted in the Partner table
+    suggestions = [(str(a.get("name")), str(b.get("name")))
+                   for a, b, code in na.duplicate_pairs(data) if code == "similar_name"]
+    if suggestions:
+        st.selectbox(words["merge_suggested"], suggestions, index=None, key="edit_merge_pair",
+                     format_func=_pair_label, on_change=_take_suggestion,
+                     placeholder=words["choose"])
+    else:
+        st.caption(words["merge_none_suggested"])
+    for key in ("edit_merge_keep", "edit_merge_drop"):
+        if st.session_state.get(key) not in names:
+            st.session_state.pop(key, None)
+    left, right = st.columns(2)
+    keep = left.selectbox(words["merge_keep"], names, index=None, key="edit_merge_keep",
+                          placeholder=words["choose"])
+    drop = right.selectbox(words["merge_drop"], names, index=None, key="edit_merge_drop",
+                           placeholder=words["choose"])
+    if keep is None or drop is None:
+        return None
+    if keep == drop:
+        st.warning(words["merge_same"])
+        return None
+    records = {r["name"]: r for r in data.records("partners")}
+    first, second = records[keep], records[drop]
+    names_of = data.columns.get("partners", {})
+    choose: dict[str, str] = {}
+    shown = [f for f in names_of
+             if personal or f not in schema.PERSONAL_COLUMNS]
+    differing = [f for f in shown if _shown(first.get(f)) != _shown(second.get(f))]
+    if differing:
+        st.write(words["merge_choose"])
+    for column in differing:
+        mine, theirs = _shown(first.get(column)), _shown(second.get(column))
+        if not theirs:
+            choose[column] = "keep"
+            continue
+        if not mine:
+            choose[column] = "drop"
+            st.caption(say("app.bearbeiten.merge_taken", lang, field=plain(names_of[column]),
+                           value=plain(theirs)))
+            continue
+        # radio labels and options are Markdown: workbook text is escaped
+        choose[column] = st.radio(plain(names_of[column]), ("keep", "drop"), horizontal=True,
+                                  key=f"edit_merge_field_{column}",
+                                  format_func=lambda side, a=mine, b=theirs: plain(
+                                      a if side == "keep" else b))
+    if not st.button(words["merge"], key="edit_merge_go"):
+        return None
+    return keep, drop, choose
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    return "" if _missing(value) else str(value)
+
+
+# --- folding, checking, saving -------------------------------------------------------------------
+def combined(changes: Iterable[Changes | None]) -> Changes:
+    """Several tables' edits as one :class:`Changes` (they touch different sheets)."""
+    total = Changes()
+    for part in changes:
+        if part is not None:
+            total = total + part
+    return total
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _applied(content: bytes, name: str, changes: Changes) -> tuple[bytes, str]:
+    return apply_changes(content, name, changes)
+
+
+def edited_workbook(state: Session, pending: Changes) -> tuple[str, bytes]:
+    """The workbook as it would be saved now: the work with the pending edits written in."""
+    name, content = state.edited
+    if pending.is_empty:
+        return name, content
+    content, name = _applied(content, name, pending)
+    return name, content
+
+
+def fold(state: Session, changes: Changes) -> None:
+    """Write ``changes`` into the work; the editors start afresh on it."""
+    if changes.is_empty:
+        return
+    name, content = state.edited
+    content, name = apply_changes(content, name, changes)
+    state.work_name, state.work = name, content
+    state.steps.append(changes)
+    state.round += 1
+
+
+def note(steps: Iterable[Changes], lang: str) -> str:
+    return " ".join(step.describe(lang) for step in steps)
+
+
+def save(state: Session, pending: Changes, who: str, lang: str) -> bool:
+    """Replace the workspace's current workbook with the edited one; False when refused."""
+    fold(state, pending)
+    if state.work is None:
+        return False
+    try:
+        now = workspace().replace(state.work, state.work_name, reason="edit",
+                                  note=note(state.steps, lang), who=who,
+                                  expected=state.fingerprint)
+    except ChangedOnDisk:
+        state.conflict = True
+        return False
+    st.session_state["edit_session"] = _from_workspace(state)
+    st.session_state["edit_saved"] = now.name
+    return True
+
+
+def reload(state: Session) -> None:
+    """Start again on the workspace's newest file; the refused edits stay to download."""
+    refused = None
+    if state.work is not None:
+        refused = (state.work_name, state.work, list(state.steps))
+    fresh = _from_workspace(state)
+    fresh.refused = refused or state.refused
+    st.session_state["edit_session"] = fresh
+
+
+def _copy_name(name: str, lang: str) -> str:
+    path = PurePath(name)
+    return f"{path.stem} ({TEXT[lang]['copy']}){path.suffix}"
+
+
+def new_problems(before: na.PartnerData | None, after: na.PartnerData) -> list[na.Problem]:
+    """The problems of the edited workbook that the loaded one did not have."""
+    def key(p: na.Problem) -> tuple:
+        # not the row: deleting or adding a row moves the rows below it
+        return (p.code, p.sheet, p.column, p.value)
+
+    known = {key(p) for p in before.problems} if before is not None else set()
+    return [p for p in after.problems if key(p) not in known]
+
+
+# --- the page ------------------------------------------------------------------------------------
+def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: str) -> None:
+    """What is not saved yet, the buttons to save or drop it, and the download."""
+    words = TEXT[lang]
+    saved = st.session_state.pop("edit_saved", None)
+    if saved:
+        st.success(say("app.bearbeiten.saved", lang, name=plain(saved)))
+    if state.refused is not None:
+        name, content, steps = state.refused
+        st.warning(words["refused_kept"] + " " + plain(note(steps, lang)))
+        left, right = st.columns(2)
+        left.download_button(words["download_copy"], content, file_name=_copy_name(name, lang),
+                             key="edit_refused_download", on_click="ignore")
+        if right.button(words["refused_dismiss"], key="edit_refused_dismiss"):
+            state.refused = None
+            st.rerun()
+    steps = list(state.steps) if pending.is_empty else [*state.steps, pending]
+    name, content = edited
+    if state.conflict:
+        st.error(ChangedOnDisk(name=state.name, expected=state.fingerprint, found=None
+                               ).text(lang), icon="⚠️")
+        left, right = st.columns(2)
+        if left.button(words["reload"], key="edit_reload", type="primary"):
+            reload(state)
+            st.rerun()
+        left.caption(words["reload_help"])
+        right.download_button(words["save_copy"], content, file_name=_copy_name(name, lang),
+                              key="edit_copy", on_click="ignore")
+        right.caption(words["save_copy_help"])
+        return
+    if not steps:
+        st.caption(words["nothing_changed"])
+        st.download_button(words["download"], content, file_name=name, key="edit_download",
+                           on_click="ignore")
+        return
+    st.info(say("app.bearbeiten.unsaved", lang, count=len(steps)) + " "
+            + plain(note(steps, lang)))
+    if PurePath(name).suffix.lower() != PurePath(state.name).suffix.lower():
+        st.caption(say("app.bearbeiten.becomes_xlsx", lang, old=plain(state.name),
+                       new=plain(name)))
+    who = st.text_input(words["who"], key="edit_who", max_chars=100, help=words["who_help"])
+    left, middle, right = st.columns(3)
+    if left.button(words["save"], type="primary", key="edit_save"):
+        try:
+            save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
+        except na.NetworkAppError as exc:  # busy, or the file would lose content
+            st.session_state["edit_failed"] = exc.text(lang)
+        st.rerun()
+    if middle.button(words["discard"], key="edit_discard"):
+        st.session_state["edit_session"] = Session(state.name, state.content, state.fingerprint,
+                                                   round=state.round + 1,
+                                                   refused=state.refused)
+        st.rerun()
+    right.download_button(words["download"], content, file_name=name, key="edit_download",
+                          on_click="ignore")
+
+
+def page() -> None:
+    cur = current()
+    lang = cur.lang
+    words = TEXT[lang]
+    st.title(words["title"])
+    state = session(cur.workspace_fingerprint)
+    st.caption(say("app.bearbeiten.editing", lang, name=plain(state.name)))
+    if cur.pending:
+        st.info(words["upload_pending"])
+    top = st.container()
+    base_name, base_content = state.edited
+    try:
+        data = load(base_content, base_name)
+    except na.NetworkAppError as exc:
+        st.error(say("app.common.unreadable", lang, detail=exc.text(lang)), icon="⚠️")
+        return
+    personal = st.toggle(words["personal"], key="edit_personal", help=words["personal_help"])
+    tabs = st.tabs(words["tabs"])
+    parts: list[Changes | None] = []
+    for tab, kind in zip(tabs[:4], KINDS, strict=True):
+        with tab:
+            parts.append(table_editor(data, kind, state, personal, lang))
+    with tabs[4]:
+        wanted = new_partner_form(data, personal, lang)
+    with tabs[5]:
+        renamed = rename_form(data, lang)
+    with tabs[6]:
+        merged = merge_form(data, personal, lang)
+    pending = combined(parts)
+    failed = st.session_state.pop("edit_failed", None)
+    if wanted is not None or renamed is not None or merged is not None:
+        try:
+            operate(state, pending, wanted, renamed, merged)
+        except na.NetworkAppError as exc:
+            st.session_state["edit_failed"] = exc.text(lang)
+        st.rerun()
+    with top:
+        if failed:
+            st.error(say("app.bearbeiten.not_written", lang, detail=failed), icon="⚠️")
+        try:
+            edited = edited_workbook(state, pending)
+            result = load(edited[1], edited[0])
+        except na.NetworkAppError as exc:
+            st.error(say("app.bearbeiten.not_written", lang, detail=exc.text(lang)), icon="⚠️")
+            return
+        status(state, pending, edited, lang)
+        fresh = new_problems(load(state.content, state.name), result)
+        if fresh:
+            st.warning(say("app.bearbeiten.new_problems", lang, count=len(fresh)))
+            show_problems(fresh, lang)
+
+
+def operate(state: Session, pending: Changes, wanted: dict[str, Any] | None,
+            renamed: tuple[str, str] | None,
+            merged: tuple[str, str, dict[str, str]] | None) -> None:
+    """A new partner, a rename or a merge: the grids' edits first, then the operation on
+    the file they made (its rows are the rows the operation names)."""
+    fold(state, pending)
+    name, content = state.edited
+    now = load(content, name)
+    if wanted is not None:
+        fold(state, add_partner(now, wanted))
+    elif renamed is not None:
+        fold(state, rename_partner(now, *renamed))
+    elif merged is not None:
+        keep, drop, choose = merged
+        fold(state, merge_partners(now, keep, drop, choose))
+
+
+page()

@@ -1,0 +1,320 @@
+"""The "Bearbeiten" page (AppTest): tables edited in the app and saved into the workspace.
+
+Every test gets a workspace of its own (``PARTNERNETZ_WORKSPACE`` in a temp folder) holding a
+small workbook whose right answers are known by hand; what a save wrote is read back from the
+workspace folder with the normal loader.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import ROOT, write_xlsx
+from streamlit.testing.v1 import AppTest
+
+import network_app as na
+from network_app.errors import ChangedOnDisk
+from network_app.workbook import schema
+from network_app.workspace.store import Workspace
+
+APP = str(ROOT / "streamlit_app.py")
+PAGE = "app_pages/bearbeiten.py"
+
+
+def sheets() -> dict[str, list[list]]:
+    """Five partners (one with a personal column filled, two spellings of one Verein)."""
+    return {
+        "Partner": [
+            ["Name", "Kategorie", "Typ", "Ort", "Reichweite", "E-Mail", "Notiz"],
+            ["A-Lab", "Austausch", "Lab", "Aachen", "regional", "a@lab.example", None],
+            ["B-Uni", "Forschung; Kooperation", "Hochschule", "Bochum", "national", None,
+             "Lehrstuhl"],
+            ["C-Verein", "Netzwerk", "Verein", "Soest", "lokal", None, None],
+            ["D-Stadt", "Kooperation", "Kommune", "Dortmund", "regional", None, None],
+            ["C-Verein e.V.", "Netzwerk", "Verein", "Lippstadt", None, None, "Förderverein"],
+        ],
+        "Beziehungen": [
+            ["Von", "Nach", "Art", "Stärke"],
+            ["A-Lab", "B-Uni", "Projekt", 3],
+            ["C-Verein e.V.", "D-Stadt", "Austausch", 1],
+        ],
+        "Aktivitäten": [
+            ["Aktivität", "Datum", "Status", "Bereich", "Beteiligte"],
+            ["Workshop", "12.08.2022", "umgesetzt", "Vernetzung", "A-Lab; B-Uni; C-Verein"],
+            ["Tagung", 2023, "in Planung", "Forschung", "B-Uni; C-Verein e.V."],
+        ],
+        "Programme": [
+            ["Programm", "Seit", "Bis", "Beteiligte"],
+            ["Verbund", 2019, 2026, "B-Uni; D-Stadt"],
+        ],
+    }
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """A workspace of this test's own whose current workbook is :func:`sheets`."""
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    workspace = Workspace(folder)
+    workspace.ensure()
+    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
+    workspace.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
+    return workspace
+
+
+def editor_page(lang: str = "Deutsch") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    if lang != "Deutsch":
+        at.sidebar.radio(key="language").set_value(lang).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def saved(ws: Workspace) -> na.PartnerData:
+    now, content = ws.open_current()
+    return na.load_workbook(content, filename=now.name)
+
+
+def editor(at: AppTest, kind: str):
+    [found] = [e for e in at.data_editor if e.key and e.key.startswith(f"edit_{kind}_")]
+    return found
+
+
+def edit(at: AppTest, kind: str, *, edited: dict | None = None, added: list | None = None,
+         deleted: list | None = None) -> None:
+    """What a user does in one table's grid (AppTest cannot type into it: its edit state)."""
+    at.session_state[editor(at, kind).key] = {"edited_rows": edited or {},
+                                              "added_rows": added or [],
+                                              "deleted_rows": deleted or []}
+    at.run()
+    assert not at.exception, at.exception
+
+
+def click(at: AppTest, label: str) -> None:
+    [button] = [b for b in at.button if b.label == label]
+    button.click().run()
+    assert not at.exception, at.exception
+
+
+def text(element) -> str:
+    """What a Markdown element reads like (workbook text in it is escaped: "A\\-Lab")."""
+    return re.sub(r"\\(.)", r"\1", element.value)
+
+
+def place_of(data: na.PartnerData, name: str) -> str:
+    return data.partners.set_index("name").loc[name, "place"]
+
+
+def test_four_tables_as_editors_with_the_file_headers(ws):
+    at = editor_page()
+    assert at.title[0].value == "Bearbeiten"
+    assert [e.key.rsplit("_", 1)[0] for e in at.data_editor] == [
+        "edit_partners", "edit_relations", "edit_activities", "edit_programmes"]
+    assert {e.editing_mode for e in at.data_editor} == {"dynamic"}
+    partners = editor(at, "partners").value
+    # the file's columns in its order, the Excel row last; no personal column unless asked
+    assert list(partners.columns) == ["name", "categories", "type", "place", "reach", "note",
+                                      "row"]
+    assert list(partners["row"]) == [2, 3, 4, 5, 6]
+    assert list(partners.loc[1, "categories"]) == ["Forschung", "Kooperation"]
+    relations = editor(at, "relations").value
+    assert list(relations["weight"]) == [3, 1]  # the Stärke column as the file has it
+
+
+def columns_config(at: AppTest, kind: str) -> dict:
+    return json.loads(editor(at, kind).proto.columns)
+
+
+def test_fixed_vocabularies_are_dropdowns(ws):
+    at = editor_page()
+    partners = columns_config(at, "partners")
+    assert partners["type"]["type_config"]["type"] == "selectbox"
+    options = list(partners["type"]["type_config"]["options"])
+    assert options[:len(schema.TYPE_VALUES)] == list(schema.TYPE_VALUES)
+    assert partners["reach"]["type_config"]["type"] == "selectbox"
+    assert partners["categories"]["type_config"]["type"] == "multiselect"
+    assert partners["type"]["label"] == "Typ"  # the file's header
+    assert partners["row"]["disabled"] is True
+    activities = columns_config(at, "activities")
+    status = list(activities["status"]["type_config"]["options"])
+    assert status == list(schema.STATUS_VALUES)
+    relations = columns_config(at, "relations")
+    ends = list(relations["source"]["type_config"]["options"])
+    assert ends == sorted(["A-Lab", "B-Uni", "C-Verein", "D-Stadt", "C-Verein e.V."],
+                          key=schema.name_key)
+
+
+def test_personal_columns_only_when_switched_on(ws):
+    at = editor_page()
+    assert "email" not in editor(at, "partners").value.columns
+    at.toggle(key="edit_personal").set_value(True).run()
+    shown = editor(at, "partners").value
+    assert "email" in shown.columns
+    assert shown.loc[0, "email"] == "a@lab.example"
+
+
+def test_cell_edit_is_saved_and_the_previous_file_kept_as_a_version(ws):
+    before = ws.current()
+    at = editor_page()
+    assert any("Noch nichts geändert" in c.value for c in at.caption)
+    edit(at, "partners", edited={0: {"place": "Köln"}})
+    [info] = at.info
+    assert "Noch nicht gespeichert" in text(info) and "A-Lab" in text(info)
+    assert place_of(saved(ws), "A-Lab") == "Aachen"  # nothing written before "Speichern"
+    at.text_input(key="edit_who").input("Ada").run()
+    click(at, "Speichern")
+    data = saved(ws)
+    assert place_of(data, "A-Lab") == "Köln"
+    assert place_of(data, "B-Uni") == "Bochum"
+    assert len(data.relations) == 2 and len(data.activities) == 2
+    version = ws.versions()[0]
+    assert (version.reason, version.who) == ("edit", "Ada")
+    assert "A-Lab" in version.note
+    assert any(v.fingerprint == before.fingerprint for v in ws.versions()[1:])
+    assert "Gespeichert" in at.success[0].value
+    assert not at.info  # nothing left unsaved
+    # the saved file keeps what was not edited: the personal column and its value
+    book = openpyxl.load_workbook(ws.current().path)
+    assert book["Partner"]["F2"].value == "a@lab.example"
+
+
+def test_new_row_deleted_row_and_a_new_problem_with_the_loaders_words(ws):
+    at = editor_page()
+    edit(at, "relations", added=[{"source": "A-Lab", "target": "Zeta GmbH", "kind": "Projekt"}],
+         deleted=[1])
+    assert "1 neues Problem" in at.warning[0].value
+    [shown] = at.table[0].value.itertuples(index=False)
+    click(at, "Speichern")
+    sheet = openpyxl.load_workbook(ws.current().path)["Beziehungen"]
+    rows = [tuple(c.value for c in row[:2]) for row in sheet.iter_rows(min_row=2)]
+    # the deleted row is emptied (rows below keep their numbers), the new one goes below
+    assert rows == [("A-Lab", "B-Uni"), (None, None), ("A-Lab", "Zeta GmbH")]
+    data = saved(ws)
+    # the page said it as the loader says it of the saved file
+    [problem] = [p for p in data.problems if p.value == "Zeta GmbH"]
+    assert shown[-1] == problem.text("de")
+
+
+def test_rename_carries_the_name_into_relations_activities_and_programmes(ws):
+    at = editor_page()
+    at.selectbox(key="edit_rename_old").set_value("B-Uni")
+    at.text_input(key="edit_rename_new").input("Universität Bochum")
+    click(at, "Umbenennen")
+    assert "Universität Bochum" in list(editor(at, "partners").value["name"])
+    assert "umbenannt" in text(at.info[0])
+    click(at, "Speichern")
+    data = saved(ws)
+    assert "B-Uni" not in set(data.partners["name"])
+    assert set(data.relations["target"]) == {"Universität Bochum", "D-Stadt"}
+    assert all("B-Uni" not in p for p in data.activities["participants"])
+    assert data.activities["participants"][0] == ["A-Lab", "Universität Bochum", "C-Verein"]
+    assert data.programmes["participants"][0] == ["Universität Bochum", "D-Stadt"]
+
+
+def test_rename_to_a_taken_name_is_refused(ws):
+    at = editor_page()
+    at.selectbox(key="edit_rename_old").set_value("B-Uni")
+    at.text_input(key="edit_rename_new").input("a-lab")
+    click(at, "Umbenennen")
+    assert "gibt es schon" in at.error[0].value
+    assert not at.info
+
+
+def test_new_partner_from_the_form(ws):
+    at = editor_page()
+    at.text_input(key="edit_new_name").input("E-Schule")
+    at.multiselect(key="edit_new_categories").set_value(["Kooperation"])
+    at.selectbox(key="edit_new_type").set_value("Schule")
+    at.text_input(key="edit_new_place").input("Werl")
+    click(at, "Partner hinzufügen")
+    click(at, "Speichern")
+    partners = saved(ws).partners.set_index("name")
+    assert partners.loc["E-Schule", "type"] == "Schule"
+    assert partners.loc["E-Schule", "place"] == "Werl"
+    assert partners.loc["E-Schule", "categories"] == ["Kooperation"]
+
+
+def test_merge_likely_duplicates_after_choosing_the_values(ws):
+    at = editor_page()
+    pair = at.selectbox(key="edit_merge_pair")
+    assert pair.options == ["C-Verein  ↔  C-Verein e.V."]
+    pair.set_value(("C-Verein", "C-Verein e.V.")).run()
+    assert at.selectbox(key="edit_merge_keep").value == "C-Verein"
+    assert at.selectbox(key="edit_merge_drop").value == "C-Verein e.V."
+    at.radio(key="edit_merge_field_place").set_value("drop").run()
+    click(at, "Zusammenführen")
+    click(at, "Speichern")
+    data = saved(ws)
+    partners = data.partners.set_index("name")
+    assert "C-Verein e.V." not in partners.index
+    assert partners.loc["C-Verein", "place"] == "Lippstadt"  # chosen from the other row
+    assert partners.loc["C-Verein", "reach"] == "lokal"  # kept
+    assert partners.loc["C-Verein", "note"] == "Förderverein"  # empty before: taken over
+    assert ("C-Verein", "D-Stadt") in set(zip(data.relations["source"],
+                                              data.relations["target"], strict=True))
+    assert data.activities["participants"][1] == ["B-Uni", "C-Verein"]
+
+
+def test_discard_drops_every_unsaved_change(ws):
+    at = editor_page()
+    edit(at, "partners", edited={0: {"place": "Köln"}})
+    click(at, "Änderungen verwerfen")
+    assert not at.info
+    assert editor(at, "partners").value.loc[0, "place"] == "Aachen"
+    assert place_of(saved(ws), "A-Lab") == "Aachen"
+
+
+def test_second_session_is_refused_and_loses_nothing(ws):
+    first, second = editor_page(), editor_page()
+    edit(first, "partners", edited={0: {"place": "Köln"}})
+    edit(second, "partners", edited={1: {"place": "Herne"}})
+    click(first, "Speichern")
+    after_first = ws.current()
+    click(second, "Speichern")
+    # refused with the German message; the workspace holds the first save
+    message = ChangedOnDisk(name="Partner.xlsx", expected="", found=None).text("de")
+    assert second.error[0].value == message
+    assert ws.current().fingerprint == after_first.fingerprint
+    assert place_of(saved(ws), "B-Uni") == "Bochum"
+    # nothing lost: the second session's edit is still its own work, to save as a copy
+    state = second.session_state["edit_session"]
+    mine = na.load_workbook(state.work, filename=state.work_name)
+    assert place_of(mine, "B-Uni") == "Herne"
+    assert [b.label for b in second.get("download_button")
+            if b.label == "Als Kopie speichern"]
+    click(second, "Neu laden")
+    # the newer file is shown, the refused edits stay to download and redo
+    shown = editor(second, "partners").value.set_index("name")
+    assert shown.loc["A-Lab", "place"] == "Köln"
+    assert shown.loc["B-Uni", "place"] == "Bochum"
+    refused_name, refused, _steps = second.session_state["edit_session"].refused
+    assert place_of(na.load_workbook(refused, filename=refused_name), "B-Uni") == "Herne"
+    assert [b for b in second.get("download_button")
+            if b.label == "Meine Fassung herunterladen"]
+    # redone on the newer file, the save goes through and keeps both edits
+    edit(second, "partners", edited={1: {"place": "Herne"}})
+    click(second, "Speichern")
+    data = saved(ws)
+    assert (place_of(data, "A-Lab"), place_of(data, "B-Uni")) == ("Köln", "Herne")
+
+
+def test_english_page(ws):
+    at = editor_page("English")
+    assert at.title[0].value == "Edit"
+    assert [b.label for b in at.button if b.label in ("Rename", "Merge")]
+
+
+def test_a_colleagues_save_is_shown_when_nothing_is_unsaved(ws, tmp_path):
+    at = editor_page()
+    changed = sheets()
+    changed["Partner"][1][3] = "Würselen"
+    path = write_xlsx(tmp_path / "neu.xlsx", changed)
+    ws.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
+    at.run()
+    assert editor(at, "partners").value.loc[0, "place"] == "Würselen"
