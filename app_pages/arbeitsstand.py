@@ -179,7 +179,7 @@ def pending_section(now, before, cur) -> None:
         st.button(t["discard"], key="discard_upload", on_click=discard_upload)
         return
     preview(before, cur.data, lang, "pending")
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 4])
     # the fingerprint of the workbook this preview compared with: a change in between refuses
     left.button(t["take"], type="primary", key="take_upload", on_click=take_upload,
                 args=(cur.content, cur.name, now.fingerprint))
@@ -199,7 +199,7 @@ def dropped_section(ws, now, before, lang: str) -> None:
         with st.expander(path.name, expanded=len(dropped) == 1):
             content = path.read_bytes()
             after = loaded(content, path.name)
-            left, right = st.columns(2)
+            left, right, _ = st.columns([1, 1, 4])
             if isinstance(after, NetworkAppError):
                 st.error(say("app.common.unreadable", lang, detail=after.text(lang)),
                          icon="⚠️")
@@ -213,8 +213,10 @@ def dropped_section(ws, now, before, lang: str) -> None:
 
 
 def who_field(lang: str) -> None:
-    st.text_input(TEXT[lang]["who"], key="workspace_who", max_chars=80,
-                  help=TEXT[lang]["who_help"])
+    """Who takes a file over or restores a version (kept with the version; optional)."""
+    field, _ = st.columns([2, 3])
+    field.text_input(TEXT[lang]["who"], key="workspace_who", max_chars=80,
+                     help=TEXT[lang]["who_help"])
 
 
 def version_label(version, lang: str) -> str:
@@ -228,9 +230,10 @@ def versions_table(versions, lang: str) -> pd.DataFrame:
     rows = []
     for version in versions:
         counts = version.counts or {}
+        reason = version.describe(lang)
         row = {columns["created"]: moment(version.created, lang),
-               columns["reason"]: version.describe(lang),
-               columns["current"]: TEXT[lang]["yes"] if version.current else "",
+               columns["reason"]: say("app.arbeitsstand.is_current", lang, label=reason)
+               if version.current else reason,
                columns["who"]: version.who,
                columns["note"]: version.note,
                columns["name"]: version.name,
@@ -317,7 +320,7 @@ def restore_section(ws, versions, cur) -> None:
                   on_click=lambda: st.session_state.update(restore_asked=chosen))
         return
     st.warning(say("app.arbeitsstand.restore_confirm", lang, when=plain(label)))
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 4])
     left.button(t["restore_yes"], type="primary", key="restore_yes", on_click=restore,
                 args=(chosen, label, ws.current().fingerprint))
     right.button(t["restore_no"], key="restore_no",

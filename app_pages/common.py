@@ -346,7 +346,7 @@ def not_taken_over(cur: Current) -> None:
     if not cur.pending:
         return
     with st.container(border=True):
-        st.warning(cur.t["not_taken_over"], icon="📄")
+        st.warning(cur.t["not_taken_over"])
         st.page_link(WORKSPACE_PAGE, label=cur.t["to_workspace"])
 
 

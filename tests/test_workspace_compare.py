@@ -341,7 +341,7 @@ def test_versions_compare_and_restore_with_confirmation(ws, tmp_path, small_shee
     ws.replace(path.read_bytes(), path.name, reason="upload", who="Anna")
     at = on_page(app_run())
     [table] = [d for d in at.dataframe if "Wie entstanden" in d.value.columns]
-    assert table.value["Wie entstanden"].tolist() == ["Hochgeladen",
+    assert table.value["Wie entstanden"].tolist() == ["Hochgeladen (aktuell)",
                                                       "Erster Start: Beispiel übernommen"]
     assert table.value["Wer"].tolist() == ["Anna", ""]
     assert table.value["Partner"].tolist() == ["4", "64"]

@@ -118,7 +118,7 @@ CATALOG: dict[str, Any] = {
         "not_taken_over": "Die hochgeladene Datei ist noch nicht übernommen: Nur Sie sehen sie, "
         "und nach dem Neuladen der Seite ist sie wieder weg. Alle anderen sehen weiter die "
         "aktuelle Arbeitsmappe.",
-        "to_workspace": "Unterschiede ansehen und übernehmen (Seite »Arbeitsstand«)",
+        "to_workspace": "→ Unterschiede ansehen und übernehmen (Seite »Arbeitsstand«)",
         "unreadable": "Die Datei konnte nicht gelesen werden. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do
         "unexpected": "Da ist etwas schiefgegangen, das nicht hätte passieren dürfen. Bitte die "
@@ -312,11 +312,9 @@ CATALOG: dict[str, Any] = {
         "one_version": "Bisher gibt es nur diese eine Version: Vergleichen und Wiederherstellen "
         "geht ab der zweiten.",
         "is_current": "{label} (aktuell)",
-        "yes": "ja",
         "columns": {
             "created": "Datum",
             "reason": "Wie entstanden",
-            "current": "Aktuell",
             "who": "Wer",
             "note": "Was",
             "name": "Datei",

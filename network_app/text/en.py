@@ -104,7 +104,7 @@ CATALOG: dict[str, Any] = {
         "showing_current": "Showing the current workbook: {name}",
         "not_taken_over": "The uploaded file has not been taken over yet: only you see it, and "
         "it is gone when the page is reloaded. Everyone else still sees the current workbook.",
-        "to_workspace": "See the differences and take it over (“Workspace” page)",
+        "to_workspace": "→ See the differences and take it over (“Workspace” page)",
         "unreadable": "The file could not be read. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do
         "unexpected": "Something went wrong that should not have happened. Please reload the "
@@ -280,11 +280,9 @@ CATALOG: dict[str, Any] = {
         "one_version": "So far there is only this one version: comparing and restoring work "
         "from the second one on.",
         "is_current": "{label} (current)",
-        "yes": "yes",
         "columns": {
             "created": "Date",
             "reason": "How it came about",
-            "current": "Current",
             "who": "Who",
             "note": "What",
             "name": "File",
