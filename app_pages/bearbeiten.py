@@ -224,8 +224,9 @@ def table_editor(data: na.PartnerData, kind: str, state: Session, personal: bool
         return None
     before = editor_frame(data, kind, columns)
     st.caption(words["table_help"])
+    # placeholder: an empty cell shows nothing (Streamlit would write "None")
     after = st.data_editor(before, key=f"edit_{kind}_{state.round}", num_rows="dynamic",
-                           hide_index=True, width="stretch",
+                           hide_index=True, width="stretch", placeholder="",
                            column_config=column_config(kind, before, data, lang))
     return table_changes(data, kind, before, after)
 
