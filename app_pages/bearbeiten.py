@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -48,6 +48,9 @@ KINDS = ("partners", "relations", "activities", "programmes")
 #: Fields that hold a list of values (one cell in the file, separated there by ";").
 LIST_FIELDS = {"categories", "participants"}
 YEAR_FIELDS = {"since", "until"}
+#: In a merge, whose value a field keeps: the partner that stays, or the one merged into it.
+Side = Literal["keep", "drop"]
+SIDES: tuple[Side, ...] = ("keep", "drop")
 #: Fixed vocabularies (the template's dropdowns): field → allowed values, per table.
 VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
     "partners": {"type": schema.TYPE_VALUES, "reach": schema.REACH_VALUES},
@@ -305,7 +308,7 @@ def _take_suggestion() -> None:
 
 
 def merge_form(data: na.PartnerData, personal: bool, lang: str
-               ) -> tuple[str, str, dict[str, str]] | None:
+               ) -> tuple[str, str, dict[str, Side]] | None:
     """Two partners to merge, and per field which one's value stays."""
     words = TEXT[lang]
     st.caption(words["merge_intro"])
@@ -336,7 +339,7 @@ def merge_form(data: na.PartnerData, personal: bool, lang: str
     records = {r["name"]: r for r in data.records("partners")}
     first, second = records[keep], records[drop]
     names_of = data.columns.get("partners", {})
-    choose: dict[str, str] = {}
+    choose: dict[str, Side] = {}
     shown = [f for f in names_of
              if personal or f not in schema.PERSONAL_COLUMNS]
     differing = [f for f in shown if _shown(first.get(f)) != _shown(second.get(f))]
@@ -353,10 +356,10 @@ def merge_form(data: na.PartnerData, personal: bool, lang: str
                            value=plain(theirs)))
             continue
         # radio labels and options are Markdown: workbook text is escaped
-        choose[column] = st.radio(plain(names_of[column]), ("keep", "drop"), horizontal=True,
-                                  key=f"edit_merge_field_{column}",
-                                  format_func=lambda side, a=mine, b=theirs: plain(
-                                      a if side == "keep" else b))
+        values = {"keep": plain(mine), "drop": plain(theirs)}
+        picked = st.radio(plain(names_of[column]), SIDES, horizontal=True,
+                          key=f"edit_merge_field_{column}", format_func=values.__getitem__)
+        choose[column] = "drop" if picked == "drop" else "keep"
     if not st.button(words["merge"], key="edit_merge_go"):
         return None
     return keep, drop, choose
@@ -560,7 +563,7 @@ def page() -> None:
 
 def operate(state: Session, pending: Changes, wanted: dict[str, Any] | None,
             renamed: tuple[str, str] | None,
-            merged: tuple[str, str, dict[str, str]] | None) -> None:
+            merged: tuple[str, str, dict[str, Side]] | None) -> None:
     """A new partner, a rename or a merge: the grids' edits first, then the operation on
     the file they made (its rows are the rows the operation names)."""
     fold(state, pending)
@@ -573,6 +576,13 @@ def operate(state: Session, pending: Changes, wanted: dict[str, Any] | None,
     elif merged is not None:
         keep, drop, choose = merged
         fold(state, merge_partners(now, keep, drop, choose))
+    # the choices named partners that may be gone or renamed now: start those forms afresh
+    for key in [k for k in st.session_state if str(k).startswith(_OPERATION_KEYS)]:
+        del st.session_state[key]
+
+
+#: The widgets of the rename and merge forms (their keys start so).
+_OPERATION_KEYS = ("edit_rename_", "edit_merge_")
 
 
 page()

@@ -318,3 +318,12 @@ def test_a_colleagues_save_is_shown_when_nothing_is_unsaved(ws, tmp_path):
     ws.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
     at.run()
     assert editor(at, "partners").value.loc[0, "place"] == "Würselen"
+
+
+def test_after_a_merge_the_choice_starts_afresh(ws):
+    at = editor_page()
+    at.selectbox(key="edit_merge_pair").set_value(("C-Verein", "C-Verein e.V.")).run()
+    click(at, "Zusammenführen")
+    assert at.selectbox(key="edit_merge_keep").value is None
+    assert at.selectbox(key="edit_merge_drop").value is None
+    assert "C-Verein e.V." not in at.selectbox(key="edit_merge_keep").options
