@@ -342,10 +342,16 @@ def current() -> Current:
 
 
 def not_taken_over(cur: Current) -> None:
-    """The banner above every page while an upload is shown that is not taken over."""
+    """The banner above every page while an upload is shown that is not taken over.
+
+    The slot is there on every run, filled or not: the elements after it keep their place in
+    the page's element tree, so Streamlit does not show the previous run's elements beside
+    the new ones while a run that adds or removes the banner is still going.
+    """
+    slot = st.empty()
     if not cur.pending:
         return
-    with st.container(border=True):
+    with slot.container(border=True):
         st.warning(cur.t["not_taken_over"])
         st.page_link(WORKSPACE_PAGE, label=cur.t["to_workspace"])
 
