@@ -22,9 +22,11 @@ decimal point, in tables, tiles, charts, the CLI and every export alike.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from babel.dates import format_datetime
@@ -56,14 +58,40 @@ def number(value: float | int, lang: str = "de", *, digits: int = 0,
 _MOMENT = {"de": "dd.MM.yyyy, HH:mm", "en": "d MMM yyyy, HH:mm"}
 
 
+#: The lab's time zone: a server often runs in UTC, its users read German time.
+HOME_TIMEZONE = "Europe/Berlin"
+
+
+@cache
+def home_zone(name: str | None = None) -> dt.tzinfo | None:
+    """The time zone dates are shown in: ``PARTNERNETZ_TIMEZONE`` if set (an IANA name such as
+    "Europe/Vienna"), else Europe/Berlin; None (the machine's own) if neither is known here.
+
+    >>> str(home_zone("Europe/Berlin")), home_zone("Mars/Olympus") is None
+    ('Europe/Berlin', True)
+    """
+    for candidate in (name or os.environ.get("PARTNERNETZ_TIMEZONE"), HOME_TIMEZONE):
+        if not candidate:
+            continue
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            if candidate == name:
+                return None
+    return None
+
+
 def moment(value: dt.datetime, lang: str = "de", *, tz: dt.tzinfo | None = None) -> str:
-    """A date and time as ``lang`` writes it, in ``tz`` (default: the machine's time zone).
+    """A date and time as ``lang`` writes it, in ``tz`` (default: :func:`home_zone`, the lab's
+    time zone, whatever the server's is).
 
     >>> when = dt.datetime(2026, 3, 5, 14, 7, tzinfo=dt.timezone.utc)
     >>> moment(when, "de", tz=dt.timezone.utc), moment(when, "en", tz=dt.timezone.utc)
     ('05.03.2026, 14:07', '5 Mar 2026, 14:07')
+    >>> moment(when, "de", tz=home_zone("Europe/Berlin"))  # winter: UTC+1
+    '05.03.2026, 15:07'
     """
-    shown = value.astimezone(tz)
+    shown = value.astimezone(tz if tz is not None else home_zone())
     return format_datetime(shown, _MOMENT.get(lang, _MOMENT["de"]), tzinfo=shown.tzinfo,
                            locale=_locale(lang))
 
