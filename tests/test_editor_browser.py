@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from browser import running_app
 from conftest import write_xlsx
+from test_browser_words import seen
 from test_workspace_editor import saved, sheets
 
 from network_app.workspace.store import Workspace
@@ -93,4 +94,10 @@ def test_edit_a_partner_save_and_find_it_after_a_reload(browser, ws):
         assert rows[0][:4] == ["A-Lab", "Austausch", "Lab", "Köln"]
         assert rows[1][3] == "Bochum"
         page.get_by_text("Noch nichts geändert.").wait_for(timeout=30_000)
+        # the grid's own buttons say in German what they do
+        page.locator('[data-testid="stDataFrame"]').first.hover()
+        page.locator('[data-testid="stBaseButton-elementToolbar"][aria-label="Add row"]'
+                     ).first.hover()
+        page.locator('[data-testid="stTooltipContent"]').first.wait_for(timeout=10_000)
+        assert seen(page, '[data-testid="stTooltipContent"]') == "Zeile hinzufügen"
         fresh.close()

@@ -180,6 +180,8 @@ CATALOG: dict[str, Any] = {
             "Close fullscreen": "Vollbild schließen",
             "Show data": "Daten zeigen",
             "Download as PNG": "Als PNG-Bild herunterladen",
+            "Add row": "Zeile hinzufügen",
+            "Delete row(s)": "Markierte Zeilen löschen",
         },
         # a yes/no column in a table (e.g. whether a relation has a direction)
         "yes": "ja",

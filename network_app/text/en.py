@@ -159,6 +159,8 @@ CATALOG: dict[str, Any] = {
             "Close fullscreen": "Close full screen",
             "Show data": "Show the data",
             "Download as PNG": "Download as a PNG picture",
+            "Add row": "Add a row",
+            "Delete row(s)": "Delete the selected rows",
         },
         "yes": "yes",
         "no": "no",
