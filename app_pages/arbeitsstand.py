@@ -34,7 +34,6 @@ from app_pages.common import (
 from network_app.errors import NetworkAppError
 from network_app.text import by_language, number, say
 from network_app.text.format import moment
-from network_app.workspace.compare import Comparison, compare
 from network_app.workspace.store import fingerprint
 
 TEXT = by_language("app.arbeitsstand")
@@ -69,7 +68,7 @@ def loaded(content: bytes, name: str) -> na.PartnerData | NetworkAppError:
         return error
 
 
-def show_comparison(result: Comparison, lang: str, key: str) -> None:
+def show_comparison(result: na.Comparison, lang: str, key: str) -> None:
     """The comparison as sentences, the changed fields as a table, the problems."""
     t = TEXT[lang]
     st.markdown("\n".join(f"- {plain(sentence)}" for sentence in result.summary(lang)))
@@ -164,7 +163,7 @@ def preview(before, after: na.PartnerData, lang: str, key: str) -> None:
     if isinstance(before, NetworkAppError):  # the current one unreadable: nothing to compare
         st.warning(TEXT[lang]["current_unreadable"])
     else:
-        show_comparison(compare(before, after), lang, key)
+        show_comparison(na.compare_workbooks(before, after), lang, key)
 
 
 def pending_section(now, before, cur) -> None:
@@ -281,7 +280,7 @@ def compare_versions(ws, versions, cur) -> None:
         assert isinstance(error, NetworkAppError)
         st.error(say("app.common.unreadable", lang, detail=error.text(lang)), icon="⚠️")
         return
-    show_comparison(compare(old_data, new_data), lang, "versions")
+    show_comparison(na.compare_workbooks(old_data, new_data), lang, "versions")
     if st.toggle(t["pictures"], key="compare_pictures"):
         st.caption(t["pictures_note"])
         pages = both_pictures(old_data, new_data, version_label(by_id[older], lang),

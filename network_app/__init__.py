@@ -85,6 +85,8 @@ from .workbook.problems import Problem
 from .workbook.schema import CATEGORIES, OWN_ORGANISATION_DEFAULT, PERSONAL_COLUMNS
 from .workbook.template import write_template
 from .workbook.validation import PartnerData
+from .workspace.compare import Comparison
+from .workspace.compare import compare as compare_workbooks
 from .workspace.store import Workspace
 
 __version__ = "0.1.0"
@@ -103,6 +105,7 @@ __all__ = [
     "ChangedOnDisk",
     "CheckReport",
     "Communities",
+    "Comparison",
     "ExplainedPath",
     "Filters",
     "GrowthYears",
@@ -131,6 +134,7 @@ __all__ = [
     "category_mixing",
     "check_report",
     "community_name",
+    "compare_workbooks",
     "compare_years",
     "components_sentence",
     "connection_paths",
