@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 import io
 import re
 import warnings
@@ -52,7 +53,9 @@ from xml.etree import ElementTree
 import openpyxl
 import python_calamine
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.formula.tokenizer import Token, Tokenizer
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -595,8 +598,10 @@ def _results(data: bytes) -> dict[str, dict[str, tuple[str | None, str]]]:
 
 def _restore_results(original: bytes, written: bytes, edited: Mapping[str, set[str]]
                      ) -> bytes:
-    """``written`` with the saved result of every formula not edited put back (openpyxl
-    writes formulas without one)."""
+    """``written`` with the saved result of every formula put back (openpyxl writes formulas
+    without one), unless the formula was edited or reads a cell that was: its old result
+    would be wrong, so it is left for Excel or LibreOffice to calculate on opening (openpyxl
+    asks for a full calculation on load), and our loader says it found no saved result."""
     results = _results(original)
     if not any(results.values()):
         return written
@@ -610,9 +615,10 @@ def _restore_results(original: bytes, written: bytes, edited: Mapping[str, set[s
         skip = edited.get(sheet, set())
 
         def put_back(match: re.Match[bytes], cells: Mapping[str, tuple[str | None, str]]
-                     = cells, skip: set[str] = skip) -> bytes:
+                     = cells, skip: set[str] = skip, sheet: str = sheet) -> bytes:
             ref = match.group(1).decode()
-            if ref in skip or ref not in cells:
+            if ref in skip or ref not in cells or _reads_edited(
+                    match.group(3), sheet, edited):
                 return match.group(0)
             kind, value = cells[ref]
             attributes = re.sub(rb'\st="[^"]*"', b"", match.group(2))
@@ -624,6 +630,37 @@ def _restore_results(original: bytes, written: bytes, edited: Mapping[str, set[s
 
         replaced[part] = _FORMULA_CELL.sub(put_back, source.read(part))
     return _rewritten(source, replaced)
+
+
+def _reads_edited(formula: bytes, sheet: str, edited: Mapping[str, set[str]]) -> bool:
+    """Whether the formula element ``formula`` (as openpyxl wrote it, on ``sheet``) reads a
+    cell in ``edited`` (sheet → references). A name or a reference that cannot be told counts
+    as reading one when anything was edited."""
+    if not any(edited.values()):
+        return False
+    text = html.unescape(re.sub(rb"<[^>]*>", b"", formula).decode())
+    try:
+        tokens = Tokenizer("=" + text).items
+    except Exception:  # openpyxl's tokenizer raises plain errors on what it cannot read
+        return True
+    for token in tokens:
+        if token.type != Token.OPERAND or token.subtype != Token.RANGE:
+            continue
+        where, _, ref = token.value.rpartition("!")
+        target = where.strip("'").replace("''", "'") if where else sheet
+        cells = edited.get(target)
+        if not cells:
+            continue
+        try:
+            low_col, low_row, high_col, high_row = range_boundaries(ref.replace("$", ""))
+        except (ValueError, TypeError):
+            return True  # a defined name: where it points is not worth working out here
+        for coordinate in cells:
+            row, column = coordinate_to_tuple(coordinate)
+            if ((low_row is None or low_row <= row <= (high_row or row))
+                    and (low_col is None or low_col <= column <= (high_col or column))):
+                return True
+    return False
 
 
 def _rewritten(source: zipfile.ZipFile, replaced: Mapping[str, bytes]) -> bytes:
