@@ -29,6 +29,7 @@ from app_pages.common import (
     load,
     plain,
     show_problems,
+    widget_key,
     workspace,
 )
 from network_app.errors import NetworkAppError
@@ -198,12 +199,14 @@ def dropped_section(ws, now, before, lang: str) -> None:
         with st.expander(path.name, expanded=len(dropped) == 1):
             content = path.read_bytes()
             after = loaded(content, path.name)
-            left, right, _ = st.columns([1, 1, 4])
+            readable = not isinstance(after, NetworkAppError)
             if isinstance(after, NetworkAppError):
                 st.error(say("app.common.unreadable", lang, detail=after.text(lang)),
                          icon="⚠️")
             else:
                 preview(before, after, lang, f"dropped_{index}")
+            left, right, _ = st.columns([1, 1, 4])
+            if readable:
                 left.button(t["take"], type="primary", key=f"take_dropped_{index}",
                             on_click=take_dropped,
                             args=(str(path), fingerprint(content), now.fingerprint))
@@ -266,9 +269,9 @@ def compare_versions(ws, versions, cur) -> None:
     newest = next((i for i, version in enumerate(versions) if version.current), 0)
     left, right = st.columns(2)
     older = left.selectbox(t["older"], ids, index=min(newest + 1, len(ids) - 1),
-                           key="compare_older",
+                           key=widget_key("compare_older", lang),
                            format_func=lambda c: version_label(by_id[c], lang))
-    newer = right.selectbox(t["newer"], ids, index=newest, key="compare_newer",
+    newer = right.selectbox(t["newer"], ids, index=newest, key=widget_key("compare_newer", lang),
                             format_func=lambda c: version_label(by_id[c], lang))
     if older == newer:
         st.info(t["same_choice"])
@@ -311,7 +314,7 @@ def restore_section(ws, versions, cur) -> None:
     if not earlier:
         return
     st.markdown(f"#### {t['restore']}")
-    chosen = st.selectbox(t["restore_which"], list(earlier), key="restore_choice",
+    chosen = st.selectbox(t["restore_which"], list(earlier), key=widget_key("restore_choice", lang),
                           format_func=lambda c: version_label(earlier[c], lang))
     label = version_label(earlier[chosen], lang)
     if st.session_state.get("restore_asked") != chosen:
