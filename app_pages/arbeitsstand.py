@@ -286,21 +286,23 @@ def compare_versions(ws, versions, cur) -> None:
     show_comparison(na.compare_workbooks(old_data, new_data), lang, "versions")
     if st.toggle(t["pictures"], key="compare_pictures"):
         st.caption(t["pictures_note"])
-        pages = both_pictures(old_data, new_data, version_label(by_id[older], lang),
+        pages = both_pictures(by_id[older].fingerprint, by_id[newer].fingerprint, old_data,
+                              new_data, version_label(by_id[older], lang),
                               version_label(by_id[newer], lang), lang)
         for column, page_html in zip(st.columns(2), pages, strict=True):
             with column:
                 st.iframe(page_html, height=500)
 
 
-def both_pictures(old: na.PartnerData, new: na.PartnerData, old_caption: str,
-                  new_caption: str, lang: str) -> tuple[str, str]:
+@st.cache_data(show_spinner=False, max_entries=4)
+def both_pictures(old_key: str, new_key: str, _old: na.PartnerData, _new: na.PartnerData,
+                  old_caption: str, new_caption: str, lang: str) -> tuple[str, str]:
     """Both workbooks drawn at the same positions: a partner in both stands where the newer
     workbook puts it, one only in the older where the older put it (as the Analyse page's
-    year comparison draws two years)."""
-    positions = {**na.stable_positions(old), **na.stable_positions(new)}
+    year comparison draws two years). Cached by the versions' fingerprints."""
+    positions = {**na.stable_positions(_old), **na.stable_positions(_new)}
     pages = []
-    for data, caption in ((old, old_caption), (new, new_caption)):
+    for data, caption in ((_old, old_caption), (_new, new_caption)):
         graph = na.build_graph(data)
         pages.append(na.network_html(graph, positions, na.node_styles(graph), caption=caption,
                                      lang=lang, height=480))

@@ -389,6 +389,18 @@ def test_dropped_file_can_be_set_aside(ws, tmp_path, small_sheets):
     assert list((ws.root / "beiseitegelegt").iterdir())
 
 
+def test_unreadable_upload_can_only_be_discarded(ws):
+    at = app_run()
+    at.sidebar.file_uploader[0].upload("kaputt.xlsx", b"not a workbook at all").run()
+    assert any("noch nicht übernommen" in w.value for w in at.warning)
+    at = on_page(at)
+    assert at.error and "Die Datei konnte nicht gelesen werden." in at.error[0].value
+    assert [b.label for b in at.button if b.label in ("Übernehmen", "Verwerfen")] == [
+        "Verwerfen"]
+    button(at, "Verwerfen").click().run()
+    assert ws.current().name == "stadtlabor_soest.xlsx" and len(ws.versions()) == 1
+
+
 @pytest.mark.parametrize("lang", ["Deutsch", "English"])
 def test_page_runs_in_both_languages(ws, lang):
     at = on_page(app_run(lang))
