@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -31,6 +31,7 @@ from app_pages.common import current, load, plain, show_problems, workspace
 from network_app.errors import ChangedOnDisk
 from network_app.text import by_language, say
 from network_app.workbook import schema
+from network_app.workspace.carry import Conflict, carry_over
 from network_app.workspace.editing import (
     FIELD_HEADERS,
     Changes,
@@ -63,6 +64,17 @@ FORM_FIELDS = ("name", "categories", "type", "place", "reach", "since", "until",
 
 
 # --- the session's edit state --------------------------------------------------------------------
+class Refused(NamedTuple):
+    """Edits whose save was refused, set aside by "Neu laden": the edited file, the steps
+    that made it and the file they were made on (to carry them over to the newer one)."""
+
+    name: str
+    content: bytes
+    steps: list[Changes]
+    base_name: str
+    base_content: bytes
+
+
 @dataclass
 class Session:
     """What this browser session is editing (kept in ``st.session_state``)."""
@@ -75,7 +87,7 @@ class Session:
     steps: list[Changes] = field(default_factory=list)  # folded edits, for the version note
     round: int = 0  # part of the editors' keys: a new round starts them on the new work
     conflict: bool = False  # the last save was refused (the file changed on disk)
-    refused: tuple[str, bytes, list[Changes]] | None = None  # set aside by "Neu laden"
+    refused: Refused | None = None  # set aside by "Neu laden"
 
     @property
     def edited(self) -> tuple[str, bytes]:
@@ -431,7 +443,8 @@ def reload(state: Session) -> None:
     """Start again on the workspace's newest file; the refused edits stay to download."""
     refused = None
     if state.work is not None:
-        refused = (state.work_name, state.work, list(state.steps))
+        refused = Refused(state.work_name, state.work, list(state.steps), state.name,
+                          state.content)
     fresh = _from_workspace(state)
     fresh.refused = refused or state.refused
     st.session_state["edit_session"] = fresh
@@ -459,16 +472,9 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: st
     saved = st.session_state.pop("edit_saved", None)
     if saved:
         st.success(say("app.bearbeiten.saved", lang, name=plain(saved)))
-    if state.refused is not None:
-        name, content, steps = state.refused
-        st.warning(words["refused_kept"] + " " + plain(note(steps, lang)))
-        left, right = st.columns(2)
-        left.download_button(words["download_copy"], content, file_name=_copy_name(name, lang),
-                             key="edit_refused_download", on_click="ignore")
-        if right.button(words["refused_dismiss"], key="edit_refused_dismiss"):
-            state.refused = None
-            st.rerun()
     steps = list(state.steps) if pending.is_empty else [*state.steps, pending]
+    if state.refused is not None:
+        refused_box(state, not steps, lang)
     name, content = edited
     if state.conflict:
         st.error(ChangedOnDisk(name=state.name, expected=state.fingerprint, found=None
@@ -507,6 +513,47 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: st
         st.rerun()
     right.download_button(words["download"], content, file_name=name, key="edit_download",
                           on_click="ignore")
+
+
+def refused_box(state: Session, clean: bool, lang: str) -> None:
+    """The edits set aside by "Neu laden": carry them over to the newer file, download them,
+    or let them go. ``clean``: nothing else is unsaved (only then can they be carried)."""
+    words = TEXT[lang]
+    refused = state.refused
+    assert refused is not None
+    st.warning(words["refused_kept"] + " " + plain(note(refused.steps, lang)))
+    conflicts = st.session_state.pop("edit_conflicts", None)
+    if conflicts:
+        st.error(say("app.bearbeiten.carry_conflicts", lang,
+                     rows="; ".join(_conflict_text(c, lang) for c in conflicts)), icon="⚠️")
+    left, middle, right = st.columns(3)
+    if left.button(words["carry"], key="edit_carry", type="primary", disabled=not clean,
+                   help=words["carry_help"]):
+        carried = carry_over(refused.base_content, refused.base_name, refused.steps,
+                             state.content, state.name)
+        if carried.content is None:
+            st.session_state["edit_conflicts"] = carried.conflicts
+        else:
+            state.work_name, state.work = carried.filename, carried.content
+            state.steps, state.refused = list(refused.steps), None
+            state.round += 1
+        st.rerun()
+    middle.download_button(words["download_copy"], refused.content,
+                           file_name=_copy_name(refused.name, lang),
+                           key="edit_refused_download", on_click="ignore")
+    if right.button(words["refused_dismiss"], key="edit_refused_dismiss"):
+        state.refused = None
+        st.rerun()
+
+
+def _conflict_text(conflict: Conflict, lang: str) -> str:
+    if conflict.header:
+        return say("app.bearbeiten.conflict_cell", lang, sheet=plain(conflict.sheet),
+                   row=conflict.row, header=plain(conflict.header))
+    if conflict.row:
+        return say("app.bearbeiten.conflict_row", lang, sheet=plain(conflict.sheet),
+                   row=conflict.row)
+    return say("app.bearbeiten.conflict_sheet", lang, sheet=plain(conflict.sheet))
 
 
 def page() -> None:

@@ -293,15 +293,33 @@ def test_second_session_is_refused_and_loses_nothing(ws):
     shown = editor(second, "partners").value.set_index("name")
     assert shown.loc["A-Lab", "place"] == "Köln"
     assert shown.loc["B-Uni", "place"] == "Bochum"
-    refused_name, refused, _steps = second.session_state["edit_session"].refused
-    assert place_of(na.load_workbook(refused, filename=refused_name), "B-Uni") == "Herne"
+    refused = second.session_state["edit_session"].refused
+    assert place_of(na.load_workbook(refused.content, filename=refused.name),
+                    "B-Uni") == "Herne"
     assert [b for b in second.get("download_button")
             if b.label == "Meine Fassung herunterladen"]
-    # redone on the newer file, the save goes through and keeps both edits
-    edit(second, "partners", edited={1: {"place": "Herne"}})
+    # carried over to the newer file (another row), the save goes through with both edits
+    click(second, "Auf die neuere Fassung übertragen")
+    assert "Noch nicht gespeichert" in text(second.info[0])
+    assert editor(second, "partners").value.loc[1, "place"] == "Herne"
     click(second, "Speichern")
     data = saved(ws)
     assert (place_of(data, "A-Lab"), place_of(data, "B-Uni")) == ("Köln", "Herne")
+    assert [v.reason for v in ws.versions()[:2]] == ["edit", "edit"]
+
+
+def test_the_same_cell_saved_by_a_colleague_is_not_carried_over(ws):
+    first, second = editor_page(), editor_page()
+    edit(first, "partners", edited={1: {"place": "Essen"}})
+    edit(second, "partners", edited={1: {"place": "Herne"}})
+    click(first, "Speichern")
+    click(second, "Speichern")
+    click(second, "Neu laden")
+    click(second, "Auf die neuere Fassung übertragen")
+    assert "Partner, Zeile 3, Spalte »Ort«" in text(second.error[0])
+    assert editor(second, "partners").value.loc[1, "place"] == "Essen"  # the colleague's
+    assert second.session_state["edit_session"].refused is not None  # still offered
+    assert place_of(saved(ws), "B-Uni") == "Essen"
 
 
 def test_english_page(ws):

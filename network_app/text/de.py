@@ -261,6 +261,14 @@ CATALOG: dict[str, Any] = {
         "refused_kept": "Ihre nicht gespeicherten Änderungen (zum Nachtragen):",
         "download_copy": "Meine Fassung herunterladen",
         "refused_dismiss": "Erledigt, ausblenden",
+        "carry": "Auf die neuere Fassung übertragen",
+        "carry_help": "Trägt Ihre Änderungen in die neuere Fassung ein, wenn niemand dieselben "
+        "Zellen oder Zeilen geändert hat. Gespeichert wird erst mit »Speichern«.",
+        "carry_conflicts": "Nicht übertragen: Diese Stellen wurden inzwischen auch geändert "
+        "({rows}). Bitte Ihre Änderungen dort von Hand nachtragen.",
+        "conflict_cell": "{sheet}, Zeile {row}, Spalte »{header}«",
+        "conflict_row": "{sheet}, Zeile {row}",
+        "conflict_sheet": "Blatt »{sheet}«",
         "not_written": "Die Änderung konnte nicht in die Arbeitsmappe geschrieben werden. "
         "{detail}",
         "new_problems": {

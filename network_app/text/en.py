@@ -235,6 +235,14 @@ CATALOG: dict[str, Any] = {
         "refused_kept": "Your unsaved changes (to make again):",
         "download_copy": "Download my version",
         "refused_dismiss": "Done, hide this",
+        "carry": "Carry over to the newer version",
+        "carry_help": "Enters your changes into the newer version if nobody changed the same "
+        "cells or rows. Nothing is saved until you click “Save”.",
+        "carry_conflicts": "Not carried over: these places were changed meanwhile too "
+        "({rows}). Please make your changes there by hand.",
+        "conflict_cell": "{sheet}, row {row}, column “{header}”",
+        "conflict_row": "{sheet}, row {row}",
+        "conflict_sheet": "sheet “{sheet}”",
         "not_written": "The change could not be written into the workbook. {detail}",
         "new_problems": {
             "one": "After your changes the workbook has {count} new problem:",

@@ -1,0 +1,130 @@
+"""Carrying edits over to a newer file: a save refused because a colleague saved first.
+
+Two sessions edit the same workbook; the first save wins, the second is refused
+(:class:`~network_app.errors.ChangedOnDisk`) and keeps its edits as the steps it made
+(:class:`~network_app.workspace.editing.Changes`, each counted on the file the one before made).
+:func:`carry_over` replays those steps on the newer file, but only where that is safe: every row
+a step touches must still be the same row there (the same partner, the same relation, the same
+activity or programme), and every cell it writes must still hold what this session saw, or
+already what it wants. Otherwise nothing is carried and the rows in question are named
+(:class:`Conflict`), so the user redoes those edits by hand. Rows never move when the app saves
+(a deleted row is emptied, a new one goes below the table), so the same row number is the same
+row unless someone changed the file in Excel, which the identity check catches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..workbook import schema
+from ..workbook.loading import load_workbook
+from ..workbook.validation import PartnerData
+from .editing import Changes, FromRow, NameSwap, cell_value
+from .saving import apply_changes
+
+__all__ = ["Carried", "Conflict", "carry_over"]
+
+
+class Conflict(NamedTuple):
+    """A row (and, for a cell, its column's header) that cannot be carried over safely."""
+
+    sheet: str
+    row: int
+    header: str = ""
+
+
+@dataclass(frozen=True)
+class Carried:
+    """The newer file with the edits carried over (``content`` None when they conflict)."""
+
+    content: bytes | None
+    filename: str
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def carry_over(base: bytes, base_name: str, steps: Iterable[Changes], newer: bytes,
+               newer_name: str, **load_kw: Any) -> Carried:
+    """Replay ``steps`` (made on ``base``) on ``newer``; see the module docstring."""
+    old_content, old_name = base, base_name
+    new_content, new_name = newer, newer_name
+    for step in steps:
+        old = load_workbook(old_content, filename=old_name, **load_kw)
+        new = load_workbook(new_content, filename=new_name, **load_kw)
+        conflicts = conflicts_of(old, new, step)
+        if conflicts:
+            return Carried(None, newer_name, conflicts)
+        try:
+            new_content, new_name = apply_changes(new_content, new_name, step)
+        except KeyError:  # a sheet the newer file no longer has
+            sheets = sorted({e.sheet for e in step.edits} | set(step.new_rows))
+            return Carried(None, newer_name, [Conflict(s, 0) for s in sheets])
+        old_content, old_name = apply_changes(old_content, old_name, step)
+    return Carried(new_content, new_name)
+
+
+def conflicts_of(old: PartnerData, new: PartnerData, step: Changes) -> list[Conflict]:
+    """The rows and cells of ``step`` (made on ``old``) that ``new`` no longer has as they
+    were."""
+    kinds = {sheet: kind for kind, sheet in old.sheets.items()}
+    found: list[Conflict] = []
+
+    def same_row(sheet: str, row: int) -> tuple[str, dict, dict] | None:
+        kind = kinds.get(sheet)
+        if kind is None or new.sheets.get(kind) != sheet:
+            return None
+        before, after = _rows(old, kind).get(row), _rows(new, kind).get(row)
+        if before is None or after is None or _identity(kind, before) != _identity(kind,
+                                                                                   after):
+            return None
+        return kind, before, after
+
+    for edit in step.edits:
+        rows = same_row(edit.sheet, edit.row)
+        if rows is None:
+            found.append(Conflict(edit.sheet, edit.row, edit.header))
+            continue
+        if isinstance(edit, NameSwap):
+            continue  # only the name in the cell changes; the rest stays the newer file's
+        kind, before, after = rows
+        name = {h: f for f, h in old.columns.get(kind, {}).items()}.get(edit.header)
+        if name is None:
+            continue  # a column the table does not read: nobody else sees it either
+        wanted = edit.value
+        if isinstance(edit.value, FromRow):
+            source = same_row(edit.sheet, edit.value.row)
+            if source is None or _value(kind, name, source[1]) != _value(kind, name,
+                                                                         source[2]):
+                found.append(Conflict(edit.sheet, edit.value.row, edit.header))
+                continue
+            wanted = source[1].get(name)
+        theirs = _value(kind, name, after)
+        if theirs != _value(kind, name, before) and theirs != _plain(kind, name, wanted):
+            found.append(Conflict(edit.sheet, edit.row, edit.header))
+    for sheet, numbers in step.deleted_rows.items():
+        for row in numbers:
+            if same_row(sheet, row) is None:
+                found.append(Conflict(sheet, row))
+    return found
+
+
+def _rows(data: PartnerData, kind: str) -> dict[int, dict[str, Any]]:
+    return {int(r["row"]): r for r in data.records(kind) if r.get("row") is not None}
+
+
+def _identity(kind: str, record: Mapping[str, Any]) -> tuple[str, ...]:
+    """What makes a row the same row: a relation's ends and kind, anything else's name."""
+    if kind == "relations":
+        return tuple(schema.normalize_name(record.get(k) or "")
+                     for k in ("source", "target", "kind"))
+    return (schema.normalize_name(record.get("name") or ""),)
+
+
+def _plain(kind: str, name: str, value: Any) -> str:
+    shown = cell_value(kind, name, value)
+    return "" if shown is None else str(shown)
+
+
+def _value(kind: str, name: str, record: Mapping[str, Any]) -> str:
+    return _plain(kind, name, record.get(name))
