@@ -51,6 +51,7 @@ from ..workbook import schema
 from ..workbook.validation import PartnerData
 
 __all__ = [
+    "EVERY_ROW",
     "KINDS",
     "CellEdit",
     "Changes",
@@ -98,8 +99,13 @@ class CellEdit(NamedTuple):
     value: Any
 
 
+#: The row of a :class:`NameSwap` that stands for every row of its table below the header.
+EVERY_ROW = 0
+
+
 class NameSwap(NamedTuple):
-    """A partner's name replaced where a cell names it, the rest of the cell as it was.
+    """A partner's name replaced where a cell names it, the rest of the cell as it was;
+    ``row`` :data:`EVERY_ROW` for the whole column below the header.
 
     ``old`` holds every spelling that names the partner (its name, its id); compared as names
     are (:func:`~network_app.workbook.schema.normalize_name`). In a list cell (``in_list``)
@@ -339,28 +345,19 @@ def _partner(data: PartnerData, name: str) -> dict[str, Any]:
     raise ValueError(f"no partner named {name!r}")
 
 
-def _swaps(data: PartnerData, name: str, spellings: tuple[str, ...], new: str,
-           changes: Changes) -> list[int]:
-    """Name swaps for every relation, activity and programme naming ``name``; returns the
-    relation rows touched."""
-    touched = []
-    if "relations" in data.columns:
-        headers = data.columns["relations"]
-        for record in data.records("relations"):
-            for end in ("source", "target"):
-                if record.get(end) == name and end in headers:
-                    changes.edits.append(NameSwap(_sheet(data, "relations"), record["row"],
-                                                  headers[end], spellings, new))
-                    touched.append(record["row"])
-    for kind in ("activities", "programmes"):
-        header = data.columns.get(kind, {}).get("participants")
-        if header is None:
-            continue
-        for record in data.records(kind):
-            if name in (record.get("participants") or []):
-                changes.edits.append(NameSwap(_sheet(data, kind), record["row"], header,
-                                              spellings, new, in_list=True))
-    return touched
+def _swaps(data: PartnerData, spellings: tuple[str, ...], new: str,
+           changes: Changes) -> None:
+    """Name swaps over every row of the relations' ends and the participant lists: also rows
+    the loader set aside (a doubled relation, an activity without a title) still name the
+    partner, and must not be left naming one that is gone."""
+    for kind, fields in (("relations", ("source", "target")),
+                         ("activities", ("participants",)),
+                         ("programmes", ("participants",))):
+        headers = data.columns.get(kind, {})
+        for name in fields:
+            if name in headers:
+                changes.edits.append(NameSwap(_sheet(data, kind), EVERY_ROW, headers[name],
+                                              spellings, new, in_list=kind != "relations"))
 
 
 def rename_partner(data: PartnerData, old: str, new: str) -> Changes:
@@ -374,7 +371,7 @@ def rename_partner(data: PartnerData, old: str, new: str) -> Changes:
     changes = _start(data, *KINDS)
     headers = _headers(data, "partners")
     changes.edits.append(CellEdit(_sheet(data, "partners"), record["row"], headers["name"], new))
-    _swaps(data, record["name"], (record["name"],), new, changes)
+    _swaps(data, (record["name"],), new, changes)
     changes.notes.append(Note("renamed", {"old": record["name"], "new": new}))
     return changes
 
@@ -446,16 +443,10 @@ def _merge_relations(data: PartnerData, keep: str, drop: str, spellings: tuple[s
         else:
             existing.add(pair(record, ends))
     if gone:
-        changes.deleted_rows.setdefault(sheet, []).extend(gone)
-    probe = Changes()
-    _swaps(data, drop, spellings, target, probe)
-    changes.edits.extend(e for e in probe.edits
-                         if not (e.sheet == sheet and e.row in gone))
+        changes.deleted_rows.setdefault(sheet, []).extend(gone)  # emptied after the swaps
+    _swaps(data, spellings, target, changes)
     if target != keep:  # the kept partner's own ties take the chosen spelling too
-        keep_probe = Changes()
-        _swaps(data, keep, (keep,), target, keep_probe)
-        changes.edits.extend(e for e in keep_probe.edits
-                             if not (e.sheet == sheet and e.row in gone))
+        _swaps(data, (keep,), target, changes)
 
 
 def add_partner(data: PartnerData, values: Mapping[str, Any]) -> Changes:

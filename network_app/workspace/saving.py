@@ -67,7 +67,7 @@ from ..workbook.reading import read_sheets
 from ..workbook.validation import PartnerData
 from ..workbook.values import parse_date, to_text
 from ..workbook.xlsx_trim import _worksheet_parts, scan_xlsx
-from .editing import CellEdit, Changes, FromRow, NameSwap
+from .editing import EVERY_ROW, CellEdit, Changes, FromRow, NameSwap
 
 __all__ = [
     "Edited",
@@ -458,14 +458,21 @@ class _Writer:
 
     def _swap(self, change: NameSwap) -> None:
         ws = self._sheet(change.sheet)
-        cell = self._at(ws, change.row, self._column(ws, change.sheet, change.header))
-        text = cell.value if isinstance(cell.value, str) else to_text(cell.value)
-        if text is None:
-            return
-        new = swap_name(text, change.old, change.new, change.in_list)
-        if new != text:
-            _put_text(cell, new)
-            self._mark(ws, cell)
+        column = self._column(ws, change.sheet, change.header)
+        if change.row != EVERY_ROW:
+            rows: Iterable[int] = [change.row]
+        else:
+            header_row, _ = self._header(ws, change.sheet)
+            rows = sorted(r for r, c in ws._cells if c == column and r > header_row)
+        for row in rows:
+            cell = self._at(ws, row, column)
+            text = cell.value if isinstance(cell.value, str) else to_text(cell.value)
+            if text is None:
+                continue
+            new = swap_name(text, change.old, change.new, change.in_list)
+            if new != text:
+                _put_text(cell, new)
+                self._mark(ws, cell)
 
     def _last_row(self, ws: Worksheet, header_row: int, columns: Iterable[int]) -> int:
         """The table's last filled row (far-away stray cells aside)."""
@@ -695,10 +702,11 @@ _PART_KINDS: tuple[tuple[str, str], ...] = (
     ("xl/macrosheets/", "sheet_kind"),
     ("xl/tables/table", "table"),
 )
-#: Elements counted in every worksheet (local names): a standard feature openpyxl keeps, and
+#: Elements counted in every worksheet (local names; rules, not the conditional formatting
+#: elements openpyxl groups by range): a standard feature openpyxl keeps, and
 #: ``ext``, the extension lists of newer Excel versions (x14 drop-down lists, data bars,
 #: sparklines, slicer lists), which it drops.
-_SHEET_ELEMENTS = {"dataValidation": "extension", "conditionalFormatting": "extension",
+_SHEET_ELEMENTS = {"dataValidation": "extension", "cfRule": "extension",
                    "ext": "extension", "mergeCell": "merge", "hyperlink": "hyperlink",
                    "sparklineGroup": "extension", "oleObject": "control", "control": "control"}
 _DRAWING_ELEMENTS = {"sp": "shape", "cxnSp": "shape", "pic": "image",
