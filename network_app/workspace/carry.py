@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from ..workbook import schema
 from ..workbook.loading import load_workbook
 from ..workbook.validation import PartnerData
-from .editing import Changes, FromRow, NameSwap, cell_value
+from .editing import EVERY_ROW, Changes, FromRow, NameSwap, cell_value
 from .saving import apply_changes
 
 __all__ = ["Carried", "Conflict", "carry_over"]
@@ -81,6 +81,8 @@ def conflicts_of(old: PartnerData, new: PartnerData, step: Changes) -> list[Conf
         return kind, before, after
 
     for edit in step.edits:
+        if isinstance(edit, NameSwap) and edit.row == EVERY_ROW:
+            continue  # a name replaced wherever a cell still names it: safe on any file
         rows = same_row(edit.sheet, edit.row)
         if rows is None:
             found.append(Conflict(edit.sheet, edit.row, edit.header))
