@@ -29,7 +29,8 @@ import streamlit as st
 import network_app as na
 from app_pages.common import current, load, plain, show_problems, workspace
 from network_app.errors import ChangedOnDisk
-from network_app.text import by_language, say
+from network_app.text import by_language, join_list, say
+from network_app.text import words as catalog
 from network_app.workbook import schema
 from network_app.workspace.carry import Conflict, carry_over
 from network_app.workspace.editing import (
@@ -41,7 +42,7 @@ from network_app.workspace.editing import (
     rename_partner,
     table_changes,
 )
-from network_app.workspace.saving import apply_changes
+from network_app.workspace.saving import WouldLoseContent, apply_changes
 
 TEXT = by_language("app.bearbeiten")
 
@@ -64,6 +65,10 @@ FORM_FIELDS = ("name", "categories", "type", "place", "reach", "since", "until",
 
 
 # --- the session's edit state --------------------------------------------------------------------
+#: What writing the edits loses of the file: the codes and parts of :class:`WouldLoseContent`.
+Losses = tuple[tuple[str, ...], tuple[str, ...]]
+
+
 class Refused(NamedTuple):
     """Edits whose save was refused, set aside by "Neu laden": the edited file, the steps
     that made it and the file they were made on (to carry them over to the newer one)."""
@@ -88,6 +93,7 @@ class Session:
     round: int = 0  # part of the editors' keys: a new round starts them on the new work
     conflict: bool = False  # the last save was refused (the file changed on disk)
     refused: Refused | None = None  # set aside by "Neu laden"
+    losses: Losses = ((), ())  # what the work lost of the file (codes, parts)
 
     @property
     def edited(self) -> tuple[str, bytes]:
@@ -394,17 +400,30 @@ def combined(changes: Iterable[Changes | None]) -> Changes:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _applied(content: bytes, name: str, changes: Changes) -> tuple[bytes, str]:
-    return apply_changes(content, name, changes)
+def _applied(content: bytes, name: str, changes: Changes) -> tuple[bytes, str, Losses]:
+    """``changes`` written into the file, and what that loses (the file holds content the
+    writer cannot keep, such as charts: see :class:`WouldLoseContent`); the user is told
+    before saving, and the previous file stays a version."""
+    try:
+        return (*apply_changes(content, name, changes), ((), ()))
+    except WouldLoseContent as exc:
+        written, new_name = apply_changes(content, name, changes, allow_losses=True)
+        return written, new_name, (tuple(exc.losses), tuple(exc.parts))
 
 
-def edited_workbook(state: Session, pending: Changes) -> tuple[str, bytes]:
-    """The workbook as it would be saved now: the work with the pending edits written in."""
+def _merged(first: Losses, second: Losses) -> Losses:
+    return (tuple(dict.fromkeys(first[0] + second[0])),
+            tuple(dict.fromkeys(first[1] + second[1])))
+
+
+def edited_workbook(state: Session, pending: Changes) -> tuple[str, bytes, Losses]:
+    """The workbook as it would be saved now: the work with the pending edits written in,
+    and what saving it loses."""
     name, content = state.edited
     if pending.is_empty:
-        return name, content
-    content, name = _applied(content, name, pending)
-    return name, content
+        return name, content, state.losses
+    content, name, losses = _applied(content, name, pending)
+    return name, content, _merged(state.losses, losses)
 
 
 def fold(state: Session, changes: Changes) -> None:
@@ -412,10 +431,18 @@ def fold(state: Session, changes: Changes) -> None:
     if changes.is_empty:
         return
     name, content = state.edited
-    content, name = apply_changes(content, name, changes)
+    content, name, losses = _applied(content, name, changes)
     state.work_name, state.work = name, content
+    state.losses = _merged(state.losses, losses)
     state.steps.append(changes)
     state.round += 1
+
+
+def discard(state: Session) -> None:
+    """Drop every unsaved edit: the grids start afresh on the file as loaded."""
+    st.session_state["edit_session"] = Session(state.name, state.content, state.fingerprint,
+                                               round=state.round + 1, refused=state.refused)
+    st.rerun()
 
 
 def note(steps: Iterable[Changes], lang: str) -> str:
@@ -466,7 +493,8 @@ def new_problems(before: na.PartnerData | None, after: na.PartnerData) -> list[n
 
 
 # --- the page ------------------------------------------------------------------------------------
-def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: str) -> None:
+def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
+           lang: str) -> None:
     """What is not saved yet, the buttons to save or drop it, and the download."""
     words = TEXT[lang]
     saved = st.session_state.pop("edit_saved", None)
@@ -475,7 +503,7 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: st
     steps = list(state.steps) if pending.is_empty else [*state.steps, pending]
     if state.refused is not None:
         refused_box(state, not steps, lang)
-    name, content = edited
+    name, content, losses = edited
     if state.conflict:
         st.error(ChangedOnDisk(name=state.name, expected=state.fingerprint, found=None
                                ).text(lang), icon="⚠️")
@@ -498,21 +526,30 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes], lang: st
     if PurePath(name).suffix.lower() != PurePath(state.name).suffix.lower():
         st.caption(say("app.bearbeiten.becomes_xlsx", lang, old=plain(state.name),
                        new=plain(name)))
+    save_label = words["save"]
+    if losses[0]:
+        lost = WouldLoseContent(losses[0], parts=losses[1])
+        st.warning(lost.text(lang), icon="⚠️")
+        save_label = say("app.bearbeiten.save_losing", lang, losses=_losses_words(lost, lang))
     who = st.text_input(words["who"], key="edit_who", max_chars=100, help=words["who_help"])
     left, middle, right = st.columns(3)
-    if left.button(words["save"], type="primary", key="edit_save"):
+    if left.button(save_label, type="primary", key="edit_save"):
         try:
             save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
         except na.NetworkAppError as exc:  # busy, or the file would lose content
             st.session_state["edit_failed"] = exc.text(lang)
         st.rerun()
     if middle.button(words["discard"], key="edit_discard"):
-        st.session_state["edit_session"] = Session(state.name, state.content, state.fingerprint,
-                                                   round=state.round + 1,
-                                                   refused=state.refused)
-        st.rerun()
+        discard(state)
     right.download_button(words["download"], content, file_name=name, key="edit_download",
                           on_click="ignore")
+
+
+def _losses_words(lost: WouldLoseContent, lang: str) -> str:
+    """What is lost, as a list of words ("Diagramme und Bilder")."""
+    names = catalog("workspace.losses", lang)
+    return join_list([str(names[code]).format(parts=", ".join(lost.parts))
+                      for code in lost.losses], lang)
 
 
 def refused_box(state: Session, clean: bool, lang: str) -> None:
@@ -600,6 +637,8 @@ def page() -> None:
             result = load(edited[1], edited[0])
         except na.NetworkAppError as exc:
             st.error(say("app.bearbeiten.not_written", lang, detail=exc.text(lang)), icon="⚠️")
+            if st.button(words["discard"], key="edit_discard"):
+                discard(state)
             return
         status(state, pending, edited, lang)
         fresh = new_problems(load(state.content, state.name), result)

@@ -345,3 +345,32 @@ def test_after_a_merge_the_choice_starts_afresh(ws):
     assert at.selectbox(key="edit_merge_keep").value is None
     assert at.selectbox(key="edit_merge_drop").value is None
     assert "C-Verein e.V." not in at.selectbox(key="edit_merge_keep").options
+
+
+def test_a_workbook_with_a_chart_is_saved_only_when_the_user_agrees_to_lose_it(tmp_path,
+                                                                               monkeypatch):
+    import zipfile
+
+    from openpyxl.chart import BarChart, Reference
+
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    chart = BarChart()
+    chart.add_data(Reference(book["Beziehungen"], min_col=4, min_row=1, max_row=3))
+    book["Beziehungen"].add_chart(chart, "G2")
+    book.save(path)
+    ws = Workspace(folder)
+    ws.ensure()
+    ws.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
+    at = editor_page()
+    edit(at, "partners", edited={0: {"place": "Köln"}})
+    assert "Diagramme" in at.warning[0].value
+    assert place_of(saved(ws), "A-Lab") == "Aachen"
+    click(at, "Ohne Diagramme speichern")
+    assert place_of(saved(ws), "A-Lab") == "Köln"
+    # the file as it was, chart and all, is kept as the version before
+    previous = ws.versions()[1]
+    with zipfile.ZipFile(previous.path) as archive:
+        assert any(n.startswith("xl/charts/") for n in archive.namelist())

@@ -249,6 +249,7 @@ CATALOG: dict[str, Any] = {
         "who": "Ihr Name (freiwillig, erscheint in der Liste der Versionen)",
         "who_help": "So sehen die Kolleginnen und Kollegen, wer die Änderung gemacht hat.",
         "save": "Speichern",
+        "save_losing": "Ohne {losses} speichern",
         "discard": "Änderungen verwerfen",
         "download": "Bearbeitete Arbeitsmappe herunterladen",
         "saved": "Gespeichert: {name}. Die vorige Fassung ist als Version aufbewahrt.",

@@ -223,6 +223,7 @@ CATALOG: dict[str, Any] = {
         "who": "Your name (optional, shown in the list of versions)",
         "who_help": "So your colleagues can see who made the change.",
         "save": "Save",
+        "save_losing": "Save without the {losses}",
         "discard": "Discard changes",
         "download": "Download the edited workbook",
         "saved": "Saved: {name}. The previous version has been kept.",
