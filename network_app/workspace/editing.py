@@ -52,12 +52,16 @@ from ..workbook.validation import PartnerData
 
 __all__ = [
     "EVERY_ROW",
+    "FIELD_HEADERS",
     "KINDS",
+    "LIST_FIELDS",
     "CellEdit",
     "Changes",
     "FromRow",
     "NameSwap",
+    "Note",
     "add_partner",
+    "cell_value",
     "editable",
     "merge_partners",
     "rename_partner",
