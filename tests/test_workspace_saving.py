@@ -324,7 +324,7 @@ def snapshot(content: bytes) -> dict:
                     continue
                 cells[c.coordinate] = (
                     c.value, c.data_type, c.number_format, c.font.b, c.font.i,
-                    c.fill.fgColor.rgb, c.alignment.wrap_text,
+                    c.fill.fgColor.rgb, bool(c.alignment.wrap_text),
                     c.comment.text if c.comment else None,
                     c.comment.author if c.comment else None,
                     c.hyperlink.target if c.hyperlink else None)
@@ -872,3 +872,22 @@ def test_libreoffice_reads_the_saved_workbook_with_the_same_values(tmp_path):
     assert (budget.value, budget.number_format) == (31000.25, '#,##0.00 "€"')
     for kind in ("relations", "activities", "programmes"):
         assert theirs.records(kind) == ours.records(kind), kind
+
+
+def test_a_workbook_libreoffice_wrote_saves_with_only_the_edited_cells_changed(tmp_path):
+    """Another program's xlsx (LibreOffice writes its own styles, saved results and list
+    validations): a rename changes the cells naming the partner and nothing else."""
+    from test_libreoffice import convert
+
+    source = tmp_path / "source" / "Reich.xlsx"
+    source.parent.mkdir()
+    source.write_bytes(rich_workbook(tmp_path / "Reich.xlsx"))
+    theirs = convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path / "libre").read_bytes()
+    assert losses_on_save(theirs, "Reich.xlsx") == []
+    data = load_workbook(theirs, filename="Reich.xlsx")
+    result = edit(theirs, "Reich.xlsx", rename_partner(data, "Stadt Soest", "Soest (neu)"))
+    differing = {(sheet, ref) for sheet, refs in _written_cells(theirs, result.content)
+                 for ref in refs}
+    assert differing == {("Partner", "A4"), ("Beziehungen", "B3")}
+    # =LEFT(A4,3) reads the renamed cell: left for calculation, the others keep their result
+    assert [r["Kürzel"] for r in result.data.records("partners")] == ["Öch", "FH", None]
