@@ -78,10 +78,6 @@ def test_a_matrix_or_headerless_edge_list_has_no_columns_to_edit():
 # --------------------------------------------------------------------------- table edits
 
 
-def display(data, kind):
-    return data.records(kind)
-
-
 def test_table_changes_finds_edited_added_and_deleted_rows(small):
     content, name = small
     data = load_workbook(content, filename=name)
