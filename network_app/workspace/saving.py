@@ -61,6 +61,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import NetworkAppError
 from ..text import join_list, language, words
+from ..text.messages import text as message
 from ..workbook import safety, schema
 from ..workbook.loading import load_workbook
 from ..workbook.reading import read_sheets
@@ -107,8 +108,6 @@ class WouldLoseContent(NetworkAppError):
         names = words("workspace.losses", language(lang))
         shown = [names[code].format(parts=", ".join(self.parts)) if code == "other"
                  else names[code] for code in self.losses]
-        from ..text.messages import text as message
-
         return message(self.code, lang, losses=join_list(shown, lang))
 
 
