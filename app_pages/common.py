@@ -29,6 +29,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from pandas.io.formats.style import Styler
 
 import network_app as na
+from app_pages.language import keep_choices
 from network_app.text import LANGUAGES, by_language, fill, fixed, number, say
 from network_app.text.format import LOCALES
 from network_app.workspace.store import Workspace, fingerprint
@@ -293,6 +294,7 @@ def sidebar() -> Current:
     """Language and workbook choice; stores and returns what the pages show."""
     lang = st.sidebar.radio(TEXT["de"]["language"], LANGUAGES, horizontal=True, key="language",
                             format_func=_language_name)
+    keep_choices(lang)  # the pages' choices show in the new language's words
     t = TEXT[lang]
     st.html(widget_words_css(lang))
     upload_key = _upload_key()

@@ -33,6 +33,8 @@ from network_app.text import by_language, say
 TEXT = by_language("app.netzwerk")
 
 SIZE_MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank")
+SAME_SIZE = "same"
+ALL_YEARS = "all"
 FILTER_KEYS = ("f_categories", "f_types", "f_reaches", "f_year", "f_areas", "f_statuses")
 
 
@@ -76,12 +78,16 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
     with row[2].popover(words["look"], width="stretch"):
         color_by = st.selectbox(words["color_by"], list(words["colors"]),
                                 format_func=words["colors"].get, key="color_by")
-        size_by = st.selectbox(
-            words["size_by"], [None, *SIZE_MEASURES], key="size_by",
-            format_func=lambda k: words["size_none"] if k is None
+        # "same" and "all" are options of their own, not None: Streamlit shows None as no
+        # choice (its placeholder) once the choice is sent again after a language switch.
+        size_choice = st.selectbox(
+            words["size_by"], [SAME_SIZE, *SIZE_MEASURES], key="size_by",
+            format_func=lambda k: words["size_none"] if k == SAME_SIZE
             else na.METRIC_TEXT[k][lang][0])
+        size_by = None if size_choice == SAME_SIZE else size_choice
     # The button says how many filters are on, so a filtered picture is never a surprise.
-    active = sum(1 for key in FILTER_KEYS if st.session_state.get(key))
+    active = sum(1 for key in FILTER_KEYS if st.session_state.get(key) not in (None, ALL_YEARS)
+                 and st.session_state.get(key) != [])
     label = say("app.netzwerk.filters_on", lang, count=active) if active else words["filters"]
     with row[3].popover(label, width="stretch"):
         categories = st.multiselect(words["categories"], options["categories"],
@@ -90,9 +96,10 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
                                placeholder="")
         reaches = st.multiselect(words["reaches"], options["reaches"], key="f_reaches",
                                  placeholder="")
-        year = st.selectbox(words["year"], [None, *options["years"]], key="f_year",
-                            format_func=lambda y: words["all_years"] if y is None
-                            else str(y), help=words["year_help"])
+        year_choice = st.selectbox(words["year"], [ALL_YEARS, *options["years"]], key="f_year",
+                                   format_func=lambda y: words["all_years"] if y == ALL_YEARS
+                                   else str(y), help=words["year_help"])
+        year = None if year_choice == ALL_YEARS else year_choice
         areas = st.multiselect(words["areas"], options["areas"], key="f_areas",
                                placeholder="", help=words["activity_help"])
         statuses = st.multiselect(words["statuses"], options["statuses"], key="f_statuses",

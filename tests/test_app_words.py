@@ -32,7 +32,7 @@ def partner_sizes(at: AppTest) -> list[float]:
 
 
 def test_same_size_draws_every_partner_the_same_size(app):
-    assert app.selectbox(key="size_by").value is None  # "gleich groß"
+    assert app.selectbox(key="size_by").value == "same"  # "gleich groß"
     assert "gleich groß" in app.selectbox(key="size_by").options
     sizes = partner_sizes(app)
     assert len(sizes) == 64 and len(set(sizes)) == 1

@@ -154,6 +154,31 @@ def test_choices_change_their_words_with_the_language(page):
     assert "as in the file" in shown and "wie in der Datei" not in shown, shown
 
 
+def test_the_networks_choices_stay_chosen_in_the_new_language(page):
+    """Streamlit remembers a choice by its words: after a switch every choice still shows,
+    in the new words (no empty radio, no "Choose an option")."""
+    page.goto(page.url.replace("/daten", "/"))
+    view = page.locator('[data-testid="stRadio"]').filter(has_text="Mit uns in der Mitte")
+    view.wait_for(timeout=60_000)
+    page.get_by_text("Nur Partner untereinander").click()
+    page.wait_for_timeout(1500)
+    page.get_by_role("button", name="Farbe und Größe").click()
+    look = page.locator('[data-testid="stPopoverBody"]')
+    assert "gleich groß" in look.evaluate(SEEN_WORDS)
+    page.keyboard.press("Escape")
+    choose_english(page)
+    radio = page.locator('[data-testid="stRadio"]').filter(has_text="Partners among themselves")
+    radio.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    checked = radio.locator("input:checked")
+    assert checked.count() == 1
+    assert "Partners among themselves" in radio.locator("label:has(input:checked)").inner_text()
+    page.get_by_role("button", name="Colour and size").click()
+    words = page.locator('[data-testid="stPopoverBody"]').evaluate(SEEN_WORDS)
+    assert "Category" in words and "all the same" in words, words
+    assert "Choose an option" not in words and "gleich" not in words, words
+
+
 def test_table_toolbar_tooltips_speak_german(page):
     page.locator('[data-testid="stDataFrame"]').first.hover()
     button = page.locator('[data-testid="stBaseButton-elementToolbar"][aria-label="Search"]')
