@@ -887,3 +887,54 @@ def test_a_workbook_libreoffice_wrote_saves_with_only_the_edited_cells_changed(t
     assert differing == {("Partner", "A4"), ("Beziehungen", "B3")}
     # =LEFT(A4,3) reads the renamed cell: left for calculation, the others keep their result
     assert [r["Kürzel"] for r in result.data.records("partners")] == ["Öch", "FH", None]
+
+
+@PROPERTY
+@given(st.data())
+def test_relation_and_activity_edits_keep_everything_else(data):
+    """Random edits of the other tables: a relation's kind changed or the relation deleted,
+    new relations between partners, an activity's participants chosen anew."""
+    original, partner_names = data.draw(workbooks())
+    loaded = load_workbook(original, filename="Partner.xlsx")
+    count = len(partner_names)
+    pairs = data.draw(st.lists(
+        st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)).filter(
+            lambda p: p[0] < p[1] and p != (0, 1)), max_size=3, unique=True))
+    new_kinds = [data.draw(st.one_of(st.none(), names)) for _ in pairs]
+    delete_tie = data.draw(st.booleans())
+    kind = data.draw(st.one_of(st.none(), names))
+    members = data.draw(st.lists(st.sampled_from(partner_names), min_size=1, max_size=count,
+                                 unique=True))
+
+    relations = loaded.relations.copy()
+    after = relations.copy()
+    after.loc[0, "kind"] = kind
+    if delete_tie:
+        after = after.iloc[0:0]
+    added = pd.DataFrame([{"source": partner_names[i], "target": partner_names[j],
+                           "kind": k} for (i, j), k in zip(pairs, new_kinds, strict=True)])
+    after = pd.concat([after, added], ignore_index=True) if pairs else after
+    activities = loaded.activities.copy()
+    chosen = activities.copy()
+    chosen.at[0, "participants"] = members
+    changes = (table_changes(loaded, "relations", relations, after)
+               + table_changes(loaded, "activities", activities, chosen))
+
+    result = edit(original, "Partner.xlsx", changes)
+
+    old_kind = loaded.records("relations")[0]["kind"]
+    allowed = {("Aktivitäten", "B2")}
+    if delete_tie:
+        allowed |= {("Beziehungen", f"{c}2") for c in "ABC"}
+    elif shown(kind) != shown(old_kind):
+        allowed.add(("Beziehungen", "C2"))
+    unchanged_except(snapshot(original), snapshot(result.content), allowed,
+                     {"Beziehungen": 3})
+    assert result.data.errors == []
+    ties = [(r["source"], r["target"], r["kind"]) for r in result.data.records("relations")]
+    expected = [] if delete_tie else [(partner_names[0], partner_names[1], shown(kind))]
+    expected += [(partner_names[i], partner_names[j], shown(k))
+                 for (i, j), k in zip(pairs, new_kinds, strict=True)]
+    assert ties == expected
+    assert result.data.records("activities")[0]["participants"] == members
+    assert result.data.records("partners") == loaded.records("partners")
