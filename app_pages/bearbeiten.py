@@ -166,8 +166,13 @@ def _missing(value: Any) -> bool:
 
 def editor_frame(data: na.PartnerData, kind: str, columns: list[str]) -> pd.DataFrame:
     """The table ``kind`` as its editor shows it: the fields ``columns`` (plain types the
-    editor can change: text, whole numbers, lists of text) and the Excel row ("row")."""
+    editor can change: text, whole numbers, lists of text) and the Excel row ("row").
+
+    A table the file has no sheet for starts empty: its rows were worked out from other
+    sheets (the partners of an edge list) and have no row of their own to write into."""
     table: pd.DataFrame = getattr(data, kind)
+    if kind not in data.sheets:
+        table = table.iloc[0:0]
     frame = pd.DataFrame(index=range(len(table)))
     for column in columns:
         values = table[column].reset_index(drop=True)
@@ -244,6 +249,10 @@ def table_editor(data: na.PartnerData, kind: str, state: Session, personal: bool
         st.info(words["no_sheet"].format(sheet=schema.SHEETS[kind][0]))
         return None
     before = editor_frame(data, kind, columns)
+    if kind not in data.sheets:
+        derived = len(getattr(data, kind)) > 0  # the partners of an edge list
+        st.info(words["no_sheet_yet" if derived else "no_sheet_new"].format(
+            sheet=schema.SHEETS[kind][0]))
     st.caption(words["table_help"])
     # placeholder: an empty cell shows nothing (Streamlit would write "None")
     after = st.data_editor(before, key=f"edit_{kind}_{state.round}", num_rows="dynamic",

@@ -374,3 +374,39 @@ def test_a_workbook_with_a_chart_is_saved_only_when_the_user_agrees_to_lose_it(t
     previous = ws.versions()[1]
     with zipfile.ZipFile(previous.path) as archive:
         assert any(n.startswith("xl/charts/") for n in archive.namelist())
+
+
+def test_an_upload_not_taken_over_is_not_what_is_edited(ws, tmp_path):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    other = sheets()
+    other["Partner"][1][0] = "Z-Lab"
+    path = write_xlsx(tmp_path / "Upload.xlsx", other)
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert any("noch nicht übernommen" in i.value for i in at.info)
+    assert editor(at, "partners").value.loc[0, "name"] == "A-Lab"  # the workspace's file
+
+
+def test_a_csv_is_saved_as_xlsx_and_the_user_is_told(tmp_path, monkeypatch):
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    ws = Workspace(folder)
+    ws.ensure()
+    ws.replace(b"Von;Nach\nA;B\nB;C\n", "Kanten.csv", reason="upload")
+    at = editor_page()
+    edit(at, "relations", added=[{"source": "C", "target": "A"}])
+    assert any("»Kanten.csv« wird als »Kanten.xlsx« gespeichert" in text(c) for c in at.caption)
+    # the partners of an edge list are worked out from it: no rows of their own to edit
+    assert editor(at, "partners").value.empty
+    click(at, "Speichern")
+    assert ws.current().name == "Kanten.xlsx"
+    assert len(saved(ws).relations) == 3
+
+
+def test_the_bundled_example_opens_in_the_editor():
+    at = editor_page()  # the session's workspace: the bundled example on its first start
+    partners = editor(at, "partners").value
+    assert len(partners) == 64
+    assert not at.warning

@@ -214,6 +214,11 @@ CATALOG: dict[str, Any] = {
         "»+«. Zeile löschen: links die Zeile markieren, dann oben rechts den Papierkorb. "
         "Geändert wird erst beim Speichern.",
         "no_sheet": "Die Arbeitsmappe hat kein Blatt »{sheet}« mit Überschriften.",
+        "no_sheet_yet": "Die Arbeitsmappe hat noch kein Blatt »{sheet}«; was andere Seiten "
+        "dazu zeigen, ist aus den anderen Blättern abgeleitet. Eine neue Zeile hier legt das "
+        "Blatt an.",
+        "no_sheet_new": "Die Arbeitsmappe hat noch kein Blatt »{sheet}«. Eine neue Zeile hier "
+        "legt es an.",
         "row": "Zeile",
         "row_help": "Die Zeile in Excel. Neue Zeilen bekommen ihre Nummer beim Speichern.",
         "list_help": "Mehrere Einträge möglich; in der Datei durch Semikolon getrennt.",

@@ -189,6 +189,9 @@ CATALOG: dict[str, Any] = {
         "row: select it on the left, then the bin at the top right. Nothing changes in the "
         "file until you save.",
         "no_sheet": "The workbook has no sheet “{sheet}” with headers.",
+        "no_sheet_yet": "The workbook has no sheet “{sheet}” yet; what other pages show of "
+        "it is worked out from the other sheets. A new row here creates the sheet.",
+        "no_sheet_new": "The workbook has no sheet “{sheet}” yet. A new row here creates it.",
         "row": "Row",
         "row_help": "The row in Excel. New rows get their number when saved.",
         "list_help": "Several entries allowed; separated by semicolons in the file.",
