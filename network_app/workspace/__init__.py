@@ -5,6 +5,7 @@
     compare     what changed between two loaded workbooks (the import preview, versions)
     editing     what a user changed in the app, as Changes to cells of the workbook file
     saving      Changes written into the workbook, everything not edited kept as it was
+    package     the xlsx package around it: saved formula results, what would be lost
     carry       a refused save's edits replayed on the newer file, where no one else changed
                 the same rows and cells
 
