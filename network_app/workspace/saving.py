@@ -25,9 +25,10 @@ as text into a cell that held a number is stored as a number, a date into a date
 What openpyxl cannot keep (charts, pictures, shapes, pivot tables, slicers, threaded comments,
 controls, the drop-down lists and formatting of newer Excel versions kept in extension lists)
 is found by comparing the parts and elements of the file before and after writing
-(:mod:`.package`, :func:`losses_on_save`); when anything would be lost, :func:`apply_changes` refuses with
-:class:`WouldLoseContent` and writes nothing, unless the caller saves as a new file
-(``allow_losses=True``: the previous file is kept as a version by the workspace).
+(:mod:`.package`, :func:`losses_on_save`); when anything would be lost,
+:func:`apply_changes` refuses with :class:`WouldLoseContent` and writes nothing, unless the
+caller saves as a new file (``allow_losses=True``: the previous file is kept as a version by
+the workspace).
 
 An ods, xls or text table (csv, tsv, …) cannot be written back as it was; its content is
 written as a new xlsx with the same sheets, rows and values ("Partner.ods" →
@@ -179,7 +180,8 @@ def losses_on_save(original: bytes, filename: str) -> list[str]:
 
 def _open(original: bytes, macros: bool) -> Workbook:
     with warnings.catch_warnings():
-        # "Data Validation extension is not supported and will be removed": measured by _lost
+        # "Data Validation extension is not supported and will be removed": what is lost is
+        # measured by package.lost_content
         warnings.simplefilter("ignore")
         return openpyxl.load_workbook(io.BytesIO(original), keep_vba=macros, rich_text=True,
                                       keep_links=True)
