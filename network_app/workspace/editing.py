@@ -246,20 +246,22 @@ def cell_value(kind: str, name: str, value: Any) -> Any:
     return value
 
 
-def _same(first: Any, second: Any) -> bool:
-    if _missing(first) and _missing(second):
-        return True
-    if _missing(first) or _missing(second):
-        return False
-    if isinstance(first, list | tuple) or isinstance(second, list | tuple):
-        return list(first) == list(second) if isinstance(first, list | tuple) and isinstance(
-            second, list | tuple) else False
+def _same(first: Any, second: Any, kind: str = "", name: str = "") -> bool:
+    """Whether two values of a field would make the same cell (an empty list is an empty cell,
+    2019 is 2019.0, a list is its entries).
+
+    >>> _same([], None), _same(2019, 2019.0), _same(["A", "B"], ["A", "C"])
+    (True, True, False)
+    """
+    first, second = cell_value(kind, name, first), cell_value(kind, name, second)
+    if first is None or second is None:
+        return first is None and second is None
     numbers = (int, float)
     if isinstance(first, numbers) and isinstance(second, numbers):
         return float(first) == float(second)
     if isinstance(first, dt.date) or isinstance(second, dt.date):
         return str(first)[:10] == str(second)[:10]
-    return bool(first == second) if type(first) is type(second) else str(first) == str(second)
+    return str(first) == str(second)
 
 
 # --------------------------------------------------------------------------- the editor's tables
@@ -312,7 +314,7 @@ def table_changes(data: PartnerData, kind: str, before: pd.DataFrame,
             continue
         kept.add(row)
         old = old_rows[row]
-        edited = [f for f in fields if not _same(old.get(f), record.get(f))]
+        edited = [f for f in fields if not _same(old.get(f), record.get(f), kind, f)]
         for name in edited:
             changes.edits.append(CellEdit(sheet, row, headers[name],
                                           cell_value(kind, name, record.get(name))))
@@ -403,7 +405,7 @@ def merge_partners(data: PartnerData, keep: str, drop: str,
         take = wanted == "drop" or (
             wanted is None and _missing_field(kept.get(name))
             and not _missing_field(dropped.get(name)))
-        if take and not _same(kept.get(name), dropped.get(name)):
+        if take and not _same(kept.get(name), dropped.get(name), "partners", name):
             changes.edits.append(CellEdit(sheet, kept["row"], header, FromRow(dropped["row"])))
     if choose.get("name") == "drop":  # the kept row takes the other's spelling
         changes.edits.append(CellEdit(sheet, kept["row"], headers["name"],
