@@ -28,16 +28,26 @@ import streamlit as st
 
 import network_app as na
 from app_pages.common import current, load, plain, show_problems, workspace
+from app_pages.edit_tables import (
+    KINDS,
+    LIST_FIELDS,
+    VOCABULARIES,
+    YEAR_FIELDS,
+    editor_frame,
+    fields,
+    headers,
+    missing,
+    options,
+    with_typed,
+)
 from network_app.errors import ChangedOnDisk
 from network_app.text import by_language, join_list, say
 from network_app.text import words as catalog
 from network_app.workbook import schema
 from network_app.workspace.carry import Conflict, carry_over
 from network_app.workspace.editing import (
-    FIELD_HEADERS,
     Changes,
     add_partner,
-    editable,
     merge_partners,
     rename_partner,
     table_changes,
@@ -46,18 +56,9 @@ from network_app.workspace.saving import WouldLoseContent, apply_changes
 
 TEXT = by_language("app.bearbeiten")
 
-KINDS = ("partners", "relations", "activities", "programmes")
-#: Fields that hold a list of values (one cell in the file, separated there by ";").
-LIST_FIELDS = {"categories", "participants"}
-YEAR_FIELDS = {"since", "until"}
 #: In a merge, whose value a field keeps: the partner that stays, or the one merged into it.
 Side = Literal["keep", "drop"]
 SIDES: tuple[Side, ...] = ("keep", "drop")
-#: Fixed vocabularies (the template's dropdowns): field → allowed values, per table.
-VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
-    "partners": {"type": schema.TYPE_VALUES, "reach": schema.REACH_VALUES},
-    "activities": {"status": schema.STATUS_VALUES, "area": schema.AREA_VALUES},
-}
 #: Partner fields the form for a new partner asks for (those of the file; personal ones only
 #: when they are switched on).
 FORM_FIELDS = ("name", "categories", "type", "place", "reach", "since", "until", "website",
@@ -135,80 +136,6 @@ def session(seen: str = "") -> Session:
 
 
 # --- the tables as the editors show them ----------------------------------------------------------
-def headers(data: na.PartnerData, kind: str) -> dict[str, str]:
-    """Field → header: the file's own, then the German header a new column would get."""
-    return {**FIELD_HEADERS[kind], **data.columns.get(kind, {})}
-
-
-def fields(data: na.PartnerData, kind: str, personal: bool) -> list[str]:
-    """The fields of ``kind`` that the file has a column for, in the file's order (all the
-    known ones for a table the file does not have yet); personal columns only when
-    ``personal``. None for a table that cannot be edited (a matrix, an edge list without
-    headers)."""
-    if not editable(data, kind):
-        return []
-    known = data.columns.get(kind) or FIELD_HEADERS[kind]
-    found = [f for f in known if f in getattr(data, kind).columns]
-    if not personal:
-        found = [f for f in found if f not in schema.PERSONAL_COLUMNS]
-    return found
-
-
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [str(v) for v in value]
-    return [] if _missing(value) else [str(value)]
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (not isinstance(value, list | tuple) and bool(pd.isna(value)))
-
-
-def editor_frame(data: na.PartnerData, kind: str, columns: list[str]) -> pd.DataFrame:
-    """The table ``kind`` as its editor shows it: the fields ``columns`` (plain types the
-    editor can change: text, whole numbers, lists of text) and the Excel row ("row").
-
-    A table the file has no sheet for starts empty: its rows were worked out from other
-    sheets (the partners of an edge list) and have no row of their own to write into."""
-    table: pd.DataFrame = getattr(data, kind)
-    if kind not in data.sheets:
-        table = table.iloc[0:0]
-    frame = pd.DataFrame(index=range(len(table)))
-    for column in columns:
-        values = table[column].reset_index(drop=True)
-        if column in LIST_FIELDS:
-            frame[column] = values.map(_as_list)
-        elif column in YEAR_FIELDS or (kind == "relations" and column == "weight"):
-            frame[column] = pd.to_numeric(values, errors="coerce").astype("Float64")
-            if frame[column].dropna().map(float.is_integer).all():
-                frame[column] = frame[column].astype("Int64")
-        elif values.dtype.kind in "iufb":
-            frame[column] = values
-        else:
-            frame[column] = values.map(lambda v: None if _missing(v) else str(v)
-                                       ).astype("string")
-    frame["row"] = table["row"].reset_index(drop=True).astype("Int64")
-    return frame
-
-
-def _options(kind: str, column: str, frame: pd.DataFrame, data: na.PartnerData
-             ) -> list[str] | None:
-    """The dropdown's choices of a field, or None for free text. The values already in the
-    file come along, so a cell the template would not offer still shows what it holds."""
-    if kind == "partners" and column == "categories":
-        fixed: Iterable[str] = schema.CATEGORIES
-    elif column in VOCABULARIES.get(kind, {}):
-        fixed = VOCABULARIES[kind][column]
-    elif column in ("source", "target", "participants"):
-        fixed = sorted(data.partners["name"].dropna().astype(str), key=schema.name_key)
-    else:
-        return None
-    values = list(dict.fromkeys(fixed))
-    present = frame[column].explode() if column in LIST_FIELDS else frame[column]
-    values += sorted({str(v) for v in present.dropna()} - set(values), key=schema.name_key)
-    return values
-
-
 def column_config(kind: str, frame: pd.DataFrame, data: na.PartnerData, lang: str
                   ) -> dict[str, Any]:
     """Each column under the header the file gives it, with a dropdown where the values are
@@ -222,13 +149,13 @@ def column_config(kind: str, frame: pd.DataFrame, data: na.PartnerData, lang: st
                 words["row"], disabled=True, help=words["row_help"], format="%d")
             continue
         label = names.get(column, column)
-        options = _options(kind, column, frame, data)
+        choices = options(kind, column, frame, data)
         if column in LIST_FIELDS:
             config[column] = st.column_config.MultiselectColumn(
-                label, options=options, accept_new_options=True,
+                label, options=choices, accept_new_options=True,
                 help=words["list_help"])
-        elif options is not None:
-            config[column] = st.column_config.SelectboxColumn(label, options=options)
+        elif choices is not None:
+            config[column] = st.column_config.SelectboxColumn(label, options=choices)
         elif column in YEAR_FIELDS:
             config[column] = st.column_config.NumberColumn(label, min_value=1000,
                                                            max_value=2999, step=1,
@@ -244,6 +171,8 @@ def table_editor(data: na.PartnerData, kind: str, state: Session, personal: bool
                  lang: str) -> Changes | None:
     """One table as an editable grid; the cell edits made in it since the last fold."""
     words = TEXT[lang]
+    # personal columns are left out of the grid's data, not hidden: hidden ones would still
+    # reach the browser (and its "show columns" button)
     columns = fields(data, kind, personal)
     if not columns:
         st.info(words["no_sheet"].format(sheet=schema.SHEETS[kind][0]))
@@ -257,8 +186,29 @@ def table_editor(data: na.PartnerData, kind: str, state: Session, personal: bool
     # placeholder: an empty cell shows nothing (Streamlit would write "None")
     after = st.data_editor(before, key=f"edit_{kind}_{state.round}", num_rows="dynamic",
                            hide_index=True, width="stretch", placeholder="",
+                           on_change=fold_grid, args=(kind, personal, lang),
                            column_config=column_config(kind, before, data, lang))
     return table_changes(data, kind, before, after)
+
+
+def fold_grid(kind: str, personal: bool, lang: str) -> None:
+    """What was typed into a grid, folded into the work at once (the grid's on_change).
+
+    A grid whose data, columns or words change starts afresh and forgets what was typed: a
+    change of language, of the personal columns, or a visit to another page would lose it.
+    Folded, it is part of the work like a rename.
+    """
+    state = st.session_state.get("edit_session")
+    if state is None:
+        return
+    typed = st.session_state.get(f"edit_{kind}_{state.round}") or {}
+    name, content = state.edited
+    try:
+        data = load(content, name)
+        before = editor_frame(data, kind, fields(data, kind, personal))
+        fold(state, table_changes(data, kind, before, with_typed(before, typed)))
+    except na.NetworkAppError as exc:
+        st.session_state["edit_failed"] = exc.text(lang)
 
 
 # --- the operations ------------------------------------------------------------------------------
@@ -395,7 +345,7 @@ def merge_form(data: na.PartnerData, personal: bool, lang: str
 def _shown(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(map(str, value))
-    return "" if _missing(value) else str(value)
+    return "" if missing(value) else str(value)
 
 
 # --- folding, checking, saving -------------------------------------------------------------------

@@ -80,6 +80,17 @@ def test_edit_a_partner_save_and_find_it_after_a_reload(browser, ws):
         page.get_by_role("button", name="Speichern").wait_for(timeout=30_000)
         shot(page, "03_unsaved.png")
         assert ws.versions()[0].reason == "upload"  # nothing written yet
+        # the typed value is kept when the grid starts afresh: personal columns switched on,
+        # another page visited
+        page.get_by_text("Persönliche Angaben zeigen").click()
+        page.locator('[data-testid="stDataFrame"] [role="gridcell"]',
+                     has_text="a@lab.example").first.wait_for(state="attached", timeout=30_000)
+        assert partner_rows(page)[0][3] == "Köln"
+        page.get_by_role("link", name="Daten").click()
+        page.get_by_role("heading", name="Daten").wait_for(timeout=60_000)
+        page.get_by_role("link", name="Bearbeiten").click()
+        page.get_by_text("Noch nicht gespeichert").wait_for(timeout=60_000)
+        assert partner_rows(page)[0][3] == "Köln"
         page.get_by_role("button", name="Speichern").click()
         page.get_by_text("Gespeichert:").wait_for(timeout=60_000)
         shot(page, "04_saved.png")
