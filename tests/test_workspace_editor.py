@@ -322,10 +322,16 @@ def test_the_same_cell_saved_by_a_colleague_is_not_carried_over(ws):
     assert place_of(saved(ws), "B-Uni") == "Essen"
 
 
-def test_english_page(ws):
+def test_english_page_has_no_german_but_the_workbooks_own_words(ws, tmp_path):
+    from test_english_app import data_values, german_in, page_texts
+
     at = editor_page("English")
     assert at.title[0].value == "Edit"
-    assert [b.label for b in at.button if b.label in ("Rename", "Merge")]
+    edit(at, "relations", added=[{"source": "A-Lab", "target": "Zeta GmbH"}])
+    at.selectbox(key="edit_merge_pair").set_value(("C-Verein", "C-Verein e.V.")).run()
+    assert at.warning and at.info  # a new problem and the unsaved step, in English
+    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
+    assert german_in(page_texts(at), data_values(path) | {"Zeta GmbH"}) == []
 
 
 def test_a_colleagues_save_is_shown_when_nothing_is_unsaved(ws, tmp_path):
