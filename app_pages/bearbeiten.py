@@ -18,6 +18,7 @@ edits stay in the session, to download as a copy or to redo on the newer file.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -55,6 +56,7 @@ from network_app.workspace.editing import (
 from network_app.workspace.saving import WouldLoseContent, apply_changes
 
 TEXT = by_language("app.bearbeiten")
+_LOG = logging.getLogger("stadtlabor")
 
 #: In a merge, whose value a field keeps: the partner that stays, or the one merged into it.
 Side = Literal["keep", "drop"]
@@ -495,8 +497,11 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
     if left.button(save_label, type="primary", key="edit_save"):
         try:
             save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
-        except na.NetworkAppError as exc:  # busy, or the file would lose content
+        except na.NetworkAppError as exc:  # busy, or the file could not be written into
             st.session_state["edit_failed"] = exc.text(lang)
+        except OSError:  # the folder not writable, the disk full: the write left nothing
+            _LOG.exception("saving into the workspace failed")
+            st.session_state["edit_failed"] = words["save_failed"]
         st.rerun()
     if middle.button(words["discard"], key="edit_discard"):
         discard(state)

@@ -416,3 +416,20 @@ def test_the_bundled_example_opens_in_the_editor():
     partners = editor(at, "partners").value
     assert len(partners) == 64
     assert not at.warning
+
+
+def test_a_folder_that_cannot_be_written_keeps_the_edits(ws, monkeypatch):
+    at = editor_page()
+    edit(at, "partners", edited={0: {"place": "Köln"}})
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Workspace, "replace", full_disk)
+        click(at, "Speichern")
+    assert "nicht beschreiben" in at.error[0].value
+    assert "Noch nicht gespeichert" in text(at.info[0])  # the edit is still there
+    assert place_of(saved(ws), "A-Lab") == "Aachen"
+    click(at, "Speichern")
+    assert place_of(saved(ws), "A-Lab") == "Köln"

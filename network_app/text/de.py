@@ -254,6 +254,9 @@ CATALOG: dict[str, Any] = {
         "who": "Ihr Name (freiwillig, erscheint in der Liste der Versionen)",
         "who_help": "So sehen die Kolleginnen und Kollegen, wer die Änderung gemacht hat.",
         "save": "Speichern",
+        "save_failed": "Der Ordner des Arbeitsstands ließ sich nicht beschreiben (keine "
+        "Schreibrechte oder kein Platz mehr). Die gespeicherte Arbeitsmappe ist unverändert; "
+        "Ihre Änderungen sind noch hier und lassen sich herunterladen.",
         "save_losing": "Ohne {losses} speichern",
         "discard": "Änderungen verwerfen",
         "download": "Bearbeitete Arbeitsmappe herunterladen",

@@ -226,6 +226,9 @@ CATALOG: dict[str, Any] = {
         "who": "Your name (optional, shown in the list of versions)",
         "who_help": "So your colleagues can see who made the change.",
         "save": "Save",
+        "save_failed": "The workspace folder could not be written to (no permission or no "
+        "space left). The saved workbook is unchanged; your changes are still here and can be "
+        "downloaded.",
         "save_losing": "Save without the {losses}",
         "discard": "Discard changes",
         "download": "Download the edited workbook",
