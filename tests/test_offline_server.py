@@ -217,6 +217,7 @@ def test_the_observer_sees_the_lookup_when_the_address_is_not_set(tmp_path):
 def test_an_unforeseen_error_shows_the_sentence_not_a_traceback(monkeypatch):
     """The app's one handler (streamlit_app.py): a page that fails shows what to do, in the
     user's language, and no exception element."""
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     import network_app
@@ -225,6 +226,8 @@ def test_an_unforeseen_error_shows_the_sentence_not_a_traceback(monkeypatch):
         raise RuntimeError("kaputt: interne Einzelheit")
 
     monkeypatch.setattr(network_app, "build_graph", broken)
+    # Earlier app tests in this process may have cached the bundled workbook's graph.
+    st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     at.run()
     assert len(at.exception) == 0
