@@ -19,6 +19,7 @@ import pytest
 from conftest import BUNDLED, write_xlsx
 
 from network_app import load_workbook
+from network_app.errors import NetworkAppError
 from network_app.workspace.editing import (
     CellEdit,
     Changes,
@@ -244,6 +245,15 @@ def test_add_partner_writes_a_row_below_the_table_with_its_formatting(tmp_path):
     assert [c.value for c in saved[3]] == ["B-Uni", "Forschung", 2021]
     assert saved["A3"].font.bold and saved["C3"].number_format == "0"
     assert [r["name"] for r in result.data.records("partners")] == ["A-Lab", "B-Uni"]
+
+
+def test_an_edit_of_a_sheet_the_file_no_longer_has_is_a_message_not_a_crash(small):
+    content, name = small
+    changes = Changes(edits=[CellEdit("Notizen", 2, "Name", "X")])
+    with pytest.raises(NetworkAppError) as caught:
+        apply_changes(content, name, changes)
+    assert caught.value.code == "save_sheet_gone"
+    assert "»Notizen«" in caught.value.text("de") and "“Notizen”" in caught.value.text("en")
 
 
 def test_text_typed_by_the_user_never_becomes_a_formula(small):

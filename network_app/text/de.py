@@ -1372,6 +1372,8 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "ohne Dateiendung"},
     "problems": {
+        "save_sheet_gone": "Das Blatt »{sheet}« gibt es in der Arbeitsmappe nicht mehr, darum "
+        "wurde nichts gespeichert. Bitte die Seite neu laden und die Änderung erneut eintragen.",
         "save_would_lose": "Diese Arbeitsmappe enthält {losses}. Dieses Programm kann sie "
         "beim Speichern nicht erhalten, darum wurde nichts in die Datei geschrieben. Sie "
         "können die bearbeitete Arbeitsmappe als neue Datei speichern (ohne {losses}; die "

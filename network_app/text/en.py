@@ -1300,6 +1300,8 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "no extension"},
     "problems": {
+        "save_sheet_gone": "The workbook no longer has the sheet “{sheet}”, so nothing "
+        "was saved. Please reload the page and make the change again.",
         "save_would_lose": "This workbook contains {losses}. This program cannot keep them "
         "when saving, so nothing was written to the file. You can save the edited workbook "
         "as a new file (without {losses}; the previous file stays as a version) or make the "

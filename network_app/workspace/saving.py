@@ -376,7 +376,7 @@ class _Writer:
         if title in self.book.sheetnames:
             return self.book[title]
         if not create:
-            raise KeyError(f"the workbook has no sheet {name!r}")
+            raise NetworkAppError("save_sheet_gone", sheet=title)
         ws = self.book.create_sheet(_sheet_title(title, {s.casefold()
                                                          for s in self.book.sheetnames}))
         self.names = {**self.names, name: ws.title}
