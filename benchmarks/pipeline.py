@@ -15,9 +15,23 @@ html       pyvis ``from_nx`` + ``generate_html``         ``network_html`` with `
                                                          and ``node_styles``
 =========  ===========================================  ==========================================
 
+``--stages`` picks the stages to time (``--stages graph``: only the graph; ``--stages ""``: none).
+
+``--startup`` adds the start-up table: each CLI command (``check``, ``analyze``, ``analyze --json``,
+``export --format html``, ``export --format png``, ``template``) run as a whole process on the
+bundled workbook, ``--repeat`` times: the wall clock of the process, the time its imports took
+(``python -X importtime``, the top-level entries summed) and which heavy packages it loaded.
+
+``--baseline DIR`` compares with an older copy of the package (a folder holding ``network_app/``,
+e.g. from ``git archive <commit> network_app | tar -x -C DIR``): each start-up command and
+``build_graph`` at every size run in fresh processes, the baseline's and ours taking turns, so
+both see the same load; the table gives before, after and before/after.
+
 Run::
 
     .venv/bin/python benchmarks/pipeline.py --sizes 1000,5000 [--repeat 3] [--slow] [--json OUT]
+    .venv/bin/python benchmarks/pipeline.py --sizes 1000,5000,20000 --stages "" --startup \
+        --baseline /tmp/before
 """
 
 from __future__ import annotations
@@ -28,6 +42,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -54,6 +69,8 @@ from network_app import (
     stable_positions,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
 SEED = 20240601
 SLOW_LIMIT = 3000
 SKIPPED = "übersprungen (zu langsam)"
@@ -107,6 +124,12 @@ def write_workbook(path: Path, n: int, seed: int = SEED) -> Path:
 
     book.save(path)
     return path
+
+
+def workbook(folder: Path, n: int) -> Path:
+    """The synthetic workbook of N partners in ``folder``, written once per run."""
+    path = folder / f"partner_{n}.xlsx"
+    return path if path.exists() else write_workbook(path, n)
 
 
 # --- the naive pipeline -------------------------------------------------------------------------
@@ -171,8 +194,8 @@ def median_time(func: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def run_size(n: int, folder: Path, repeat: int, slow: bool, with_pagerank: bool,
-             pagerank_note: str) -> list[dict[str, Any]]:
-    path = write_workbook(folder / f"partner_{n}.xlsx", n)
+             pagerank_note: str, stages: tuple[str, ...] = STAGES) -> list[dict[str, Any]]:
+    path = workbook(folder, n)
     too_big = n > SLOW_LIMIT and not slow
     reason = f"N > {SLOW_LIMIT:,}; mit --slow messen"
     rows: list[dict[str, Any]] = []
@@ -182,26 +205,37 @@ def run_size(n: int, folder: Path, repeat: int, slow: bool, with_pagerank: bool,
                      "ratio": naive / ours if naive is not None and ours > 0 else None,
                      "note": note})
 
-    t_naive, sheets = median_time(lambda: naive_read(path), repeat)
-    t_ours, data = median_time(lambda: load_workbook(path), repeat)
-    row("read", t_naive, t_ours)
+    if not stages:
+        return rows
+    timed = repeat if "read" in stages else 1  # the later stages need the tables anyway
+    t_naive, sheets = median_time(lambda: naive_read(path), timed)
+    t_ours, data = median_time(lambda: load_workbook(path), timed)
+    if "read" in stages:
+        row("read", t_naive, t_ours)
 
-    t_naive, naive = median_time(lambda: naive_graph(sheets), repeat)
-    t_ours, graph = median_time(lambda: build_graph(data), repeat)
+    timed = repeat if "graph" in stages else 1
+    t_naive, naive = median_time(lambda: naive_graph(sheets), timed)
+    t_ours, graph = median_time(lambda: build_graph(data), timed)
     partners = sum(1 for _, kind in graph.nodes(data="kind") if kind == "partner")
     if partners != n or naive.number_of_nodes() != n:
         sys.exit(f"N={n}: {partners} partners in build_graph, {naive.number_of_nodes()} naive "
                  f"(expected {n}); validation problems: {data.problems[:3]}")
-    row("graph", t_naive, t_ours)
+    if "graph" in stages:
+        row("graph", t_naive, t_ours)
+    if "measures" not in stages and "html" not in stages:
+        return rows
 
-    layer = partner_layer(graph)
-    t_ours, _ = median_time(lambda: partner_metrics(layer), repeat)
-    if too_big:
-        row("measures", None, t_ours, f"{SKIPPED}: {reason}")
-    else:
-        t_naive, _ = median_time(lambda: naive_measures(naive, with_pagerank), repeat)
-        row("measures", t_naive, t_ours, pagerank_note)
+    if "measures" in stages:
+        layer = partner_layer(graph)
+        t_ours, _ = median_time(lambda: partner_metrics(layer), repeat)
+        if too_big:
+            row("measures", None, t_ours, f"{SKIPPED}: {reason}")
+        else:
+            t_naive, _ = median_time(lambda: naive_measures(naive, with_pagerank), repeat)
+            row("measures", t_naive, t_ours, pagerank_note)
 
+    if "html" not in stages:
+        return rows
     t_ours, _ = median_time(
         lambda: network_html(graph, stable_positions(data), node_styles(graph)), repeat)
     if too_big:
@@ -210,9 +244,155 @@ def run_size(n: int, folder: Path, repeat: int, slow: bool, with_pagerank: bool,
         t_naive, _ = median_time(lambda: naive_html(naive), repeat)
         row("html", t_naive, t_ours)
 
-    if all(r["naive_s"] is not None for r in rows):
+    if len(rows) == len(STAGES) and all(r["naive_s"] is not None for r in rows):
         row("total", sum(r["naive_s"] for r in rows), sum(r["ours_s"] for r in rows))
     return rows
+
+
+# --- start-up and before/after, in fresh processes --------------------------------------------
+
+#: The CLI commands whose start-up is measured, as arguments ({book}: the bundled workbook,
+#: {out}: a scratch folder).
+COMMANDS: dict[str, list[str]] = {
+    "check": ["check", "{book}"],
+    "analyze": ["analyze", "{book}"],
+    "analyze --json": ["analyze", "--json", "{book}"],
+    "export --format html": ["export", "--format", "html", "-o", "{out}/karte.html", "{book}"],
+    "export --format png": ["export", "--format", "png", "-o", "{out}/karte.png", "{book}"],
+    "template": ["template", "-o", "{out}/vorlage.xlsx"],
+}
+#: Packages a command should load only when it needs them (counted in the start-up table).
+HEAVY = ("matplotlib", "pptx", "openpyxl", "PIL", "igraph", "scipy")
+
+#: Times ``build_graph`` in a fresh process: prints the median seconds and the graph's size.
+_GRAPH_TIMER = """
+import statistics, sys, time
+from network_app import build_graph, load_workbook
+data = load_workbook(sys.argv[1])
+times = []
+for _ in range(int(sys.argv[2])):
+    start = time.perf_counter()
+    graph = build_graph(data)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times), graph.number_of_nodes(), graph.number_of_edges())
+"""
+
+
+def _env(tree: Path) -> dict[str, str]:
+    """The environment that makes a child process import ``network_app`` from ``tree``."""
+    return {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": ""}
+
+
+def _run(tree: Path, args: list[str], folder: Path) -> subprocess.CompletedProcess[str]:
+    # cwd is the scratch folder: Python puts the working folder first on sys.path for -c.
+    result = subprocess.run([sys.executable, *args], env=_env(tree), cwd=folder,
+                            capture_output=True, text=True)
+    if result.returncode not in (0, 1):  # 1: the data have errors, still a complete run
+        sys.exit(f"{' '.join(args)} failed in {tree} ({result.returncode}): "
+                 f"{result.stderr[-2000:]}")
+    return result
+
+
+def import_profile(stderr: str) -> tuple[float, set[str]]:
+    """Seconds spent importing (top-level entries of ``-X importtime`` summed) and the
+    top-level packages imported.
+
+    >>> import_profile("import time: self [us] | cumulative | imported package\\n"
+    ...                "import time:       200 |        300 |   numpy.core\\n"
+    ...                "import time:       100 |       1400 | numpy\\n")
+    (0.0014, {'numpy'})
+    """
+    total, packages = 0, set()
+    for line in stderr.splitlines():
+        if not line.startswith("import time:"):
+            continue
+        parts = line[len("import time:"):].split("|")
+        if len(parts) != 3 or not parts[1].strip().isdigit():
+            continue  # the header
+        name = parts[2][1:]
+        packages.add(name.strip().split(".")[0])
+        if not name.startswith(" "):
+            total += int(parts[1])
+    return total / 1e6, packages
+
+
+def startup_rows(trees: dict[str, Path], folder: Path, repeat: int) -> list[dict[str, Any]]:
+    """Per command and tree: median wall clock, median import time, heavy packages loaded."""
+    rows = []
+    for command, template in COMMANDS.items():
+        args = [a.format(book=BUNDLED, out=folder) for a in template]
+        walls: dict[str, list[float]] = {name: [] for name in trees}
+        imports: dict[str, list[float]] = {name: [] for name in trees}
+        loaded: dict[str, set[str]] = {name: set() for name in trees}
+        for _ in range(repeat):
+            for name, tree in trees.items():  # taking turns: both see the same load
+                start = time.perf_counter()
+                _run(tree, ["-m", "network_app", *args], folder)
+                walls[name].append(time.perf_counter() - start)
+                seconds, packages = import_profile(
+                    _run(tree, ["-X", "importtime", "-m", "network_app", *args], folder).stderr)
+                imports[name].append(seconds)
+                loaded[name] = packages
+        for name in trees:
+            rows.append({"command": command, "tree": name,
+                         "wall_s": statistics.median(walls[name]),
+                         "imports_s": statistics.median(imports[name]),
+                         "heavy": sorted(p for p in HEAVY if p in loaded[name])})
+    return rows
+
+
+def graph_rows(trees: dict[str, Path], sizes: list[int], folder: Path, repeat: int
+               ) -> list[dict[str, Any]]:
+    """``build_graph`` per size and tree, each in a fresh process, the trees taking turns."""
+    rows = []
+    for n in sizes:
+        path = workbook(folder, n)
+        results: dict[str, list[float]] = {name: [] for name in trees}
+        shapes = set()
+        for _ in range(max(1, repeat // 3)):  # each process times ``repeat`` calls itself
+            for name, tree in trees.items():
+                out = _run(tree, ["-c", _GRAPH_TIMER, str(path), str(repeat)], folder).stdout
+                seconds, nodes, edges = out.split()
+                results[name].append(float(seconds))
+                shapes.add((int(nodes), int(edges)))
+        if len(shapes) != 1:
+            sys.exit(f"N={n}: the trees build different graphs: {sorted(shapes)}")
+        for name in trees:
+            rows.append({"n": n, "tree": name, "build_graph_s": statistics.median(results[name]),
+                         "nodes": shapes.copy().pop()[0], "edges": shapes.copy().pop()[1]})
+    return rows
+
+
+def before_after(rows: list[dict[str, Any]], key: str, label: str, value: str) -> str:
+    """A markdown table of ``value`` before (tree "before") and after (tree "now")."""
+    by = {(r[key], r["tree"]): r for r in rows}
+    keys = list(dict.fromkeys(r[key] for r in rows))
+    trees = list(dict.fromkeys(r["tree"] for r in rows))
+    lines = [f"| {label} | " + " | ".join(f"{t} s" for t in trees)
+             + (" | before/now |" if len(trees) == 2 else " |"),
+             "| --- | " + " | ".join("---:" for _ in trees)
+             + (" | ---: |" if len(trees) == 2 else " |")]
+    for k in keys:
+        cells = [f"{by[k, t][value]:.3f}" for t in trees]
+        ratio = ""
+        if len(trees) == 2:
+            ratio = f" | {by[k, trees[0]][value] / by[k, trees[1]][value]:.1f}×"
+        shown = f"{k:,}" if isinstance(k, int) else k
+        lines.append(f"| {shown} | " + " | ".join(cells) + ratio + " |")
+    return "\n".join(lines)
+
+
+def startup_markdown(rows: list[dict[str, Any]]) -> str:
+    trees = list(dict.fromkeys(r["tree"] for r in rows))
+    lines = [before_after(rows, "command", "command (whole process)", "wall_s"), "",
+             before_after(rows, "command", "command (its imports)", "imports_s"), "",
+             "| command | " + " | ".join(f"heavy packages loaded, {t}" for t in trees) + " |",
+             "| --- | " + " | ".join("---" for _ in trees) + " |"]
+    by = {(r["command"], r["tree"]): r for r in rows}
+    for command in dict.fromkeys(r["command"] for r in rows):
+        lines.append(f"| {command} | " + " | ".join(", ".join(by[command, t]["heavy"]) or "none"
+                                                   for t in trees) + " |")
+    return "\n".join(lines)
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -256,19 +436,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", action="store_true",
                         help=f"also measure the naive measures and HTML above {SLOW_LIMIT:,}")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the numbers as JSON")
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help=f"stages to time, of {','.join(STAGES)} (\"\": none)")
+    parser.add_argument("--startup", action="store_true",
+                        help="time the CLI's commands as whole processes, imports apart")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="a folder with an older network_app/ to compare with, in turns")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip())
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        parser.error(f"unknown stages: {', '.join(sorted(unknown))}")
+    if args.baseline and not (args.baseline / "network_app" / "__init__.py").is_file():
+        parser.error(f"{args.baseline} holds no network_app/")
+    repeat = max(1, args.repeat)
     with_pagerank, pagerank_note = pagerank_works()
+    trees = {"before": args.baseline, "now": ROOT} if args.baseline else {"now": ROOT}
 
     rows: list[dict[str, Any]] = []
+    startup: list[dict[str, Any]] = []
+    graphs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as tmp:
         for n in sizes:
-            rows += run_size(n, Path(tmp), max(1, args.repeat), args.slow, with_pagerank,
-                             pagerank_note)
+            rows += run_size(n, Path(tmp), repeat, args.slow, with_pagerank, pagerank_note,
+                             stages)
+        if args.startup:
+            startup = startup_rows(trees, Path(tmp), repeat)
+        if args.baseline:
+            graphs = graph_rows(trees, sizes, Path(tmp), repeat)
     info = machine()
-    print(markdown(rows, info, args.repeat))
+    parts = [markdown(rows, info, repeat)] if rows else []
+    if startup:
+        parts.append(startup_markdown(startup))
+    if graphs:
+        parts.append(before_after(graphs, "n", "build_graph, N partners", "build_graph_s"))
+    if not rows:
+        parts.append(markdown([], info, repeat).split("\n\n", 1)[1])  # machine and packages
+    print("\n\n".join(parts))
     if args.json:
-        args.json.write_text(json.dumps({"machine": info, "repeat": args.repeat, "rows": rows},
+        args.json.write_text(json.dumps({"machine": info, "repeat": repeat, "rows": rows,
+                                         "startup": startup, "build_graph": graphs},
                                         ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
