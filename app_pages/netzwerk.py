@@ -10,6 +10,9 @@ caption and the key-figure tiles follow the picture.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
+import networkx as nx
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -28,7 +31,9 @@ from app_pages.common import (
 )
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart
-from network_app.text import by_language, say
+from network_app.drawing.groups import colour_note, group_legend, group_styles
+from network_app.network import overview as ov
+from network_app.text import by_language, number, say
 
 TEXT = by_language("app.netzwerk")
 
@@ -40,11 +45,11 @@ FILTER_KEYS = ("f_categories", "f_types", "f_reaches", "f_year", "f_areas", "f_s
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def base(key: str, _data: na.PartnerData, lang: str):
-    """Everything that depends only on the workbook: positions, figures, measures, groups
-    (named in ``lang``)."""
-    metrics, _summary = measures_for(key, _data)
-    return (positions_for(key, _data), na.key_figures(_data, graph_for(key, _data)),
-            na.filter_options(_data), metrics, groups_for(key, _data, lang=lang))
+    """What the page needs of the workbook whatever is chosen: figures, filter options, groups
+    (named in ``lang``). Positions and measures are asked for only when used (a big network's
+    overview needs neither)."""
+    return (na.key_figures(_data, graph_for(key, _data)), na.filter_options(_data),
+            groups_for(key, _data, lang=lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -53,12 +58,20 @@ def view(key: str, _data: na.PartnerData, kind: str, filters: na.Filters):
     return na.network_view(_data, kind, filters)
 
 
-def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
-               ) -> tuple[str, str, str | None, na.Filters, DeltaGenerator]:
+def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS, *, big: bool = False
+             ) -> tuple[str, str, str | None, na.Filters, DeltaGenerator]:
     """The view, colour, size and filter choices in one row, and the row's place for the
     search box (filled once the filtered graph is known). ``views`` are those worth offering
-    (``na.views_for``): without a hub there is no "us in the centre"."""
+    (``na.views_for``): without a hub there is no "us in the centre". A ``big`` network offers
+    how to group its overview instead of the view (it shows the partners among each other)."""
     words = TEXT[lang]
+    row = st.columns([11, 6, 4, 4], vertical_alignment="bottom")
+    if big:
+        choices = ["community", *(["category"] if options["categories"] else [])]
+        row[0].radio(words["group_by"], choices, horizontal=True, key="overview_by",
+                     format_func=words["group_by_options"].get, help=words["group_by_help"])
+        return ("partners", *_looks_and_filters(lang, options, row))
+
     chosen = st.session_state.get("view", views[0])
     if chosen not in views:
         # The ego view chosen for the lab's workbook falls back to the partners of a network
@@ -70,11 +83,18 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
         if chosen == "partners":
             st.session_state["view"] = st.session_state["view_fell_back_from"]
         del st.session_state["view_fell_back_from"]
-    row = st.columns([11, 6, 4, 4], vertical_alignment="bottom")
     kind = row[0].radio(words["view"], list(views), horizontal=True,
                         format_func=words["views"].get, key="view",
                         help=words["view_help"] if "ego" in views
                         else words["view_help_plain"])
+    return (kind, *_looks_and_filters(lang, options, row))
+
+
+def _looks_and_filters(lang: str, options: dict, row: list[DeltaGenerator]
+                       ) -> tuple[str, str | None, na.Filters, DeltaGenerator]:
+    """The popovers for colour and size and for the filters (the row's third and fourth
+    places); the second place is left for the search box."""
+    words = TEXT[lang]
     with row[2].popover(words["look"], width="stretch"):
         color_by = st.selectbox(words["color_by"], list(words["colors"]),
                                 format_func=words["colors"].get, key="color_by")
@@ -106,7 +126,7 @@ def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS
                                   placeholder="", help=words["activity_help"])
     filters = na.Filters(categories=categories, types=types, reaches=reaches, year=year,
                          areas=areas, statuses=statuses)
-    return kind, color_by, size_by, filters, row[1]
+    return color_by, size_by, filters, row[1]
 
 
 def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
@@ -125,6 +145,134 @@ def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
         col.metric(category_label(category, lang), figure(count, lang))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def grouped(key: str, _data: na.PartnerData, filters: na.Filters, by: str, lang: str
+            ) -> tuple[ov.Grouping, nx.Graph, dict]:
+    """The overview of a big network: its groups (by community or category), the graph of the
+    groups and their places."""
+    graph = view(key, _data, "partners", filters)
+    if by == "category":
+        grouping = ov.category_grouping(graph, lang=lang)
+    else:
+        communities = groups_for(key, _data, lang=lang)
+        grouping = ov.community_grouping(graph, communities.membership, communities.names,
+                                         lang=lang)
+    overview = ov.overview_graph(graph, grouping, lang)
+    return grouping, overview, ov.overview_positions(overview)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def places(key: str, _part: nx.Graph, what: tuple) -> dict:
+    """Where the partners of an opened group or a neighbourhood stand (by their ties alone;
+    ``what`` names the part, for the cache)."""
+    return na.free_layout(_part)
+
+
+class _Lazy(Mapping):
+    """The workbook's positions, computed only when an export asks for them (a big
+    network's overview does not need them)."""
+
+    def __init__(self, key: str, data: na.PartnerData) -> None:
+        self.key, self.data = key, data
+
+    def _all(self) -> dict:
+        return positions_for(self.key, self.data)
+
+    def __getitem__(self, node):
+        return self._all()[node]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _back() -> None:
+    st.session_state["overview_group"] = None
+    st.session_state["search"] = None
+
+
+def _opened() -> None:
+    st.session_state["search"] = None
+
+
+def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
+                size_by: str | None, filters: na.Filters, search_place: DeltaGenerator,
+                values: list | None) -> tuple[nx.Graph, Mapping, dict, list]:
+    """The Netzwerk page of a network of more than ``OVERVIEW_LIMIT`` partners: the overview
+    of groups, one group opened, or one partner's neighbourhood; never every partner at once.
+    Returns what the export section exports (the whole filtered network unless a part is
+    open). ``values`` are the colours' values (all types of the workbook when coloured by
+    type, so a type keeps its colour)."""
+    data, lang, words = cur.data, cur.lang, TEXT[cur.lang]
+    by = st.session_state.get("overview_by", "community")
+    grouping, overview, group_places = grouped(cur.key, data, filters, by, lang)
+    graph = view(cur.key, data, "partners", filters)
+    # A click on a group in the overview (the previous run) opens it.
+    if "overview_request" in st.session_state:
+        st.session_state["overview_group"] = st.session_state.pop("overview_request")
+        st.session_state["search"] = None
+    if st.session_state.get("overview_group") not in grouping.members:
+        st.session_state["overview_group"] = None
+    partners = sorted(grouping.group_of(), key=str.casefold)
+    focus = search_place.selectbox(words["search"], partners, index=None, key="search",
+                                   placeholder=words["search_placeholder"])
+    row = st.columns([3, 2], vertical_alignment="bottom")
+    opened = row[0].selectbox(words["open_group"], list(grouping.names), index=None,
+                              key="overview_group", placeholder=words["open_placeholder"],
+                              on_change=_opened)
+    if focus or opened:
+        row[1].button(words["back"], key="overview_back", on_click=_back)
+    sizes = measures_for(cur.key, data)[0][size_by].to_dict() if size_by else None
+    membership = communities.membership
+    if focus or opened:
+        part = (ov.neighbourhood(graph, focus) if focus
+                else ov.group_graph(graph, grouping, opened))
+        where = places(cur.key, part, ("partner", focus) if focus else ("group", by, opened,
+                                                                           filters))
+        styles = na.node_styles(part, color_by=color_by, size_by=size_by or "same",
+                                sizes=sizes, communities=membership, color_values=values)
+        legend = na.legend(part, lang, color_by=color_by, communities=membership,
+                           community_names=communities.names, color_values=values)
+        ties = say("app.netzwerk.ties_count", lang, count=part.number_of_edges())
+        if focus:
+            caption = say("app.netzwerk.neighbourhood_shown", lang, name=focus,
+                          count=part.number_of_nodes() - 1, ties=ties)
+        else:
+            caption = say("app.netzwerk.group_shown", lang, name=opened, ties=ties,
+                          partners=say("network.overview.members", lang,
+                                       count=len(grouping.members[opened])))
+            if part.number_of_nodes() < len(grouping.members[opened]):
+                caption += " " + say("app.netzwerk.group_cut", lang,
+                                     count=part.number_of_nodes())
+        clicked = network_chart(part, where, styles, key="explore", lang=lang, focus=focus,
+                                legend=legend, height=560)
+        st.caption(" ".join([caption, words["caption"]]))
+        if clicked and clicked in part:
+            st.session_state["partner_request"] = clicked
+            st.switch_page("app_pages/partner.py")
+        return part, where, styles, legend
+    styles = group_styles(overview)
+    clicked = network_chart(overview, group_places, styles, key="explore", lang=lang,
+                            legend=group_legend(overview, lang), height=560)
+    ties = say("network.overview.ties", lang,
+               count=sum(t for *_, t in overview.edges(data="ties")))
+    st.caption(" ".join([
+        say("app.netzwerk.overview_shown", lang, count=overview.number_of_nodes(),
+            partners=number(len(partners), lang), ties=ties),
+        colour_note(lang) + ".", words["overview_caption"]]))
+    st.caption(say("app.netzwerk.big_note", lang, count=figures["partners"]))
+    if clicked and clicked in grouping.members:
+        st.session_state["overview_request"] = clicked
+        st.rerun()
+    whole = na.node_styles(graph, color_by=color_by, size_by=size_by or "same", sizes=sizes,
+                           communities=membership, color_values=values)
+    return graph, _Lazy(cur.key, data), whole, na.legend(
+        graph, lang, color_by=color_by, communities=membership,
+        community_names=communities.names, color_values=values)
+
+
 def page() -> None:
     cur = current()
     words = TEXT[cur.lang]
@@ -133,22 +281,31 @@ def page() -> None:
     if not header(na.network_title(cur.data, cur.lang) if foreign else words["title"], cur):
         return
     data = cur.data
-    positions, figures, options, metrics, communities = base(cur.key, data, cur.lang)
     lang = cur.lang
+    figures, options, communities = base(cur.key, data, cur.lang)
     errors_banner(data, lang)
 
     views = na.views_for(data)
     if not data.has_hub:
         st.caption(say("app.common.hub_none", lang))
-    kind, color_by, size_by, filters, search_place = controls(cur.lang, options, views)
+    big = figures["partners"] > ov.OVERVIEW_LIMIT
+    kind, color_by, size_by, filters, search_place = controls(cur.lang, options, views, big=big)
     graph = view(cur.key, data, kind, filters)
-    membership = communities.membership
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
     values = options["types"] if color_by == "type" else None
+    if big and ov.is_big(graph):
+        shown_graph, positions, styles, legend = big_network(
+            cur, figures, communities, color_by, size_by, filters, search_place, values)
+        key_figures(figures, data.has_hub, lang)
+        export_section(data, shown_graph, positions, styles, legend, workbook=cur.key,
+                       lang=cur.lang)
+        return
+    positions = positions_for(cur.key, data)
+    membership = communities.membership
     # No measure chosen ("gleich groß"): every partner the same size.
+    sizes = measures_for(cur.key, data)[0][size_by].to_dict() if size_by else None
     styles = na.node_styles(graph, color_by=color_by, size_by=size_by or "same",
-                            sizes=metrics[size_by].to_dict() if size_by else None,
-                            communities=membership, color_values=values)
+                            sizes=sizes, communities=membership, color_values=values)
     legend = na.legend(graph, cur.lang, color_by=color_by, communities=membership,
                        community_names=communities.names, color_values=values)
     partners = sorted((n for n, k in graph.nodes(data="kind") if k == "partner"),

@@ -42,6 +42,8 @@ def _json(value: Any) -> str:
 
 
 def _node_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
+    if "tooltip" in attrs:  # a group of the overview says what it is itself
+        return str(attrs["tooltip"])
     lines = [str(attrs.get("label", ""))]
     if attrs.get("categories"):
         lines.append(f"{words['categories']}: {', '.join(attrs['categories'])}")
@@ -55,6 +57,8 @@ def _node_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
 
 
 def _edge_tooltip(attrs: dict[str, Any], words: Mapping[str, Any]) -> str:
+    if "tooltip" in attrs:
+        return str(attrs["tooltip"])
     lines = []
     for relation in attrs.get("relations", []):
         lines.append(f"{words['relation']}: {relation.get('kind') or '–'}")

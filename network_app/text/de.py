@@ -514,6 +514,40 @@ CATALOG: dict[str, Any] = {
         "activity_help": "Nur diese Aktivitäten zählen als Verbindung; die Partner bleiben.",
         "search": "Partner suchen",
         "search_placeholder": "Namen eintippen …",
+        # the overview of a big network (network_app.network.overview)
+        "big_note": {
+            "one": "Das Netz hat {count} Partner.",
+            "other": "Das Netz hat {count} Partner, zu viele, um jeden einzeln lesbar zu "
+            "zeigen. Darum sehen Sie zuerst den Überblick: Jeder Kreis ist eine Gruppe von "
+            "Partnern, je größer, desto mehr Mitglieder; je dicker eine Linie, desto mehr "
+            "Verbindungen zwischen zwei Gruppen. Klicken Sie auf eine Gruppe, um ihre Partner "
+            "zu sehen, oder suchen Sie einen Partner.",
+        },
+        "group_by": "Gruppen nach",
+        "group_by_options": {
+            "community": "Verbindungen",
+            "category": "Kategorie",
+        },
+        "group_by_help": "»Verbindungen«: Partner, die untereinander eng verbunden sind, bilden "
+        "eine Gruppe. »Kategorie«: die erste Kategorie jedes Partners.",
+        "open_group": "Gruppe öffnen",
+        "open_placeholder": "Gruppe wählen …",
+        "back": "← Zurück zum Überblick",
+        "overview_shown": {
+            "one": "Überblick: {count} Gruppe mit {partners} Partnern, {ties} zwischen den "
+            "Gruppen.",
+            "other": "Überblick: {count} Gruppen mit {partners} Partnern, {ties} zwischen den "
+            "Gruppen.",
+        },
+        "group_shown": "Gruppe »{name}«: {partners}, {ties}.",
+        "group_cut": "Gezeigt sind die {count} Partner mit den meisten Verbindungen; alle "
+        "finden Sie über die Suche.",
+        "neighbourhood_shown": {
+            "one": "»{name}« und {count} direkt verbundener Partner, {ties}.",
+            "other": "»{name}« und {count} direkt verbundene Partner, {ties}.",
+        },
+        "overview_caption": "Ein Klick auf eine Gruppe öffnet sie; ein Klick auf einen Partner "
+        "in einer Gruppe zeigt sein Profil.",
         "shown": {
             "one": "Gezeigt: {partners} von {count} Partner, {ties}.",
             "other": "Gezeigt: {partners} von {count} Partnern, {ties}.",
@@ -1093,6 +1127,16 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Das ganze Netzwerk ins Bild holen",
         "zoom_hint": "Zum Zoomen Strg + Mausrad",
         "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
+    },
+    "network.overview": {
+        "small_groups": "weitere kleine Gruppen ({count})",
+        "alone": "ohne Verbindung ({count})",
+        "members": {"one": "{count} Partner", "other": "{count} Partner"},
+        "ties": {
+            "one": "{count} Verbindung zwischen den Gruppen",
+            "other": "{count} Verbindungen zwischen den Gruppen",
+        },
+        "colour": "Farbe: die häufigste Kategorie der Gruppe",
     },
     "network.figures": {
         "no_category": "ohne Kategorie",

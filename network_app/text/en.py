@@ -470,6 +470,39 @@ CATALOG: dict[str, Any] = {
         "activity_help": "Only these activities count as ties; partners stay.",
         "search": "Find a partner",
         "search_placeholder": "Type a name …",
+        # the overview of a big network (network_app.network.overview)
+        "big_note": {
+            "one": "The network has {count} partner.",
+            "other": "The network has {count} partners, too many to show each one readably. "
+            "So you first see the overview: each circle is a group of partners, the bigger, "
+            "the more members; the thicker a line, the more ties between two groups. Click a "
+            "group to see its partners, or search for a partner.",
+        },
+        "group_by": "Groups by",
+        "group_by_options": {
+            "community": "ties",
+            "category": "category",
+        },
+        "group_by_help": "“Ties”: partners closely tied to each other form a group. "
+        "“Category”: each partner's first category.",
+        "open_group": "Open a group",
+        "open_placeholder": "Choose a group …",
+        "back": "← Back to the overview",
+        "overview_shown": {
+            "one": "Overview: {count} group with {partners} partners, {ties} between the "
+            "groups.",
+            "other": "Overview: {count} groups with {partners} partners, {ties} between the "
+            "groups.",
+        },
+        "group_shown": "Group “{name}”: {partners}, {ties}.",
+        "group_cut": "Shown are the {count} partners with the most ties; you can find every "
+        "partner with the search.",
+        "neighbourhood_shown": {
+            "one": "“{name}” and {count} directly tied partner, {ties}.",
+            "other": "“{name}” and {count} directly tied partners, {ties}.",
+        },
+        "overview_caption": "Click a group to open it; click a partner in a group to see its "
+        "profile.",
         "shown": {
             "one": "Shown: {partners} of {count} partner, {ties}.",
             "other": "Shown: {partners} of {count} partners, {ties}.",
@@ -1022,6 +1055,16 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Bring the whole network into view",
         "zoom_hint": "To zoom, use Ctrl + mouse wheel",
         "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
+    },
+    "network.overview": {
+        "small_groups": "further small groups ({count})",
+        "alone": "without ties ({count})",
+        "members": {"one": "{count} partner", "other": "{count} partners"},
+        "ties": {
+            "one": "{count} tie between the groups",
+            "other": "{count} ties between the groups",
+        },
+        "colour": "Colour: the group's most common category",
     },
     "network.figures": {
         "no_category": "no category",
