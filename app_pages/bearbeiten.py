@@ -49,6 +49,7 @@ from network_app.workspace.carry import Conflict, carry_over
 from network_app.workspace.editing import (
     Changes,
     add_partner,
+    check_names_editable,
     merge_partners,
     rename_partner,
     table_changes,
@@ -581,10 +582,22 @@ def page() -> None:
             parts.append(table_editor(data, kind, state, personal, lang))
     with tabs[4]:
         wanted = new_partner_form(data, personal, lang)
+    renamed = merged = None
+    try:
+        check_names_editable(data)
+        fixed = ""
+    except na.NetworkAppError as exc:  # a matrix, no partner sheet: the ties cannot follow
+        fixed = exc.text(lang)
     with tabs[5]:
-        renamed = rename_form(data, lang)
+        if fixed:
+            st.info(fixed)
+        else:
+            renamed = rename_form(data, lang)
     with tabs[6]:
-        merged = merge_form(data, personal, lang)
+        if fixed:
+            st.info(fixed)
+        else:
+            merged = merge_form(data, personal, lang)
     pending = combined(parts)
     failed = st.session_state.pop("edit_failed", None)
     if wanted is not None or renamed is not None or merged is not None:

@@ -433,3 +433,21 @@ def test_a_folder_that_cannot_be_written_keeps_the_edits(ws, monkeypatch):
     assert place_of(saved(ws), "A-Lab") == "Aachen"
     click(at, "Speichern")
     assert place_of(saved(ws), "A-Lab") == "Köln"
+
+
+def test_a_matrix_workbook_says_why_names_cannot_change(tmp_path, monkeypatch):
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    path = write_xlsx(tmp_path / "Matrix.xlsx", {
+        "Partner": [["Name", "Ort"], ["Alpha", "A"], ["Beta", "B"], ["Gamma", "C"]],
+        "Beziehungen": [["", "Alpha", "Beta", "Gamma"], ["Alpha", 0, 1, 1],
+                        ["Beta", 1, 0, 0], ["Gamma", 1, 0, 0]],
+    })
+    ws = Workspace(folder)
+    ws.ensure()
+    ws.replace(path.read_bytes(), "Matrix.xlsx", reason="upload")
+    at = editor_page()
+    # neither the rename form nor the merge choice: the reason, in both tabs
+    assert not [s for s in at.selectbox if s.key in ("edit_rename_old", "edit_merge_keep")]
+    reasons = [i.value for i in at.info if "Umbenennen und Zusammenführen" in i.value]
+    assert len(reasons) == 2 and "»Beziehungen«" in reasons[0]

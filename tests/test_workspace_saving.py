@@ -951,3 +951,28 @@ def test_relation_and_activity_edits_keep_everything_else(data):
     assert ties == expected
     assert result.data.records("activities")[0]["participants"] == members
     assert result.data.records("partners") == loaded.records("partners")
+
+
+def test_names_cannot_change_where_the_ties_cannot_follow(tmp_path):
+    # an adjacency matrix names partners in its header row and label column, no cell per
+    # field: a rename left 0 relations and a merge emptied Alpha's row before
+    path = write_xlsx(tmp_path / "m.xlsx", {
+        "Partner": [["Name", "Ort"], ["Alpha", "A"], ["Beta", "B"], ["Gamma", "C"]],
+        "Beziehungen": [["", "Alpha", "Beta", "Gamma"], ["Alpha", 0, 1, 1],
+                        ["Beta", 1, 0, 0], ["Gamma", 1, 0, 0]],
+    })
+    data = load_workbook(path)
+    with pytest.raises(NetworkAppError) as renamed:
+        rename_partner(data, "Alpha", "Alpha neu")
+    assert renamed.value.code == "names_not_editable"
+    assert renamed.value.params == {"sheet": "Beziehungen"}
+    with pytest.raises(NetworkAppError) as merged:
+        merge_partners(data, "Gamma", "Beta", {})
+    assert merged.value.code == "names_not_editable"
+    # an edge list alone: the partners are worked out from it, there is no row to rename
+    edges = load_workbook(b"Von;Nach\nA;B\nB;C\n", filename="Kanten.csv")
+    for operation in (lambda: rename_partner(edges, "A", "A neu"),
+                      lambda: merge_partners(edges, "A", "B", {})):
+        with pytest.raises(NetworkAppError) as refused:
+            operation()
+        assert refused.value.code == "names_no_partner_sheet"

@@ -1416,6 +1416,13 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "ohne Dateiendung"},
     "problems": {
+        "names_no_partner_sheet": "Diese Datei hat kein Blatt »Partner«: Die Partner werden aus "
+        "den Beziehungen abgelesen. Umbenennen und Zusammenführen gehen darum hier nicht; bitte "
+        "die Namen in den Beziehungen ändern oder in Excel ein Blatt »Partner« anlegen.",
+        "names_not_editable": "Das Blatt »{sheet}« ist eine Tabelle ohne Spaltenüberschriften "
+        "(etwa eine Matrix, in der jede Zeile und Spalte ein Partner ist). Darin kann dieses "
+        "Programm einen Namen nicht sicher ändern, darum gehen Umbenennen und Zusammenführen "
+        "hier nicht. Bitte die Namen in Excel ändern.",
         "save_sheet_gone": "Das Blatt »{sheet}« gibt es in der Arbeitsmappe nicht mehr, darum "
         "wurde nichts gespeichert. Bitte die Seite neu laden und die Änderung erneut eintragen.",
         "save_would_lose": "Diese Arbeitsmappe enthält {losses}. Dieses Programm kann sie "

@@ -1343,6 +1343,13 @@ CATALOG: dict[str, Any] = {
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "no extension"},
     "problems": {
+        "names_no_partner_sheet": "This file has no “Partner” sheet: the partners are read "
+        "from the relations. So renaming and merging are not possible here; please change the "
+        "names in the relations, or add a “Partner” sheet in Excel.",
+        "names_not_editable": "The sheet “{sheet}” is a table without column headers (such "
+        "as a matrix in which every row and column is a partner). This program cannot change "
+        "a name in it safely, so renaming and merging are not possible here. Please change "
+        "the names in Excel.",
         "save_sheet_gone": "The workbook no longer has the sheet “{sheet}”, so nothing "
         "was saved. Please reload the page and make the change again.",
         "save_would_lose": "This workbook contains {losses}. This program cannot keep them "

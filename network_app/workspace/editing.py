@@ -46,6 +46,7 @@ from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
+from ..errors import NetworkAppError
 from ..text import join_list, say
 from ..workbook import schema
 from ..workbook.validation import PartnerData
@@ -62,6 +63,7 @@ __all__ = [
     "Note",
     "add_partner",
     "cell_value",
+    "check_names_editable",
     "editable",
     "merge_partners",
     "rename_partner",
@@ -191,6 +193,19 @@ def editable(data: PartnerData, kind: str) -> bool:
     no such table yet (the first row makes it). A matrix or an edge list without headers
     cannot say which cell a field is."""
     return kind in data.columns or kind not in data.sheets
+
+
+def check_names_editable(data: PartnerData) -> None:
+    """Raise :class:`~network_app.errors.NetworkAppError` when partners cannot be renamed or
+    merged in this file: it has no partner sheet (the partners were worked out from the
+    relations), or a table naming partners cannot be written cell by cell (an adjacency
+    matrix or an edge list without headers). A rename there would leave the old name in the
+    ties (they would name a partner that is gone), a merge would empty a matrix row."""
+    if "partners" not in data.sheets:
+        raise NetworkAppError("names_no_partner_sheet")
+    for kind in ("relations", "activities", "programmes"):
+        if not editable(data, kind):
+            raise NetworkAppError("names_not_editable", sheet=data.sheets[kind])
 
 
 def _sheet(data: PartnerData, kind: str) -> str:
@@ -370,8 +385,10 @@ def rename_partner(data: PartnerData, old: str, new: str) -> Changes:
     """Rename the partner ``old`` to ``new`` in its row and wherever relations, activities and
     programmes name it (keeping each list's separators). An id that names it stays: it still
     does. Whether ``new`` is free is for :func:`~network_app.workspace.saving.validate_changes`
-    to say, with the loader's words.
+    to say, with the loader's words. Refused where the ties cannot follow
+    (:func:`check_names_editable`).
     """
+    check_names_editable(data)
     record = _partner(data, old)
     new = new.strip()
     changes = _start(data, *KINDS)
@@ -390,8 +407,10 @@ def merge_partners(data: PartnerData, keep: str, drop: str,
     unless that is empty and ``drop`` has one (nothing known is lost). A chosen value is
     copied as the file holds it (type and number format). ``drop``'s relations, activities and
     programmes then name ``keep``; a relation between the two, or one ``keep`` already has
-    with the same partner and kind, is deleted; ``drop``'s row is deleted.
+    with the same partner and kind, is deleted; ``drop``'s row is deleted. Refused where the
+    ties cannot follow (:func:`check_names_editable`).
     """
+    check_names_editable(data)
     kept, dropped = _partner(data, keep), _partner(data, drop)
     if kept["row"] == dropped["row"]:
         raise ValueError("a partner cannot be merged with itself")
