@@ -531,13 +531,18 @@ def refused_box(state: Session, clean: bool, lang: str) -> None:
     left, middle, right = st.columns(3)
     if left.button(words["carry"], key="edit_carry", type="primary", disabled=not clean,
                    help=words["carry_help"]):
-        carried = carry_over(refused.base_content, refused.base_name, refused.steps,
-                             state.content, state.name)
+        try:
+            carried = carry_over(refused.base_content, refused.base_name, refused.steps,
+                                 state.content, state.name)
+        except na.NetworkAppError as exc:  # the newer file cannot be written into
+            st.session_state["edit_failed"] = exc.text(lang)
+            st.rerun()
         if carried.content is None:
             st.session_state["edit_conflicts"] = carried.conflicts
         else:
             state.work_name, state.work = carried.filename, carried.content
             state.steps, state.refused = list(refused.steps), None
+            state.losses = (carried.losses, carried.parts)  # shown before saving
             state.round += 1
         st.rerun()
     middle.download_button(words["download_copy"], refused.content,

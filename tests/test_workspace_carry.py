@@ -79,3 +79,60 @@ def test_rows_moved_in_excel_are_a_conflict(tmp_path):
     carried = carry_over(original, "Partner.xlsx", [mine], buffer.getvalue(), "Partner.xlsx")
     assert carried.content is None
     assert carried.conflicts == [Conflict("Partner", 3, "Ort")]
+
+
+def delete_partner(content: bytes, partner: str):
+    """The Changes of deleting ``partner``'s row in the editor's grid."""
+    data = load(content)
+    before = data.partners[["name", "place", "row"]].copy()
+    return table_changes(data, "partners", before, before[before["name"] != partner])
+
+
+def test_deleting_a_row_the_colleague_changed_is_a_conflict(tmp_path):
+    original = base(tmp_path)
+    newer, _ = apply_changes(original, "Partner.xlsx", set_place(original, "B-Uni", "Essen"))
+    carried = carry_over(original, "Partner.xlsx", [delete_partner(original, "B-Uni")],
+                         newer, "Partner.xlsx")
+    assert carried.content is None
+    assert carried.conflicts == [Conflict("Partner", 3)]
+    # a row nobody else touched is deleted on the newer file
+    carried = carry_over(original, "Partner.xlsx", [delete_partner(original, "D-Stadt")],
+                         newer, "Partner.xlsx")
+    assert carried.conflicts == [] and "D-Stadt" not in places(carried.content)
+    assert places(carried.content)["B-Uni"] == "Essen"
+
+
+def with_chart(content: bytes) -> bytes:
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    chart = BarChart()
+    chart.add_data(Reference(book["Beziehungen"], min_col=4, min_row=1, max_row=3))
+    book["Beziehungen"].add_chart(chart, "G2")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_newer_file_with_a_chart_is_carried_over_and_says_what_saving_loses(tmp_path):
+    original = with_chart(base(tmp_path))
+    newer, _ = apply_changes(original, "Partner.xlsx", set_place(original, "A-Lab", "Köln"),
+                             allow_losses=True)
+    newer = with_chart(newer)
+    carried = carry_over(original, "Partner.xlsx", [set_place(original, "B-Uni", "Herne")],
+                         newer, "Partner.xlsx")
+    assert carried.conflicts == [] and carried.losses == ("chart",)
+    assert (places(carried.content)["A-Lab"], places(carried.content)["B-Uni"]) == ("Köln",
+                                                                                    "Herne")
+
+
+def test_a_sheet_the_newer_file_no_longer_has_is_a_conflict(tmp_path):
+    original = base(tmp_path)
+    book = openpyxl.load_workbook(io.BytesIO(original))
+    del book["Programme"]  # someone deleted the sheet in Excel
+    buffer = io.BytesIO()
+    book.save(buffer)
+    mine = rename_partner(load(original), "D-Stadt", "Stadt Dortmund")
+    carried = carry_over(original, "Partner.xlsx", [mine], buffer.getvalue(), "Partner.xlsx")
+    assert carried.content is None
+    assert carried.conflicts == [Conflict("Programme", 0)]

@@ -451,3 +451,28 @@ def test_a_matrix_workbook_says_why_names_cannot_change(tmp_path, monkeypatch):
     assert not [s for s in at.selectbox if s.key in ("edit_rename_old", "edit_merge_keep")]
     reasons = [i.value for i in at.info if "Umbenennen und Zusammenführen" in i.value]
     assert len(reasons) == 2 and "»Beziehungen«" in reasons[0]
+
+
+def test_edits_are_carried_over_to_a_newer_file_with_a_chart(tmp_path, monkeypatch):
+    from test_workspace_carry import with_chart
+
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    ws = Workspace(folder)
+    ws.ensure()
+    content = with_chart(write_xlsx(tmp_path / "Partner.xlsx", sheets()).read_bytes())
+    ws.replace(content, "Partner.xlsx", reason="upload")
+    second = editor_page()
+    edit(second, "partners", edited={1: {"place": "Herne"}})
+    colleague = sheets()  # saved in Excel, the chart kept
+    colleague["Partner"][1][3] = "Köln"
+    ws.replace(with_chart(write_xlsx(tmp_path / "neu.xlsx", colleague).read_bytes()),
+               "Partner.xlsx", reason="upload")
+    click(second, "Ohne Diagramme speichern")
+    click(second, "Neu laden")
+    click(second, "Auf die neuere Fassung übertragen")  # crashed: WouldLoseContent
+    assert editor(second, "partners").value.loc[1, "place"] == "Herne"
+    assert "Diagramme" in second.warning[0].value
+    click(second, "Ohne Diagramme speichern")  # what is lost is said before saving
+    data = saved(ws)
+    assert (place_of(data, "A-Lab"), place_of(data, "B-Uni")) == ("Köln", "Herne")

@@ -5,9 +5,10 @@ Two sessions edit the same workbook; the first save wins, the second is refused
 (:class:`~network_app.workspace.editing.Changes`, each counted on the file the one before made).
 :func:`carry_over` replays those steps on the newer file, but only where that is safe: every row
 a step touches must still be the same row there (the same partner, the same relation, the same
-activity or programme), and every cell it writes must still hold what this session saw, or
-already what it wants. Otherwise nothing is carried and the rows in question are named
-(:class:`Conflict`), so the user redoes those edits by hand. Rows never move when the app saves
+activity or programme), every cell it writes must still hold what this session saw, or
+already what it wants, and every row it deletes must still be as this session saw it.
+Otherwise nothing is carried and the rows in question are named (:class:`Conflict`), so the
+user redoes those edits by hand. Rows never move when the app saves
 (a deleted row is emptied, a new one goes below the table), so the same row number is the same
 row unless someone changed the file in Excel, which the identity check catches.
 """
@@ -18,11 +19,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ..errors import NetworkAppError
 from ..workbook import schema
 from ..workbook.loading import load_workbook
 from ..workbook.validation import PartnerData
 from .editing import EVERY_ROW, Changes, FromRow, NameSwap, cell_value
-from .saving import apply_changes
+from .saving import WouldLoseContent, apply_changes
 
 __all__ = ["Carried", "Conflict", "carry_over"]
 
@@ -37,11 +39,18 @@ class Conflict(NamedTuple):
 
 @dataclass(frozen=True)
 class Carried:
-    """The newer file with the edits carried over (``content`` None when they conflict)."""
+    """The newer file with the edits carried over (``content`` None when they conflict).
+
+    ``losses`` and ``parts``: what writing the edits into the newer file loses of it (codes and
+    parts of :class:`~network_app.workspace.saving.WouldLoseContent`, e.g. a chart), for the
+    user to agree to before saving, as for any edit.
+    """
 
     content: bytes | None
     filename: str
     conflicts: list[Conflict] = field(default_factory=list)
+    losses: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
 
 
 def carry_over(base: bytes, base_name: str, steps: Iterable[Changes], newer: bytes,
@@ -49,6 +58,8 @@ def carry_over(base: bytes, base_name: str, steps: Iterable[Changes], newer: byt
     """Replay ``steps`` (made on ``base``) on ``newer``; see the module docstring."""
     old_content, old_name = base, base_name
     new_content, new_name = newer, newer_name
+    losses: dict[str, None] = {}
+    parts: dict[str, None] = {}
     for step in steps:
         old = load_workbook(old_content, filename=old_name, **load_kw)
         new = load_workbook(new_content, filename=new_name, **load_kw)
@@ -56,12 +67,25 @@ def carry_over(base: bytes, base_name: str, steps: Iterable[Changes], newer: byt
         if conflicts:
             return Carried(None, newer_name, conflicts)
         try:
-            new_content, new_name = apply_changes(new_content, new_name, step)
-        except KeyError:  # a sheet the newer file no longer has
-            sheets = sorted({e.sheet for e in step.edits} | set(step.new_rows))
-            return Carried(None, newer_name, [Conflict(s, 0) for s in sheets])
-        old_content, old_name = apply_changes(old_content, old_name, step)
-    return Carried(new_content, new_name)
+            new_content, new_name = _written(new_content, new_name, step, losses, parts)
+        except NetworkAppError as error:
+            if error.code != "save_sheet_gone":
+                raise
+            # a sheet the newer file no longer has
+            return Carried(None, newer_name, [Conflict(str(error.params["sheet"]), 0)])
+        old_content, old_name = apply_changes(old_content, old_name, step, allow_losses=True)
+    return Carried(new_content, new_name, losses=tuple(losses), parts=tuple(parts))
+
+
+def _written(content: bytes, name: str, step: Changes, losses: dict[str, None],
+             parts: dict[str, None]) -> tuple[bytes, str]:
+    """``step`` written into the file; what that loses is added to ``losses`` and ``parts``."""
+    try:
+        return apply_changes(content, name, step)
+    except WouldLoseContent as lost:
+        losses.update(dict.fromkeys(lost.losses))
+        parts.update(dict.fromkeys(lost.parts))
+        return apply_changes(content, name, step, allow_losses=True)
 
 
 def conflicts_of(old: PartnerData, new: PartnerData, step: Changes) -> list[Conflict]:
@@ -106,7 +130,11 @@ def conflicts_of(old: PartnerData, new: PartnerData, step: Changes) -> list[Conf
             found.append(Conflict(edit.sheet, edit.row, edit.header))
     for sheet, numbers in step.deleted_rows.items():
         for row in numbers:
-            if same_row(sheet, row) is None:
+            rows = same_row(sheet, row)
+            # a row the colleague changed is not deleted unseen: any field counts
+            if rows is None or any(_value(rows[0], name, rows[1]) != _value(rows[0], name,
+                                                                              rows[2])
+                                   for name in old.columns.get(rows[0], {})):
                 found.append(Conflict(sheet, row))
     return found
 
