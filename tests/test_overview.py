@@ -136,7 +136,8 @@ def test_big_workbook_shows_the_overview_then_a_group_then_a_partner(big_app):
     counts = [int(node["label"].rsplit("(", 1)[1].rstrip(")").replace(".", ""))
               for node in data["nodes"]]
     assert sum(counts) == 3000
-    assert data["edges"] and all(edge["width"] >= 2 for edge in data["edges"])
+    widths = [edge["width"] for edge in data["edges"]]
+    assert widths and max(widths) == 7 and min(widths) < 7  # by the ties between two groups
     assert any("Überblick:" in c.value for c in at.caption)
     assert not at.radio(key="overview_by").value == "category"
 
@@ -178,3 +179,64 @@ def test_a_filter_that_leaves_few_partners_draws_them_all(big_app):
     nodes = drawn(at)["nodes"]
     assert 10 < len(nodes) < 200
     assert {node["kind"] for node in nodes} == {"partner"}
+
+
+# --- the HTML export of a big network -----------------------------------------------------------
+
+def embedded(text: str) -> dict:
+    """The overview data the exported page carries."""
+    start = text.index("var overviewData = ") + len("var overviewData = ")
+    return json.loads(text[start:text.index(";\n", start)])
+
+
+@pytest.fixture(scope="module")
+def big_export(big_workbook):
+    import network_app as na
+    from network_app import exports
+    from network_app.exports.html import page
+
+    data = na.load_workbook(big_workbook)
+    graph = na.build_graph(data)
+    styles = na.node_styles(graph)
+    text = page(graph, na.stable_positions(data), styles, na.legend(graph),
+                exports.meta_for(data))
+    whole = na.network_html(graph, na.stable_positions(data), styles)
+    return text, whole
+
+
+def test_export_of_a_big_network_is_the_overview_and_stays_small(big_export):
+    text, whole = big_export
+    shown = embedded(text)
+    assert 2 <= len(shown["groups"]) <= ov.MAX_GROUPS
+    # every partner in one group, the hub in none
+    assert len(shown["names"]) == 3000 == sum(len(m) for m in shown["members"])
+    assert "stadtLABOR" not in shown["names"]
+    assert sorted(shown["group"]) == sorted(g for g, m in enumerate(shown["members"])
+                                            for _ in m)
+    # a tie of a group joins two of its partners (local numbers) with a width 1–8
+    for members, flat in zip(shown["members"], shown["edges"], strict=True):
+        assert len(flat) % 3 == 0
+        assert all(0 <= v < len(members) for i, v in enumerate(flat) if i % 3 != 2)
+        assert all(1 <= w <= 8 for w in flat[2::3])
+    assert shown["groupEdges"]
+    # no second copy of every tie's tooltip: far smaller than the page of every partner
+    assert len(text) < 1_200_000
+    assert len(text) < len(whole) / 2
+    assert "graphData" not in text
+
+
+def test_export_of_a_big_network_keeps_workbook_text_data(monkeypatch, tmp_path):
+    import network_app as na
+    from network_app.exports import ExportMeta
+    from network_app.exports.html import page
+
+    evil = "<script>alert(1)</script>"
+    graph = nx.Graph([("A", evil), ("B", "C"), (evil, "B")])
+    for node in graph:
+        graph.nodes[node].update(kind="partner", label=node)
+    monkeypatch.setattr(ov, "OVERVIEW_LIMIT", 3)
+    text = page(graph, {n: (0.0, 0.0) for n in graph}, na.node_styles(graph), [],
+                ExportMeta(title=evil, lang="en"))
+    assert evil not in text
+    assert evil in embedded(text)["names"]
+    assert "Back to the overview" in text

@@ -116,7 +116,9 @@ def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
             "from": ids[a], "to": ids[b], "title": _edge_tooltip(attrs, words),
             # the strength on the lab's 1–5 scale (the weight may be a foreign 291)
             "width": 1 if hub_edge else min(1 + attrs.get("strength", attrs.get("weight", 1)), 8),
-            "color": "#C8C8C8" if hub_edge else "#555555",
+            # ties between the overview's groups lighter: they cross each other a lot
+            "color": "#C8C8C8" if hub_edge else "#9A9A9A" if attrs.get("kind") == "group"
+            else "#555555",
         })
     return {"nodes": nodes, "edges": edges}
 

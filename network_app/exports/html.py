@@ -1,5 +1,8 @@
 """A self-contained interactive HTML page for the intranet, built on rendering.network_html.
 
+A network of more than ``OVERVIEW_LIMIT`` partners is written as the overview of its groups
+instead (:mod:`.html_overview`), each group openable in the page.
+
 The page is the app's picture (same positions, colours, tooltips, inlined vis-network, no
 request leaves the machine) with a visible title bar (title, Datenstand, source), the legend
 handed in, and a search box that selects and centres a partner. Workbook text reaches the page
@@ -18,6 +21,7 @@ import networkx as nx
 
 from ..drawing.rendering import network_html
 from ..drawing.styling import NodeStyle
+from ..network.overview import is_big
 from .common import ExportMeta, atomic_target
 
 __all__ = ["write_html"]
@@ -51,7 +55,13 @@ def _colour(color: str) -> str:
 
 def page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
          styles: dict[Any, NodeStyle], legend: list[tuple[str, str]], meta: ExportMeta) -> str:
-    """The HTML text of the export (what :func:`write_html` writes)."""
+    """The HTML text of the export (what :func:`write_html` writes): for a network of more
+    than ``OVERVIEW_LIMIT`` partners the overview of its groups
+    (:mod:`network_app.exports.html_overview`), as the app shows it."""
+    if is_big(graph):
+        from .html_overview import overview_page  # the communities only for a big network
+
+        return overview_page(graph, positions, styles, meta)
     caption = meta.footer(width=110)
     text = network_html(graph, positions, styles, title=meta.display_title, caption="",
                         lang=meta.lang, height=700, search=True)

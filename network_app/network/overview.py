@@ -201,8 +201,8 @@ def overview_graph(layer: nx.Graph, grouping: Grouping, lang: str = "de") -> nx.
 
     Nodes carry ``kind="group"``, ``members`` (how many partners) and ``category`` (the most
     common first category of its members, for the colour); edges ``ties`` (how many ties
-    between the two groups' members) and ``strength`` (1–5 by the logarithm of ``ties``, the
-    width the drawing gives a tie of that strength). A tie inside a group is no edge. Both
+    between the two groups' members) and ``strength`` (0–6 in proportion to ``ties``; the
+    drawing makes a tie of strength s s + 1 pixels wide). A tie inside a group is no edge. Both
     carry a ``tooltip`` in ``lang``.
     """
     group_of = grouping.group_of()
@@ -224,7 +224,8 @@ def overview_graph(layer: nx.Graph, grouping: Grouping, lang: str = "de") -> nx.
                else (gb, ga)] += 1
     most = max(counts.values(), default=1)
     for (a, b), ties in sorted(counts.items()):
-        strength = 1 + round(4 * math.log1p(ties) / math.log1p(most)) if most > 1 else 1
+        # In proportion: where every group touches every other, the strong ties stand out.
+        strength = round(6 * ties / most)
         graph.add_edge(a, b, kind="group", ties=ties, strength=strength,
                        tooltip=f"{a} – {b}\n{say('network.overview.ties', lang, count=ties)}")
     return graph

@@ -105,6 +105,9 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
+        "workspace_unusable": "Der Ordner des Arbeitsstands lässt sich nicht benutzen (keine "
+        "Rechte, kein Platz mehr oder nicht erreichbar). Bitte die Verwaltung des Rechners "
+        "fragen; die Seiten zeigen bis dahin das mitgelieferte Beispiel.",
         "upload": "Eigene Arbeitsmappe laden (xlsx, ods, csv oder eine Liste von Verbindungen als Text)",
         "upload_help": "Die Datei wird sofort gezeigt, aber erst übernommen, wenn Sie das auf "
         "der Seite »Arbeitsstand« bestätigen (dort sehen Sie vorher, was sich ändert). Ohne "
@@ -315,6 +318,9 @@ CATALOG: dict[str, Any] = {
         "discard": "Verwerfen",
         "taken": "»{name}« ist jetzt die aktuelle Arbeitsmappe. Die bisherige bleibt als "
         "Version erhalten.",
+        "write_failed": "Der Ordner des Arbeitsstands ließ sich nicht beschreiben (keine "
+        "Schreibrechte oder kein Platz mehr). Die aktuelle Arbeitsmappe ist unverändert, "
+        "es wurde nichts übernommen oder wiederhergestellt.",
         "discarded": "Die hochgeladene Datei wurde verworfen. Gezeigt wird wieder die aktuelle "
         "Arbeitsmappe.",
         "dropped": "In den Arbeitsordner gelegte Dateien",
@@ -1127,6 +1133,19 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Das ganze Netzwerk ins Bild holen",
         "zoom_hint": "Zum Zoomen Strg + Mausrad",
         "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
+    },
+    "drawing.overview": {
+        "overview": "Überblick: alle Gruppen",
+        "group": "Gruppe",
+        "back": "← Zurück zum Überblick",
+        "overview_status": {
+            "one": "Überblick: {count} Gruppe mit {partners} Partnern. Ein Klick auf eine "
+            "Gruppe öffnet sie; die Suche öffnet die Gruppe eines Partners.",
+            "other": "Überblick: {count} Gruppen mit {partners} Partnern. Ein Klick auf eine "
+            "Gruppe öffnet sie; die Suche öffnet die Gruppe eines Partners.",
+        },
+        "group_status": "Gruppe »{name}« – Partner: {partners}, Verbindungen in der Gruppe: "
+        "{ties}.",
     },
     "network.overview": {
         "small_groups": "weitere kleine Gruppen ({count})",

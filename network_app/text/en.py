@@ -93,6 +93,9 @@ CATALOG: dict[str, Any] = {
     },
     "app.common": {
         "language": "Sprache / Language",
+        "workspace_unusable": "The workspace folder cannot be used (no permission, no "
+        "space left or not reachable). Please ask whoever looks after the computer; until "
+        "then the pages show the bundled example.",
         "upload": "Load your own workbook (xlsx, ods, csv or a list of ties as text)",
         "upload_help": "The file is shown at once but taken over only when you confirm it on "
         "the “Workspace” page (which first shows what changes). Without a file the current "
@@ -282,6 +285,8 @@ CATALOG: dict[str, Any] = {
         "take": "Take over",
         "discard": "Discard",
         "taken": "“{name}” is now the current workbook. The previous one is kept as a version.",
+        "write_failed": "The workspace folder could not be written to (no permission or no "
+        "space left). The current workbook is unchanged; nothing was taken over or restored.",
         "discarded": "The uploaded file was discarded. The current workbook is shown again.",
         "dropped": "Files put into the workspace folder",
         "dropped_intro": "Someone put these files straight into the workspace folder. “Take "
@@ -1055,6 +1060,19 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Bring the whole network into view",
         "zoom_hint": "To zoom, use Ctrl + mouse wheel",
         "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
+    },
+    "drawing.overview": {
+        "overview": "Overview: all groups",
+        "group": "Group",
+        "back": "← Back to the overview",
+        "overview_status": {
+            "one": "Overview: {count} group with {partners} partners. Click a group to open "
+            "it; the search opens a partner's group.",
+            "other": "Overview: {count} groups with {partners} partners. Click a group to "
+            "open it; the search opens a partner's group.",
+        },
+        "group_status": "Group “{name}” – partners: {partners}, ties within the group: "
+        "{ties}.",
     },
     "network.overview": {
         "small_groups": "further small groups ({count})",
