@@ -58,19 +58,25 @@ view, measure and export takes it as it is.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import gc
+from collections.abc import Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
-from ..workbook.validation import PartnerData
+from ..workbook.validation import PartnerData, clean_value
 from ..workbook.weights import WeightScale
 
 __all__ = ["bipartite_graph", "build_graph", "partner_layer", "record_id"]
 
 _NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
                  "contact_internal", "contact_external", "email", "phone")
+#: The columns of a relation its edge keeps (see :func:`_relation`).
+_RELATION_FIELDS = ("source", "target", "directed", "kind", "weight", "strength", "since",
+                    "until", "note")
 
 
 def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
@@ -92,42 +98,95 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
         that year. The graph then carries the graph attribute ``as_of``. Without it, everything
         in the workbook is included.
     """
+    with _collector_paused():
+        return _build(data, as_of)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the block runs.
+
+    Building a graph creates a few containers per node and tie (100,000s at 20,000 partners),
+    none of them garbage yet; the collector would walk all live objects several times meanwhile,
+    which took as long as the building itself. Reference counting still frees what is dropped.
+    Left as it was when it was off already (so two threads building at once end with it on).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _build(data: PartnerData, as_of: int | None) -> nx.Graph:
     graph = nx.Graph(own_organisation=data.own_organisation,
                      title=data.settings.get("title", ""), source=data.source_name)
     if as_of is not None:
         graph.graph["as_of"] = as_of
     tables = _records(data, as_of)
     hub = data.own_organisation if data.has_hub else None
+    partners = tables["partners"]
+    nodes = [(record["name"], _partner_attributes(record, data.extra_columns))
+             for record in partners]
     if hub is not None:
-        graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
-                       extra={}, **{c: None for c in _NODE_COLUMNS})
-    for record in tables["partners"]:
-        name = record["name"]
-        attrs = {c: record.get(c) for c in _NODE_COLUMNS}
-        graph.add_node(
-            name, kind="partner", label=name, categories=list(record["categories"]),
-            category=record["category"], row=int(record["row"]),
-            extra={c: record.get(c) for c in data.extra_columns}, **attrs,
-        )
-        if hub is not None:
-            graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
-                           weight=1)
+        nodes.insert(0, (hub, {"kind": "hub", "label": hub, "categories": [], "category": "",
+                               "row": None, "extra": {}, **dict.fromkeys(_NODE_COLUMNS)}))
+    graph.add_nodes_from(nodes)
+    if hub is not None:
+        graph.add_edges_from((hub, record["name"], {
+            "kind": "category", "categories": list(record["categories"]), "weight": 1})
+            for record in partners)
     graph.graph["directed_source"] = _directed_source(data)
+    graph.add_edges_from(_partner_ties(tables, data))
+    return graph
+
+
+def _partner_attributes(record: dict[str, Any], extra_columns: list[str]) -> dict[str, Any]:
+    """A partner node's attributes (see the module's table), in the order they always had."""
+    name = record["name"]
+    return {"kind": "partner", "label": name, "categories": list(record["categories"]),
+            "category": record["category"], "row": int(record["row"]),
+            "extra": {c: record.get(c) for c in extra_columns},
+            **{c: record.get(c) for c in _NODE_COLUMNS}}
+
+
+def _partner_ties(tables: dict[str, list[dict[str, Any]]], data: PartnerData
+                  ) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every partner–partner tie with its attributes, in one pass over the rows.
+
+    The ties are collected in a dict keyed by the pair as first met (either order finds it), so
+    ``add_edges_from`` inserts them in the order a row-by-row build would, and no row looks
+    anything up in the graph.
+    """
+    ties: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def tie(a: str, b: str) -> dict[str, Any]:
+        attrs = ties.get((a, b))
+        if attrs is None:
+            attrs = ties.get((b, a))
+            if attrs is None:
+                attrs = ties[a, b] = {"kind": "partner", "relations": [], "activities": [],
+                                      "programmes": [], "strength": 0, "weight": 0}
+        return attrs
+
     scale = data.weight_scale
     for record in tables["relations"]:
-        edge = _partner_edge(graph, record["source"], record["target"])
+        attrs = tie(record["source"], record["target"])
         relation = _relation(record, data.relation_extra_columns)
-        edge["relations"].append(relation)
-        edge["strength"] += relation["strength"]
-        edge["weight"] += _measured(relation, scale)
+        attrs["relations"].append(relation)
+        attrs["strength"] += relation["strength"]
+        attrs["weight"] += _measured(relation, scale)
     for key in ("activities", "programmes"):
         for record in tables[key]:
+            name = record["name"]
             for a, b in combinations(record["participants"], 2):
-                edge = _partner_edge(graph, a, b)
-                edge[key].append(record["name"])
-                edge["strength"] += 1
-                edge["weight"] += scale.unit
-    return graph
+                attrs = tie(a, b)
+                attrs[key].append(name)
+                attrs["strength"] += 1
+                attrs["weight"] += scale.unit
+    return [(a, b, attrs) for (a, b), attrs in ties.items()]
 
 
 def _relation(record: dict[str, Any], extra_columns: list[str]) -> dict[str, Any]:
@@ -168,9 +227,26 @@ def _active_in(since: int | None, until: int | None, year: int) -> bool:
     return (since is None or since <= year) and (until is None or until >= year)
 
 
+def _rows(frame: pd.DataFrame, fields: Iterable[str]) -> list[dict[str, Any]]:
+    """The rows of ``frame`` as dicts of the ``fields`` it has, missing values None.
+
+    What ``PartnerData.records`` gives, read a column at a time and only the columns the graph
+    uses (an activity's date, status and area are not read).
+    """
+    present = [f for f in dict.fromkeys(fields) if f in frame.columns]
+    columns = [[clean_value(v) for v in frame[f].tolist()] for f in present]
+    return [dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
 def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, Any]]]:
     """The rows build_graph uses: all of them, or those that existed in ``as_of``."""
-    tables = {t: data.records(t) for t in ("partners", "relations", "activities", "programmes")}
+    tables = {
+        "partners": _rows(data.partners, ("name", "categories", "category", "row",
+                                          *_NODE_COLUMNS, *data.extra_columns)),
+        "relations": _rows(data.relations, (*_RELATION_FIELDS, *data.relation_extra_columns)),
+        "activities": _rows(data.activities, ("name", "participants", "year")),
+        "programmes": _rows(data.programmes, ("name", "participants", "since", "until")),
+    }
     if as_of is None:
         return tables
     partners = [r for r in tables["partners"] if _active_in(r["since"], r["until"], as_of)]
@@ -188,13 +264,6 @@ def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, A
         record["participants"] = [n for n in record["participants"] if n in present]
     return {"partners": partners, "relations": relations, "activities": activities,
             "programmes": programmes}
-
-
-def _partner_edge(graph: nx.Graph, a: str, b: str) -> dict[str, Any]:
-    if not graph.has_edge(a, b):
-        graph.add_edge(a, b, kind="partner", relations=[], activities=[], programmes=[],
-                       strength=0, weight=0)
-    return graph.edges[a, b]
 
 
 #: Node kinds that are not partners: what :func:`partner_layer` leaves out.
