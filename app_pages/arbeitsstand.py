@@ -15,6 +15,8 @@ it*: if a colleague replaced the workbook in between, the store refuses
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +34,7 @@ from app_pages.common import (
     widget_key,
     workspace,
 )
-from network_app.errors import NetworkAppError
+from network_app.errors import NetworkAppError, WorkspaceError
 from network_app.text import by_language, number, say
 from network_app.text.format import moment
 from network_app.workspace.store import fingerprint
@@ -41,6 +43,7 @@ TEXT = by_language("app.arbeitsstand")
 #: The current workbook in the choice of two versions to compare.
 CURRENT = "current"
 COUNT_KEYS = ("partners", "relations", "activities", "programmes")
+_LOG = logging.getLogger("stadtlabor")
 
 
 def size_text(size: int, lang: str) -> str:
@@ -89,19 +92,29 @@ def _outcome(message: str, kind: str = "success") -> None:
     st.session_state["workspace_outcome"] = (kind, message)
 
 
-def _failed(error: NetworkAppError) -> None:
-    _outcome(error.text(current().lang), "error")
+def _done(action: Callable[[], object]) -> bool:
+    """Run a change of the workspace; when it fails, say why in plain words (a refusal, busy,
+    or a folder that cannot be written: no rights, disk full) and return False."""
+    try:
+        action()
+    except NetworkAppError as error:
+        _outcome(error.text(current().lang), "error")
+        return False
+    except OSError:  # nothing became current: the store writes atomically
+        _LOG.exception("changing the workspace failed")
+        _outcome(TEXT[current().lang]["write_failed"], "error")
+        return False
+    return True
 
 
 def take_upload(content: bytes, name: str, expected: str) -> None:
     lang = current().lang
-    try:
-        workspace().replace(content, name, reason="upload", who=_who(), expected=expected)
-    except NetworkAppError as error:
-        _failed(error)
+    ws = workspace()
+    if not _done(lambda: ws.replace(content, name, reason="upload", who=_who(),
+                                    expected=expected)):
         return
     forget_upload()
-    _outcome(say("app.arbeitsstand.taken", lang, name=name))
+    _outcome(say("app.arbeitsstand.taken", lang, name=plain(name)))
 
 
 def discard_upload() -> None:
@@ -111,33 +124,25 @@ def discard_upload() -> None:
 
 def take_dropped(path: str, seen: str, expected: str) -> None:
     lang = current().lang
-    try:
-        workspace().take_dropped(Path(path), who=_who(), expected=expected, seen=seen)
-    except NetworkAppError as error:
-        _failed(error)
-        return
-    _outcome(say("app.arbeitsstand.taken", lang, name=Path(path).name))
+    ws = workspace()
+    if _done(lambda: ws.take_dropped(Path(path), who=_who(), expected=expected, seen=seen)):
+        _outcome(say("app.arbeitsstand.taken", lang, name=plain(Path(path).name)))
 
 
 def set_aside(path: str) -> None:
     lang = current().lang
-    try:
-        workspace().set_aside(Path(path))
-    except NetworkAppError as error:
-        _failed(error)
-        return
-    _outcome(say("app.arbeitsstand.set_aside_done", lang, name=Path(path).name), "info")
+    ws = workspace()
+    if _done(lambda: ws.set_aside(Path(path))):
+        _outcome(say("app.arbeitsstand.set_aside_done", lang, name=plain(Path(path).name)),
+                 "info")
 
 
 def restore(version_id: str, label: str, expected: str) -> None:
     lang = current().lang
     st.session_state.pop("restore_asked", None)
-    try:
-        workspace().restore(version_id, who=_who(), expected=expected)
-    except NetworkAppError as error:
-        _failed(error)
-        return
-    _outcome(say("app.arbeitsstand.restored", lang, when=label))
+    ws = workspace()
+    if _done(lambda: ws.restore(version_id, who=_who(), expected=expected)):
+        _outcome(say("app.arbeitsstand.restored", lang, when=plain(label)))
 
 
 def _who() -> str:
@@ -340,7 +345,16 @@ def page() -> None:
         kind, message = outcome
         getattr(st, kind)(message)
     ws = workspace()
-    now, content = ws.open_current()
+    try:
+        try:
+            now, content = ws.open_current()
+        except WorkspaceError:  # no current workbook yet: the first start
+            ws.ensure()
+            now, content = ws.open_current()
+    except (OSError, NetworkAppError):
+        _LOG.exception("the workspace %s cannot be used", ws.root)
+        st.error(say("app.common.workspace_unusable", lang), icon="⚠️")
+        return
     before = loaded(content, now.name)
     current_section(ws, now, content, before, lang)
     who_field(lang)

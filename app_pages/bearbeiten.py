@@ -41,7 +41,7 @@ from app_pages.edit_tables import (
     options,
     with_typed,
 )
-from network_app.errors import ChangedOnDisk
+from network_app.errors import ChangedOnDisk, WorkspaceError
 from network_app.text import by_language, join_list, say
 from network_app.text import words as catalog
 from network_app.workbook import schema
@@ -107,8 +107,11 @@ class Session:
 
 def _from_workspace(before: Session | None = None) -> Session:
     ws = workspace()
-    ws.ensure()
-    now, content = ws.open_current()
+    try:
+        now, content = ws.open_current()
+    except WorkspaceError:  # no current workbook yet: the first start
+        ws.ensure()
+        now, content = ws.open_current()
     fresh = Session(now.name, content, now.fingerprint)
     if before is not None:  # new editors; set-aside edits stay offered
         fresh.round, fresh.refused = before.round + 1, before.refused
@@ -471,7 +474,11 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
                                ).text(lang), icon="⚠️")
         left, right = st.columns(2)
         if left.button(words["reload"], key="edit_reload", type="primary"):
-            reload(state)
+            try:
+                reload(state)
+            except (OSError, na.NetworkAppError):
+                _LOG.exception("the workspace cannot be read")
+                st.session_state["edit_failed"] = say("app.common.workspace_unusable", lang)
             st.rerun()
         left.caption(words["reload_help"])
         right.download_button(words["save_copy"], content, file_name=_copy_name(name, lang),
@@ -568,7 +575,12 @@ def page() -> None:
     lang = cur.lang
     words = TEXT[lang]
     st.title(words["title"])
-    state = session(cur.workspace_fingerprint)
+    try:
+        state = session(cur.workspace_fingerprint)
+    except (OSError, na.NetworkAppError):
+        _LOG.exception("the workspace cannot be used")
+        st.error(say("app.common.workspace_unusable", lang), icon="⚠️")
+        return
     st.caption(say("app.bearbeiten.editing", lang, name=plain(state.name)))
     if cur.pending:
         st.info(words["upload_pending"])

@@ -406,3 +406,36 @@ def test_page_runs_in_both_languages(ws, lang):
     at = on_page(app_run(lang))
     assert at.title[0].value == ("Arbeitsstand" if lang == "Deutsch" else "Workspace")
     assert not at.error
+
+
+def test_a_folder_that_cannot_be_written_is_said_in_plain_words(ws, tmp_path, small_sheets,
+                                                                 monkeypatch):
+    at = app_run()
+    path = small_file(tmp_path, small_sheets)
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    at = on_page(at)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Workspace, "replace", full_disk)
+        button(at, "Übernehmen").click().run()
+    assert not at.exception, at.exception
+    assert "nicht beschreiben" in at.error[0].value
+    assert ws.current().name == "stadtlabor_soest.xlsx"
+    assert [h for h in at.subheader if h.value.startswith("Neue Datei")]  # still offered
+
+
+def test_a_workspace_that_cannot_be_read_is_said_in_plain_words(ws, monkeypatch):
+    at = app_run()
+
+    def no_rights(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Workspace, "open_current", no_rights)
+    at = on_page(at)
+    assert "lässt sich nicht benutzen" in at.error[0].value
+    at.switch_page("app_pages/bearbeiten.py").run()
+    assert not at.exception, at.exception
+    assert "lässt sich nicht benutzen" in at.error[0].value

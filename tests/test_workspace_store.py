@@ -388,6 +388,39 @@ def test_a_write_failing_half_way_leaves_the_previous_current_intact(
     assert not list(started.current_folder.glob(".*"))
 
 
+def test_a_version_that_cannot_be_written_leaves_no_folder(started: Workspace,
+                                                            tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch):
+    content, versions = started.read_current(), started.versions()
+    folders = sorted(started.versions_folder.iterdir())
+
+    def disk_full(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "_write", disk_full)
+    with pytest.raises(OSError):
+        started.replace(book(tmp_path / "s", "A", "B", "C"), "neu.xlsx", reason="edit")
+    assert_intact(started, content, versions)
+    assert sorted(started.versions_folder.iterdir()) == folders  # no empty version folder
+
+
+def test_an_over_long_file_name_is_shortened_keeping_its_ending(started: Workspace,
+                                                                tmp_path: Path):
+    long_name = "Ä" * 60 + "x" * 128 + ".xlsx"  # 253 bytes: ENAMETOOLONG with ".…tmp"
+    assert len(long_name.encode()) == 253
+    now = started.replace(book(tmp_path / "s", "A", "B", "C"), long_name, reason="upload")
+    assert now.name.endswith(".xlsx") and len(now.name.encode()) <= 200
+    assert now.name.startswith("Ä" * 60)
+    assert partner_names(started.read_current()) == ["A", "B", "C"]
+    assert started.versions()[0].name == now.name
+    # a file dropped by hand with such a name is taken over and moved aside as well
+    dropped = started.root / long_name
+    dropped.write_bytes(book(tmp_path / "d", "A", "D"))
+    taken = started.take_dropped(dropped)
+    assert len(taken.name.encode()) <= 200 and not dropped.exists()
+    assert partner_names(started.read_current()) == ["A", "D"]
+
+
 _KILLED_WRITER = textwrap.dedent("""
     import pathlib, sys, time
     from network_app.workspace import store

@@ -169,11 +169,28 @@ def _created_of(version_id: str) -> dt.datetime:
         tzinfo=dt.UTC)
 
 
+#: The longest file name the workspace writes (bytes in UTF-8): a file system allows 255, and
+#: a temporary file (".<name>.<random>.tmp") or a file set aside ("<id>_<name>") adds to it.
+_NAME_BYTES = 200
+
+
 def _file_name(filename: str) -> str:
-    """The bare name of an upload or dropped file, safe as a file name in the workspace."""
+    """The bare name of an upload or dropped file, safe as a file name in the workspace; an
+    over-long one is shortened, keeping its ending.
+
+    >>> name = _file_name("x" * 300 + ".xlsx")
+    >>> len(name.encode()), name[-8:]
+    (200, 'xxx.xlsx')
+    """
     name = PureWindowsPath(str(filename)).name.strip()  # also strips "C:\\…\\" and "../"
     if name in ("", ".", "..") or name.startswith((".", "~$")) or "\x00" in name:
         raise ValueError(f"not a workbook file name: {filename!r}")
+    if len(name.encode()) > _NAME_BYTES:
+        suffix = Path(name).suffix[:16]
+        stem = name[:len(name) - len(Path(name).suffix)]
+        room = _NAME_BYTES - len(suffix.encode())
+        stem = stem.encode()[:room].decode(errors="ignore").rstrip()
+        name = stem + suffix
     return name
 
 
@@ -370,7 +387,8 @@ class Workspace:
         self._make_folders()
         with self._locked():
             self._check_expected(expected)
-            current, version = self._make_current(content, source.name, reason="dropped",
+            current, version = self._make_current(content, _file_name(source.name),
+                                                  reason="dropped",
                                                   note=note, who=who, counts=counts)
             self._move_aside(source, TAKEN_FOLDER, prefix=version.id)
         return current
@@ -479,8 +497,11 @@ class Workspace:
             version_id, n = f"{base}-{n}", n + 1
         folder = self.versions_folder / version_id
         folder.mkdir()
-        with atomic_target(folder / name) as temporary:
-            _write(temporary, content)
+        try:
+            self._write_record(folder, content, name)
+        except BaseException:  # a full disk, no rights: no half-written version is left
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         version = Version(id=version_id, path=folder / name, name=name, created=created,
                           reason=reason, note=note, who=who, size=len(content),
                           counts=dict(counts) if counts is not None else None,
@@ -489,10 +510,19 @@ class Workspace:
                   "reason": reason, "note": note, "who": who, "size": version.size,
                   "counts": version.counts, "fingerprint": version.fingerprint,
                   "restored_from": restored_from}
-        with atomic_target(folder / VERSION_FILE) as temporary:
-            _write(temporary, json.dumps(record, ensure_ascii=False, indent=2).encode())
+        try:
+            with atomic_target(folder / VERSION_FILE) as temporary:
+                _write(temporary, json.dumps(record, ensure_ascii=False, indent=2).encode())
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         fsync_folder(self.versions_folder)
         return version
+
+    @staticmethod
+    def _write_record(folder: Path, content: bytes, name: str) -> None:
+        with atomic_target(folder / name) as temporary:
+            _write(temporary, content)
 
     def _read_version_file(self, folder: Path) -> Version | None:
         if not _ID.match(folder.name):
@@ -535,7 +565,7 @@ class Workspace:
     def _move_aside(self, source: Path, folder_name: str, *, prefix: str) -> Path:
         folder = self.root / folder_name
         folder.mkdir(exist_ok=True)
-        target = folder / f"{prefix}_{source.name}"
+        target = folder / f"{prefix}_{_file_name(source.name)}"
         os.replace(source, target)
         fsync_folder(self.root)
         fsync_folder(folder)
