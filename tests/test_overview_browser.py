@@ -1,0 +1,139 @@
+"""A big network in a real browser: the app's overview draws, a group opens, a partner is found;
+the exported page of a big network does the same offline (Debian's chromium, Playwright)."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from browser import running_app
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from pipeline import write_workbook  # noqa: E402  (benchmarks/pipeline.py)
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+#: Partners of the generated workbook (PARTNERNETZ_BIG_PARTNERS=20000 for the issue's size).
+PARTNERS = int(os.environ.get("PARTNERNETZ_BIG_PARTNERS", "3000"))
+#: The caption under the overview ("Überblick: 24 Gruppen mit 3.000 Partnern, …").
+OVERVIEW = re.compile(r"^Überblick: \d")
+
+
+@pytest.fixture(scope="module")
+def big_workbook(tmp_path_factory) -> Path:
+    return write_workbook(tmp_path_factory.mktemp("big") / "gross.xlsx", PARTNERS)
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+def watched(browser, viewport=(1440, 1000)):
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.outside_requests, page.console_errors = [], []
+    page.on("request", lambda r: None if r.url.startswith(
+        ("http://127.0.0.1", "file:", "data:", "blob:", "about:"))
+        else page.outside_requests.append(r.url))
+    page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error"
+            else None)
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
+
+
+def drawn(page, condition: str = "true") -> dict:
+    """What the app's network component shows once drawn and ``condition`` (JavaScript on
+    ``s``, the component's state) holds: its node names and sizes."""
+    page.wait_for_function(
+        "() => { const s = window.__partnernetz && window.__partnernetz.instances.explore;"
+        f" return s && s.root.isConnected && s.root.getAttribute('data-drawn') === '1'"
+        f" && ({condition}); }}", timeout=120_000)
+    return page.evaluate("""() => {
+        const s = window.__partnernetz.instances.explore;
+        return { names: s.names.slice(), sizes: s.baseNodes.map(n => n.size) }; }""")
+
+
+def click_node(page, name: str) -> None:
+    point = page.evaluate("(n) => window.__partnernetz.nodePosition(n, 'explore')", name)
+    page.mouse.click(point["x"], point["y"])
+
+
+def test_app_overview_group_and_search(browser, app_url, big_workbook):
+    page = watched(browser)
+    try:
+        page.goto(app_url)
+        drawn(page)
+        started = time.monotonic()
+        page.locator("input[type=file]").set_input_files(str(big_workbook))
+        page.get_by_text(OVERVIEW).wait_for(timeout=300_000)
+        shown = drawn(page, "s.names.length <= 40")
+        seconds = time.monotonic() - started
+        assert 2 <= len(shown["names"]) <= 40, shown["names"]
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "overview_app.png")
+
+        # a click on the biggest group opens it: its partners, not groups
+        biggest = max(zip(shown["sizes"], shown["names"], strict=True))[1]
+        click_node(page, biggest)
+        page.get_by_text(f"Gruppe »{biggest}«").wait_for(timeout=120_000)
+        members = int(biggest.rsplit("(", 1)[1].rstrip(")").replace(".", ""))
+        opened = drawn(page, f"s.names.length === {members}")
+        assert all(name.startswith("Partner ") for name in opened["names"])
+        page.screenshot(path=ARTIFACTS / "overview_app_group.png")
+
+        page.get_by_role("button", name="Zurück zum Überblick").click()
+        page.get_by_text(OVERVIEW).wait_for(timeout=120_000)
+        drawn(page, f"s.names.length === {len(shown['names'])}")
+
+        # a partner searched: its neighbourhood, it selected
+        page.get_by_label("Partner suchen").click()
+        page.keyboard.type("Partner 00042")
+        page.get_by_role("option", name="Partner 00042", exact=True).click()
+        page.get_by_text("»Partner 00042« und").wait_for(timeout=120_000)
+        drawn(page, "s.root.getAttribute('data-selected') === 'Partner 00042'")
+        page.wait_for_timeout(1000)
+        page.screenshot(path=ARTIFACTS / "overview_app_search.png")
+        assert page.outside_requests == [] and page.console_errors == []
+        print(f"overview of {PARTNERS} partners after {seconds:.1f} s")
+    finally:
+        page.close()
+
+
+def test_exported_page_of_a_big_network(browser, big_workbook, tmp_path):
+    import network_app as na
+    from network_app import exports
+
+    data = na.load_workbook(big_workbook)
+    path = exports.export("html", tmp_path / "gross.html", data)[0]
+    page = watched(browser, (1400, 900))
+    try:
+        page.goto(path.as_uri())
+        page.locator("body[data-drawn='1'][data-view='overview'] canvas").wait_for(
+            timeout=60_000)
+        groups = page.evaluate("() => window.__overview.shown()")
+        assert 2 <= groups["nodes"] <= 40
+        assert page.locator("#group-select option").count() == groups["nodes"] + 1
+        point = page.evaluate("() => window.__overview.nodePosition(0)")
+        page.mouse.click(point["x"], point["y"])
+        page.locator("body[data-drawn='1'][data-view='group']").wait_for(timeout=30_000)
+        opened = page.evaluate("() => window.__overview.shown()")
+        assert opened["view"] == page.locator("#group-select option").nth(1).inner_text()
+        assert "Partner:" in page.locator("#status").inner_text()
+        page.get_by_role("button", name="Zurück zum Überblick").click()
+        page.locator("body[data-drawn='1'][data-view='overview']").wait_for(timeout=30_000)
+        page.fill("#search-input", "partner 00042")
+        page.press("#search-input", "Enter")
+        page.wait_for_function("() => window.__overview.shown().selected[0] === 'Partner 00042'",
+                               timeout=30_000)
+        page.fill("#search-input", "Gibt es nicht")
+        page.press("#search-input", "Enter")
+        assert "Kein Partner" in page.locator("#search-status").inner_text()
+        assert page.outside_requests == [] and page.console_errors == []
+    finally:
+        page.close()
