@@ -95,7 +95,8 @@ class Session:
     work: bytes | None = None  # base with folded edits; None: nothing folded yet
     steps: list[Changes] = field(default_factory=list)  # folded edits, for the version note
     round: int = 0  # part of the editors' keys: a new round starts them on the new work
-    conflict: bool = False  # the last save was refused (the file changed on disk)
+    conflict: bool = False  # a save would be refused: the file changed on disk
+    noticed: bool = False  # ... seen before a save was tried (a colleague's save)
     refused: Refused | None = None  # set aside by "Neu laden"
     losses: Losses = ((), ())  # what the work lost of the file (codes, parts)
 
@@ -424,7 +425,7 @@ def save(state: Session, pending: Changes, who: str, lang: str) -> bool:
                                   note=note(state.steps, lang), who=who,
                                   expected=state.fingerprint)
     except ChangedOnDisk:
-        state.conflict = True
+        state.conflict, state.noticed = True, False
         return False
     st.session_state["edit_session"] = _from_workspace(state)
     st.session_state["edit_saved"] = now.name
@@ -470,8 +471,10 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
         refused_box(state, not steps, lang)
     name, content, losses = edited
     if state.conflict:
-        st.error(ChangedOnDisk(name=state.name, expected=state.fingerprint, found=None
-                               ).text(lang), icon="⚠️")
+        fold(state, pending)  # kept with the work: "Neu laden" sets it aside to carry over
+        st.error(say("app.bearbeiten.changed_elsewhere" if state.noticed
+                     else "app.bearbeiten.save_refused", lang, name=plain(state.name)),
+                 icon="⚠️")
         left, right = st.columns(2)
         if left.button(words["reload"], key="edit_reload", type="primary"):
             try:
@@ -496,10 +499,10 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
         st.caption(say("app.bearbeiten.becomes_xlsx", lang, old=plain(state.name),
                        new=plain(name)))
     save_label = words["save"]
-    if losses[0]:
-        lost = WouldLoseContent(losses[0], parts=losses[1])
-        st.warning(lost.text(lang), icon="⚠️")
-        save_label = say("app.bearbeiten.save_losing", lang, losses=_losses_words(lost, lang))
+    if losses[0]:  # said before saving: nothing has failed yet
+        lost = _losses_words(WouldLoseContent(losses[0], parts=losses[1]), lang)
+        st.warning(say("app.bearbeiten.will_lose", lang, losses=lost), icon="⚠️")
+        save_label = say("app.bearbeiten.save_losing", lang, losses=lost)
     who = st.text_input(words["who"], key="edit_who", max_chars=100, help=words["who_help"])
     left, middle, right = st.columns(3)
     if left.button(save_label, type="primary", key="edit_save"):
@@ -581,6 +584,11 @@ def page() -> None:
         _LOG.exception("the workspace cannot be used")
         st.error(say("app.common.workspace_unusable", lang), icon="⚠️")
         return
+    seen = cur.workspace_fingerprint
+    if seen and seen != state.fingerprint and not state.conflict:
+        # a colleague saved while this session has unsaved edits (without any, session()
+        # started afresh on the newer file): say so now, not only when "Speichern" is refused
+        state.conflict = state.noticed = True
     st.caption(say("app.bearbeiten.editing", lang, name=plain(state.name)))
     if cur.pending:
         st.info(words["upload_pending"])

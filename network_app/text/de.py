@@ -264,6 +264,19 @@ CATALOG: dict[str, Any] = {
         "discard": "Änderungen verwerfen",
         "download": "Bearbeitete Arbeitsmappe herunterladen",
         "saved": "Gespeichert: {name}. Die vorige Fassung ist als Version aufbewahrt.",
+        "save_refused": "Die Arbeitsmappe »{name}« wurde geändert, seit sie hier geladen "
+        "wurde (von einer Kollegin, einem Kollegen oder in Excel). Es wurde nichts gespeichert. "
+        "Mit »Neu laden« sehen Sie die neuere Fassung; danach lassen sich Ihre Änderungen mit "
+        "»Auf die neuere Fassung übertragen« hineinnehmen. Oder Sie speichern Ihre Fassung als "
+        "Kopie.",
+        "changed_elsewhere": "Die Arbeitsmappe »{name}« wurde inzwischen gespeichert (von einer "
+        "Kollegin, einem Kollegen oder in Excel), während Sie hier Änderungen gemacht haben. "
+        "»Speichern« würde sie überschreiben und geht darum nicht. Mit »Neu laden« sehen Sie "
+        "die neuere Fassung; danach lassen sich Ihre Änderungen mit »Auf die neuere Fassung "
+        "übertragen« hineinnehmen. Oder Sie speichern Ihre Fassung als Kopie.",
+        "will_lose": "Beim Speichern gehen {losses} dieser Arbeitsmappe verloren: Dieses "
+        "Programm kann sie nicht erhalten. Die jetzige Datei bleibt als Version erhalten (Seite "
+        "»Arbeitsstand«). Wer sie behalten will, trägt die Änderung stattdessen in Excel ein.",
         "reload": "Neu laden",
         "reload_help": "Zeigt die neuere Fassung. Ihre Änderungen bleiben zum Herunterladen "
         "da und können dort nachgetragen werden.",
