@@ -37,6 +37,7 @@ from app_pages.common import (
 from network_app.errors import NetworkAppError, WorkspaceError
 from network_app.text import by_language, number, say
 from network_app.text.format import moment
+from network_app.workbook import schema
 from network_app.workspace.store import fingerprint
 
 TEXT = by_language("app.arbeitsstand")
@@ -76,7 +77,11 @@ def show_comparison(result: na.Comparison, lang: str, key: str) -> None:
     """The comparison as sentences, the changed fields as a table, the problems."""
     t = TEXT[lang]
     st.markdown("\n".join(f"- {plain(sentence)}" for sentence in result.summary(lang)))
-    rows = result.changes_table(lang)
+    personal = False
+    if any(f.field in schema.PERSONAL_COLUMNS for change in result.changed_partners
+           for f in change.fields):  # shown only when asked for, as on the Partner page
+        personal = st.toggle(t["personal"], key=f"{key}_personal")
+    rows = result.changes_table(lang, personal=personal)
     if rows:
         st.markdown(f"**{t['changed_fields']}**")
         st.dataframe(display_table(pd.DataFrame(rows), lang), hide_index=True,

@@ -439,3 +439,39 @@ def test_a_workspace_that_cannot_be_read_is_said_in_plain_words(ws, monkeypatch)
     at.switch_page("app_pages/bearbeiten.py").run()
     assert not at.exception, at.exception
     assert "lässt sich nicht benutzen" in at.error[0].value
+
+
+def with_email(sheets, address):
+    sheets["Partner"][0].append("E-Mail")
+    for row in sheets["Partner"][1:]:
+        row.append(None)
+    sheets["Partner"][2][-1] = address
+
+
+def test_personal_fields_show_only_that_they_changed_unless_asked(tmp_path, small_sheets):
+    old = load(small_file(tmp_path, small_sheets, "alt.xlsx",
+                          lambda s: with_email(s, "alt@uni.example")))
+    new = load(small_file(tmp_path, small_sheets, "neu.xlsx",
+                          lambda s: with_email(s, "neu@uni.example")))
+    result = compare(old, new)
+    assert result.changes_table("de") == [
+        {"Partner": "B-Uni", "Angabe": "E-Mail", "vorher": "(geändert)",
+         "nachher": "(geändert)"}]
+    assert result.changes_table("de", personal=True)[0]["nachher"] == "neu@uni.example"
+
+
+def test_the_preview_hides_personal_values_behind_a_toggle(ws, tmp_path, small_sheets):
+    first = small_file(tmp_path, small_sheets, "alt.xlsx",
+                       lambda s: with_email(s, "alt@uni.example"))
+    ws.replace(first.read_bytes(), first.name, reason="upload")
+    second = small_file(tmp_path, small_sheets, "neu.xlsx",
+                        lambda s: with_email(s, "neu@uni.example"))
+    at = app_run()
+    at.sidebar.file_uploader[0].upload(second.name, second.read_bytes()).run()
+    at = on_page(at)
+    [table] = [d for d in at.dataframe if "nachher" in d.value.columns]
+    assert "neu@uni.example" not in table.value.to_string()
+    assert "alt@uni.example" not in texts(at)
+    at.toggle(key="pending_personal").set_value(True).run()
+    [table] = [d for d in at.dataframe if "nachher" in d.value.columns]
+    assert list(table.value["nachher"]) == ["neu@uni.example"]

@@ -331,6 +331,7 @@ CATALOG: dict[str, Any] = {
         "discard": "Verwerfen",
         "taken": "»{name}« ist jetzt die aktuelle Arbeitsmappe. Die bisherige bleibt als "
         "Version erhalten.",
+        "personal": "Persönliche Angaben zeigen (Ansprechpersonen, E-Mail, Telefon)",
         "write_failed": "Der Ordner des Arbeitsstands ließ sich nicht beschreiben (keine "
         "Schreibrechte oder kein Platz mehr). Die aktuelle Arbeitsmappe ist unverändert, "
         "es wurde nichts übernommen oder wiederhergestellt.",
@@ -1680,6 +1681,7 @@ CATALOG: dict[str, Any] = {
         "warnings": {"one": "{count} Hinweis", "other": "{count} Hinweise"},
         "yes": "ja",
         "no": "nein",
+        "hidden": "(geändert)",
         "columns": {"partner": "Partner", "field": "Angabe", "old": "vorher", "new": "nachher"},
         "fields": {
             "name": "Name",

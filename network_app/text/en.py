@@ -296,6 +296,7 @@ CATALOG: dict[str, Any] = {
         "take": "Take over",
         "discard": "Discard",
         "taken": "“{name}” is now the current workbook. The previous one is kept as a version.",
+        "personal": "Show personal details (contact persons, email, phone)",
         "write_failed": "The workspace folder could not be written to (no permission or no "
         "space left). The current workbook is unchanged; nothing was taken over or restored.",
         "discarded": "The uploaded file was discarded. The current workbook is shown again.",
@@ -1578,6 +1579,7 @@ CATALOG: dict[str, Any] = {
         "warnings": {"one": "{count} warning", "other": "{count} warnings"},
         "yes": "yes",
         "no": "no",
+        "hidden": "(changed)",
         "columns": {"partner": "Partner", "field": "Field", "old": "before", "new": "after"},
         "fields": {
             "name": "Name",

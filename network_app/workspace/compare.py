@@ -38,7 +38,7 @@ import pandas as pd
 from ..text import join_list, number, say, words
 from ..text.format import as_written
 from ..workbook.problems import Problem
-from ..workbook.schema import name_key, normalize_name
+from ..workbook.schema import PERSONAL_COLUMNS, name_key, normalize_name
 from ..workbook.validation import PartnerData
 
 __all__ = ["Comparison", "FieldChange", "PartnerChange", "compare", "field_label"]
@@ -162,12 +162,24 @@ class Comparison:
             parts.append(_say("warnings", lang, count=warnings))
         return _say("problems", lang, what=join_list(parts, lang))
 
-    def changes_table(self, lang: str = "de") -> list[dict[str, str]]:
-        """Every changed field as a row: partner, field, before, after (for a table)."""
-        columns = words("workspace.compare", lang)["columns"]
-        return [{columns["partner"]: change.name, columns["field"]: f.label(lang),
-                 columns["old"]: f.old_text(lang), columns["new"]: f.new_text(lang)}
-                for change in self.changed_partners for f in change.fields]
+    def changes_table(self, lang: str = "de", *, personal: bool = False
+                      ) -> list[dict[str, str]]:
+        """Every changed field as a row: partner, field, before, after (for a table).
+
+        A personal field (:data:`~network_app.workbook.schema.PERSONAL_COLUMNS`: contact
+        people, e-mail, phone) shows its values only when ``personal`` is set; otherwise the
+        row says only that it changed.
+        """
+        texts = words("workspace.compare", lang)
+        columns = texts["columns"]
+        rows = []
+        for change in self.changed_partners:
+            for f in change.fields:
+                hidden = not personal and f.field in PERSONAL_COLUMNS
+                rows.append({columns["partner"]: change.name, columns["field"]: f.label(lang),
+                             columns["old"]: texts["hidden"] if hidden else f.old_text(lang),
+                             columns["new"]: texts["hidden"] if hidden else f.new_text(lang)})
+        return rows
 
 
 def compare(old: PartnerData, new: PartnerData) -> Comparison:
