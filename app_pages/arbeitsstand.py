@@ -103,7 +103,7 @@ def _done(action: Callable[[], object]) -> bool:
     try:
         action()
     except NetworkAppError as error:
-        _outcome(error.text(current().lang), "error")
+        _outcome(plain(error.text(current().lang)), "error")
         return False
     except OSError:  # nothing became current: the store writes atomically
         _LOG.exception("changing the workspace failed")
@@ -185,7 +185,7 @@ def pending_section(now, before, cur) -> None:
     st.subheader(t["pending"])
     st.markdown(say("app.arbeitsstand.pending_intro", lang, name=plain(cur.name)))
     if cur.error is not None:
-        st.error(say("app.common.unreadable", lang, detail=cur.error.text(lang)), icon="⚠️")
+        st.error(say("app.common.unreadable", lang, detail=plain(cur.error.text(lang))), icon="⚠️")
         st.button(t["discard"], key="discard_upload", on_click=discard_upload)
         return
     preview(before, cur.data, lang, "pending")
@@ -206,12 +206,12 @@ def dropped_section(ws, now, before, lang: str) -> None:
     st.subheader(t["dropped"])
     st.caption(t["dropped_intro"])
     for index, path in enumerate(dropped):
-        with st.expander(path.name, expanded=len(dropped) == 1):
+        with st.expander(plain(path.name), expanded=len(dropped) == 1):
             content = path.read_bytes()
             after = loaded(content, path.name)
             readable = not isinstance(after, NetworkAppError)
             if isinstance(after, NetworkAppError):
-                st.error(say("app.common.unreadable", lang, detail=after.text(lang)),
+                st.error(say("app.common.unreadable", lang, detail=plain(after.text(lang))),
                          icon="⚠️")
             else:
                 preview(before, after, lang, f"dropped_{index}")
@@ -291,7 +291,7 @@ def compare_versions(ws, versions, cur) -> None:
     if isinstance(old_data, NetworkAppError) or isinstance(new_data, NetworkAppError):
         error = old_data if isinstance(old_data, NetworkAppError) else new_data
         assert isinstance(error, NetworkAppError)
-        st.error(say("app.common.unreadable", lang, detail=error.text(lang)), icon="⚠️")
+        st.error(say("app.common.unreadable", lang, detail=plain(error.text(lang))), icon="⚠️")
         return
     show_comparison(na.compare_workbooks(old_data, new_data), lang, "versions")
     if st.toggle(t["pictures"], key="compare_pictures"):

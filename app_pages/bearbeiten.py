@@ -597,7 +597,7 @@ def page() -> None:
     try:
         data = load(base_content, base_name)
     except na.NetworkAppError as exc:
-        st.error(say("app.common.unreadable", lang, detail=exc.text(lang)), icon="⚠️")
+        st.error(say("app.common.unreadable", lang, detail=plain(exc.text(lang))), icon="⚠️")
         return
     personal = st.toggle(words["personal"], key="edit_personal", help=words["personal_help"])
     tabs = st.tabs(words["tabs"])
@@ -612,7 +612,7 @@ def page() -> None:
         check_names_editable(data)
         fixed = ""
     except na.NetworkAppError as exc:  # a matrix, no partner sheet: the ties cannot follow
-        fixed = exc.text(lang)
+        fixed = plain(exc.text(lang))
     with tabs[5]:
         if fixed:
             st.info(fixed)
@@ -633,12 +633,13 @@ def page() -> None:
         st.rerun()
     with top:
         if failed:
-            st.error(say("app.bearbeiten.not_written", lang, detail=failed), icon="⚠️")
+            st.error(say("app.bearbeiten.not_written", lang, detail=plain(failed)), icon="⚠️")
         try:
             edited = edited_workbook(state, pending)
             result = load(edited[1], edited[0])
         except na.NetworkAppError as exc:
-            st.error(say("app.bearbeiten.not_written", lang, detail=exc.text(lang)), icon="⚠️")
+            st.error(say("app.bearbeiten.not_written", lang, detail=plain(exc.text(lang))),
+                     icon="⚠️")
             if st.button(words["discard"], key="edit_discard"):
                 discard(state)
             return

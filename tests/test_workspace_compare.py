@@ -475,3 +475,31 @@ def test_the_preview_hides_personal_values_behind_a_toggle(ws, tmp_path, small_s
     at.toggle(key="pending_personal").set_value(True).run()
     [table] = [d for d in at.dataframe if "nachher" in d.value.columns]
     assert list(table.value["nachher"]) == ["neu@uni.example"]
+
+
+MARKUP = "[x](y) **fett**.xlsx"
+#: How plain() writes it: every Markdown character escaped, so it shows as written.
+ESCAPED = r"\[x\]\(y\) \*\*fett\*\*\.xlsx"
+
+
+def test_file_names_are_shown_as_written_not_as_markdown(ws, tmp_path, small_sheets):
+    path = small_file(tmp_path, small_sheets)
+    dropped = ws.root / MARKUP
+    dropped.write_bytes(path.read_bytes())
+    at = on_page(app_run())
+    assert [e.label for e in at.expander if "fett" in e.label] == [ESCAPED]
+    # changed after its preview: the refusal names the file, escaped as well
+    dropped.write_bytes(small_file(tmp_path, small_sheets, "b.xlsx",
+                                   lambda s: s["Partner"].pop()).read_bytes())
+    button(at, "Übernehmen").click().run()
+    assert ESCAPED in at.error[0].value and MARKUP not in at.error[0].value
+    at = on_page(app_run())
+    button(at, "Übernehmen").click().run()
+    assert ESCAPED in at.success[0].value
+    # an upload's name in its preview and in the message after taking it over
+    at = app_run()
+    at.sidebar.file_uploader[0].upload(MARKUP, path.read_bytes()).run()
+    at = on_page(at)
+    assert any(ESCAPED in m.value for m in at.markdown)
+    button(at, "Übernehmen").click().run()
+    assert ESCAPED in at.success[0].value
