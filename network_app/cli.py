@@ -28,20 +28,20 @@ import textwrap
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Final, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 from . import __version__
-from .analysis.metrics import components_sentence
-from .analysis.reports import analyze_report, check_report, unreadable_report
 from .errors import NetworkAppError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
 from .network.figures import NO_CATEGORY, category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
-from .workbook.loading import load_workbook
-from .workbook.problems import ProblemRecord
-from .workbook.template import write_template
-from .workbook.validation import PartnerData
-from .workspace.store import Workspace
+
+# Each command imports what only it needs where it runs, so that a command starts without the
+# others' libraries: ``check`` and ``analyze`` load no openpyxl (the template's writer), and only
+# ``analyze`` the measures (tests/test_startup.py checks which libraries each command loads).
+if TYPE_CHECKING:
+    from .workbook.problems import ProblemRecord
+    from .workbook.validation import PartnerData
 
 EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 #: What a shell reports for a program stopped by SIGPIPE (128 + 13): the reader closed the pipe.
@@ -277,9 +277,13 @@ def _load(args: argparse.Namespace) -> PartnerData:
     """The workbook the command works on: the file given, else the workspace's current one
     (read in one go, so a colleague saving meanwhile cannot mix two files). ``args.file`` then
     names the workspace's file, for the messages."""
+    from .workbook.loading import load_workbook
+
     if args.file is not None:
         return load_workbook(args.file, max_bytes=_max_bytes(args),
                              own_organisation=_hub_choice(args))
+    from .workspace.store import Workspace
+
     workspace = Workspace.resolve(getattr(args, "workspace", None))
     args.file = str(workspace.root)
     try:
@@ -318,6 +322,8 @@ def _problem_count(errors: int, warnings: int, lang: str) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .analysis.reports import check_report
+
     lang = args.lang
     t = _TEXT[lang]
     data = _load(args)
@@ -368,6 +374,9 @@ def _shown(value: Any, lang: str, *, digits: int = 3, aligned: bool = False) -> 
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    from .analysis.metrics import components_sentence
+    from .analysis.reports import analyze_report
+
     lang = args.lang
     t = _TEXT[lang]
     data = _load(args)
@@ -434,6 +443,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
+    from .workbook.template import write_template
+
     path = write_template(args.output, lang=args.lang)
     print(say("cli.template_written", args.lang, path=path))
     return EXIT_OK
@@ -489,6 +500,8 @@ def _run(argv: list[str], lang: str) -> int:
     except NetworkAppError as exc:
         if getattr(args, "json", False):
             # Scripts get one JSON object even when the file cannot be read at all.
+            from .analysis.reports import unreadable_report
+
             print(json.dumps(unreadable_report(args.file, exc, args.lang), ensure_ascii=False,
                              indent=2))
         print(exc.text(args.lang), file=sys.stderr)

@@ -16,3 +16,7 @@ Every function here works on the partner layer (the hub left out, see
       ├─ quality       what to tidy in the workbook: likely duplicates
       └─ reports       the check and analyze reports (JSON of the CLI), typed
 """
+
+from .._imports import import_igraph
+
+import_igraph()  # before any module here imports igraph: without matplotlib.pyplot (0.9 s)

@@ -25,10 +25,11 @@ the app's styles and legend, the workbook's title, Datenstand and source), for t
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -39,11 +40,31 @@ from ..network.graph import build_graph
 from ..network.positions import network_layout
 from ..workbook.validation import PartnerData
 from .common import ExportMeta, problems_note
-from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
-from .html import write_html
 from .pictures import PAPER_SIZES, write_picture
-from .pptx import deck_writer
-from .report import write_report_xlsx
+
+# The writers of the other formats are imported when first used (PEP 562): openpyxl for the
+# report and python-pptx for the deck load only for those exports, not for every command.
+_LAZY: dict[str, str] = {
+    "csv_paths": ".graphs", "write_csv": ".graphs", "write_gexf": ".graphs",
+    "write_graphml": ".graphs", "write_json": ".graphs", "write_html": ".html",
+    "write_report_xlsx": ".report",
+}
+
+if TYPE_CHECKING:
+    from .graphs import csv_paths, write_csv, write_gexf, write_graphml, write_json
+    from .html import write_html
+    from .report import write_report_xlsx
+else:
+    def __getattr__(name: str) -> object:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *__all__})
 
 __all__ = [
     "FORMATS",
@@ -71,6 +92,12 @@ FORMATS: tuple[str, ...] = (
 Writer = Callable[..., Any]
 
 
+def _writer(module: str, name: str) -> Writer:
+    """The function ``name`` of the exporter ``module``, imported now (see ``_LAZY``)."""
+    writer: Writer = getattr(importlib.import_module(module, __name__), name)
+    return writer
+
+
 def _picture(fmt: str) -> Writer:
     def write(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
               legend: list, meta: ExportMeta, paper: str) -> Path:
@@ -79,31 +106,38 @@ def _picture(fmt: str) -> Writer:
     return write
 
 
-def _view(writer: Writer) -> Writer:
+def _view(module: str, name: str) -> Writer:
     def write(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
               legend: list, meta: ExportMeta, paper: str) -> Any:
-        return writer(path, graph, positions, styles, legend, meta)
+        return _writer(module, name)(path, graph, positions, styles, legend, meta)
     return write
 
 
 def _report(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
             legend: list, meta: ExportMeta, paper: str) -> Path:
-    return write_report_xlsx(path, data, graph, meta, positions=positions, styles=styles,
-                             legend=legend)
+    written: Path = _writer(".report", "write_report_xlsx")(
+        path, data, graph, meta, positions=positions, styles=styles, legend=legend)
+    return written
+
+
+def _deck(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
+          legend: list, meta: ExportMeta, paper: str) -> Any:
+    return _writer(".pptx", "deck_writer")(path, data, graph, positions, styles, legend, meta,
+                                           paper)
 
 
 #: Format → writer(path, data, graph, positions, styles, legend, meta, paper).
 _WRITERS: dict[str, Writer] = {
-    "html": _view(write_html),
+    "html": _view(".html", "write_html"),
     "png": _picture("png"),
     "svg": _picture("svg"),
     "pdf": _picture("pdf"),
-    "gexf": _view(write_gexf),
-    "graphml": _view(write_graphml),
-    "json": _view(write_json),
-    "csv": _view(write_csv),
+    "gexf": _view(".graphs", "write_gexf"),
+    "graphml": _view(".graphs", "write_graphml"),
+    "json": _view(".graphs", "write_json"),
+    "csv": _view(".graphs", "write_csv"),
     "xlsx": _report,
-    "pptx": deck_writer,
+    "pptx": _deck,
 }
 
 
