@@ -462,14 +462,32 @@ def test_a_process_killed_while_writing_a_big_file_leaves_the_previous_current_i
     assert partner_names(started.read_current()) == ["A", "B"]
     assert started.current().name == "netz.xlsx"
     assert list(started.current_folder.glob(".*.tmp"))  # the killed write's leftover
-    # the version recorded before the write is kept (the bytes were safe), not as current
-    assert started.versions()[0].who == "killed" and not started.versions()[0].current
-    assert [v.id for v in started.versions()[1:]] == [v.id for v in versions]
+    # the killed write's record is no version: it never was the current workbook, and the
+    # current one is still the newest version
+    assert [v.id for v in started.versions()] == [v.id for v in versions]
+    assert started.versions()[0].current
+    assert len(list(started.versions_folder.iterdir())) == len(versions) + 1  # its record
 
     # the lock died with the process: the next change goes through and tidies up
     started.replace(book(tmp_path / "s", "A", "B", "C"), "netz.xlsx", reason="edit")
     assert partner_names(started.read_current()) == ["A", "B", "C"]
     assert not list(started.current_folder.glob(".*"))
+    assert [v.id for v in started.versions()[1:]] == [v.id for v in versions]
+    assert len(list(started.versions_folder.iterdir())) == len(versions) + 1  # removed
+
+
+def test_a_crash_after_the_write_before_the_record_is_settled_keeps_the_version(
+        started: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    before = started.versions()
+    with monkeypatch.context() as patch:
+        patch.setattr(Workspace, "_settle", lambda self, folder: None)  # killed just here
+        started.replace(book(tmp_path / "s", "A", "B", "C"), "netz.xlsx", reason="edit",
+                        who="Bea")
+    newest = started.versions()[0]
+    assert (newest.who, newest.current, newest.pending) == ("Bea", True, True)
+    started.replace(book(tmp_path / "t", "A", "D"), "netz.xlsx", reason="edit")
+    assert [v.who for v in started.versions()[:3]] == ["", "Bea", before[0].who]
+    assert not any(v.pending for v in started.versions())
 
 
 # --------------------------------------------------------------------------- dropped files

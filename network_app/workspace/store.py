@@ -19,8 +19,10 @@ A version is a workbook that was current once: it is recorded when it becomes cu
 that came about (``reason``: "first_start", "upload", "edit", "restore", "dropped"), who and a
 note. So the newest version is the current workbook, and a change never loses the previous one.
 Someone may still change ``aktuell/`` outside the app (open it in Excel and save): before the next
-change that file is kept as a version with the reason "outside". Nothing here deletes a version
-(only the record of a write that failed before its workbook became current).
+change that file is kept as a version with the reason "outside". A version's bytes are recorded
+before they are written as the current workbook, marked "pending" until they are: a crash in
+between leaves a record that is no version, removed by the next change. Nothing here deletes a
+version (only the record of a write that failed before its workbook became current).
 
 Writes (:meth:`Workspace.replace`) hold the lock, refuse with
 :class:`~network_app.errors.ChangedOnDisk` when the caller's ``expected`` fingerprint is no longer
@@ -154,6 +156,8 @@ class Version:
     restored_from: str = ""
     #: Whether this is the version the current workbook is (the newest with its fingerprint).
     current: bool = False
+    #: Recorded for a write that has not made it current yet (see :meth:`Workspace.versions`).
+    pending: bool = False
 
     def describe(self, lang: str = "de") -> str:
         """How it came about, in plain words: "Hochgeladen", "Stand vom … wiederhergestellt"."""
@@ -300,8 +304,11 @@ class Workspace:
         raise WorkspaceError("workspace_busy")
 
     def versions(self) -> list[Version]:
-        """Every version, newest first (a version folder without a readable version.json, left
-        by a crash while it was recorded, is not one)."""
+        """Every version, newest first. A version folder without a readable version.json, left
+        by a crash while it was recorded, is not one; nor is the record of a write still
+        "pending" (made before the workbook is written, settled after), unless its workbook
+        did become current (a crash between the two): a workbook that was never current is
+        never offered as a version."""
         found = []
         if self.versions_folder.is_dir():
             for folder in self.versions_folder.iterdir():
@@ -312,7 +319,8 @@ class Workspace:
         try:
             now = self.current().fingerprint
         except WorkspaceError:
-            return found
+            return [v for v in found if not v.pending]
+        found = [v for v in found if not v.pending or v.fingerprint == now]
         for i, version in enumerate(found):
             if version.fingerprint == now:
                 found[i] = dataclasses.replace(version, current=True)
@@ -451,9 +459,10 @@ class Workspace:
         there. Recorded first, so that the bytes are safe before anything is replaced; when the
         write fails, the record of what never became current goes again."""
         self._remove_stale_temporaries()
+        self._settle_pending()
         self._keep_unrecorded()
         version = self._record(content, name, reason=reason, note=note, who=who,
-                               counts=counts, restored_from=restored_from)
+                               counts=counts, restored_from=restored_from, pending=True)
         target = self.current_folder / name
         try:
             with atomic_target(target) as temporary:
@@ -465,9 +474,36 @@ class Workspace:
             if other != target:
                 other.unlink(missing_ok=True)
         fsync_folder(self.current_folder)
+        # it is current now; should this fail, the record is still read as a version
+        # (pending, with the current fingerprint) and settled by the next change
+        with contextlib.suppress(OSError):
+            self._settle(version.path.parent)
         current = Current(path=target, name=name, fingerprint=version.fingerprint,
                           modified=_stat_moment(target), size=len(content))
-        return current, version
+        return current, dataclasses.replace(version, pending=False)
+
+    def _settle_pending(self) -> None:
+        """Under the lock: the records of writes a crash interrupted. One whose workbook did
+        become current is settled; one whose workbook never did is removed (its bytes were
+        never the lab's workbook)."""
+        if not self.versions_folder.is_dir():
+            return
+        current = {fingerprint(p.read_bytes()) for p in self._current_files()}
+        for folder in self.versions_folder.iterdir():
+            version = self._read_version_file(folder)
+            if version is None or not version.pending:
+                continue
+            if version.fingerprint in current:
+                self._settle(folder)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _settle(self, folder: Path) -> None:
+        """Mark the record in ``folder`` as no longer pending (its workbook is current)."""
+        record = json.loads((folder / VERSION_FILE).read_text(encoding="utf-8"))
+        record.pop("pending", None)
+        with atomic_target(folder / VERSION_FILE) as temporary:
+            _write(temporary, json.dumps(record, ensure_ascii=False, indent=2).encode())
 
     def _keep_unrecorded(self) -> None:
         """Keep every file in ``aktuell/`` that no version holds (changed outside the app, or
@@ -487,9 +523,11 @@ class Workspace:
             path.unlink(missing_ok=True)
 
     def _record(self, content: bytes, name: str, *, reason: str, counts: Any,
-                note: str = "", who: str = "", restored_from: str = "") -> Version:
+                note: str = "", who: str = "", restored_from: str = "",
+                pending: bool = False) -> Version:
         """Record ``content`` as a new version (under the lock). version.json is written last:
-        a folder without it is no version."""
+        a folder without it is no version. ``pending``: recorded before ``content`` is written
+        as the current workbook (:meth:`versions`)."""
         created = dt.datetime.now(dt.UTC)
         base = created.strftime("%Y%m%d-%H%M%S-%f")
         version_id, n = base, 1
@@ -505,11 +543,14 @@ class Workspace:
         version = Version(id=version_id, path=folder / name, name=name, created=created,
                           reason=reason, note=note, who=who, size=len(content),
                           counts=dict(counts) if counts is not None else None,
-                          fingerprint=fingerprint(content), restored_from=restored_from)
+                          fingerprint=fingerprint(content), restored_from=restored_from,
+                          pending=pending)
         record = {"id": version.id, "name": name, "created": created.isoformat(),
                   "reason": reason, "note": note, "who": who, "size": version.size,
                   "counts": version.counts, "fingerprint": version.fingerprint,
                   "restored_from": restored_from}
+        if pending:
+            record["pending"] = True
         try:
             with atomic_target(folder / VERSION_FILE) as temporary:
                 _write(temporary, json.dumps(record, ensure_ascii=False, indent=2).encode())
@@ -540,7 +581,8 @@ class Workspace:
                 who=str(record.get("who") or ""), size=int(record["size"]),
                 counts={str(k): int(v) for k, v in counts.items()} if counts else None,
                 fingerprint=str(record["fingerprint"]),
-                restored_from=str(record.get("restored_from") or ""))
+                restored_from=str(record.get("restored_from") or ""),
+                pending=record.get("pending") is True)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
