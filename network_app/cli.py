@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 from . import __version__
-from .errors import NetworkAppError
+from .errors import NetworkAppError, WorkspaceError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
 from .network.figures import NO_CATEGORY, category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
@@ -287,8 +287,11 @@ def _load(args: argparse.Namespace) -> PartnerData:
     workspace = Workspace.resolve(getattr(args, "workspace", None))
     args.file = str(workspace.root)
     try:
-        workspace.ensure()
-        current, content = workspace.open_current()
+        try:  # reading needs no lock: a read-only folder, or a colleague saving, is fine
+            current, content = workspace.open_current()
+        except WorkspaceError:  # no current workbook yet: the first start
+            workspace.ensure()
+            current, content = workspace.open_current()
     except OSError as exc:
         raise _WorkspaceUnusable(str(workspace.root), exc) from exc
     args.file = str(current.path)

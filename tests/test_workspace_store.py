@@ -609,6 +609,23 @@ def test_cli_check_without_a_file_uses_the_workspace_from_the_environment(tmp_pa
     assert f"workspace folder “{folder}”: eigene.xlsx" in english.stderr
 
 
+def test_cli_reading_commands_do_not_wait_for_the_lock(started: Workspace):
+    import fcntl
+    import time
+
+    # a colleague's long save holds the lock: a command that only reads is not held up
+    descriptor = os.open(started.root / ".lock", os.O_RDWR)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        begun = time.monotonic()
+        result = cli("check", workspace=started.root)
+        assert result.returncode == 0, result.stderr
+        assert time.monotonic() - begun < 20  # it waited 30 s, then said "busy"
+    finally:
+        os.close(descriptor)
+    assert result.stdout.startswith("netz.xlsx: 2 Partner")
+
+
 @pytest.mark.parametrize("before_command", [True, False])
 def test_cli_workspace_option_wins_over_the_environment(tmp_path: Path, before_command: bool):
     chosen, other = tmp_path / "gewählt", tmp_path / "env"
