@@ -30,7 +30,7 @@ from pandas.io.formats.style import Styler
 
 import network_app as na
 from app_pages.language import keep_choices
-from network_app.text import LANGUAGES, by_language, fill, fixed, number, say
+from network_app.text import LANGUAGES, by_language, fill, fixed, join_list, number, say
 from network_app.text.format import LOCALES
 from network_app.workspace.store import Workspace, fingerprint
 
@@ -344,18 +344,32 @@ def current() -> Current:
 
 
 def not_taken_over(cur: Current) -> None:
-    """The banner above every page while an upload is shown that is not taken over.
+    """The banner above every page while an upload is shown that is not taken over, or a file
+    put into the workspace folder by hand waits to be taken over.
 
     The slot is there on every run, filled or not: the elements after it keep their place in
     the page's element tree, so Streamlit does not show the previous run's elements beside
     the new ones while a run that adds or removes the banner is still going.
     """
     slot = st.empty()
-    if not cur.pending:
+    dropped = _dropped_names()
+    if not cur.pending and not dropped:
         return
     with slot.container(border=True):
-        st.warning(cur.t["not_taken_over"])
+        if cur.pending:
+            st.warning(cur.t["not_taken_over"])
+        if dropped:  # put into the folder by hand: nobody would notice on this page
+            st.warning(say("app.common.dropped_waiting", cur.lang, count=len(dropped),
+                           names=plain(join_list(dropped, cur.lang))))
         st.page_link(WORKSPACE_PAGE, label=cur.t["to_workspace"])
+
+
+def _dropped_names() -> list[str]:
+    """The files put into the workspace folder by hand (a directory listing, cheap)."""
+    try:
+        return [path.name for path in workspace().dropped()]
+    except OSError:
+        return []
 
 
 def header(title: str, cur: Current) -> bool:

@@ -503,3 +503,16 @@ def test_file_names_are_shown_as_written_not_as_markdown(ws, tmp_path, small_she
     assert any(ESCAPED in m.value for m in at.markdown)
     button(at, "Übernehmen").click().run()
     assert ESCAPED in at.success[0].value
+
+
+def test_a_file_dropped_into_the_folder_is_announced_on_every_page(ws, tmp_path, small_sheets):
+    at = app_run()
+    assert not [w for w in at.warning if "Arbeitsordner" in w.value]
+    (ws.root / "Neu_von_Excel.xlsx").write_bytes(small_file(tmp_path, small_sheets).read_bytes())
+    at.run()
+    [banner] = [w for w in at.warning if "Arbeitsordner" in w.value]
+    assert banner.value == ("Im Arbeitsordner liegt eine Datei, die noch nicht übernommen ist: "
+                            r"Neu\_von\_Excel\.xlsx.")
+    button(on_page(at), "Beiseitelegen").click().run()
+    at.switch_page("app_pages/netzwerk.py").run()
+    assert not [w for w in at.warning if "Arbeitsordner" in w.value]

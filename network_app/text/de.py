@@ -121,6 +121,11 @@ CATALOG: dict[str, Any] = {
         "not_taken_over": "Die hochgeladene Datei ist noch nicht übernommen: Nur Sie sehen sie, "
         "und nach dem Neuladen der Seite ist sie wieder weg. Alle anderen sehen weiter die "
         "aktuelle Arbeitsmappe.",
+        "dropped_waiting": {
+            "one": "Im Arbeitsordner liegt eine Datei, die noch nicht übernommen ist: {names}.",
+            "other": "Im Arbeitsordner liegen {count} Dateien, die noch nicht übernommen "
+            "sind: {names}.",
+        },
         "to_workspace": "→ Unterschiede ansehen und übernehmen (Seite »Arbeitsstand«)",
         "unreadable": "Die Datei konnte nicht gelesen werden. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do

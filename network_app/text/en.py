@@ -107,6 +107,11 @@ CATALOG: dict[str, Any] = {
         "showing_current": "Showing the current workbook: {name}",
         "not_taken_over": "The uploaded file has not been taken over yet: only you see it, and "
         "it is gone when the page is reloaded. Everyone else still sees the current workbook.",
+        "dropped_waiting": {
+            "one": "A file in the workspace folder has not been taken over yet: {names}.",
+            "other": "{count} files in the workspace folder have not been taken over yet: "
+            "{names}.",
+        },
         "to_workspace": "→ See the differences and take it over (“Workspace” page)",
         "unreadable": "The file could not be read. {detail}",
         # the one error handler of the app (streamlit_app.py): no traceback, what to do
