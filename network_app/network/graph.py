@@ -234,8 +234,22 @@ def _rows(frame: pd.DataFrame, fields: Iterable[str]) -> list[dict[str, Any]]:
     uses (an activity's date, status and area are not read).
     """
     present = [f for f in dict.fromkeys(fields) if f in frame.columns]
-    columns = [[clean_value(v) for v in frame[f].tolist()] for f in present]
+    columns = [_cells(frame[f]) for f in present]
     return [dict(zip(present, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _cells(column: pd.Series) -> list[Any]:
+    """A column's values as ``clean_value`` makes them.
+
+    A column of one type (text, whole numbers, yes/no) gives Python values from ``tolist``
+    already: only its missing values need replacing, found for the whole column at once. Mixed
+    columns (lists of names, cells of several types) go value by value.
+    """
+    if column.dtype == object:
+        return [clean_value(v) for v in column.tolist()]
+    missing = column.isna().tolist()
+    return [None if gone else value
+            for value, gone in zip(column.tolist(), missing, strict=True)]
 
 
 def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, Any]]]:
