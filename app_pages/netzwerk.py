@@ -229,8 +229,8 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     if focus or opened:
         part = (ov.neighbourhood(graph, focus) if focus
                 else ov.group_graph(graph, grouping, opened))
-        where = places(cur.key, part, ("partner", focus) if focus else ("group", by, opened,
-                                                                           filters))
+        where = places(cur.key, part, ("partner", focus, filters) if focus
+                       else ("group", by, opened, filters))
         styles = na.node_styles(part, color_by=color_by, size_by=size_by or "same",
                                 sizes=sizes, communities=membership, color_values=values)
         legend = na.legend(part, lang, color_by=color_by, communities=membership,
@@ -256,7 +256,7 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     styles = group_styles(overview)
     clicked = network_chart(overview, group_places, styles, key="explore", lang=lang,
                             legend=group_legend(overview, lang), height=560)
-    ties = say("network.overview.ties", lang,
+    ties = say("app.netzwerk.ties_count", lang,
                count=sum(t for *_, t in overview.edges(data="ties")))
     st.caption(" ".join([
         say("app.netzwerk.overview_shown", lang, count=overview.number_of_nodes(),

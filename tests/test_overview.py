@@ -138,7 +138,8 @@ def test_big_workbook_shows_the_overview_then_a_group_then_a_partner(big_app):
     assert sum(counts) == 3000
     widths = [edge["width"] for edge in data["edges"]]
     assert widths and max(widths) == 7 and min(widths) < 7  # by the ties between two groups
-    assert any("Überblick:" in c.value for c in at.caption)
+    [caption] = [c.value for c in at.caption if c.value.startswith("Überblick:")]
+    assert caption.count("zwischen den Gruppen") == 1
     assert not at.radio(key="overview_by").value == "category"
 
     # open the largest group: its partners and the ties between them
@@ -169,6 +170,18 @@ def test_big_workbook_grouped_by_category(big_app):
     assert not at.exception
     labels = {node["label"].rsplit(" (", 1)[0] for node in drawn(at)["nodes"]}
     assert labels == {"Austausch", "Kooperation", "Netzwerk", "Forschung"}
+
+
+def test_big_workbook_in_english(big_app):
+    at = big_app
+    at.sidebar.radio(key="language").set_value("English").run()
+    assert not at.exception
+    assert at.radio(key="overview_by").label == "Groups by"
+    assert any(c.value.startswith("Overview: ") for c in at.caption)
+    names = [node["label"] for node in drawn(at)["nodes"]]
+    at.selectbox(key="overview_group").set_value(names[0]).run()
+    assert any(c.value.startswith(f"Group “{names[0]}”") for c in at.caption)
+    assert at.button(key="overview_back").label == "← Back to the overview"
 
 
 def test_a_filter_that_leaves_few_partners_draws_them_all(big_app):

@@ -234,24 +234,41 @@ def overview_graph(layer: nx.Graph, grouping: Grouping, lang: str = "de") -> nx.
 def overview_positions(overview: nx.Graph, *, spacing: float = 160.0,
                        seed: int = 7) -> dict[Any, tuple[float, float]]:
     """Places for the groups: tied groups close (networkx' spring layout on the logarithm of
-    the ties, seeded), about ``spacing`` apart; the same overview gives the same places.
+    the ties, seeded), about ``spacing`` apart; groups without a tie to another group (such as
+    "ohne Verbindung") on a ring just outside, so they do not push the others into a corner.
+    The same overview gives the same places.
 
     >>> places = overview_positions(nx.Graph([("a", "b")]))
     >>> places == overview_positions(nx.Graph([("a", "b")]))
     True
+    >>> overview = nx.Graph([("a", "b"), ("b", "c"), ("c", "a")])
+    >>> overview.add_node("alone")
+    >>> x, y = overview_positions(overview)["alone"]
+    >>> round(math.hypot(x / 1.4, y)) > max(round(math.hypot(p[0] / 1.4, p[1])) for n, p in
+    ...     overview_positions(overview).items() if n != "alone")
+    True
     """
-    if overview.number_of_nodes() == 0:
-        return {}
-    if overview.number_of_nodes() == 1:
-        return {next(iter(overview)): (0.0, 0.0)}
-    pull = nx.Graph()
-    pull.add_nodes_from(overview)
-    pull.add_weighted_edges_from((a, b, math.log1p(t)) for a, b, t in
-                                 overview.edges(data="ties", default=1))
-    force = nx.spring_layout(pull, seed=seed, weight="weight")
-    radius = spacing * math.sqrt(overview.number_of_nodes()) / 1.6
-    return {node: (round(radius * 1.4 * float(x), 1), round(radius * float(y), 1))
-            for node, (x, y) in force.items()}
+    tied = [n for n in overview if overview.degree(n)]
+    apart = [n for n in overview if not overview.degree(n)]
+    radius = spacing * math.sqrt(max(len(tied), 1)) / 1.6
+    places: dict[Any, tuple[float, float]] = {}
+    if len(tied) > 1:
+        pull = nx.Graph()
+        pull.add_nodes_from(tied)
+        pull.add_weighted_edges_from((a, b, math.log1p(t)) for a, b, t in
+                                     overview.edges(data="ties", default=1))
+        force = nx.spring_layout(pull, seed=seed, weight="weight")
+        places = {node: (round(radius * 1.4 * float(x), 1), round(radius * float(y), 1))
+                  for node, (x, y) in force.items()}
+    elif tied:
+        places[tied[0]] = (0.0, 0.0)
+    # around the tied groups; alone, on a circle of their own (one group: in the middle)
+    outer = (radius + spacing) if places else spacing * (len(apart) - 1) / math.pi
+    for k, node in enumerate(apart):
+        angle = math.pi / 2 + 2 * math.pi * k / len(apart)
+        places[node] = (round(1.4 * outer * math.cos(angle), 1),
+                        round(outer * math.sin(angle), 1))
+    return places
 
 
 def _strongest(layer: nx.Graph, nodes: Iterable[str], limit: int,
