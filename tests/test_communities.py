@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
+import json
 import math
+import os
 from itertools import combinations
 
 import networkx as nx
@@ -107,6 +109,71 @@ def test_resolution_controls_group_size():
     coarse = detect_communities(karate, resolution=0.1)
     fine = detect_communities(karate, resolution=3.0)
     assert len(coarse.sizes) < len(detect_communities(karate).sizes) < len(fine.sizes)
+
+
+@pytest.fixture(scope="module")
+def planted():
+    """2,000 partners in 20 planted groups of 100 (ties inside with probability 0.08, between
+    with 0.001), weighted 1–5."""
+    import random
+
+    graph = nx.random_partition_graph([100] * 20, 0.08, 0.001, seed=12)
+    rng = random.Random(4)
+    for u, v in graph.edges:
+        graph.edges[u, v]["weight"] = rng.randint(1, 5)
+    return nx.relabel_nodes(graph, lambda n: f"P{n:04d}")
+
+
+def test_leiden_on_2000_partners(planted):
+    found = detect_communities(planted)
+    groups = [set(found.members(number)) for number in found.sizes]
+    # The modularity is networkx's for the same groups, and as high as Louvain's or higher.
+    assert found.modularity == pytest.approx(
+        nx.community.modularity(planted, groups, weight="weight"), abs=1e-9)
+    louvain = detect_communities(planted, method="louvain")
+    assert found.modularity >= louvain.modularity - 0.005
+    # At least as clear as the planted groups themselves (about 0.75 here).
+    planted_groups = planted.graph["partition"]
+    planted_split = [{f"P{n:04d}" for n in block} for block in planted_groups]
+    assert found.modularity >= nx.community.modularity(planted, planted_split,
+                                                       weight="weight") - 1e-9 > 0.7
+    # The planted groups come back: nearly every partner is in the found group that holds
+    # most of its planted group (a partner with one or two ties may go with those).
+    from collections import Counter
+
+    kept = sum(Counter(found.membership[name] for name in block).most_common(1)[0][1]
+               for block in planted_split)
+    assert len(found.sizes) == 20 and kept >= 0.98 * len(planted)
+    # Leiden's groups hang together inside.
+    assert all(nx.is_connected(planted.subgraph(group)) for group in groups)
+
+
+def test_leiden_is_deterministic_across_runs(planted):
+    import subprocess
+    import sys
+
+    import network_app.analysis.engine as engine
+
+    first = detect_communities(planted, seed=5)
+    engine._cache.clear()
+    assert detect_communities(planted.copy(), seed=5) == first
+    # A fresh process (other hash seeds, other set orders) finds the same groups.
+    script = (
+        "import json, sys, networkx as nx; from network_app import detect_communities\n"
+        "graph = nx.node_link_graph(json.load(sys.stdin), edges='links')\n"
+        "print(json.dumps(detect_communities(graph, seed=5).membership, sort_keys=True))\n"
+    )
+    data = json.dumps(nx.node_link_data(planted, edges="links"), default=list)
+    result = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True,
+                            text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "123"})
+    assert json.loads(result.stdout) == dict(sorted(first.membership.items()))
+
+
+def test_louvain_stays_available():
+    found = detect_communities(TWO_CLIQUES, method="louvain")
+    assert found == detect_communities(TWO_CLIQUES)
+    with pytest.raises(ValueError, match="method"):
+        detect_communities(TWO_CLIQUES, method="girvan-newman")
 
 
 def test_communities_are_frozen():

@@ -166,6 +166,118 @@ def test_exact_values_equal_networkx(graph):
     assert set(frame.index[frame["articulation"]]) == set(nx.articulation_points(graph))
 
 
+# --------------------------------------------------------------------------- 2,000 partners
+
+
+@pytest.fixture(scope="module")
+def two_thousand():
+    """2,000 partners, 5,000 weighted ties (strengths 1–5): a main part, small side parts and
+    partners without ties, so the Wasserman–Faust scaling and the parts all count."""
+    import random
+
+    graph = nx.relabel_nodes(nx.gnm_random_graph(2000, 5000, seed=2026), lambda n: f"P{n:04d}")
+    rng = random.Random(7)
+    for u, v in graph.edges:
+        graph.edges[u, v]["weight"] = rng.randint(1, 5)
+    assert nx.number_connected_components(graph) > 5 and nx.number_of_isolates(graph) > 0
+    return graph
+
+
+def test_two_thousand_partners_equal_networkx(two_thousand):
+    graph = two_thousand
+    frame = partner_metrics(graph)
+    assert frame.attrs == {"betweenness_sample": None, "closeness_sample": None}
+    nodes = list(frame.index)
+    assert nodes == sorted(graph)
+    closeness = nx.closeness_centrality(graph)
+    references = {
+        "degree": dict(graph.degree()),
+        "weighted_degree": dict(graph.degree(weight="weight")),
+        "betweenness": nx.betweenness_centrality(graph),
+        "closeness": closeness,
+        "pagerank": dict(zip(nodes, pagerank_by_power(graph, nodes), strict=True)),
+        "eigenvector": dict(zip(nodes, eigenvector_by_power(graph, nodes), strict=True)),
+        "core": nx.core_number(graph),
+        "clustering": nx.clustering(graph),
+        "constraint": nx.constraint(graph),
+    }
+    for column, reference in references.items():
+        expected = [reference[v] for v in nodes]
+        assert frame[column].tolist() == pytest.approx(expected, rel=1e-9, abs=1e-9,
+                                                       nan_ok=True), column
+    within_two = [len(nx.single_source_shortest_path_length(graph, v, cutoff=2)) - 1
+                  for v in nodes]
+    assert frame["reach2"].tolist() == within_two
+    assert set(frame.index[frame["articulation"]]) == set(nx.articulation_points(graph))
+
+    summary = network_summary(graph)
+    largest = graph.subgraph(max(nx.connected_components(graph), key=len))
+    size = len(largest)
+    assert summary["path_sample"] is None
+    assert summary["diameter"] == nx.diameter(largest, usebounds=True)
+    # networkx's closeness of a partner in the largest part is (size-1)² / ((n-1) · the sum of
+    # its distances): the sum of all distances from it (nx.average_shortest_path_length takes
+    # 10 s here).
+    distances = sum((size - 1) ** 2 / ((len(graph) - 1) * closeness[v]) for v in largest)
+    assert summary["average_path_length"] == pytest.approx(distances / (size * (size - 1)),
+                                                           rel=1e-12)
+    assert summary["components"] == nx.number_connected_components(graph)
+    assert summary["isolated"] == nx.number_of_isolates(graph)
+
+
+def pagerank_by_power(graph: nx.Graph, nodes: list[str]) -> np.ndarray:
+    """NetworkX's PageRank (its Google matrix: weighted, dangling partners to everyone) by
+    power iteration until it no longer moves; nx.pagerank itself needs SciPy."""
+    google = nx.google_matrix(graph, weight="weight", nodelist=nodes)
+    rank = np.full(len(nodes), 1 / len(nodes))
+    for _ in range(5000):
+        new = rank @ google
+        if np.abs(new - rank).max() < 1e-17:
+            return new / new.sum()
+        rank = new
+    raise AssertionError("the reference did not settle")
+
+
+def eigenvector_by_power(graph: nx.Graph, nodes: list[str]) -> np.ndarray:
+    """NetworkX's eigenvector_centrality (power iteration with A + I from an even start, length
+    1), iterated with numpy until it no longer moves instead of to networkx's tolerance."""
+    weights = nx.to_numpy_array(graph, nodelist=nodes, weight="weight")
+    vector = np.full(len(nodes), 1 / len(nodes))
+    for _ in range(5000):
+        new = vector + weights @ vector
+        new /= np.linalg.norm(new)
+        if np.abs(new - vector).max() < 1e-14:
+            return new
+        vector = new
+    raise AssertionError("the reference did not settle")
+
+
+def test_two_thousand_partners_sampled_equal_networkx(two_thousand):
+    frame = partner_metrics(two_thousand, exact_limit=1000, sample_size=200, seed=9)
+    assert frame.attrs == {"betweenness_sample": 200, "closeness_sample": 200}
+    expected = nx.betweenness_centrality(analysis_copy(two_thousand), k=200, seed=9)
+    assert frame["betweenness"].tolist() == pytest.approx([expected[v] for v in frame.index],
+                                                          rel=1e-9, abs=1e-12)
+
+
+def test_one_conversion_per_graph(two_thousand, monkeypatch):
+    import network_app.analysis.engine as engine
+
+    graph = two_thousand.copy()
+    conversions = []
+    convert = engine._convert
+    monkeypatch.setattr(engine, "_convert", lambda layer: conversions.append(1) or convert(layer))
+    first = partner_metrics(graph)
+    network_summary(graph)
+    assert len(conversions) == 1
+    # A changed weight is a different network: converted afresh, and the figures follow it.
+    u, v = next(iter(graph.edges))
+    graph.edges[u, v]["weight"] = 100
+    changed = partner_metrics(graph)
+    assert len(conversions) == 2
+    assert changed.loc[u, "pagerank"] > first.loc[u, "pagerank"]
+
+
 # --------------------------------------------------------------------------- sampling
 
 

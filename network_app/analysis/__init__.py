@@ -6,8 +6,9 @@ Every function here works on the partner layer (the hub left out, see
 ::
 
     nx.Graph (partner layer)
+      ├─ engine        the one igraph copy per graph that the heavy algorithms run on
       ├─ metrics       degree, Brückenfunktion, closeness, PageRank … per partner; the network
-      ├─ communities   groups of partners (Louvain, seeded)
+      ├─ communities   groups of partners (Leiden, seeded; Louvain on request)
       ├─ brokers       bridges, cut points, who links the categories
       ├─ whatif        what falls apart when partners or a colleague leave
       ├─ suggestions   whom to introduce to whom, with reasons

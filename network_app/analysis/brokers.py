@@ -8,7 +8,8 @@
   themselves.
 
 Everything works on the partner layer, sorted (:func:`~network_app.network.graph.partner_layer`
-with ``ordered=True``); the hub is left out, since every partner touches it.
+with ``ordered=True``); the hub is left out, since every partner touches it. Bridges and cut
+points come from igraph (:mod:`network_app.analysis.engine`).
 
 >>> import networkx as nx
 >>> path = nx.Graph([("A", "B"), ("B", "C")])
@@ -27,6 +28,7 @@ import pandas as pd
 
 from ..network.graph import partner_layer
 from ..workbook import schema
+from .engine import prepare
 
 __all__ = [
     "MixingResult",
@@ -78,8 +80,10 @@ def bridges(layer: nx.Graph) -> list[tuple[str, str]]:
     >>> bridges(triangle_with_tail)
     [('C', 'D')]
     """
-    graph = partner_layer(layer, ordered=True)
-    return sorted(tuple(sorted(edge)) for edge in nx.bridges(graph))
+    prepared = prepare(layer)
+    names = prepared.names
+    ends = (prepared.igraph.es[i].tuple for i in prepared.igraph.bridges())
+    return sorted(tuple(sorted((names[u], names[v]))) for u, v in ends)
 
 
 def cut_points(layer: nx.Graph) -> list[str]:
@@ -90,7 +94,8 @@ def cut_points(layer: nx.Graph) -> list[str]:
     >>> cut_points(nx.Graph([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D")]))
     ['C']
     """
-    return sorted(nx.articulation_points(partner_layer(layer, ordered=True)))
+    prepared = prepare(layer)
+    return sorted(prepared.names[i] for i in prepared.igraph.articulation_points())
 
 
 def category_mixing(layer: nx.Graph) -> MixingResult:

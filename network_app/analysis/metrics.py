@@ -25,13 +25,13 @@ Direction: every measure is computed on the undirected network. When the file gi
 a direction (graph attribute ``directed_source``), :func:`direction_note` says so in words; the
 CLI, the app and the report show it then, and only then.
 
-Speed: betweenness and closeness come from one breadth-first search per partner (Brandes'
-algorithm), twice as fast as networkx's two separate functions and equal to them (the tests
-compare). Above ``exact_limit`` partners, the searches start from a random sample of partners
-only, drawn and scaled exactly as networkx's ``betweenness_centrality(k=..., seed=...)`` does
-(nearly four times faster than calling it); closeness is estimated from the same sample. Both
-record the sample size in ``frame.attrs``. :data:`METRIC_TEXT` explains every measure in German
-and English.
+Speed: the measures run in igraph's C core on one copy of the layer per graph
+(:mod:`network_app.analysis.engine`), with networkx's conventions and normalisations (the tests
+compare with networkx). Up to ``exact_limit`` partners betweenness and closeness are exact;
+above, the searches start from a random sample of partners only, drawn and scaled exactly as
+networkx's ``betweenness_centrality(k=..., seed=...)`` does, and closeness is estimated from
+the same sample. Both record the sample size in ``frame.attrs``. :data:`METRIC_TEXT` explains
+every measure in German and English.
 
 >>> import networkx as nx
 >>> path = nx.Graph([("A", "B"), ("B", "C")])
@@ -50,16 +50,17 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable
-from typing import Any, NamedTuple, TypedDict
+from collections.abc import Iterator
+from typing import Any, TypedDict
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..network.graph import partner_layer
 from ..text import by_key, number, say
+from .engine import prepare, quiet, seeded
 
 __all__ = [
     "EXACT_LIMIT",
@@ -72,10 +73,11 @@ __all__ = [
     "partner_metrics",
 ]
 
-#: Up to this many partners betweenness and closeness are exact. One search per partner took
-#: about 0.8 s for 1,000 partners with 4,000 ties on the two-core reference machine and grows with
-#: partners × ties: 3,000 partners with 12,000 ties took 10 s. Above the limit they are sampled.
-EXACT_LIMIT = 1000
+#: Up to this many partners betweenness, closeness and the path lengths are exact. igraph took
+#: about 2.4 s for exact betweenness and 0.8 s for closeness of 5,000 partners with 28,000 ties
+#: on the two-core reference machine; it grows with partners × ties (20,000 partners with 100,000
+#: ties: 26 s for betweenness alone). Above the limit they are sampled.
+EXACT_LIMIT = 5000
 
 #: The columns of :func:`partner_metrics`, in order.
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -128,7 +130,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         Indexed by partner name (sorted), columns :data:`METRIC_COLUMNS`. ``betweenness`` is
         normalised to 0..1; ``closeness`` follows networkx (Wasserman–Faust for networks in
         several parts); ``constraint`` and ``effective_size`` are NaN for partners without ties,
-        ``eigenvector`` is NaN when there are no ties or it does not converge.
+        ``eigenvector`` is NaN when there are no ties.
         ``frame.attrs["betweenness_sample"]`` and ``["closeness_sample"]`` hold the sample
         size, or None when exact.
 
@@ -146,65 +148,56 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     """
     if sample_size < 2:
         raise ValueError(f"sample_size must be at least 2, not {sample_size}")
-    graph = partner_layer(layer, ordered=True)
-    nodes = list(graph)
+    prepared = prepare(layer)
+    graph, nodes, ig_graph = prepared.layer, prepared.names, prepared.igraph
     n = len(nodes)
     frame = pd.DataFrame(index=pd.Index(nodes, name="name", dtype=object),
                          columns=list(METRIC_COLUMNS))
     frame.attrs.update(betweenness_sample=None, closeness_sample=None)
     if n == 0:
         return frame
-    index = {v: i for i, v in enumerate(nodes)}
-    adjacency = [[index[w] for w in graph[v]] for v in nodes]
-    parts = sorted(sorted(index[v] for v in part) for part in nx.connected_components(graph))
-    part_size = [0] * n
-    for part in parts:
-        for i in part:
-            part_size[i] = len(part)
+    membership = np.array(ig_graph.connected_components().membership, dtype=np.int64)
+    part_size = np.bincount(membership)[membership]
 
     if n <= max(exact_limit, 2) or sample_size >= n:
-        paths = _shortest_paths(adjacency, range(n))
-        # Every pair was counted from both ends.
-        scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-        betweenness = [b * scale for b in paths.between]
+        # igraph counts each pair once; networkx's normalisation for undirected networks is
+        # 2 / ((n-1)(n-2)), so both give the share of pairs whose shortest paths run through.
+        scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+        betweenness = np.array(ig_graph.betweenness(directed=False)) * scale
+        closeness = _exact_closeness(ig_graph, np.arange(n), part_size, n)
     else:
         # networkx's sample (random.Random(seed).sample of the node list, sorted here) and its
-        # scaling (networkx 3.6 ``_rescale``), from faster searches; the tests check both
-        # against ``nx.betweenness_centrality(k=sample_size, seed=seed)``.
+        # scaling of networkx 3.6 (a sampled partner's sum is over k - 1 other sources); the
+        # tests check both against ``nx.betweenness_centrality(k=sample_size, seed=seed)``.
         sample = random.Random(seed).sample(range(n), sample_size)
-        sources, estimated = _closeness_sources(sample, parts, exact_limit)
-        sampled = set(sample)
-        paths = _shortest_paths(adjacency, sources, sampled)
-        source_scale = 1 / ((sample_size - 1) * (n - 2))
-        other_scale = 1 / (sample_size * (n - 2))
-        betweenness = [b * (source_scale if i in sampled else other_scale)
-                       for i, b in enumerate(paths.between)]
+        sampled = np.zeros(n, dtype=bool)
+        sampled[sample] = True
+        # igraph counts a path once between a source and a target; networkx sums the paths
+        # from each sampled source to every partner, which is twice that.
+        from_sample = 2 * np.array(ig_graph.betweenness(directed=False, sources=sample))
+        betweenness = from_sample * np.where(sampled, 1 / ((sample_size - 1) * (n - 2)),
+                                             1 / (sample_size * (n - 2)))
+        closeness, estimated = _sampled_closeness(ig_graph, sample, membership, part_size,
+                                                  exact_limit)
         frame.attrs["betweenness_sample"] = sample_size
         if estimated:
             frame.attrs["closeness_sample"] = sample_size
 
-    constraint, effective_size, reach2 = _neighbourhood_measures(graph)
-    articulation = set(nx.articulation_points(graph))
-    arcs = _arcs(graph, index)
-    core = nx.core_number(graph)
-    clustering = nx.clustering(graph)
-    frame["degree"] = [graph.degree(v) for v in nodes]
+    constraint, effective_size = _neighbourhood_measures(graph)
+    articulation = set(ig_graph.articulation_points())
+    frame["degree"] = ig_graph.degree()
     frame["weighted_degree"] = [graph.degree(v, weight="weight") for v in nodes]
     frame["betweenness"] = betweenness
-    frame["closeness"] = [
-        # (reachable / (n-1)) / mean distance, the mean taken over the (sampled) partners seen.
-        (part_size[i] - 1) * paths.seen[i] / ((n - 1) * paths.far[i])
-        if paths.far[i] > 0 else 0.0
-        for i in range(n)
-    ]
-    frame["pagerank"] = _pagerank(n, arcs)
-    frame["eigenvector"] = _eigenvector(n, arcs)
-    frame["core"] = [core[v] for v in nodes]
-    frame["reach2"] = [reach2[v] for v in nodes]
-    frame["clustering"] = [float(clustering[v]) for v in nodes]
+    frame["closeness"] = closeness
+    frame["pagerank"] = _pagerank(ig_graph)
+    frame["eigenvector"] = _eigenvector(ig_graph)
+    frame["core"] = ig_graph.coreness()
+    # Partners within two steps, the partner itself not counted.
+    frame["reach2"] = np.array(ig_graph.neighborhood_size(order=2)) - 1
+    frame["clustering"] = ig_graph.transitivity_local_undirected(mode="zero")
     frame["constraint"] = [constraint[v] for v in nodes]
     frame["effective_size"] = [effective_size[v] for v in nodes]
-    frame["articulation"] = [v in articulation for v in nodes]
+    frame["articulation"] = [i in articulation for i in range(n)]
     return frame
 
 
@@ -282,18 +275,20 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     """
     if sample_size < 2:
         raise ValueError(f"sample_size must be at least 2, not {sample_size}")
-    graph = partner_layer(layer, ordered=True)
-    order = {v: i for i, v in enumerate(graph)}  # sorted by partner_layer
-    parts = sorted((sorted(part, key=order.__getitem__) for part in nx.connected_components(graph)),
-                   key=lambda part: (-len(part), order[part[0]]))
+    prepared = prepare(layer)
+    graph, ig_graph = prepared.layer, prepared.igraph
+    n = graph.number_of_nodes()
+    # Vertex numbers follow the sorted partners: sorting a part's numbers sorts its names.
+    parts = sorted((sorted(part) for part in ig_graph.connected_components()),
+                   key=lambda part: (-len(part), part[0]))
     largest = parts[0] if parts else []
     summary: NetworkSummary = {
-        "nodes": graph.number_of_nodes(),
+        "nodes": n,
         "edges": graph.number_of_edges(),
-        "density": nx.density(graph) if len(graph) > 1 else 0.0,
+        "density": nx.density(graph) if n > 1 else 0.0,
         "components": len(parts),
         "largest_component": len(largest),
-        "isolated": nx.number_of_isolates(graph),
+        "isolated": sum(1 for part in parts if len(part) == 1),
         "diameter": None,
         "average_path_length": None,
         "path_sample": None,
@@ -301,22 +296,28 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     size = len(largest)
     if size < 2:
         return summary
-    part = graph.subgraph(largest)
-    index = {v: i for i, v in enumerate(largest)}
-    adjacency = [[index[w] for w in part[v]] for v in largest]
     if size <= exact_limit or sample_size >= size:
-        total, eccentricity, _ = _distances(adjacency, range(size))
-        summary["diameter"] = max(eccentricity)
+        # Closeness is (size - 1) / (sum of a partner's distances) inside its part.
+        closeness = np.array(ig_graph.closeness(vertices=largest))
+        total = int(np.rint(((size - 1) / closeness).sum()))
         summary["average_path_length"] = total / (size * (size - 1))
+        summary["diameter"] = _diameter(ig_graph, largest)
     else:
-        sample = random.Random(seed).sample(range(size), sample_size)
-        total, eccentricity, farthest = _distances(adjacency, sample)
+        sample = [largest[i] for i in random.Random(seed).sample(range(size), sample_size)]
+        total = 0
+        eccentricity = np.zeros(0, dtype=np.int64)
+        farthest = np.zeros(0, dtype=np.int64)
+        for rows in _distance_rows(ig_graph, sample, largest):
+            total += int(rows.sum())
+            eccentricity = np.concatenate([eccentricity, rows.max(axis=1)])
+            farthest = np.concatenate([farthest, rows.argmax(axis=1)])
         summary["average_path_length"] = total / (sample_size * (size - 1))
         # A lower bound that is usually exact: the sample's largest distance, and the largest
         # distance seen from the partner farthest from them (the "double sweep"). The exact
-        # diameter needs a search from every partner (nx.diameter took 30 s for 5,000).
-        _, sweep, _ = _distances(adjacency, [farthest[eccentricity.index(max(eccentricity))]])
-        summary["diameter"] = max(*eccentricity, *sweep)
+        # diameter needs a search from many partners.
+        start = largest[int(farthest[int(eccentricity.argmax())])]
+        sweep = next(_distance_rows(ig_graph, [start], largest)).max()
+        summary["diameter"] = int(max(eccentricity.max(), sweep))
         summary["path_sample"] = sample_size
     return summary
 
@@ -324,190 +325,137 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
 # --------------------------------------------------------------------------- helpers
 
 
-class _Paths(NamedTuple):
-    between: list[float]  # betweenness sums, not yet scaled
-    far: list[int]  # per partner: sum of distances to the sources that reach it
-    seen: list[int]  # per partner: how many sources reach it (itself not counted)
+def _exact_closeness(ig_graph: ig.Graph, vertices: npt.NDArray[np.int64],
+                     part_size: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.float64]:
+    """networkx's closeness of these partners: igraph's closeness inside each one's part,
+    scaled by the share of the other partners it reaches (Wasserman–Faust); 0 alone."""
+    with quiet():  # igraph warns about partners without ties (NaN): they get 0 below
+        inside = np.array(ig_graph.closeness(vertices=vertices.tolist()), dtype=float)
+    reached = (part_size[vertices] - 1) / (n - 1) if n > 1 else np.zeros(len(vertices))
+    return np.nan_to_num(inside * reached, nan=0.0)
 
 
-def _shortest_paths(adjacency: list[list[int]], sources: Iterable[int],
-                    between_from: set[int] | None = None) -> _Paths:
-    """One breadth-first search per source; Brandes' betweenness sums from ``between_from``.
+def _sampled_closeness(ig_graph: ig.Graph, sample: list[int],
+                       membership: npt.NDArray[np.int64], part_size: npt.NDArray[np.int64],
+                       exact_limit: int) -> tuple[npt.NDArray[np.float64], bool]:
+    """Closeness, estimated in parts larger than ``exact_limit`` that hold at least two
+    sampled partners, exact in the others; and whether any part was estimated.
 
-    ``between_from`` None means every source. Betweenness sums count, for each source s and
-    each partner v, the share of shortest paths from s that pass through v (Brandes 2001).
+    In an estimated part a partner's mean distance is taken over the sampled partners of its
+    part (itself not counted), then scaled as in :func:`_exact_closeness`.
     """
-    n = len(adjacency)
-    between = [0.0] * n
-    far = [0] * n
-    seen = [0] * n
-    for source in sources:
-        dist = [-1] * n
-        paths = [0] * n  # number of shortest paths from source
-        dist[source], paths[source] = 0, 1
-        order = [source]
-        for v in order:  # the list grows while we walk it: breadth-first
-            step, count = dist[v] + 1, paths[v]
-            for w in adjacency[v]:
-                d = dist[w]
-                if d < 0:
-                    dist[w], paths[w] = step, count
-                    order.append(w)
-                    far[w] += step
-                    seen[w] += 1
-                elif d == step:
-                    paths[w] += count
-        if between_from is not None and source not in between_from:
-            continue
-        # acc[v] = sum over v's successors w of (1 + dependency of w) / paths[w]
-        acc = [0.0] * n
-        for w in reversed(order):
-            dependency = paths[w] * acc[w]
-            share = (1.0 + dependency) / paths[w]
-            before = dist[w] - 1
-            for v in adjacency[w]:
-                if dist[v] == before:
-                    acc[v] += share
-            between[w] += dependency
-        # The source is where the paths start, not a partner they pass through.
-        between[source] -= paths[source] * acc[source]
-    return _Paths(between, far, seen)
+    n = len(membership)
+    closeness = np.zeros(n)
+    in_part: dict[int, list[int]] = {}
+    for source in sample:
+        in_part.setdefault(int(membership[source]), []).append(source)
+    big = {part for part, sources in in_part.items()
+           if part_size[sources[0]] > exact_limit and len(sources) >= 2}
+    exact = np.flatnonzero(~np.isin(membership, list(big)))
+    if len(exact):
+        closeness[exact] = _exact_closeness(ig_graph, exact, part_size, n)
+    for part in sorted(big):
+        members = np.flatnonzero(membership == part)
+        sources = in_part[part]
+        far = np.zeros(len(members))
+        for rows in _distance_rows(ig_graph, sources, members.tolist()):
+            far += rows.sum(axis=0)
+        seen = len(sources) - np.isin(members, sources)
+        closeness[members] = (len(members) - 1) * seen / ((n - 1) * far)
+    return closeness, bool(big)
 
 
-def _distances(adjacency: list[list[int]], sources: Iterable[int]
-               ) -> tuple[int, list[int], list[int]]:
-    """Breadth-first searches that only measure distances (no path counting, so faster).
+def _distance_rows(ig_graph: ig.Graph, sources: list[int], targets: list[int],
+                   chunk: int = 64) -> Iterator[npt.NDArray[np.int64]]:
+    """Distances from the sources to the targets (all in one connected part), a block of
+    ``chunk`` sources at a time so that memory stays small for 20,000 partners."""
+    for first in range(0, len(sources), chunk):
+        block = ig_graph.distances(source=sources[first:first + chunk], target=targets)
+        yield np.array(block, dtype=np.int64)
 
-    Returns the sum of all distances from the sources, and per source its largest distance
-    and a partner at that distance.
+
+def _diameter(ig_graph: ig.Graph, part: list[int]) -> int:
+    """The exact diameter of one connected part, from few searches.
+
+    Bounds on every partner's eccentricity (its largest distance) narrow with each search
+    (Takes & Kosters 2011; networkx's ``diameter(usebounds=True)`` works the same way): a
+    search from v gives ecc(w) ≥ max(d(v, w), ecc(v) − d(v, w)) and ecc(w) ≤ ecc(v) + d(v, w).
+    Partners whose upper bound cannot exceed the largest eccentricity found are done; the
+    next search starts, in turn, from the open partner with the highest upper bound and the
+    one with the lowest lower bound. On networks like the lab's that is a few dozen searches
+    instead of one per partner.
     """
-    n = len(adjacency)
-    total = 0
-    eccentricity: list[int] = []
-    farthest: list[int] = []
-    for source in sources:
-        dist = [-1] * n
-        dist[source] = 0
-        order = [source]
-        for v in order:
-            step = dist[v] + 1
-            for w in adjacency[v]:
-                if dist[w] < 0:
-                    dist[w] = step
-                    order.append(w)
-                    total += step
-        eccentricity.append(dist[order[-1]])
-        farthest.append(order[-1])
-    return total, eccentricity, farthest
+    size = len(part)
+    lower = np.zeros(size, dtype=np.int64)
+    upper = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+    best = 0
+    pick = 0
+    high = True
+    while True:
+        distance = next(_distance_rows(ig_graph, [part[pick]], part))[0]
+        eccentricity = int(distance.max())
+        best = max(best, eccentricity)
+        lower = np.maximum(lower, np.maximum(distance, eccentricity - distance))
+        upper = np.minimum(upper, eccentricity + distance)
+        lower[pick] = upper[pick] = eccentricity
+        open_ = np.flatnonzero(upper > best)
+        if len(open_) == 0:
+            return best
+        pick = int(open_[np.argmax(upper[open_])] if high else open_[np.argmin(lower[open_])])
+        high = not high
 
 
-def _closeness_sources(sample: list[int], parts: list[list[int]], exact_limit: int
-                       ) -> tuple[list[int], bool]:
-    """The sample plus every partner of the connected parts that need exact closeness.
-
-    A part with at most ``exact_limit`` partners, or with fewer than two sampled partners in it,
-    gets exact closeness; the others are estimated from the sampled partners in them. Also says
-    whether any part is estimated.
-    """
-    in_sample = set(sample)
-    sources = list(sample)
-    estimated = False
-    for part in parts:
-        if len(part) > exact_limit and sum(i in in_sample for i in part) >= 2:
-            estimated = True
-        else:
-            sources.extend(i for i in part if i not in in_sample)
-    return sources, estimated
-
-
-def _neighbourhood_measures(graph: nx.Graph
-                            ) -> tuple[dict[Any, float], dict[Any, float], dict[Any, int]]:
-    """Burt's constraint and effective size (unweighted, as networkx defines them) and reach2.
+def _neighbourhood_measures(graph: nx.Graph) -> tuple[dict[Any, float], dict[Any, float]]:
+    """Burt's constraint and effective size (unweighted, as networkx defines them).
 
     networkx builds an ego graph per partner for the effective size (15 s for 1,000 partners);
     the same values follow from the neighbour sets. With p = 1/degree for every tie, the
     constraint of v is the sum over its contacts j of ((1 + sum of 1/degree(q) over the
     contacts q that v and j share) / degree(v))²; the effective size is
-    degree − 2 · (ties among the contacts) / degree.
+    degree − 2 · (ties among the contacts) / degree. (igraph's constraint weighs ties by their
+    weight and counts them differently, so these stay here.)
     """
     neighbours = {v: set(graph[v]) for v in graph}
     inverse = {v: 1 / len(nbrs) for v, nbrs in neighbours.items() if nbrs}
     constraint: dict[Any, float] = {}
     effective_size: dict[Any, float] = {}
-    reach2: dict[Any, int] = {}
     for v, nbrs in neighbours.items():
         degree = len(nbrs)
         if degree == 0:
             constraint[v] = effective_size[v] = math.nan
-            reach2[v] = 0
             continue
         shared_ties = 0  # each tie among the contacts is seen from both ends
         terms = []
-        within_two = set(nbrs)
         for j in nbrs:
             common = nbrs & neighbours[j]
             shared_ties += len(common)
             # fsum is exact, so the result does not depend on the sets' iteration order
             # (which changes between processes): the same workbook gives the same bits.
             terms.append(((1.0 + math.fsum(inverse[q] for q in common)) / degree) ** 2)
-            within_two |= neighbours[j]
-        within_two.discard(v)
         constraint[v] = math.fsum(terms)
         effective_size[v] = degree - shared_ties / degree
-        reach2[v] = len(within_two)
-    return constraint, effective_size, reach2
+    return constraint, effective_size
 
 
-def _arcs(graph: nx.Graph, index: dict[Any, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every tie in both directions as index arrays (from, to) and its weight."""
-    pairs = [(index[u], index[v], float(w)) for u, v, w in graph.edges(data="weight")]
-    table = np.array(pairs, dtype=float).reshape(-1, 3)
-    source = np.concatenate([table[:, 0], table[:, 1]]).astype(np.int64)
-    target = np.concatenate([table[:, 1], table[:, 0]]).astype(np.int64)
-    return source, target, np.concatenate([table[:, 2], table[:, 2]])
+def _pagerank(ig_graph: ig.Graph) -> npt.NDArray[np.float64]:
+    """PageRank with ``weight``, damping 0.85, as ``nx.pagerank`` defines it: partners without
+    ties hand their share to everyone. igraph solves it exactly (PRPACK), where networkx
+    iterates to a tolerance and needs SciPy."""
+    return np.array(ig_graph.pagerank(directed=False, damping=0.85, weights="weight"))
 
 
-def _pagerank(n: int, arcs: tuple[np.ndarray, np.ndarray, np.ndarray], alpha: float = 0.85,
-              tol: float = 1e-12, max_iter: int = 1000) -> np.ndarray:
-    """PageRank with ``weight``, as ``nx.pagerank`` computes it, in numpy.
+def _eigenvector(ig_graph: ig.Graph) -> npt.NDArray[np.float64]:
+    """Weighted eigenvector centrality, scaled as networkx scales it (length 1); NaN when there
+    are no ties (nothing to measure).
 
-    ``nx.pagerank`` needs SciPy, which this project does not otherwise need. Partners without
-    ties hand their share to everyone, as in networkx. The iteration is a contraction (factor
-    ``alpha``), so it always converges.
+    Over the whole layer (not per part), so a small side group does not look as influential
+    as the main network: partners outside the dominant part come out at 0.
     """
-    source, target, weights = arcs
-    out = np.bincount(source, weights=weights, minlength=n)
-    dangling = out == 0
-    rank = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        share = np.divide(rank, out, out=np.zeros(n), where=~dangling)
-        new = alpha * np.bincount(target, weights=share[source] * weights, minlength=n)
-        new += (alpha * rank[dangling].sum() + 1.0 - alpha) / n
-        done = np.abs(new - rank).sum() < n * tol
-        rank = new
-        if done:
-            break
-    return rank
-
-
-def _eigenvector(n: int, arcs: tuple[np.ndarray, np.ndarray, np.ndarray], tol: float = 1e-10,
-                 max_iter: int = 2000) -> np.ndarray:
-    """Weighted eigenvector centrality, as ``nx.eigenvector_centrality`` computes it, in numpy.
-
-    Power iteration with (A + I), like networkx, so it also settles on networks with two sides.
-    Over the whole layer (not per part), so a small side group does not look as influential as
-    the main network: partners outside the dominant part come out near 0. NaN when there are
-    no ties (nothing to measure) or the iteration does not settle.
-    """
-    source, target, weights = arcs
-    if len(weights) == 0:
+    n = ig_graph.vcount()
+    if ig_graph.ecount() == 0:
         return np.full(n, math.nan)
-    vector: npt.NDArray[np.float64] = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        new = vector + np.bincount(target, weights=vector[source] * weights, minlength=n)
-        new /= np.linalg.norm(new)
-        done = np.abs(new - vector).sum() < n * tol
-        vector = new
-        if done:
-            return vector
-    return np.full(n, math.nan)
+    # ARPACK starts from random numbers: seeded, the same workbook gives the same bits in
+    # every process. igraph warns that some values are near 0 for a network in several parts.
+    with seeded(0), quiet():
+        vector = np.abs(np.array(ig_graph.eigenvector_centrality(weights="weight")))
+    return vector / np.linalg.norm(vector)
