@@ -3,9 +3,12 @@ appears.
 
 * :func:`ego_layout` puts the own organisation in the centre and each category in its own sector,
   with partners on rings ordered so that partners that work together sit near each other.
-* :func:`free_layout` places a network without hub and categories (one from another tool) by its
-  ties alone: a force-directed layout, partners without ties on a ring around it.
-* :func:`network_layout` picks one of the two for a graph; :func:`stable_positions` gives every
+* :func:`free_layout` places partners by their ties alone (the "force" layout of
+  :mod:`~network_app.network.force`, computed by igraph): for a network without hub and
+  categories (one from another tool), and as a choice for big ones, where rings of thousands of
+  dots say nothing.
+* :func:`network_layout` picks one of the two for a graph (``layout="ego"`` or ``"force"``, or
+  by the graph) and keeps the result per graph content; :func:`stable_positions` gives every
   node of every view (hub, partners, activities and programmes) one place, computed once from
   the whole workbook, so a partner stays where it is whatever is filtered and whichever view is
   shown.
@@ -15,13 +18,17 @@ Positions are deterministic: the same workbook gives the same places.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
+import weakref
 from typing import Any
 
 import networkx as nx
 
 from ..workbook import schema
 from ..workbook.validation import PartnerData
+from .force import force_layout
 from .graph import bipartite_graph, build_graph, partner_layer
 
 __all__ = ["ego_layout", "free_layout", "network_layout", "stable_positions"]
@@ -105,43 +112,100 @@ def _place_sector(members: list[Any], start: float, width: float,
 
 # --------------------------------------------------------------------------- without hub
 
-#: Below this many partners with ties :func:`free_layout` runs a force-directed layout; from it on
-#: (a large edge list) the partners go on rings, ordered so that neighbours sit together.
-#: networkx' spring layout needs scipy from 500 nodes on, which this program does not ship, and
-#: a force layout of thousands of nodes shows a hairball anyway.
-FORCE_LIMIT = 500
-#: The force layout's seed: the same network gives the same picture.
-SEED = 7
+#: The layouts :func:`network_layout` knows: the ego rings, or placed by the ties alone.
+LAYOUTS = ("ego", "force")
+#: How many layouts the library keeps (per fingerprint of a graph and the layout chosen).
+CACHE_SIZE = 8
 
 
-def network_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """The layout for ``graph`` as it is: :func:`ego_layout` when it has a hub or categories
-    (the lab's format, also a view with the hub hidden), else :func:`free_layout`.
+def network_layout(graph: nx.Graph, layout: str | None = None) -> dict[Any, tuple[float, float]]:
+    """The layout for ``graph``: ``layout="ego"`` (:func:`ego_layout`) or ``"force"``
+    (:func:`free_layout`, the hub in the middle of it). Without a choice: the ego layout when
+    the graph has a hub or categories (the lab's format, also a view with the hub hidden), else
+    the force layout.
+
+    Computed once per graph content: the places are kept for the last :data:`CACHE_SIZE`
+    fingerprints (nodes, their kind and category, ties and weights, in order) and layouts, so
+    another graph built from the same workbook gets them without computing. Each call returns
+    a new dict.
 
     >>> plain = nx.Graph([("A", "B"), ("B", "C")])
     >>> network_layout(plain) == free_layout(plain)
     True
-    >>> lab = nx.Graph([("Soest", "A")])
-    >>> lab.nodes["Soest"]["kind"] = "hub"
+    >>> lab = nx.Graph([("Soest", "A"), ("Soest", "B"), ("A", "B")])
+    >>> nx.set_node_attributes(lab, {"Soest": "hub", "A": "partner", "B": "partner"}, "kind")
     >>> network_layout(lab)["Soest"]
     (0.0, 0.0)
+    >>> network_layout(lab, "force")["A"] != network_layout(lab)["A"]
+    True
     """
-    if any(kind == "hub" for _, kind in graph.nodes(data="kind")) or any(
-            category for _, category in graph.nodes(data="category")):
-        return ego_layout(graph)
-    return free_layout(graph)
+    if layout is None:
+        layout = "ego" if _has_hub_or_categories(graph) else "force"
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
+    return dict(_cached_layout(_Keyed(graph), layout))
+
+
+def _has_hub_or_categories(graph: nx.Graph) -> bool:
+    return any(kind == "hub" for _, kind in graph.nodes(data="kind")) or any(
+        category for _, category in graph.nodes(data="category"))
+
+
+class _Keyed:
+    """A graph as a cache key: equal by its fingerprint, holding the graph only weakly (the
+    cache keeps the places, never the graph)."""
+
+    __slots__ = ("fingerprint", "graph")
+
+    def __init__(self, graph: nx.Graph) -> None:
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(repr([(type(graph).__name__, graph.is_directed())]).encode())
+        digest.update(repr(list(graph.nodes(data="kind"))).encode())
+        digest.update(repr(list(graph.nodes(data="category"))).encode())
+        digest.update(repr(list(graph.edges(data="weight"))).encode())
+        self.fingerprint = digest.hexdigest()
+        self.graph = weakref.ref(graph)
+
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Keyed) and other.fingerprint == self.fingerprint
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _cached_layout(keyed: _Keyed, layout: str) -> tuple[tuple[Any, tuple[float, float]], ...]:
+    graph = keyed.graph()
+    assert graph is not None  # the caller holds the graph while this runs
+    if layout == "ego":
+        return tuple(ego_layout(graph).items())
+    positions = free_layout(graph)
+    hubs = [n for n, kind in graph.nodes(data="kind") if kind == "hub"]
+    if hubs:
+        # The hub in the middle of its partners, on a free spot (a bounded walk upwards).
+        grid = _Grid(MIN_GAP)
+        for point in positions.values():
+            grid.add(point)
+        point = (0.0, 0.0)
+        for _ in range(1000):
+            if not grid.near(point):
+                break
+            point = (0.0, round(point[1] - MIN_GAP / 2, 1))
+        for hub in hubs:
+            positions[hub] = point
+    return tuple(positions.items())
 
 
 def free_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
-    """Partners placed by their ties alone, for a network without hub and categories.
+    """Partners placed by their ties alone: the "force" layout, for a network without hub and
+    categories and as the choice for big ones.
 
-    Partners with ties get a force-directed layout (networkx' ``spring_layout``, seeded; ties
-    count alike, whatever their weight, so one heavy tie does not pull everything together),
-    spread so that neighbouring nodes are about :data:`SPACING` apart and wider than high, as
-    the rings of :func:`ego_layout` are. From :data:`FORCE_LIMIT` partners with ties on, they go
-    on rings around an empty centre instead. Partners without a tie go on a ring around them.
-    Only the partner layer is placed (see :func:`~network_app.network.graph.partner_layer`);
-    deterministic.
+    The partner layer (see :func:`~network_app.network.graph.partner_layer`) is laid out by
+    :func:`~network_app.network.force.force_layout`: igraph's Fruchterman–Reingold for each
+    connected part, seeded, the parts packed side by side, a typical tie about
+    :data:`SPACING` long, wider than high as the rings of :func:`ego_layout` are. Partners
+    without a tie fill the last rows. Deterministic: the same network gives the same places,
+    whatever the order of the workbook's rows.
 
     >>> places = free_layout(nx.Graph([("A", "B"), ("B", "C"), ("D", "D")]))
     >>> sorted(places)
@@ -149,21 +213,7 @@ def free_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     >>> places == free_layout(nx.Graph([("A", "B"), ("B", "C"), ("D", "D")]))
     True
     """
-    layer = partner_layer(graph)
-    positions: dict[Any, tuple[float, float]] = {}
-    tied = [n for n in layer if layer.degree(n)]
-    loners = [n for n in layer if not layer.degree(n)]
-    if len(tied) >= FORCE_LIMIT:
-        _place_sector(_order_members(layer, tied), -math.pi / 2, 2 * math.pi, positions)
-    elif tied:
-        force = nx.spring_layout(layer.subgraph(tied), seed=SEED, weight=None)
-        # spring_layout scales into [-1, 1]; n nodes then stand about 2 / sqrt(n) apart.
-        radius = max(SPACING, SPACING * math.sqrt(len(tied)) / 1.6)
-        for node, (x, y) in force.items():
-            positions[node] = (round(ASPECT * radius * float(x), 1),
-                               round(radius * float(y), 1))
-    _outer_ring(loners, positions)
-    return positions
+    return force_layout(partner_layer(graph), aspect=ASPECT)
 
 
 # --------------------------------------------------------------------------- every view
@@ -174,17 +224,19 @@ PUSH = SPACING / 2
 MIN_GAP = 36.0
 
 
-def stable_positions(data: PartnerData) -> dict[str, tuple[float, float]]:
+def stable_positions(data: PartnerData, layout: str | None = None
+                     ) -> dict[str, tuple[float, float]]:
     """A position for every node of every view, computed once from the whole workbook.
 
-    The hub and the partners are placed by :func:`network_layout` on the full graph (the ego
-    layout, or :func:`free_layout` for a network from another tool); an activity or
+    The hub and the partners are placed by :func:`network_layout` on the full graph (``layout``
+    "ego" or "force"; without a choice the ego layout, or :func:`free_layout` for a network
+    from another tool); an activity or
     programme sits at the centre of its partners, pushed a little outwards (and further out if
     another node is already there). Activities and programmes without partners go on a ring
     outside everything else. Filters and views only hide nodes,
     so nothing moves when the user changes them. The same workbook gives the same positions.
     """
-    positions: dict[str, tuple[float, float]] = dict(network_layout(build_graph(data)))
+    positions: dict[str, tuple[float, float]] = network_layout(build_graph(data), layout)
     grid = _Grid(MIN_GAP)
     for point in positions.values():
         grid.add(point)
