@@ -92,9 +92,10 @@ def graph_for(key: str, _data: na.PartnerData):
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def positions_for(key: str, _data: na.PartnerData) -> dict:
-    """Where every node stands, for every page and view (computed once per file content)."""
-    return na.stable_positions(_data)
+def positions_for(key: str, _data: na.PartnerData, layout: str | None = None) -> dict:
+    """Where every node stands, for every page and view (computed once per file content and
+    layout: "ego" or "force", None for the one that suits the network)."""
+    return na.stable_positions(_data, layout)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
