@@ -38,12 +38,12 @@ from network_app.errors import NetworkAppError, WorkspaceError
 from network_app.text import by_language, number, say
 from network_app.text.format import moment
 from network_app.workbook import schema
-from network_app.workspace.store import fingerprint
+from network_app.workspace.store import KINDS, fingerprint
+from network_app.workspace.store import counts as table_counts
 
 TEXT = by_language("app.arbeitsstand")
 #: The current workbook in the choice of two versions to compare.
 CURRENT = "current"
-COUNT_KEYS = ("partners", "relations", "activities", "programmes")
 _LOG = logging.getLogger("stadtlabor")
 
 
@@ -54,14 +54,10 @@ def size_text(size: int, lang: str) -> str:
     return say("app.arbeitsstand.mb", lang, size=number(size / 1024 / 1024, lang, digits=1))
 
 
-def counts_of(data: na.PartnerData) -> dict[str, int]:
-    return {kind: len(getattr(data, kind)) for kind in COUNT_KEYS}
-
-
 def counts_text(counts: dict, lang: str) -> str:
     """ "64 Partner, 1 Beziehung, 34 Aktivitäten, 2 Programme" (what is known of them)."""
     parts = [say(f"app.arbeitsstand.count_{kind}", lang, count=int(counts[kind]))
-             for kind in COUNT_KEYS if counts.get(kind) is not None]
+             for kind in KINDS if counts.get(kind) is not None]
     return ", ".join(parts)
 
 
@@ -163,7 +159,7 @@ def current_section(ws, now, content: bytes, before, lang: str) -> None:
              say("app.arbeitsstand.current_changed", lang, when=moment(now.modified, lang)),
              size_text(now.size, lang)]
     if not isinstance(before, NetworkAppError):
-        facts.append(counts_text(counts_of(before), lang))
+        facts.append(counts_text(table_counts(before), lang))
     st.markdown(" · ".join(facts))
     st.caption(say("app.arbeitsstand.folder", lang, folder=plain(ws.root)))
     st.download_button(t["download_current"], data=content, file_name=now.name,
@@ -250,7 +246,7 @@ def versions_table(versions, lang: str) -> pd.DataFrame:
                columns["note"]: version.note,
                columns["name"]: version.name,
                columns["size"]: size_text(version.size, lang)}
-        for kind in COUNT_KEYS:
+        for kind in KINDS:
             value = counts.get(kind)
             row[columns[kind]] = "" if value is None else figure(int(value), lang)
         rows.append(row)

@@ -14,22 +14,20 @@ import pandas as pd
 
 import network_app as na
 from network_app.workbook import schema
-from network_app.workspace.editing import FIELD_HEADERS, editable
+from network_app.workspace import editing
+from network_app.workspace.editing import FIELD_HEADERS, KINDS, editable, headers
 
-KINDS = ("partners", "relations", "activities", "programmes")
-#: Fields that hold a list of values (one cell in the file, separated there by ";").
-LIST_FIELDS = {"categories", "participants"}
+__all__ = ["KINDS", "LIST_FIELDS", "VOCABULARIES", "YEAR_FIELDS", "editor_frame", "fields",
+           "headers", "missing", "options", "with_typed"]
+
+#: Fields that hold a list of values (one cell in the file, with a separator there).
+LIST_FIELDS = {name for kind in editing.LIST_FIELDS.values() for name in kind}
 YEAR_FIELDS = {"since", "until"}
 #: Fixed vocabularies (the template's dropdowns): field → allowed values, per table.
 VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
     "partners": {"type": schema.TYPE_VALUES, "reach": schema.REACH_VALUES},
     "activities": {"status": schema.STATUS_VALUES, "area": schema.AREA_VALUES},
 }
-
-
-def headers(data: na.PartnerData, kind: str) -> dict[str, str]:
-    """Field → header: the file's own, then the German header a new column would get."""
-    return {**FIELD_HEADERS[kind], **data.columns.get(kind, {})}
 
 
 def fields(data: na.PartnerData, kind: str, personal: bool) -> list[str]:

@@ -50,6 +50,7 @@ from ..errors import NetworkAppError
 from ..text import join_list, say
 from ..workbook import schema
 from ..workbook.validation import PartnerData
+from . import store
 
 __all__ = [
     "EVERY_ROW",
@@ -65,13 +66,15 @@ __all__ = [
     "cell_value",
     "check_names_editable",
     "editable",
+    "headers",
     "merge_partners",
     "rename_partner",
     "table_changes",
 ]
 
-#: The tables a user edits, by the key PartnerData and its ``sheets`` use.
-KINDS: tuple[str, ...] = ("partners", "relations", "activities", "programmes")
+#: The tables a user edits, by the key PartnerData and its ``sheets`` use (defined in the
+#: store, which counts them for each version without loading pandas).
+KINDS = store.KINDS
 
 #: The fields of each table that live in a column of their own, and the German header a new
 #: column gets when the file has none yet (the relations' ``weight`` is the Stärke column).
@@ -212,11 +215,17 @@ def _sheet(data: PartnerData, kind: str) -> str:
     return data.sheets.get(kind) or schema.SHEETS[kind][0]
 
 
+def headers(data: PartnerData, kind: str) -> dict[str, str]:
+    """Field → header for ``kind``: the file's headers, then the German header a new column
+    would get."""
+    return {**FIELD_HEADERS[kind], **data.columns.get(kind, {})}
+
+
 def _headers(data: PartnerData, kind: str) -> dict[str, str]:
-    """Field → header for ``kind``: the file's headers, then German ones for new columns."""
+    """:func:`headers`, for writing: refused for a table without a header row."""
     if not editable(data, kind):
         raise ValueError(f"the table {kind!r} has no header row to write under")
-    return {**FIELD_HEADERS[kind], **data.columns.get(kind, {})}
+    return headers(data, kind)
 
 
 def _start(data: PartnerData, *kinds: str) -> Changes:

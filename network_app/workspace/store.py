@@ -56,7 +56,7 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import atomic_target, fsync_folder
 from ..errors import ChangedOnDisk, NetworkAppError, WorkspaceError
@@ -64,13 +64,18 @@ from ..text import say, words
 from ..text.format import moment
 from ..workbook.safety import TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS
 
+if TYPE_CHECKING:  # the loader pulls in pandas: the store does only when it measures
+    from ..workbook.validation import PartnerData
+
 __all__ = [
     "CURRENT_FOLDER",
     "ENV_VAR",
+    "KINDS",
     "REASONS",
     "Current",
     "Version",
     "Workspace",
+    "counts",
     "fingerprint",
     "measure",
 ]
@@ -92,8 +97,9 @@ VERSION_FILE = "version.json"
 #: How a version came about; "outside" is recorded by the workspace itself for a current
 #: workbook changed outside the app. Their words: catalog section "workspace.store.reasons".
 REASONS = ("first_start", "upload", "edit", "restore", "dropped", "outside")
-#: What :func:`measure` counts, the keys of :attr:`Version.counts`.
-COUNTED = ("partners", "relations", "activities", "programmes")
+#: The four tables of a workbook, by the key PartnerData uses: what :func:`measure` counts (the
+#: keys of :attr:`Version.counts`) and what the editor edits (the one definition of them).
+KINDS: tuple[str, ...] = ("partners", "relations", "activities", "programmes")
 
 _ID = re.compile(r"^\d{8}-\d{6}-\d{6}(-\d+)?$")
 _SUPPORTED = WORKBOOK_EXTENSIONS | TEXT_EXTENSIONS
@@ -120,8 +126,12 @@ def measure(content: bytes, filename: str) -> dict[str, int]:
     """
     from ..workbook.loading import load_workbook  # the loader pulls in pandas; only here
 
-    data = load_workbook(content, filename=filename)
-    return {kind: len(getattr(data, kind)) for kind in COUNTED}
+    return counts(load_workbook(content, filename=filename))
+
+
+def counts(data: PartnerData) -> dict[str, int]:
+    """Partners, relations, activities and programmes of a loaded workbook."""
+    return {kind: len(getattr(data, kind)) for kind in KINDS}
 
 
 @dataclass(frozen=True)
