@@ -24,6 +24,7 @@ from app_pages.common import (
     number_table,
     plain,
     positions_for,
+    static_table,
 )
 from network_app.text import by_language, fixed, join_list, number, say
 
@@ -160,9 +161,8 @@ def groups_tab(cur, words: dict) -> None:
              join_list(found.members(group), lang, conjunction=False))
             for group in sorted(found.sizes) if found.sizes[group] > 1]
     if rows:  # a static table: member lists wrap instead of being cut off
-        st.table(pd.DataFrame(rows, columns=[words["group"], words["group_name"],
-                                             words["size"], words["members"]]),
-                 hide_index=True)
+        static_table(pd.DataFrame(rows, columns=[words["group"], words["group_name"],
+                                                 words["size"], words["members"]]), lang)
     alone = [found.members(n)[0] for n in sorted(found.sizes) if found.sizes[n] == 1]
     if alone:
         st.caption(say("app.analyse.alone", lang, count=len(alone)))
@@ -241,7 +241,7 @@ def suggestions_tab(cur, words: dict) -> None:
     if table.empty:
         st.write(words["no_suggestions"])
     else:
-        st.table(table, hide_index=True)  # reasons are sentences: wrap, don't cut
+        static_table(table, cur.lang)  # reasons are sentences: wrap, don't cut
 
 
 def per_year_chart(per_year: pd.DataFrame, words: dict, lang: str) -> alt.Chart:

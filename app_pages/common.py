@@ -45,11 +45,17 @@ _LOG = logging.getLogger("stadtlabor")
 #: The page that previews an upload and takes it over.
 WORKSPACE_PAGE = "app_pages/arbeitsstand.py"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+#: Markdown's special characters, and ":" (Streamlit's ":red[…]", ":material/…:" and emoji
+#: codes) and "&" (character references such as "&#65;").
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 def plain(text: object) -> str:
-    """Workbook text shown through a Markdown element stays text (no links, no markup)."""
+    """Workbook text shown through a Markdown element stays text: no markup, no picture,
+    no link under other words. An address written out ("https://…", "info@…") is still
+    made a link by Streamlit's Markdown (GitHub's autolinks, found after the escapes are
+    read), showing the address it leads to and fetching nothing until it is clicked.
+    """
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
@@ -378,7 +384,7 @@ def header(title: str, cur: Current) -> bool:
 
     Returns False when there is no data to show.
     """
-    st.title(title)
+    st.title(plain(title))  # the title may be the workbook's own ("Titel")
     if cur.is_example:
         st.caption(cur.t["showing_example"])
     elif cur.pending:
@@ -454,7 +460,7 @@ MAX_STYLED_CELLS = 100_000
 
 
 def display_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
-                  aligned: bool = True) -> pd.DataFrame | Styler:
+                  aligned: bool = True, markdown: bool = False) -> pd.DataFrame | Styler:
     """``frame`` for ``st.dataframe`` or ``st.table`` as a reader should see it.
 
     Empty cells are empty: Streamlit writes "None" for every missing value whatever a Styler
@@ -462,7 +468,16 @@ def display_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
     (years as written, "2019"; fractions as ``lang`` writes them); a full one stays numbers,
     its fractions shown as :func:`number_table` shows them. Yes/no columns are words. The
     column names are the caller's: translate them first and leave internal columns out.
+
+    ``markdown``: the table goes to ``st.table``, which reads every cell and column name as
+    Markdown; each text is escaped with :func:`plain`, so workbook text stays text (a name
+    written as an image or a link is shown as written, nothing is loaded).
     """
+    if markdown:
+        frame = frame.rename(columns=lambda c: plain(c) if isinstance(c, str) else c)
+        frame = frame.apply(lambda column: column.map(
+            lambda v: plain(v) if isinstance(v, str) else v) if column.dtype.kind == "O"
+            else column)
     words = TEXT[lang]
     write = fixed if aligned else number
     shown = frame.copy()
@@ -495,6 +510,12 @@ def display_table(frame: pd.DataFrame, lang: str, digits: int = 3, *,
         return shown
     return shown.style.format(lambda value: write(value, lang, digits=digits),
                               subset=fractions)
+
+
+def static_table(frame: pd.DataFrame, lang: str) -> None:
+    """``frame`` as a static table whose long texts wrap (``st.table``), every text in it
+    shown as written (see :func:`display_table`'s ``markdown``)."""
+    st.table(display_table(frame, lang, markdown=True), hide_index=True)
 
 
 def _missing(value: Any) -> bool:
@@ -574,7 +595,7 @@ def show_problems(problems: list[na.Problem], lang: str) -> None:
     """The problems as a table in which every sentence can be read in full."""
     table = problems_table(problems, lang)
     if len(table) <= FULL_TEXT_PROBLEMS:
-        st.table(table, hide_index=True)
+        static_table(table, lang)
     else:
         message = TEXT[lang]["columns"]["message"]
         st.dataframe(table, hide_index=True, column_config={

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, display_table, graph_for, header, plain, positions_for
+from app_pages.common import current, graph_for, header, plain, positions_for, static_table
 from app_pages.network_component import network_chart
 from network_app.text import by_language
 
@@ -48,25 +48,23 @@ def page() -> None:
     with left:
         st.subheader(words["details"])
         if profile.attributes:
-            st.table(display_table(pd.DataFrame(profile.attributes,
-                                                columns=[words["field"], words["value"]]),
-                                   cur.lang), hide_index=True)
+            static_table(pd.DataFrame(profile.attributes,
+                                      columns=[words["field"], words["value"]]), cur.lang)
         if profile.programmes:
             st.markdown(f"**{words['programmes']}:** " + plain("; ".join(profile.programmes)))
     with right:
         st.subheader(words["neighbours"])
         if profile.neighbours:
-            st.table(display_table(pd.DataFrame(
+            static_table(pd.DataFrame(
                 [(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
-                columns=[words["partner"], words["why"]]), cur.lang), hide_index=True)
+                columns=[words["partner"], words["why"]]), cur.lang)
         else:
             st.write(words["no_neighbours"].format(hub=plain(data.own_organisation))
                      if data.has_hub else words["no_neighbours_plain"])
     if profile.activities:
         st.subheader(words["activities"])
-        st.table(display_table(pd.DataFrame(profile.activities, columns=[
-            words["activity"], words["date"], words["status"], words["area"]]), cur.lang),
-                 hide_index=True)
+        static_table(pd.DataFrame(profile.activities, columns=[
+            words["activity"], words["date"], words["status"], words["area"]]), cur.lang)
 
     st.subheader(words["ego"])
     steps = st.slider(words["steps"], 1, 3, 1, key="ego_steps", help=words["steps_help"])
@@ -74,7 +72,7 @@ def page() -> None:
 
     st.subheader(words["path_title"])
     others = [n for n in names if n != name]
-    target = st.selectbox(words["path_to"].format(name=name), others, index=None,
+    target = st.selectbox(words["path_to"].format(name=plain(name)), others, index=None,
                           key="path_target", placeholder="…")
     highlight: list[str] = []
     if target:

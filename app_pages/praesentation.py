@@ -435,7 +435,7 @@ def page() -> None:
 
     head = st.columns([5, 1.6, 1.3], vertical_alignment="center")
     with head[0]:
-        st.title(title, anchor=False)
+        st.title(plain(title), anchor=False)  # may be the workbook's own "Titel"
         if subtitle:
             with st.container(key="pn_subtitle"):
                 st.markdown(subtitle)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import badfiles
 import pytest
@@ -29,6 +30,12 @@ def metric(at: AppTest, label: str) -> str:
 
 def upload(at: AppTest, path) -> None:
     at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+
+
+def tables_text(at: AppTest) -> str:
+    """The words of every static table as the reader sees them (st.table reads its cells as
+    Markdown, so the page escapes them: "B\\-Uni")."""
+    return re.sub(r"\\(.)", r"\1", " ".join(t.value.to_string() for t in at.table))
 
 
 def drawn(at: AppTest) -> dict:
@@ -147,7 +154,7 @@ def test_partner_profile_and_path(app, tmp_path, small_sheets):
     app.switch_page("app_pages/partner.py").run()
     app.selectbox(key="partner").set_value("A-Lab").run()
     assert not app.exception
-    tables = " ".join(t.value.to_string() for t in app.table)
+    tables = tables_text(app)
     assert "B-Uni" in tables and "Workshop" in tables
     app.selectbox(key="path_target").set_value("D-Stadt").run()
     shown = " ".join(m.value for m in app.markdown)
@@ -160,9 +167,9 @@ def test_partner_page_personal_data_only_when_asked(app, tmp_path):
         ["Name", "Kategorie", "E-Mail"], ["A-Lab", "Austausch", "a@example.org"]]})
     upload(app, path)
     app.switch_page("app_pages/partner.py").run()
-    assert "a@example.org" not in " ".join(t.value.to_string() for t in app.table)
+    assert "a@example.org" not in tables_text(app)
     app.toggle(key="show_personal").set_value(True).run()
-    assert "a@example.org" in " ".join(t.value.to_string() for t in app.table)
+    assert "a@example.org" in tables_text(app)
 
 
 def test_data_page_search_and_duplicates(app, tmp_path):
@@ -275,3 +282,64 @@ def test_export_is_the_filtered_view(app, tmp_path, small_sheets):
     assert len(app.get("download_button")) == 2  # the template and the export
     app.multiselect(key="f_categories").set_value([]).run()
     assert len(app.get("download_button")) == 1  # the export of another view is not offered
+
+
+# --- workbook text shown through Markdown (st.table, st.title) stays text ---------------------
+
+MD_IMAGE = "![x](http://127.0.0.2:9/p.png)"
+MD_LINK = "[klick](http://127.0.0.2:9/l)"
+
+
+def markdown_workbook(path):
+    """Partner names, a field, an activity, a wrong name and the title written as Markdown
+    images and links: each reaches a table or a title of some page."""
+    return write_xlsx(path, {
+        "Partner": [["Name", "Ort", "Notiz"], [MD_IMAGE, "Soest", MD_LINK],
+                    [MD_LINK, "Hamm", ""], ["C-Verein", "", ""], ["D_Stadt", "", ""]],
+        "Beziehungen": [["Von", "Nach"], [MD_IMAGE, "C-Verein"], [MD_IMAGE, "D_Stadt"],
+                        [MD_LINK, "C-Verein"], [MD_LINK, "D_Stadt"],
+                        [MD_IMAGE, "![y](http://127.0.0.2:9/q.png)"]],
+        "Aktivitäten": [["Aktivität", "Datum", "Beteiligte"],
+                        ["![a](http://127.0.0.2:9/a.png)", 2022, f"{MD_IMAGE}; {MD_LINK}"]],
+        "Einstellungen": [["Einstellung", "Wert"], ["Titel", "![t](http://127.0.0.2:9/t.png)"]],
+    })
+
+
+MARKUP = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>~$:&]")
+
+
+def escaped(text: str) -> str:
+    """``text`` as Markdown that shows exactly its characters: each special one escaped."""
+    return MARKUP.sub(lambda m: "\\" + m.group(), text)
+
+
+def is_escaped(text: str) -> bool:
+    """Whether Markdown ``text`` has no special character left unescaped."""
+    return not MARKUP.search(re.sub(r"\\.", "", text))
+
+
+def test_workbook_text_in_tables_and_titles_is_not_markdown(app, tmp_path):
+    upload(app, markdown_workbook(tmp_path / "md.xlsx"))
+    cells: list[str] = []
+    titles: list[str] = []
+    for page in ("app_pages/netzwerk.py", "app_pages/partner.py", "app_pages/analyse.py",
+                 "app_pages/daten.py", PRESENTATION):
+        app.switch_page(page).run()
+        assert not app.exception, page
+        for title in app.title:
+            assert is_escaped(title.value), (page, title.value)
+            titles.append(title.value)
+        for table in app.table:
+            frame = table.value
+            texts = [*map(str, frame.columns),
+                     *(v for column in frame.columns for v in frame[column]
+                       if isinstance(v, str))]
+            assert all(is_escaped(text) for text in texts), (page, texts)
+            cells += texts
+    shown = " ".join(cells)
+    # every kind of workbook text reached a table: names, a field, an activity, a message
+    for written in (MD_IMAGE, MD_LINK, "![a](http://127.0.0.2:9/a.png)",
+                    "![y](http://127.0.0.2:9/q.png)"):
+        assert escaped(written) in shown, written
+    # the workbook's "Titel" names the network (Netzwerk: no own organisation; Präsentation)
+    assert titles.count(escaped("![t](http://127.0.0.2:9/t.png)")) == 2

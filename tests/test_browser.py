@@ -170,6 +170,61 @@ def test_markup_from_workbook_stays_text_on_every_page(page, tmp_path):
     assert page.outside_requests == []
 
 
+#: Every picture of the page, shadow roots included, that points at the test's address, and
+#: every link there whose words are not the address it leads to (an address written out in the
+#: workbook may become a link to itself: Streamlit's Markdown makes those).
+FIND_MARKDOWN = """() => {
+  const found = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll("img, source, image, a")) {
+      const target = el.getAttribute("src") || el.getAttribute("href") || "";
+      if (!target.includes("127.0.0.2") && !target.includes("%5C")) continue;
+      let honest = false;
+      try {
+        honest = el.tagName === "A" && new URL(el.textContent.trim()).href === el.href;
+      } catch (error) {}
+      if (!honest) found.push(el.outerHTML);
+    }
+    for (const el of node.querySelectorAll("*")) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(document);
+  return found;
+}"""
+
+
+def test_markdown_from_workbook_stays_text_in_tables_and_titles(page, tmp_path):
+    """A name written as a Markdown image or link is shown as written: no picture is
+    fetched, no link made (st.table and st.title read their text as Markdown)."""
+    from test_app import markdown_workbook
+
+    network(page)
+    upload(page, markdown_workbook(tmp_path / "md.xlsx"))
+    page.get_by_text("Gezeigt wird: md.xlsx").wait_for(timeout=30_000)
+    found = []
+    # the first name in the list is the image: its card, its neighbours, its activity
+    for link, marker in (("Partner", "Direkt verbunden mit"), ("Analyse", "Rangliste nach"),
+                         ("Daten", "Was ist zu tun?")):
+        page.get_by_role("link", name=link, exact=True).click()
+        page.get_by_text(marker).first.wait_for(state="attached", timeout=30_000)
+        if link == "Analyse":
+            for tab in ("Gruppen", "Vorschläge"):
+                page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1500)
+        found += page.evaluate(FIND_MARKDOWN)
+    page.get_by_role("link", name="Netzwerk", exact=True).click()
+    page.get_by_text("Gezeigt: 4 von 4 Partnern").wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    found += page.evaluate(FIND_MARKDOWN)
+    assert found == []
+    assert page.outside_requests == []
+    assert page.dialogs == []
+    # shown as written
+    page.get_by_role("heading", name="![t](http://127.0.0.2:9/t.png)").wait_for()
+    page.get_by_role("link", name="Partner", exact=True).click()
+    page.get_by_text("[klick](http://127.0.0.2:9/l)").first.wait_for(timeout=30_000)
+    page.get_by_text("![a](http://127.0.0.2:9/a.png)").first.wait_for()
+
+
 ANALYSIS_TABS = ["Kennzahlen", "Gruppen", "Brücken", "Was wäre, wenn …", "Vorschläge",
                  "Zeitverlauf"]
 

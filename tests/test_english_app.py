@@ -41,7 +41,7 @@ PAGES = ["app_pages/netzwerk.py", "app_pages/partner.py", "app_pages/daten.py",
 UPLOADABLE = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".edgelist"}
 #: Protobuf fields that hold program code for the browser, not text for the reader.
 CODE_FIELDS = {"js_content", "css_content"}
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
 _GRAPH_DATA = re.compile(r"var graphData = (\{.*?\});\n")
 #: A number with one or two decimals after a point ("0.03"), not a date ("12.08.2022").

@@ -423,7 +423,7 @@ def test_a_hub_less_upload_in_english_shows_no_german(foreign_app, foreign_path)
 
 
 def test_network_page_offers_no_ego_view_without_hub(foreign_app):
-    assert foreign_app.title[0].value == "Netzwerk aus got-edges.xlsx"
+    assert foreign_app.title[0].value == r"Netzwerk aus got\-edges\.xlsx"  # Markdown
     assert not foreign_app.exception
     view = foreign_app.radio(key="view")
     assert list(view.options) == ["Nur Partner untereinander", "Partner und Aktivitäten"]
@@ -435,7 +435,7 @@ def test_network_page_offers_no_ego_view_without_hub(foreign_app):
 def test_presentation_of_a_hub_less_upload(foreign_app):
     foreign_app.switch_page("app_pages/praesentation.py").run()
     assert not foreign_app.exception
-    assert foreign_app.title[0].value == "Netzwerk aus got-edges.xlsx"
+    assert foreign_app.title[0].value == r"Netzwerk aus got\-edges\.xlsx"  # Markdown
 
 
 def test_the_sidebar_control_switches_the_hub_and_survives_page_switches():
