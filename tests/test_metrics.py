@@ -261,15 +261,23 @@ def test_two_thousand_partners_sampled_equal_networkx(two_thousand):
 
 
 def test_one_conversion_per_graph(two_thousand, monkeypatch):
+    import igraph
+
     import network_app.analysis.engine as engine
 
     graph = two_thousand.copy()
     conversions = []
     convert = engine._convert
     monkeypatch.setattr(engine, "_convert", lambda layer: conversions.append(1) or convert(layer))
+    searches = []
+    closeness = igraph.Graph.closeness
+    monkeypatch.setattr(igraph.Graph, "closeness",
+                        lambda self, *a, **k: searches.append(1) or closeness(self, *a, **k))
     first = partner_metrics(graph)
     network_summary(graph)
     assert len(conversions) == 1
+    # The summary's path lengths are made of the distance sums the closeness already has.
+    assert len(searches) == 1
     # A changed weight is a different network: converted afresh, and the figures follow it.
     u, v = next(iter(graph.edges))
     graph.edges[u, v]["weight"] = 100

@@ -37,7 +37,7 @@ import warnings
 import weakref
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import igraph as ig
@@ -67,11 +67,15 @@ class Prepared:
         The partners in that order: vertex *i* of ``igraph`` is ``names[i]``.
     igraph : igraph.Graph
         The same network, undirected, edge attribute ``weight``.
+    memo : dict
+        Results that several measures need, computed once per graph (e.g. ``"closeness"``:
+        igraph's closeness of every partner inside its part, for the metrics and the summary).
     """
 
     layer: nx.Graph
     names: list[Any]
     igraph: ig.Graph
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def index(self) -> dict[Any, int]:

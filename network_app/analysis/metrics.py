@@ -60,7 +60,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..text import by_key, number, say
-from .engine import prepare, quiet, seeded
+from .engine import Prepared, prepare, quiet, seeded
 
 __all__ = [
     "EXACT_LIMIT",
@@ -164,7 +164,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         # 2 / ((n-1)(n-2)), so both give the share of pairs whose shortest paths run through.
         scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
         betweenness = np.array(ig_graph.betweenness(directed=False)) * scale
-        closeness = _exact_closeness(ig_graph, np.arange(n), part_size, n)
+        closeness = _exact_closeness(prepared, np.arange(n), part_size)
     else:
         # networkx's sample (random.Random(seed).sample of the node list, sorted here) and its
         # scaling of networkx 3.6 (a sampled partner's sum is over k - 1 other sources); the
@@ -177,7 +177,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         from_sample = 2 * np.array(ig_graph.betweenness(directed=False, sources=sample))
         betweenness = from_sample * np.where(sampled, 1 / ((sample_size - 1) * (n - 2)),
                                              1 / (sample_size * (n - 2)))
-        closeness, estimated = _sampled_closeness(ig_graph, sample, membership, part_size,
+        closeness, estimated = _sampled_closeness(prepared, sample, membership, part_size,
                                                   exact_limit)
         frame.attrs["betweenness_sample"] = sample_size
         if estimated:
@@ -298,7 +298,7 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         return summary
     if size <= exact_limit or sample_size >= size:
         # Closeness is (size - 1) / (sum of a partner's distances) inside its part.
-        closeness = np.array(ig_graph.closeness(vertices=largest))
+        closeness = _closeness_inside(prepared, np.array(largest, dtype=np.int64))
         total = int(np.rint(((size - 1) / closeness).sum()))
         summary["average_path_length"] = total / (size * (size - 1))
         summary["diameter"] = _diameter(ig_graph, largest)
@@ -325,17 +325,32 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
 # --------------------------------------------------------------------------- helpers
 
 
-def _exact_closeness(ig_graph: ig.Graph, vertices: npt.NDArray[np.int64],
-                     part_size: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.float64]:
+def _exact_closeness(prepared: Prepared, vertices: npt.NDArray[np.int64],
+                     part_size: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """networkx's closeness of these partners: igraph's closeness inside each one's part,
     scaled by the share of the other partners it reaches (Wasserman–Faust); 0 alone."""
-    with quiet():  # igraph warns about partners without ties (NaN): they get 0 below
-        inside = np.array(ig_graph.closeness(vertices=vertices.tolist()), dtype=float)
+    n = len(prepared.names)
+    inside = _closeness_inside(prepared, vertices)
     reached = (part_size[vertices] - 1) / (n - 1) if n > 1 else np.zeros(len(vertices))
     return np.nan_to_num(inside * reached, nan=0.0)
 
 
-def _sampled_closeness(ig_graph: ig.Graph, sample: list[int],
+def _closeness_inside(prepared: Prepared, vertices: npt.NDArray[np.int64]
+                      ) -> npt.NDArray[np.float64]:
+    """igraph's closeness of these partners inside their parts: (part size − 1) / the sum of
+    their distances; NaN for a partner without ties. Computed for every partner it is kept in
+    ``prepared.memo``: the summary's average path length is made of the same sums."""
+    kept = prepared.memo.get("closeness")
+    if kept is not None:
+        return np.asarray(kept[vertices])
+    with quiet():  # igraph warns about partners without ties (NaN)
+        inside = np.array(prepared.igraph.closeness(vertices=vertices.tolist()), dtype=float)
+    if len(vertices) == len(prepared.names):
+        prepared.memo["closeness"] = inside
+    return inside
+
+
+def _sampled_closeness(prepared: Prepared, sample: list[int],
                        membership: npt.NDArray[np.int64], part_size: npt.NDArray[np.int64],
                        exact_limit: int) -> tuple[npt.NDArray[np.float64], bool]:
     """Closeness, estimated in parts larger than ``exact_limit`` that hold at least two
@@ -345,6 +360,7 @@ def _sampled_closeness(ig_graph: ig.Graph, sample: list[int],
     part (itself not counted), then scaled as in :func:`_exact_closeness`.
     """
     n = len(membership)
+    ig_graph = prepared.igraph
     closeness = np.zeros(n)
     in_part: dict[int, list[int]] = {}
     for source in sample:
@@ -353,7 +369,7 @@ def _sampled_closeness(ig_graph: ig.Graph, sample: list[int],
            if part_size[sources[0]] > exact_limit and len(sources) >= 2}
     exact = np.flatnonzero(~np.isin(membership, list(big)))
     if len(exact):
-        closeness[exact] = _exact_closeness(ig_graph, exact, part_size, n)
+        closeness[exact] = _exact_closeness(prepared, exact, part_size)
     for part in sorted(big):
         members = np.flatnonzero(membership == part)
         sources = in_part[part]
