@@ -427,3 +427,35 @@ def test_html_export_wheel_fit_and_search(file_page, export_pages):
     assert page.evaluate(selected) == []
     assert "Kein Partner" in page.locator("#search-status").inner_text()
     assert page.errors == []
+
+
+def test_html_export_search_box_takes_every_key(file_page, export_pages):
+    """"-", "+" and the arrow keys are typed into the search box (vis' keys act only while
+    the picture has the focus), and the picture still answers them when it has it."""
+    page = file_page
+    open_export(page, export_pages["bundled"], (1440, 900))
+    view = "() => [network.getScale(), network.getViewPosition()]"
+    before = page.evaluate(view)
+    page.locator("#search-input").click()
+    page.keyboard.type("Castrop-Rauxel+")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("-")
+    assert page.locator("#search-input").input_value() == "Castrop-Rauxe+-"
+    assert page.evaluate(view) == before  # the keys moved nothing
+    page.locator("#search-input").fill("Castrop-Rauxel")
+    page.press("#search-input", "Enter")
+    selected = "() => network.getSelectedNodes().map((id) => graphData.nodes[id].label)"
+    assert page.evaluate(selected) == ["Stadt Castrop-Rauxel"]
+    page.locator("#fit").click()
+    page.wait_for_timeout(900)
+    frame = page.locator("#network .vis-network")
+    assert frame.get_attribute("tabindex") == "0"
+    frame.focus()
+    scale = page.evaluate("() => network.getScale()")
+    for _ in range(10):
+        page.keyboard.press("Minus")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => network.getScale()") < scale
+    assert page.errors == []

@@ -144,7 +144,8 @@ body {{ display: flex; flex-direction: column; height: 100vh; }}
 #fit {{ font: inherit; font-size: 14px; padding: 4px 10px; background: #ffffff; color: #1f1f1f;
   border: 1px solid #8c8c8c; border-radius: 4px; cursor: pointer; }}
 #fit:hover {{ background: #f0f0f0; }}
-#fit:focus-visible, #network:focus-visible {{ outline: 3px solid #0072B2; }}
+#fit:focus-visible, #network .vis-network:focus-visible {{ outline: 3px solid #0072B2;
+  outline-offset: -3px; }}
 #stage {{ position: relative; flex: 1 1 {height}px; min-height: 240px; }}
 #network {{ position: absolute; inset: 0; }}
 #hint {{ position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%);
@@ -181,11 +182,26 @@ var network = new vis.Network(
      edges: new vis.DataSet(graphData.edges) }},
   {{
     physics: {{ enabled: false }},
-    interaction: {{ hover: true, tooltipDelay: 150, keyboard: {{ enabled: true }} }},
+    // Keys act only while the picture has the focus: "-", "+" and the arrows bound to the
+    // window could not be typed into the search box.
+    interaction: {{ hover: true, tooltipDelay: 150,
+                   keyboard: {{ enabled: true, bindToWindow: false, autoFocus: false }} }},
     nodes: {{ borderWidth: 1 }},
     edges: {{ smooth: false }}
   }}
 );
+// vis' own frame takes the focus (a click or the Tab key) for its keys; it is what a screen
+// reader announces (a focusable part inside role="img" would be hidden from it).
+(function () {{
+  var box = document.getElementById("network");
+  var frame = box.querySelector(".vis-network");
+  if (!frame) return;
+  frame.setAttribute("tabindex", "0");
+  frame.setAttribute("role", "application");
+  frame.setAttribute("aria-label", box.getAttribute("aria-label"));
+  box.removeAttribute("role");
+  box.removeAttribute("aria-label");
+}})();
 var labels = PartnernetzLabels.attach(network, {{
   names: graphData.nodes.map(function (node) {{ return node.label; }}),
   ranks: graphData.nodes.map(function (node) {{ return node.rank; }}),
