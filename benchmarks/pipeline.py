@@ -264,6 +264,14 @@ COMMANDS: dict[str, list[str]] = {
 #: Packages a command should load only when it needs them (counted in the start-up table).
 HEAVY = ("matplotlib", "pptx", "openpyxl", "PIL", "igraph", "scipy")
 
+#: Runs the CLI (``-m network_app``) and says at exit which top-level packages it loaded.
+_COMMAND = """
+import atexit, runpy, sys
+atexit.register(lambda: print("LOADED", *sorted({m.split(".")[0] for m in sys.modules}),
+                              file=sys.stderr))
+runpy.run_module("network_app", run_name="__main__", alter_sys=True)
+"""
+
 #: Times ``build_graph`` in a fresh process: prints the median seconds and the graph's size.
 _GRAPH_TIMER = """
 import statistics, sys, time
@@ -293,27 +301,32 @@ def _run(tree: Path, args: list[str], folder: Path) -> subprocess.CompletedProce
     return result
 
 
-def import_profile(stderr: str) -> tuple[float, set[str]]:
-    """Seconds spent importing (top-level entries of ``-X importtime`` summed) and the
-    top-level packages imported.
+def import_seconds(stderr: str) -> float:
+    """Seconds spent importing: the top-level entries of ``-X importtime`` summed.
 
-    >>> import_profile("import time: self [us] | cumulative | imported package\\n"
+    >>> import_seconds("import time: self [us] | cumulative | imported package\\n"
     ...                "import time:       200 |        300 |   numpy.core\\n"
     ...                "import time:       100 |       1400 | numpy\\n")
-    (0.0014, {'numpy'})
+    0.0014
     """
-    total, packages = 0, set()
+    total = 0
     for line in stderr.splitlines():
         if not line.startswith("import time:"):
             continue
         parts = line[len("import time:"):].split("|")
         if len(parts) != 3 or not parts[1].strip().isdigit():
             continue  # the header
-        name = parts[2][1:]
-        packages.add(name.strip().split(".")[0])
-        if not name.startswith(" "):
+        if not parts[2][1:].startswith(" "):
             total += int(parts[1])
-    return total / 1e6, packages
+    return total / 1e6
+
+
+def loaded_packages(stderr: str) -> set[str]:
+    """The packages ``_COMMAND`` said were loaded (an import that failed is not one)."""
+    for line in stderr.splitlines():
+        if line.startswith("LOADED "):
+            return set(line.split()[1:])
+    return set()
 
 
 def startup_rows(trees: dict[str, Path], folder: Path, repeat: int) -> list[dict[str, Any]]:
@@ -327,12 +340,11 @@ def startup_rows(trees: dict[str, Path], folder: Path, repeat: int) -> list[dict
         for _ in range(repeat):
             for name, tree in trees.items():  # taking turns: both see the same load
                 start = time.perf_counter()
-                _run(tree, ["-m", "network_app", *args], folder)
+                run = _run(tree, ["-c", _COMMAND, *args], folder)
                 walls[name].append(time.perf_counter() - start)
-                seconds, packages = import_profile(
-                    _run(tree, ["-X", "importtime", "-m", "network_app", *args], folder).stderr)
-                imports[name].append(seconds)
-                loaded[name] = packages
+                loaded[name] = loaded_packages(run.stderr)
+                imports[name].append(import_seconds(
+                    _run(tree, ["-X", "importtime", "-m", "network_app", *args], folder).stderr))
         for name in trees:
             rows.append({"command": command, "tree": name,
                          "wall_s": statistics.median(walls[name]),
@@ -407,7 +419,8 @@ def machine() -> dict[str, Any]:
                 else "nicht installiert"
     return {"platform": platform.platform(), "machine": platform.machine(),
             "cpu_count": os.cpu_count(), "python": platform.python_version(),
-            "date": date.today().isoformat(), "packages": versions}
+            "date": date.today().isoformat(), "packages": versions,
+            "load_average": round(os.getloadavg()[1], 1)}
 
 
 def _seconds(value: float | None) -> str:
@@ -423,7 +436,8 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, Any], repeat: int) -> s
     notes = sorted({f"- N={r['n']:,} {r['stage']}: {r['note']}" for r in rows if r["note"]})
     packages = ", ".join(f"{k} {v}" for k, v in info["packages"].items())
     lines += ["", f"Median of {repeat} runs each; {info['date']}; {info['platform']}, "
-              f"{info['cpu_count']} CPUs, Python {info['python']}.", f"Packages: {packages}."]
+              f"{info['cpu_count']} CPUs, Python {info['python']}; load average (5 min) at the end "
+              f"{info['load_average']}.", f"Packages: {packages}."]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines)
