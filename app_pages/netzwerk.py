@@ -145,12 +145,20 @@ def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
         col.metric(category_label(category, lang), figure(count, lang))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def shared_view(key: str, _data: na.PartnerData, filters: na.Filters) -> nx.Graph:
+    """The partner view of a big network, kept as one object (``st.cache_data`` would copy
+    the graph on every rerun: about 3 s for 20,000 partners). Shared between sessions: only
+    read, never changed (the overview's functions take subgraph views)."""
+    return na.network_view(_data, "partners", filters)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def grouped(key: str, _data: na.PartnerData, filters: na.Filters, by: str, lang: str
             ) -> tuple[ov.Grouping, nx.Graph, dict]:
     """The overview of a big network: its groups (by community or category), the graph of the
     groups and their places."""
-    graph = view(key, _data, "partners", filters)
+    graph = shared_view(key, _data, filters)
     if by == "category":
         grouping = ov.category_grouping(graph, lang=lang)
     else:
@@ -208,7 +216,7 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     data, lang, words = cur.data, cur.lang, TEXT[cur.lang]
     by = st.session_state.get("overview_by", "community")
     grouping, overview, group_places = grouped(cur.key, data, filters, by, lang)
-    graph = view(cur.key, data, "partners", filters)
+    graph = shared_view(cur.key, data, filters)
     # A click on a group in the overview (the previous run) opens it.
     if "overview_request" in st.session_state:
         st.session_state["overview_group"] = st.session_state.pop("overview_request")
@@ -290,7 +298,8 @@ def page() -> None:
         st.caption(say("app.common.hub_none", lang))
     big = figures["partners"] > ov.OVERVIEW_LIMIT
     kind, color_by, size_by, filters, search_place = controls(cur.lang, options, views, big=big)
-    graph = view(cur.key, data, kind, filters)
+    # A big network's partner view is shared, not copied on every rerun.
+    graph = shared_view(cur.key, data, filters) if big else view(cur.key, data, kind, filters)
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
     values = options["types"] if color_by == "type" else None
     if big and ov.is_big(graph):
