@@ -6,6 +6,12 @@ whatever is filtered; only the filtered graph is recomputed when a control chang
 Layout: the picture is what people come for, so it starts within the first screen (1440×900):
 one row of controls above it (view, search, and popovers for colour/size and filters); the
 caption and the key-figure tiles follow the picture.
+
+A network of more than ``OVERVIEW_LIMIT`` partners (:mod:`network_app.network.overview`; where
+vis-network gets slow, see benchmarks/README.md) is never drawn partner by partner: the page
+first shows the overview of groups (by ties or by category, chosen instead of the view), and
+a click on a group or "Gruppe öffnen" shows its partners, the search a partner with its
+neighbours, a button goes back. A filter that leaves few enough partners draws them all.
 """
 
 from __future__ import annotations
