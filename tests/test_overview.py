@@ -253,3 +253,18 @@ def test_export_of_a_big_network_keeps_workbook_text_data(monkeypatch, tmp_path)
     assert evil not in text
     assert evil in embedded(text)["names"]
     assert "Back to the overview" in text
+
+
+def test_app_exports_the_overview_of_a_big_network(big_app):
+    at = big_app
+    at.selectbox(key="export_format").set_value("html").run()
+    at.button(key="export_build").click().run()
+    assert not at.exception
+    page = at.session_state["export_result"]["data"].decode("utf-8")
+    assert len(embedded(page)["names"]) == 3000
+    # with a group open, the export is that group, drawn partner by partner
+    first = at.selectbox(key="overview_group").options[0]
+    at.selectbox(key="overview_group").set_value(first).run()
+    at.button(key="export_build").click().run()
+    page = at.session_state["export_result"]["data"].decode("utf-8")
+    assert "var overviewData" not in page and "graphData" in page
