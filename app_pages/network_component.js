@@ -125,7 +125,8 @@ function drawLegend(state, data) {
   box.append(heading, list);
 }
 
-// The names not drawn right now, as a list beside the picture (data.sideList); textContent only.
+// The nodes in the picture drawn without their name right now, as a list beside it
+// (data.sideList); textContent only.
 function drawSideList(state, names) {
   const box = state.root.querySelector(".pn-side");
   if (!state.sideList) {

@@ -202,7 +202,8 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
     (pass the same keywords as to ``node_styles``); by default the category legend. Triggers do not
     work inside ``st.form``. ``font_size`` is the names' size in screen pixels at any zoom
     (default 14, kept between 12 and 40); above 15 the legend grows with it, for a projector.
-    ``side_list`` lists the names not labelled right now in a column beside the picture.
+    ``side_list`` lists the nodes in the picture drawn without their name right now in a
+    column beside it.
     """
     data = chart_data(graph, positions, styles, key=key, lang=lang, focus=focus,
                       highlight=highlight, legend=legend, height=height,

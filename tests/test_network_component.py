@@ -359,20 +359,29 @@ def test_markup_names_stay_text(browser, markup_app):
         context.close()
 
 
-def test_side_list_names_exactly_the_unlabelled(page):
+def in_picture(page) -> set[str]:
+    """The names of the nodes whose dot's centre is inside the picture now."""
+    canvas = page.locator(ROOT_SELECTOR + " .pn-canvas canvas").bounding_box()
+    return {dot["name"] for dot in page.evaluate("() => window.__partnernetz.nodeDots('net')")
+            if canvas["x"] <= dot["x"] <= canvas["x"] + canvas["width"]
+            and canvas["y"] <= dot["y"] <= canvas["y"] + canvas["height"]}
+
+
+def test_side_list_names_exactly_the_unlabelled_in_the_picture(page):
     root = drawn(page)
     page.get_by_text("Namensliste").click()
     side = root.locator(".pn-side")
     side.wait_for(state="visible", timeout=30_000)
     page.wait_for_timeout(800)
-    assert side.locator("h2").inner_text() == "Weitere Namen im Bild"
+    assert side.locator("h2").inner_text() == "Im Bild ohne Namen"
     names = set(page.evaluate("() => window.__partnernetz.instances.net.names"))
+    assert in_picture(page) == names  # fitted: every node is in the picture
     labelled = {box["name"] for box in page.evaluate(
         "() => window.__partnernetz.labelBoxes('net')")}
     listed = side.locator("li").all_inner_texts()
     assert set(listed) == names - labelled
     assert labelled and listed  # the picture beside the list is narrower: some names left out
-    # Zoomed in, the list follows what is drawn.
+    # Zoomed in, the list follows what is drawn, and names off the picture are not in it.
     box = root.locator(".pn-canvas").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.keyboard.down("Control")
@@ -382,6 +391,8 @@ def test_side_list_names_exactly_the_unlabelled(page):
     page.wait_for_timeout(800)
     labelled = {box["name"] for box in page.evaluate(
         "() => window.__partnernetz.labelBoxes('net')")}
-    assert set(side.locator("li").all_inner_texts()) == names - labelled
+    shown = in_picture(page)
+    assert shown < names  # zoomed in: some nodes left the picture
+    assert set(side.locator("li").all_inner_texts()) == shown - labelled
     screenshot(page, "component_side_list.png")
     assert page.console_errors == []

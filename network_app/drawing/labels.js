@@ -10,7 +10,8 @@
 // ties). Each name tries a few places around its dot (below, right, left, above) and is skipped
 // when its box would touch a name already drawn, another node's dot, an obstacle (a button over
 // the picture) or the canvas edge. So the overview shows the most important names, more appear
-// as the user zooms in, and every name is in the tooltip and (optionally) in a side list.
+// as the user zooms in, and every name is in the tooltip and (optionally) in a side list of
+// the nodes in the picture drawn without their name.
 // A grid of buckets keeps the overlap tests cheap (a few ms for 300 nodes).
 //
 // Names are only ever drawn with fillText (never parsed as HTML).
@@ -85,7 +86,9 @@ var PartnernetzLabels = (function () {
   //   fontSize (screen px), font (family), color, fadedColor,
   //   first() -> ids to label before all others, faded(id) -> bool,
   //   obstacles() -> [{x, y, w, h}] in canvas pixels, onChange(unlabelledNames) after a draw
-  //   that changed which names are drawn, canvas() -> the canvas element (for page coordinates).
+  //   that changed which nodes in the picture carry no name (their names, most important
+  //   first; nodes outside the picture are not among them), canvas() -> the canvas element
+  //   (for page coordinates).
   function attach(network, options) {
     var names = options.names.map(String);
     var sizes = options.sizes || [];
@@ -192,8 +195,14 @@ var PartnernetzLabels = (function () {
       engine.drawn = new Set(boxes.map(function (box) { return box.id; }));
       engine.lastMs = performance.now() - started;
       if (options.onChange) {
+        // In the picture: the dot's centre inside the canvas (as for drawing a name).
         var missing = [];
-        for (var n = 0; n < names.length; n++) if (!engine.drawn.has(n)) missing.push(n);
+        for (var o = 0; o < order.length; o++) {
+          var n = order[o], dot = screen[n];
+          if (engine.drawn.has(n) || !dot || dot.x < 0 || dot.x > width || dot.y < 0
+              || dot.y > height) continue;
+          missing.push(n);
+        }
         var signature = missing.join(",");
         if (signature !== engine.signature) {
           engine.signature = signature;

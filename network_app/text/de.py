@@ -484,7 +484,7 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Das ganze Netzwerk ins Bild holen",
         "zoom_hint": "Zum Zoomen Strg + Mausrad",
         "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
-        "unlabelled": "Weitere Namen im Bild",
+        "unlabelled": "Im Bild ohne Namen",
         "all_labelled": "Alle Namen stehen im Bild.",
         "aria_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
         "aria_edges": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},

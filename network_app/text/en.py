@@ -444,7 +444,7 @@ CATALOG: dict[str, Any] = {
         "fit_help": "Bring the whole network into view",
         "zoom_hint": "To zoom, use Ctrl + mouse wheel",
         "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
-        "unlabelled": "More names in the picture",
+        "unlabelled": "In the picture without a name",
         "all_labelled": "Every name is shown in the picture.",
         "aria_nodes": {"one": "{count} node", "other": "{count} nodes"},
         "aria_edges": {"one": "{count} tie", "other": "{count} ties"},
