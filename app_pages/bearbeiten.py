@@ -472,9 +472,12 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
     name, content, losses = edited
     if state.conflict:
         fold(state, pending)  # kept with the work: "Neu laden" sets it aside to carry over
-        st.error(say("app.bearbeiten.changed_elsewhere" if state.noticed
-                     else "app.bearbeiten.save_refused", lang, name=plain(state.name)),
-                 icon="⚠️")
+        if state.noticed:  # nothing failed: said before a save was tried
+            st.warning(say("app.bearbeiten.changed_elsewhere", lang, name=plain(state.name)),
+                       icon="⚠️")
+        else:
+            st.error(say("app.bearbeiten.save_refused", lang, name=plain(state.name)),
+                     icon="⚠️")
         left, right = st.columns(2)
         if left.button(words["reload"], key="edit_reload", type="primary"):
             try:

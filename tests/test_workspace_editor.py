@@ -278,8 +278,8 @@ def test_second_session_is_refused_and_loses_nothing(ws):
     click(first, "Speichern")
     after_first = ws.current()
     second.run()  # the colleague's save is said at once, not only when saving is refused
-    assert "wurde inzwischen gespeichert" in text(second.error[0])
-    assert "»Auf die neuere Fassung übertragen«" in text(second.error[0])
+    [notice] = [text(w) for w in second.warning if "wurde inzwischen gespeichert" in w.value]
+    assert "»Auf die neuere Fassung übertragen«" in notice
     assert not [b for b in second.button if b.label == "Speichern"]
     assert ws.current().fingerprint == after_first.fingerprint
     assert place_of(saved(ws), "B-Uni") == "Bochum"
