@@ -236,14 +236,17 @@ def test_a_file_that_is_no_workbook_is_refused_before_anything_is_written(starte
 
 
 @pytest.mark.parametrize(("name", "refusal"), [
-    ("", ValueError), (".xlsx", ValueError), ("..", ValueError), ("~$netz.xlsx", ValueError),
+    ("", WorkspaceError), (".xlsx", WorkspaceError), ("..", WorkspaceError),
+    ("~$netz.xlsx", WorkspaceError), (".x.xlsx", WorkspaceError),
     ("ordner/", UnreadableFileError), ("netz.pdf", UnreadableFileError)])
 def test_file_names_that_are_no_workbook_name_are_refused(started: Workspace, name: str,
                                                           refusal: type[Exception]):
     before = tree(started.root)
-    with pytest.raises(refusal):
+    with pytest.raises(refusal) as caught:
         started.replace(started.read_current(), name, reason="upload")
     assert tree(started.root) == before
+    if refusal is WorkspaceError:  # said in plain words, naming the file, for the app's box
+        assert f"»{name}«" in caught.value.text("de") and "umbenennen" in caught.value.text("de")
 
 
 def test_unknown_reasons_are_refused(started: Workspace):

@@ -1505,6 +1505,9 @@ CATALOG: dict[str, Any] = {
         "Liste der Versionen neu laden.",
         "not_dropped": "Die Datei »{name}« liegt nicht (mehr) im Arbeitsordner. Bitte die Seite neu "
         "laden.",
+        "workspace_file_name": "Der Dateiname »{name}« kann im Arbeitsordner nicht verwendet "
+        "werden (er ist leer oder beginnt mit einem Punkt oder »~$« wie eine versteckte oder "
+        "eine Sperrdatei von Excel). Bitte die Datei umbenennen und erneut hochladen.",
         "workspace_busy": "Der Arbeitsordner ist gerade belegt, weil eine andere Sitzung speichert. "
         "Bitte in einigen Sekunden noch einmal versuchen.",
         "too_many_cells": "Das Blatt »{sheet}« hat mehr als {limit} gefüllte Zeilen. Bitte nur die "

@@ -1422,6 +1422,9 @@ CATALOG: dict[str, Any] = {
         "versions.",
         "not_dropped": "The file “{name}” is not (or no longer) in the workspace folder. Please "
         "reload the page.",
+        "workspace_file_name": "The file name “{name}” cannot be used in the workspace folder (it "
+        "is empty or starts with a dot or “~$”, like a hidden file or an Excel lock file). "
+        "Please rename the file and upload it again.",
         "workspace_busy": "The workspace folder is busy because another session is saving. Please "
         "try again in a few seconds.",
         "too_many_cells": "The sheet “{sheet}” has more than {limit} filled rows. Please keep only the "

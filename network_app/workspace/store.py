@@ -198,7 +198,7 @@ def _file_name(filename: str) -> str:
     """
     name = PureWindowsPath(str(filename)).name.strip()  # also strips "C:\\…\\" and "../"
     if name in ("", ".", "..") or name.startswith((".", "~$")) or "\x00" in name:
-        raise ValueError(f"not a workbook file name: {filename!r}")
+        raise WorkspaceError("workspace_file_name", name=str(filename))
     if len(name.encode()) > _NAME_BYTES:
         suffix = Path(name).suffix[:16]
         stem = name[:len(name) - len(Path(name).suffix)]
