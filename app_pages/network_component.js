@@ -168,6 +168,23 @@ function drawSideList(state, names) {
   }
 }
 
+// The label engine reports after a draw that changed the unlabelled names; it may draw several
+// times in one frame (a zoom, a hover), and each list made lays the page out again. So the list
+// is made at most once per animation frame, for the latest names, and only when they differ
+// from the names it shows.
+function scheduleSideList(state, names) {
+  state.sideNames = names;
+  if (state.sideFrame) return;
+  state.sideFrame = requestAnimationFrame(() => {
+    state.sideFrame = 0;
+    if (state.disposed) return;
+    const key = state.sideNames.join("\n");
+    if (key === state.sideKey) return;
+    state.sideKey = key;
+    drawSideList(state, state.sideNames);
+  });
+}
+
 // A plain wheel over the picture scrolls the page and shows a short hint (see guardWheel).
 function showWheelHint(state) {
   const hint = state.root.querySelector(".pn-hint");
@@ -273,6 +290,7 @@ function destroyNetwork(state) {
 function buildNetwork(state, vis, data) {
   destroyNetwork(state);
   state.root.classList.remove("pn-side-long");
+  state.sideKey = null;  // the new graph's list is made afresh
   state.names = data.names;
   state.index = new Map(data.names.map((name, i) => [name, i]));
   // No vis label: the label engine draws the names.
@@ -311,7 +329,7 @@ function buildNetwork(state, vis, data) {
     first: () => network.getSelectedNodes().concat(state.pathIds),
     faded: (id) => state.onPath.size > 0 && !state.onPath.has(id),
     obstacles: () => obstacles(state),
-    onChange: (names) => drawSideList(state, names),
+    onChange: (names) => scheduleSideList(state, names),
     canvas: () => state.canvasBox.querySelector("canvas"),
   });
 
@@ -379,6 +397,7 @@ function render(state, vis, data) {
 
 function dispose(state) {
   state.disposed = true;
+  if (state.sideFrame) cancelAnimationFrame(state.sideFrame);
   destroyNetwork(state);
   STATES.delete(state.root);
   if (registry.instances[state.key] === state) delete registry.instances[state.key];

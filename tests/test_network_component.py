@@ -396,3 +396,63 @@ def test_side_list_names_exactly_the_unlabelled_in_the_picture(page):
     assert set(side.locator("li").all_inner_texts()) == shown - labelled
     screenshot(page, "component_side_list.png")
     assert page.console_errors == []
+
+
+def test_hover_and_side_list_cost_one_draw_each(page):
+    """Hovering a node draws the picture once (vis redraws after its hover events; the label
+    engine asked for a second draw), and several draws within one frame rebuild the side list
+    once, on the next frame."""
+    root = drawn(page)
+    page.get_by_text("Namensliste").click()
+    root.locator(".pn-side").wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(800)
+    # a node in the picture without its name, whose dot no other dot covers
+    target = page.evaluate("""() => {
+      const labelled = new Set(window.__partnernetz.labelBoxes("net").map((b) => b.name));
+      const dots = window.__partnernetz.nodeDots("net");
+      return dots.find((d) => !labelled.has(d.name) && d.r >= 4 && dots.every(
+        (o) => o === d || Math.hypot(o.x - d.x, o.y - d.y) > o.r + d.r + 2)) || null;
+    }""")
+    assert target, "every node in the picture is labelled"
+    page.mouse.move(target["x"] - 300, target["y"] + 300)
+    page.wait_for_timeout(300)
+    page.evaluate("""() => {
+      window.__draws = 0;
+      window.__partnernetz.instances.net.network.on("afterDrawing", () => window.__draws++);
+    }""")
+    page.mouse.move(target["x"], target["y"])
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window.__draws") == 1
+    # the hovered name is drawn first, so it is in the picture now
+    assert target["name"] in {b["name"] for b in page.evaluate(
+        "() => window.__partnernetz.labelBoxes('net')")}
+    page.mouse.move(target["x"] - 300, target["y"] + 300)
+    page.wait_for_timeout(500)
+    rebuilds = page.evaluate("""async () => {
+      const side = window.__partnernetz.instances.net.root.querySelector(".pn-side");
+      let count = 0;
+      const watcher = new MutationObserver((records) => {
+        for (const record of records) {
+          if ([...record.addedNodes].some((node) => node.nodeName === "H2")) count++;
+        }
+      });
+      watcher.observe(side, { childList: true });
+      const network = window.__partnernetz.instances.net.network;
+      const start = network.getScale();
+      const drawn = new Set();
+      for (const factor of [0.5, 0.35, 0.25, 0.7]) {  // four draws in one task
+        network.moveTo({ scale: start * factor });
+        network.redraw();
+        drawn.add(window.__partnernetz.labelBoxes("net").map((b) => b.name).sort().join("|"));
+      }
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      await new Promise((done) => setTimeout(done, 50));
+      watcher.disconnect();
+      return { count: count, lists: drawn.size };
+    }""")
+    assert rebuilds["lists"] >= 3  # the draws named different nodes ...
+    assert rebuilds["count"] == 1  # ... and the list was made once, for the last of them
+    labelled = {b["name"] for b in page.evaluate("() => window.__partnernetz.labelBoxes('net')")}
+    listed = set(root.locator(".pn-side li").all_inner_texts())
+    assert listed == in_picture(page) - labelled
+    assert page.console_errors == []

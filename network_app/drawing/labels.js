@@ -212,8 +212,9 @@ var PartnernetzLabels = (function () {
     }
 
     network.on("afterDrawing", draw);
-    network.on("hoverNode", function (params) { engine.hovered = params.node; network.redraw(); });
-    network.on("blurNode", function () { engine.hovered = null; network.redraw(); });
+    // No redraw here: vis asks for one itself right after these events (with hover: true).
+    network.on("hoverNode", function (params) { engine.hovered = params.node; });
+    network.on("blurNode", function () { engine.hovered = null; });
 
     return {
       // The drawn names' boxes in page (client) coordinates, as the browser tests want them.
