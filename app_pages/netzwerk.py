@@ -182,6 +182,21 @@ def places(key: str, _part: nx.Graph, what: tuple) -> dict:
     return na.free_layout(_part)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def whole_looks(key: str, _data: na.PartnerData, filters: na.Filters, color_by: str,
+                size_by: str | None, values: tuple | None, lang: str) -> tuple[dict, list]:
+    """Styles and legend of every partner of a big network, for its export (kept, not
+    recomputed on every rerun of the overview; read only)."""
+    graph = shared_view(key, _data, filters)
+    communities = groups_for(key, _data, lang=lang)
+    sizes = measures_for(key, _data)[0][size_by].to_dict() if size_by else None
+    styles = na.node_styles(graph, color_by=color_by, size_by=size_by or "same", sizes=sizes,
+                            communities=communities.membership, color_values=values)
+    return styles, na.legend(graph, lang, color_by=color_by,
+                             communities=communities.membership,
+                             community_names=communities.names, color_values=values)
+
+
 class _Lazy(Mapping):
     """The workbook's positions, computed only when an export asks for them (a big
     network's overview does not need them)."""
@@ -238,9 +253,9 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
                               on_change=_opened)
     if focus or opened:
         row[1].button(words["back"], key="overview_back", on_click=_back)
-    sizes = measures_for(cur.key, data)[0][size_by].to_dict() if size_by else None
     membership = communities.membership
     if focus or opened:
+        sizes = measures_for(cur.key, data)[0][size_by].to_dict() if size_by else None
         part = (ov.neighbourhood(graph, focus) if focus
                 else ov.group_graph(graph, grouping, opened))
         where = places(cur.key, part, ("partner", focus, filters) if focus
@@ -280,11 +295,9 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     if clicked and clicked in grouping.members:
         st.session_state["overview_request"] = clicked
         st.rerun()
-    whole = na.node_styles(graph, color_by=color_by, size_by=size_by or "same", sizes=sizes,
-                           communities=membership, color_values=values)
-    return graph, _Lazy(cur.key, data), whole, na.legend(
-        graph, lang, color_by=color_by, communities=membership,
-        community_names=communities.names, color_values=values)
+    styles, legend = whole_looks(cur.key, data, filters, color_by, size_by,
+                                 tuple(values) if values is not None else None, lang)
+    return graph, _Lazy(cur.key, data), styles, legend
 
 
 def page() -> None:

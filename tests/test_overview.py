@@ -268,3 +268,16 @@ def test_app_exports_the_overview_of_a_big_network(big_app):
     at.button(key="export_build").click().run()
     page = at.session_state["export_result"]["data"].decode("utf-8")
     assert "var overviewData" not in page and "graphData" in page
+
+
+def test_big_workbook_colour_and_size_in_a_group(big_app):
+    at = big_app
+    at.selectbox(key="color_by").set_value("type").run()
+    at.selectbox(key="size_by").set_value("degree").run()
+    assert not at.exception
+    first = at.selectbox(key="overview_group").options[0]
+    at.selectbox(key="overview_group").set_value(first).run()
+    assert not at.exception
+    nodes = drawn(at)["nodes"]
+    assert len({node["size"] for node in nodes}) > 1  # sized by their ties
+    assert len({node["color"] for node in nodes}) > 3  # ten types in the workbook
