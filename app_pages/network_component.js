@@ -8,8 +8,10 @@ const FONT_COLOR = "#1F1F1F";
 const FADED_FONT = "rgba(31, 31, 31, 0.3)";
 const READY_EVENT = "partnernetz:vis-ready";
 const HINT_MS = 1600;   // how long the "Ctrl + wheel" hint stays
-// A side list longer than this gets a wider column, two columns of names and smaller type.
+// A side list longer than this gets a wider column, two columns of names and smaller type:
+// the legend's size times these steps, the smallest one first that lets the list fit.
 const LONG_SIDE_LIST = 14;
+const SIDE_SCALES = [0.8, 0.75];
 
 // One state object per mounted root element; survives reruns of this function.
 const STATES = new WeakMap();
@@ -126,46 +128,78 @@ function drawLegend(state, data) {
 }
 
 // The nodes in the picture drawn without their name right now, as a list beside it
-// (data.sideList); textContent only.
+// (data.sideList); textContent only. `names` come most important first; the list shows them
+// in alphabetical order.
 function drawSideList(state, names) {
   const box = state.root.querySelector(".pn-side");
   if (!state.sideList) {
     box.hidden = true;
     return;
   }
-  const sorted = names.slice().sort((a, b) => a.localeCompare(b, state.lang));
   const heading = document.createElement("h2");
   heading.textContent = state.words.unlabelled;
   box.setAttribute("lang", state.lang);  // long German words break by the language's rules
   box.replaceChildren(heading);
-  if (sorted.length === 0) {
+  box.hidden = false;
+  if (names.length === 0) {
     const none = document.createElement("p");
     none.textContent = state.words.all_labelled;
     box.append(none);
-  } else {
-    const list = document.createElement("ul");
-    for (const name of sorted) {
-      const item = document.createElement("li");
-      item.textContent = name;
-      list.appendChild(item);
-    }
-    box.append(list);
+    box.setAttribute("data-count", "0");
+    return;
   }
-  box.setAttribute("data-count", String(sorted.length));
-  box.hidden = false;
+  const list = document.createElement("ul");
+  const more = document.createElement("p");
+  more.className = "pn-side-more";
+  box.append(list, more);
+  // The `count` most important names, alphabetically, and "und N weitere" for the rest.
+  const show = (count) => {
+    const items = names.slice(0, count).sort((a, b) => a.localeCompare(b, state.lang))
+      .map((name) => {
+        const item = document.createElement("li");
+        item.textContent = name;
+        return item;
+      });
+    list.replaceChildren(...items);
+    const rest = names.length - count;
+    more.hidden = rest === 0;
+    more.textContent = rest === 0 ? "" : moreText(state, rest);
+    box.setAttribute("data-count", String(count));
+  };
+  const fits = () => box.scrollHeight <= box.clientHeight;
+  show(names.length);
   // Once long, the list stays wide until the graph changes: a wider list narrows the picture,
   // which shows fewer names, so switching back and forth on every redraw would never settle.
-  if (sorted.length > LONG_SIDE_LIST && !state.root.classList.contains("pn-side-long")) {
+  if (names.length > LONG_SIDE_LIST && !state.root.classList.contains("pn-side-long")) {
     state.root.classList.add("pn-side-long");
   }
-  // A long list shrinks its type in steps until it fits (not below 0.6 of the legend's size),
-  // so a projector shows every name without a scroll bar.
+  // A long list shrinks its type in steps until it fits, never below the last of SIDE_SCALES
+  // of the legend's size (18 px at the presentation's 24 px)...
   if (state.root.classList.contains("pn-side-long")) {
-    for (const scale of [0.8, 0.72, 0.66, 0.6]) {
+    for (const scale of SIDE_SCALES) {
       box.style.setProperty("--pn-side-scale", String(scale));
-      if (box.scrollHeight <= box.clientHeight) break;
+      if (fits()) break;
     }
   }
+  // ... and when the names still do not fit, it lists as many of the most important ones as
+  // fit (found by halving) and ends with "und N weitere": never a scroll bar.
+  if (!fits()) {
+    let low = 0, high = names.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      show(middle);
+      if (fits()) low = middle; else high = middle - 1;
+    }
+    show(low);
+  }
+}
+
+// "und N weitere" in the page's language (the catalog's plural forms, the number as written
+// in that language).
+function moreText(state, count) {
+  const forms = state.words.side_more || {};
+  const text = String(count === 1 ? forms.one : forms.other);
+  return text.replace("{count}", count.toLocaleString(state.lang));
 }
 
 // The label engine reports after a draw that changed the unlabelled names; it may draw several

@@ -161,7 +161,9 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
     # The label size is drawn into the network, so a new size rebuilds it.
     drawn = {"names": names, "nodes": base["nodes"], "edges": base["edges"],
              "fontSize": size, "sideList": bool(side_list)}
-    words = {name: text for name, text in _WORDS[lang].items() if isinstance(text, str)}
+    words: dict[str, Any] = {name: text for name, text in _WORDS[lang].items()
+                             if isinstance(text, str)}
+    words["side_more"] = dict(_WORDS[lang]["side_more"])  # plural forms, chosen in the browser
     words["aria"] = say("app.network_component.aria", lang,
                         nodes=say("app.network_component.aria_nodes", lang,
                                   count=graph.number_of_nodes()),

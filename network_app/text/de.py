@@ -486,6 +486,7 @@ CATALOG: dict[str, Any] = {
         "zoom_hint_mac": "Zum Zoomen ⌘ + Mausrad",
         "unlabelled": "Im Bild ohne Namen",
         "all_labelled": "Alle Namen stehen im Bild.",
+        "side_more": {"one": "und {count} weiterer", "other": "und {count} weitere"},
         "aria_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
         "aria_edges": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
     },

@@ -446,6 +446,7 @@ CATALOG: dict[str, Any] = {
         "zoom_hint_mac": "To zoom, use ⌘ + mouse wheel",
         "unlabelled": "In the picture without a name",
         "all_labelled": "Every name is shown in the picture.",
+        "side_more": {"one": "and {count} more", "other": "and {count} more"},
         "aria_nodes": {"one": "{count} node", "other": "{count} nodes"},
         "aria_edges": {"one": "{count} tie", "other": "{count} ties"},
     },
