@@ -120,7 +120,8 @@ def community_grouping(layer: nx.Graph, membership: Mapping[str, int],
                        names: Mapping[int, str], *, lang: str = "de",
                        max_groups: int = MAX_GROUPS) -> Grouping:
     """Groups by community (``membership`` and ``names`` as in
-    :class:`~network_app.analysis.Communities`), for the partners in ``layer``.
+    :class:`~network_app.analysis.Communities`), for the partners in ``layer`` (a hub or
+    other nodes in it are left out).
 
     Partners without any tie in ``layer`` go into one group "ohne Verbindung"; groups beyond the
     ``max_groups`` - 2 largest into one group "weitere kleine Gruppen". A partner the
@@ -138,7 +139,8 @@ def community_grouping(layer: nx.Graph, membership: Mapping[str, int],
     """
     partners = _partners(layer)
     sizes = Counter(membership.values())
-    alone = [p for p in partners if not any(n != p for n in layer.neighbors(p))]
+    known = set(partners)  # a hub in ``layer`` ties no partner to another
+    alone = [p for p in partners if not any(n != p and n in known for n in layer.neighbors(p))]
     lonely = set(alone)
     by_number: dict[Any, list[str]] = {}
     for partner in partners:
