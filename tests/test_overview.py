@@ -281,3 +281,15 @@ def test_big_workbook_colour_and_size_in_a_group(big_app):
     nodes = drawn(at)["nodes"]
     assert len({node["size"] for node in nodes}) > 1  # sized by their ties
     assert len({node["color"] for node in nodes}) > 3  # ten types in the workbook
+
+
+def test_a_hub_is_in_no_group_and_ties_nobody():
+    layer = two_cliques()
+    layer.add_node("Lab", kind="hub")
+    layer.add_edges_from(("Lab", p) for p in "ABCDEFG")
+    membership = {"A": 1, "B": 1, "C": 1, "D": 2, "E": 2, "F": 2, "G": 3}
+    grouping = ov.community_grouping(layer, membership, {1: "eins (3)", 2: "zwei (3)"})
+    assert "Lab" not in grouping.group_of()
+    assert grouping.members["ohne Verbindung (1)"] == ("G",)  # the hub is no tie
+    overview = ov.overview_graph(layer, grouping)
+    assert overview.edges["eins (3)", "zwei (3)"]["ties"] == 1
