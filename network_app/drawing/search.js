@@ -1,6 +1,6 @@
 // The search box of the exported network page (network_html(..., search=True)); see
 // rendering.py, which reads this file and appends it to the page's script. It uses the page's
-// `graphData` and `network`. The partner names reach the <datalist> only through textContent,
+// `graphData`, `network` and `fitted`. The partner names reach the <datalist> only through textContent,
 // so no workbook text is ever parsed as HTML; the sentences come from the status element's
 // data-not-found and data-found-many attributes.
 //
@@ -47,6 +47,9 @@
       ? foundMany.replace("{count}", String(matches.length))
         .replace("{name}", function () { return best.label; }) : "";
     network.selectNodes([best.id]);
+    // The view is the user's now: a window resized later keeps the partner in the middle
+    // instead of fitting the whole network again (the page's keepFitted).
+    fitted.moved();
     network.focus(best.id, { scale: Math.max(network.getScale(), 1.0), animation: false });
   }
   input.addEventListener("change", focusPartner);
