@@ -8,6 +8,7 @@ payloads must stay text everywhere, and personal data must stay out unless asked
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -576,6 +577,35 @@ def test_html_in_chromium(browser, small_exports, small):
             return seen.size; }""")
         assert colours > 10
         assert page.console_errors == [] and page.outside_requests == []
+    finally:
+        page.close()
+
+
+#: A source as long as a paragraph, with a word longer than any line and markup in it.
+LONG_SOURCE = ("Präsentation „Aktuelle Zukunftsprozesse in Soest“ des stadtLABOR Soest: Folie "
+               "„Vernetzung in Soest und darüber hinaus“ (Partner und Kategorien), ergänzt um "
+               "die Liste der Förderprojekte <b>2019–2022</b> und die Ablage unter "
+               + "https://intranet.example/" + "ordner/" * 30 + "Ende der Quelle")
+
+
+def test_html_source_line_is_whole_and_wraps(browser, tmp_path):
+    path = write_xlsx(tmp_path / "quelle.xlsx", {
+        **SMALL, "Einstellungen": [["Einstellung", "Wert"], ["Quelle", LONG_SOURCE]]})
+    [html_file] = export("html", tmp_path / "quelle.html", load_workbook(path))
+    text = html_file.read_text(encoding="utf-8")
+    head = text[text.index('<header id="export-head">'):text.index("</header>")]
+    assert html.escape(LONG_SOURCE) in head and "…" not in head  # whole, escaped
+    page = open_page(browser, html_file)
+    try:
+        line = page.locator("#export-head p")
+        assert line.inner_text().endswith(f"{LONG_SOURCE[-15:]} · erstellt: "
+                                           f"{line.inner_text()[-10:]}")
+        # wrapped inside the window: several lines, nothing runs past the edge
+        box = line.bounding_box()
+        assert box["height"] > 3 * 14
+        assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth",
+                             line.element_handle())
+        assert box["x"] + box["width"] <= 1400
     finally:
         page.close()
 

@@ -31,7 +31,7 @@ __all__ = ["write_html"]
 _EXTRA_CSS = """<style>
 #export-head { padding: 10px 16px 6px 16px; border-bottom: 1px solid #ddd; }
 #export-head h1 { font-size: 24px; margin: 0; }
-#export-head p { font-size: 14px; margin: 4px 0 0 0; color: #444; }
+#export-head p { font-size: 14px; margin: 4px 0 0 0; color: #444; overflow-wrap: anywhere; }
 #export-head .intern { color: #b00020; font-weight: bold; }
 #stage { min-height: 420px; }
 </style>
@@ -62,7 +62,7 @@ def page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         from .html_overview import overview_page  # the communities only for a big network
 
         return overview_page(graph, positions, styles, meta)
-    caption = meta.footer(width=110)
+    caption = meta.footer()  # the whole source: the line wraps (a source may be a paragraph)
     text = network_html(graph, positions, styles, title=meta.display_title, caption="",
                         lang=meta.lang, height=700, search=True)
     text = _LEGEND_LIST.sub(lambda m: m.group(1) + _legend_items(legend) + m.group(3), text,
