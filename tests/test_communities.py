@@ -169,6 +169,16 @@ def test_leiden_is_deterministic_across_runs(planted):
     assert json.loads(result.stdout) == dict(sorted(first.membership.items()))
 
 
+def test_leiden_above_the_stable_limit_stops_after_its_rounds(planted, monkeypatch):
+    import network_app.analysis.communities as communities
+
+    stable = detect_communities(planted)
+    monkeypatch.setattr(communities, "STABLE_LIMIT", 1000)
+    rounds = detect_communities(planted.copy())
+    assert rounds == detect_communities(planted.copy())
+    assert rounds.modularity == pytest.approx(stable.modularity, abs=0.01)
+
+
 def test_louvain_stays_available():
     found = detect_communities(TWO_CLIQUES, method="louvain")
     assert found == detect_communities(TWO_CLIQUES)
