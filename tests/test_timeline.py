@@ -266,6 +266,22 @@ def test_no_growth_without_start_years(data):
     assert german_words(growth.sentence("en"), ["Seit"]) == []
 
 
+def test_no_growth_when_every_start_is_after_this_year_and_no_data_date(data):
+    """Without a Datenstand the last year is the current one: the sentence says so and does
+    not speak of a Datenstand."""
+    assert "data_date" not in data.settings
+    growth = growth_years(data, today=dt.date(2018, 6, 1))  # every Seit (2019, 2021) is later
+    assert growth == GrowthYears(None, "after_last_year", 2018, False)
+    assert growth.sentence() == (
+        "Alle Startjahre (Spalte »Seit«) liegen nach 2018, dem laufenden Jahr (die "
+        "Arbeitsmappe nennt keinen Datenstand): Ein Wachstum lässt sich noch nicht zeigen.")
+    assert growth.sentence("en") == (
+        "Every start year (start-year column) lies after 2018, the current year (the workbook "
+        "gives no data date): there is no growth to show yet.")
+    dated = growth_years(with_settings(data, data_date="2018"), today=LATER)
+    assert "(Datenstand)" in dated.sentence() and "laufenden" not in dated.sentence()
+
+
 def test_no_growth_when_every_start_is_at_or_after_the_data_date(data):
     one = growth_years(with_settings(data, data_date="2019"), today=LATER)
     assert (one.years, one.reason) == (None, "one_year")  # one point is no growth

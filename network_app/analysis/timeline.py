@@ -129,7 +129,10 @@ class GrowthYears:
         """Why no chart is drawn, in plain words; None when it is drawn."""
         if self.reason is None:
             return None
-        return _say(f"growth_{self.reason}", lang, year=str(self.last_year))
+        key = f"growth_{self.reason}"
+        if self.reason == "after_last_year" and not self.from_data_date:
+            key = "growth_after_this_year"  # without a Datenstand the last year is this one
+        return _say(key, lang, year=str(self.last_year))
 
     def note(self, lang: str = "de") -> str | None:
         """ "Gezeigt bis zum Datenstand 2022." under a drawn chart that ends at the Datenstand."""

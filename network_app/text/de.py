@@ -911,6 +911,9 @@ CATALOG: dict[str, Any] = {
         "growth_after_last_year": "Alle Startjahre (Spalte »Seit«) liegen nach {year}, dem "
         "letzten Jahr, für das die Arbeitsmappe Daten hat (Datenstand): Ein Wachstum lässt "
         "sich noch nicht zeigen.",
+        "growth_after_this_year": "Alle Startjahre (Spalte »Seit«) liegen nach {year}, dem "
+        "laufenden Jahr (die Arbeitsmappe nennt keinen Datenstand): Ein Wachstum lässt sich "
+        "noch nicht zeigen.",
         "growth_one_year": "Das früheste Startjahr (Spalte »Seit«) ist {year}, das letzte Jahr, "
         "für das die Arbeitsmappe Daten hat: Für ein Wachstum über mehrere Jahre fehlen frühere "
         "Jahre.",

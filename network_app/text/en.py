@@ -845,6 +845,8 @@ CATALOG: dict[str, Any] = {
         "shown.",
         "growth_after_last_year": "Every start year (start-year column) lies after {year}, the "
         "last year the workbook has data for (data as of): there is no growth to show yet.",
+        "growth_after_this_year": "Every start year (start-year column) lies after {year}, the "
+        "current year (the workbook gives no data date): there is no growth to show yet.",
         "growth_one_year": "The earliest start year (start-year column) is {year}, the last year "
         "the workbook has data for: growth over several years needs earlier years.",
         "growth_until": "Shown up to the data's date, {year}.",
