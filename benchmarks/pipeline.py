@@ -19,8 +19,9 @@ html       pyvis ``from_nx`` + ``generate_html``         ``network_html`` with `
 
 ``--startup`` adds the start-up table: each CLI command (``check``, ``analyze``, ``analyze --json``,
 ``export --format html``, ``export --format png``, ``template``) run as a whole process on the
-bundled workbook, ``--repeat`` times: the wall clock of the process, the time its imports took
-(``python -X importtime``, the top-level entries summed) and which heavy packages it loaded.
+bundled workbook, ``--repeat`` times: the wall clock and CPU time of the process, the time its
+imports took (``python -X importtime``, the top-level entries summed) and which heavy packages
+it loaded.
 
 ``--baseline DIR`` compares with an older copy of the package (a folder holding ``network_app/``,
 e.g. from ``git archive <commit> network_app | tar -x -C DIR``): each start-up command and
@@ -41,6 +42,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -329,25 +331,35 @@ def loaded_packages(stderr: str) -> set[str]:
     return set()
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far: on a shared
+    machine steadier than the wall clock, which also waits for the CPU."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def startup_rows(trees: dict[str, Path], folder: Path, repeat: int) -> list[dict[str, Any]]:
     """Per command and tree: median wall clock, median import time, heavy packages loaded."""
     rows = []
     for command, template in COMMANDS.items():
         args = [a.format(book=BUNDLED, out=folder) for a in template]
         walls: dict[str, list[float]] = {name: [] for name in trees}
+        cpus: dict[str, list[float]] = {name: [] for name in trees}
         imports: dict[str, list[float]] = {name: [] for name in trees}
         loaded: dict[str, set[str]] = {name: set() for name in trees}
         for _ in range(repeat):
             for name, tree in trees.items():  # taking turns: both see the same load
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), _children_cpu()
                 run = _run(tree, ["-c", _COMMAND, *args], folder)
                 walls[name].append(time.perf_counter() - start)
+                cpus[name].append(_children_cpu() - cpu)
                 loaded[name] = loaded_packages(run.stderr)
                 imports[name].append(import_seconds(
                     _run(tree, ["-X", "importtime", "-m", "network_app", *args], folder).stderr))
         for name in trees:
             rows.append({"command": command, "tree": name,
                          "wall_s": statistics.median(walls[name]),
+                         "cpu_s": statistics.median(cpus[name]),
                          "imports_s": statistics.median(imports[name]),
                          "heavy": sorted(p for p in HEAVY if p in loaded[name])})
     return rows
@@ -397,6 +409,7 @@ def before_after(rows: list[dict[str, Any]], key: str, label: str, value: str) -
 def startup_markdown(rows: list[dict[str, Any]]) -> str:
     trees = list(dict.fromkeys(r["tree"] for r in rows))
     lines = [before_after(rows, "command", "command (whole process)", "wall_s"), "",
+             before_after(rows, "command", "command (CPU of the process)", "cpu_s"), "",
              before_after(rows, "command", "command (its imports)", "imports_s"), "",
              "| command | " + " | ".join(f"heavy packages loaded, {t}" for t in trees) + " |",
              "| --- | " + " | ".join("---" for _ in trees) + " |"]
