@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -362,6 +363,56 @@ def test_english_deck_has_no_german_words_or_decimal_commas(tmp_path):
     text = "\n".join(t for slide in prs.slides for t in texts(slide))
     assert german_words(text, values) == []
     assert decimal_commas(text, values) == []
+
+
+def map_caption(path: Path) -> tuple[str, str]:
+    """The map slide's caption and its speaker notes."""
+    [slide] = [s for s in Presentation(path).slides if s.shapes.title.text.startswith("Wo ")]
+    [caption] = [text for text in texts(slide) if "Koordinaten" in text]
+    notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+    return caption, notes
+
+
+def test_map_slide_names_the_places_it_has_no_room_for(tmp_path):
+    """48 places, at most twenty names on each of the two maps: the others are said under the
+    maps (the first six by name) and all of them in the speaker notes, as the presentation
+    lists them beside its map."""
+    cities = [f"Ort {i:02d}" for i in range(48)]
+    rows = [["Name", "Kategorie", "Ort", "Breite", "Länge"]]
+    rows += [[f"Partner {i:02d}", "Netzwerk", city, 47.6 + (i // 8) * 1.3, 6.2 + (i % 8) * 1.1]
+             for i, city in enumerate(cities)]
+    data = load_workbook(write_xlsx(tmp_path / "orte.xlsx", {"Partner": rows}))
+    caption, notes = map_caption(write_deck(tmp_path / "orte.pptx", data))
+    line = caption.splitlines()[-1]
+    match = re.fullmatch(r"(\d+) Orte ohne Namen \(kein Platz\): (.+) und (\d+) weitere\.", line)
+    assert match, caption
+    count = int(match.group(1))
+    assert count >= 8  # 48 places, forty names at most
+    shown = match.group(2).split(", ")
+    assert len(shown) == 6 and int(match.group(3)) == count - 6
+    listed = re.fullmatch(rf"{count} Orte ohne Namen \(kein Platz\): (.+)\.", notes)
+    assert listed, notes
+    named_in_notes = re.split(r", | und ", listed.group(1))
+    assert len(named_in_notes) == len(set(named_in_notes)) == count
+    assert set(shown) <= set(named_in_notes) <= set(cities)
+
+
+def test_map_slide_says_the_unnamed_places_of_the_bundled_workbook(decks):
+    """What the maps could not name is under them: every place the drawing left unnamed."""
+    from network_app.drawing.places import group_places, located
+    from network_app.exports.pptx import geo
+
+    data = load_workbook(BUNDLED)
+    places = group_places(located(data.records("partners")))
+    height = geo.CONTENT_BOTTOM - geo.CONTENT_TOP - 0.85 - geo.UNNAMED_ROOM
+    region_width = geo.SLIDE_W - 2 * geo.MARGIN - 5.0 - 0.3
+    region = geo.home_region(places, aspect=region_width / (height + geo.UNNAMED_ROOM))
+    unnamed = [p.name for _, left_out in geo._maps(places, region, 5.0, region_width, height,
+                                                     "de") for p in left_out]
+    caption, _ = map_caption(decks["bundled"])
+    assert unnamed  # the bundled maps leave some place unnamed
+    assert caption.splitlines()[-1].startswith(f"{len(unnamed)} Ort")
+    assert all(name in caption.splitlines()[-1] for name in unnamed)
 
 
 def test_map_slide_zooms_on_the_home_region_of_the_shared_places(decks):

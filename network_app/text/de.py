@@ -1312,6 +1312,10 @@ CATALOG: dict[str, Any] = {
         },
         "map_region": "Rechts vergrößert: rund um {place} (gestrichelter Rahmen).",
         "map_region_alt": "Karte der Partnerorte rund um {place}",
+        "map_unnamed": {
+            "one": "1 Ort ohne Namen (kein Platz): {places}.",
+            "other": "{count} Orte ohne Namen (kein Platz): {places}.",
+        },
         "sources": "Quellen und Datenstand",
         "source": "Quelle",
         "file": "Datei",

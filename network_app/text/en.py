@@ -1235,6 +1235,10 @@ CATALOG: dict[str, Any] = {
         },
         "map_region": "Right, enlarged: around {place} (dashed frame).",
         "map_region_alt": "Map of partner locations around {place}",
+        "map_unnamed": {
+            "one": "1 place without its name (no room): {places}.",
+            "other": "{count} places without their names (no room): {places}.",
+        },
         "sources": "Sources and data date",
         "source": "Source",
         "file": "File",

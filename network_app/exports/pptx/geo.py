@@ -19,10 +19,11 @@ from ...drawing.places import (
     home_region,
     located,
     map_extent,
+    place_label,
 )
-from ...text import number
+from ...text import join_list, number
 from .drawing import render
-from .shapes import Deck, picture, text_box
+from .shapes import Deck, notes, picture, text_box
 from .text import plain
 from .theme import CONTENT_BOTTOM, CONTENT_TOP, MARGIN, MUTED, SLIDE_W, SMALL_PT, TEXT
 
@@ -33,8 +34,15 @@ LOOK = MapLook(label_size=13, country_size=12, max_labels=20, text="#" + TEXT,
                leader="#" + MUTED)
 
 
+#: Inches the caption takes from the maps when it has a third line: the places left unnamed.
+UNNAMED_ROOM = 0.45
+#: At most this many unnamed places by name on the slide; the speaker notes name them all.
+UNNAMED_SHOWN = 6
+
+
 def map_slide(deck: Deck, graph: nx.Graph) -> None:
-    """Where the partners are: all places, and the home region zoomed in when worth it."""
+    """Where the partners are: all places, and the home region zoomed in when worth it; the
+    places the maps had no room to name are said under them, as on the presentation page."""
     partners = [a for _, a in graph.nodes(data=True) if a.get("kind") == "partner"]
     with_coordinates = located(partners)
     if not with_coordinates:
@@ -46,33 +54,57 @@ def map_slide(deck: Deck, graph: nx.Graph) -> None:
     whole_width = 5.0
     region_width = SLIDE_W - 2 * MARGIN - whole_width - 0.3
     region = home_region(places, aspect=region_width / height)
+    maps = _maps(places, region, whole_width, region_width, height, deck.lang)
+    if any(unnamed for _, unnamed in maps):  # room for a line that names them
+        height -= UNNAMED_ROOM
+        maps = _maps(places, region, whole_width, region_width, height, deck.lang)
+    unnamed = [place for _, left_out in maps for place in left_out]
     caption = [deck.say("map_count", count=len(with_coordinates),
                         total=number(len(partners), deck.lang))]
     if region is None:
-        png = _map_png(places, SLIDE_W - 2 * MARGIN, height, deck.lang)
-        picture(slide, png, MARGIN, CONTENT_TOP, SLIDE_W - 2 * MARGIN, deck.say("map_alt"))
+        picture(slide, maps[0][0], MARGIN, CONTENT_TOP, SLIDE_W - 2 * MARGIN,
+                deck.say("map_alt"))
     else:
-        home = region.home
-        name = plain(home.name, 30) or coordinates_text(home.lat, home.lon, deck.lang)
-        whole = _map_png(places, whole_width, height, deck.lang, frame=region)
-        zoomed = _map_png(places, region_width, height, deck.lang, zoom=region)
-        picture(slide, whole, MARGIN, CONTENT_TOP, whole_width, deck.say("map_alt"))
-        picture(slide, zoomed, SLIDE_W - MARGIN - region_width, CONTENT_TOP, region_width,
+        name = plain(region.home.name, 30) or coordinates_text(region.home.lat,
+                                                               region.home.lon, deck.lang)
+        picture(slide, maps[0][0], MARGIN, CONTENT_TOP, whole_width, deck.say("map_alt"))
+        picture(slide, maps[1][0], SLIDE_W - MARGIN - region_width, CONTENT_TOP, region_width,
                 deck.say("map_region_alt", place=name))
         caption.append(deck.say("map_region", place=name))
-    text_box(slide, MARGIN, CONTENT_BOTTOM - 0.75, SLIDE_W - 2 * MARGIN, 0.75,
-             [" ".join(caption)], SMALL_PT, colour=MUTED, anchor="bottom")
+    lines = [" ".join(caption)]
+    if unnamed:
+        names = [plain(place_label(place, deck.lang), 40) for place in unnamed]
+        lines.append(deck.say("map_unnamed", count=len(unnamed), places=join_list(
+            names, deck.lang, limit=UNNAMED_SHOWN)))
+        if len(names) > UNNAMED_SHOWN:
+            notes(slide, deck.say("map_unnamed", count=len(unnamed),
+                                  places=join_list(names, deck.lang)))
+    box_height = 0.75 + (UNNAMED_ROOM if unnamed else 0.0)
+    text_box(slide, MARGIN, CONTENT_BOTTOM - box_height, SLIDE_W - 2 * MARGIN, box_height,
+             lines, SMALL_PT, colour=MUTED, anchor="bottom")
+
+
+def _maps(places: list[Place], region: Region | None, whole_width: float,
+          region_width: float, height: float, lang: str) -> list[tuple[bytes, tuple[Place, ...]]]:
+    """The map pictures of the slide with the places each had no room to name: all places
+    across the slide, or all places (the region framed) and the region zoomed in."""
+    if region is None:
+        return [_map_png(places, SLIDE_W - 2 * MARGIN, height, lang)]
+    return [_map_png(places, whole_width, height, lang, frame=region),
+            _map_png(places, region_width, height, lang, zoom=region)]
 
 
 def _map_png(places: list[Place], width: float, height: float, lang: str, *,
-             zoom: Region | None = None, frame: Region | None = None) -> bytes:
+             zoom: Region | None = None, frame: Region | None = None
+             ) -> tuple[bytes, tuple[Place, ...]]:
     """Partner places over light country outlines (no map tiles), drawn by
-    :func:`~network_app.drawing.places.draw_map` as the presentation page's map is.
+    :func:`~network_app.drawing.places.draw_map` as the presentation page's map is, and the
+    places it had no room to name.
 
     With ``zoom`` the picture shows that region (framed as a whole); else all places, with
     ``frame`` marking the region the zoomed picture shows.
     """
     box = zoom.box if zoom is not None else map_extent(places)
-    png, _ = render(draw_map, width, height, places, lang, box, zoomed=zoom is not None,
-                    frame=frame.box if frame is not None else None, look=LOOK)
-    return png
+    png, drawn = render(draw_map, width, height, places, lang, box, zoomed=zoom is not None,
+                        frame=frame.box if frame is not None else None, look=LOOK)
+    return png, drawn.unnamed

@@ -161,3 +161,8 @@ def picture(slide: Any, png: bytes, left: float, top: float, width: float,
                                        width=Inches(width))
     picture._element.nvPicPr.cNvPr.set("descr", alt_text)
     return picture
+
+
+def notes(slide: Any, text: str) -> None:
+    """``text`` in the slide's speaker notes (shown to the speaker, not on the screen)."""
+    slide.notes_slide.notes_text_frame.text = text
