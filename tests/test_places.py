@@ -55,6 +55,26 @@ def test_outlines_are_germany_and_its_neighbours_with_real_borders():
     assert all(-6 < lon < 25 and 41 < lat < 52 for ring in shapes["FRA"] for lon, lat in ring)
 
 
+def test_outlines_and_laender_share_one_reading_of_the_file(monkeypatch):
+    """outlines.json (170 KB) is read and parsed once for the countries and the Länder."""
+    import network_app.drawing.places as places
+
+    parsed = []
+    real = places.json.loads
+    monkeypatch.setattr(places.json, "loads", lambda text: parsed.append(1) or real(text))
+    # every cache of the module, whatever its helpers are called
+    caches = [f for f in vars(places).values() if callable(getattr(f, "cache_clear", None))]
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert outlines()["DEU"] and states()["NW"]
+        assert outlines() is outlines() and states() is states()
+        assert len(parsed) == 1
+    finally:
+        for cached in caches:
+            cached.cache_clear()
+
+
 def test_the_laender_have_real_borders_and_the_home_land_is_drawn_stronger():
     laender = states()
     assert len(laender) == 16 and laender["NW"][0] == "Nordrhein-Westfalen"

@@ -265,6 +265,15 @@ Ring = tuple[tuple[float, float], ...]
 
 
 @functools.cache
+def _outline_file() -> dict[str, Any]:
+    """``outlines.json`` beside this module (package data, 170 KB), read and parsed once for
+    both :func:`outlines` and :func:`states`."""
+    text = resources.files("network_app.drawing").joinpath("outlines.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.cache
 def outlines() -> dict[str, tuple[Ring, ...]]:
     """Country outlines ``{ISO 3166-1 alpha-3 code: rings of (lon, lat)}``: Germany and its
     neighbours from Natural Earth 1:10m (public domain), read once from ``outlines.json``.
@@ -275,9 +284,8 @@ def outlines() -> dict[str, tuple[Ring, ...]]:
     >>> 5.8 < min(lons) < 6.0 and 15.0 < max(lons) < 15.1
     True
     """
-    text = resources.files("network_app.drawing").joinpath("outlines.json").read_text("utf-8")
     return {code: tuple(tuple((float(x), float(y)) for x, y in ring) for ring in rings)
-            for code, rings in json.loads(text)["countries"].items()}
+            for code, rings in _outline_file()["countries"].items()}
 
 
 @functools.cache
@@ -288,10 +296,9 @@ def states() -> dict[str, tuple[str, tuple[Ring, ...]]]:
     >>> len(states()), states()["NW"][0]
     (16, 'Nordrhein-Westfalen')
     """
-    text = resources.files("network_app.drawing").joinpath("outlines.json").read_text("utf-8")
     return {code: (state["name"], tuple(tuple((float(x), float(y)) for x, y in ring)
                                         for ring in state["rings"]))
-            for code, state in json.loads(text)["states"].items()}
+            for code, state in _outline_file()["states"].items()}
 
 
 def _inside_ring(lon: float, lat: float, ring: Ring) -> bool:
