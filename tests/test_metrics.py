@@ -365,6 +365,20 @@ def test_summary_equals_networkx(generated):
         nx.average_shortest_path_length(largest))
 
 
+@pytest.mark.parametrize("searches", [1, 64, 10_000], ids=["eccentricities", "some", "bounds"])
+def test_diameter_by_bounds_or_eccentricities(generated, searches):
+    from network_app.analysis.engine import prepare
+    from network_app.analysis.metrics import _diameter
+
+    graph = generated.copy()
+    nx.add_path(graph, ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"])
+    graph.add_edge("T1", "P000")  # a long tail: a fringe the bounds find quickly
+    prepared = prepare(graph)
+    largest = sorted(max(prepared.igraph.connected_components(), key=len))
+    part = graph.subgraph(max(nx.connected_components(graph), key=len))
+    assert _diameter(prepared.igraph, largest, searches) == nx.diameter(part)
+
+
 def test_sampled_summary(generated):
     exact = network_summary(generated)
     sampled = network_summary(generated, exact_limit=100, sample_size=100)
