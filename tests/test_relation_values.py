@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -233,7 +234,9 @@ def test_the_app_shows_relation_columns_weights_and_the_direction_note(tmp_path)
     assert sorted(relations["Gewicht"]) == [7, 291]
     app.switch_page("app_pages/analyse.py").run()
     assert not app.exception
-    assert any(caption.value.startswith("Richtung: ") for caption in app.caption)
+    # read as shown: the caption is escaped for Markdown (app_pages.common.plain)
+    shown = [re.sub(r"\\(.)", r"\1", caption.value) for caption in app.caption]
+    assert any(text.startswith("Richtung: ") for text in shown), shown
 
 
 # --------------------------------------------------------------------------- direction
