@@ -137,6 +137,11 @@ def test_exported_page_of_a_big_network(browser, big_workbook, tmp_path):
         page.fill("#search-input", "Gibt es nicht")
         page.press("#search-input", "Enter")
         assert "Kein Partner" in page.locator("#search-status").inner_text()
+        # every key reaches the search box: the picture's keys act only while it has the focus
+        page.fill("#search-input", "")
+        page.click("#search-input")
+        page.keyboard.type("Nord-West +1", delay=50)
+        assert page.input_value("#search-input") == "Nord-West +1"
         assert page.outside_requests == [] and page.console_errors == []
     finally:
         page.close()

@@ -50,11 +50,16 @@
                                          edges: new vis.DataSet(edges) }, {
       physics: { enabled: false },
       layout: { improvedLayout: false },
-      interaction: { hover: true, tooltipDelay: 150, keyboard: { enabled: true } },
+      // Keys only while the picture has the focus: bound to the window, vis would swallow
+      // "-", "+" and the arrows typed into the search box.
+      interaction: { hover: true, tooltipDelay: 150,
+                     keyboard: { enabled: true, bindToWindow: false, autoFocus: false } },
       nodes: { borderWidth: 1 },
       edges: { smooth: false }
     });
     state.network = network;
+    var frame = box.querySelector(".vis-network");
+    if (frame) frame.setAttribute("tabindex", "0");  // focusable for its keys
     state.labels = PartnernetzLabels.attach(network, {
       names: names, ranks: ranks, sizes: state.sizes, fontSize: LABEL_SIZE,
       first: function () { return network.getSelectedNodes(); },
