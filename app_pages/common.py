@@ -59,6 +59,22 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+# Inside a widget's one-line label that starts with our own words only these can make markup
+# (emphasis, code, links, pictures, colours, maths, HTML); "-", "." or "#" cannot.
+_LABEL_SPECIAL = re.compile(r"([\\`*_\[\]()!<>~$:&])")
+
+
+def plain_label(text: object) -> str:
+    """Workbook text inside a widget's label (after our own words): stays text, and a name
+    such as "A-Lab" keeps its accessible name without backslashes (screen readers read the
+    label as written).
+
+    >>> print(plain_label("A-Lab e.V."), plain_label("![x](http://x)"))
+    A-Lab e.V. \\!\\[x\\]\\(http\\://x\\)
+    """
+    return _LABEL_SPECIAL.sub(r"\\\1", str(text))
+
+
 @dataclass(frozen=True)
 class Current:
     """The workbook the pages show, as chosen in the sidebar."""

@@ -6,7 +6,15 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, graph_for, header, plain, positions_for, static_table
+from app_pages.common import (
+    current,
+    graph_for,
+    header,
+    plain,
+    plain_label,
+    positions_for,
+    static_table,
+)
 from app_pages.network_component import network_chart
 from network_app.text import by_language
 
@@ -72,7 +80,7 @@ def page() -> None:
 
     st.subheader(words["path_title"])
     others = [n for n in names if n != name]
-    target = st.selectbox(words["path_to"].format(name=plain(name)), others, index=None,
+    target = st.selectbox(words["path_to"].format(name=plain_label(name)), others, index=None,
                           key="path_target", placeholder="…")
     highlight: list[str] = []
     if target:
