@@ -119,7 +119,7 @@ def partner_profile(data: PartnerData, graph: nx.Graph, name: str, *,
         if key in schema.PERSONAL_COLUMNS and not include_personal:
             continue
         if record.get(key) is not None:
-            attributes.append((words("analysis.profile", lang)["card"][key], str(record[key])))
+            attributes.append((words("workbook.fields", lang)[key], str(record[key])))
     attributes += [(column, str(record[column])) for column in data.extra_columns
                    if record.get(column) is not None]
     activities = data.records("activities")

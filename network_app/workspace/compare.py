@@ -55,7 +55,7 @@ Tie = tuple[str, str]
 def field_label(field_name: str, lang: str = "de") -> str:
     """A partner field as the reader knows it ("place" → "Ort"); a column of the workbook's
     own (not one the program knows) keeps its header."""
-    return words("workspace.compare", lang)["fields"].get(field_name, field_name)
+    return words("workbook.fields", lang).get(field_name, field_name)
 
 
 @dataclass(frozen=True)
