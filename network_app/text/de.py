@@ -1183,6 +1183,20 @@ CATALOG: dict[str, Any] = {
         "activity": "Aktivität",
         "programme": "Programm",
     },
+    "drawing.reach": {
+        "ring_count": {"one": "{ring}: 1 Partner", "other": "{ring}: {count} Partner"},
+        "category_count": "{category} ({count})",
+        "no_category": "ohne Kategorie",
+        "without": "ohne Angabe",
+    },
+    # the rings of the reach view, from the inside out (lokal: the home town's name if known)
+    "drawing.reach.rings": {
+        "lokal": "Lokal",
+        "regional": "Region",
+        "land": "Bundesland",
+        "national": "Deutschland",
+        "international": "International",
+    },
     "drawing.places": {
         "label": {"one": "{place}", "other": "{place} ({count})"},
         "coordinates": "{lat}, {lon}",

@@ -1107,6 +1107,20 @@ CATALOG: dict[str, Any] = {
         "activity": "activity",
         "programme": "programme",
     },
+    "drawing.reach": {
+        "ring_count": {"one": "{ring}: 1 partner", "other": "{ring}: {count} partners"},
+        "category_count": "{category} ({count})",
+        "no_category": "no category",
+        "without": "not stated",
+    },
+    # the rings of the reach view, from the inside out (lokal: the home town's name if known)
+    "drawing.reach.rings": {
+        "lokal": "Local",
+        "regional": "Region",
+        "land": "Home state",
+        "national": "Germany",
+        "international": "International",
+    },
     "drawing.places": {
         "label": {"one": "{place}", "other": "{place} ({count})"},
         "coordinates": "{lat}, {lon}",
