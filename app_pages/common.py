@@ -32,11 +32,14 @@ import network_app as na
 from app_pages.language import keep_choices
 from network_app.text import LANGUAGES, by_language, fill, fixed, join_list, number, say
 from network_app.text.format import LOCALES
+from network_app.workbook import limits as workbook_limits
+from network_app.workbook.isolated import load_isolated
 from network_app.workspace.store import Workspace, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
-MAX_UPLOAD_MB = 50
+#: The Streamlit config's ``server.maxUploadSize`` says the same (a test keeps them equal).
+MAX_UPLOAD_MB = workbook_limits.MAX_UPLOAD_MB
 #: What the sidebar's uploader takes (file name endings).
 UPLOAD_TYPES = ("xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "edgelist")
 
@@ -102,9 +105,13 @@ class Current:
 def load(content: bytes, name: str, own_organisation: str | Literal[False] | None = None
          ) -> na.PartnerData:
     """The validated workbook; ``own_organisation`` is the sidebar's choice of the hub (a name,
-    False for none, None as the file says)."""
-    return na.load_workbook(content, filename=name, max_bytes=MAX_UPLOAD_MB * 1024 * 1024,
-                            own_organisation=own_organisation)
+    False for none, None as the file says).
+
+    Read in a child process with a time and a memory limit (:mod:`network_app.workbook.isolated`):
+    a hostile upload is refused with ``too_costly`` and cannot stall the server for others.
+    """
+    return load_isolated(content, name, max_bytes=MAX_UPLOAD_MB * workbook_limits.MB,
+                         own_organisation=own_organisation)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

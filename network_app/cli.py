@@ -35,6 +35,7 @@ from .errors import NetworkAppError, WorkspaceError
 from .exports import FORMATS, PAPER_SIZES, export, meta_for
 from .network.figures import NO_CATEGORY, category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
+from .workbook.limits import MAX_UPLOAD_MB
 
 # Each command imports what only it needs where it runs, so that a command starts without the
 # others' libraries: ``check`` and ``analyze`` load no openpyxl (the template's writer), and only
@@ -48,7 +49,7 @@ EXIT_OK, EXIT_DATA_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141
 
 _TEXT = by_language("cli")
-_DEFAULT_MAX_MB = 50
+_DEFAULT_MAX_MB = MAX_UPLOAD_MB  # the app's upload limit (network_app.workbook.limits)
 _DEFAULT_RESOLUTION = 1.0
 _DEFAULT_PAPER = "A4"
 

@@ -1458,6 +1458,7 @@ CATALOG: dict[str, Any] = {
         "unexpected": "unerwarteter Fehler bei der Prüfung",
         "zip_variant": "nicht unterstützte ZIP-Variante",
         "compression": "ungewöhnliches Kompressionsverfahren",
+        "text_table": "eine Zeile der Texttabelle ist nicht lesbar",
     },
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "ohne Dateiendung"},
@@ -1523,6 +1524,14 @@ CATALOG: dict[str, Any] = {
         "too_large_area": "Im Blatt »{sheet}« reichen gefüllte Zellen bis {last_cell}; das sind mehr als "
         "{limit_millions} Millionen Zellen und zu viel zum Einlesen. Bitte nur die "
         "Partnerdaten in der Arbeitsmappe behalten und weit entfernte Zellen löschen.",
+        "too_many_columns": "Das Blatt »{sheet}« hat {width} Spalten; gelesen werden höchstens "
+        "{limit}. Bitte nur die Spalten mit Partnerdaten behalten und leere oder weit "
+        "entfernte Spalten löschen.",
+        "too_costly": "Die Datei ist zu groß oder zu aufwendig zum Lesen: Sie braucht mehr als "
+        "{seconds} Sekunden oder mehr als {memory_mb} MB Arbeitsspeicher und wurde abgebrochen. "
+        "Bitte nur die Blätter mit Partnerdaten behalten, leere Bereiche, Bilder und weit "
+        "entfernte Zellen löschen und die Datei neu als .xlsx speichern (oder die Tabelle als "
+        "CSV).",
         "no_partner_sheet": "Kein Blatt mit Partnern gefunden. Bitte ein Blatt »Partner« mit einer Spalte "
         "»Name« anlegen (Vorlage: network-app template) oder eine Tabelle mit Beziehungen in "
         "den Spalten »Von« und »Nach« (auch »Source« und »Target«).",

@@ -1381,6 +1381,7 @@ CATALOG: dict[str, Any] = {
         "unexpected": "unexpected error while checking it",
         "zip_variant": "unsupported kind of ZIP archive",
         "compression": "unusual compression method",
+        "text_table": "a line of the text table cannot be read",
     },
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "no extension"},
@@ -1439,6 +1440,13 @@ CATALOG: dict[str, Any] = {
         "too_large_area": "Filled cells in the sheet “{sheet}” reach {last_cell}; that is more than "
         "{limit_millions} million cells, too many to read. Please keep only the partner "
         "data in the workbook and delete far-away cells.",
+        "too_many_columns": "The sheet “{sheet}” has {width} columns; at most {limit} are "
+        "read. Please keep only the columns with partner data and delete empty or far-away "
+        "columns.",
+        "too_costly": "The file is too large or too costly to read: it needs more than "
+        "{seconds} seconds or more than {memory_mb} MB of memory and was stopped. Please keep "
+        "only the sheets with partner data, delete empty areas, pictures and far-away cells and "
+        "save the file again as .xlsx (or the table as CSV).",
         "no_partner_sheet": "No sheet with partners found. Please add a sheet “Partner” with a column “Name” "
         "(template: network-app template), or a table of relations with the columns “Source” "
         "and “Target”.",

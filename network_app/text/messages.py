@@ -40,7 +40,8 @@ CODED_PARAMS = {
 #: grouping and decimal mark. The raiser rounds them to what is worth showing: a float or int
 #: shows at most three decimals, a :class:`~decimal.Decimal` exactly its own ("0,00").
 AMOUNT_PARAMS = frozenset({"size_mb", "limit_mb", "unpacked_mb", "ratio", "limit", "length",
-                           "limit_millions", "lowest", "highest"})
+                           "limit_millions", "lowest", "highest", "width", "seconds",
+                           "memory_mb"})
 #: Parameters that hold a cell's content as read: a number there is shown as the ``value``, with
 #: the language's decimal mark and every decimal it has, ungrouped as a spreadsheet shows it
 #: ("3,5", "43831"); ``value`` itself is the text as saved ("3.5"), for JSON and tests.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Literal
 
 from . import safety
@@ -38,14 +38,20 @@ def load_workbook(
     if isinstance(source, bytes):
         name = filename or "Upload.xlsx"
         fmt = safety.inspect_bytes(source, name, max_bytes=max_bytes)
-        sheets = read_sheets(source, fmt)
+        sheets = read_sheets(source, fmt, text_name=_stem(name))
     else:
         path = Path(source)
         name = filename or path.name
         fmt = safety.inspect_file(path, max_bytes=max_bytes)
-        sheets = read_sheets(path, fmt)
+        sheets = read_sheets(path, fmt, text_name=_stem(name))
     if fmt == "csv":
         for sheet in sheets:
             sheet.name = Path(name).stem or sheet.name
     return validate_sheets(sheets, today=today, source_name=name,
                            own_organisation=own_organisation)
+
+
+def _stem(name: str) -> str | None:
+    """What a text table's sheet is called: the file's name without its ending (a browser may
+    send a Windows path)."""
+    return PureWindowsPath(name).stem or None

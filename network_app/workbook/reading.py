@@ -34,7 +34,7 @@ from typing import Any
 import python_calamine
 
 from ..errors import UnreadableFileError
-from . import schema
+from . import limits, schema
 from .problems import WARNING, Problem
 from .xlsx_trim import StrayCell, scan_xlsx
 
@@ -43,9 +43,11 @@ __all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
 #: How many non-empty rows from the top are searched for the header.
 HEADER_SEARCH_ROWS = 30
 #: Rows a sheet may hold; more is not a partner list and would only cost memory.
-MAX_ROWS = 200_000
+MAX_ROWS = limits.MAX_ROWS
+#: Columns a sheet may have (a row of a text table, the used range of a workbook's sheet).
+MAX_COLUMNS = limits.MAX_COLUMNS
 #: Longer text is cut (a 5 MB cell is a paste accident, not a note).
-MAX_CELL_CHARS = 10_000
+MAX_CELL_CHARS = limits.MAX_CELL_CHARS
 
 
 @dataclass
@@ -120,11 +122,15 @@ def _is_empty(value: Any) -> bool:
 # --------------------------------------------------------------------------- workbooks
 
 
-def read_sheets(source: str | Path | bytes, fmt: str) -> list[RawSheet]:
-    """All sheets of a vetted file; ``fmt`` is what :func:`safety.inspect_file` returned."""
+def read_sheets(source: str | Path | bytes, fmt: str, *, text_name: str | None = None
+                ) -> list[RawSheet]:
+    """All sheets of a vetted file; ``fmt`` is what :func:`safety.inspect_file` returned.
+
+    A text table's one sheet is called ``text_name``, else after the file ("CSV" for bytes).
+    """
     if fmt == "csv":
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
-        name = "CSV" if isinstance(source, bytes) else Path(source).stem
+        name = text_name or ("CSV" if isinstance(source, bytes) else Path(source).stem)
         return [_read_csv(data, name)]
     try:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
@@ -161,7 +167,23 @@ def _short(exc: Exception) -> str:
     return detail[:160]
 
 
+def _check_area(name: str, height: int, width: int) -> None:
+    """Refuse a sheet wider than :data:`MAX_COLUMNS` or whose area (rows × columns, empty
+    cells included) is more than :data:`limits.MAX_CELLS`: the reader would hold it all."""
+    if width > MAX_COLUMNS:
+        raise UnreadableFileError("too_many_columns", sheet=name, width=width,
+                                  limit=MAX_COLUMNS)
+    if height * width > limits.MAX_CELLS:
+        raise UnreadableFileError(
+            "too_large_area", sheet=name, last_cell=f"{column_letter(width - 1)}{height}",
+            limit_millions=limits.MAX_CELLS // 1_000_000)
+
+
 def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
+    # calamine has built the sheet (an ods repeats a cell by an attribute: a kilobyte may
+    # declare millions); its size is checked before Python makes a list of every cell.
+    start = sheet.start or (0, 0)
+    _check_area(sheet.name, start[0] + sheet.height, start[1] + sheet.width)
     rows: list[tuple[int, list[Any]]] = []
     for index, cells in enumerate(sheet.iter_rows()):
         if any(not _is_empty(c) for c in cells):
@@ -293,11 +315,17 @@ def _read_csv(data: bytes, name: str) -> RawSheet:
     text = decode_text(data)
     delimiter = sniff_delimiter(text)
     rows: list[tuple[int, list[Any]]] = []
-    for index, cells in _records(text, delimiter):
-        if any(not _is_empty(c) for c in cells):
-            if len(rows) >= MAX_ROWS:
-                raise UnreadableFileError("too_many_cells", sheet=name, limit=MAX_ROWS)
-            rows.append((_excel_row(index), cells))
+    try:
+        for index, cells in _records(text, delimiter):
+            if len(cells) > MAX_COLUMNS:
+                raise UnreadableFileError("too_many_columns", sheet=name, width=len(cells),
+                                          limit=MAX_COLUMNS)
+            if any(not _is_empty(c) for c in cells):
+                if len(rows) >= MAX_ROWS:
+                    raise UnreadableFileError("too_many_cells", sheet=name, limit=MAX_ROWS)
+                rows.append((_excel_row(index), cells))
+    except csv.Error as exc:  # a NUL byte past the first 64 KB, a quote left open oddly
+        raise UnreadableFileError("unreadable", detail="text_table") from exc
     return RawSheet(name=name, hidden=False, rows=rows)
 
 
@@ -309,6 +337,10 @@ def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[Any]]]:
                 yield index, split_whitespace(line)
         return
     started = False
+    # A cell may hold more than the csv module's default 128 KB (a pasted text): it is read,
+    # and cut with a warning by validation (MAX_CELL_CHARS). The file's size bounds it.
+    if csv.field_size_limit() < limits.MAX_UPLOAD_MB * limits.MB:
+        csv.field_size_limit(limits.MAX_UPLOAD_MB * limits.MB)
     for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""),
                                              delimiter=delimiter)):
         if not started and len(cells) == 1 and _is_comment(cells[0]):

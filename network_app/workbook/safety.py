@@ -65,11 +65,12 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from pathlib import Path, PureWindowsPath
 from typing import BinaryIO
 
 from ..errors import UnreadableFileError
+from . import limits
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -84,14 +85,14 @@ __all__ = [
 
 _log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
-DEFAULT_MAX_BYTES = 50 * MB
-DEFAULT_MAX_UNPACKED_BYTES = 500 * MB
-DEFAULT_MAX_RATIO = 200
+MB = limits.MB
+DEFAULT_MAX_BYTES = limits.MAX_UPLOAD_MB * MB
+DEFAULT_MAX_UNPACKED_BYTES = limits.MAX_UNPACKED_MB * MB
+DEFAULT_MAX_RATIO = limits.MAX_RATIO
 #: Small members are exempt from the ratio test: a few kilobytes of repeated tags may compress
 #: very well and still cannot hurt anyone.
 RATIO_MIN_MEMBER_BYTES = MB
-MAX_MEMBERS = 10_000
+MAX_MEMBERS = limits.MAX_MEMBERS
 #: zipfile builds one object per central-directory entry before anyone can count them. Bounding
 #: the directory's size bounds that memory; Office and LibreOffice write about 70 bytes an entry.
 MAX_CENTRAL_DIRECTORY_BYTES = MAX_MEMBERS * 400
@@ -684,10 +685,16 @@ def _megabyte_pair(size: int, limit: int) -> tuple[Decimal, Decimal]:
     (Decimal('60'), Decimal('50'))
     >>> _megabyte_pair(12_000, 1_000)
     (Decimal('0.01'), Decimal('0.00'))
+
+    A size just over the limit is rounded up and the limit down, so they never read the same:
+
+    >>> _megabyte_pair(50 * MB + 1, 50 * MB)
+    (Decimal('50.001'), Decimal('50.000'))
     """
     for decimals in range(4):
         step = Decimal(1).scaleb(-decimals)
         shown = (Decimal(size) / MB).quantize(step), (Decimal(limit) / MB).quantize(step)
         if shown[0] != shown[1]:
-            break
-    return shown
+            return shown
+    return ((Decimal(size) / MB).quantize(step, rounding=ROUND_CEILING),
+            (Decimal(limit) / MB).quantize(step, rounding=ROUND_FLOOR))

@@ -41,13 +41,15 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from ..errors import UnreadableFileError
+from . import limits
 
 __all__ = ["StrayCell", "XlsxScan", "scan_xlsx"]
 
 #: A box this large costs calamine about 64 MB: not worth a second look.
 SMALL_AREA = 2_000_000
-#: More is refused: 20 million cells would cost calamine about 640 MB.
-MAX_AREA = 20_000_000
+#: More is refused (:data:`.limits.MAX_CELLS`): 20 million cells would cost calamine about
+#: 640 MB.
+MAX_AREA = limits.MAX_CELLS
 #: The main block ends at the first gap of more empty rows (columns) than this.
 ROW_GAP = 1_000
 COLUMN_GAP = 100

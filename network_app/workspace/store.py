@@ -120,13 +120,15 @@ def fingerprint(content: bytes) -> str:
 
 
 def measure(content: bytes, filename: str) -> dict[str, int]:
-    """Partners, relations, activities and programmes of a workbook's bytes, by loading it.
+    """Partners, relations, activities and programmes of a workbook's bytes, by loading it
+    in a child process with a time and a memory limit (an upload, or a file dropped into the
+    folder: :mod:`network_app.workbook.isolated`).
 
     Raises :class:`~network_app.errors.UnreadableFileError` for a file that is no workbook.
     """
-    from ..workbook.loading import load_workbook  # the loader pulls in pandas; only here
+    from ..workbook.isolated import load_isolated  # the loader pulls in pandas; only here
 
-    return counts(load_workbook(content, filename=filename))
+    return counts(load_isolated(content, filename))
 
 
 def counts(data: PartnerData) -> dict[str, int]:
