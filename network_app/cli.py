@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 from . import __version__
 from .errors import NetworkAppError, WorkspaceError
-from .exports import FORMATS, PAPER_SIZES, export, meta_for
+from .exports import FORMATS, PAPER_SIZES, PICTURES, export, meta_for
+from .exports.pictures import PICTURE_FORMATS
 from .network.figures import NO_CATEGORY, category_label
 from .text import by_language, fill, fixed, join_list, number, say, words
 from .workbook.limits import MAX_UPLOAD_MB
@@ -52,6 +53,8 @@ _TEXT = by_language("cli")
 _DEFAULT_MAX_MB = MAX_UPLOAD_MB  # the app's upload limit (network_app.workbook.limits)
 _DEFAULT_RESOLUTION = 1.0
 _DEFAULT_PAPER = "A4"
+#: What ``export --picture`` draws by default (the keys of ``network_app.exports.PICTURES``).
+_DEFAULT_PICTURE = "network"
 
 #: argparse's English originals (its gettext message ids) → keys of the catalog section
 #: "cli.argparse"; tests/test_cli.py checks that the running argparse still has each. Ids not
@@ -243,6 +246,12 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     export_.add_argument("--include-personal", action="store_true",
                          help=t["include_personal"])
     export_.add_argument("--no-problem-note", action="store_true", help=t["no_problem_note"])
+    kinds = words("cli.pictures", lang)
+    export_.add_argument("--picture", choices=list(PICTURES), default=_DEFAULT_PICTURE,
+                         help=fill(t["picture"], lang, default=_DEFAULT_PICTURE,
+                                   formats=join_list(list(PICTURE_FORMATS), lang),
+                                   kinds=", ".join(f"{kind} = {kinds.get(kind, kind)}"
+                                                   for kind in PICTURES)))
     export_.add_argument("--paper", choices=list(PAPER_SIZES), default=_DEFAULT_PAPER,
                          help=fill(t["paper"], lang, default=_DEFAULT_PAPER))
     export_.add_argument("--title", default=None, metavar=t["metavar_title"], help=t["title"])
@@ -438,7 +447,8 @@ def _export(args: argparse.Namespace) -> int:
     data = _load(args)
     meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal,
                     note_problems=not args.no_problem_note)
-    for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper):
+    for path in export(args.fmt, args.output, data, meta=meta, paper=args.paper,
+                       picture=args.picture):
         print(say("cli.export_written", lang, path=path))
     if data.errors:
         print(say("cli.export_errors", lang, count=len(data.errors), file=args.file),
@@ -454,6 +464,11 @@ def _template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+    if args.picture != _DEFAULT_PICTURE and args.fmt not in PICTURE_FORMATS:
+        # bad usage, said before the workbook is read
+        print(say("cli.picture_format", lang, picture=args.picture, format=args.fmt,
+                  formats=", ".join(PICTURE_FORMATS)), file=sys.stderr)
+        return EXIT_UNREADABLE
 # --------------------------------------------------------------------------- main
 
 

@@ -445,7 +445,9 @@ def _overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
 
 def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Box, *,
              zoomed: bool = False, frame: Box | None = None,
-             look: MapLook = MapLook()) -> DrawnMap:
+             look: MapLook = MapLook(),
+             paint: Mapping[Place, Sequence[tuple[str, int]]] | None = None,
+             ties: Sequence[tuple[Place, Place, int]] = ()) -> DrawnMap:
     """Draw the places on plain coordinates over light country outlines, no tiles.
 
     ``box`` (lon min, lon max, lat min, lat max) is what the picture shows, undistorted
@@ -454,6 +456,10 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     named on the zoomed map only. The biggest places are named first; no name overlaps another
     or a dot (:func:`~network_app.drawing.labels.place_labels`, leader lines where needed).
     Country names are drawn only where they cover no place name and no dot.
+
+    ``paint`` colours the places (the network's colours, :mod:`.netmap`): a place whose
+    partners have several colours is a pie of them, each slice as large as its share. ``ties``
+    (place, place, how many ties) are drawn as lines under the dots, thicker for more ties.
     """
     from matplotlib.patches import Rectangle
 
@@ -501,10 +507,34 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     drawn = [p for p in places if inside(p, box)]
     biggest = max((p.count for p in places), default=1)
     radii = [place_radius(p.count, biggest, look.marker) for p in drawn]
+    colours = [(paint or {}).get(p, ()) for p in drawn]
     dots = axes.scatter([p.lon for p in drawn], [p.lat * stretch for p in drawn],
-                        s=[(2 * r) ** 2 for r in radii], c=look.dot, alpha=0.85,
-                        edgecolors="white", linewidths=1.5, zorder=3)
+                        s=[(2 * r) ** 2 for r in radii],
+                        c=[c[0][0] if c else look.dot for c in colours],
+                        alpha=0.95 if paint else 0.85, edgecolors="white", linewidths=1.5,
+                        zorder=3)
     dots.set_gid("places")
+    for place, radius, slices in zip(drawn, radii, colours, strict=True):
+        total = sum(n for _, n in slices)
+        if len(slices) < 2 or not total:
+            continue
+        angle = 90.0  # the biggest slice starts at twelve o'clock, clockwise
+        for colour, count in slices:
+            sweep = 360.0 * count / total
+            axes.scatter([place.lon], [place.lat * stretch], s=(2 * radius) ** 2, c=colour,
+                         marker=_wedge(angle - sweep, angle), linewidths=0, zorder=3.1,
+                         gid="place-slice")
+            angle -= sweep
+        axes.scatter([place.lon], [place.lat * stretch], s=(2 * radius) ** 2,
+                     facecolors="none", edgecolors="white", linewidths=1.5, zorder=3.2)
+    widest = max((count for *_, count in ties), default=1)
+    for here, there, count in ties:
+        if not (inside(here, box) or inside(there, box)):
+            continue
+        axes.plot([here.lon, there.lon], [here.lat * stretch, there.lat * stretch],
+                  color=look.leader, alpha=0.35, solid_capstyle="round", zorder=2.5,
+                  linewidth=look.line * (0.7 + 1.8 * math.sqrt(count / widest)),
+                  gid="map-tie")
     _fit(axes, (lon0, lon1, lat0 * stretch, lat1 * stretch), figure,
          (max(radii, default=0.0) + 4) * figure.dpi / 72 if zoomed else 0.0)
     eligible = [(p, r) for p, r in zip(drawn, radii, strict=True)
@@ -531,10 +561,27 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
                     tuple(shown_states), home_state)
 
 
+def _wedge(start: float, end: float) -> Any:
+    """A slice of the unit circle from ``start`` to ``end`` degrees as a marker the size of a
+    circle marker: matplotlib scales a marker's path by its largest coordinate, so two
+    invisible corner points at ±1 make every slice scale alike (a polygon: a Bézier arc's
+    control points would lie outside the circle)."""
+    from matplotlib.path import Path
+
+    steps = max(2, math.ceil((end - start) / 3))
+    arc = [(math.cos(math.radians(start + (end - start) * i / steps)),
+            math.sin(math.radians(start + (end - start) * i / steps))) for i in range(steps + 1)]
+    vertices = [(-1.0, -1.0), (1.0, 1.0), (0.0, 0.0), *arc, (0.0, 0.0)]
+    codes = [Path.MOVETO, Path.MOVETO, Path.MOVETO, *[Path.LINETO] * (len(arc) + 1)]
+    codes[-1] = Path.CLOSEPOLY
+    return Path(vertices, codes)
+
+
 def _fit(axes: Any, box: Box, figure: Any, margin: float = 0.0) -> None:
-    """Show ``box`` (x0, x1, y0, y1) centred and undistorted in the figure's shape, with
+    """Show ``box`` (x0, x1, y0, y1) centred and undistorted in the axes' shape, with
     ``margin`` pixels around it (a dot on the box's edge is drawn whole)."""
-    width, height = figure.get_figwidth() * figure.dpi, figure.get_figheight() * figure.dpi
+    # the axes' own size: a page may hold a map in part of it (the map export's two maps)
+    width, height = float(axes.bbox.width), float(axes.bbox.height)
     x0, x1, y0, y1 = box
     scale = max((x1 - x0) / max(width - 2 * margin, 1), (y1 - y0) / max(height - 2 * margin, 1))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2

@@ -40,7 +40,7 @@ from ..network.graph import build_graph
 from ..network.positions import network_layout
 from ..workbook.validation import PartnerData
 from .common import ExportMeta, problems_note
-from .pictures import PAPER_SIZES, write_picture
+from .pictures import PAPER_SIZES, PICTURE_FORMATS, write_picture
 
 # The writers of the other formats are imported when first used (PEP 562): openpyxl for the
 # report and python-pptx for the deck load only for those exports, not for every command.
@@ -69,6 +69,7 @@ else:
 __all__ = [
     "FORMATS",
     "PAPER_SIZES",
+    "PICTURES",
     "ExportMeta",
     "csv_paths",
     "export",
@@ -98,11 +99,31 @@ def _writer(module: str, name: str) -> Writer:
     return writer
 
 
+def _network_picture(path: Path, graph: nx.Graph, positions: dict, styles: dict, legend: list,
+                     meta: ExportMeta, fmt: str, paper: str) -> Path:
+    return write_picture(path, graph, positions, styles, legend, meta, fmt=fmt, paper=paper)
+
+
+def _map_picture(path: Path, graph: nx.Graph, positions: dict, styles: dict, legend: list,
+                 meta: ExportMeta, fmt: str, paper: str) -> Path:
+    written: Path = _writer(".maps", "write_map")(path, graph, styles, legend, meta, fmt=fmt,
+                                                  paper=paper)
+    return written
+
+
+#: What a picture (png, svg, pdf) shows, the first by default: the network, or the partners on
+#: a map. Each is written by writer(path, graph, positions, styles, legend, meta, fmt, paper);
+#: a new kind of picture is one entry here (the CLI offers every key as ``--picture``).
+PICTURES: dict[str, Callable[..., Path]] = {
+    "network": _network_picture,
+    "map": _map_picture,
+}
+
+
 def _picture(fmt: str) -> Writer:
     def write(path: Path, data: PartnerData, graph: nx.Graph, positions: dict, styles: dict,
-              legend: list, meta: ExportMeta, paper: str) -> Path:
-        return write_picture(path, graph, positions, styles, legend, meta, fmt=fmt,
-                             paper=paper)
+              legend: list, meta: ExportMeta, paper: str, picture: str = "network") -> Path:
+        return PICTURES[picture](path, graph, positions, styles, legend, meta, fmt, paper)
     return write
 
 
@@ -178,17 +199,23 @@ def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
            positions: dict[Any, tuple[float, float]] | None = None,
            styles: dict[Any, NodeStyle] | None = None,
            legend: list[tuple[str, str]] | None = None,
-           meta: ExportMeta | None = None, paper: str = "A4") -> list[Path]:
+           meta: ExportMeta | None = None, paper: str = "A4",
+           picture: str = "network") -> list[Path]:
     """Write one export of ``data`` as ``fmt`` to ``path``; returns the files written.
 
     Without ``view_graph`` the whole network (:func:`~network_app.build_graph`) is exported;
     missing positions, styles, legend and meta come from :func:`~network_app.network_layout`,
     :func:`~network_app.node_styles`, :func:`~network_app.legend` and :func:`meta_for`.
     ``paper`` ("A4" or "A3") applies to PNG, SVG and PDF. CSV writes two files (see
-    :func:`csv_paths`), every other format one.
+    :func:`csv_paths`), every other format one. ``picture`` (a key of :data:`PICTURES`) says
+    what a PNG, SVG or PDF shows: the network (the default) or the partners on a map.
     """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if picture not in PICTURES:
+        raise ValueError(f"unknown picture {picture!r}; use one of {', '.join(PICTURES)}")
+    if picture != "network" and fmt not in PICTURE_FORMATS:
+        raise ValueError(f"the picture {picture!r} is written as {', '.join(PICTURE_FORMATS)}")
     graph = build_graph(data) if view_graph is None else view_graph
     meta = meta or meta_for(data)
     positions = _complete_positions(graph, network_layout(graph) if positions is None
@@ -197,5 +224,9 @@ def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
     if any(n not in given for n in graph):
         given = {**node_styles(graph), **given}
     legend = default_legend(graph, meta.lang) if legend is None else legend
-    written = _WRITERS[fmt](Path(path), data, graph, positions, given, legend, meta, paper)
+    if fmt in PICTURE_FORMATS:
+        written = _picture(fmt)(Path(path), data, graph, positions, given, legend, meta, paper,
+                                picture)
+    else:
+        written = _WRITERS[fmt](Path(path), data, graph, positions, given, legend, meta, paper)
     return [Path(p) for p in written] if isinstance(written, list) else [Path(written)]

@@ -1028,6 +1028,11 @@ CATALOG: dict[str, Any] = {
         "metavar_format": "FORMAT",
         "metavar_resolution": "FEINHEIT",
         # what a value must be, in "'x' ist keine Zahl" (cli.argparse.invalid_value)
+    # what export --picture may draw (the keys of network_app.exports.PICTURES)
+    "cli.pictures": {
+        "network": "das Netz",
+        "map": "die Partner auf der Karte",
+    },
         "type_number": "Zahl",
         "type_whole_number": "ganze Zahl",
         # check
@@ -1060,6 +1065,10 @@ CATALOG: dict[str, Any] = {
             "other": "Brückenfunktion geschätzt aus {count} zufällig gewählten Startpartnern.",
         },
         "ranking_head": "Partner nach Brückenfunktion:",
+        "picture": "was das Bild (png, svg, pdf) zeigt: {kinds} (Standard {default}); "
+        "nur mit --format {formats}",
+        "picture_format": "--picture {picture} gibt es nur als Bild: Wählen Sie für --format "
+        "eines von {formats} (nicht {format}).",
         # when every brokerage value is 0 the list is ordered by ties, and says so
         "ranking_head_ties": "Partner nach Verbindungen:",
         "ranking_zero": "Kein Partner liegt zwischen anderen: Wo Partner miteinander verbunden "
@@ -1275,6 +1284,15 @@ CATALOG: dict[str, Any] = {
         },
         "unlabelled_workbook": {
             "one": "1 Name passt hier nicht hin; die Kategorie-Folien nennen die meisten "
+    # the network on a map (drawing/netmap.py, the map exports)
+    "drawing.netmap": {
+        "place_tooltip": {"one": "{place}: 1 Partner\n{names}",
+                          "other": "{place}: {count} Partner\n{names}"},
+        "tie_tooltip": {"one": "1 Verbindung: {pairs}", "other": "{count} Verbindungen: {pairs}"},
+        "view_region": "Region {place}",
+        "view_places": "Alle Orte",
+        "view_germany": "Deutschland",
+    },
             "Namen, alle stehen in der Arbeitsmappe.",
             "other": "{count} Namen passen hier nicht hin; die Kategorie-Folien nennen die "
             "meisten Namen, alle stehen in der Arbeitsmappe.",
@@ -1304,6 +1322,37 @@ CATALOG: dict[str, Any] = {
         "map": "Wo unsere Partner sind",
         "map_plain": "Wo die Partner sind",
         "map_alt": "Karte der Partnerorte",
+    "exports.maps": {
+        "reading": {"one": "Wo die Partner sind: 1 Partner an {places}, Farbe nach Kategorie "
+                    "wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
+                    "verschiedenen Orten.",
+                    "other": "Wo die Partner sind: {count} Partner an {places}, Farbe nach "
+                    "Kategorie wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
+                    "verschiedenen Orten."},
+        "places": {"one": "1 Ort", "other": "{count} Orten"},
+        "inner": {"one": "1 Verbindung zwischen Partnern am selben Ort ist nicht gezeichnet.",
+                  "other": "{count} Verbindungen zwischen Partnern am selben Ort sind nicht "
+                  "gezeichnet."},
+        "missing": {"one": "Ohne Ort (nicht auf der Karte): 1 Partner: {names}. Tragen Sie "
+                    "in der Arbeitsmappe Ort oder Breite und Länge ein.",
+                    "other": "Ohne Ort (nicht auf der Karte): {count} Partner: {names}. "
+                    "Tragen Sie in der Arbeitsmappe Ort oder Breite und Länge ein."},
+        "ties": "Zusammenarbeit zwischen Orten (dicker = mehr Verbindungen)",
+        "size": "Punktgröße: Zahl der Partner am Ort",
+        "empty": "Kein Partner hat einen Ort mit Koordinaten.",
+    },
+    "exports.reach": {
+        "title": "{title}: Reichweite",
+        "reading": "In der Mitte {centre}, ringsum die Partner. Die Ringe von innen nach außen: "
+        "{local}, Region (bis {km} km entfernt oder im selben Kreis), {state}, Deutschland, "
+        "international. Farbe: Kategorie. Der Ring kommt aus der Spalte Reichweite, sonst "
+        "aus dem Ort.",
+        "without": {"one": "Ohne Reichweite und ohne Ort (nicht im Bild): 1 Partner: {names}. "
+                    "Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein.",
+                    "other": "Ohne Reichweite und ohne Ort (nicht im Bild): {count} Partner: "
+                    "{names}. Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein."},
+        "empty": "Kein Partner hat eine Reichweite oder einen Ort.",
+    },
         "map_count": {
             "one": "1 von {total} Partnern hat Koordinaten; Kreisgröße = Zahl der Partner am "
             "Ort.",

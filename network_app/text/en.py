@@ -940,6 +940,11 @@ CATALOG: dict[str, Any] = {
         "out": "output file, e.g. partner_template.xlsx",
         "own_organisation": "put this organisation in the centre of the network, tied to every "
         "partner (instead of the one from the sheet “Einstellungen”)",
+    # what export --picture may draw (the keys of network_app.exports.PICTURES)
+    "cli.pictures": {
+        "network": "the network",
+        "map": "the partners on a map",
+    },
         "no_own_organisation": "no own organisation in the centre: show the network as it is "
         "(the default for networks from other programs: without categories and without an own "
         "organisation in “Einstellungen”)",
@@ -969,6 +974,10 @@ CATALOG: dict[str, Any] = {
         "no_problems": "No problems found.",
         "problems": "{errors}, {warnings}",
         "count_errors": {"one": "{count} error", "other": "{count} errors"},
+        "picture": "what the picture (png, svg, pdf) shows: {kinds} (default {default}); "
+        "only with --format {formats}",
+        "picture_format": "--picture {picture} is only a picture: choose one of {formats} "
+        "for --format (not {format}).",
         "count_warnings": {"one": "{count} warning", "other": "{count} warnings"},
         "error": "Error",
         "warning": "Warning",
@@ -1182,6 +1191,15 @@ CATALOG: dict[str, Any] = {
         "exported": "Exported on {date}",
         "figures": "The network in figures",
         "tile_partners": "partners",
+    # the network on a map (drawing/netmap.py, the map exports)
+    "drawing.netmap": {
+        "place_tooltip": {"one": "{place}: 1 partner\n{names}",
+                          "other": "{place}: {count} partners\n{names}"},
+        "tie_tooltip": {"one": "1 tie: {pairs}", "other": "{count} ties: {pairs}"},
+        "view_region": "{place} region",
+        "view_places": "All places",
+        "view_germany": "Germany",
+    },
         "tile_ties": "ties between partners",
         "tile_activities": "activities",
         "tile_programmes": "programmes",
@@ -1211,6 +1229,36 @@ CATALOG: dict[str, Any] = {
             "other": "Network picture: {count} partners and their ties",
         },
         "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
+    "exports.maps": {
+        "reading": {"one": "Where the partners are: 1 partner in {places}, coloured by "
+                    "category as in the network picture. Lines: partners in different places "
+                    "working together.",
+                    "other": "Where the partners are: {count} partners in {places}, coloured "
+                    "by category as in the network picture. Lines: partners in different "
+                    "places working together."},
+        "places": {"one": "1 place", "other": "{count} places"},
+        "inner": {"one": "1 tie between partners in the same place is not drawn.",
+                  "other": "{count} ties between partners in the same place are not drawn."},
+        "missing": {"one": "Without a place (not on the map): 1 partner: {names}. Enter the "
+                    "place, or latitude and longitude, in the workbook.",
+                    "other": "Without a place (not on the map): {count} partners: {names}. "
+                    "Enter the place, or latitude and longitude, in the workbook."},
+        "ties": "Working together between places (thicker = more ties)",
+        "size": "Dot size: number of partners in the place",
+        "empty": "No partner has a place with coordinates.",
+    },
+    "exports.reach": {
+        "title": "{title}: reach",
+        "reading": "{centre} in the centre, the partners around it. The rings from the inside "
+        "out: {local}, region (up to {km} km away or in the same district), {state}, Germany, "
+        "international. Colour: category. The ring comes from the column Reach, otherwise "
+        "from the place.",
+        "without": {"one": "No reach and no place (not in the picture): 1 partner: {names}. "
+                    "Enter the reach or the place in the workbook.",
+                    "other": "No reach and no place (not in the picture): {count} partners: "
+                    "{names}. Enter the reach or the place in the workbook."},
+        "empty": "No partner has a reach or a place.",
+    },
         "category_alt": "Network picture, highlighted: partners in category {category}",
         "more_next": "and {n} more on the next slide",
         "more_workbook": "and {n} more: every name is in the workbook",
