@@ -148,7 +148,8 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
     graph = build_graph(counted, as_of=filters.year)
     shown = [n for n, attrs in graph.nodes(data=True)
              if attrs.get("kind") != "partner" or _passes(attrs, filters)]
-    graph = graph.subgraph(shown).copy()
+    if len(shown) < graph.number_of_nodes():  # else the graph is new and whole already
+        graph = graph.subgraph(shown).copy()
     if view == "ego":
         return graph
     if view == "partners":
