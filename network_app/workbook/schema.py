@@ -26,6 +26,7 @@ is decided by its columns and values (:mod:`network_app.workbook.recognise`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -288,18 +289,34 @@ SETTING_ALIASES: dict[str, str] = {
 _NON_ALNUM = re.compile(r"[^0-9a-zäöüß]+")
 
 
+_GENDER_SUFFIX = re.compile(r"[:*_/]-?in(nen)?\b")
+_GENDER_BRACKETS = re.compile(r"\(in(nen)?\)")
+
+
 def normalize_header(text: object) -> str:
     """Lower-case letters and digits only, gender forms removed: the key for matching."""
-    s = unicodedata.normalize("NFC", str(text)).strip().casefold()
+    return _header_key(str(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _header_key(text: str) -> str:
+    # Cached: the same few values (types, reaches) come in every row of a big workbook.
+    s = unicodedata.normalize("NFC", text).strip().casefold()
     # "Ansprechpartner:in", "Partner*innen", "Partner/-in", "Partner_in", "Partner(in)"
-    s = re.sub(r"[:*_/]-?in(nen)?\b", "", s)
-    s = re.sub(r"\(in(nen)?\)", "", s)
+    s = _GENDER_SUFFIX.sub("", s)
+    s = _GENDER_BRACKETS.sub("", s)
     return _NON_ALNUM.sub("", s)
 
 
 def normalize_name(text: object) -> str:
     """Key for comparing partner names: case- and whitespace-insensitive."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+    return _name_key(str(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_key(text: str) -> str:
+    # Cached: a relation names two partners, and each partner is named in many rows.
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def name_key(name: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ unknown partner); warnings mean "read, but please look" (a likely duplicate, an 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -381,8 +382,11 @@ def _read_settings(table: Table | None, problems: list[Problem]) -> dict[str, st
 
 
 def _text(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector) -> str | None:
-    value = cell(cells, column)
-    text = to_text(value)
+    # ``cell`` inlined (the most frequent call of a big workbook): to_text reads an empty or
+    # blank cell as None already.
+    if column is None or column.index >= len(cells):
+        return None
+    text = to_text(cells[column.index])
     if text is not None and len(text) > MAX_CELL_CHARS:
         log.add("huge_cell", row, column, text[:40] + "…", WARNING, length=len(text),
                 limit=MAX_CELL_CHARS)
@@ -503,8 +507,13 @@ def _known_case(text: str | None, allowed: tuple[str, ...]) -> str | None:
     """"hochschule" → "Hochschule" when the value is a known one; other text stays."""
     if text is None:
         return None
-    by_key = {schema.normalize_header(v): v for v in allowed}
-    return by_key.get(schema.normalize_header(text), text)
+    return _by_key(allowed).get(schema.normalize_header(text), text)
+
+
+@functools.lru_cache(maxsize=16)
+def _by_key(allowed: tuple[str, ...]) -> dict[str, str]:
+    """The known values by their key (made once per list, not once per row)."""
+    return {schema.normalize_header(v): v for v in allowed}
 
 
 def _choice(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,

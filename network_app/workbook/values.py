@@ -62,6 +62,8 @@ def to_text(value: Any) -> str | None:
     """A cell as the text a person sees: 12.0 → "12", a date → "2022-08-12", "" → None."""
     if value is None:
         return None
+    if type(value) is str:  # most cells: straight to the end
+        return " ".join(value.replace("\u00a0", " ").split()) or None
     if isinstance(value, bool):
         return _BOOLEAN_TEXT[value]
     if isinstance(value, float):
