@@ -1,0 +1,227 @@
+"""The gazetteer: place names to coordinates, offline (see :mod:`network_app.geo`).
+
+The data (``gazetteer.txt.gz`` beside this module, built by ``data/build_gazetteer.py`` from
+GeoNames, CC BY 4.0) are read on the first look-up, once per process, in about 0.1 s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import gzip
+import itertools
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+
+from .names import Reading, key, loose, readings
+
+__all__ = ["DATA_FILE", "KIND_ORDER", "NEAR_KM", "Gazetteer", "Place", "gazetteer"]
+
+DATA_FILE = "gazetteer.txt.gz"
+#: Of places with the same name, one within this distance of the partners' home is taken
+#: (the nearest) before a bigger one further away.
+NEAR_KM = 50.0
+#: A place abroad competes with a German place of the same name as if it were this many times
+#: smaller: "Soest" is the town in Westfalen, not the one in Utrecht, "Salzburg" still the city
+#: in Austria (not the village in the Westerwald).
+ABROAD_FACTOR = 3.0
+#: Other places of the same name are worth a note when they have at least this share of the
+#: chosen one's inhabitants (Münster in Hessen, 14,000, is no rival to Münster in Westfalen).
+RIVAL_SHARE = 0.1
+#: Kinds of places in the order a bare name means them: a town (in Germany or abroad) before
+#: an Ortsteil, before a Kreis, before a Land. "Kreis Soest" asks for the Kreis first.
+KIND_ORDER = {"G": 0, "C": 0, "O": 1, "K": 2, "L": 3}
+#: The kinds' words (German, as the catalogs' ``geo.kinds`` have them for both languages).
+KINDS = ("G", "O", "K", "L", "C")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place of the gazetteer.
+
+    ``kind``: "G" a Gemeinde (municipality) in Germany, "O" an Ortsteil or smaller place in
+    Germany, "K" a Kreis (district), "L" a Land, "C" a city abroad. ``country`` is the ISO
+    3166 code ("DE", "AT"), ``kreis`` the Kreis' name ("Kreis Soest"; a kreisfreie Stadt's own
+    name), ``land`` the Land's code ("NW"), both empty abroad; ``population`` 0 when unknown.
+    """
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str
+    kreis: str
+    land: str
+    population: int
+
+    @property
+    def where(self) -> str:
+        """Name and where it lies, to tell places of one name apart: "Soest (Kreis Soest,
+        NW)", "Salzburg (AT)"."""
+        if self.country != "DE":
+            return f"{self.name} ({self.country})"
+        inside = [p for p in (self.kreis if self.kreis != self.name else "", self.land) if p]
+        return f"{self.name} ({', '.join(inside)})" if inside else self.name
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a written place name was read as.
+
+    ``place`` the place taken; ``how``: "name" (the name as written, or with abbreviations,
+    a qualifier or a word like "Stadt" dropped, or with umlauts spelled differently) or "part"
+    (only its first words were found: "Lippstadt" of "Lippstadt-Cappel"); ``rivals`` other
+    places of the same name big enough to be meant (see RIVAL_SHARE), biggest first.
+    """
+
+    text: str
+    place: Place
+    how: str = "name"
+    rivals: tuple[Place, ...] = field(default=())
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Gazetteer:
+    """The places and the keys they are found under, as written by ``data/build_gazetteer.py``:
+    the keys sorted, so a name is found by bisection; a place is read from its line when
+    asked for. Reading the file makes four lists of strings and nothing per place or key."""
+
+    def __init__(self, text: str) -> None:
+        self._parts = dict(part.split("\n", 1) for part in text.split("\n@")[1:])
+        self._lines = self._parts["places"].splitlines()
+        self._keys = self._parts["keys"].splitlines()
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one gazetteer per process)
+    def place(self, number: int) -> Place:
+        """The place on line ``number`` of the places."""
+        name, kind, lat, lon, country, kreis, land, population = self._lines[number].split("\t")
+        return Place(name, kind, float(lat), float(lon), country, kreis, land, int(population))
+
+    def numbers(self, name_key: str) -> list[int]:
+        """The places found under ``name_key`` (a :func:`~.names.key`)."""
+        return _numbers(self._keys, name_key)
+
+    def loose_numbers(self, name_key: str) -> list[int]:
+        """The places whose key agrees with ``name_key`` once umlauts are folded
+        (:func:`~.names.loose`): "koln" finds "koeln"."""
+        folded = loose(name_key)
+        return self.numbers(folded) + _numbers(self._loose, folded)
+
+    @functools.cached_property
+    def _loose(self) -> list[str]:
+        return self._parts["loose"].splitlines()
+
+    @functools.cached_property
+    def _unique_keys(self) -> list[str]:
+        return list(dict.fromkeys(line.partition("\t")[0] for line in self._keys))
+
+    def find(self, text: str, near: tuple[float, float] | None = None) -> Found | None:
+        """The place ``text`` names, or None (see :mod:`network_app.geo` for the rules)."""
+        if not text or not text.strip():
+            return None
+        options = readings(text)
+        for look in (self.numbers, self.loose_numbers):
+            for reading in options:
+                if found := look(reading.key):
+                    return self._choose(text, reading, found, near)
+        return None
+
+    def _choose(self, text: str, reading: Reading, found: list[int],
+                near: tuple[float, float] | None) -> Found:
+        candidates = [self.place(i) for i in dict.fromkeys(found)]
+        if reading.hints:
+            hinted = [p for p in candidates if _hinted(p, reading.hints)]
+            candidates = hinted or candidates
+
+        def order(place: Place) -> int:
+            if reading.district and place.kind == "K":
+                return -1
+            return KIND_ORDER[place.kind]
+
+        best_order = min(order(p) for p in candidates)
+        candidates = [p for p in candidates if order(p) == best_order]
+        chosen, close = None, []
+        if near is not None:
+            close = [(d, p) for p in candidates
+                     if (d := _distance_km(near[0], near[1], p.lat, p.lon)) <= NEAR_KM]
+            if close:
+                chosen = min(close, key=lambda dp: dp[0])[1]
+        if chosen is None:
+            chosen = max(candidates, key=_weight)  # max keeps the first of equals
+        rivals = sorted((p for p in candidates if p is not chosen
+                         and _weight(p) >= RIVAL_SHARE * _weight(chosen)
+                         and _distance_km(p.lat, p.lon, chosen.lat, chosen.lon) > 10),
+                        key=_weight, reverse=True)
+        if close and _weight(chosen) >= max(_weight(p) for p in candidates):
+            rivals = []  # the biggest of its name is the one at home
+        return Found(text, chosen, reading.how, tuple(rivals))
+
+    def suggest(self, text: str, cutoff: float = 75.0) -> Place | None:
+        """The place whose name is most like ``text`` (rapidfuzz's ``ratio`` of the keys, at
+        least ``cutoff``), the biggest of that name; None when nothing is like it."""
+        from rapidfuzz import fuzz, process
+
+        query = key(text)
+        if not query:
+            return None
+        hit = process.extractOne(query, self._unique_keys, scorer=fuzz.ratio,
+                                 score_cutoff=cutoff)
+        if hit is None:
+            return None
+        return max((self.place(i) for i in self.numbers(hit[0])),
+                   key=lambda p: (-KIND_ORDER[p.kind], _weight(p)))
+
+
+def _numbers(lines: list[str], name_key: str) -> list[int]:
+    """The numbers after ``name_key`` in sorted lines "key<tab>number" (a tab sorts before
+    every character of a key, so one key's lines are together and first)."""
+    found = []
+    for line in itertools.islice(lines, bisect.bisect_left(lines, name_key + "\t"), None):
+        k, _, number = line.partition("\t")
+        if k != name_key:
+            break
+        found.append(int(number))
+    return found
+
+
+def _weight(place: Place) -> float:
+    """How big a place counts when places of one name compete (see ABROAD_FACTOR)."""
+    return place.population / (ABROAD_FACTOR if place.country != "DE" else 1.0)
+
+
+def _hinted(place: Place, hints: tuple[str, ...]) -> bool:
+    """Whether a qualifier ("westf", "saale", "oder", "nrw") fits the place: a word of its
+    name, Kreis, Land or country starts with it."""
+    words = set(key(place.name).split()) | set(key(place.kreis).split())
+    words |= LAND_WORDS.get(place.land, set()) | {place.country.casefold()}
+    return any(all(any(w.startswith(h) for w in words) for h in hint.split())
+               for hint in hints)
+
+
+#: The Länder's names, short forms and English names as words of keys, for qualifiers.
+LANDS = {
+    "SH": "Schleswig-Holstein", "HH": "Hamburg", "NI": "Niedersachsen Lower Saxony Nds",
+    "HB": "Bremen", "NW": "Nordrhein-Westfalen NRW North Rhine-Westphalia",
+    "HE": "Hessen Hesse", "RP": "Rheinland-Pfalz RLP Rhineland-Palatinate",
+    "BW": "Baden-Württemberg", "BY": "Bayern Bavaria", "SL": "Saarland", "BE": "Berlin",
+    "BB": "Brandenburg", "MV": "Mecklenburg-Vorpommern", "SN": "Sachsen Saxony",
+    "ST": "Sachsen-Anhalt Saxony-Anhalt", "TH": "Thüringen Thuringia",
+}
+LAND_WORDS = {code: {code.casefold(), *key(names).split()} for code, names in LANDS.items()}
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, read once."""
+    data = resources.files(__package__).joinpath(DATA_FILE).read_bytes()
+    return Gazetteer(gzip.decompress(data).decode("utf-8"))
