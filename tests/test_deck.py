@@ -36,6 +36,7 @@ BUNDLED_TITLES = [
     # no "Wachstum über die Jahre": no partner has a Seit year (the sources slide says so)
     "Aktivitäten nach Bereich und Status",
     "Wo unsere Partner sind",
+    "Wie weit unser Netz reicht",
     "Quellen und Datenstand",
 ]
 
@@ -110,7 +111,7 @@ def test_bundled_deck_has_the_expected_slides(decks):
     assert "Keine Startjahre (Spalte »Seit«) in der Arbeitsmappe" in sources
     activities = prs.slides[BUNDLED_TITLES.index("Aktivitäten nach Bereich und Status")]
     assert any(s.has_chart for s in activities.shapes)
-    for index in (2, 3, 5, 6, 7, 9):  # overview, categories, map: pictures
+    for index in (2, 3, 5, 6, 7, 9, 10):  # overview, categories, map, reach: pictures
         assert any(s.shape_type == 13 for s in prs.slides[index].shapes), BUNDLED_TITLES[index]
 
 

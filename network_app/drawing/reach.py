@@ -104,7 +104,7 @@ RING_STEP = 1.0
 HOME_RADIUS = 0.3
 #: The ring names stand to the right of the rings, one under the other, this far apart
 #: (layout units); their leader lines run left to their ring through a gap kept free of dots.
-NAME_STEP = 0.7
+NAME_STEP = 0.85
 #: Angle (degrees) kept free around each leader line and at the edges of each sector.
 GAP_PAD = 4.0
 #: Partners next to each other on a ring stand at least this far apart (layout units).
@@ -350,11 +350,14 @@ def reach_layout(partners: Sequence[ReachPartner]) -> ReachLayout:
     name_y = {ring: -i * NAME_STEP for i, ring in enumerate(RINGS)}
     radii = {ring: FIRST_RADIUS + i * RING_STEP for i, ring in enumerate(RINGS)}
     sectors: dict[str, tuple[float, float]] = {}
+    gap = _gap(radii, name_y, pad)
     for _ in range(3):  # the gap depends on the radii and the radii on the sectors: settle
         gap = _gap(radii, name_y, pad)
         sectors = _sectors(order, counts, len(placed), gap)
-        radii = _radii(placed, sectors, pad)
-    gap = _gap(radii, name_y, pad)
+        # Radii only grow, so the leader lines cross them at smaller angles than the gap
+        # (computed from the radii before) keeps free.
+        grown = _radii(placed, sectors, pad)
+        radii = {ring: max(radii[ring], grown[ring]) for ring in RINGS}
     positions: dict[Any, tuple[float, float]] = {}
     angles: dict[Any, float] = {}
     for category in order:
@@ -441,7 +444,8 @@ class ReachLook:
 class DrawnReach:
     """What :func:`draw_reach` drew: the partners named and those it found no room to name,
     the boxes of every text (x0, y0, x1, y1 in pixels, y up) by kind ("partner", "ring",
-    "category", "home"), the picture's pixels per layout unit and its centre in pixels."""
+    "category", "home"; "leader": a ring name's leader line), the picture's pixels per layout
+    unit and the home's place in pixels (display coordinates)."""
 
     labelled: tuple[Any, ...]
     unnamed: tuple[Any, ...]
@@ -496,8 +500,7 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
 
     renderer = figure.canvas.get_renderer()
     px = figure.dpi / 72
-    width = figure.get_figwidth() * figure.dpi
-    height = figure.get_figheight() * figure.dpi
+    width, height = float(axes.bbox.width), float(axes.bbox.height)
     edges = band_edges(layout)
     outer = edges[-1]
     ring_texts = {ring: say("drawing.reach.ring_count", lang,
@@ -589,7 +592,8 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
                          bbox={"boxstyle": "round,pad=0.35", "fc": HUB_COLOR, "ec": "white",
                                "lw": 1.5})
         x0, y0, x1, y1 = box_of(text)
-        corners = [(x - centre_x, y - centre_y) for x in (x0, x1) for y in (y0, y1)]
+        middle = axes.transData.transform((0.0, 0.0))
+        corners = [(x - middle[0], y - middle[1]) for x in (x0, x1) for y in (y0, y1)]
         if size <= 7 or all(math.hypot(*c) <= hole for c in corners):
             break
         text.remove()
@@ -658,7 +662,8 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
                                 leader_colour=colours[i]))
         markers = [(x, y, dot) for x, y in zip(xs, ys, strict=True)]
         texts_before = len(axes.texts)
-        placed = place_labels(figure, axes, labels, markers, leaders=True, halo=True,
+        # On a white backing, not a halo: a halo turns the letters into paths in an SVG.
+        placed = place_labels(figure, axes, labels, markers, leaders=True,
                               colour=look.text, avoid=[b for _, b in boxes])
         for text in axes.texts[texts_before:]:
             text.set_gid("partner-name")
@@ -666,7 +671,9 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
         labelled = tuple(partners[order[k]].node for k in placed)
     named = set(labelled)
     unnamed = tuple(p.node for p in partners if p.node not in named) if look.labels else ()
-    return DrawnReach(labelled, unnamed, tuple(boxes), scale, (centre_x, centre_y))
+    middle = axes.transData.transform((0.0, 0.0))
+    return DrawnReach(labelled, unnamed, tuple(boxes), scale,
+                      (float(middle[0]), float(middle[1])))
 
 
 def reach_svg(layout: ReachLayout, home: Home | None, width: int, height: int,

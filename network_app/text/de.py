@@ -1365,6 +1365,22 @@ CATALOG: dict[str, Any] = {
             "one": "1 Ort ohne Namen (kein Platz): {places}.",
             "other": "{count} Orte ohne Namen (kein Platz): {places}.",
         },
+        "reach": "Wie weit unser Netz reicht",
+        "reach_plain": "Wie weit das Netz reicht",
+        "reach_alt": {"one": "Reichweite: 1 Partner auf Ringen von lokal bis international",
+                      "other": "Reichweite: {count} Partner auf Ringen von lokal bis "
+                      "international"},
+        "reach_caption": "Der Ring kommt aus der Spalte Reichweite, sonst aus dem Ort; "
+        "Farbe: Kategorie.",
+        "reach_without": {"one": "Ohne Angabe (nicht im Bild): 1 Partner: {names}.",
+                          "other": "Ohne Angabe (nicht im Bild): {count} Partner: {names}."},
+        "reach_without_short": {"one": "1 Partner ohne Angabe ist nicht im Bild (Name in "
+                                "den Notizen).",
+                                "other": "{count} Partner ohne Angabe sind nicht im Bild "
+                                "(Namen in den Notizen)."},
+        "reach_unnamed": {"one": "Im Bild ohne Namen (kein Platz): 1 Partner: {names}.",
+                          "other": "Im Bild ohne Namen (kein Platz): {count} Partner: "
+                          "{names}."},
         "sources": "Quellen und Datenstand",
         "source": "Quelle",
         "file": "Datei",

@@ -1287,6 +1287,23 @@ CATALOG: dict[str, Any] = {
             "one": "1 place without its name (no room): {places}.",
             "other": "{count} places without their names (no room): {places}.",
         },
+        "reach": "How far our network reaches",
+        "reach_plain": "How far the network reaches",
+        "reach_alt": {"one": "Reach: 1 partner on rings from local to international",
+                      "other": "Reach: {count} partners on rings from local to "
+                      "international"},
+        "reach_caption": "The ring comes from the column Reach, otherwise from the place; "
+        "colour: category.",
+        "reach_without": {"one": "Not stated (not in the picture): 1 partner: {names}.",
+                          "other": "Not stated (not in the picture): {count} partners: "
+                          "{names}."},
+        "reach_without_short": {"one": "1 partner without a reach is not in the picture "
+                                "(named in the notes).",
+                                "other": "{count} partners without a reach are not in the "
+                                "picture (named in the notes)."},
+        "reach_unnamed": {"one": "Without a name in the picture (no room): 1 partner: {names}.",
+                          "other": "Without a name in the picture (no room): {count} "
+                          "partners: {names}."},
         "sources": "Sources and data date",
         "source": "Source",
         "file": "File",

@@ -15,6 +15,8 @@
 6. activities per area and status (native stacked bar chart), when there are activities
 7. a map of partner places, when partners have coordinates (Germany plus a zoom on the home
    region; plain coordinates and coarse country outlines, no tiles from the internet)
+7b. how far the network reaches: the home in the centre, the partners on rings lokal, Region,
+   Land, Deutschland, international (:mod:`.reach`), when any partner has a reach or a place
 8. (internal decks only) contact persons
 9. sources and Datenstand (and why a slide was left out)
 
@@ -64,6 +66,7 @@ from ..common import problems_note
 from .charts import activities_slide, growth_slide
 from .geo import map_slide
 from .pictures import Scene
+from .reach import reach_slide
 from .shapes import Deck, new_presentation
 from .slides import (
     category_members,
@@ -147,6 +150,7 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
     if len(data.activities):
         activities_slide(deck, data)
     map_slide(deck, graph)
+    reach_slide(deck, graph)
     if include_personal:
         contact_slides(deck, graph)
     sources_slide(deck, meta, notes=[span.sentence(lang) or ""])
