@@ -25,10 +25,11 @@ import networkx as nx
 
 from ..errors import NetworkAppError
 from ..network.figures import key_figures
-from ..network.graph import build_graph, partner_layer
+from ..network.graph import build_graph
 from ..workbook.problems import ERROR, ProblemRecord
 from ..workbook.validation import PartnerData
 from .communities import detect_communities
+from .engine import prepare
 from .metrics import (
     METRIC_COLUMNS,
     METRIC_TEXT,
@@ -259,7 +260,10 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
 
     Partners are sorted by betweenness, then degree; ``top`` keeps the first ``top``.
     """
-    layer = partner_layer(build_graph(data))
+    # The sorted layer of the measures' engine: converted once, found again by every measure
+    # (``prepared`` keeps the conversion alive meanwhile).
+    prepared = prepare(build_graph(data))
+    layer = prepared.layer
     metrics = partner_metrics(layer)
     communities = detect_communities(layer, resolution=resolution, lang=lang)
     summary = network_summary(layer)
@@ -268,8 +272,11 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
         ranked = ranked.head(top)
     categories: dict[str, list[str]] = nx.get_node_attributes(layer, "categories")
     partners: list[PartnerMeasures] = []
-    for name, row in ranked.iterrows():
-        value = {column: _plain(row[column]) for column in METRIC_COLUMNS}
+    # Column by column (``tolist`` gives Python numbers): row by row through pandas took
+    # 0.5 s for 5,000 partners.
+    columns = {column: [_plain(v) for v in ranked[column].tolist()] for column in METRIC_COLUMNS}
+    for position, name in enumerate(ranked.index):
+        value = {column: columns[column][position] for column in METRIC_COLUMNS}
         partners.append({
             "name": str(name),
             "categories": list(categories.get(str(name), [])),
