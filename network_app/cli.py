@@ -386,12 +386,28 @@ def _shown(value: Any, lang: str, *, digits: int = 3, aligned: bool = False) -> 
     return str(value)
 
 
+#: From about this size on a workbook holds enough partners (1,500 partners: 220 KB) that
+#: ``analyze`` shares betweenness with a helper process (:mod:`network_app.analysis.helper`).
+_HELPER_FILE_BYTES = 200_000
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except (OSError, ValueError):
+        return 0
+
+
 def _analyze(args: argparse.Namespace) -> int:
     from .analysis.metrics import components_sentence
     from .analysis.reports import analyze_report
 
     lang = args.lang
     t = _TEXT[lang]
+    if args.file is not None and _file_size(args.file) >= _HELPER_FILE_BYTES:
+        from .analysis.helper import warm_up
+
+        warm_up()  # the measures' helper process boots while the workbook is read
     data = _load(args)
     report = analyze_report(data, top=args.top, resolution=args.resolution, lang=lang)
     if args.json:
