@@ -133,9 +133,14 @@ def export_section(data: na.PartnerData, graph: nx.Graph,
         if graph.number_of_nodes() == 0:
             st.info(words["empty"])
             return
-        wanted = fingerprint(fmt, graph, styles, legend, workbook=workbook, lang=lang,
-                             include_personal=include_personal, paper=paper,
-                             note_problems=note_problems)
+
+        def wanted() -> str:
+            # Only when there is something to compare (a big network's nodes and ties take
+            # a while to sort, and its styles are made only for an export).
+            return fingerprint(fmt, graph, styles, legend, workbook=workbook, lang=lang,
+                               include_personal=include_personal, paper=paper,
+                               note_problems=note_problems)
+
         if st.button(words["build"], key="export_build"):
             try:
                 content = export_bytes(fmt, data, graph, positions, styles, legend, lang=lang,
@@ -146,10 +151,10 @@ def export_section(data: na.PartnerData, graph: nx.Graph,
                 st.error(words["failed"].format(error=plain(exc)), icon="⚠️")
             else:
                 st.session_state[RESULT_KEY] = {
-                    "fingerprint": wanted, "data": content, "file_name": file_name(fmt, lang),
+                    "fingerprint": wanted(), "data": content, "file_name": file_name(fmt, lang),
                     "mime": MIME[fmt], "format": fmt}
         result = st.session_state.get(RESULT_KEY)
-        if result and result["fingerprint"] == wanted:
+        if result and result["fingerprint"] == wanted():
             st.caption(words["ready"].format(name=result["file_name"],
                                              size=file_size(len(result["data"]), lang)))
             st.download_button(words["download"].format(name=result["file_name"]),

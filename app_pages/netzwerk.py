@@ -16,7 +16,7 @@ neighbours, a button goes back. A filter that leaves few enough partners draws t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import networkx as nx
 import streamlit as st
@@ -155,7 +155,10 @@ def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
 def shared_view(key: str, _data: na.PartnerData, filters: na.Filters) -> nx.Graph:
     """The partner view of a big network, kept as one object (``st.cache_data`` would copy
     the graph on every rerun: about 3 s for 20,000 partners). Shared between sessions: only
-    read, never changed (the overview's functions take subgraph views)."""
+    read, never changed (the overview's functions take subgraph views). Unfiltered, it is the
+    partner layer of the workbook's graph (built once for every page), not a second build."""
+    if filters.is_empty:
+        return na.partner_layer(graph_for(key, _data))
     return na.network_view(_data, "partners", filters)
 
 
@@ -198,14 +201,14 @@ def whole_looks(key: str, _data: na.PartnerData, filters: na.Filters, color_by: 
 
 
 class _Lazy(Mapping):
-    """The workbook's positions, computed only when an export asks for them (a big
-    network's overview does not need them)."""
+    """A mapping made only when something reads it: a big network's positions, styles of every
+    partner (only an export needs them; the overview does not)."""
 
-    def __init__(self, key: str, data: na.PartnerData) -> None:
-        self.key, self.data = key, data
+    def __init__(self, make: Callable[[], Mapping]) -> None:
+        self.make = make
 
-    def _all(self) -> dict:
-        return positions_for(self.key, self.data)
+    def _all(self) -> Mapping:
+        return self.make()  # cached by the function it calls
 
     def __getitem__(self, node):
         return self._all()[node]
@@ -215,6 +218,19 @@ class _Lazy(Mapping):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+class _LazyList(Sequence):
+    """A list made only when something reads it (a big network's legend for an export)."""
+
+    def __init__(self, make: Callable[[], Sequence]) -> None:
+        self.make = make
+
+    def __getitem__(self, index):
+        return self.make()[index]
+
+    def __len__(self) -> int:
+        return len(self.make())
 
 
 def _back() -> None:
@@ -295,9 +311,10 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     if clicked and clicked in grouping.members:
         st.session_state["overview_request"] = clicked
         st.rerun()
-    styles, legend = whole_looks(cur.key, data, filters, color_by, size_by,
-                                 tuple(values) if values is not None else None, lang)
-    return graph, _Lazy(cur.key, data), styles, legend
+    looks = (cur.key, data, filters, color_by, size_by,
+             tuple(values) if values is not None else None, lang)
+    return (graph, _Lazy(lambda: positions_for(cur.key, data)),
+            _Lazy(lambda: whole_looks(*looks)[0]), _LazyList(lambda: whole_looks(*looks)[1]))
 
 
 def page() -> None:

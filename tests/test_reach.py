@@ -6,6 +6,7 @@ import io
 import itertools
 import math
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -331,3 +332,24 @@ def test_deck_without_reach_or_places_has_no_reach_slide(tmp_path):
         "Partner": [["Name", "Kategorie"], ["A", "Austausch"], ["B", "Netzwerk"]]}))
     path = write_deck(tmp_path / "deck.pptx", data, lang="en")
     assert not any("reaches" in s.shapes.title.text for s in Presentation(path).slides)
+
+
+# --- CLI --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_cli_exports_the_reach_picture(tmp_path, fmt):
+    out = tmp_path / f"reichweite.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "network_app", "export", str(BUNDLED), "-f", fmt,
+                           "--picture", "reach", "-o", str(out), "--lang", "en"],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    if fmt == "png":
+        with Image.open(out) as image:
+            assert image.convert("L").getextrema()[0] < 60
+    elif fmt == "svg":
+        text = " ".join(ET.parse(out).getroot().itertext())
+        assert "Germany: 14 partners" in text and "reach" in text
+    else:
+        pdftotext = require_tool("pdftotext")
+        text = subprocess.run([pdftotext, str(out), "-"], check=True, capture_output=True,
+                              text=True, timeout=60).stdout
+        assert "NRW: 13 partners" in " ".join(text.split())

@@ -111,12 +111,20 @@ def _map_picture(path: Path, graph: nx.Graph, positions: dict, styles: dict, leg
     return written
 
 
-#: What a picture (png, svg, pdf) shows, the first by default: the network, or the partners on
-#: a map. Each is written by writer(path, graph, positions, styles, legend, meta, fmt, paper);
-#: a new kind of picture is one entry here (the CLI offers every key as ``--picture``).
+def _reach_picture(path: Path, graph: nx.Graph, positions: dict, styles: dict, legend: list,
+                   meta: ExportMeta, fmt: str, paper: str) -> Path:
+    written: Path = _writer(".reach", "write_reach")(path, graph, meta, fmt=fmt, paper=paper)
+    return written
+
+
+#: What a picture (png, svg, pdf) shows, the first by default: the network, the partners on
+#: a map, or how far the network reaches (rings around the home). Each is written by
+#: writer(path, graph, positions, styles, legend, meta, fmt, paper); a new kind of picture is
+#: one entry here (the CLI offers every key as ``--picture``).
 PICTURES: dict[str, Callable[..., Path]] = {
     "network": _network_picture,
     "map": _map_picture,
+    "reach": _reach_picture,
 }
 
 
@@ -208,7 +216,8 @@ def export(fmt: str, path: str | os.PathLike[str], data: PartnerData, *,
     :func:`~network_app.node_styles`, :func:`~network_app.legend` and :func:`meta_for`.
     ``paper`` ("A4" or "A3") applies to PNG, SVG and PDF. CSV writes two files (see
     :func:`csv_paths`), every other format one. ``picture`` (a key of :data:`PICTURES`) says
-    what a PNG, SVG or PDF shows: the network (the default) or the partners on a map.
+    what a PNG, SVG or PDF shows: the network (the default), the partners on a map or the
+    reach (rings around the home).
     """
     if fmt not in _WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1032,6 +1032,7 @@ CATALOG: dict[str, Any] = {
     "cli.pictures": {
         "network": "das Netz",
         "map": "die Partner auf der Karte",
+        "reach": "die Partner auf Ringen um den eigenen Ort (Reichweite)",
     },
         "type_number": "Zahl",
         "type_whole_number": "ganze Zahl",

@@ -944,6 +944,7 @@ CATALOG: dict[str, Any] = {
     "cli.pictures": {
         "network": "the network",
         "map": "the partners on a map",
+        "reach": "the partners on rings around the home (reach)",
     },
         "no_own_organisation": "no own organisation in the centre: show the network as it is "
         "(the default for networks from other programs: without categories and without an own "
