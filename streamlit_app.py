@@ -17,19 +17,23 @@ import logging
 
 import streamlit as st
 
+from app_pages.access import gate, sidebar_note
 from app_pages.common import TEXT, sidebar
 
 _LOG = logging.getLogger("stadtlabor")
 
 lang = "de"
 try:
+    # The optional login (secrets.toml): whoever has to sign in first sees only the sign-in
+    # page, the run stops there.
+    rights = gate()
     current = sidebar()
     lang = current.lang
     words = TEXT[lang]
     # Called after the sidebar, which knows the language (Streamlit allows it anywhere,
     # repeatedly).
     st.set_page_config(page_title=words["app_title"], layout="wide")
-    navigation = st.navigation([
+    pages = [
         # No page icons: Material icons load from Google's servers, and the app must stay
         # offline.
         st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
@@ -39,7 +43,12 @@ try:
         st.Page("app_pages/analyse.py", title=words["page_analysis"]),
         st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
         st.Page("app_pages/arbeitsstand.py", title=words["page_workspace"]),
-    ])
+    ]
+    if not rights.edit:  # editing and saving are for those who may edit
+        pages = [page for page in pages
+                 if page.url_path not in ("bearbeiten", "arbeitsstand")]
+    sidebar_note(rights, lang)
+    navigation = st.navigation(pages)
     navigation.run()
 except Exception:  # st.rerun() and st.stop() are BaseExceptions: they pass through
     _LOG.exception("unexpected error in the app")

@@ -30,6 +30,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from pandas.io.formats.style import Styler
 
 import network_app as na
+from app_pages.access import may_edit_now
 from app_pages.language import keep_choices
 from network_app.text import LANGUAGES, by_language, fill, fixed, join_list, number, say
 from network_app.text.format import LOCALES
@@ -335,10 +336,12 @@ def sidebar() -> Current:
     t = TEXT[lang]
     st.html(widget_words_css(lang))
     upload_key = _upload_key()
-    upload = st.sidebar.file_uploader(t["upload"], type=list(UPLOAD_TYPES),
-                                      help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
-                                      key=upload_key, on_change=_remember_upload,
-                                      args=(upload_key,))
+    upload = None
+    if may_edit_now():  # with a login, only those who may edit upload (app_pages/access.py)
+        upload = st.sidebar.file_uploader(t["upload"], type=list(UPLOAD_TYPES),
+                                          help=t["upload_help"], max_upload_size=MAX_UPLOAD_MB,
+                                          key=upload_key, on_change=_remember_upload,
+                                          args=(upload_key,))
     st.sidebar.download_button(t["template"], data=template_bytes(),
                                file_name=t["template_file"], on_click="ignore")
     stored = st.session_state.get("upload")
@@ -389,6 +392,8 @@ def not_taken_over(cur: Current) -> None:
     the new ones while a run that adds or removes the banner is still going.
     """
     slot = st.empty()
+    if not may_edit_now():  # nothing to take over for whoever may not (no page to go to)
+        return
     dropped = _dropped_names()
     if not cur.pending and not dropped:
         return

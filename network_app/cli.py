@@ -264,6 +264,9 @@ def build_parser(lang: str = "de") -> argparse.ArgumentParser:
     template.add_argument("-o", "--output", required=True, metavar=t["metavar_template"],
                           help=t["out"])
     template.set_defaults(run=_template)
+
+    password = command("password")
+    password.set_defaults(run=_password)
     return parser
 
 
@@ -485,6 +488,31 @@ def _template(args: argparse.Namespace) -> int:
         print(say("cli.picture_format", lang, picture=args.picture, format=args.fmt,
                   formats=", ".join(PICTURE_FORMATS)), file=sys.stderr)
         return EXIT_UNREADABLE
+def _password(args: argparse.Namespace) -> int:
+    """Ask for a password (twice at a terminal, one line from a pipe) and print the lines for
+    secrets.toml: the hash only, never the password. Bad usage (too short, the two entries
+    differ) exits 2 and prints nothing on standard output."""
+    import getpass
+
+    from .access import MIN_PASSWORD_LENGTH, SECTION, hash_password
+
+    lang = args.lang
+    t = words("access", lang)
+    if sys.stdin.isatty():
+        password = getpass.getpass(t["prompt"])
+        if getpass.getpass(t["prompt_again"]) != password:
+            print(t["mismatch"], file=sys.stderr)
+            return EXIT_UNREADABLE
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        print(fill(t["too_short"], lang, min=MIN_PASSWORD_LENGTH), file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"[{SECTION}]\npassword_hash = \"{hash_password(password)}\"")
+    print(t["paste"], file=sys.stderr)
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- main
 
 

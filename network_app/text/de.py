@@ -12,6 +12,56 @@ CATALOG: dict[str, Any] = {
         "did_you_mean": " (meinten Sie »{suggestion}«?)",
         "partners": {"one": "{count} Partner", "other": "{count} Partner"},
     },
+    # the login of a deployment (network_app/access.py, network-app password)
+    "access": {
+        "bad_hash": "In secrets.toml ist [login] password_hash kein Passwort-Hash dieser App. "
+        "Erzeugen Sie die Zeile mit »network-app password« und fügen Sie sie ganz ein.",
+        "bad_list": "In secrets.toml muss {key} eine Liste von Texten sein, z. B. "
+        "[\"anna.muster@stadt.de\", \"@stadt.de\"].",
+        "bad_section": "In secrets.toml muss [{section}] ein Abschnitt mit Einstellungen sein.",
+        "bad_provider": "In secrets.toml nennt [login] provider »{provider}«, aber es gibt "
+        "keinen Abschnitt [auth.{provider}].",
+        "unreadable": "Die Datei »{path}« lässt sich nicht lesen (Schreibfehler im TOML-Format?). "
+        "Prüfen Sie sie, z. B. mit secrets.example.toml als Vorlage, und starten Sie die App "
+        "neu.",
+        "prompt": "Neues Passwort: ",
+        "prompt_again": "Noch einmal: ",
+        "mismatch": "Die beiden Eingaben sind verschieden. Es wurde nichts ausgegeben; bitte "
+        "noch einmal.",
+        "too_short": "Das Passwort ist zu kurz: mindestens {min} Zeichen, z. B. vier zufällige "
+        "Wörter. Es wurde nichts ausgegeben.",
+        "paste": "Diese Zeilen in .streamlit/secrets.toml einfügen und die App neu starten. "
+        "Das Passwort selbst steht nirgends; wer es vergisst, erzeugt ein neues.",
+    },
+    "app.access": {
+        "title": "Anmeldung – Partnernetz stadtLABOR",
+        "intro": "Diese App enthält Angaben zu Partnern und Ansprechpersonen. Bitte melden Sie "
+        "sich an.",
+        "oidc_button": "Mit dem Dienstkonto anmelden",
+        "oidc_failed": "Die Anmeldung mit dem Dienstkonto ließ sich nicht starten. Bitte "
+        "wenden Sie sich an die IT (Einstellungen im Abschnitt [auth] von secrets.toml).",
+        "or_password": "oder mit dem Passwort:",
+        "password": "Passwort",
+        "submit": "Anmelden",
+        "empty": "Bitte geben Sie das Passwort ein.",
+        "wrong": {"one": "Das Passwort stimmt nicht. Ein neuer Versuch ist in 1 Sekunde "
+                  "möglich.",
+                  "other": "Das Passwort stimmt nicht. Ein neuer Versuch ist in {count} "
+                  "Sekunden möglich."},
+        "wait": {"one": "Bitte warten Sie noch 1 Sekunde, dann können Sie es erneut versuchen "
+                 "(Schutz vor dem Erraten des Passworts).",
+                 "other": "Bitte warten Sie noch {count} Sekunden, dann können Sie es erneut "
+                 "versuchen (Schutz vor dem Erraten des Passworts)."},
+        "setup_broken": "Die Anmeldung ist falsch eingerichtet, deshalb bleibt die App "
+        "gesperrt. {detail}",
+        "signed_in": "Angemeldet (mit Passwort).",
+        "signed_in_as": "Angemeldet als {name}.",
+        "read_only": "Sie können alles ansehen. Bearbeiten, Hochladen und Speichern dürfen nur "
+        "die dafür eingetragenen Personen.",
+        "sign_out": "Abmelden",
+        "open": "Ohne Anmeldung: gedacht für einen einzelnen Rechner. Für einen Server lässt "
+        "sich eine Anmeldung einrichten (README, Abschnitt »Anmeldung / Login«).",
+    },
     "app.analyse": {
         "title": "Analyse",
         "hub_note": "Alle Kennzahlen beziehen sich auf die Verbindungen der Partner "
@@ -990,6 +1040,7 @@ CATALOG: dict[str, Any] = {
         "Präsentation (pptx). Personenbezogene Daten bleiben draußen, außer mit "
         "--include-personal.",
         "template": "Leere Vorlage (xlsx) mit Blättern, Spalten, Auswahllisten und Beispiel.",
+        "password": "Passwort-Hash für die Anmeldung erzeugen: fragt das Passwort ab und gibt die Zeilen für .streamlit/secrets.toml aus (README, »Anmeldung / Login«).",
         "version": "Versionsnummer zeigen und beenden",
         "lang": "Sprache der Ausgabe: de (Deutsch) oder en (English)",
         "file": "die Arbeitsmappe (xlsx, xlsm, xls, ods) oder Texttabelle (csv, tsv, txt, "

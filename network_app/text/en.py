@@ -12,6 +12,39 @@ CATALOG: dict[str, Any] = {
         "did_you_mean": " (did you mean “{suggestion}”?)",
         "partners": {"one": "{count} partner", "other": "{count} partners"},
     },
+    # the login of a deployment (network_app/access.py, network-app password)
+    "access": {
+        "bad_hash": "In secrets.toml, [login] password_hash is not a password hash of this app. Make the line with “network-app password” and paste all of it.",
+        "bad_list": "In secrets.toml, {key} must be a list of texts, e.g. [\"anna.muster@city.org\", \"@city.org\"].",
+        "bad_section": "In secrets.toml, [{section}] must be a section of settings.",
+        "bad_provider": "In secrets.toml, [login] provider names “{provider}”, but there is no section [auth.{provider}].",
+        "unreadable": "The file “{path}” cannot be read (a mistake in the TOML format?). Check it, e.g. against secrets.example.toml, and restart the app.",
+        "prompt": "New password: ",
+        "prompt_again": "Once more: ",
+        "mismatch": "The two entries differ. Nothing was printed; please try again.",
+        "too_short": "The password is too short: at least {min} characters, e.g. four random words. Nothing was printed.",
+        "paste": "Paste these lines into .streamlit/secrets.toml and restart the app. The password itself is stored nowhere; whoever forgets it makes a new one.",
+    },
+    "app.access": {
+        "title": "Sign in – stadtLABOR partner network",
+        "intro": "This app holds details of partners and contact persons. Please sign in.",
+        "oidc_button": "Sign in with your work account",
+        "oidc_failed": "Signing in with the work account could not start. Please contact IT (settings in the section [auth] of secrets.toml).",
+        "or_password": "or with the password:",
+        "password": "Password",
+        "submit": "Sign in",
+        "empty": "Please enter the password.",
+        "wrong": {"one": "The password is wrong. You can try again in 1 second.",
+                  "other": "The password is wrong. You can try again in {count} seconds."},
+        "wait": {"one": "Please wait 1 more second, then try again (protection against guessing the password).",
+                 "other": "Please wait {count} more seconds, then try again (protection against guessing the password)."},
+        "setup_broken": "The login is set up wrongly, so the app stays locked. {detail}",
+        "signed_in": "Signed in (with the password).",
+        "signed_in_as": "Signed in as {name}.",
+        "read_only": "You can look at everything. Only the people listed for it may edit, upload and save.",
+        "sign_out": "Sign out",
+        "open": "No login: meant for a single computer. A login can be set up for a server (README, section “Anmeldung / Login”).",
+    },
     "app.analyse": {
         "title": "Analysis",
         "hub_note": "All measures concern the ties between partners. The own organisation ({hub}) is left out: every "
@@ -917,6 +950,7 @@ CATALOG: dict[str, Any] = {
         "for other programs (gexf, graphml, json, csv), Excel report (xlsx) or presentation "
         "(pptx). Personal data stay out unless --include-personal is given.",
         "template": "Empty template (xlsx) with sheets, columns, dropdowns and an example.",
+        "password": "Make the password hash for the login: asks for the password and prints the lines for .streamlit/secrets.toml (README, “Anmeldung / Login”).",
         "version": "show the version number and exit",
         "lang": "output language: de (German) or en (English)",
         "file": "the workbook (xlsx, xlsm, xls, ods) or text table (csv, tsv, txt, edgelist); "

@@ -1,0 +1,219 @@
+"""Sign-in and rights: the optional login of a deployment (README, "Anmeldung / Login").
+
+``streamlit_app.py`` calls :func:`gate` before anything else. Without a login in
+``secrets.toml`` everything stays open (one machine) and the sidebar says a login can be set
+up. With one, nobody sees anything before signing in: not the network, not the tables, not the
+upload. Why not a public view without the personal columns: the free-text columns (notes,
+activities) and the relations themselves are the lab's working material and may name people
+too; hiding four columns would not make the rest public, and every surface (tables, tooltips,
+exports, presentation) would have to be checked again for each new field.
+
+Who is signed in may look at everything, personal columns included. Editing and saving (the
+pages "Bearbeiten" and "Arbeitsstand", and the sidebar's upload) are for signed-in users who
+may edit: everybody signed in with the password, and those signed in with the identity
+provider whom ``[login] editors`` / ``editor_groups`` list (without such a list: everybody).
+
+A login that is set up wrongly (an unreadable secrets.toml, a broken hash) locks the app with
+a sentence saying what to fix: a mistake in the file must never open the app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NoReturn
+
+import streamlit as st
+from streamlit import config
+
+from network_app.access import (
+    LoginSettings,
+    LoginSetupError,
+    Throttle,
+    may_edit,
+    pause_after,
+    settings_from,
+    verify_password,
+)
+from network_app.text import LANGUAGES, by_language, say
+
+__all__ = ["Rights", "THROTTLE", "gate", "may_edit_now", "sidebar_note"]
+
+TEXT = by_language("app.access")
+_LOG = logging.getLogger("stadtlabor")
+#: Failed passwords of the whole server (all sessions).
+THROTTLE = Throttle()
+#: Session-state keys: which password hash the session signed in with (a changed password in
+#: secrets.toml signs everybody out), wrong tries in a row, and until when the next try waits.
+_SIGNED_IN, _FAILURES, _UNTIL, _RIGHTS = ("access_signed_in", "access_failures",
+                                          "access_until", "access_rights")
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What this session may do."""
+
+    #: A login is set up in secrets.toml.
+    configured: bool
+    #: May edit, save, upload and take over (everybody when no login is set up).
+    edit: bool
+    #: How the session signed in; None when nobody had to.
+    method: Literal["oidc", "password"] | None = None
+    #: The name (or e-mail address) to show for a signed-in user.
+    who: str = ""
+
+
+def may_edit_now() -> bool:
+    """Whether this session may edit (what :func:`gate` found on this run; True before it)."""
+    rights = st.session_state.get(_RIGHTS)
+    return True if rights is None else bool(rights.edit)
+
+
+def _secrets() -> Mapping[str, Any]:
+    """The parsed secrets: empty when there is no secrets file. A file that is there but cannot
+    be read raises :class:`LoginSetupError` (Streamlit itself would treat it as missing)."""
+    if st.secrets.load_if_toml_exists():
+        return st.secrets
+    paths = config.get_option("secrets.files") or []
+    for path in paths:
+        if os.path.exists(path):
+            raise LoginSetupError("unreadable", path=path)
+    return {}
+
+
+def _language() -> str:
+    """The language radio: on the sign-in page the same widget as the sidebar's
+    (``app_pages.common.sidebar``), so the choice carries over after signing in."""
+    names = by_language("app.common")["de"]["languages"]
+    return st.sidebar.radio(by_language("app.common")["de"]["language"], LANGUAGES,
+                            horizontal=True, key="language",
+                            format_func=lambda code: names.get(code, code))
+
+
+def _locked(message: str, lang: str) -> NoReturn:
+    t = TEXT[lang]
+    st.set_page_config(page_title=t["title"], layout="centered")
+    st.title(t["title"])
+    st.error(message, icon="🔒")
+    st.stop()
+
+
+def _password_fingerprint(stored: str) -> str:
+    return hashlib.sha256(stored.encode("utf-8")).hexdigest()
+
+
+def gate() -> Rights:
+    """The rights of this session; draws the sign-in page and stops the run when somebody has
+    to sign in first."""
+    lang = st.session_state.get("language", LANGUAGES[0])
+    lang = lang if lang in LANGUAGES else LANGUAGES[0]
+    try:
+        settings = settings_from(_secrets())
+    except LoginSetupError as exc:
+        _LOG.error("login set up wrongly: %s", exc)
+        lang = _language()
+        _locked(say("app.access.setup_broken", lang, detail=exc.text(lang)), lang)
+    rights = _rights(settings)
+    if rights is None:
+        st.session_state.pop(_RIGHTS, None)
+        _sign_in_page(settings)
+    st.session_state[_RIGHTS] = rights
+    return rights
+
+
+def _rights(settings: LoginSettings) -> Rights | None:
+    if not settings.configured:
+        return Rights(configured=False, edit=True)
+    if settings.oidc:
+        user = st.user.to_dict()
+        if user.get("is_logged_in"):
+            who = next((str(user[k]) for k in ("name", "email", "preferred_username")
+                        if isinstance(user.get(k), str) and user[k].strip()), "")
+            return Rights(configured=True, edit=may_edit(settings, user), method="oidc",
+                          who=who)
+    if settings.password_hash is not None and (
+            st.session_state.get(_SIGNED_IN) == _password_fingerprint(settings.password_hash)):
+        return Rights(configured=True, edit=True, method="password")
+    return None
+
+
+def _sign_in_page(settings: LoginSettings) -> NoReturn:
+    lang = _language()
+    t = TEXT[lang]
+    st.set_page_config(page_title=t["title"], layout="centered")
+    st.title(t["title"])
+    st.write(t["intro"])
+    if settings.oidc:
+        if st.button(t["oidc_button"], type="primary", key="access_oidc"):
+            try:
+                st.login(settings.provider) if settings.provider else st.login()
+            except Exception:  # a broken [auth] section: Streamlit's own error is English
+                _LOG.exception("st.login failed")
+                st.error(t["oidc_failed"], icon="⚠️")
+    if settings.password_hash is not None:
+        if settings.oidc:
+            st.caption(t["or_password"])
+        with st.form("access_sign_in", clear_on_submit=True, enter_to_submit=True):
+            password = st.text_input(t["password"], type="password", key="access_password",
+                                     max_chars=1000)
+            sent = st.form_submit_button(t["submit"], type="primary")
+        if sent:
+            _check(password, settings.password_hash, lang)
+    st.stop()
+
+
+def _check(password: str, stored: str, lang: str) -> None:
+    """One try at the password: refused while the session's or the server's pause runs."""
+    if not password:
+        st.warning(TEXT[lang]["empty"])
+        return
+    now = time.monotonic()
+    wait = max(st.session_state.get(_UNTIL, 0.0) - now, THROTTLE.wait())
+    if wait > 0:
+        st.error(say("app.access.wait", lang, count=math.ceil(wait)), icon="⏳")
+        return
+    if verify_password(password, stored):
+        st.session_state[_SIGNED_IN] = _password_fingerprint(stored)
+        st.session_state[_FAILURES] = 0
+        st.session_state.pop(_UNTIL, None)
+        st.rerun()
+    failures = st.session_state.get(_FAILURES, 0) + 1
+    pause = pause_after(failures)
+    st.session_state[_FAILURES] = failures
+    st.session_state[_UNTIL] = time.monotonic() + pause
+    THROTTLE.failed()
+    _LOG.warning("wrong password for the app (%d in a row in this session)", failures)
+    st.error(say("app.access.wrong", lang, count=math.ceil(pause)), icon="🔒")
+
+
+def sidebar_note(rights: Rights, lang: str) -> None:
+    """At the foot of the sidebar: who is signed in and the button to sign out; without a
+    login, that the app is meant for one machine."""
+    t = TEXT[lang]
+    if not rights.configured:
+        st.sidebar.caption(t["open"])
+        return
+    if rights.method == "oidc" and rights.who:
+        st.sidebar.caption(say("app.access.signed_in_as", lang, name=rights.who))
+    else:
+        st.sidebar.caption(t["signed_in"])
+    if not rights.edit:
+        st.sidebar.caption(t["read_only"])
+    if st.sidebar.button(t["sign_out"], key="access_sign_out"):
+        _sign_out(rights)
+
+
+def _sign_out(rights: Rights) -> NoReturn:
+    # Everything of the session goes (an upload shown, edits not saved), the language stays:
+    # whoever signs in next at this browser starts afresh.
+    for key in list(st.session_state.keys()):
+        if key != "language":
+            del st.session_state[key]
+    if rights.method == "oidc":
+        st.logout()
+    st.rerun()

@@ -1,0 +1,261 @@
+"""Who may use the app: the optional login of a deployment, read from ``secrets.toml``.
+
+Two ways to sign in, either or both:
+
+* **OIDC** (a city's identity provider): Streamlit's own ``st.login()``, configured in the
+  ``[auth]`` section (``redirect_uri``, ``cookie_secret``, ``client_id``, ``client_secret``,
+  ``server_metadata_url``; Streamlit's documentation). Optionally ``[login] editors`` (e-mail
+  addresses, or ``@domain`` for a whole domain) and ``[login] editor_groups`` (names in the
+  identity token's ``groups`` claim) narrow who may edit; without them every signed-in user may.
+* **A password** for small setups: ``[login] password_hash``, a salted scrypt hash made with
+  ``network-app password`` (the clear password is never stored). Whoever knows it may edit.
+
+Without either the app is open, as on one machine. This module is the part without Streamlit:
+the hash, the settings, the pause after failed attempts. ``app_pages/access.py`` draws the
+sign-in and applies the rights.
+
+>>> stored = hash_password("Rathaus-Soest-2026", cost=2**10)
+>>> stored.startswith("scrypt$1024$8$1$")
+True
+>>> verify_password("Rathaus-Soest-2026", stored), verify_password("rathaus-soest-2026", stored)
+(True, False)
+>>> settings = settings_from({"login": {"password_hash": stored}})
+>>> settings.configured, settings.password, settings.oidc
+(True, True, False)
+>>> settings_from({}).configured
+False
+>>> pause_after(1), pause_after(3), pause_after(40)
+(1.0, 4.0, 60.0)
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .text import fill, words
+
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "LoginSettings",
+    "LoginSetupError",
+    "Throttle",
+    "hash_password",
+    "may_edit",
+    "pause_after",
+    "settings_from",
+    "verify_password",
+]
+
+#: scrypt's cost (N), block size (r) and parallelism (p): 32 MiB and about 0.1 s per check on
+#: an ordinary server, slow enough to make guessing expensive, cheap for one sign-in.
+COST, BLOCK_SIZE, PARALLEL = 2**15, 8, 1
+_SALT_BYTES, _KEY_BYTES = 16, 32
+#: The shortest password ``network-app password`` accepts.
+MIN_PASSWORD_LENGTH = 12
+#: The section of secrets.toml with the app's own login settings (Streamlit's is ``[auth]``).
+SECTION = "login"
+_PREFIX = "scrypt"
+
+
+class LoginSetupError(ValueError):
+    """The login settings in secrets.toml cannot be used; ``code`` is a key of the catalog
+    section "access" (the app then lets nobody in: a broken login never opens the app)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.text("de"))
+
+    def text(self, lang: str = "de") -> str:
+        return fill(words("access", lang)[self.code], lang, **self.params)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _scrypt(password: str, salt: bytes, cost: int, block_size: int, parallel: int) -> bytes:
+    # scrypt needs 128 * N * r * p bytes; the default limit (32 MiB) is just too small for ours.
+    needed = 128 * cost * block_size * parallel
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=cost, r=block_size,
+                          p=parallel, dklen=_KEY_BYTES, maxmem=needed + 2**20)
+
+
+def hash_password(password: str, *, cost: int = COST, salt: bytes | None = None) -> str:
+    """``scrypt$N$r$p$salt$key`` (salt and key in URL-safe base64): what goes into
+    ``[login] password_hash``. A new random salt each time, so one password gives different
+    lines."""
+    salt = secrets.token_bytes(_SALT_BYTES) if salt is None else salt
+    key = _scrypt(password, salt, cost, BLOCK_SIZE, PARALLEL)
+    return f"{_PREFIX}${cost}${BLOCK_SIZE}${PARALLEL}${_b64(salt)}${_b64(key)}"
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes]:
+    parts = stored.strip().split("$")
+    if len(parts) != 6 or parts[0] != _PREFIX:
+        raise LoginSetupError("bad_hash")
+    try:
+        cost, block_size, parallel = (int(part) for part in parts[1:4])
+        salt, key = _unb64(parts[4]), _unb64(parts[5])
+    except (ValueError, binascii.Error) as exc:
+        raise LoginSetupError("bad_hash") from exc
+    # Bounds: a typing error in the file must not make every check take minutes or gigabytes.
+    if (cost < 2**10 or cost > 2**20 or cost & (cost - 1) or not 1 <= block_size <= 32
+            or not 1 <= parallel <= 16 or 128 * cost * block_size * parallel > 2**30
+            or len(salt) < 8 or len(key) < 16):
+        raise LoginSetupError("bad_hash")
+    return cost, block_size, parallel, salt, key
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` is the one ``stored`` was made from; compared in constant time.
+    Raises :class:`LoginSetupError` when ``stored`` is no hash of ours."""
+    cost, block_size, parallel, salt, key = _parse(stored)
+    candidate = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=cost, r=block_size,
+                               p=parallel, dklen=len(key),
+                               maxmem=128 * cost * block_size * parallel + 2**20)
+    return hmac.compare_digest(candidate, key)
+
+
+@dataclass(frozen=True)
+class LoginSettings:
+    """What secrets.toml sets up. ``configured``: somebody has to sign in."""
+
+    password_hash: str | None = None
+    oidc: bool = False
+    #: A named provider (``[auth.NAME]``), passed to ``st.login(NAME)``; None: ``[auth]`` itself.
+    provider: str | None = None
+    editors: tuple[str, ...] = ()
+    editor_groups: tuple[str, ...] = ()
+
+    @property
+    def password(self) -> bool:
+        return self.password_hash is not None
+
+    @property
+    def configured(self) -> bool:
+        return self.oidc or self.password
+
+
+def _names(section: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = section.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise LoginSetupError("bad_list", key=f"{SECTION}.{key}")
+    return tuple(v.strip().lower() for v in value if v.strip())
+
+
+def settings_from(secrets_: Mapping[str, Any]) -> LoginSettings:
+    """The login settings in the parsed secrets (``st.secrets``, or a dict in tests).
+
+    Raises :class:`LoginSetupError` for a ``[login]`` section that cannot be used: a hash that
+    is none of ours, a list that is not a list of texts, a provider with no ``[auth.NAME]``.
+    """
+    section = secrets_.get(SECTION) or {}
+    if not isinstance(section, Mapping):
+        raise LoginSetupError("bad_section", section=SECTION)
+    auth = secrets_.get("auth")
+    oidc = isinstance(auth, Mapping) and len(auth) > 0
+    password_hash = section.get("password_hash")
+    if password_hash is not None:
+        if not isinstance(password_hash, str):
+            raise LoginSetupError("bad_hash")
+        _parse(password_hash)
+    provider = section.get("provider")
+    if provider is not None:
+        named = auth.get(provider) if isinstance(auth, Mapping) else None
+        if not isinstance(provider, str) or not isinstance(named, Mapping):
+            raise LoginSetupError("bad_provider", provider=str(provider))
+    return LoginSettings(password_hash=password_hash, oidc=oidc, provider=provider,
+                         editors=_names(section, "editors"),
+                         editor_groups=_names(section, "editor_groups"))
+
+
+def may_edit(settings: LoginSettings, user: Mapping[str, Any]) -> bool:
+    """Whether a user signed in with the identity provider may edit and save.
+
+    Without ``editors`` and ``editor_groups`` everybody signed in may. Otherwise the user's
+    verified e-mail address must be listed (or its domain as ``@domain``), or one of the
+    token's ``groups`` must be.
+
+    >>> s = LoginSettings(oidc=True, editors=("anna@soest.de", "@stadtlabor.de"))
+    >>> may_edit(s, {"email": "Anna@Soest.de"}), may_edit(s, {"email": "bo@stadtlabor.de"})
+    (True, True)
+    >>> may_edit(s, {"email": "eve@soest.de.example.org"}), may_edit(s, {})
+    (False, False)
+    >>> may_edit(s, {"email": "bo@stadtlabor.de", "email_verified": False})
+    False
+    """
+    if not settings.editors and not settings.editor_groups:
+        return True
+    email = user.get("email")
+    if (isinstance(email, str) and "@" in email and user.get("email_verified", True) is not False
+            and settings.editors):
+        email = email.strip().lower()
+        domain = "@" + email.rpartition("@")[2]
+        if email in settings.editors or domain in settings.editors:
+            return True
+    groups = user.get("groups", ())
+    if isinstance(groups, str):
+        groups = [groups]
+    if isinstance(groups, list | tuple):
+        return any(isinstance(g, str) and g.strip().lower() in settings.editor_groups
+                   for g in groups)
+    return False
+
+
+def pause_after(failures: int) -> float:
+    """Seconds a session waits before its next try after ``failures`` wrong passwords in a
+    row: 1, 2, 4, … up to a minute."""
+    if failures <= 0:
+        return 0.0
+    return float(min(2 ** (failures - 1), 60))
+
+
+class Throttle:
+    """Failed sign-ins of the whole server: at most ``per_minute`` in any minute.
+
+    A pause per session alone would not stop someone who opens a new session for every
+    guess; past the limit every try (right or wrong) waits until the oldest failure of the
+    minute is a minute old. Thread-safe (Streamlit runs each session in a thread of its own).
+    """
+
+    def __init__(self, per_minute: int = 30, clock: Callable[[], float] = time.monotonic):
+        self.per_minute = per_minute
+        self._clock = clock
+        self._failures: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def _forget_old(self, now: float) -> None:
+        while self._failures and now - self._failures[0] >= 60:
+            self._failures.popleft()
+
+    def wait(self) -> float:
+        """Seconds until the next try may be checked (0: now)."""
+        with self._lock:
+            now = self._clock()
+            self._forget_old(now)
+            if len(self._failures) < self.per_minute:
+                return 0.0
+            return max(0.0, 60 - (now - self._failures[0]))
+
+    def failed(self) -> None:
+        with self._lock:
+            now = self._clock()
+            self._forget_old(now)
+            self._failures.append(now)

@@ -1,0 +1,353 @@
+"""The optional login: the password hash, the settings from secrets.toml, the pause after
+wrong passwords, ``network-app password``, and the app's rights (AppTest, with and without
+secrets; a signed-in user mocked with ``at.user``)."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import time
+
+import pytest
+from conftest import ROOT, write_xlsx
+from streamlit.testing.v1 import AppTest
+
+from network_app import cli
+from network_app.workspace.store import Workspace
+from network_app.access import (
+    LoginSettings,
+    LoginSetupError,
+    Throttle,
+    hash_password,
+    may_edit,
+    pause_after,
+    settings_from,
+    verify_password,
+)
+
+APP = str(ROOT / "streamlit_app.py")
+PASSWORD = "Rathaus-Soest-2026"
+#: A cheap hash for the app tests (the real cost is for real servers).
+CHEAP = hash_password(PASSWORD, cost=2**10)
+OIDC = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "only-for-the-tests",
+    "client_id": "partnernetz",
+    "client_secret": "only-for-the-tests",
+    "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+}
+#: Words that only the pages show: personal headers and partners of the bundled workbook.
+NOT_BEFORE_SIGN_IN = ("E-Mail", "a@example.org", "A-Lab", "B-Verein", "kontakt.xlsx")
+
+
+# --------------------------------------------------------------------------- the library
+
+
+def test_hash_round_trip_and_salt():
+    stored = hash_password(PASSWORD)
+    assert stored.startswith("scrypt$32768$8$1$")
+    assert PASSWORD not in stored
+    assert verify_password(PASSWORD, stored)
+    assert not verify_password(PASSWORD + " ", stored)
+    assert not verify_password("", stored)
+    # a new salt each time: the same password never gives the same line
+    assert hash_password(PASSWORD, cost=2**10) != hash_password(PASSWORD, cost=2**10)
+    assert verify_password("Grüße aus Soest – ß", hash_password("Grüße aus Soest – ß",
+                                                                cost=2**10))
+
+
+@pytest.mark.parametrize("stored", [
+    "", "geheim", "scrypt$32768$8$1$abc", "bcrypt$1$2$3$4$5",
+    "scrypt$1000$8$1$MVJu-Qc5JiO9bt9Mb_2YTg$Wwzsh5E3YDDLCj7addaBF1HuhpxNiDsafjR1eYpHQmE",
+    "scrypt$4294967296$8$1$MVJu-Qc5JiO9bt9Mb_2YTg$Wwzsh5E3YDDLCj7addaBF1HuhpxNiDsafjR1eYpHQmE",
+    "scrypt$32768$8$1$MVJu$Wwzsh5E3YDDLCj7addaBF1HuhpxNiDsafjR1eYpHQmE",
+    "scrypt$32768$8$1$!!!$Wwzsh5E3YDDLCj7addaBF1HuhpxNiDsafjR1eYpHQmE",
+])
+def test_a_broken_hash_is_a_setup_error(stored):
+    with pytest.raises(LoginSetupError) as caught:
+        verify_password(PASSWORD, stored)
+    assert "network-app password" in caught.value.text("de")
+    with pytest.raises(LoginSetupError):
+        settings_from({"login": {"password_hash": stored}})
+
+
+def test_settings():
+    assert not settings_from({}).configured
+    assert not settings_from({"workspace": "/srv/partnernetz"}).configured
+    both = settings_from({"auth": OIDC, "login": {"password_hash": CHEAP,
+                                                  "editors": ["Anna@Soest.de"],
+                                                  "editor_groups": "Redaktion"}})
+    assert both.configured and both.oidc and both.password
+    assert both.editors == ("anna@soest.de",) and both.editor_groups == ("redaktion",)
+    named = settings_from({"auth": {"stadt": OIDC, "redirect_uri": "x", "cookie_secret": "y"},
+                           "login": {"provider": "stadt"}})
+    assert named.provider == "stadt" and not named.password
+    with pytest.raises(LoginSetupError, match="auth.amt"):
+        settings_from({"auth": OIDC, "login": {"provider": "amt"}})
+    with pytest.raises(LoginSetupError, match="login.editors"):
+        settings_from({"auth": OIDC, "login": {"editors": [3]}})
+    with pytest.raises(LoginSetupError):
+        settings_from({"login": "geheim"})
+
+
+def test_editors_by_address_domain_and_group():
+    everyone = LoginSettings(oidc=True)
+    assert may_edit(everyone, {"email": "x@y.de"}) and may_edit(everyone, {})
+    listed = LoginSettings(oidc=True, editors=("anna@soest.de", "@stadtlabor.de"),
+                           editor_groups=("partnernetz",))
+    assert may_edit(listed, {"email": "ANNA@soest.de "})
+    assert may_edit(listed, {"email": "bo@stadtlabor.de"})
+    assert not may_edit(listed, {"email": "bo@sub.stadtlabor.de"})
+    assert not may_edit(listed, {"email": "anna@soest.de", "email_verified": False})
+    assert may_edit(listed, {"email": "eve@anders.de", "groups": ["Partnernetz", "alle"]})
+    assert may_edit(listed, {"groups": "partnernetz"})
+    assert not may_edit(listed, {"email": "eve@anders.de", "groups": ["alle"]})
+    assert not may_edit(listed, {"name": "Anna"})
+
+
+def test_pause_grows_per_failure():
+    assert [pause_after(n) for n in range(0, 9)] == [0, 1, 2, 4, 8, 16, 32, 60, 60]
+
+
+def test_throttle_caps_failures_of_the_whole_server():
+    now = [1000.0]
+    throttle = Throttle(per_minute=3, clock=lambda: now[0])
+    for _ in range(3):
+        assert throttle.wait() == 0
+        throttle.failed()
+        now[0] += 1
+    assert throttle.wait() == pytest.approx(57)
+    now[0] += 57
+    assert throttle.wait() == 0
+
+
+# --------------------------------------------------------------------------- network-app password
+
+
+def run_cli(monkeypatch, capsys, stdin: str, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = cli.main([*args, "password"])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_password_round_trip(monkeypatch, capsys):
+    code, out, err = run_cli(monkeypatch, capsys, PASSWORD + "\n")
+    assert code == 0
+    assert PASSWORD not in out and PASSWORD not in err
+    lines = out.splitlines()
+    assert lines[0] == "[login]"
+    stored = re.fullmatch(r'password_hash = "(.+)"', lines[1]).group(1)
+    assert verify_password(PASSWORD, stored)
+    import tomllib
+
+    assert settings_from(tomllib.loads(out)).password_hash == stored
+    assert "secrets.toml" in err
+
+
+def test_cli_password_too_short(monkeypatch, capsys):
+    code, out, err = run_cli(monkeypatch, capsys, "kurz\n")
+    assert code == 2 and out == ""
+    assert "mindestens 12 Zeichen" in err
+    code, out, err = run_cli(monkeypatch, capsys, "short\n", "--lang", "en")
+    assert code == 2 and "at least 12 characters" in err
+
+
+def test_cli_password_asks_twice_at_a_terminal(monkeypatch, capsys):
+    import getpass
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    answers = iter([PASSWORD, PASSWORD + "x"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: next(answers))
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    assert cli.main(["password"]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and "verschieden" in out.err
+
+
+# --------------------------------------------------------------------------- the app
+
+
+@pytest.fixture(autouse=True)
+def contacts(tmp_path, monkeypatch) -> None:
+    """A workspace of its own whose current workbook has a contact's e-mail address."""
+    book = write_xlsx(tmp_path / "kontakt.xlsx", {"Partner": [
+        ["Name", "Kategorie", "E-Mail"], ["A-Lab", "Austausch", "a@example.org"],
+        ["B-Verein", "Kooperation", "b@example.org"]]})
+    Workspace(tmp_path / "ws").replace(book.read_bytes(), book.name, reason="upload")
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(tmp_path / "ws"))
+
+
+def app(secrets: dict | None = None, user: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    at.run()
+    assert not at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Every word on the page that a reader could see (markdown, captions, titles, tables)."""
+    parts = [e.value for kind in ("title", "markdown", "caption", "error", "warning", "info")
+             for e in getattr(at, kind)]
+    parts += [t.value.to_string() for t in at.table]
+    parts += [" ".join(map(str, d.value.columns)) + d.value.to_string() for d in at.dataframe]
+    # the pages escape Markdown ("a@example\\.org")
+    return re.sub(r"\\(.)", r"\1", " ".join(map(str, parts)))
+
+
+def is_sign_in_page(at: AppTest) -> bool:
+    return [t.value for t in at.title] == ["Anmeldung – Partnernetz stadtLABOR"]
+
+
+def personal_shown(at: AppTest) -> bool:
+    """The Partner page with the personal details switched on: whether they show."""
+    at.switch_page("app_pages/partner.py").run()
+    assert not at.exception and "a@example.org" not in texts(at)
+    at.toggle(key="show_personal").set_value(True).run()
+    assert not at.exception
+    return "a@example.org" in texts(at)
+
+
+def test_without_login_everything_is_open_and_said_so():
+    at = app()
+    assert not is_sign_in_page(at)
+    captions = [c.value for c in at.sidebar.caption]
+    assert any("gedacht für einen einzelnen Rechner" in c and "Anmeldung / Login" in c
+               for c in captions)
+    assert len(at.get("file_uploader")) == 1
+    assert not any(b.key == "access_sign_out" for b in at.sidebar.button)
+    at.switch_page("app_pages/bearbeiten.py").run()
+    assert [t.value for t in at.title] == ["Bearbeiten"]
+
+
+def test_password_anonymous_sees_nothing():
+    at = app({"login": {"password_hash": CHEAP}})
+    assert is_sign_in_page(at)
+    assert not at.metric and not at.get("file_uploader") and not at.dataframe
+    assert not any(word in texts(at) for word in NOT_BEFORE_SIGN_IN)
+    assert not any("gedacht für einen einzelnen Rechner" in c.value for c in at.sidebar.caption)
+    # no page by its address either
+    for page in ("app_pages/bearbeiten.py", "app_pages/partner.py", "app_pages/daten.py"):
+        at.switch_page(page).run()
+        assert not at.exception and is_sign_in_page(at)
+        assert not at.metric and not at.dataframe and not at.toggle
+
+
+def sign_in(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="access_password").input(password)
+    return at.button[0].click().run()
+
+
+def test_wrong_password_refused_in_german_then_a_pause():
+    at = app({"login": {"password_hash": CHEAP}})
+    sign_in(at, "rathaus-soest-2026")
+    assert is_sign_in_page(at)
+    assert [e.value for e in at.error] == [
+        "Das Passwort stimmt nicht. Ein neuer Versuch ist in 1 Sekunde möglich."]
+    # the right password at once is not even checked: the pause runs
+    sign_in(at, PASSWORD)
+    assert is_sign_in_page(at)
+    assert "Bitte warten Sie noch 1 Sekunde" in at.error[0].value
+    sign_in(at, "falsch-falsch")  # a try during the pause does not count as a failure
+    time.sleep(1.1)
+    sign_in(at, "noch-falscher")
+    assert "in 2 Sekunden möglich" in at.error[0].value
+    at.sidebar.radio(key="language").set_value("English").run()
+    sign_in(at, "x")
+    assert "Please wait" in at.error[0].value
+
+
+def test_password_user_sees_personal_data_edits_and_signs_out():
+    at = app({"login": {"password_hash": CHEAP}})
+    sign_in(at, PASSWORD)
+    assert not at.exception and not is_sign_in_page(at)
+    assert "Angemeldet (mit Passwort)." in [c.value for c in at.sidebar.caption]
+    assert len(at.get("file_uploader")) == 1
+    assert personal_shown(at)
+    at.switch_page("app_pages/bearbeiten.py").run()
+    assert [t.value for t in at.title] == ["Bearbeiten"] and not at.exception
+    at.switch_page("app_pages/arbeitsstand.py").run()
+    assert not at.exception and not is_sign_in_page(at)
+    at.sidebar.button(key="access_sign_out").click().run()
+    assert is_sign_in_page(at)
+    assert "access_signed_in" not in at.session_state
+    at.switch_page("app_pages/bearbeiten.py").run()
+    assert is_sign_in_page(at)
+
+
+def test_a_changed_password_signs_everybody_out():
+    at = app({"login": {"password_hash": CHEAP}})
+    sign_in(at, PASSWORD)
+    assert not is_sign_in_page(at)
+    at.secrets["login"] = {"password_hash": hash_password("Ein-ganz-neues-Passwort",
+                                                          cost=2**10)}
+    at.run()
+    assert is_sign_in_page(at)
+
+
+def test_broken_hash_locks_the_app():
+    at = app({"login": {"password_hash": "geheim123"}})
+    assert is_sign_in_page(at)
+    [error] = at.error
+    assert error.value.startswith("Die Anmeldung ist falsch eingerichtet, deshalb bleibt die "
+                                  "App gesperrt.")
+    assert "network-app password" in error.value
+    assert not at.text_input and not at.metric
+
+
+def test_oidc_anonymous_gets_the_button_only():
+    at = app({"auth": OIDC}, user={"is_logged_in": False})
+    assert is_sign_in_page(at)
+    assert [b.label for b in at.button] == ["Mit dem Dienstkonto anmelden"]
+    assert not at.text_input and not at.metric and not at.get("file_uploader")
+    at.switch_page("app_pages/partner.py").run()
+    assert is_sign_in_page(at) and not at.toggle
+
+
+def test_oidc_with_password_offers_both():
+    at = app({"auth": OIDC, "login": {"password_hash": CHEAP}}, user={"is_logged_in": False})
+    assert [b.label for b in at.button] == ["Mit dem Dienstkonto anmelden", "Anmelden"]
+    assert "oder mit dem Passwort:" in [c.value for c in at.caption]
+    sign_in_button = at.button[1]
+    at.text_input(key="access_password").input(PASSWORD)
+    sign_in_button.click().run()
+    assert not is_sign_in_page(at)
+
+
+def test_oidc_user_sees_personal_data_and_edits():
+    user = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de"}
+    at = app({"auth": OIDC}, user=user)
+    assert not is_sign_in_page(at)
+    assert "Angemeldet als Anna Muster." in [c.value for c in at.sidebar.caption]
+    assert len(at.get("file_uploader")) == 1
+    assert personal_shown(at)
+    at.switch_page("app_pages/bearbeiten.py").run()
+    assert [t.value for t in at.title] == ["Bearbeiten"]
+    at.sidebar.button(key="access_sign_out").click().run()
+    assert at.user == {"is_logged_in": False}
+    assert is_sign_in_page(at)
+
+
+def test_oidc_user_not_listed_as_editor_only_looks():
+    secrets = {"auth": OIDC, "login": {"editors": ["@stadtlabor.de"]}}
+    at = app(secrets, user={"is_logged_in": True, "email": "gast@soest.de"})
+    assert not is_sign_in_page(at)
+    captions = [c.value for c in at.sidebar.caption]
+    assert "Angemeldet als gast@soest.de." in captions
+    assert any(c.startswith("Sie können alles ansehen.") for c in captions)
+    assert not at.get("file_uploader")  # no upload
+    assert personal_shown(at)  # signed in: personal details may be seen
+    for page in ("app_pages/bearbeiten.py", "app_pages/arbeitsstand.py"):  # not theirs
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)
+    editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de"})
+    editor.switch_page("app_pages/bearbeiten.py").run()
+    assert [t.value for t in editor.title] == ["Bearbeiten"]
