@@ -10,6 +10,7 @@ import pytest
 from conftest import BUNDLED, write_xlsx
 
 from network_app import bipartite_graph, build_graph, load_workbook, partner_layer
+from network_app.geo import with_coordinates
 from network_app.network.graph import _NODE_COLUMNS, _directed_source, _measured, _relation
 from network_app.workbook.reading import read_sheets
 from network_app.workbook.validation import validate_sheets
@@ -141,13 +142,16 @@ def _reference_build_graph(data, *, as_of=None):
     hub = data.own_organisation if data.has_hub else None
     if hub is not None:
         graph.add_node(hub, kind="hub", label=hub, categories=[], category="", row=None,
-                       extra={}, **{c: None for c in _NODE_COLUMNS})
-    for record in tables["partners"]:
+                       extra={}, **{c: None for c in _NODE_COLUMNS}, coord_source=None,
+                       coord_place=None)
+    for record in with_coordinates(tables["partners"], data.looked_up):
         name = record["name"]
         graph.add_node(name, kind="partner", label=name, categories=list(record["categories"]),
                        category=record["category"], row=int(record["row"]),
                        extra={c: record.get(c) for c in data.extra_columns},
-                       **{c: record.get(c) for c in _NODE_COLUMNS})
+                       **{c: record.get(c) for c in _NODE_COLUMNS},
+                       coord_source=record["coord_source"],
+                       coord_place=record.get("coord_place"))
         if hub is not None:
             graph.add_edge(hub, name, kind="category", categories=list(record["categories"]),
                            weight=1)

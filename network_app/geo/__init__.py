@@ -40,9 +40,9 @@ Places of the same name: a town comes before an Ortsteil, a Kreis and a Land ("S
 town, "Kreis Soest" the Kreis); among towns, the one nearest the partners' home when one lies
 within NEAR_KM (50 km) of it, else the biggest, a place abroad counting a third of its
 inhabitants (Soest in Westfalen before Soest in Utrecht; Salzburg in Austria before the
-village in the Westerwald). The home is where most partners are, by their coordinates or their
-unambiguous places. "Neustadt" without a home is Neustadt an der Weinstraße, with a note
-naming the others.
+village in the Westerwald). The home is where most partners are, by their coordinates or
+their places (of one name, the biggest, for this). "Neustadt" far from home is Neustadt an
+der Weinstraße, with a note naming another Neustadt that could be meant.
 
 >>> lookup("Soest (Westf.)").place.where
 'Soest (Kreis Soest, NW)'
@@ -56,6 +56,7 @@ naming the others.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -63,8 +64,8 @@ from typing import Any
 
 from .directory import NEAR_KM, Found, Place, gazetteer
 
-__all__ = ["FROM_PLACE", "FROM_TABLE", "NEAR_KM", "Found", "Place", "home_of", "locate_partners",
-           "lookup", "suggest", "with_coordinates"]
+__all__ = ["FROM_PLACE", "FROM_TABLE", "NEAR_KM", "Found", "Place", "has_coordinates", "home_of",
+           "locate_partners", "lookup", "suggest", "with_coordinates"]
 
 #: ``coord_source`` of coordinates written in the workbook's Breite/Länge.
 FROM_TABLE = "Tabelle"
@@ -81,13 +82,15 @@ def lookup(text: str, near: tuple[float, float] | None = None) -> Found | None:
     return gazetteer().find(text, near)
 
 
+@functools.lru_cache(maxsize=1024)
 def suggest(text: str) -> Place | None:
     """The known place whose name is most like ``text`` (rapidfuzz), or None."""
     return gazetteer().suggest(text)
 
 
-def _has_coordinates(record: Mapping[str, Any]) -> bool:
-    """:func:`network_app.drawing.places.has_coordinates`, without importing the drawing (the
+def has_coordinates(record: Mapping[str, Any]) -> bool:
+    """Whether a record's ``lat``/``lon`` are usable numbers: as
+    :func:`network_app.drawing.places.has_coordinates`, without importing the drawing (the
     workbook's validation calls this module)."""
     lat, lon = record.get("lat"), record.get("lon")
     return (all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
@@ -115,17 +118,17 @@ def locate_partners(records: Iterable[Mapping[str, Any]]) -> tuple[dict[str, Fou
 
     ``records`` are partner rows with ``name``, ``place``, ``lat`` and ``lon``. Returns the
     places found (partner name → :class:`Found`) and the names of the partners whose Ort was
-    not found. Places of one name are chosen near the partners' home (:func:`home_of` of the
-    coordinates given and of the places found without rivals).
+    not found. Places of one name are chosen near the partners' home: :func:`home_of` the
+    coordinates given and the places found (of one name, the biggest).
     """
     records = list(records)
-    wanted = [r for r in records if r.get("place") and not _has_coordinates(r)]
+    wanted = [r for r in records if r.get("place") and not has_coordinates(r)]
     if not wanted:
         return {}, []
     first = {text: lookup(text) for text in dict.fromkeys(str(r["place"]) for r in wanted)}
-    points = [(float(r["lat"]), float(r["lon"])) for r in records if _has_coordinates(r)]
+    points = [(float(r["lat"]), float(r["lon"])) for r in records if has_coordinates(r)]
     points += [(f.place.lat, f.place.lon) for r in wanted
-               if (f := first[str(r["place"])]) is not None and not f.rivals]
+               if (f := first[str(r["place"])]) is not None]
     home = home_of(points)
     found: dict[str, Found] = {}
     missing: list[str] = []
@@ -148,12 +151,12 @@ def with_coordinates(records: Iterable[Mapping[str, Any]],
     filled = []
     for record in records:
         row = dict(record)
-        if _has_coordinates(row):
-            row["coord_source"] = FROM_TABLE
+        if has_coordinates(row):
+            row.update(coord_source=FROM_TABLE, coord_place=None)
         elif (found := looked_up.get(str(row.get("name")))) is not None:
             row.update(lat=found.place.lat, lon=found.place.lon, coord_source=FROM_PLACE,
                        coord_place=found.place.name)
         else:
-            row["coord_source"] = None
+            row.update(coord_source=None, coord_place=None)
         filled.append(row)
     return filled

@@ -27,7 +27,8 @@ NEAR_KM = 50.0
 #: in Austria (not the village in the Westerwald).
 ABROAD_FACTOR = 3.0
 #: Other places of the same name are worth a note when they have at least this share of the
-#: chosen one's inhabitants (Münster in Hessen, 14,000, is no rival to Münster in Westfalen).
+#: chosen one's inhabitants (Münster in Hessen, 14,000, is no rival to Münster in Westfalen);
+#: a place abroad is a German place's rival from half its weight (see :func:`_rival`).
 RIVAL_SHARE = 0.1
 #: Kinds of places in the order a bare name means them: a town (in Germany or abroad) before
 #: an Ortsteil, before a Kreis, before a Land. "Kreis Soest" asks for the Kreis first.
@@ -122,6 +123,19 @@ class Gazetteer:
         return self._parts["loose"].splitlines()
 
     @functools.cached_property
+    def land_words(self) -> dict[str, set[str]]:
+        """The words of each Land's names by its code ("NW": nordrhein, westfalen, nrw, north,
+        rhine, westphalia, nw), for qualifiers like "(Westf.)"."""
+        lands = {str(i): self.place(i).land for i, line in enumerate(self._lines)
+                 if "\tL\t" in line}
+        words: dict[str, set[str]] = {}
+        for line in self._keys:
+            k, _, number = line.rpartition("\t")
+            if number in lands:
+                words.setdefault(lands[number], set()).update(k.split())
+        return words
+
+    @functools.cached_property
     def _unique_keys(self) -> list[str]:
         return list(dict.fromkeys(line.partition("\t")[0] for line in self._keys))
 
@@ -158,9 +172,7 @@ class Gazetteer:
                 chosen = min(close, key=lambda dp: dp[0])[1]
         if chosen is None:
             chosen = max(candidates, key=_weight)  # max keeps the first of equals
-        rivals = sorted((p for p in candidates if p is not chosen
-                         and _weight(p) >= RIVAL_SHARE * _weight(chosen)
-                         and _distance_km(p.lat, p.lon, chosen.lat, chosen.lon) > 10),
+        rivals = sorted((p for p in candidates if p is not chosen and _rival(p, chosen)),
                         key=_weight, reverse=True)
         if close and _weight(chosen) >= max(_weight(p) for p in candidates):
             rivals = []  # the biggest of its name is the one at home
@@ -199,25 +211,22 @@ def _weight(place: Place) -> float:
     return place.population / (ABROAD_FACTOR if place.country != "DE" else 1.0)
 
 
+def _rival(other: Place, chosen: Place) -> bool:
+    """Whether ``other`` could be meant instead of ``chosen`` (a place of the same name): at
+    least RIVAL_SHARE of its size (weighed as in :func:`_weight`), or, a place abroad against
+    a German one, at least half of it; and more than 10 km away."""
+    share = 0.5 if other.country != "DE" and chosen.country == "DE" else RIVAL_SHARE
+    return (_weight(other) >= share * _weight(chosen)
+            and _distance_km(other.lat, other.lon, chosen.lat, chosen.lon) > 10)
+
+
 def _hinted(place: Place, hints: tuple[str, ...]) -> bool:
     """Whether a qualifier ("westf", "saale", "oder", "nrw") fits the place: a word of its
     name, Kreis, Land or country starts with it."""
     words = set(key(place.name).split()) | set(key(place.kreis).split())
-    words |= LAND_WORDS.get(place.land, set()) | {place.country.casefold()}
+    words |= gazetteer().land_words.get(place.land, set()) | {place.country.casefold()}
     return any(all(any(w.startswith(h) for w in words) for h in hint.split())
                for hint in hints)
-
-
-#: The Länder's names, short forms and English names as words of keys, for qualifiers.
-LANDS = {
-    "SH": "Schleswig-Holstein", "HH": "Hamburg", "NI": "Niedersachsen Lower Saxony Nds",
-    "HB": "Bremen", "NW": "Nordrhein-Westfalen NRW North Rhine-Westphalia",
-    "HE": "Hessen Hesse", "RP": "Rheinland-Pfalz RLP Rhineland-Palatinate",
-    "BW": "Baden-Württemberg", "BY": "Bayern Bavaria", "SL": "Saarland", "BE": "Berlin",
-    "BB": "Brandenburg", "MV": "Mecklenburg-Vorpommern", "SN": "Sachsen Saxony",
-    "ST": "Sachsen-Anhalt Saxony-Anhalt", "TH": "Thüringen Thuringia",
-}
-LAND_WORDS = {code: {code.casefold(), *key(names).split()} for code, names in LANDS.items()}
 
 
 @functools.cache

@@ -15,7 +15,13 @@ Node attributes
 ``categories``  list of canonical categories (partners; empty for the hub)
 ``category``    the first category or ``""`` (for colouring)
 ``type``, ``place``, ``reach``, ``since``, ``until``, ``lat``, ``lon``, ``website``,
-``note``        the partner's columns; missing values are ``None``
+``note``        the partner's columns; missing values are ``None``. ``lat``/``lon``
+                are looked up from the Ort where the workbook gives none
+                (:attr:`~network_app.workbook.validation.PartnerData.looked_up`)
+``coord_source`` where ``lat``/``lon`` come from: ``"Tabelle"`` (Breite/Länge),
+                ``"Ortsname"`` (looked up from the Ort, :mod:`network_app.geo`) or ``None``
+``coord_place`` looked-up partners: the gazetteer's place they stand at ("Lippstadt" for
+                "Lippstadt-Cappel"); ``None`` otherwise
 ``contact_internal``, ``contact_external``, ``email``, ``phone``
                 personal data (see ``schema.PERSONAL_COLUMNS``): exports drop them
 ``extra``       dict of the workbook's other columns (header → text)
@@ -67,6 +73,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ..geo import FROM_PLACE, FROM_TABLE, Found, has_coordinates
 from ..workbook.validation import PartnerData, clean_value
 from ..workbook.weights import WeightScale
 
@@ -130,9 +137,11 @@ def _build(data: PartnerData, as_of: int | None) -> nx.Graph:
     partners = tables["partners"]
     nodes = [(record["name"], _partner_attributes(record, data.extra_columns))
              for record in partners]
+    _place(nodes, data.looked_up)
     if hub is not None:
         nodes.insert(0, (hub, {"kind": "hub", "label": hub, "categories": [], "category": "",
-                               "row": None, "extra": {}, **dict.fromkeys(_NODE_COLUMNS)}))
+                               "row": None, "extra": {}, **dict.fromkeys(_NODE_COLUMNS),
+                               "coord_source": None, "coord_place": None}))
     graph.add_nodes_from(nodes)
     if hub is not None:
         graph.add_edges_from((hub, record["name"], {
@@ -150,6 +159,19 @@ def _partner_attributes(record: dict[str, Any], extra_columns: list[str]) -> dic
             "category": record["category"], "row": int(record["row"]),
             "extra": {c: record.get(c) for c in extra_columns},
             **{c: record.get(c) for c in _NODE_COLUMNS}}
+
+
+def _place(nodes: list[tuple[str, dict[str, Any]]], looked_up: dict[str, Found]) -> None:
+    """``coord_source`` and ``coord_place`` of every partner node, and ``lat``/``lon`` from its
+    Ort where the workbook gives none (see the module's table)."""
+    for name, attrs in nodes:
+        if has_coordinates(attrs):
+            attrs.update(coord_source=FROM_TABLE, coord_place=None)
+        elif (found := looked_up.get(name)) is not None:
+            attrs.update(lat=found.place.lat, lon=found.place.lon, coord_source=FROM_PLACE,
+                         coord_place=found.place.name)
+        else:
+            attrs.update(coord_source=None, coord_place=None)
 
 
 def _partner_ties(tables: dict[str, list[dict[str, Any]]], data: PartnerData

@@ -1709,6 +1709,16 @@ CATALOG: dict[str, Any] = {
         "bitte einheitlich schreiben.",
         "unknown_partner": "»{value}« steht nicht im Blatt »{partner_sheet}«{did_you_mean}. Bitte den "
         "Namen genau wie dort schreiben oder den Partner ergänzen.",
+        "place_not_found": "Den Ort »{value}« kennt das Ortsverzeichnis nicht{did_you_mean}, "
+        "darum fehlt der Partner auf der Karte. Bitte den Ort berichtigen oder Breite und Länge "
+        "eintragen (auf der Seite »Bearbeiten« oder in der Arbeitsmappe).",
+        "place_part": "Den Ort »{value}« kennt das Ortsverzeichnis nicht, nur seinen Anfang: Der "
+        "Partner steht auf der Karte in {place}. Nichts zu tun, wenn das passt; sonst bitte "
+        "Breite und Länge eintragen.",
+        "place_ambiguous": "»{value}« gibt es mehrmals. Der Partner steht auf der Karte in "
+        "{place}; gemeint sein könnte auch {other}. Ist ein anderer Ort gemeint, bitte ihn "
+        "genauer schreiben (z. B. mit Land oder Kreis in Klammern) oder Breite und Länge "
+        "eintragen.",
         "self_relation": "»{value}« ist mit sich selbst verbunden. Bitte bei »Von« und »Nach« zwei "
         "verschiedene Partner eintragen.",
         "self_loops_kept": "Im Blatt »{sheet}« ist ein Partner mit sich selbst verbunden (z. B. »{value}«). "

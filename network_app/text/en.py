@@ -1601,6 +1601,16 @@ CATALOG: dict[str, Any] = {
         "please spell it the same way.",
         "unknown_partner": "“{value}” is not on the sheet “{partner_sheet}”{did_you_mean}. Please spell "
         "the name exactly as there or add the partner.",
+        "place_not_found": "The place “{value}” is not in the gazetteer{did_you_mean}, so the "
+        "partner is missing from the map. Please correct the place or fill in latitude and "
+        "longitude (on the “Edit” page or in the workbook).",
+        "place_part": "The place “{value}” is not in the gazetteer, only its beginning: the "
+        "partner stands on the map at {place}. Nothing to do if that fits; otherwise please "
+        "fill in latitude and longitude.",
+        "place_ambiguous": "There are several places called “{value}”. The partner stands on the "
+        "map at {place}; {other} could be meant too. If another place is meant, please write "
+        "it more precisely (e.g. with its state or district in brackets) or fill in latitude "
+        "and longitude.",
         "self_relation": "“{value}” is related to itself. Please enter two different partners.",
         "self_loops_kept": "On the sheet “{sheet}” a partner is related to itself (for example “{value}”). "
         "This is common in other programs' networks (such as a reply to one's own post): the "

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .. import geo
 from . import recognise, schema
 from .problems import ERROR, EXAMPLE_ROWS, WARNING, Problem, summarise
 from .reading import MAX_CELL_CHARS, ColumnInfo, RawSheet, Table, cell
@@ -103,12 +104,22 @@ class PartnerData:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     #: The Excel row of each table's header (table kind → row), for the same tables.
     header_rows: dict[str, int] = field(default_factory=dict)
+    #: Coordinates looked up from the Ort (:mod:`network_app.geo`): partner name → what the
+    #: gazetteer found, for every partner without Breite/Länge whose Ort it knows. Never
+    #: written into the workbook; :meth:`placed_partners` and the graph's nodes use them.
+    looked_up: dict[str, geo.Found] = field(default_factory=dict)
 
     def records(self, table: str) -> list[dict[str, Any]]:
         """Rows of ``table`` ("partners", "relations", …) as dicts; missing values are None."""
         frame: pd.DataFrame = getattr(self, table)
         return [{str(k): clean_value(v) for k, v in row.items()}
                 for row in frame.to_dict("records")]
+
+    def placed_partners(self) -> list[dict[str, Any]]:
+        """The partners as :meth:`records` gives them, with ``lat``/``lon`` looked up from the
+        Ort where the workbook gives none, and ``coord_source`` ("Tabelle", "Ortsname" or
+        None) and ``coord_place`` (see :func:`network_app.geo.with_coordinates`)."""
+        return geo.with_coordinates(self.records("partners"), self.looked_up)
 
     @property
     def has_hub(self) -> bool:
@@ -216,6 +227,7 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
             problems.append(Problem(code="no_partners", severity=ERROR,
                                     sheet=partners_table.sheet, row=partners_table.header_row))
 
+    looked_up = _look_up_places(partner_rows, partners_table, problems)
     index = _NameIndex(partner_rows, hub, partners_table.sheet if partners_table else "Partner")
     relation_rows, relation_extras, scale = _read_relations(tables.get("relations"), index,
                                                             year_now, problems, sheets)
@@ -240,6 +252,7 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
         columns=_field_columns(tables),
         header_rows={kind: table.header_row for kind, table in tables.items()
                      if kind in _FIELD_READ and table.header_row},
+        looked_up=looked_up,
     )
 
 
@@ -457,6 +470,36 @@ def _read_partners(table: Table, hub: str | None, year_now: int, problems: list[
         rows.append(record)
     _likely_duplicates(rows, cols["name"], log)
     return rows, extra_names
+
+
+def _look_up_places(rows: list[dict[str, Any]], table: Table | None,
+                    problems: list[Problem]) -> dict[str, geo.Found]:
+    """Coordinates from the Ort of the partners without Breite/Länge (:mod:`network_app.geo`).
+
+    An Ort the gazetteer does not know is a warning at its cell, with the closest known name;
+    one read only by its first words, or one whose name other places share and that could be
+    meant, a note.
+    """
+    if table is None or (column := table.column("place")) is None:
+        return {}
+    found, missing = geo.locate_partners(rows)
+    if not found and not missing:
+        return {}
+    log = _Collector(table.sheet, problems)
+    missing_names = set(missing)
+    for row in rows:
+        if row["name"] in missing_names:
+            close = geo.suggest(row["place"])
+            log.add("place_not_found", row["row"], column, row["place"], WARNING,
+                    suggestion=close.name if close else None)
+        elif (hit := found.get(row["name"])) is not None:
+            if hit.how == "part":
+                log.add("place_part", row["row"], column, row["place"], WARNING,
+                        place=hit.place.where)
+            elif hit.rivals:
+                log.add("place_ambiguous", row["row"], column, row["place"], WARNING,
+                        place=hit.place.where, other=hit.rivals[0].where)
+    return found
 
 
 def _unique_headers(headers: list[str], known: frozenset[str] | None = None) -> list[str]:
