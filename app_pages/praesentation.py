@@ -168,8 +168,9 @@ def view(key: str, _data: na.PartnerData, categories: tuple[str, ...]):
 
 def places_of(data: na.PartnerData) -> tuple[list[Place], int]:
     """The partners' places, biggest first (as on the deck's map), and how many partners have
-    coordinates. Only names, places and counts: no personal data."""
-    with_coordinates = located(data.records("partners"))
+    coordinates (from Breite/Länge or looked up from their Ort). Only names, places and
+    counts: no personal data."""
+    with_coordinates = located(data.placed_partners())
     return group_places(with_coordinates), len(with_coordinates)
 
 
