@@ -296,6 +296,10 @@ function applyFocus(state, name, moveView) {
 // Every node with a margin (the label engine keeps the names inside the canvas).
 function fitAll(state, animate) {
   if (state.fitted) state.fitted.fitted();
+  if (state.map) {  // a map shows its chosen view (network_map.js)
+    PartnernetzMap.fit(state, animate && !reducedMotion());
+    return;
+  }
   PartnernetzLabels.fit(state.network, state.baseNodes.map((node) => node.size), {
     width: state.canvasBox.clientWidth, height: state.canvasBox.clientHeight,
     fontSize: state.fontSize, animate: animate && !reducedMotion(),
@@ -308,7 +312,8 @@ function obstacles(state) {
   const canvas = state.canvasBox.querySelector("canvas");
   if (!button || !canvas || button.hidden) return [];
   const b = button.getBoundingClientRect(), c = canvas.getBoundingClientRect();
-  return [{ x: b.left - c.left - 4, y: b.top - c.top - 4, w: b.width + 8, h: b.height + 8 }];
+  const boxes = [{ x: b.left - c.left - 4, y: b.top - c.top - 4, w: b.width + 8, h: b.height + 8 }];
+  return state.map ? boxes.concat(PartnernetzMap.obstacles(state)) : boxes;
 }
 
 function destroyNetwork(state) {
@@ -331,6 +336,8 @@ function buildNetwork(state, vis, data) {
   state.baseNodes = data.nodes.map(({ label, ...node }) => node);
   state.fontSize = Number(data.fontSize) || 14;
   state.baseEdges = data.edges.map((edge, i) => ({ ...edge, id: i }));
+  if (data.map) PartnernetzMap.prepare(state, data); else PartnernetzMap.detach(state);
+  state.labelSizes = data.nodes.map((node) => node.size);  // a map changes them with the zoom
   state.nodes = new vis.DataSet(state.baseNodes);
   state.edges = new vis.DataSet(state.baseEdges);
   state.focus = null;
@@ -357,7 +364,7 @@ function buildNetwork(state, vis, data) {
   });
   state.labels = PartnernetzLabels.attach(network, {
     names: data.nodes.map((node) => node.label), ranks: data.nodes.map((node) => node.rank),
-    sizes: data.nodes.map((node) => node.size),
+    sizes: state.labelSizes,
     fontSize: state.fontSize, font: "DejaVu Sans, Arial, sans-serif", color: FONT_COLOR,
     fadedColor: FADED_FONT,
     first: () => network.getSelectedNodes().concat(state.pathIds),
@@ -385,6 +392,7 @@ function buildNetwork(state, vis, data) {
   network.on("deselectNode", (params) => {
     if (params.nodes.length === 0) setSelected(state, "");
   });
+  if (state.map) PartnernetzMap.attach(state, network, (animate) => fitAll(state, animate));
   network.once("afterDrawing", () => {
     if (!state.viewMoved) fitAll(state, false);
     state.root.setAttribute("data-drawn", "1");
@@ -463,6 +471,7 @@ export default function (component) {
     setStatus(state, data.words.loading);
     PartnernetzLabels.guardWheel(root.querySelector(".pn-stage"), () => showWheelHint(state));
     root.querySelector(".pn-fit").addEventListener("click", () => {
+      if (state.map) PartnernetzMap.showAll(state);  // every partner, not the chosen view
       if (state.network) fitAll(state, true);
     });
   }

@@ -122,9 +122,11 @@ _LOADER_KEY = "partnernetz-vis-library"
 _loader = st.components.v2.component("partnernetz_vis_library", js=_LOADER_JS,
                                      isolate_styles=False)
 _chart = st.components.v2.component(
-    "partnernetz_network", html=_HTML, css=_asset("network_component.css"),
-    js="// The label engine (network_app/drawing/labels.js), then the component.\n"
-       + label_engine_js() + "\n" + _asset("network_component.js"))
+    "partnernetz_network", html=_HTML,
+    css=_asset("network_component.css") + "\n" + _asset("network_map.css"),
+    js="// The label engine (network_app/drawing/labels.js), the map layer, the component.\n"
+       + label_engine_js() + "\n" + _asset("network_map.js") + "\n"
+       + _asset("network_component.js"))
 
 
 def _ignore() -> None:
@@ -137,12 +139,28 @@ def _graph_key(payload: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+def _map_data(layer: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """The map layer as the browser wants it: pies by node index, numbers as numbers, words
+    as strings (textContent only)."""
+    index = {name: i for i, name in enumerate(names)}
+    backdrop = layer.get("backdrop") or {}
+    return {
+        "countries": backdrop.get("countries", []),
+        "states": backdrop.get("states", []),
+        "views": [{"key": str(view["key"]), "label": str(view["label"]),
+                   "box": [float(v) for v in view["box"]]} for view in layer.get("views", [])],
+        "pies": {str(index[str(node)]): [[str(colour), int(count)] for colour, count in slices]
+                 for node, slices in (layer.get("pies") or {}).items() if str(node) in index},
+    }
+
+
 def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]],
                styles: Mapping[Hashable, NodeStyle], *, key: str, lang: str = "de",
                focus: str | None = None, highlight: Sequence[str] = (),
                legend: Sequence[tuple[str, str]] | None = None,
                height: int = 650, font_size: int | None = None,
-               side_list: bool = False) -> dict[str, Any]:
+               side_list: bool = False,
+               map_layer: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The JSON ``data`` for the component (also handy for tests without a browser)."""
     if legend is None:
         legend = default_legend(graph, lang)
@@ -161,6 +179,8 @@ def chart_data(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, float]
     # The label size is drawn into the network, so a new size rebuilds it.
     drawn = {"names": names, "nodes": base["nodes"], "edges": base["edges"],
              "fontSize": size, "sideList": bool(side_list)}
+    if map_layer is not None:
+        drawn["map"] = _map_data(map_layer, names)
     words: dict[str, Any] = {name: text for name, text in _WORDS[lang].items()
                              if isinstance(text, str)}
     words["side_more"] = dict(_WORDS[lang]["side_more"])  # plural forms, chosen in the browser
@@ -189,7 +209,8 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
                   focus: str | None = None, highlight: Sequence[str] = (),
                   legend: Sequence[tuple[str, str]] | None = None,
                   height: int = 650, font_size: int | None = None,
-                  side_list: bool = False) -> str | None:
+                  side_list: bool = False,
+                  map_layer: Mapping[str, Any] | None = None) -> str | None:
     """Draw ``graph`` at ``positions``; return the name of the node clicked, else None.
 
     The click is returned only on the rerun it caused (keep it in ``st.session_state`` to
@@ -206,10 +227,16 @@ def network_chart(graph: nx.Graph, positions: Mapping[Hashable, tuple[float, flo
     (default 14, kept between 12 and 40); above 15 the legend grows with it, for a projector.
     ``side_list`` lists the nodes in the picture drawn without their name right now in a
     column beside it.
+
+    ``map_layer`` draws the graph on a map (app_pages/network_map.js): ``backdrop`` (the
+    outlines, :func:`network_app.drawing.netmap.map_backdrop`), ``views`` (the view buttons,
+    the first shown at the start: :func:`~network_app.drawing.netmap.map_views`) and ``pies``
+    ({node: [(colour, count), …]} for dots of several colours); the positions are then
+    projected coordinates and the styles' sizes are radii on screen, whatever the zoom.
     """
     data = chart_data(graph, positions, styles, key=key, lang=lang, focus=focus,
                       highlight=highlight, legend=legend, height=height,
-                      font_size=font_size, side_list=side_list)
+                      font_size=font_size, side_list=side_list, map_layer=map_layer)
     with st.container(gap=None):
         # One loader per page and one key on every page: its message is the same everywhere,
         # so Streamlit sends the library once and then references its cached copy.

@@ -191,6 +191,7 @@ CATALOG: dict[str, Any] = {
             "message": "Was ist zu tun?",
         },
         "page_network": "Netzwerk",
+        "page_map": "Karte",
         "page_analysis": "Analyse",
         "page_partner": "Partner",
         "page_data": "Daten",
@@ -539,6 +540,46 @@ CATALOG: dict[str, Any] = {
         "side_more": {"one": "und {count} weiterer", "other": "und {count} weitere"},
         "aria_nodes": {"one": "{count} Knoten", "other": "{count} Knoten"},
         "aria_edges": {"one": "{count} Verbindung", "other": "{count} Verbindungen"},
+    },
+    # page "Karte" (app_pages/karte.py)
+    "app.karte": {
+        "title": "Karte",
+        "intro": "Wo die Partner sind: jeder Partner an seinem Ort, in denselben Farben wie "
+        "im Netzwerk.",
+        "search": "Partner suchen",
+        "search_placeholder": "Name eingeben …",
+        "search_no_place": "»{name}« hat keinen Ort mit Koordinaten und steht darum nicht auf "
+        "der Karte.",
+        "shown": {"one": "{count} von {total} Partnern auf der Karte, an {places}.",
+                  "other": "{count} von {total} Partnern auf der Karte, an {places}."},
+        "places": {"one": "1 Ort", "other": "{count} Orten"},
+        "size_count": "Größe: Zahl der Partner am Ort.",
+        "size_measure": "Größe: {measure}, zusammengezählt für die Partner am Ort.",
+        "caption": "Ein Punkt mit Zahl steht für mehrere Partner am selben Ort; seine Farben "
+        "zeigen ihre Anteile. Linien: Zusammenarbeit zwischen Partnern an verschiedenen Orten "
+        "(dicker = mehr Verbindungen). Zoomen mit Strg + Mausrad. Ein Klick auf einen Partner "
+        "öffnet sein Profil, ein Klick auf einen Ort zeigt seine Partner.",
+        "inner": {"one": "1 Verbindung zwischen Partnern am selben Ort ist nicht als Linie "
+                  "zu sehen.",
+                  "other": "{count} Verbindungen zwischen Partnern am selben Ort sind nicht "
+                  "als Linie zu sehen."},
+        "place_partners": {"one": "In {place}: 1 Partner. Ein Klick öffnet das Profil.",
+                           "other": "In {place}: {count} Partner. Ein Klick öffnet ein "
+                           "Profil."},
+        "open_help": "Profil dieses Partners öffnen",
+        "missing": {"one": "Ohne Ort: {names}. Dieser Partner fehlt auf der Karte.",
+                    "other": "Ohne Ort: {names}. Diese {count} Partner fehlen auf der Karte."},
+        "missing_help": "So kommen sie auf die Karte: In der Arbeitsmappe (Blatt Partnerliste) "
+        "in der Spalte »Ort« den Ort eintragen oder in »Breite« und »Länge« die Koordinaten "
+        "(z. B. 51,57 und 8,11), dann die Arbeitsmappe neu laden.",
+        "none_placed": "Kein Partner hat einen Ort mit Koordinaten: Die Karte bleibt leer. "
+        "Tragen Sie in der Arbeitsmappe Orte oder Breite und Länge ein.",
+        "download_title": "Karte als Bild",
+        "download_help": "Die Karte mit Titel, Legende und Quelle zum Drucken oder für "
+        "Berichte (Querformat A4): PNG für Dokumente, PDF und SVG bleiben in jeder Größe "
+        "scharf.",
+        "download": "{format} herunterladen",
+        "file_stem": "Partnernetz-Karte",
     },
     "app.netzwerk": {
         "title": "Partnernetz",

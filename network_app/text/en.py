@@ -160,6 +160,7 @@ CATALOG: dict[str, Any] = {
             "message": "What to do",
         },
         "page_network": "Network",
+        "page_map": "Map",
         "page_analysis": "Analysis",
         "page_partner": "Partner",
         "page_data": "Data",
@@ -482,6 +483,43 @@ CATALOG: dict[str, Any] = {
         "side_more": {"one": "and {count} more", "other": "and {count} more"},
         "aria_nodes": {"one": "{count} node", "other": "{count} nodes"},
         "aria_edges": {"one": "{count} tie", "other": "{count} ties"},
+    },
+    # page "Karte" (app_pages/karte.py)
+    "app.karte": {
+        "title": "Map",
+        "intro": "Where the partners are: each partner at its place, in the same colours as "
+        "in the network.",
+        "search": "Find a partner",
+        "search_placeholder": "Type a name …",
+        "search_no_place": "“{name}” has no place with coordinates, so it is not on the map.",
+        "shown": {"one": "{count} of {total} partners on the map, in {places}.",
+                  "other": "{count} of {total} partners on the map, in {places}."},
+        "places": {"one": "1 place", "other": "{count} places"},
+        "size_count": "Size: number of partners in the place.",
+        "size_measure": "Size: {measure}, added up for the partners in the place.",
+        "caption": "A dot with a number stands for several partners in the same place; its "
+        "colours show their shares. Lines: partners in different places working together "
+        "(thicker = more ties). Zoom with Ctrl + mouse wheel. A click on a partner opens its "
+        "profile, a click on a place lists its partners.",
+        "inner": {"one": "1 tie between partners in the same place is not shown as a line.",
+                  "other": "{count} ties between partners in the same place are not shown as "
+                  "lines."},
+        "place_partners": {"one": "In {place}: 1 partner. A click opens the profile.",
+                           "other": "In {place}: {count} partners. A click opens a profile."},
+        "open_help": "Open this partner's profile",
+        "missing": {"one": "Without a place: {names}. This partner is missing from the map.",
+                    "other": "Without a place: {names}. These {count} partners are missing "
+                    "from the map."},
+        "missing_help": "To put them on the map: in the workbook (sheet Partnerliste) enter "
+        "the place in the column “Ort”, or the coordinates in “Breite” and “Länge” (e.g. 51.57 "
+        "and 8.11), then load the workbook again.",
+        "none_placed": "No partner has a place with coordinates: the map stays empty. Enter "
+        "places, or latitude and longitude, in the workbook.",
+        "download_title": "The map as a picture",
+        "download_help": "The map with title, legend and source for print or reports (A4 "
+        "landscape): PNG for documents; PDF and SVG stay sharp at any size.",
+        "download": "Download {format}",
+        "file_stem": "Partnernetz-map",
     },
     "app.netzwerk": {
         "title": "Partner network",
