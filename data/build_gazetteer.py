@@ -157,8 +157,9 @@ def build(postal_zip: Path) -> list[tuple]:
     for (name, code), rows in sorted(groups.items()):
         at = (statistics.median(float(r["latitude"]) for r in rows),
               statistics.median(float(r["longitude"]) for r in rows))
-        same = [c for k in name_aliases(name)[:1] for c in by_key.get(k, [])
-                if _distance_km(at, (c["latitude"], c["longitude"])) <= SAME_PLACE_KM]
+        same = [c for k in name_aliases(name) for c in by_key.get(k, [])
+                if _distance_km(at, (c["latitude"], c["longitude"])) <= SAME_PLACE_KM
+                and c["geonameid"] not in used]
         city = max(same, key=lambda c: c["population"], default=None)
         extra: list[str] = []
         if city is not None:

@@ -38,11 +38,13 @@ its first words ("Lippstadt-Cappel" → Lippstadt; reported as ``place_part``).
 
 Places of the same name: a town comes before an Ortsteil, a Kreis and a Land ("Soest" is the
 town, "Kreis Soest" the Kreis); among towns, the one nearest the partners' home when one lies
-within NEAR_KM (50 km) of it, else the biggest, a place abroad counting a third of its
-inhabitants (Soest in Westfalen before Soest in Utrecht; Salzburg in Austria before the
-village in the Westerwald). The home is where most partners are, by their coordinates or
-their places (of one name, the biggest, for this). "Neustadt" far from home is Neustadt an
-der Weinstraße, with a note naming another Neustadt that could be meant.
+within NEAR_KM (50 km) of it (of those with exactly that name, if any: "Verl" is Verl, not
+Werl nearer by, whose other names include "Verl"), else the biggest, a place abroad counting a
+third of its inhabitants and a place found under another of its names a tenth (Soest in
+Westfalen before Soest in Utrecht; Salzburg in Austria before the village in the
+Westerwald; "Lichtenau" is not Hessisch Lichtenau). The home is where most partners are, by
+their coordinates or their places (of one name, the biggest, for this). "Neustadt" far from
+home is Neustadt an der Weinstraße, with a note naming another Neustadt that could be meant.
 
 >>> lookup("Soest (Westf.)").place.where
 'Soest (Kreis Soest, NW)'

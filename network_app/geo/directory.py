@@ -26,10 +26,14 @@ NEAR_KM = 50.0
 #: smaller: "Soest" is the town in Westfalen, not the one in Utrecht, "Salzburg" still the city
 #: in Austria (not the village in the Westerwald).
 ABROAD_FACTOR = 3.0
+#: A place found only under another of its names (an alias, "Neustadt" for Neustadt an der
+#: Weinstraße, "Lichtenau" for Hessisch Lichtenau) competes with places of exactly that name as
+#: if it were this many times smaller.
+ALIAS_FACTOR = 10.0
 #: Other places of the same name are worth a note when they have at least this share of the
-#: chosen one's inhabitants (Münster in Hessen, 14,000, is no rival to Münster in Westfalen);
+#: chosen one's weight (Münster in Hessen, 14,000, is no rival to Münster in Westfalen);
 #: a place abroad is a German place's rival from half its weight (see :func:`_rival`).
-RIVAL_SHARE = 0.1
+RIVAL_SHARE = 0.25
 #: Kinds of places in the order a bare name means them: a town (in Germany or abroad) before
 #: an Ortsteil, before a Kreis, before a Land. "Kreis Soest" asks for the Kreis first.
 KIND_ORDER = {"G": 0, "C": 0, "O": 1, "K": 2, "L": 3}
@@ -164,17 +168,26 @@ class Gazetteer:
 
         best_order = min(order(p) for p in candidates)
         candidates = [p for p in candidates if order(p) == best_order]
+
+        def exact(place: Place) -> bool:
+            return key(place.name) == reading.key
+
+        def weight(place: Place) -> float:
+            return _weight(place) / (1.0 if exact(place) else ALIAS_FACTOR)
+
         chosen, close = None, []
         if near is not None:
-            close = [(d, p) for p in candidates
+            # places of exactly that name first: "Verl" is not Werl, though Werl is nearer
+            named = [p for p in candidates if exact(p)] or candidates
+            close = [(d, p) for p in named
                      if (d := _distance_km(near[0], near[1], p.lat, p.lon)) <= NEAR_KM]
             if close:
                 chosen = min(close, key=lambda dp: dp[0])[1]
         if chosen is None:
-            chosen = max(candidates, key=_weight)  # max keeps the first of equals
+            chosen = max(candidates, key=weight)  # max keeps the first of equals
         rivals = sorted((p for p in candidates if p is not chosen and _rival(p, chosen)),
                         key=_weight, reverse=True)
-        if close and _weight(chosen) >= max(_weight(p) for p in candidates):
+        if close and weight(chosen) >= max(weight(p) for p in candidates):
             rivals = []  # the biggest of its name is the one at home
         return Found(text, chosen, reading.how, tuple(rivals))
 

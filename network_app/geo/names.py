@@ -62,9 +62,9 @@ _ABBREVIATIONS = (
 #: Words before a name that say what kind of place it is, not which ("Stadt Soest").
 _TOWN_PREFIXES = ("freie und hansestadt", "kreisfreie stadt", "grosse kreisstadt",
                   "landeshauptstadt", "universitaetsstadt", "hochschulstadt", "hansestadt",
-                  "kreisstadt", "stadtgemeinde", "stadt", "gemeinde", "markt", "flecken",
-                  "ortsgemeinde", "samtgemeinde", "verbandsgemeinde", "ortsteil", "city of",
-                  "city")
+                  "lutherstadt", "kreisstadt", "stadtgemeinde", "stadt", "gemeinde", "markt",
+                  "flecken", "ortsgemeinde", "samtgemeinde", "verbandsgemeinde", "ortsteil",
+                  "city of", "city")
 _DISTRICT_PREFIXES = ("landkreis", "stadtkreis", "kreis", "lk", "lkr")
 #: Words after a name that say what kind of place it is ("Soest Stadt", "Soest, Kreis").
 _TOWN_SUFFIXES = ("stadt", "city", "gemeinde")
@@ -151,8 +151,9 @@ def readings(text: str) -> list[Reading]:
 
 def name_aliases(name: str) -> list[str]:
     """The keys a gazetteer name is found under besides its own: without its qualifier
-    ("Halle (Saale)" → "halle"), without what follows a joining word ("Frankfurt am Main" →
-    "frankfurt", "frankfurt main"), and "Sankt" as "St".
+    ("Halle (Saale)" → "halle"), without a word like "Lutherstadt" before it, without what
+    follows a joining word ("Frankfurt am Main" → "frankfurt", "frankfurt main"), and "Sankt"
+    as "St".
 
     >>> name_aliases("Frankfurt am Main")
     ['frankfurt am main', 'frankfurt main', 'frankfurt']
@@ -163,6 +164,9 @@ def name_aliases(name: str) -> list[str]:
     base, _ = _qualified(_expanded(name))
     base_key = key(base)
     keys.append(base_key)
+    if (stripped := _strip(base_key, _TOWN_PREFIXES, ())) is not None:
+        base_key = stripped  # "Lutherstadt Wittenberg" is found as "Wittenberg"
+        keys.append(base_key)
     joined = _JOINERS.search(" " + base_key)  # positions in base_key are one less
     if joined and joined.start() > 0:
         keys.append(base_key[:joined.start() - 1] + base_key[joined.end(1) - 1:])
