@@ -95,12 +95,25 @@ def _language() -> str:
                             format_func=lambda code: names.get(code, code))
 
 
+def _stop(lang: str) -> NoReturn:
+    """End the run of a locked or sign-in page: the browser's page list becomes this one page
+    (it would otherwise keep the list of the pages seen before signing out), and an address
+    of another page (``/bearbeiten``) leads here."""
+    st.navigation([st.Page(_sign_in_address, title=TEXT[lang]["title"], default=True)],
+                  position="hidden")
+    st.stop()
+
+
+def _sign_in_address() -> None:
+    """The one page before signing in; its content is drawn by :func:`gate` itself."""
+
+
 def _locked(message: str, lang: str) -> NoReturn:
     t = TEXT[lang]
     st.set_page_config(page_title=t["title"], layout="centered")
     st.title(t["title"])
     st.error(message, icon="🔒")
-    st.stop()
+    _stop(lang)
 
 
 def _password_fingerprint(stored: str) -> str:
@@ -164,7 +177,7 @@ def _sign_in_page(settings: LoginSettings) -> NoReturn:
             sent = st.form_submit_button(t["submit"], type="primary")
         if sent:
             _check(password, settings.password_hash, lang)
-    st.stop()
+    _stop(lang)
 
 
 def _check(password: str, stored: str, lang: str) -> None:

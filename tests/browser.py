@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,9 +27,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(timeout: float = 60, script: Path | None = None) -> Iterator[str]:
-    """The app's URL while it runs; ``script`` defaults to the main app (streamlit_app.py)."""
-    port = free_port()
+def running_app(timeout: float = 60, script: Path | None = None, *,
+                options: Sequence[str] = (), port: int | None = None) -> Iterator[str]:
+    """The app's URL while it runs; ``script`` defaults to the main app (streamlit_app.py).
+
+    ``options``: more of Streamlit's command-line options, e.g. ``["--secrets.files",
+    path]`` for a secrets.toml of the test's own; ``port``: a port chosen beforehand (an
+    address the test must know before the start, as OIDC's redirect_uri).
+    """
+    port = port or free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     # The app's output goes to a file: a pipe nobody reads would block a chatty app.
     log = tempfile.TemporaryFile()
@@ -37,7 +43,7 @@ def running_app(timeout: float = 60, script: Path | None = None) -> Iterator[str
         [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "streamlit_app.py"),
          "--server.headless", "true", "--server.address", "127.0.0.1",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
+         "--server.fileWatcherType", "none", *options],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
