@@ -42,8 +42,8 @@ def vis_network_js() -> str:
         lib = Path(folder) / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
         if lib.is_file():
             return lib.read_text(encoding="utf-8")
-    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    return lib.read_text(encoding="utf-8")  # a zipped install: through pyvis after all
+    bundled = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    return bundled.read_text(encoding="utf-8")  # a zipped install: through pyvis after all
 
 
 def _json(value: Any) -> str:

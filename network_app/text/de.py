@@ -192,6 +192,7 @@ CATALOG: dict[str, Any] = {
         },
         "page_network": "Netzwerk",
         "page_map": "Karte",
+        "page_reach": "Reichweite",
         "page_analysis": "Analyse",
         "page_partner": "Partner",
         "page_data": "Daten",
@@ -740,6 +741,11 @@ CATALOG: dict[str, Any] = {
         "growth_sub": "Partner pro Jahr und Kategorie",
         "map": "Karte",
         "map_sub": "Wo unsere Partner sind",
+        "reach": "Reichweite",
+        "reach_sub": "Wie weit unser Netz reicht: vom eigenen Ort bis international",
+        "reach_without": {"one": "1 Partner ohne Reichweite und ohne Ort ist nicht im Bild.",
+                          "other": "{count} Partner ohne Reichweite und ohne Ort sind nicht "
+                          "im Bild."},
         "sources": "Quellen und Datenstand",
         "partners": "Partner",
         "ties": "Verbindungen zwischen Partnern",
@@ -778,7 +784,47 @@ CATALOG: dict[str, Any] = {
         "unreadable": "Die Arbeitsmappe konnte nicht gelesen werden. Bitte auf der Seite "
         "»Netzwerk« eine andere laden.",
     },
-    "analysis.communities": {
+    "app.reichweite": {
+        "title": "Reichweite",
+        "intro": "Wie weit unser Netz reicht: In der Mitte {centre}, ringsum die Partner – "
+        "innen {local}, dann die Region (bis {km} km entfernt oder im selben Kreis), {state}, "
+        "Deutschland und international. Jeder Punkt ist ein Partner, die Farbe seine "
+        "Kategorie.",
+        "centre": "der eigene Ort",
+        "source_note": "Der Ring kommt aus der Spalte »Reichweite«; wo sie leer ist, aus dem "
+        "Ort (Breite und Länge). »regional« in der Spalte heißt Region oder {state}: Das "
+        "entscheidet der Ort.",
+        "categories": "Kategorien",
+        "categories_help": "Nur Partner dieser Kategorien zeigen. Ein Partner in mehreren "
+        "Kategorien steht bei der ersten gewählten.",
+        "none_chosen": "Keine Kategorie gewählt: Wählen Sie oben mindestens eine.",
+        "empty": "Kein Partner hat eine Reichweite oder einen Ort. Tragen Sie in der "
+        "Arbeitsmappe die Spalte »Reichweite« oder »Ort« ein.",
+        "unnamed": {"one": "1 Name hat im Bild keinen Platz; alle stehen in der Tabelle.",
+                    "other": "{count} Namen haben im Bild keinen Platz; alle stehen in der "
+                    "Tabelle."},
+        "without": {"one": "Ohne Reichweite und ohne Ort (nicht im Bild): 1 Partner: {names}.",
+                    "other": "Ohne Reichweite und ohne Ort (nicht im Bild): {count} Partner: "
+                    "{names}."},
+        "without_help": "Tragen Sie auf der Seite »Bearbeiten« oder in der Arbeitsmappe die "
+        "Reichweite oder den Ort ein.",
+        "table_title": "Partner je Ring",
+        "table_help": "Ein Klick auf eine Zeile öffnet das Profil des Partners.",
+        "disagreements": {"one": "Bei 1 Partner passen Reichweite und Ort nicht zusammen; "
+                          "gezeigt ist die Angabe der Spalte »Reichweite« (siehe »Hinweis«).",
+                          "other": "Bei {count} Partnern passen Reichweite und Ort nicht "
+                          "zusammen; gezeigt ist die Angabe der Spalte »Reichweite« (siehe "
+                          "»Hinweis«)."},
+        "disagree": "laut Ort: {ring}",
+        "columns": {"ring": "Ring", "name": "Partner", "category": "Kategorie", "place": "Ort",
+                    "source": "Woher", "note": "Hinweis"},
+        "sources": {"column": "Spalte Reichweite", "coordinates": "Ort (Koordinaten)"},
+        "download_title": "Als Bild herunterladen",
+        "download_help": "Eine Seite (A4 quer) mit allen Partnern, Datenstand und Quelle – "
+        "dasselbe Bild wie im Foliensatz.",
+        "download": "{format} herunterladen",
+        "file_stem": "Reichweite",
+    },    "analysis.communities": {
         # a group whose members share no most common category or type
         "group": "Gruppe",
         "name": "{label} ({count})",

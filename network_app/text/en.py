@@ -161,6 +161,7 @@ CATALOG: dict[str, Any] = {
         },
         "page_network": "Network",
         "page_map": "Map",
+        "page_reach": "Reach",
         "page_analysis": "Analysis",
         "page_partner": "Partner",
         "page_data": "Data",
@@ -668,6 +669,11 @@ CATALOG: dict[str, Any] = {
         "growth_sub": "Partners per year and category",
         "map": "Map",
         "map_sub": "Where our partners are",
+        "reach": "Reach",
+        "reach_sub": "How far our network reaches: from the home town to abroad",
+        "reach_without": {"one": "1 partner without a reach or a place is not in the picture.",
+                          "other": "{count} partners without a reach or a place are not in "
+                          "the picture."},
         "sources": "Sources and data as of",
         "partners": "Partners",
         "ties": "Ties between partners",
@@ -706,7 +712,44 @@ CATALOG: dict[str, Any] = {
         "unreadable": "The workbook could not be read. Please load another one on the page "
         "“Network”.",
     },
-    "analysis.communities": {
+    "app.reichweite": {
+        "title": "Reach",
+        "intro": "How far our network reaches: {centre} in the centre, the partners around it "
+        "– inside {local}, then the region (up to {km} km away or in the same district), "
+        "{state}, Germany and international. Each dot is a partner, its colour its category.",
+        "centre": "the home",
+        "source_note": "The ring comes from the column “Reach”; where it is empty, from the "
+        "place (latitude and longitude). “regional” in the column means the region or "
+        "{state}: the place decides.",
+        "categories": "Categories",
+        "categories_help": "Show only partners of these categories. A partner in several "
+        "categories stands with the first one chosen.",
+        "none_chosen": "No category chosen: choose at least one above.",
+        "empty": "No partner has a reach or a place. Fill in the column “Reach” or “Place” in "
+        "the workbook.",
+        "unnamed": {"one": "1 name has no room in the picture; the table lists them all.",
+                    "other": "{count} names have no room in the picture; the table lists them "
+                    "all."},
+        "without": {"one": "No reach and no place (not in the picture): 1 partner: {names}.",
+                    "other": "No reach and no place (not in the picture): {count} partners: "
+                    "{names}."},
+        "without_help": "Enter the reach or the place on the page “Edit” or in the workbook.",
+        "table_title": "Partners per ring",
+        "table_help": "Clicking a row opens the partner's profile.",
+        "disagreements": {"one": "For 1 partner the reach and the place do not match; the "
+                          "picture follows the column “Reach” (see “Note”).",
+                          "other": "For {count} partners the reach and the place do not "
+                          "match; the picture follows the column “Reach” (see “Note”)."},
+        "disagree": "by place: {ring}",
+        "columns": {"ring": "Ring", "name": "Partner", "category": "Category", "place": "Place",
+                    "source": "From", "note": "Note"},
+        "sources": {"column": "column Reach", "coordinates": "place (coordinates)"},
+        "download_title": "Download as a picture",
+        "download_help": "One page (A4 landscape) with every partner, data date and source – "
+        "the same picture as in the slide deck.",
+        "download": "Download {format}",
+        "file_stem": "Reach",
+    },    "analysis.communities": {
         # a group whose members share no most common category or type
         "group": "Group",
         "name": "{label} ({count})",
