@@ -462,3 +462,34 @@ def test_every_measure_is_explained():
 def test_docstring_examples_run():
     result = doctest.testmod(network_app.analysis.metrics)
     assert result.attempted and not result.failed
+
+
+def test_sampled_summary_reuses_the_metrics_searches(monkeypatch):
+    """One piece, sampled: the summary's searches are the metrics' (the same sample of the
+    same partners), so they are not made again, and the figures are the same as without."""
+    from network_app.analysis import metrics as module
+    from network_app.analysis.engine import prepare
+
+    graph = nx.connected_watts_strogatz_graph(400, 6, 0.2, seed=5)
+    alone = network_summary(graph.copy(), exact_limit=100, sample_size=60)
+    partner_metrics(graph, exact_limit=100, sample_size=60)
+    assert prepare(graph).memo["sampled_rows"]
+    searched = []
+    real = module._distance_rows
+
+    def counted(ig_graph, sources, targets, chunk=64):
+        searched.append(len(sources))
+        return real(ig_graph, sources, targets, chunk)
+
+    monkeypatch.setattr(module, "_distance_rows", counted)
+    assert network_summary(graph, exact_limit=100, sample_size=60) == alone
+    assert searched == [1]  # only the double sweep's second search
+
+
+def test_fresh_conversion_is_found_through_its_layer():
+    from network_app.analysis.engine import prepare
+
+    graph = nx.path_graph(5)
+    prepared = prepare(graph, fresh=True)
+    assert prepare(prepared.layer) is prepared
+    assert partner_metrics(prepared.layer)["degree"].tolist() == [1, 2, 2, 2, 1]

@@ -262,7 +262,7 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
     """
     # The sorted layer of the measures' engine: converted once, found again by every measure
     # (``prepared`` keeps the conversion alive meanwhile).
-    prepared = prepare(build_graph(data))
+    prepared = prepare(build_graph(data), fresh=True)
     layer = prepared.layer
     metrics = partner_metrics(layer)
     communities = detect_communities(layer, resolution=resolution, lang=lang)
