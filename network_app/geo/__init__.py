@@ -38,7 +38,7 @@ its first words ("Lippstadt-Cappel" → Lippstadt; reported as ``place_part``).
 
 Places of the same name: a town comes before an Ortsteil, a Kreis and a Land ("Soest" is the
 town, "Kreis Soest" the Kreis); among towns, the one nearest the partners' home when one lies
-within NEAR_KM (50 km) of it (of those with exactly that name, if any: "Verl" is Verl, not
+within NEAR_KM (50 km) of it (of those whose own name it is or begins: "Verl" is Verl, not
 Werl nearer by, whose other names include "Verl"), else the biggest, a place abroad counting a
 third of its inhabitants and a place found under another of its names a tenth (Soest in
 Westfalen before Soest in Utrecht; Salzburg in Austria before the village in the

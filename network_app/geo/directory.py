@@ -177,8 +177,11 @@ class Gazetteer:
 
         chosen, close = None, []
         if near is not None:
-            # places of exactly that name first: "Verl" is not Werl, though Werl is nearer
-            named = [p for p in candidates if exact(p)] or candidates
+            # places whose own name it is or begins ("Neustadt" of Neustadt am Rübenberge),
+            # not one of their other names: "Verl" is not Werl nearby, though GeoNames gives
+            # Werl that name too
+            named = [p for p in candidates
+                     if exact(p) or key(p.name).startswith(reading.key + " ")]
             close = [(d, p) for p in named
                      if (d := _distance_km(near[0], near[1], p.lat, p.lon)) <= NEAR_KM]
             if close:
