@@ -33,8 +33,9 @@ def base(key: str, _data: na.PartnerData, lang: str):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def view(key: str, _data: na.PartnerData, kind: str, filters: na.Filters):
-    """The filtered graph: recomputed only when the view or a filter changes."""
-    return na.network_view(_data, kind, filters)
+    """The filtered graph: recomputed only when the view or a filter changes, cut from the
+    workbook's graph (kept for every page) unless a year or an activity filter changes ties."""
+    return na.network_view(_data, kind, filters, whole=graph_for(key, _data))
 
 
 def controls(lang: str, options: dict, views: tuple[str, ...] = na.VIEWS, *, big: bool = False

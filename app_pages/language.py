@@ -18,7 +18,7 @@ __all__ = ["LANGUAGE_CHOICES", "keep_choices"]
 
 #: Widgets whose option words depend on the language (pages Netzwerk, Analyse, export section).
 LANGUAGE_CHOICES = ("view", "color_by", "size_by", "f_year", "measure", "resolution",
-                    "whatif_mode", "export_format")
+                    "whatif_mode", "export_format", "layout")
 _SEEN = "choices_language"
 
 

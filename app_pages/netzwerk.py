@@ -43,6 +43,9 @@ from network_app.network import overview as ov
 from network_app.text import by_language, number, say
 
 TEXT = by_language("app.netzwerk")
+#: How a network with a hub can be laid out (``na.network_layout``): the ring around the hub
+#: (the default) or by forces (ties pull partners together, so groups show).
+LAYOUTS = ("ego", "force")
 
 def key_figures(figures: dict, has_hub: bool, lang: str) -> None:
     """The tiles of the workbook's key figures (after the picture)."""
@@ -68,7 +71,7 @@ def shared_view(key: str, _data: na.PartnerData, filters: na.Filters) -> nx.Grap
     partner layer of the workbook's graph (built once for every page), not a second build."""
     if filters.is_empty:
         return na.partner_layer(graph_for(key, _data))
-    return na.network_view(_data, "partners", filters)
+    return na.network_view(_data, "partners", filters, whole=graph_for(key, _data))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -254,7 +257,13 @@ def page() -> None:
         export_section(data, shown_graph, positions, styles, legend, workbook=cur.key,
                        lang=cur.lang)
         return
-    positions = positions_for(cur.key, data)
+    # The hub's network is drawn as the ring around it unless "Kräfte" is chosen (below the
+    # picture); the choice is read before the picture and its control drawn after it.
+    if "layout" in st.session_state:  # kept while another page runs (see explore.py)
+        st.session_state["layout"] = st.session_state["layout"]
+    forces = data.has_hub and st.session_state.get("layout") == "force"
+    # None: the ring, as every other page places the hub's network (one cached layout).
+    positions = positions_for(cur.key, data, "force" if forces else None)
     membership = communities.membership
     # No measure chosen ("gleich groß"): every partner the same size.
     sizes = measures_for(cur.key, data)[0][size_by].to_dict() if size_by else None
@@ -272,6 +281,9 @@ def page() -> None:
     # Under the picture, as a figure's caption: what is shown and how to use it.
     st.caption(" ".join([shown, *([words["hub_hidden"]] if kind != "ego" and data.has_hub
                                   else []), words["caption"]]))
+    if data.has_hub:
+        st.radio(words["layout"], LAYOUTS, horizontal=True, key="layout",
+                 format_func=words["layouts"].get, help=words["layout_help"])
     if clicked and clicked in data.partners["name"].to_numpy():
         st.session_state["partner_request"] = clicked
         st.switch_page("app_pages/partner.py")

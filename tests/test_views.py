@@ -277,3 +277,26 @@ def test_activities_sit_apart_and_the_lonely_one_outside(wide):
     verbund = positions[VERBUND]
     near = math.dist(verbund, positions["C-Verein"]) + math.dist(verbund, positions["D-Stadt"])
     assert near < 2 * math.dist(verbund, positions["A-Lab"])
+
+
+def test_a_view_cut_from_the_whole_graph_is_the_view_built_anew():
+    """``whole=`` (the app keeps the workbook's graph): the same nodes, ties, attributes and
+    order as building the graph for the view, also under a year or an activity filter (which
+    build anew), and never the frozen graph itself."""
+    import networkx as nx
+    from conftest import ROOT
+
+    data = load_workbook(ROOT / "data" / "stadtlabor_soest.xlsx")
+    whole = nx.freeze(build_graph(data))
+    options = filter_options(data)
+    choices = [Filters(), Filters(categories=options["categories"][:1]),
+               Filters(types=options["types"][:2], reaches=options["reaches"][:1]),
+               Filters(year=options["years"][-2]), Filters(areas=options["areas"][:1])]
+    for filters in choices:
+        for view in ("ego", "partners", "bipartite"):
+            built = network_view(data, view, filters)
+            cut = network_view(data, view, filters, whole=whole)
+            assert list(cut.nodes(data=True)) == list(built.nodes(data=True))
+            assert list(cut.edges(data=True)) == list(built.edges(data=True))
+            assert cut.graph == built.graph
+            assert cut is not whole and not nx.is_frozen(cut)

@@ -112,8 +112,8 @@ class Filters:
         return bool(self.categories or self.types or self.reaches or self.year is not None)
 
 
-def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filters()
-                 ) -> nx.Graph:
+def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filters(), *,
+                 whole: nx.Graph | None = None) -> nx.Graph:
     """The graph of one view after the filters; a new graph, ``data`` is left as it was.
 
     Parameters
@@ -126,6 +126,9 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
         network as it is: the partners and all their ties.
     filters : Filters
         See :class:`Filters`.
+    whole : nx.Graph, optional
+        ``build_graph(data)``, when the caller keeps it: without a year or an activity filter
+        the view is cut from it instead of building the graph again (it is only read).
 
     Returns
     -------
@@ -145,10 +148,13 @@ def network_view(data: PartnerData, view: str = "ego", filters: Filters = Filter
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; expected one of {', '.join(VIEWS)}")
     counted = _with_activities(data, filters)
-    graph = build_graph(counted, as_of=filters.year)
+    given = whole is not None and counted is data and filters.year is None
+    graph = whole if whole is not None and given else build_graph(counted, as_of=filters.year)
     shown = [n for n, attrs in graph.nodes(data=True)
              if attrs.get("kind") != "partner" or _passes(attrs, filters)]
-    if len(shown) < graph.number_of_nodes():  # else the graph is new and whole already
+    if view == "partners" and given:  # one copy: the partners that pass
+        return partner_layer(graph.subgraph(shown))
+    if given or len(shown) < graph.number_of_nodes():  # else the graph is new and whole
         graph = graph.subgraph(shown).copy()
     if view == "ego":
         return graph

@@ -682,6 +682,16 @@ CATALOG: dict[str, Any] = {
             "other": "{count} Aktivitäten und Programme ohne eingetragene Partner sind nicht "
             "gezeigt.",
         },
+        "layout": "Anordnung",
+        "layouts": {
+            "ego": "Ring um uns",
+            "force": "Kräfte",
+        },
+        "layout_help": "»Ring um uns«: die eigene Organisation in der Mitte, die Partner nach "
+        "Kategorie im Kreis darum. »Kräfte«: Jede Verbindung zieht zwei Partner zueinander wie "
+        "ein Gummiband, alle Partner stoßen sich ein wenig ab. So rücken eng verbundene "
+        "Partner zusammen und Gruppen werden sichtbar. In beiden Anordnungen bleibt jeder "
+        "Partner bei jedem Filter an seinem Platz.",
         "caption": "Klick auf einen Partner: sein Profil. Strg + Mausrad: zoomen.",
         "look": "Farbe und Größe",
         "filters_on": {"one": "Filter ({count} an)", "other": "Filter ({count} an)"},

@@ -611,6 +611,16 @@ CATALOG: dict[str, Any] = {
             "one": "{count} activity or programme without listed partners is not shown.",
             "other": "{count} activities and programmes without listed partners are not shown.",
         },
+        "layout": "Layout",
+        "layouts": {
+            "ego": "Ring around us",
+            "force": "Forces",
+        },
+        "layout_help": "“Ring around us”: the own organisation in the middle, the partners "
+        "around it by category. “Forces”: every tie pulls two partners together like a rubber "
+        "band, and all partners push each other away a little. So closely tied partners move "
+        "together and groups show. In both layouts every partner keeps its place whatever "
+        "you filter.",
         "caption": "Click a partner for its profile. Ctrl + mouse wheel: zoom.",
         "look": "Colour and size",
         "filters_on": {"one": "Filters ({count} on)", "other": "Filters ({count} on)"},
