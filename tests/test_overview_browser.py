@@ -20,21 +20,31 @@ from network_app.network.overview import OVERVIEW_LIMIT  # noqa: E402
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
-#: Partners of the generated workbook (PARTNERNETZ_BIG_PARTNERS=20000 for the issue's size).
-PARTNERS = int(os.environ.get("PARTNERNETZ_BIG_PARTNERS", "3000"))
-#: The caption under the overview ("Überblick: 24 Gruppen mit 3.000 Partnern, …").
+#: Partners of the workbook the app opens on: the issue's 20,000 (4 relations and half an
+#: activity each; PARTNERNETZ_BIG_PARTNERS sets another number).
+PARTNERS = int(os.environ.get("PARTNERNETZ_BIG_PARTNERS", "20000"))
+#: Partners of the workbook whose HTML export is opened.
+EXPORT_PARTNERS = 3000
+#: A generous ceiling for the app's cold start to the overview: the target is 10 s on an idle
+#: machine (the time is printed); a shared test machine may be much slower.
+CEILING_SECONDS = 60
+#: The caption under the overview ("Überblick: 40 Gruppen mit 20.000 Partnern, …").
 OVERVIEW = re.compile(r"^Überblick: \d")
 
 
 @pytest.fixture(scope="module")
-def big_workbook(tmp_path_factory) -> Path:
-    return write_workbook(tmp_path_factory.mktemp("big") / "gross.xlsx", PARTNERS)
+def big_workspace(tmp_path_factory) -> Path:
+    """A workspace whose current workbook is the generated big one (put into ``aktuell/`` as
+    the workspace keeps it, so the app opens on it)."""
+    folder = tmp_path_factory.mktemp("big") / "workspace"
+    (folder / "aktuell").mkdir(parents=True)
+    write_workbook(folder / "aktuell" / "gross.xlsx", PARTNERS)
+    return folder
 
 
 @pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
+def big_workbook(tmp_path_factory) -> Path:
+    return write_workbook(tmp_path_factory.mktemp("export") / "gross.xlsx", EXPORT_PARTNERS)
 
 
 def watched(browser, viewport=(1440, 1500)):
@@ -49,13 +59,13 @@ def watched(browser, viewport=(1440, 1500)):
     return page
 
 
-def drawn(page, condition: str = "true") -> dict:
+def drawn(page, condition: str = "true", timeout: float = 120) -> dict:
     """What the app's network component shows once drawn and ``condition`` (JavaScript on
     ``s``, the component's state) holds: its node names and sizes."""
     page.wait_for_function(
         "() => { const s = window.__partnernetz && window.__partnernetz.instances.explore;"
         f" return s && s.root.isConnected && s.root.getAttribute('data-drawn') === '1'"
-        f" && ({condition}); }}", timeout=120_000)
+        f" && ({condition}); }}", timeout=timeout * 1000)
     return page.evaluate("""() => {
         const s = window.__partnernetz.instances.explore;
         return { names: s.names.slice(), sizes: s.baseNodes.map(n => n.size) }; }""")
@@ -66,46 +76,56 @@ def click_node(page, name: str) -> None:
     page.mouse.click(point["x"], point["y"])
 
 
-def test_app_overview_group_and_search(browser, app_url, big_workbook):
-    page = watched(browser)
-    try:
-        page.goto(app_url)
-        drawn(page)
-        started = time.monotonic()
-        page.locator("input[type=file]").set_input_files(str(big_workbook))
-        page.get_by_text(OVERVIEW).wait_for(timeout=300_000)
-        shown = drawn(page, "s.names.length <= 40")
-        seconds = time.monotonic() - started
-        assert 2 <= len(shown["names"]) <= 40, shown["names"]
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / "overview_app.png")
+def test_app_opens_a_big_workbook_on_the_overview(browser, big_workspace, monkeypatch):
+    """A fresh server whose workspace holds 20,000 partners: the overview of groups from
+    opening the page, then one group opened and a partner found by the search."""
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(big_workspace))
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app() as url:
+        page = watched(browser, (1440, 900))
+        try:
+            started = time.monotonic()
+            page.goto(url)
+            page.get_by_text(OVERVIEW).wait_for(timeout=CEILING_SECONDS * 1000)
+            shown = drawn(page, "s.names.length <= 40",
+                          timeout=max(1, CEILING_SECONDS - (time.monotonic() - started)))
+            seconds = time.monotonic() - started
+            print(f"overview of {PARTNERS} partners {seconds:.1f} s after opening the app")
+            assert seconds < CEILING_SECONDS
+            assert 2 <= len(shown["names"]) <= 40, shown["names"]
+            counts = [int(name.rsplit("(", 1)[1].rstrip(")").replace(".", ""))
+                      for name in shown["names"]]
+            assert sum(counts) == PARTNERS  # every partner in one group
+            page.wait_for_timeout(500)
+            page.screenshot(path=ARTIFACTS / "overview_app.png")
 
-        # a click on the biggest group opens it: its partners, not groups
-        biggest = max(zip(shown["sizes"], shown["names"], strict=True))[1]
-        click_node(page, biggest)
-        page.get_by_text(f"Gruppe »{biggest}«").wait_for(timeout=120_000)
-        members = int(biggest.rsplit("(", 1)[1].rstrip(")").replace(".", ""))
-        # a group bigger than the limit shows its 1,500 partners with the most ties
-        opened = drawn(page, f"s.names.length === {min(members, OVERVIEW_LIMIT)}")
-        assert all(name.startswith("Partner ") for name in opened["names"])
-        page.screenshot(path=ARTIFACTS / "overview_app_group.png")
+            # a click on the biggest group opens it: its partners, not groups
+            biggest = max(zip(shown["sizes"], shown["names"], strict=True))[1]
+            click_node(page, biggest)
+            page.get_by_text(f"Gruppe »{biggest}«").wait_for(timeout=60_000)
+            members = int(biggest.rsplit("(", 1)[1].rstrip(")").replace(".", ""))
+            # a group bigger than the limit shows its 1,500 partners with the most ties
+            opened = drawn(page, f"s.names.length === {min(members, OVERVIEW_LIMIT)}")
+            assert all(name.startswith("Partner ") for name in opened["names"])
+            page.wait_for_timeout(500)
+            page.screenshot(path=ARTIFACTS / "overview_app_group.png")
 
-        page.get_by_role("button", name="Zurück zum Überblick").click()
-        page.get_by_text(OVERVIEW).wait_for(timeout=120_000)
-        drawn(page, f"s.names.length === {len(shown['names'])}")
+            page.get_by_role("button", name="Zurück zum Überblick").click()
+            page.get_by_text(OVERVIEW).wait_for(timeout=60_000)
+            drawn(page, f"s.names.length === {len(shown['names'])}")
 
-        # a partner searched: its neighbourhood, it selected
-        page.get_by_label("Partner suchen").click()
-        page.keyboard.type("Partner 00042")
-        page.get_by_role("option", name="Partner 00042", exact=True).click()
-        page.get_by_text("»Partner 00042« und").wait_for(timeout=120_000)
-        drawn(page, "s.root.getAttribute('data-selected') === 'Partner 00042'")
-        page.wait_for_timeout(1000)
-        page.screenshot(path=ARTIFACTS / "overview_app_search.png")
-        assert page.outside_requests == [] and page.console_errors == []
-        print(f"overview of {PARTNERS} partners after {seconds:.1f} s")
-    finally:
-        page.close()
+            # a partner searched: it and its neighbours, it selected
+            page.get_by_label("Partner suchen").click()
+            page.keyboard.type("Partner 00042")
+            page.get_by_role("option", name="Partner 00042", exact=True).click()
+            page.get_by_text("»Partner 00042« und").wait_for(timeout=60_000)
+            near = drawn(page, "s.root.getAttribute('data-selected') === 'Partner 00042'")
+            assert "Partner 00042" in near["names"] and 2 <= len(near["names"]) < 100
+            page.wait_for_timeout(1000)
+            page.screenshot(path=ARTIFACTS / "overview_app_search.png")
+            assert page.outside_requests == [] and page.console_errors == []
+        finally:
+            page.close()
 
 
 def test_exported_page_of_a_big_network(browser, big_workbook, tmp_path):

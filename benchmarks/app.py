@@ -1,0 +1,103 @@
+"""Benchmark: the app's server time for one filter change on the Netzwerk page (issue #12).
+
+The app runs in Streamlit's ``AppTest`` (``streamlit.testing``), which executes the script as
+the server does, without a browser: the time of ``at.run()`` after a widget changed is the
+server's time for that rerun (reading the session's widgets, the page's functions, the caches,
+building the elements it sends). The workspace (``PARTNERNETZ_WORKSPACE``, a temporary folder)
+holds a generated workbook of N partners as its current workbook (``benchmarks/pipeline.py``'s
+``write_workbook``: 4N relations, N/2 activities), so the app opens on it.
+
+After a first run (loading, the graph, positions and measures are built and cached, as they
+are once per workbook on a server), each round chooses another filter on the Netzwerk page and
+times that one rerun: every partner type alone, then each category alone, then types and
+reaches together (``f_types``, ``f_categories``, ``f_reaches``), each a combination not seen
+before, so the filtered view is computed, never taken from a cache. The table gives the median
+and the slowest, and whether the median meets the target of #12 (≤ 0.3 s at 1,000 partners).
+
+Run (about a minute)::
+
+    .venv/bin/python benchmarks/app.py --sizes 1000 [--rounds 12] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from pipeline import TYPES, write_workbook  # noqa: E402  (benchmarks/pipeline.py)
+
+#: The issue's target for a filter change at 1,000 partners, in seconds of server time.
+TARGET = 0.3
+
+
+def filter_choices(rounds: int, categories: list[str]) -> list[dict[str, list[str]]]:
+    """``rounds`` filter states, each different from the others and from no filter."""
+    states: list[dict[str, list[str]]] = [{"f_types": [t]} for t in TYPES]
+    states += [{"f_categories": [c]} for c in categories]
+    states += [{"f_types": [t], "f_reaches": ["regional"]} for t in TYPES]
+    return states[:rounds]
+
+
+def measure(size: int, rounds: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory(prefix="partnernetz-bench-") as folder:
+        current = Path(folder) / "workspace" / "aktuell"
+        current.mkdir(parents=True)
+        write_workbook(current / f"partner_{size}.xlsx", size)
+        os.environ["PARTNERNETZ_WORKSPACE"] = str(Path(folder) / "workspace")
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600)
+        started = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - started
+        if at.exception:
+            raise RuntimeError(at.exception[0].value)
+        categories = list(at.multiselect(key="f_categories").options)
+        times = []
+        for state in filter_choices(rounds, categories):
+            for key in ("f_types", "f_categories", "f_reaches"):
+                at.multiselect(key=key).set_value(state.get(key, []))
+            started = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - started)
+            if at.exception:
+                raise RuntimeError(at.exception[0].value)
+    return {"partners": size, "first_run": round(first, 2), "rounds": len(times),
+            "median": round(statistics.median(times), 3), "slowest": round(max(times), 3),
+            "times": [round(t, 3) for t in times]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000", help="partners, comma-separated")
+    parser.add_argument("--rounds", type=int, default=12, help="filter changes per size")
+    parser.add_argument("--json", type=Path, help="write the results here too")
+    args = parser.parse_args()
+    results = [measure(int(size), args.rounds) for size in args.sizes.split(",")]
+    load = os.getloadavg()
+    print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, load average {load[0]:.2f} {load[1]:.2f}")
+    print("| partners | first run (s) | filter change, median (s) | slowest (s) | "
+          f"≤ {TARGET} s |")
+    print("|---:|---:|---:|---:|:--|")
+    for r in results:
+        met = ("met" if r["median"] <= TARGET else "not met") if r["partners"] == 1000 else "–"
+        print(f"| {r['partners']:,} | {r['first_run']:.2f} | {r['median']:.3f} | "
+              f"{r['slowest']:.3f} | {met} |")
+    if args.json:
+        args.json.write_text(json.dumps({"load": load, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
