@@ -22,6 +22,7 @@ import functools
 import hashlib
 import math
 import weakref
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -59,7 +60,11 @@ def ego_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     groups: dict[str, list[Any]] = {c: [] for c in _sector_order(graph)}
     for node in partners:
         groups.setdefault(graph.nodes[node].get("category") or "", []).append(node)
-    layer = graph.subgraph(partners)
+    # Ties among partners, read from the graph's own dicts: through a subgraph view every
+    # degree and neighbour list is filtered anew (0.2 s for 1,000 partners).
+    partner_set = set(partners)
+    adjacency = graph.adj
+    strength = {n: _strength(adjacency[n], n, partner_set) for n in partners}
     total = len(partners)
     gap = 0.10 if len(groups) > 1 else 0.0  # radians left empty between sectors
     start = -math.pi / 2
@@ -67,15 +72,27 @@ def ego_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
         if not members:
             continue
         width = (2 * math.pi - gap * len(groups)) * len(members) / total
-        _place_sector(_order_members(layer, members), start, width, positions)
+        _place_sector(_order_members(adjacency, strength, members), start, width, positions)
         start += width + gap
     return positions
 
 
-def _order_members(layer: nx.Graph, members: list[Any]) -> list[Any]:
+def _strength(neighbours: Mapping[Any, Mapping[str, Any]], node: Any, keep: set[Any]) -> float:
+    """The weighted degree of ``node`` among the partners ``keep``, as networkx counts it on
+    the partner subgraph (a tie without weight counts 1, a tie with itself twice)."""
+    total = 0
+    for other, attrs in neighbours.items():
+        if other in keep:
+            weight = attrs.get("weight", 1)
+            total += 2 * weight if other == node else weight
+    return total
+
+
+def _order_members(adjacency: Mapping[Any, Mapping[Any, Any]], strength: Mapping[Any, float],
+                   members: list[Any]) -> list[Any]:
     """Busy partners first, then neighbours next to each other (a breadth-first walk)."""
     member_set = set(members)
-    by_ties = sorted(members, key=lambda n: (-layer.degree(n, weight="weight"), str(n)))
+    by_ties = sorted(members, key=lambda n: (-strength[n], str(n)))
     ordered: list[Any] = []
     seen: set[Any] = set()
     for root in by_ties:
@@ -86,7 +103,7 @@ def _order_members(layer: nx.Graph, members: list[Any]) -> list[Any]:
         while queue:
             node = queue.pop(0)
             ordered.append(node)
-            neighbours = sorted((n for n in layer.neighbors(node)
+            neighbours = sorted((n for n in adjacency[node]
                                  if n in member_set and n not in seen), key=str)
             seen.update(neighbours)
             queue.extend(neighbours)
