@@ -38,6 +38,7 @@ try:
         # offline.
         st.Page("app_pages/netzwerk.py", title=words["page_network"], default=True),
         st.Page("app_pages/karte.py", title=words["page_map"]),
+        st.Page("app_pages/reichweite.py", title=words["page_reach"]),
         st.Page("app_pages/partner.py", title=words["page_partner"]),
         st.Page("app_pages/daten.py", title=words["page_data"]),
         st.Page("app_pages/bearbeiten.py", title=words["page_edit"]),

@@ -40,6 +40,15 @@ from network_app.drawing.places import (
     place_label,
     region_box,
 )
+from network_app.drawing.reach import (
+    RINGS,
+    ReachLook,
+    find_home,
+    reach_layout,
+    reach_partners,
+    reach_svg,
+    ring_name,
+)
 from network_app.drawing.styling import NONE_COLOR
 from network_app.text import by_language, join_list, number, say
 
@@ -151,7 +160,7 @@ def arrow_keys() -> int:
 # --- the steps --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Step:
-    kind: str  # overview, category, growth, map, sources
+    kind: str  # overview, category, growth, map, reach, sources
     category: str | None = None
 
 
@@ -174,13 +183,15 @@ def places_of(data: na.PartnerData) -> tuple[list[Place], int]:
     return group_places(with_coordinates), len(with_coordinates)
 
 
-def steps_for(data: na.PartnerData, figures: dict) -> list[Step]:
+def steps_for(data: na.PartnerData, figures: dict, key: str = "") -> list[Step]:
     steps = [Step("overview")]
     steps += [Step("category", c) for c in na.CATEGORIES if figures["categories"].get(c)]
     if na.growth_years(data).years is not None:
         steps.append(Step("growth"))  # without Seit years there is no growth to show
     if places_of(data)[0]:
         steps.append(Step("map"))
+    if key and any(p.ring for p in reach_partners(graph_for(key, data))):
+        steps.append(Step("reach"))  # the rings: only when a partner has a reach or a place
     steps.append(Step("sources"))
     return steps
 
@@ -373,6 +384,41 @@ def map_view(cur, words) -> None:
             st.markdown(say("app.praesentation.no_coordinates", lang, count=missing))
 
 
+#: The reach picture on the projector: one point of the picture is one pixel on the screen.
+REACH_LOOK = ReachLook(label_size=19, ring_size=28, category_size=28, home_size=24, dot=10,
+                       label_chars=22)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def reach_picture(key: str, _graph, lang: str, centre: str) -> tuple[str, int]:
+    """The reach view as SVG at projector size, and how many names found no room."""
+    home = find_home(_graph)
+    layout = reach_layout(reach_partners(_graph, home))
+    svg, drawn = reach_svg(layout, home, MAP_WIDTH, MAP_HEIGHT + 50, lang, look=REACH_LOOK,
+                           centre_name=centre)
+    return svg, len(drawn.unnamed)
+
+
+def reach_view(cur, words) -> None:
+    """How far the network reaches: the rings on the left, a tile per ring on the right."""
+    graph = graph_for(cur.key, cur.data)
+    home = find_home(graph)
+    partners = reach_partners(graph, home)
+    lang = cur.lang
+    centre = str(cur.data.own_organisation or "") if cur.data.has_hub else ""
+    left, right = st.columns([4.2, 1.3], gap="medium")
+    with left, st.container(key="pn_reach"):
+        svg, _unnamed = reach_picture(cur.key, graph, lang, centre)
+        st.image(svg, width="stretch")
+    with right:
+        for ring in RINGS:
+            count = sum(1 for p in partners if p.ring == ring)
+            tile(plain(ring_name(ring, home, lang)), count, f"reach_{ring}", lang)
+        without = sum(1 for p in partners if p.ring is None)
+        if without:
+            st.markdown(say("app.praesentation.reach_without", lang, count=without))
+
+
 def sources(cur, words) -> None:
     settings = cur.data.settings
     lines = []
@@ -405,7 +451,7 @@ def page() -> None:
         st.page_link("app_pages/netzwerk.py", label=words["exit"])
         return
     positions, figures = prepared(cur.key, cur.data)
-    steps = steps_for(cur.data, figures)
+    steps = steps_for(cur.data, figures, cur.key)
     total = len(steps)
     if delta:
         _move(delta, total)
@@ -424,6 +470,7 @@ def page() -> None:
         "overview": overview_titles,
         "growth": (words["growth"], words["growth_sub"]),
         "map": (words["map"], words["map_sub"]),
+        "reach": (words["reach"], words["reach_sub"]),
         "sources": (words["sources"], ""),
     }
     if step.kind == "category":
@@ -456,6 +503,8 @@ def page() -> None:
         growth(cur, words)
     elif step.kind == "map":
         map_view(cur, words)
+    elif step.kind == "reach":
+        reach_view(cur, words)
     else:
         sources(cur, words)
 

@@ -198,7 +198,7 @@ def test_presentation_steps_through_every_view(app, lang):
     word = "Ansicht" if lang == "Deutsch" else "View"
     first = next(m.value for m in app.markdown if m.value.startswith(word))
     total = int(first.split()[-1])
-    assert total >= 7  # overview, 4 categories, map, sources (no Seit years: no growth)
+    assert total >= 8  # overview, 4 categories, map, reach, sources (no Seit years: no growth)
     titles = [app.title[0].value]
     for n in range(2, total + 1):
         app.button(key="presentation_next").click().run()
@@ -207,7 +207,8 @@ def test_presentation_steps_through_every_view(app, lang):
         titles.append(app.title[0].value)
     assert app.button(key="presentation_next").disabled
     assert len(set(titles)) == total
-    assert titles[-2] in ("Karte", "Map")
+    assert titles[-3] in ("Karte", "Map")
+    assert titles[-2] in ("Reichweite", "Reach")
     # No Seit years in the bundled workbook: no growth view, and the last view says why.
     reason = "Keine Startjahre" if lang == "Deutsch" else "No start years"
     assert any(m.value.startswith(reason) for m in app.markdown)

@@ -42,7 +42,7 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -254,19 +254,27 @@ def find_home(graph: nx.Graph) -> Home | None:
     return Home(name, lat, lon, state_of(lat, lon), district)
 
 
-def reach_partners(graph: nx.Graph, home: Home | None = None) -> list[ReachPartner]:
+def reach_partners(graph: nx.Graph, home: Home | None = None, *,
+                   categories: Collection[str] | None = None) -> list[ReachPartner]:
     """Every partner of ``graph`` with its ring (None: "ohne Angabe"), by name.
 
-    ``home`` defaults to :func:`find_home`.
+    ``home`` defaults to :func:`find_home` (of the whole graph, so a filter does not move the
+    centre). With ``categories`` only the partners in one of them (:data:`NO_CATEGORY` for
+    those without), each in the sector of the first of its categories chosen.
     """
     home = find_home(graph) if home is None else home
     result = []
     for node, attrs in graph.nodes(data=True):
         if attrs.get("kind") != "partner":
             continue
+        category = attrs.get("category") or NO_CATEGORY
+        if categories is not None:
+            own = [c for c in (attrs.get("categories") or [category]) if c in categories]
+            if not own:
+                continue
+            category = own[0]
         choice = assign_ring(attrs.get("reach"), attrs.get("lat"), attrs.get("lon"), home,
                              place=attrs.get("place"), district=attrs.get(DISTRICT))
-        category = attrs.get("category") or NO_CATEGORY
         result.append(ReachPartner(node, str(attrs.get("label", node)), str(category),
                                    str(attrs.get("place") or ""), attrs.get("reach"), choice))
     return sorted(result, key=lambda p: schema.name_key(p.name))

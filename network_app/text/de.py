@@ -834,7 +834,8 @@ CATALOG: dict[str, Any] = {
         "dasselbe Bild wie im Foliensatz.",
         "download": "{format} herunterladen",
         "file_stem": "Reichweite",
-    },    "analysis.communities": {
+    },
+    "analysis.communities": {
         # a group whose members share no most common category or type
         "group": "Gruppe",
         "name": "{label} ({count})",
@@ -1382,6 +1383,15 @@ CATALOG: dict[str, Any] = {
         "SVK": "Slowakei",
         "GBR": "Vereinigtes Königreich",
     },
+    # the network on a map (drawing/netmap.py, the map exports)
+    "drawing.netmap": {
+        "place_tooltip": {"one": "{place}: 1 Partner\n{names}",
+                          "other": "{place}: {count} Partner\n{names}"},
+        "tie_tooltip": {"one": "1 Verbindung: {pairs}", "other": "{count} Verbindungen: {pairs}"},
+        "view_region": "Region {place}",
+        "view_places": "Alle Orte",
+        "view_germany": "Deutschland",
+    },
     "exports.common": {
         "intern": "intern",
         "date": "Datenstand",
@@ -1433,15 +1443,7 @@ CATALOG: dict[str, Any] = {
         },
         "unlabelled_workbook": {
             "one": "1 Name passt hier nicht hin; die Kategorie-Folien nennen die meisten "
-    # the network on a map (drawing/netmap.py, the map exports)
-    "drawing.netmap": {
-        "place_tooltip": {"one": "{place}: 1 Partner\n{names}",
-                          "other": "{place}: {count} Partner\n{names}"},
-        "tie_tooltip": {"one": "1 Verbindung: {pairs}", "other": "{count} Verbindungen: {pairs}"},
-        "view_region": "Region {place}",
-        "view_places": "Alle Orte",
-        "view_germany": "Deutschland",
-    },
+
             "Namen, alle stehen in der Arbeitsmappe.",
             "other": "{count} Namen passen hier nicht hin; die Kategorie-Folien nennen die "
             "meisten Namen, alle stehen in der Arbeitsmappe.",

@@ -759,7 +759,8 @@ CATALOG: dict[str, Any] = {
         "the same picture as in the slide deck.",
         "download": "Download {format}",
         "file_stem": "Reach",
-    },    "analysis.communities": {
+    },
+    "analysis.communities": {
         # a group whose members share no most common category or type
         "group": "Group",
         "name": "{label} ({count})",
