@@ -28,6 +28,7 @@ from app_pages.common import (
     positions_for,
 )
 from app_pages.network_component import network_chart
+from network_app.drawing.netmap import PartnerMap, partner_map
 from network_app.drawing.places import (
     MapLook,
     Place,
@@ -314,18 +315,35 @@ MAP_GAP = 64
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_picture(key: str, _places: tuple[Place, ...], lang: str, width: int, height: int,
-                zoomed: bool) -> tuple[str, tuple[Place, ...]]:
+def map_picture(key: str, _found: PartnerMap, lang: str, width: int, height: int,
+                zoomed: bool, legend: tuple[tuple[str, str], ...] = ()
+                ) -> tuple[str, tuple[Place, ...]]:
     """The map as SVG (matplotlib, text stays sharp on a projector): the home region when
-    ``zoomed``, else all places with the region framed when there is one; and the places it
-    has no room to name."""
-    places = list(_places)
+    ``zoomed``, else all places with the region framed when there is one, the legend of the
+    colours in it; and the places it has no room to name. The places have the network's
+    category colours and the ties between them are drawn, as in the deck and the Karte
+    page's export (:mod:`network_app.drawing.netmap`)."""
+    places = _found.places
     region = home_region(places, aspect=_region_aspect())
+    drawing = {"look": MAP_LOOK, "paint": _found.paint(), "ties": _found.place_ties()}
     if zoomed and region is not None:
-        svg, drawn = map_svg(places, width, height, lang, zoom=region, look=MAP_LOOK)
+        svg, drawn = map_svg(places, width, height, lang, zoom=region, **drawing)
     else:
-        svg, drawn = map_svg(places, width, height, lang, frame=region, look=MAP_LOOK)
+        svg, drawn = map_svg(places, width, height, lang, frame=region, legend=legend,
+                             **drawing)
     return svg, drawn.unnamed
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def map_of(key: str, _data: na.PartnerData, lang: str
+           ) -> tuple[PartnerMap, tuple[tuple[str, str], ...]]:
+    """The partners at their places in the category colours, and the legend of the colours
+    the map shows."""
+    graph = graph_for(key, _data)
+    found = partner_map(graph, na.node_styles(graph))
+    used = {colour for spot in found.spots for colour, _ in spot.slices}
+    return found, tuple((label, colour) for label, colour in na.legend(graph, lang)
+                        if colour in used)
 
 
 def _widths() -> tuple[int, int]:
@@ -338,7 +356,9 @@ def _region_aspect() -> float:
 
 
 def map_view(cur, words) -> None:
-    places, with_coordinates = places_of(cur.data)
+    found, legend = map_of(cur.key, cur.data, cur.lang)
+    places = found.places
+    with_coordinates = sum(len(spot.members) for spot in found.spots)
     if not places:
         st.info(words["not_available"])
         return
@@ -360,14 +380,14 @@ def map_view(cur, words) -> None:
                     (panels[1], "pn_map_region", words["map_region"], zoomed, True)):
                 with panel, st.container(key=key):
                     st.markdown(f"**{title}**")
-                    svg, not_named = map_picture(cur.key, tuple(places), lang, width,
-                                                     MAP_HEIGHT, zoom)
+                    svg, not_named = map_picture(cur.key, found, lang, width, MAP_HEIGHT,
+                                                 zoom, legend)
                     st.image(svg, width="stretch")
                     unnamed += not_named
         else:
             with st.container(key="pn_map_whole"):
-                svg, unnamed_here = map_picture(cur.key, tuple(places), lang, MAP_WIDTH,
-                                                MAP_HEIGHT + 50, False)
+                svg, unnamed_here = map_picture(cur.key, found, lang, MAP_WIDTH,
+                                                MAP_HEIGHT + 50, False, legend)
                 st.image(svg, width="stretch")
                 unnamed += unnamed_here
     with right:

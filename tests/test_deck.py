@@ -20,6 +20,8 @@ from pptx import Presentation
 from pptx.util import Pt
 
 from network_app import build_graph, load_workbook
+from network_app.drawing.styling import legend as default_legend
+from network_app.drawing.styling import node_styles
 from network_app.exports.pptx import write_deck
 
 ARTIFACTS = ROOT / "test-artifacts" / "deck"
@@ -408,8 +410,13 @@ def test_map_slide_says_the_unnamed_places_of_the_bundled_workbook(decks):
     height = geo.CONTENT_BOTTOM - geo.CONTENT_TOP - 0.85 - geo.UNNAMED_ROOM
     region_width = geo.SLIDE_W - 2 * geo.MARGIN - 5.0 - 0.3
     region = geo.home_region(places, aspect=region_width / (height + geo.UNNAMED_ROOM))
-    unnamed = [p.name for _, left_out in geo._maps(places, region, 5.0, region_width, height,
-                                                     "de") for p in left_out]
+    graph = build_graph(data)
+    found = geo.partner_map(graph, node_styles(graph))
+    assert found.places == places  # the map's places are the workbook's
+    legend = [(label, colour) for label, colour in default_legend(graph, "de")
+              if colour in {c for spot in found.spots for c, _ in spot.slices}]
+    unnamed = [p.name for _, left_out in geo._maps(found, region, 5.0, region_width, height,
+                                                     "de", legend) for p in left_out]
     caption, _ = map_caption(decks["bundled"])
     assert unnamed  # the bundled maps leave some place unnamed
     assert caption.splitlines()[-1].startswith(f"{len(unnamed)} Ort")

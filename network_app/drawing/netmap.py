@@ -41,6 +41,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from ..text import join_list, say
+from ..workbook import schema
 from .places import (
     GERMANY_BOX,
     Box,
@@ -196,7 +197,9 @@ def partner_map(graph: nx.Graph, styles: Mapping[Hashable, NodeStyle],
         key = names[0] if len(names) == 1 else _free(f"⌖ {place_label(place)}", taken)
         taken.add(key)
         spots.append(Spot(key, place, names, slices, value))
-    spots.sort(key=lambda s: (-s.value, -len(s.members), s.label().casefold()))
+    # as group_places orders places (the same order on every map), the biggest value first
+    spots.sort(key=lambda s: (-s.value, -len(s.members), schema.normalize_name(s.place.name),
+                              s.place.lat, s.place.lon))
     spot_of = {name: spot.key for spot in spots for name in spot.members}
     ties: dict[tuple[str, str], list[tuple[str, str, float]]] = {}
     inner = 0

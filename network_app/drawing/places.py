@@ -447,7 +447,8 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
              zoomed: bool = False, frame: Box | None = None,
              look: MapLook = MapLook(),
              paint: Mapping[Place, Sequence[tuple[str, int]]] | None = None,
-             ties: Sequence[tuple[Place, Place, int]] = ()) -> DrawnMap:
+             ties: Sequence[tuple[Place, Place, int]] = (),
+             legend: Sequence[tuple[str, str]] = ()) -> DrawnMap:
     """Draw the places on plain coordinates over light country outlines, no tiles.
 
     ``box`` (lon min, lon max, lat min, lat max) is what the picture shows, undistorted
@@ -460,6 +461,8 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     ``paint`` colours the places (the network's colours, :mod:`.netmap`): a place whose
     partners have several colours is a pie of them, each slice as large as its share. ``ties``
     (place, place, how many ties) are drawn as lines under the dots, thicker for more ties.
+    ``legend`` ([(label, colour)], the network's) is drawn in the picture's lower left corner,
+    with a line for the ties when there are any.
     """
     from matplotlib.patches import Rectangle
 
@@ -544,9 +547,12 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
                     p.lat * stretch, r, size=look.label_size, bold=True, toward=(1.0, 0.3))
               for p, r in named]
     markers = [(p.lon, p.lat * stretch, r) for p, r in zip(drawn, radii, strict=True)]
+    # the legend first: no place name or leader line may run under it
+    avoid = [_legend(figure, axes, legend, bool(ties), lang, look)] if legend else []
     texts_before = len(axes.texts)
     placed = place_labels(figure, axes, labels, markers, leaders=True, halo=True,
-                          colour=look.text, leader_colour=look.leader, leader_width=1.0)
+                          colour=look.text, leader_colour=look.leader, leader_width=1.0,
+                          avoid=avoid)
     renderer = figure.canvas.get_renderer()
     boxes = []
     for text in axes.texts[texts_before:]:
@@ -559,6 +565,28 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
     unnamed = tuple(p for p, _ in eligible if p not in found)
     return DrawnMap(tuple(shown), tuple(drawn), labelled, tuple(boxes), unnamed,
                     tuple(shown_states), home_state)
+
+
+def _legend(figure: Any, axes: Any, legend: Sequence[tuple[str, str]], ties: bool, lang: str,
+            look: MapLook) -> tuple[float, float, float, float]:
+    """The colours (and the ties' line) in a box in the lower left corner (where a map of
+    Germany shows France and Belgium); returns where it is (pixels)."""
+    from matplotlib.lines import Line2D
+
+    size = look.label_size * 0.85
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=size * 0.9,
+                      markerfacecolor=colour, markeredgecolor="white", label=label)
+               for label, colour in legend]
+    if ties:
+        handles.append(Line2D([], [], color=look.leader, alpha=0.5, linewidth=2.5 * look.line,
+                              label=say("drawing.netmap.legend_ties", lang)))
+    box = axes.legend(handles=handles, loc="lower left", fontsize=size, frameon=True,
+                      framealpha=0.92, edgecolor="#D0D0D0", borderpad=0.6, handletextpad=0.4,
+                      labelspacing=0.35, handlelength=1.4)
+    box.set_zorder(8)
+    box.set_gid("map-legend")
+    extent = box.get_window_extent(figure.canvas.get_renderer())
+    return float(extent.x0), float(extent.y0), float(extent.x1), float(extent.y1)
 
 
 def _wedge(start: float, end: float) -> Any:
@@ -625,10 +653,14 @@ def _country_names(figure: Any, axes: Any, centres: list[tuple[str, float, float
 
 def map_svg(places: Sequence[Place], width: int, height: int, lang: str = "de", *,
             zoom: Region | None = None, frame: Region | None = None,
-            look: MapLook = MapLook()) -> tuple[str, DrawnMap]:
+            look: MapLook = MapLook(),
+            paint: Mapping[Place, Sequence[tuple[str, int]]] | None = None,
+            ties: Sequence[tuple[Place, Place, int]] = (),
+            legend: Sequence[tuple[str, str]] = ()) -> tuple[str, DrawnMap]:
     """The map as an SVG picture of ``width`` × ``height`` pixels for a screen, where one point
     of ``look`` is one pixel; text stays text. With ``zoom`` it shows that region, else all
-    places with ``frame`` marking the region (as :func:`draw_map`)."""
+    places with ``frame`` marking the region; ``paint``, ``ties`` and ``legend`` as
+    :func:`draw_map` takes them."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -642,7 +674,8 @@ def map_svg(places: Sequence[Place], width: int, height: int, lang: str = "de", 
         axes = figure.add_axes((0, 0, 1, 1))
         axes.set_axis_off()
         drawn = draw_map(figure, axes, places, lang, box, zoomed=zoom is not None,
-                         frame=frame.box if frame is not None else None, look=look)
+                         frame=frame.box if frame is not None else None, look=look,
+                         paint=paint, ties=ties, legend=legend)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
     return buffer.getvalue(), drawn

@@ -1393,6 +1393,7 @@ CATALOG: dict[str, Any] = {
         "view_germany": "Deutschland",
     },
     "exports.common": {
+        "legend_ties": "Zusammenarbeit",
         "intern": "intern",
         "date": "Datenstand",
         "source": "Quelle",

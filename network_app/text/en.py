@@ -1286,6 +1286,16 @@ CATALOG: dict[str, Any] = {
     },
     "exports.common": {
         "intern": "internal",
+    # the network on a map (drawing/netmap.py, the map exports)
+    "drawing.netmap": {
+        "place_tooltip": {"one": "{place}: 1 partner\n{names}",
+                          "other": "{place}: {count} partners\n{names}"},
+        "tie_tooltip": {"one": "1 tie: {pairs}", "other": "{count} ties: {pairs}"},
+        "view_region": "{place} region",
+        "view_places": "All places",
+        "view_germany": "Germany",
+        "legend_ties": "Working together",
+    },
         "date": "Data as of",
         "source": "Source",
         "created": "created",

@@ -149,7 +149,7 @@ def write_deck(path: str | os.PathLike[str], data: PartnerData, *, graph: nx.Gra
         growth_slide(deck, data, span)
     if len(data.activities):
         activities_slide(deck, data)
-    map_slide(deck, graph)
+    map_slide(deck, graph, styles, legend)
     reach_slide(deck, graph)
     if include_personal:
         contact_slides(deck, graph)

@@ -7,20 +7,24 @@ same drawing); this module lays the pictures out on the slide.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import networkx as nx
 
+from ...drawing.netmap import PartnerMap, partner_map
 from ...drawing.places import (
     MapLook,
     Place,
     Region,
     coordinates_text,
     draw_map,
-    group_places,
     home_region,
-    located,
     map_extent,
     place_label,
 )
+from ...drawing.styling import NodeStyle, node_styles
+from ...drawing.styling import legend as default_legend
 from ...text import join_list, number
 from .drawing import render
 from .shapes import Deck, notes, picture, text_box
@@ -40,24 +44,34 @@ UNNAMED_ROOM = 0.45
 UNNAMED_SHOWN = 6
 
 
-def map_slide(deck: Deck, graph: nx.Graph) -> None:
+def map_slide(deck: Deck, graph: nx.Graph, styles: Mapping[Any, NodeStyle] | None = None,
+              legend: Sequence[tuple[str, str]] | None = None) -> None:
     """Where the partners are: all places, and the home region zoomed in when worth it; the
-    places the maps had no room to name are said under them, as on the presentation page."""
+    places the maps had no room to name are said under them, as on the presentation page.
+    The places have the network's colours (``styles``, by default by category; a place of
+    several colours is a pie) and the ties between places are drawn
+    (:mod:`network_app.drawing.netmap`), with the colours' ``legend`` in the whole map."""
     partners = [a for _, a in graph.nodes(data=True) if a.get("kind") == "partner"]
-    with_coordinates = located(partners)
-    if not with_coordinates:
+    found = partner_map(graph, node_styles(graph) if styles is None else styles)
+    if not found.spots:
         return
+    with_coordinates = [name for spot in found.spots for name in spot.members]
+    used = {colour for spot in found.spots for colour, _ in spot.slices}
+    shown_legend = [(label, colour) for label, colour in
+                    (default_legend(graph, deck.lang) if legend is None else legend)
+                    if colour in used]
     # "our" partners only in the lab's own network (a hub); another tool's are just "the" ones
     slide = deck.slide(deck.say("map" if graph.graph.get("own_organisation") else "map_plain"))
-    places = group_places(with_coordinates)
+    places = found.places
     height = CONTENT_BOTTOM - CONTENT_TOP - 0.85
     whole_width = 5.0
     region_width = SLIDE_W - 2 * MARGIN - whole_width - 0.3
     region = home_region(places, aspect=region_width / height)
-    maps = _maps(places, region, whole_width, region_width, height, deck.lang)
+    maps = _maps(found, region, whole_width, region_width, height, deck.lang, shown_legend)
     if any(unnamed for _, unnamed in maps):  # room for a line that names them
         height -= UNNAMED_ROOM
-        maps = _maps(places, region, whole_width, region_width, height, deck.lang)
+        maps = _maps(found, region, whole_width, region_width, height, deck.lang,
+                     shown_legend)
     unnamed = [place for _, left_out in maps for place in left_out]
     caption = [deck.say("map_count", count=len(with_coordinates),
                         total=number(len(partners), deck.lang))]
@@ -84,19 +98,21 @@ def map_slide(deck: Deck, graph: nx.Graph) -> None:
              lines, SMALL_PT, colour=MUTED, anchor="bottom")
 
 
-def _maps(places: list[Place], region: Region | None, whole_width: float,
-          region_width: float, height: float, lang: str) -> list[tuple[bytes, tuple[Place, ...]]]:
+def _maps(found: PartnerMap, region: Region | None, whole_width: float, region_width: float,
+          height: float, lang: str, legend: Sequence[tuple[str, str]]
+          ) -> list[tuple[bytes, tuple[Place, ...]]]:
     """The map pictures of the slide with the places each had no room to name: all places
-    across the slide, or all places (the region framed) and the region zoomed in."""
+    across the slide, or all places (the region framed) and the region zoomed in; the legend
+    in the map of all places."""
     if region is None:
-        return [_map_png(places, SLIDE_W - 2 * MARGIN, height, lang)]
-    return [_map_png(places, whole_width, height, lang, frame=region),
-            _map_png(places, region_width, height, lang, zoom=region)]
+        return [_map_png(found, SLIDE_W - 2 * MARGIN, height, lang, legend=legend)]
+    return [_map_png(found, whole_width, height, lang, frame=region, legend=legend),
+            _map_png(found, region_width, height, lang, zoom=region)]
 
 
-def _map_png(places: list[Place], width: float, height: float, lang: str, *,
-             zoom: Region | None = None, frame: Region | None = None
-             ) -> tuple[bytes, tuple[Place, ...]]:
+def _map_png(found: PartnerMap, width: float, height: float, lang: str, *,
+             zoom: Region | None = None, frame: Region | None = None,
+             legend: Sequence[tuple[str, str]] = ()) -> tuple[bytes, tuple[Place, ...]]:
     """Partner places over light country outlines (no map tiles), drawn by
     :func:`~network_app.drawing.places.draw_map` as the presentation page's map is, and the
     places it had no room to name.
@@ -104,7 +120,9 @@ def _map_png(places: list[Place], width: float, height: float, lang: str, *,
     With ``zoom`` the picture shows that region (framed as a whole); else all places, with
     ``frame`` marking the region the zoomed picture shows.
     """
+    places = found.places
     box = zoom.box if zoom is not None else map_extent(places)
     png, drawn = render(draw_map, width, height, places, lang, box, zoomed=zoom is not None,
-                        frame=frame.box if frame is not None else None, look=LOOK)
+                        frame=frame.box if frame is not None else None, look=LOOK,
+                        paint=found.paint(), ties=found.place_ties(), legend=legend)
     return png, drawn.unnamed
