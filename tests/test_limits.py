@@ -207,7 +207,7 @@ def test_the_app_refuses_the_memory_bomb_and_goes_on(monkeypatch):
     at.run()
     at.sidebar.file_uploader[0].upload("bombe.ods", repeat_ods(100_000, 300)).run()
     assert not at.exception
-    assert any(error.value.startswith(TOO_COSTLY) for error in at.error)
+    assert any(TOO_COSTLY in error.value for error in at.error)
     at.sidebar.file_uploader[0].upload(BUNDLED.name, BUNDLED.read_bytes()).run()
     assert not at.exception
     assert not any(TOO_COSTLY in error.value for error in at.error)

@@ -1676,6 +1676,8 @@ CATALOG: dict[str, Any] = {
         "zip_variant": "nicht unterstützte ZIP-Variante",
         "compression": "ungewöhnliches Kompressionsverfahren",
         "text_table": "eine Zeile der Texttabelle ist nicht lesbar",
+        "damaged_content": "der Inhalt ist beschädigt oder anders aufgebaut als in diesem "
+        "Dateiformat üblich",
     },
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "ohne Dateiendung"},

@@ -1584,6 +1584,7 @@ CATALOG: dict[str, Any] = {
         "zip_variant": "unsupported kind of ZIP archive",
         "compression": "unusual compression method",
         "text_table": "a line of the text table cannot be read",
+        "damaged_content": "its content is damaged or laid out unlike this file format",
     },
     # a file name without an extension (``extension=""``)
     "problems.extensions": {"": "no extension"},

@@ -16,7 +16,25 @@ from . import safety
 from .reading import read_sheets
 from .validation import PartnerData, validate_sheets
 
-__all__ = ["load_workbook"]
+__all__ = ["REFUSAL_CODES", "load_workbook"]
+
+#: Every code with which :func:`load_workbook` (and :func:`.isolated.load_isolated`) refuses a
+#: file, each a sentence in the catalog section "problems" (German and English). Nothing else
+#: leaves the loader: the fuzz tests (tests/test_fuzz.py) hold it to this list.
+REFUSAL_CODES = frozenset({
+    # the path (safety)
+    "file_not_found", "not_a_file", "empty_file", "too_large",
+    # the name and the content (safety)
+    "unsupported_format", "wrong_content", "encrypted",
+    # archives and XML (safety)
+    "zip_bomb", "too_many_members", "corrupt_archive", "unsafe_xml",
+    # the limits of a sheet (reading, xlsx_trim; network_app.workbook.limits)
+    "too_many_cells", "too_many_columns", "too_large_area",
+    # time and memory of the child process (isolated)
+    "too_costly",
+    # anything else a reader reports, with a detail (catalog section "problems.details")
+    "unreadable",
+})
 
 
 def load_workbook(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import shlex
 from collections.abc import Iterable
@@ -40,6 +41,7 @@ from .xlsx_trim import StrayCell, scan_xlsx
 
 __all__ = ["ColumnInfo", "RawSheet", "Table", "find_table", "read_sheets"]
 
+_log = logging.getLogger(__name__)
 #: How many non-empty rows from the top are searched for the header.
 HEADER_SEARCH_ROWS = 30
 #: Rows a sheet may hold; more is not a partner list and would only cost memory.
@@ -159,7 +161,10 @@ def read_sheets(source: str | Path | bytes, fmt: str, *, text_name: str | None =
     except UnreadableFileError:
         raise
     except Exception as exc:  # calamine's own errors carry no stable types across versions
-        raise UnreadableFileError("unreadable", detail=_short(exc)) from exc
+        # Its words ("Cannot detect file format", "t", "worksheet") tell a user nothing and
+        # are English: the sentence says the content is damaged, the log keeps the words.
+        _log.debug("calamine could not read the file: %s", _short(exc))
+        raise UnreadableFileError("unreadable", detail="damaged_content") from exc
 
 
 def _short(exc: Exception) -> str:
@@ -216,6 +221,11 @@ def _fill_merged(rows: list[tuple[int, list[Any]]], merged: Iterable) -> None:
 # --------------------------------------------------------------------------- csv
 
 _ENCODINGS = ("utf-8", "cp1252")
+# A cell may hold more than the csv module's default 128 KB (a pasted text): it is read, and
+# cut with a warning by validation (MAX_CELL_CHARS); the file's size bounds it. Both the
+# delimiter's sniffing and the reading use the module's one setting.
+if csv.field_size_limit() < limits.MAX_UPLOAD_MB * limits.MB:
+    csv.field_size_limit(limits.MAX_UPLOAD_MB * limits.MB)
 
 
 def decode_text(data: bytes) -> str:
@@ -337,10 +347,6 @@ def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[Any]]]:
                 yield index, split_whitespace(line)
         return
     started = False
-    # A cell may hold more than the csv module's default 128 KB (a pasted text): it is read,
-    # and cut with a warning by validation (MAX_CELL_CHARS). The file's size bounds it.
-    if csv.field_size_limit() < limits.MAX_UPLOAD_MB * limits.MB:
-        csv.field_size_limit(limits.MAX_UPLOAD_MB * limits.MB)
     for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""),
                                              delimiter=delimiter)):
         if not started and len(cells) == 1 and _is_comment(cells[0]):
