@@ -1126,6 +1126,12 @@ CATALOG: dict[str, Any] = {
         "defined_name": "benannte Bereiche",
         "other": "weitere Inhalte ({parts})",
     },
+    # what export --picture may draw (the keys of network_app.exports.PICTURES)
+    "cli.pictures": {
+        "network": "das Netz",
+        "map": "die Partner auf der Karte",
+        "reach": "die Partner auf Ringen um den eigenen Ort (Reichweite)",
+    },
     "cli": {
         # what the commands and options are for (--help)
         "description": "stadtLABOR Partnernetz: Partner-Arbeitsmappen prüfen, auswerten und "
@@ -1177,12 +1183,6 @@ CATALOG: dict[str, Any] = {
         "metavar_format": "FORMAT",
         "metavar_resolution": "FEINHEIT",
         # what a value must be, in "'x' ist keine Zahl" (cli.argparse.invalid_value)
-    # what export --picture may draw (the keys of network_app.exports.PICTURES)
-    "cli.pictures": {
-        "network": "das Netz",
-        "map": "die Partner auf der Karte",
-        "reach": "die Partner auf Ringen um den eigenen Ort (Reichweite)",
-    },
         "type_number": "Zahl",
         "type_whole_number": "ganze Zahl",
         # check
@@ -1391,9 +1391,9 @@ CATALOG: dict[str, Any] = {
         "view_region": "Region {place}",
         "view_places": "Alle Orte",
         "view_germany": "Deutschland",
+        "legend_ties": "Zusammenarbeit",
     },
     "exports.common": {
-        "legend_ties": "Zusammenarbeit",
         "intern": "intern",
         "date": "Datenstand",
         "source": "Quelle",
@@ -1421,6 +1421,25 @@ CATALOG: dict[str, Any] = {
         "empty": "Keine Partner im Bild.",
         "unlabelled": {"one": "1 Name fehlt im Bild, weil kein Platz war.",
                        "other": "{count} Namen fehlen im Bild, weil kein Platz war."},
+    },
+    "exports.maps": {
+        "reading": {"one": "Wo die Partner sind: 1 Partner an {places}, Farbe nach Kategorie "
+                    "wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
+                    "verschiedenen Orten.",
+                    "other": "Wo die Partner sind: {count} Partner an {places}, Farbe nach "
+                    "Kategorie wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
+                    "verschiedenen Orten."},
+        "places": {"one": "1 Ort", "other": "{count} Orten"},
+        "inner": {"one": "1 Verbindung zwischen Partnern am selben Ort ist nicht gezeichnet.",
+                  "other": "{count} Verbindungen zwischen Partnern am selben Ort sind nicht "
+                  "gezeichnet."},
+        "missing": {"one": "Ohne Ort (nicht auf der Karte): 1 Partner: {names}. Tragen Sie "
+                    "in der Arbeitsmappe Ort oder Breite und Länge ein.",
+                    "other": "Ohne Ort (nicht auf der Karte): {count} Partner: {names}. "
+                    "Tragen Sie in der Arbeitsmappe Ort oder Breite und Länge ein."},
+        "ties": "Zusammenarbeit zwischen Orten (dicker = mehr Verbindungen)",
+        "size": "Punktgröße: Zahl der Partner am Ort",
+        "empty": "Kein Partner hat einen Ort mit Koordinaten.",
     },
     "exports.pptx": {
         "data_date": "Datenstand: {date}",
@@ -1474,25 +1493,6 @@ CATALOG: dict[str, Any] = {
         "map": "Wo unsere Partner sind",
         "map_plain": "Wo die Partner sind",
         "map_alt": "Karte der Partnerorte",
-    "exports.maps": {
-        "reading": {"one": "Wo die Partner sind: 1 Partner an {places}, Farbe nach Kategorie "
-                    "wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
-                    "verschiedenen Orten.",
-                    "other": "Wo die Partner sind: {count} Partner an {places}, Farbe nach "
-                    "Kategorie wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
-                    "verschiedenen Orten."},
-        "places": {"one": "1 Ort", "other": "{count} Orten"},
-        "inner": {"one": "1 Verbindung zwischen Partnern am selben Ort ist nicht gezeichnet.",
-                  "other": "{count} Verbindungen zwischen Partnern am selben Ort sind nicht "
-                  "gezeichnet."},
-        "missing": {"one": "Ohne Ort (nicht auf der Karte): 1 Partner: {names}. Tragen Sie "
-                    "in der Arbeitsmappe Ort oder Breite und Länge ein.",
-                    "other": "Ohne Ort (nicht auf der Karte): {count} Partner: {names}. "
-                    "Tragen Sie in der Arbeitsmappe Ort oder Breite und Länge ein."},
-        "ties": "Zusammenarbeit zwischen Orten (dicker = mehr Verbindungen)",
-        "size": "Punktgröße: Zahl der Partner am Ort",
-        "empty": "Kein Partner hat einen Ort mit Koordinaten.",
-    },
     "exports.reach": {
         "title": "{title}: Reichweite",
         "reading": "In der Mitte {centre}, ringsum die Partner. Die Ringe von innen nach außen: "

@@ -1032,6 +1032,12 @@ CATALOG: dict[str, Any] = {
         "defined_name": "named ranges",
         "other": "other content ({parts})",
     },
+    # what export --picture may draw (the keys of network_app.exports.PICTURES)
+    "cli.pictures": {
+        "network": "the network",
+        "map": "the partners on a map",
+        "reach": "the partners on rings around the home (reach)",
+    },
     "cli": {
         # what the commands and options are for (--help)
         "description": "stadtLABOR partner network: check, analyse and export partner workbooks.",
@@ -1066,12 +1072,6 @@ CATALOG: dict[str, Any] = {
         "out": "output file, e.g. partner_template.xlsx",
         "own_organisation": "put this organisation in the centre of the network, tied to every "
         "partner (instead of the one from the sheet “Einstellungen”)",
-    # what export --picture may draw (the keys of network_app.exports.PICTURES)
-    "cli.pictures": {
-        "network": "the network",
-        "map": "the partners on a map",
-        "reach": "the partners on rings around the home (reach)",
-    },
         "no_own_organisation": "no own organisation in the centre: show the network as it is "
         "(the default for networks from other programs: without categories and without an own "
         "organisation in “Einstellungen”)",
@@ -1284,8 +1284,6 @@ CATALOG: dict[str, Any] = {
         "SVK": "Slovakia",
         "GBR": "United Kingdom",
     },
-    "exports.common": {
-        "intern": "internal",
     # the network on a map (drawing/netmap.py, the map exports)
     "drawing.netmap": {
         "place_tooltip": {"one": "{place}: 1 partner\n{names}",
@@ -1296,6 +1294,8 @@ CATALOG: dict[str, Any] = {
         "view_germany": "Germany",
         "legend_ties": "Working together",
     },
+    "exports.common": {
+        "intern": "internal",
         "date": "Data as of",
         "source": "Source",
         "created": "created",
@@ -1323,20 +1323,29 @@ CATALOG: dict[str, Any] = {
                        "other": "{count} names are missing from the picture: there was no "
                        "room for them."},
     },
+    "exports.maps": {
+        "reading": {"one": "Where the partners are: 1 partner in {places}, coloured by "
+                    "category as in the network picture. Lines: partners in different places "
+                    "working together.",
+                    "other": "Where the partners are: {count} partners in {places}, coloured "
+                    "by category as in the network picture. Lines: partners in different "
+                    "places working together."},
+        "places": {"one": "1 place", "other": "{count} places"},
+        "inner": {"one": "1 tie between partners in the same place is not drawn.",
+                  "other": "{count} ties between partners in the same place are not drawn."},
+        "missing": {"one": "Without a place (not on the map): 1 partner: {names}. Enter the "
+                    "place, or latitude and longitude, in the workbook.",
+                    "other": "Without a place (not on the map): {count} partners: {names}. "
+                    "Enter the place, or latitude and longitude, in the workbook."},
+        "ties": "Working together between places (thicker = more ties)",
+        "size": "Dot size: number of partners in the place",
+        "empty": "No partner has a place with coordinates.",
+    },
     "exports.pptx": {
         "data_date": "Data as of: {date}",
         "exported": "Exported on {date}",
         "figures": "The network in figures",
         "tile_partners": "partners",
-    # the network on a map (drawing/netmap.py, the map exports)
-    "drawing.netmap": {
-        "place_tooltip": {"one": "{place}: 1 partner\n{names}",
-                          "other": "{place}: {count} partners\n{names}"},
-        "tie_tooltip": {"one": "1 tie: {pairs}", "other": "{count} ties: {pairs}"},
-        "view_region": "{place} region",
-        "view_places": "All places",
-        "view_germany": "Germany",
-    },
         "tile_ties": "ties between partners",
         "tile_activities": "activities",
         "tile_programmes": "programmes",
@@ -1366,24 +1375,6 @@ CATALOG: dict[str, Any] = {
             "other": "Network picture: {count} partners and their ties",
         },
         "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
-    "exports.maps": {
-        "reading": {"one": "Where the partners are: 1 partner in {places}, coloured by "
-                    "category as in the network picture. Lines: partners in different places "
-                    "working together.",
-                    "other": "Where the partners are: {count} partners in {places}, coloured "
-                    "by category as in the network picture. Lines: partners in different "
-                    "places working together."},
-        "places": {"one": "1 place", "other": "{count} places"},
-        "inner": {"one": "1 tie between partners in the same place is not drawn.",
-                  "other": "{count} ties between partners in the same place are not drawn."},
-        "missing": {"one": "Without a place (not on the map): 1 partner: {names}. Enter the "
-                    "place, or latitude and longitude, in the workbook.",
-                    "other": "Without a place (not on the map): {count} partners: {names}. "
-                    "Enter the place, or latitude and longitude, in the workbook."},
-        "ties": "Working together between places (thicker = more ties)",
-        "size": "Dot size: number of partners in the place",
-        "empty": "No partner has a place with coordinates.",
-    },
     "exports.reach": {
         "title": "{title}: reach",
         "reading": "{centre} in the centre, the partners around it. The rings from the inside "
