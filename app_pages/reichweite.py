@@ -22,7 +22,6 @@ import network_app as na
 from app_pages.common import category_label, current, graph_for, header, plain
 from network_app.drawing.reach import (
     NO_CATEGORY,
-    REGION_KM,
     RINGS,
     Home,
     ReachLook,
@@ -31,11 +30,12 @@ from network_app.drawing.reach import (
     reach_layout,
     reach_partners,
     reach_svg,
+    region_rule,
     ring_name,
 )
 from network_app.exports import meta_for
 from network_app.exports.reach import write_reach
-from network_app.text import by_language, join_list, number, say
+from network_app.text import by_language, join_list, say
 from network_app.workbook.schema import name_key
 
 TEXT = by_language("app.reichweite")
@@ -95,8 +95,9 @@ def page() -> None:
     centre = str(data.own_organisation or "") if data.has_hub else ""
     st.markdown(plain(say("app.reichweite.intro", lang,
                           centre=centre or (home.name if home else words["centre"]),
-                          local=ring_name("lokal", home, lang), km=number(int(REGION_KM), lang),
-                          state=ring_name("land", home, lang))))
+                          local=ring_name("lokal", home, lang),
+                          region=ring_name("regional", home, lang),
+                          rule=region_rule(home, lang), state=ring_name("land", home, lang))))
     options = _categories(graph)
     chosen = st.pills(words["categories"], options, selection_mode="multi", default=options,
                       format_func=lambda c: _category_text(c, lang), key="reach_categories",
@@ -112,7 +113,8 @@ def page() -> None:
         svg, unnamed = picture(cur.key, graph, lang, tuple(chosen), centre)
         with st.container(key="reach_picture"):
             st.image(svg, width="stretch")
-        notes = [words["source_note"].format(state=ring_name("land", home, lang))]
+        notes = [words["source_note"].format(state=ring_name("land", home, lang),
+                                             region=ring_name("regional", home, lang))]
         if unnamed:
             notes.append(say("app.reichweite.unnamed", lang, count=unnamed))
         st.caption(" ".join(notes))

@@ -236,7 +236,8 @@ def test_ring_names_carry_the_counts(bundled):
     for ring in RINGS:
         name = reach.ring_name(ring, find_home(graph), "de")
         assert f"{name}: {layout.counts[ring]} Partner" in shown
-    assert "Soest: 15 Partner" in shown and "NRW: 13 Partner" in shown
+    assert "Soest: 15 Partner" in shown and "NRW: 10 Partner" in shown
+    assert "Südwestfalen: 16 Partner" in shown
     assert "Austausch (23)" in shown
     # every ring's band is drawn, the rings in order
     edges = band_edges(layout)
@@ -297,7 +298,7 @@ def test_pdf_export_text(exported):
                           capture_output=True, text=True, timeout=60).stdout
     flat = " ".join(text.split())
     assert "Partnernetz stadtLABOR Soest: Reichweite" in flat
-    assert "NRW: 13 Partner" in flat
+    assert "NRW: 10 Partner" in flat
     assert "Ohne Reichweite und ohne Ort (nicht im Bild): 7 Partner" in flat
     assert "Datenstand" in flat
 
@@ -352,4 +353,18 @@ def test_cli_exports_the_reach_picture(tmp_path, fmt):
         pdftotext = require_tool("pdftotext")
         text = subprocess.run([pdftotext, str(out), "-"], check=True, capture_output=True,
                               text=True, timeout=60).stdout
-        assert "NRW: 13 partners" in " ".join(text.split())
+        assert "NRW: 10 partners" in " ".join(text.split())
+
+
+def test_the_kreis_from_the_gazetteer_makes_suedwestfalen_regional(bundled):
+    """Olpe and Bad Berleburg lie beyond 50 km but in Südwestfalen, as Soest: the regional
+    ring, named after the region; Köln stays in NRW."""
+    _, graph = bundled
+    home = find_home(graph)
+    assert (home.district, home.region) == ("Kreis Soest", "Südwestfalen")
+    assert reach.ring_name("regional", home) == "Südwestfalen"
+    rings = {p.name: p.ring for p in reach_partners(graph, home)}
+    assert rings["Stadt Olpe"] == rings["Stadt Bad Berleburg"] == "regional"
+    assert rings["Öcher Lab"] == "land"
+    assert reach.region_of("Olpe") == reach.region_of("Kreis Olpe") == "Südwestfalen"
+    assert reach.region_of("Köln") is None

@@ -37,17 +37,17 @@ def test_page_shows_rings_table_and_downloads(app):
     assert app.title[0].value == "Reichweite"
     shown = texts(app)
     assert "In der Mitte stadtLABOR Soest" in shown
-    assert "Soest: 15 Partner · Region: 13 Partner · NRW: 13 Partner" in shown
+    assert "Soest: 15 Partner · Südwestfalen: 16 Partner · NRW: 10 Partner" in shown
     assert "Ohne Reichweite und ohne Ort (nicht im Bild): 7 Partner: Agile Kultur" in shown
     assert "Bei 1 Partner passen Reichweite und Ort nicht zusammen" in shown
     [table] = app.dataframe
     frame = table.value
     assert list(frame.columns) == ["Ring", "Partner", "Kategorie", "Ort", "Woher", "Hinweis"]
     assert len(frame) == placed() == 57
-    assert list(dict.fromkeys(frame["Ring"])) == ["Soest", "Region", "NRW", "Deutschland",
-                                                  "International"]
+    assert list(dict.fromkeys(frame["Ring"])) == ["Soest", "Südwestfalen", "NRW",
+                                                  "Deutschland", "International"]
     row = frame[frame["Partner"] == "Kreis Soest"].iloc[0]
-    assert (row["Ring"], row["Hinweis"]) == ("Region", "laut Ort: Soest")
+    assert (row["Ring"], row["Hinweis"]) == ("Südwestfalen", "laut Ort: Soest")
     labels = [b.label for b in app.get("download_button") if b.key
               and b.key.startswith("reach_download")]
     assert labels == ["PNG herunterladen", "PDF herunterladen", "SVG herunterladen"]
@@ -71,7 +71,7 @@ def test_english_words(app):
     frame = app.dataframe[0].value
     assert list(frame.columns) == ["Ring", "Partner", "Category", "Place", "From", "Note"]
     assert "Germany" in set(frame["Ring"])
-    assert "Soest: 15 partners · Region: 13 partners" in texts(app)
+    assert "Soest: 15 partners · Südwestfalen: 16 partners" in texts(app)
 
 
 def test_a_workbook_without_reach_or_place(app, tmp_path):

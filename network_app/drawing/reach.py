@@ -48,7 +48,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..text import say, words
+from ..text import number, say, words
 from ..workbook import schema
 from .labels import Label, place_labels
 from .picture import label_text
@@ -92,8 +92,15 @@ COLUMN_RINGS: dict[str, tuple[str, ...]] = {
     "national": ("national",),
     "international": ("international",),
 }
-#: The key under which a partner's Kreis may be known (node attribute, from the gazetteer).
+#: The key under which a partner's Kreis may be known (node attribute); else the gazetteer
+#: (:mod:`network_app.geo`) tells it from the Ort.
 DISTRICT = "district"
+#: Regions of several Kreise that count as one "regional" ring when the home lies in one of
+#: them (the ring is then named after the region). Kreise as the gazetteer names them.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Südwestfalen": ("Kreis Soest", "Hochsauerlandkreis", "Märkischer Kreis", "Kreis Olpe",
+                     "Kreis Siegen-Wittgenstein"),
+}
 #: Short names of Länder where one is usual.
 SHORT_STATES = {"NW": "NRW"}
 #: Key for partners without a category (never a category name).
@@ -122,6 +129,24 @@ class Home:
     lon: float
     state: str | None
     district: str | None = None
+
+    @property
+    def region(self) -> str | None:
+        """The region of :data:`REGIONS` the home's Kreis lies in, else None.
+
+        >>> Home("Soest", 51.57, 8.11, "NW", "Kreis Soest").region
+        'Südwestfalen'
+        """
+        return region_of(self.district)
+
+
+def region_of(district: Any) -> str | None:
+    """The region of :data:`REGIONS` a Kreis belongs to ("Olpe" and "Kreis Olpe" alike)."""
+    if not district:
+        return None
+    key = _place_key(district)
+    return next((name for name, members in REGIONS.items()
+                 if any(_place_key(m) == key for m in members)), None)
 
 
 @dataclass(frozen=True)
@@ -174,7 +199,7 @@ def distance_km(lat0: float, lon0: float, lat1: float, lon1: float) -> float:
 def _place_key(text: Any) -> str:
     """A place name for comparing: "Stadt Soest" and "soest" are the same place."""
     key = schema.normalize_name(text or "")
-    for prefix in ("stadt ", "gemeinde ", "hansestadt "):
+    for prefix in ("stadt ", "gemeinde ", "hansestadt ", "landkreis ", "kreis "):
         if key.startswith(prefix):
             key = key[len(prefix):]
     return key.split(" (")[0].strip()
@@ -187,6 +212,8 @@ def coordinate_ring(lat: float, lon: float, home: Home, *, place: Any = None,
     >>> home = Home("Soest", 51.571, 8.106, "NW", "Kreis Soest")
     >>> coordinate_ring(51.45, 8.35, home, district="Kreis Soest")  # Möhnesee-ish, same Kreis
     'regional'
+    >>> coordinate_ring(51.03, 8.39, home, district="Kreis Siegen-Wittgenstein")  # Südwestfalen
+    'regional'
     >>> coordinate_ring(51.55, 8.1, Home("Soest", 51.571, 8.106, "NW"), place="Stadt Soest")
     'lokal'
     """
@@ -194,7 +221,8 @@ def coordinate_ring(lat: float, lon: float, home: Home, *, place: Any = None,
     if km <= LOCAL_KM or (place and home.name and _place_key(place) == _place_key(home.name)):
         return "lokal"
     same_district = bool(district and home.district
-                         and _place_key(district) == _place_key(home.district))
+                         and (_place_key(district) == _place_key(home.district)
+                              or (home.region and region_of(district) == home.region)))
     if km <= REGION_KM or same_district:
         return "regional"
     state = state_of(lat, lon)
@@ -250,8 +278,20 @@ def find_home(graph: nx.Graph) -> Home | None:
     districts = Counter(str(a[DISTRICT]) for a in partners
                         if a.get(DISTRICT) and has_coordinates(a)
                         and distance_km(lat, lon, float(a["lat"]), float(a["lon"])) <= LOCAL_KM)
-    district = districts.most_common(1)[0][0] if districts else None
+    district = districts.most_common(1)[0][0] if districts else _district(name, (lat, lon))
     return Home(name, lat, lon, state_of(lat, lon), district)
+
+
+def _district(place: Any, near: tuple[float, float] | None = None) -> str | None:
+    """The Kreis of a German place by the gazetteer (:func:`network_app.geo.lookup`), or None."""
+    if not isinstance(place, str) or not place.strip():
+        return None
+    from ..geo import lookup
+
+    found = lookup(place, near)
+    if found is None or found.place.country != "DE" or not found.place.kreis:
+        return None
+    return str(found.place.kreis)
 
 
 def reach_partners(graph: nx.Graph, home: Home | None = None, *,
@@ -273,11 +313,31 @@ def reach_partners(graph: nx.Graph, home: Home | None = None, *,
             if not own:
                 continue
             category = own[0]
+        district = attrs.get(DISTRICT)
         choice = assign_ring(attrs.get("reach"), attrs.get("lat"), attrs.get("lon"), home,
-                             place=attrs.get("place"), district=attrs.get(DISTRICT))
+                             place=attrs.get("place"), district=district)
+        if (choice.by_coordinates == "land" and not district and home is not None
+                and home.district):
+            # Beyond REGION_KM in the home's Land: the same Kreis (or region) still makes it
+            # regional. Looked up only here: a few partners, not every one.
+            district = _district(attrs.get("coord_place") or attrs.get("place"),
+                                 (home.lat, home.lon))
+            if district:
+                choice = assign_ring(attrs.get("reach"), attrs.get("lat"), attrs.get("lon"),
+                                     home, place=attrs.get("place"), district=district)
         result.append(ReachPartner(node, str(attrs.get("label", node)), str(category),
                                    str(attrs.get("place") or ""), attrs.get("reach"), choice))
     return sorted(result, key=lambda p: schema.name_key(p.name))
+
+
+def region_rule(home: Home | None, lang: str = "de") -> str:
+    """What the regional ring holds, in a few words: "bis 50 km entfernt oder im selben
+    Kreis", or for a home in a named region "die Kreise von Südwestfalen und alles bis 50 km".
+    """
+    km = number(int(REGION_KM), lang)
+    if home is not None and home.region:
+        return say("drawing.reach.region_rule_named", lang, region=home.region, km=km)
+    return say("drawing.reach.region_rule", lang, km=km)
 
 
 def ring_name(ring: str, home: Home | None, lang: str = "de") -> str:
@@ -292,6 +352,8 @@ def ring_name(ring: str, home: Home | None, lang: str = "de") -> str:
     text = words("drawing.reach.rings", lang)
     if ring == "lokal" and home is not None and home.name:
         return home.name
+    if ring == "regional" and home is not None and home.region:
+        return home.region
     if ring == "land" and home is not None and home.state:
         from .places import states
 
@@ -465,6 +527,22 @@ class DrawnReach:
 Item = tuple[float, float, float, float, float, float]
 
 
+def _alignment(cos: float, sin: float) -> tuple[str, str]:
+    """How a name outside the rings is anchored in the direction (cos, sin): away from the
+    rings, centred only straight above, below or beside them.
+
+    >>> _alignment(1.0, 0.0), _alignment(-0.3, -0.95), _alignment(0.0, 1.0)
+    (('left', 'center'), ('right', 'top'), ('center', 'bottom'))
+    """
+    ha = "left" if cos > 0.1 else ("right" if cos < -0.1 else "center")
+    va = "bottom" if sin > 0.35 else ("top" if sin < -0.35 else "center")
+    return ha, va
+
+
+def _touch(a: Sequence[float], b: Sequence[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _fit_scale(items: Sequence[Item], width: float, height: float,
                margin: float) -> tuple[float, float, float]:
     """The largest scale (pixels per layout unit) at which every item fits into ``width`` ×
@@ -543,8 +621,9 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
             middle = (a0 + a1) / 2
             cos, sin = math.cos(middle), math.sin(middle)
             w, h = category_sizes[category]
-            x0 = -w if cos < -0.35 else (0.0 if cos > 0.35 else -w / 2)
-            y0 = -h if sin < -0.35 else (0.0 if sin > 0.35 else -h / 2)
+            ha, va = _alignment(cos, sin)
+            x0 = {"right": -w, "left": 0.0, "center": -w / 2}[ha]
+            y0 = {"top": -h, "bottom": 0.0, "center": -h / 2}[va]
             dx, dy = category_at * cos, category_at * sin
             items.append((outer * cos, outer * sin, dx + x0, dx + x0 + w, dy + y0,
                           dy + y0 + h))
@@ -631,19 +710,27 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
         boxes.append(("leader", (float(start[0]), float(start[1]) - 1, box_of(text)[0],
                                  float(start[1]) + 1)))
 
-    # category names outside their sector
+    # category names outside their sector; one that would touch another moves further out
+    # (in a small picture two small sectors side by side)
+    frame = axes.bbox
     for category, (a0, a1) in layout.sectors.items():
         middle = (a0 + a1) / 2
         colour = CATEGORY_COLORS.get(category, NONE_COLOR)
-        label = category_texts[category]
         cos, sin = math.cos(middle), math.sin(middle)
-        at = outer + category_at / scale
-        text = axes.text(at * cos, at * sin, label, fontsize=look.category_size,
-                         fontweight="bold", color=colour, zorder=6, parse_math=False,
-                         ha="left" if cos > 0.35 else ("right" if cos < -0.35 else "center"),
-                         va="bottom" if sin > 0.35 else ("top" if sin < -0.35 else "center"),
-                         gid="category-name")
-        boxes.append(("category", box_of(text)))
+        ha, va = _alignment(cos, sin)
+        taken = [b for kind, b in boxes if kind == "category"]
+        for step in range(4):
+            at = outer + (category_at + step * look.category_size * 1.3 * px) / scale
+            text = axes.text(at * cos, at * sin, category_texts[category],
+                             fontsize=look.category_size, fontweight="bold", color=colour,
+                             zorder=6, parse_math=False, ha=ha, va=va, gid="category-name")
+            own = box_of(text)
+            inside = (own[0] >= frame.x0 and own[2] <= frame.x1 and own[1] >= frame.y0
+                      and own[3] <= frame.y1)
+            if step == 3 or (inside and not any(_touch(own, b) for b in taken)):
+                break
+            text.remove()
+        boxes.append(("category", own))
 
     # the partners
     partners = [p for p in layout.partners if p.node in layout.positions]

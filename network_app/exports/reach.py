@@ -16,15 +16,15 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.reach import (
-    REGION_KM,
     ReachLook,
     draw_reach,
     find_home,
     reach_layout,
     reach_partners,
+    region_rule,
     ring_name,
 )
-from ..text import join_list, number, say
+from ..text import join_list, say
 from .common import ExportMeta, atomic_target
 from .pictures import DPI, FONT, PAPER_SIZES, PICTURE_FORMATS, _metadata, _Page
 
@@ -59,7 +59,7 @@ def reach_reading(graph: nx.Graph, lang: str = "de") -> str:
     centre = hub or (home.name if home else "")
     return say("exports.reach.reading", lang, centre=centre,
                local=ring_name("lokal", home, lang), state=ring_name("land", home, lang),
-               km=number(int(REGION_KM), lang))
+               region=ring_name("regional", home, lang), rule=region_rule(home, lang))
 
 
 def reach_page(graph: nx.Graph, meta: ExportMeta, paper: str = "A4") -> Any:

@@ -797,12 +797,12 @@ CATALOG: dict[str, Any] = {
     "app.reichweite": {
         "title": "Reichweite",
         "intro": "Wie weit unser Netz reicht: In der Mitte {centre}, ringsum die Partner – "
-        "innen {local}, dann die Region (bis {km} km entfernt oder im selben Kreis), {state}, "
+        "innen {local}, dann {region} ({rule}), {state}, "
         "Deutschland und international. Jeder Punkt ist ein Partner, die Farbe seine "
         "Kategorie.",
         "centre": "der eigene Ort",
         "source_note": "Der Ring kommt aus der Spalte »Reichweite«; wo sie leer ist, aus dem "
-        "Ort (Breite und Länge). »regional« in der Spalte heißt Region oder {state}: Das "
+        "Ort (Breite und Länge). »regional« in der Spalte heißt {region} oder {state}: Das "
         "entscheidet der Ort.",
         "categories": "Kategorien",
         "categories_help": "Nur Partner dieser Kategorien zeigen. Ein Partner in mehreren "
@@ -1346,6 +1346,8 @@ CATALOG: dict[str, Any] = {
         "ring_count": {"one": "{ring}: 1 Partner", "other": "{ring}: {count} Partner"},
         "category_count": "{category} ({count})",
         "no_category": "ohne Kategorie",
+        "region_rule": "bis {km} km entfernt oder im selben Kreis",
+        "region_rule_named": "die Kreise von {region} und alles bis {km} km",
         "without": "ohne Angabe",
     },
     # the rings of the reach view, from the inside out (lokal: the home town's name if known)
@@ -1496,7 +1498,7 @@ CATALOG: dict[str, Any] = {
     "exports.reach": {
         "title": "{title}: Reichweite",
         "reading": "In der Mitte {centre}, ringsum die Partner. Die Ringe von innen nach außen: "
-        "{local}, Region (bis {km} km entfernt oder im selben Kreis), {state}, Deutschland, "
+        "{local}, {region} ({rule}), {state}, Deutschland, "
         "international. Farbe: Kategorie. Der Ring kommt aus der Spalte Reichweite, sonst "
         "aus dem Ort.",
         "without": {"one": "Ohne Reichweite und ohne Ort (nicht im Bild): 1 Partner: {names}. "

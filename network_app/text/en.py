@@ -725,11 +725,11 @@ CATALOG: dict[str, Any] = {
     "app.reichweite": {
         "title": "Reach",
         "intro": "How far our network reaches: {centre} in the centre, the partners around it "
-        "– inside {local}, then the region (up to {km} km away or in the same district), "
+        "– inside {local}, then {region} ({rule}), "
         "{state}, Germany and international. Each dot is a partner, its colour its category.",
         "centre": "the home",
         "source_note": "The ring comes from the column “Reach”; where it is empty, from the "
-        "place (latitude and longitude). “regional” in the column means the region or "
+        "place (latitude and longitude). “regional” in the column means {region} or "
         "{state}: the place decides.",
         "categories": "Categories",
         "categories_help": "Show only partners of these categories. A partner in several "
@@ -1247,6 +1247,8 @@ CATALOG: dict[str, Any] = {
         "ring_count": {"one": "{ring}: 1 partner", "other": "{ring}: {count} partners"},
         "category_count": "{category} ({count})",
         "no_category": "no category",
+        "region_rule": "up to {km} km away or in the same district",
+        "region_rule_named": "the districts of {region} and everything up to {km} km",
         "without": "not stated",
     },
     # the rings of the reach view, from the inside out (lokal: the home town's name if known)
@@ -1378,7 +1380,7 @@ CATALOG: dict[str, Any] = {
     "exports.reach": {
         "title": "{title}: reach",
         "reading": "{centre} in the centre, the partners around it. The rings from the inside "
-        "out: {local}, region (up to {km} km away or in the same district), {state}, Germany, "
+        "out: {local}, {region} ({rule}), {state}, Germany, "
         "international. Colour: category. The ring comes from the column Reach, otherwise "
         "from the place.",
         "without": {"one": "No reach and no place (not in the picture): 1 partner: {names}. "
