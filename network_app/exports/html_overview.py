@@ -25,7 +25,7 @@ import networkx as nx
 
 from ..analysis.communities import detect_communities
 from ..drawing.groups import colour_note, group_legend, group_styles
-from ..drawing.rendering import _json, label_engine_js, label_ranks, vis_network_js
+from ..drawing.rendering import _json, label_engine_js, label_ranks, vis_network_js, with_csp
 from ..drawing.styling import NodeStyle
 from ..network import overview as ov
 from ..text import by_language, number, say
@@ -195,7 +195,7 @@ def overview_page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         f"{html.escape(label)}</li>" for label, color in data.pop("legend"))
     intern = (f' <span class="intern">{html.escape(meta.words["intern"].upper())}</span>'
               if meta.include_personal else "")
-    return _PAGE.format(
+    return with_csp(_PAGE.format(
         lang=lang, title=html.escape(meta.display_title),
         heading=html.escape(meta.title or meta.words["untitled"]), intern=intern,
         caption=html.escape(meta.footer(width=110)), group_word=html.escape(words["group"]),
@@ -206,4 +206,4 @@ def overview_page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         zoom_hint_mac=html.escape(drawing["zoom_hint_mac"]),
         graph_word=html.escape(drawing["graph"]), vis=vis_network_js(),
         labels=label_engine_js(), data=_json(data), script=_script(),
-    )
+    ))
