@@ -59,11 +59,19 @@ class ValueProblem(ValueError):
 
 
 def to_text(value: Any) -> str | None:
-    """A cell as the text a person sees: 12.0 → "12", a date → "2022-08-12", "" → None."""
+    r"""A cell as the text a person sees: 12.0 → "12", a date → "2022-08-12", "" → None.
+
+    A byte order mark inside the text (U+FEFF, a stray from a pasted CSV; it shows nothing)
+    goes: it made two names that look the same differ, and matplotlib's PDF writer fails on
+    it (no glyph).
+
+    >>> to_text("\ufeffA-Lab\u00a0 e.V.\ufeff")
+    'A-Lab e.V.'
+    """
     if value is None:
         return None
     if type(value) is str:  # most cells: straight to the end
-        return " ".join(value.replace("\u00a0", " ").split()) or None
+        return " ".join(value.replace("\u00a0", " ").replace("\ufeff", "").split()) or None
     if isinstance(value, bool):
         return _BOOLEAN_TEXT[value]
     if isinstance(value, float):
@@ -74,7 +82,7 @@ def to_text(value: Any) -> str | None:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = " ".join(str(value).replace("\u00a0", " ").split())
+    text = " ".join(str(value).replace("\u00a0", " ").replace("\ufeff", "").split())
     return text or None
 
 
