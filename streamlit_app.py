@@ -17,8 +17,14 @@ import logging
 
 import streamlit as st
 
-from app_pages.access import gate, sidebar_note
-from app_pages.common import TEXT, sidebar
+from network_app.workbook.isolated import start_reader
+
+# The workbook reader's fork server boots (it imports pandas and the file readers) while the
+# app's own imports go on: a fresh server's first page waits less for its workbook.
+start_reader()
+
+from app_pages.access import gate, sidebar_note  # noqa: E402
+from app_pages.common import TEXT, sidebar  # noqa: E402
 
 _LOG = logging.getLogger("stadtlabor")
 

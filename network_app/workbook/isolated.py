@@ -37,7 +37,7 @@ from ..errors import NetworkAppError, UnreadableFileError, WorkspaceError
 from . import limits
 from .validation import PartnerData
 
-__all__ = ["load_isolated"]
+__all__ = ["load_isolated", "start_reader"]
 
 _log = logging.getLogger(__name__)
 #: What the children run: imported once in the fork server, not in every child.
@@ -102,6 +102,17 @@ if sys.platform != "win32":
         @staticmethod
         def _Popen(process_obj: Any) -> Any:
             return _Popen(process_obj)
+
+
+def start_reader() -> None:
+    """Start the fork server now, not at the first read: it imports the loader (pandas and
+    the file readers, about a second) while the caller goes on, so a fresh app's first
+    workbook does not wait for it. Without a fork server (Windows) nothing to start."""
+    context = _get_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def load_isolated(
