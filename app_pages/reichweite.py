@@ -90,6 +90,8 @@ def page() -> None:
     if not header(words["title"], cur):
         return
     data, lang = cur.data, cur.lang
+    if data is None:  # header() said why
+        return
     graph = graph_for(cur.key, data)
     home = find_home(graph)
     centre = str(data.own_organisation or "") if data.has_hub else ""
@@ -142,9 +144,9 @@ def _table(placed: list[ReachPartner], home: Home | None, lang: str) -> None:
     words = TEXT[lang]
     columns = words["columns"]
     order = {ring: i for i, ring in enumerate(RINGS)}
-    rows = sorted(placed, key=lambda p: (order[p.ring], name_key(p.name)))
+    rows = sorted(placed, key=lambda p: (order.get(p.ring or "", 0), name_key(p.name)))
     frame = pd.DataFrame({
-        columns["ring"]: [ring_name(p.ring, home, lang) for p in rows],
+        columns["ring"]: [ring_name(p.ring or "", home, lang) for p in rows],
         columns["name"]: [p.name for p in rows],
         columns["category"]: [_category_text(p.category, lang) for p in rows],
         columns["place"]: [p.place for p in rows],

@@ -39,6 +39,7 @@ dot, a ring's name or a category's name) and :func:`reach_svg` makes a picture f
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections import Counter
@@ -112,6 +113,9 @@ HOME_RADIUS = 0.3
 #: The ring names stand to the right of the rings, one under the other, this far apart
 #: (layout units); their leader lines run left to their ring through a gap kept free of dots.
 NAME_STEP = 0.85
+#: At most this many partners are offered a name in the picture (the outer rings first): the
+#: label placer takes about a second for a few hundred; the table lists every partner.
+MAX_LABELS = 150
 #: Angle (degrees) kept free around each leader line and at the edges of each sector.
 GAP_PAD = 4.0
 #: Partners next to each other on a ring stand at least this far apart (layout units).
@@ -225,10 +229,17 @@ def coordinate_ring(lat: float, lon: float, home: Home, *, place: Any = None,
                               or (home.region and region_of(district) == home.region)))
     if km <= REGION_KM or same_district:
         return "regional"
-    state = state_of(lat, lon)
+    state = _state_at(round(lat, 2), round(lon, 2))
     if state is not None and state == home.state:
         return "land"
     return "national" if state is not None else "international"
+
+
+@functools.lru_cache(maxsize=65536)
+def _state_at(lat: float, lon: float) -> str | None:
+    """:func:`~network_app.drawing.places.state_of` (about 2 ms a point) once per place,
+    rounded to about a kilometre: a big network has many partners at few places."""
+    return state_of(lat, lon)
 
 
 def column_rings(value: Any) -> tuple[str, ...] | None:
@@ -746,6 +757,7 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
         order = sorted(range(len(partners)),
                        key=lambda i: (-RINGS.index(partners[i].ring or RINGS[0]),
                                       layout.angles[partners[i].node]))
+        order = order[:MAX_LABELS]
         labels = []
         for i in order:
             partner = partners[i]
