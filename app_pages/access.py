@@ -222,11 +222,15 @@ def sidebar_note(rights: Rights, lang: str) -> None:
 
 
 def _sign_out(rights: Rights) -> NoReturn:
+    if rights.method == "oidc":
+        # Streamlit sends the browser to /auth/logout, which deletes the identity cookie and
+        # comes back in a new session (nothing of this one is left). A rerun now could come
+        # before the browser went there, and the cookie would stay.
+        st.logout()
+        st.stop()
     # Everything of the session goes (an upload shown, edits not saved), the language stays:
     # whoever signs in next at this browser starts afresh.
     for key in list(st.session_state.keys()):
         if key != "language":
             del st.session_state[key]
-    if rights.method == "oidc":
-        st.logout()
     st.rerun()

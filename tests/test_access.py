@@ -334,6 +334,7 @@ def test_oidc_user_sees_personal_data_and_edits():
     assert [t.value for t in at.title] == ["Bearbeiten"]
     at.sidebar.button(key="access_sign_out").click().run()
     assert at.user == {"is_logged_in": False}
+    at.run()  # the browser comes back from Streamlit's /auth/logout
     assert is_sign_in_page(at)
 
 

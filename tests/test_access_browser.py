@@ -2,6 +2,9 @@
 
 Password: the sign-in form, a wrong password refused, the right one opens the pages (Bearbeiten
 included), signing out closes them again, and no page opens by its address before signing in.
+OIDC: through Streamlit's st.login with a real (tiny, local) identity provider
+(tests/oidc_provider.py): redirect, code, token, signed id_token, cookie; an editor and a user
+who may only look.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import running_app
+from browser import free_port, running_app
 from conftest import ROOT, write_xlsx
+from oidc_provider import CLIENT_ID, CLIENT_SECRET, running_provider
 from playwright.sync_api import expect
 
 from network_app.access import hash_password
@@ -99,4 +103,64 @@ def test_no_page_by_its_address_before_signing_in(browser, password_app):
         expect(heading(page, SIGN_IN)).to_be_visible(timeout=60_000)
         expect(page.locator("body")).not_to_contain_text("A-Lab")
         expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def oidc(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("oidc")
+    with running_provider() as provider:
+        port = free_port()
+        secrets = folder / "secrets.toml"
+        secrets.write_text(
+            f'workspace = "{contacts_workspace(folder)}"\n\n'
+            '[login]\neditors = ["anna@soest.example"]\n\n'
+            f'[auth]\nredirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            'cookie_secret = "a-cookie-secret-only-for-these-tests"\n'
+            f'client_id = "{CLIENT_ID}"\nclient_secret = "{CLIENT_SECRET}"\n'
+            f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n',
+            encoding="utf-8")
+        with running_app(options=["--secrets.files", str(secrets)], port=port) as url:
+            yield url, provider
+
+
+def test_sign_in_with_the_identity_provider(browser, oidc):
+    url, provider = oidc
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    expect(heading(page, SIGN_IN)).to_be_visible(timeout=60_000)
+    expect(page.get_by_label("Passwort", exact=True)).to_have_count(0)
+    expect(page.locator("body")).not_to_contain_text("A-Lab")
+    shot(page, "login_oidc.png")
+
+    # Anna is on the editors' list: everything, Bearbeiten included
+    page.get_by_role("button", name="Mit dem Dienstkonto anmelden").click()
+    expect(page.get_by_text("Angemeldet als Anna Muster.")).to_be_visible(timeout=60_000)
+    assert {"/authorize", "/token", "/jwks"} <= set(provider.requests)
+    page.get_by_role("link", name="Bearbeiten").click()
+    expect(heading(page, "Bearbeiten")).to_be_visible(timeout=60_000)
+    shot(page, "login_oidc_editor.png")
+    page.get_by_role("button", name="Abmelden").click()
+    expect(heading(page, SIGN_IN)).to_be_visible(timeout=60_000)
+    # the identity cookie is gone: a new tab of this browser is not signed in either
+    second = context.new_page()
+    second.goto(url)
+    expect(heading(second, SIGN_IN)).to_be_visible(timeout=60_000)
+    second.close()
+
+    # a colleague who is not listed looks, but neither edits nor uploads
+    provider.user = {"sub": "gast", "name": "Gabi Gast", "email": "gast@soest.example",
+                     "email_verified": True}
+    page.get_by_role("button", name="Mit dem Dienstkonto anmelden").click()
+    expect(page.get_by_text("Angemeldet als Gabi Gast.")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Sie können alles ansehen.")).to_be_visible()
+    expect(page.get_by_role("link", name="Partner", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Bearbeiten")).to_have_count(0)
+    expect(page.get_by_role("link", name="Arbeitsstand")).to_have_count(0)
+    expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
+    page.goto(f"{url}/bearbeiten")
+    expect(page.get_by_text("Angemeldet als Gabi Gast.")).to_be_visible(timeout=60_000)
+    expect(heading(page, "Bearbeiten")).to_have_count(0)
+    shot(page, "login_oidc_viewer.png")
     context.close()
