@@ -152,3 +152,26 @@ def test_cli_picture_option(tmp_path):
     assert unknown.returncode == 2 and "welt" in unknown.stderr
     helped = run("export", "--help")
     assert "die Partner auf der Karte" in helped.stdout
+
+
+def test_places_without_room_for_their_name_are_said(tmp_path):
+    """48 places close together: the maps cannot name them all; a line above the footer names
+    every place they left unnamed, and no place goes unsaid."""
+    from network_app.exports import ExportMeta
+    from network_app.exports.maps import map_page
+
+    graph = nx.Graph()
+    for i in range(48):
+        name = f"Gemeinde mit langem Namen {i}"
+        graph.add_node(f"P{i}", kind="partner", place=name, lat=51.2 + (i // 8) * 0.12,
+                       lon=7.6 + (i % 8) * 0.15, label=f"P{i}")
+    graph.add_node("Fern", kind="partner", place="Berlin", lat=52.52, lon=13.4, label="Fern")
+    styles = {n: NodeStyle(CATEGORY_COLORS["Austausch"], 10.0, n) for n in graph}
+    figure = map_page(graph, styles, [("Austausch", CATEGORY_COLORS["Austausch"])],
+                      ExportMeta(title="Viele Orte", lang="de"))
+    lines = [t.get_text().replace("\n", " ") for t in figure.texts]
+    [line] = [t for t in lines if "ohne Namen auf der Karte" in t]
+    named = {t.get_text() for axes in figure.axes for t in axes.texts
+             if t.get_gid() == "place-label"}
+    said = int(line.split()[0])
+    assert said > 0 and len(named) + said == 49

@@ -19,7 +19,15 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.netmap import PartnerMap, partner_map
-from ..drawing.places import MapLook, Region, draw_map, home_region, map_extent
+from ..drawing.places import (
+    MapLook,
+    Place,
+    Region,
+    draw_map,
+    home_region,
+    map_extent,
+    place_label,
+)
 from ..drawing.styling import NodeStyle
 from ..text import by_language, join_list, say
 from .common import ExportMeta, atomic_target
@@ -32,6 +40,8 @@ _WORDS = by_language("exports.maps")
 WHOLE_SHARE = 0.4
 #: At most this many partners without coordinates are named on the page.
 MISSING_SHOWN = 8
+#: At most this many places the maps had no room to name are named on the page.
+UNNAMED_SHOWN = 12
 
 
 def write_map(path: str | os.PathLike[str], graph: nx.Graph, styles: Mapping[Any, NodeStyle],
@@ -58,91 +68,113 @@ def write_map(path: str | os.PathLike[str], graph: nx.Graph, styles: Mapping[Any
 def map_page(graph: nx.Graph, styles: Mapping[Any, NodeStyle], legend: list[tuple[str, str]],
              meta: ExportMeta, paper: str = "A4") -> Any:
     """The page :func:`write_map` writes, as a matplotlib ``Figure``; the maps are its first
-    axes (the whole map first)."""
+    axes (the whole map first). When the maps had no room to name some places, a line above
+    the footer names them: the page is drawn again with room for it."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
     import matplotlib
+
+    found = partner_map(graph, styles)
+    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
+        figure, unnamed = _page(found, legend, meta, paper, note=False)
+        if unnamed:
+            figure, unnamed = _page(found, legend, meta, paper, note=True)
+    return figure
+
+
+def _page(found: PartnerMap, legend: list[tuple[str, str]], meta: ExportMeta, paper: str, *,
+          note: bool) -> tuple[Any, list[Place]]:
+    """The page with room for the line of unnamed places when ``note``; returns the figure and
+    the places the maps had no room to name."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    found = partner_map(graph, styles)
     width, height = PAPER_SIZES[paper]
     scale = width / PAPER_SIZES["A4"][0]
     words = _WORDS[meta.lang]
     lang = meta.lang
-    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
-        figure = Figure(figsize=(width, height), dpi=DPI)
-        renderer = FigureCanvasAgg(figure).get_renderer()
-        page = _Page(figure, renderer, scale)
-        right = 0.97
-        if meta.include_personal:
-            badge = figure.text(0.97, 0.955, say("exports.pictures.intern", lang),
-                                fontsize=13 * scale, fontweight="bold", ha="right", va="top",
-                                color="#B00020",
-                                bbox={"boxstyle": "round,pad=0.4", "fc": "white",
-                                      "ec": "#B00020", "lw": 1.5 * scale})
-            right = page.fraction(badge.get_window_extent(renderer).x0, "x") - 0.015
-        title = page.text(0.955, meta.title or meta.words["untitled"], right, lines=2,
-                          fontsize=20 * scale, fontweight="bold", color="#1F1F1F")
-        reading = page.text(page.below(title, 0.012), _reading(found, lang), 0.97, lines=3,
-                            fontsize=10.5 * scale, color="#444444")
-        top = page.below(reading, 0.015)
-        small = {"fontsize": 8.5 * scale, "color": "#444444"}
-        footer = page.text(0.02, meta.footer(), 0.97, lines=4, bottom=True, **small)
-        bottom = page.above(footer, 0.006)
-        if found.missing:
-            names = join_list(list(found.missing), lang, limit=MISSING_SHOWN)
-            line = page.text(bottom, say("exports.maps.missing", lang,
-                                         count=len(found.missing), names=names),
-                             0.97, lines=2, bottom=True, **small)
-            bottom = page.above(line, 0.006)
-        used = {colour for spot in found.spots for colour, _ in spot.slices}
-        entries = [(Line2D([], [], linestyle="", marker="o", markersize=11 * scale,
-                           markerfacecolor=colour, markeredgecolor="white"), label)
-                   for label, colour in legend if colour in used]
-        ties = [(Line2D([], [], color="#404040", alpha=0.5, linewidth=2.5 * scale),
-                 words["ties"])] if found.ties else []
-        sizes = [(Line2D([], [], linestyle="", marker="o", markersize=11 * scale,
-                         markerfacecolor="#FFFFFF", markeredgecolor="#404040"),
-                  words["size"])]
-        bottom += 0.012
-        for row in (ties + sizes, entries):
-            if row:
-                bottom = page.above(_legend_row(page, row, bottom), 0.008)
-        box_height = max(top - bottom - 0.01, 0.05)
-        look = MapLook(label_size=9 * scale, country_size=8.5 * scale,
-                       marker=(3.5 * scale, 11 * scale), max_labels=24, line=0.8 * scale)
-        if not found.spots:
-            axes = figure.add_axes((0.02, bottom + 0.01, 0.96, box_height))
-            axes.set_axis_off()
-            axes.text(0.5, 0.5, words["empty"], transform=axes.transAxes, ha="center",
-                      fontsize=16 * scale, color="#444444")
-            return figure
-        places = found.places
-        region = home_region(places, aspect=(1 - WHOLE_SHARE) * 0.96 * width
-                             / (box_height * height))
-        if region is None:
-            _draw(figure, (0.02, bottom + 0.01, 0.96, box_height), found, lang,
-                  map_extent(places), look)
-        else:
-            whole = WHOLE_SHARE * 0.96
-            _draw(figure, (0.02, bottom + 0.01, whole - 0.01, box_height), found, lang,
-                  map_extent(places), look, frame=region)
-            _draw(figure, (0.02 + whole + 0.01, bottom + 0.01, 0.96 - whole - 0.01,
-                           box_height), found, lang, region.box, look, zoomed=True)
-    return figure
+    figure = Figure(figsize=(width, height), dpi=DPI)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    page = _Page(figure, renderer, scale)
+    right = 0.97
+    if meta.include_personal:
+        badge = figure.text(0.97, 0.955, say("exports.pictures.intern", lang),
+                            fontsize=13 * scale, fontweight="bold", ha="right", va="top",
+                            color="#B00020",
+                            bbox={"boxstyle": "round,pad=0.4", "fc": "white",
+                                  "ec": "#B00020", "lw": 1.5 * scale})
+        right = page.fraction(badge.get_window_extent(renderer).x0, "x") - 0.015
+    title = page.text(0.955, meta.title or meta.words["untitled"], right, lines=2,
+                      fontsize=20 * scale, fontweight="bold", color="#1F1F1F")
+    reading = page.text(page.below(title, 0.012), _reading(found, lang), 0.97, lines=3,
+                        fontsize=10.5 * scale, color="#444444")
+    top = page.below(reading, 0.015)
+    small = {"fontsize": 8.5 * scale, "color": "#444444"}
+    footer = page.text(0.02, meta.footer(), 0.97, lines=4, bottom=True, **small)
+    bottom = page.above(footer, 0.006)
+    if found.missing:
+        names = join_list(list(found.missing), lang, limit=MISSING_SHOWN)
+        line = page.text(bottom, say("exports.maps.missing", lang,
+                                     count=len(found.missing), names=names),
+                         0.97, lines=2, bottom=True, **small)
+        bottom = page.above(line, 0.006)
+    note_at = bottom
+    if note:  # two lines for the places without a name, written once the maps are drawn
+        bottom += 2 * page.line_height(8.5 * scale) + 0.006
+    used = {colour for spot in found.spots for colour, _ in spot.slices}
+    entries = [(Line2D([], [], linestyle="", marker="o", markersize=11 * scale,
+                       markerfacecolor=colour, markeredgecolor="white"), label)
+               for label, colour in legend if colour in used]
+    ties = [(Line2D([], [], color="#404040", alpha=0.5, linewidth=2.5 * scale),
+             words["ties"])] if found.ties else []
+    sizes = [(Line2D([], [], linestyle="", marker="o", markersize=11 * scale,
+                     markerfacecolor="#FFFFFF", markeredgecolor="#404040"),
+              words["size"])]
+    bottom += 0.012
+    for row in (ties + sizes, entries):
+        if row:
+            bottom = page.above(_legend_row(page, row, bottom), 0.008)
+    box_height = max(top - bottom - 0.01, 0.05)
+    look = MapLook(label_size=9 * scale, country_size=8.5 * scale,
+                   marker=(3.5 * scale, 11 * scale), max_labels=24, line=0.8 * scale)
+    if not found.spots:
+        axes = figure.add_axes((0.02, bottom + 0.01, 0.96, box_height))
+        axes.set_axis_off()
+        axes.text(0.5, 0.5, words["empty"], transform=axes.transAxes, ha="center",
+                  fontsize=16 * scale, color="#444444")
+        return figure, []
+    places = found.places
+    region = home_region(places, aspect=(1 - WHOLE_SHARE) * 0.96 * width
+                         / (box_height * height))
+    if region is None:
+        unnamed = _draw(figure, (0.02, bottom + 0.01, 0.96, box_height), found, lang,
+                        map_extent(places), look)
+    else:
+        whole = WHOLE_SHARE * 0.96
+        unnamed = _draw(figure, (0.02, bottom + 0.01, whole - 0.01, box_height), found,
+                        lang, map_extent(places), look, frame=region)
+        unnamed += _draw(figure, (0.02 + whole + 0.01, bottom + 0.01,
+                                  0.96 - whole - 0.01, box_height), found, lang,
+                         region.box, look, zoomed=True)
+    if note and unnamed:
+        names = join_list([place_label(p, lang) for p in unnamed], lang,
+                          limit=UNNAMED_SHOWN)
+        page.text(note_at, say("exports.maps.unnamed", lang, count=len(unnamed),
+                               places=names), 0.97, lines=2, bottom=True, **small)
+    return figure, unnamed
 
 
 def _draw(figure: Any, rect: tuple[float, float, float, float], found: PartnerMap, lang: str,
           box: tuple[float, float, float, float], look: MapLook, *, frame: Region | None = None,
-          zoomed: bool = False) -> None:
-    """One map in ``rect`` (figure fractions) showing ``box``."""
+          zoomed: bool = False) -> list[Place]:
+    """One map in ``rect`` (figure fractions) showing ``box``; the places it left unnamed."""
     axes = figure.add_axes(rect)
     axes.set_axis_off()
-    draw_map(figure, axes, found.places, lang, box, zoomed=zoomed,
-             frame=frame.box if frame is not None else None, look=look, paint=found.paint(),
-             ties=found.place_ties())
+    drawn = draw_map(figure, axes, found.places, lang, box, zoomed=zoomed,
+                     frame=frame.box if frame is not None else None, look=look,
+                     paint=found.paint(), ties=found.place_ties())
+    return list(drawn.unnamed)
 
 
 def _reading(found: PartnerMap, lang: str) -> str:

@@ -1442,6 +1442,8 @@ CATALOG: dict[str, Any] = {
         "ties": "Zusammenarbeit zwischen Orten (dicker = mehr Verbindungen)",
         "size": "Punktgröße: Zahl der Partner am Ort",
         "empty": "Kein Partner hat einen Ort mit Koordinaten.",
+        "unnamed": {"one": "Ohne Namen auf der Karte (kein Platz): {places}.",
+                    "other": "{count} Orte ohne Namen auf der Karte (kein Platz): {places}."},
     },
     "exports.pptx": {
         "data_date": "Datenstand: {date}",

@@ -1342,6 +1342,8 @@ CATALOG: dict[str, Any] = {
         "ties": "Working together between places (thicker = more ties)",
         "size": "Dot size: number of partners in the place",
         "empty": "No partner has a place with coordinates.",
+        "unnamed": {"one": "Not named on the map (no room): {places}.",
+                    "other": "{count} places not named on the map (no room): {places}."},
     },
     "exports.pptx": {
         "data_date": "Data as of: {date}",
