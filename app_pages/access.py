@@ -26,6 +26,7 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 import streamlit as st
@@ -96,12 +97,21 @@ def _language() -> str:
 
 
 def _stop(lang: str) -> NoReturn:
-    """End the run of a locked or sign-in page: the browser's page list becomes this one page
-    (it would otherwise keep the list of the pages seen before signing out), and an address
-    of another page (``/bearbeiten``) leads here."""
-    st.navigation([st.Page(_sign_in_address, title=TEXT[lang]["title"], default=True)],
-                  position="hidden")
+    """End the run of a locked or sign-in page: the browser's page list becomes the sign-in
+    page alone (it would otherwise keep the list of the pages seen before signing out). The
+    address of every page (``/bearbeiten``, a bookmark) leads to the sign-in too, under its
+    own address: no "Page not found", and after signing in the page asked for opens."""
+    title = TEXT[lang]["title"]
+    pages = [st.Page(_sign_in_address, title=title, default=True)]
+    pages += [st.Page(_sign_in_address, title=title, url_path=name) for name in _page_names()]
+    st.navigation(pages, position="hidden")
     st.stop()
+
+
+def _page_names() -> list[str]:
+    """The addresses of the app's pages: the names of the page files (``app_pages/*.py``)."""
+    return sorted(path.stem for path in Path(__file__).parent.glob("*.py")
+                  if not path.stem.startswith("_") and path.stem != "netzwerk")
 
 
 def _sign_in_address() -> None:

@@ -103,6 +103,14 @@ def test_no_page_by_its_address_before_signing_in(browser, password_app):
         expect(heading(page, SIGN_IN)).to_be_visible(timeout=60_000)
         expect(page.locator("body")).not_to_contain_text("A-Lab")
         expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+    shot(page, "login_by_address.png")
+    # signed in there, the page asked for opens
+    field = page.get_by_label("Passwort", exact=True)
+    field.fill(PASSWORD)
+    field.press("Enter")
+    expect(heading(page, "Arbeitsstand")).to_be_visible(timeout=60_000)
+    expect(page).to_have_url(re.compile(r"/arbeitsstand$"))
     context.close()
 
 
