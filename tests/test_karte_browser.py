@@ -98,3 +98,20 @@ def test_map_drawn_offline_and_a_click_opens_the_profile(page):
     page.mouse.click(hamm["x"], hamm["y"])
     page.get_by_role("heading", name="Fablab Hamm").wait_for(timeout=30_000)
     assert page.outside_requests == []
+
+
+def test_map_picture_downloads(page, tmp_path):
+    """The download buttons make the map page when clicked (a PNG of A4 at 300 dpi)."""
+    drawn_map(page)
+    button = page.get_by_role("button", name="PNG herunterladen")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as download:
+        button.click()
+    path = tmp_path / "karte.png"
+    download.value.save_as(path)
+    assert download.value.suggested_filename == "Partnernetz-Karte.png"
+    from PIL import Image
+
+    with Image.open(path) as image:
+        assert image.size == (3508, 2481)
+    assert page.outside_requests == []
