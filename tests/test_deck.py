@@ -208,14 +208,22 @@ def test_a_very_long_category_points_to_the_workbook(tmp_path):
 
 
 def test_small_deck_without_activities_or_coordinates(tmp_path, small_sheets):
-    """No activities slide without activities, no map without coordinates."""
-    sheets = {"Partner": small_sheets["Partner"]}
+    """No activities slide without activities, no map without coordinates (nor an Ort)."""
+    sheets = {"Partner": [row[:3] for row in small_sheets["Partner"]]}  # without the Ort
     data = load_workbook(write_xlsx(tmp_path / "klein.xlsx", sheets))
     found = titles(write_deck(tmp_path / "klein.pptx", data, title="Unser Netz"))
     assert found[0] == "Unser Netz"
     assert "Aktivitäten nach Bereich und Status" not in found
     assert "Wo unsere Partner sind" not in found
     assert found[-1] == "Quellen und Datenstand"
+
+
+def test_the_map_slide_places_partners_by_their_ort(tmp_path, small_sheets):
+    """Without Breite/Länge the partners stand where their Ort is (network_app.geo)."""
+    data = load_workbook(write_xlsx(tmp_path / "klein.xlsx", {"Partner": small_sheets["Partner"]}))
+    slides = list(Presentation(write_deck(tmp_path / "klein.pptx", data)).slides)
+    [slide] = [s for s in slides if s.shapes.title.text == "Wo unsere Partner sind"]
+    assert any("4 von 4 Partnern" in text for text in texts(slide)), texts(slide)
 
 
 def test_english_deck(tmp_path, small_sheets):
