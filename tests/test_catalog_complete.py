@@ -33,6 +33,8 @@ ALLOWED = {
     ("network_app/exports/report.py", "gemeinsame Programme"),
     ("network_app/workbook/template.py", "Datenstand"),  # a setting's name in the workbook
     ("network_app/workbook/validation.py", "[0-9a-zäöüß]+"),  # a pattern for German names
+    # a region's Kreise as the gazetteer names them (the region's name is shown, as a name)
+    ("network_app/drawing/reach.py", "Märkischer Kreis"),
     # words of German place names, matched in the column Ort, never shown
     *(("network_app/geo/names.py", words) for words in (
         "freie und hansestadt", "in der oberpfalz", "an der ", "in der ", "bei ", "der", "auf",
