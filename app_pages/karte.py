@@ -24,7 +24,14 @@ import network_app as na
 from app_pages.common import current, errors_banner, header, measures_for, plain
 from app_pages.explore import base, looks_and_filters, view
 from app_pages.network_component import network_chart
-from network_app.drawing.netmap import PartnerMap, map_backdrop, map_graph, map_views, partner_map
+from network_app.drawing.netmap import (
+    PartnerMap,
+    map_backdrop,
+    map_graph,
+    map_views,
+    partner_map,
+    strongest_ties,
+)
 from network_app.drawing.places import home_place, state_of
 from network_app.exports import meta_for
 from network_app.exports.maps import write_map
@@ -36,6 +43,9 @@ TEXT = by_language("app.karte")
 HEIGHT = 620
 #: At most this many partners without a place are named under the map.
 MISSING_SHOWN = 30
+#: At most this many lines between places are drawn (those with most ties): thousands of lines
+#: show nothing and slow the browser down.
+MAX_TIES = 1500
 PICTURE_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
@@ -99,7 +109,8 @@ def page() -> None:
                             communities=communities.membership, color_values=values)
     legend = na.legend(graph, lang, color_by=color_by, communities=communities.membership,
                        community_names=communities.names, color_values=values)
-    found = partner_map(graph, styles, values=sizes)
+    every = partner_map(graph, styles, values=sizes)
+    found = strongest_ties(every, MAX_TIES)
     shown, positions, looks = map_graph(found, graph, lang)
     partners = sorted((n for n, k in graph.nodes(data="kind") if k == "partner"),
                       key=str.casefold)
@@ -121,6 +132,9 @@ def page() -> None:
             places=say("app.karte.places", lang, count=len(found.spots))),
         size_text, words["caption"],
         *([say("app.karte.inner", lang, count=found.inner_ties)] if found.inner_ties else []),
+        *([say("app.karte.ties_cut", lang, count=len(found.ties),
+               total=number(len(every.ties), lang))] if len(every.ties) > len(found.ties)
+          else []),
     ]))
     if clicked and clicked in shown:
         spot = next(s for s in found.spots if s.key == clicked)

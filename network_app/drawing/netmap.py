@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
@@ -69,6 +69,7 @@ __all__ = [
     "partner_map",
     "project",
     "spot_radii",
+    "strongest_ties",
 ]
 
 #: Canvas units per degree of latitude in the app's plane.
@@ -219,6 +220,21 @@ def partner_map(graph: nx.Graph, styles: Mapping[Hashable, NodeStyle],
                                       key=lambda p: (p[0].casefold(), p[1].casefold()))))
                   for (a, b), found in sorted(ties.items()))
     return PartnerMap(tuple(spots), drawn, inner, tuple(sorted(missing, key=str.casefold)))
+
+
+def strongest_ties(partner_map: PartnerMap, limit: int) -> PartnerMap:
+    """The map with at most ``limit`` ties between places: those with most ties between their
+    partners (a map of thousands of lines shows none of them, and slows a browser down).
+
+    >>> p = Place("X", 0.0, 0.0, 1)
+    >>> ties = tuple(MapTie(f"a{i}", f"b{i}", i, float(i), ()) for i in range(1, 5))
+    >>> [t.count for t in strongest_ties(PartnerMap((), ties, 0, ()), 2).ties]
+    [4, 3]
+    """
+    if len(partner_map.ties) <= limit:
+        return partner_map
+    kept = sorted(partner_map.ties, key=lambda t: (-t.count, -t.strength, t.a, t.b))[:limit]
+    return replace(partner_map, ties=tuple(kept))
 
 
 def _free(name: str, taken: set[str]) -> str:

@@ -568,6 +568,8 @@ CATALOG: dict[str, Any] = {
                            "other": "In {place}: {count} Partner. Ein Klick öffnet ein "
                            "Profil."},
         "open_help": "Profil dieses Partners öffnen",
+        "ties_cut": "Gezeigt sind die {count} Linien zwischen Orten mit den meisten "
+        "Verbindungen (von {total}).",
         "missing": {"one": "Ohne Ort: {names}. Dieser Partner fehlt auf der Karte.",
                     "other": "Ohne Ort: {names}. Diese {count} Partner fehlen auf der Karte."},
         "missing_help": "So kommen sie auf die Karte: In der Arbeitsmappe (Blatt Partnerliste) "

@@ -508,6 +508,8 @@ CATALOG: dict[str, Any] = {
         "place_partners": {"one": "In {place}: 1 partner. A click opens the profile.",
                            "other": "In {place}: {count} partners. A click opens a profile."},
         "open_help": "Open this partner's profile",
+        "ties_cut": "Shown are the {count} lines between places with the most ties (of "
+        "{total}).",
         "missing": {"one": "Without a place: {names}. This partner is missing from the map.",
                     "other": "Without a place: {names}. These {count} partners are missing "
                     "from the map."},
