@@ -272,3 +272,11 @@ def test_check_json_lists_places_not_found(tmp_path):
     [warning] = [w for w in report["warnings"] if w["code"] == "place_not_found"]
     assert (warning["row"], warning["column"], warning["value"]) == (2, "Ort", "Soestt")
     assert "»Soest«" in warning["message"]
+
+
+def test_a_long_text_is_no_place_name():
+    assert lookup("Soest " * 2000) is None and suggest("Soest " * 2000) is None
+    start = time.process_time()
+    found = [lookup(f"Zqx{i} Bahnhofstraße {i} Hinterhaus") for i in range(500)]
+    assert found == [None] * 500
+    assert time.process_time() - start < 2.0  # each about 0.2 ms

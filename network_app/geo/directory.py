@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
-import itertools
 import math
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +18,8 @@ from .names import Reading, key, loose, readings
 __all__ = ["DATA_FILE", "KIND_ORDER", "NEAR_KM", "Gazetteer", "Place", "gazetteer"]
 
 DATA_FILE = "gazetteer.txt.gz"
+#: A text longer than this is no place name (a note in the wrong column): not looked up.
+MAX_CHARS = 100
 #: Of places with the same name, one within this distance of the partners' home is taken
 #: (the nearest) before a bigger one further away.
 NEAR_KM = 50.0
@@ -145,7 +146,7 @@ class Gazetteer:
 
     def find(self, text: str, near: tuple[float, float] | None = None) -> Found | None:
         """The place ``text`` names, or None (see :mod:`network_app.geo` for the rules)."""
-        if not text or not text.strip():
+        if not text or not text.strip() or len(text) > MAX_CHARS:
             return None
         options = readings(text)
         for look in (self.numbers, self.loose_numbers):
@@ -200,7 +201,7 @@ class Gazetteer:
         from rapidfuzz import fuzz, process
 
         query = key(text)
-        if not query:
+        if not query or len(text) > MAX_CHARS:
             return None
         hit = process.extractOne(query, self._unique_keys, scorer=fuzz.ratio,
                                  score_cutoff=cutoff)
@@ -214,11 +215,11 @@ def _numbers(lines: list[str], name_key: str) -> list[int]:
     """The numbers after ``name_key`` in sorted lines "key<tab>number" (a tab sorts before
     every character of a key, so one key's lines are together and first)."""
     found = []
-    for line in itertools.islice(lines, bisect.bisect_left(lines, name_key + "\t"), None):
-        k, _, number = line.partition("\t")
-        if k != name_key:
-            break
-        found.append(int(number))
+    prefix = name_key + "\t"
+    at = bisect.bisect_left(lines, prefix)
+    while at < len(lines) and lines[at].startswith(prefix):
+        found.append(int(lines[at][len(prefix):]))
+        at += 1
     return found
 
 

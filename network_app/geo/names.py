@@ -76,6 +76,11 @@ _JOINERS = re.compile(r" (am|an der|an|auf der|auf|bei|im|in der|in|ob der|ob|un
                       r"vor|zu) .+$")
 
 
+#: Only the first words of a longer text are tried as a place name on their own (place names
+#: have at most a handful: "Neustadt an der Aisch-Bad Windsheim").
+MAX_WORDS = 6
+
+
 @dataclass(frozen=True)
 class Reading:
     """One way to read a written place name: the ``key`` to look for, ``how`` it came from the
@@ -141,7 +146,7 @@ def readings(text: str) -> list[Reading]:
     add(Reading(base_key, hints=hints, district=district))
     add(Reading(name, hints=hints, district=district))
     words = name.split()
-    for end in range(len(words) - 1, 0, -1):
+    for end in range(min(len(words) - 1, MAX_WORDS), 0, -1):
         if words[end - 1] in _JOINING_WORDS or " ".join(words[:end]) in _TOWN_PREFIXES:
             continue
         add(Reading(" ".join(words[:end]), "part", (*hints, " ".join(words[end:])),

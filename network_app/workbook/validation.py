@@ -42,6 +42,9 @@ __all__ = ["PartnerData", "validate_sheets"]
 MIN_YEAR = 1900
 #: One warning per far-away cell is useful; a hundred of them only bury the other problems.
 MAX_STRAY_WARNINGS = 20
+#: Places not found get a suggestion ("meinten Sie …?") up to this many different ones; more
+#: are folded into one summary anyway (problems.summarise), and each costs a fuzzy search.
+MAX_PLACE_SUGGESTIONS = 20
 #: Years further ahead than this are typing slips ("2220"), not plans.
 MAX_YEARS_AHEAD = 10
 
@@ -487,11 +490,15 @@ def _look_up_places(rows: list[dict[str, Any]], table: Table | None,
         return {}
     log = _Collector(table.sheet, problems)
     missing_names = set(missing)
+    suggested: dict[str, str | None] = {}
     for row in rows:
         if row["name"] in missing_names:
-            close = geo.suggest(row["place"])
+            text = str(row["place"])
+            if text not in suggested and len(suggested) < MAX_PLACE_SUGGESTIONS:
+                close = geo.suggest(text)
+                suggested[text] = close.name if close else None
             log.add("place_not_found", row["row"], column, row["place"], WARNING,
-                    suggestion=close.name if close else None)
+                    suggestion=suggested.get(text))
         elif (hit := found.get(row["name"])) is not None:
             if hit.how == "part":
                 log.add("place_part", row["row"], column, row["place"], WARNING,
