@@ -20,9 +20,8 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import altair as alt
 import networkx as nx
 import pandas as pd
 import streamlit as st
@@ -37,6 +36,9 @@ from network_app.text.format import LOCALES
 from network_app.workbook import limits as workbook_limits
 from network_app.workbook.isolated import load_isolated
 from network_app.workspace.store import Workspace, fingerprint
+
+if TYPE_CHECKING:  # altair takes 0.6 s to import; only the pages with charts need it
+    import altair as alt
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
@@ -570,6 +572,8 @@ def chart_locale(lang: str) -> dict[str, Any]:
 
 def localized(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
     """``chart`` writing its numbers as ``lang`` does (keeps any other configuration)."""
+    import altair as alt
+
     chart = chart.copy(deep=False)
     config = chart.config if chart.config is not alt.Undefined else alt.Config()
     chart.config = config.copy()

@@ -283,3 +283,23 @@ def test_group_names_of_the_bundled_workbook_are_unique():
 def test_docstring_examples_run():
     result = doctest.testmod(network_app.analysis.communities)
     assert result.attempted and not result.failed
+
+
+def test_groups_of_the_whole_graph_are_those_of_its_partner_layer(tmp_path):
+    """The app finds the groups on the workbook's whole graph (kept frozen, no copy of its
+    partner layer): the hub is left out, and groups, names and modularity are the same."""
+    import sys
+
+    from conftest import ROOT
+
+    import network_app as na
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from pipeline import write_workbook
+
+    for path in (ROOT / "data" / "stadtlabor_soest.xlsx",
+                 write_workbook(tmp_path / "partner.xlsx", 600)):
+        whole = nx.freeze(build_graph(na.load_workbook(path)))
+        for lang in ("de", "en"):
+            assert detect_communities(whole, lang=lang) == detect_communities(
+                partner_layer(whole), lang=lang)
