@@ -1447,6 +1447,18 @@ CATALOG: dict[str, Any] = {
         "unnamed": {"one": "Ohne Namen auf der Karte (kein Platz): {places}.",
                     "other": "{count} Orte ohne Namen auf der Karte (kein Platz): {places}."},
     },
+    "exports.reach": {
+        "title": "{title}: Reichweite",
+        "reading": "In der Mitte {centre}, ringsum die Partner. Die Ringe von innen nach außen: "
+        "{local}, {region} ({rule}), {state}, Deutschland, "
+        "international. Farbe: Kategorie. Der Ring kommt aus der Spalte Reichweite, sonst "
+        "aus dem Ort.",
+        "without": {"one": "Ohne Reichweite und ohne Ort (nicht im Bild): 1 Partner: {names}. "
+                    "Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein.",
+                    "other": "Ohne Reichweite und ohne Ort (nicht im Bild): {count} Partner: "
+                    "{names}. Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein."},
+        "empty": "Kein Partner hat eine Reichweite oder einen Ort.",
+    },
     "exports.pptx": {
         "data_date": "Datenstand: {date}",
         "exported": "Export vom {date}",
@@ -1499,18 +1511,6 @@ CATALOG: dict[str, Any] = {
         "map": "Wo unsere Partner sind",
         "map_plain": "Wo die Partner sind",
         "map_alt": "Karte der Partnerorte",
-    "exports.reach": {
-        "title": "{title}: Reichweite",
-        "reading": "In der Mitte {centre}, ringsum die Partner. Die Ringe von innen nach außen: "
-        "{local}, {region} ({rule}), {state}, Deutschland, "
-        "international. Farbe: Kategorie. Der Ring kommt aus der Spalte Reichweite, sonst "
-        "aus dem Ort.",
-        "without": {"one": "Ohne Reichweite und ohne Ort (nicht im Bild): 1 Partner: {names}. "
-                    "Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein.",
-                    "other": "Ohne Reichweite und ohne Ort (nicht im Bild): {count} Partner: "
-                    "{names}. Tragen Sie in der Arbeitsmappe die Reichweite oder den Ort ein."},
-        "empty": "Kein Partner hat eine Reichweite oder einen Ort.",
-    },
         "map_count": {
             "one": "1 von {total} Partnern hat Koordinaten; Kreisgröße = Zahl der Partner am "
             "Ort.",

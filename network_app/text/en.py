@@ -1347,6 +1347,18 @@ CATALOG: dict[str, Any] = {
         "unnamed": {"one": "Not named on the map (no room): {places}.",
                     "other": "{count} places not named on the map (no room): {places}."},
     },
+    "exports.reach": {
+        "title": "{title}: reach",
+        "reading": "{centre} in the centre, the partners around it. The rings from the inside "
+        "out: {local}, {region} ({rule}), {state}, Germany, "
+        "international. Colour: category. The ring comes from the column Reach, otherwise "
+        "from the place.",
+        "without": {"one": "No reach and no place (not in the picture): 1 partner: {names}. "
+                    "Enter the reach or the place in the workbook.",
+                    "other": "No reach and no place (not in the picture): {count} partners: "
+                    "{names}. Enter the reach or the place in the workbook."},
+        "empty": "No partner has a reach or a place.",
+    },
     "exports.pptx": {
         "data_date": "Data as of: {date}",
         "exported": "Exported on {date}",
@@ -1381,18 +1393,6 @@ CATALOG: dict[str, Any] = {
             "other": "Network picture: {count} partners and their ties",
         },
         "category": {"one": "{category}: 1 partner", "other": "{category}: {count} partners"},
-    "exports.reach": {
-        "title": "{title}: reach",
-        "reading": "{centre} in the centre, the partners around it. The rings from the inside "
-        "out: {local}, {region} ({rule}), {state}, Germany, "
-        "international. Colour: category. The ring comes from the column Reach, otherwise "
-        "from the place.",
-        "without": {"one": "No reach and no place (not in the picture): 1 partner: {names}. "
-                    "Enter the reach or the place in the workbook.",
-                    "other": "No reach and no place (not in the picture): {count} partners: "
-                    "{names}. Enter the reach or the place in the workbook."},
-        "empty": "No partner has a reach or a place.",
-    },
         "category_alt": "Network picture, highlighted: partners in category {category}",
         "more_next": "and {n} more on the next slide",
         "more_workbook": "and {n} more: every name is in the workbook",
