@@ -280,3 +280,13 @@ def test_a_long_text_is_no_place_name():
     found = [lookup(f"Zqx{i} Bahnhofstraße {i} Hinterhaus") for i in range(500)]
     assert found == [None] * 500
     assert time.process_time() - start < 2.0  # each about 0.2 ms
+
+
+def test_nearest_says_where_coordinates_lie():
+    from network_app.geo import nearest
+
+    soest = nearest(51.5711, 8.106)
+    assert (soest.name, soest.kreis, soest.land, soest.country) == ("Soest", "Kreis Soest",
+                                                                    "NW", "DE")
+    assert nearest(47.80, 13.04).country == "AT"
+    assert nearest(40.0, -30.0) is None  # the middle of the Atlantic

@@ -21,8 +21,12 @@ For the rest of the program (the API)
 * :meth:`~network_app.workbook.validation.PartnerData.placed_partners`: the partner records
   (as ``records("partners")``) with the same three fields, for pages that draw from the data
   rather than the graph (the presentation's map).
-* :func:`lookup` (one name, optionally near a home), :func:`suggest` (the closest known name,
-  for "meinten Sie …?"), :func:`with_coordinates` (fill records from a ``looked_up`` map).
+* :func:`lookup` (one name, optionally near a home; its :class:`Found` ``.place`` has
+  ``name``, ``kind``, ``lat``, ``lon``, ``country`` (ISO code), ``kreis``, ``land`` (code, "NW")
+  and ``population``: where a partner lies, for the reach view, also when the workbook gives its
+  coordinates), :func:`nearest` (the place at coordinates: its Kreis, Land, country),
+  :func:`suggest` (the closest known name, for "meinten Sie …?"), :func:`with_coordinates`
+  (fill records from a ``looked_up`` map).
 * Problems (:mod:`network_app.workbook.validation`): ``place_not_found`` (sheet, Excel row,
   column Ort, a suggestion), ``place_ambiguous`` (another place of that name could be meant),
   ``place_part`` (only the first words were found: "Lippstadt-Cappel" stands at Lippstadt).
@@ -67,7 +71,7 @@ from typing import Any
 from .directory import NEAR_KM, Found, Place, gazetteer
 
 __all__ = ["FROM_PLACE", "FROM_TABLE", "NEAR_KM", "Found", "Place", "has_coordinates", "home_of",
-           "locate_partners", "lookup", "suggest", "with_coordinates"]
+           "locate_partners", "lookup", "nearest", "suggest", "with_coordinates"]
 
 #: ``coord_source`` of coordinates written in the workbook's Breite/Länge.
 FROM_TABLE = "Tabelle"
@@ -82,6 +86,16 @@ def lookup(text: str, near: tuple[float, float] | None = None) -> Found | None:
     within NEAR_KM of it is taken.
     """
     return gazetteer().find(text, near)
+
+
+def nearest(lat: float, lon: float, km: float = 25.0) -> Place | None:
+    """The town (Gemeinde, Ortsteil or city abroad) nearest to (lat, lon) within ``km``, or
+    None: its ``kreis``, ``land`` and ``country`` say where coordinates lie.
+
+    >>> nearest(51.571, 8.106).kreis, nearest(47.80, 13.04).country
+    ('Kreis Soest', 'AT')
+    """
+    return gazetteer().nearest(lat, lon, km)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -12,6 +12,7 @@ import gzip
 import math
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from .names import Reading, key, loose, readings
 
@@ -126,6 +127,32 @@ class Gazetteer:
     @functools.cached_property
     def _loose(self) -> list[str]:
         return self._parts["loose"].splitlines()
+
+    @functools.cached_property
+    def _coordinates(self) -> Any:
+        """Latitude and longitude of every place (numpy arrays), for :meth:`nearest`."""
+        import numpy as np
+
+        rows = [line.split("\t", 4)[2:4] for line in self._lines]
+        table = np.array(rows, dtype=float)
+        return table[:, 0], table[:, 1]
+
+    def nearest(self, lat: float, lon: float, km: float = 25.0,
+                kinds: str = "GOC") -> Place | None:
+        """The place of one of ``kinds`` nearest to (lat, lon), if within ``km``: its Kreis,
+        Land and country say where coordinates lie."""
+        import numpy as np
+
+        lats, lons = self._coordinates
+        dx = (lons - lon) * math.cos(math.radians(lat))
+        distances = np.hypot(lats - lat, dx) * 111.2
+        for number in np.argsort(distances)[:50]:
+            if distances[number] > km:
+                break
+            place = self.place(int(number))
+            if place.kind in kinds:
+                return place
+        return None
 
     @functools.cached_property
     def land_words(self) -> dict[str, set[str]]:
