@@ -463,6 +463,11 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     lang = args.lang
+    if args.picture != _DEFAULT_PICTURE and args.fmt not in PICTURE_FORMATS:
+        # bad usage, said before the workbook is read
+        print(say("cli.picture_format", lang, picture=args.picture, format=args.fmt,
+                  formats=", ".join(PICTURE_FORMATS)), file=sys.stderr)
+        return EXIT_UNREADABLE
     data = _load(args)
     meta = meta_for(data, title=args.title, lang=lang, include_personal=args.include_personal,
                     note_problems=not args.no_problem_note)
@@ -483,11 +488,6 @@ def _template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-    if args.picture != _DEFAULT_PICTURE and args.fmt not in PICTURE_FORMATS:
-        # bad usage, said before the workbook is read
-        print(say("cli.picture_format", lang, picture=args.picture, format=args.fmt,
-                  formats=", ".join(PICTURE_FORMATS)), file=sys.stderr)
-        return EXIT_UNREADABLE
 def _password(args: argparse.Namespace) -> int:
     """Ask for a password (twice at a terminal, one line from a pipe) and print the lines for
     secrets.toml: the hash only, never the password. Bad usage (too short, the two entries
