@@ -303,3 +303,22 @@ def test_groups_of_the_whole_graph_are_those_of_its_partner_layer(tmp_path):
         for lang in ("de", "en"):
             assert detect_communities(whole, lang=lang) == detect_communities(
                 partner_layer(whole), lang=lang)
+
+
+def test_a_frozen_graph_gives_the_same_groups_and_names_without_prepare():
+    """A frozen graph (the app's) is converted straight to igraph; groups, modularity and
+    names, also those told apart by their most central partner, are the prepared ones."""
+    graph = cliques(["A1", "A2", "A3", "A4", "A5"], ["B1", "B2", "B3", "B4", "B5"],
+                    links=(("A5", "B1"), ("A2", "B4")))
+    graph.add_node("Lab", kind="hub")
+    graph.add_edges_from(("Lab", n) for n in list(graph) if n != "Lab")
+    for node in graph:
+        if node != "Lab":
+            graph.nodes[node].update(kind="partner", categories=["Forschung"],
+                                     type="Hochschule")
+    graph.edges["A1", "A2"]["weight"] = 3
+    found = detect_communities(graph)
+    assert len(set(found.names.values())) == 2 and " um " in found.names[1]
+    assert detect_communities(nx.freeze(graph)) == found
+    assert detect_communities(nx.freeze(graph), resolution=2.0) == detect_communities(
+        graph, resolution=2.0)
