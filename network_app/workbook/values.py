@@ -49,6 +49,14 @@ _CATEGORY_SEPARATORS = re.compile(r"\s*[;|,\n]\s*")
 #: the value is read once for every language, and the workbook's vocabulary (sheets, columns,
 #: categories) is German, so the cell is quoted as the person sees it in the file.
 _BOOLEAN_TEXT = {True: "WAHR", False: "FALSCH"}
+#: Invisible characters that only hide or reorder text, dropped from every cell: the byte order
+#: mark (U+FEFF) and the zero width space (U+200B), which make two names that look the same
+#: differ (and U+FEFF has no glyph: matplotlib's PDF writer failed on it), and the bidi
+#: embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which turn the text
+#: after them around: "Stadt\u202eexe.txt" is shown as "Stadttxt.exe". Right-to-left
+#: names need none of them (the bidi algorithm orders Arabic or Hebrew letters by itself);
+#: joiners (U+200C, U+200D: emoji, Persian, Indic scripts) and the marks U+200E/U+200F stay.
+_HIDDEN = re.compile("[\ufeff\u200b\u202a-\u202e\u2066-\u2069]")
 
 
 class ValueProblem(ValueError):
@@ -61,17 +69,15 @@ class ValueProblem(ValueError):
 def to_text(value: Any) -> str | None:
     r"""A cell as the text a person sees: 12.0 → "12", a date → "2022-08-12", "" → None.
 
-    A byte order mark inside the text (U+FEFF, a stray from a pasted CSV; it shows nothing)
-    goes: it made two names that look the same differ, and matplotlib's PDF writer fails on
-    it (no glyph).
+    Characters that only hide or turn text around go (:data:`_HIDDEN`).
 
-    >>> to_text("\ufeffA-Lab\u00a0 e.V.\ufeff")
-    'A-Lab e.V.'
+    >>> to_text("\ufeffA-Lab\u00a0 e.V.\u200b"), to_text("Stadt\u202eexe.txt\u202c Amt")
+    ('A-Lab e.V.', 'Stadtexe.txt Amt')
     """
     if value is None:
         return None
     if type(value) is str:  # most cells: straight to the end
-        return " ".join(value.replace("\u00a0", " ").replace("\ufeff", "").split()) or None
+        return " ".join(_HIDDEN.sub("", value).replace("\u00a0", " ").split()) or None
     if isinstance(value, bool):
         return _BOOLEAN_TEXT[value]
     if isinstance(value, float):
@@ -82,7 +88,7 @@ def to_text(value: Any) -> str | None:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = " ".join(str(value).replace("\u00a0", " ").replace("\ufeff", "").split())
+    text = " ".join(_HIDDEN.sub("", str(value)).replace("\u00a0", " ").split())
     return text or None
 
 
