@@ -15,6 +15,7 @@ own organisation.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -64,10 +65,16 @@ def payloads(port: int) -> dict[str, str]:
     }
 
 
+#: What the reader drops from every cell (network_app.workbook.values.to_text): characters
+#: that only hide text or turn it around.
+HIDDEN = re.compile("[\ufeff\u200b\u202a-\u202e\u2066-\u2069]")
+
+
 def as_read(text: str) -> str:
     """A payload as the reader keeps it: spaces at the ends trimmed (the tab and the carriage
-    return before a formula go, the formula stays), a byte order mark (U+FEFF) dropped."""
-    return " ".join(text.replace("\ufeff", "").split())
+    return before a formula go, the formula stays), hidden characters (:data:`HIDDEN`)
+    dropped: "Stadt\u202eexe.txt\u202c Amt" is read "Stadtexe.txt Amt"."""
+    return " ".join(HIDDEN.sub("", text).split())
 
 
 def websites(port: int) -> list[str]:
