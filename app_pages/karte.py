@@ -49,10 +49,11 @@ MAX_TIES = 1500
 PICTURE_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def backdrop(home_state: str | None) -> dict:
-    """The outlines in the map's plane (the same for every workbook but the home Land)."""
-    return map_backdrop(home_state)
+@st.cache_data(show_spinner=False, max_entries=8)
+def backdrop(home_state: str | None, lang: str) -> dict:
+    """The outlines in the map's plane and the names of the countries and Länder (the same for
+    every workbook but the home Land)."""
+    return map_backdrop(home_state, lang)
 
 
 def _home_state(found: PartnerMap) -> str | None:
@@ -119,7 +120,7 @@ def page() -> None:
     spot_of = found.spot_of()
     if focus and focus not in spot_of:
         st.info(say("app.karte.search_no_place", lang, name=focus))
-    layer = {"backdrop": backdrop(_home_state(found)), "views": map_views(found, lang),
+    layer = {"backdrop": backdrop(_home_state(found), lang), "views": map_views(found, lang),
              "pies": {s.key: s.slices for s in found.spots if len(s.slices) > 1}}
     clicked = network_chart(shown, positions, looks, key="karte", lang=lang,
                             focus=spot_of.get(focus) if focus else None, legend=legend,

@@ -147,6 +147,8 @@ def _map_data(layer: Mapping[str, Any], names: Sequence[str]) -> dict[str, Any]:
     return {
         "countries": backdrop.get("countries", []),
         "states": backdrop.get("states", []),
+        "names": [{"text": str(name["text"]), **{k: float(name[k]) for k in "xywh"}}
+                  for name in backdrop.get("names", [])],
         "views": [{"key": str(view["key"]), "label": str(view["label"]),
                    "box": [float(v) for v in view["box"]]} for view in layer.get("views", [])],
         "pies": {str(index[str(node)]): [[str(colour), int(count)] for colour, count in slices]

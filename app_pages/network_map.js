@@ -18,6 +18,8 @@ var PartnernetzMap = (function () {
   var TIE = "#8E8E8E";
   var DOT_EDGE = "#FFFFFF";
   var SELECTED = "#1F1F1F";
+  var NAME = "#8A8A8A";
+  var NAME_PX = 13;
 
   function paths(rings) {
     var path = new Path2D();
@@ -64,7 +66,51 @@ var PartnernetzMap = (function () {
     ctx.strokeStyle = HOME_STATE;
     ctx.lineWidth = 1.6 / scale;
     drawn.home.forEach(function (path) { ctx.stroke(path); });
+    drawNames(state, ctx, scale);
     ctx.restore();
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // Where the partners' names and dots were on the last frame, in the canvas' own pixels.
+  function taken(state) {
+    var canvas = state.canvasBox.querySelector("canvas");
+    if (!canvas || !state.labels) return [];
+    var c = canvas.getBoundingClientRect();
+    var boxes = state.labels.boxes().map(function (b) {
+      return { x: b.x - c.left, y: b.y - c.top, w: b.w, h: b.h };
+    });
+    state.labels.dots().forEach(function (d) {
+      boxes.push({ x: d.x - c.left - d.r, y: d.y - c.top - d.r, w: 2 * d.r, h: 2 * d.r });
+    });
+    return boxes;
+  }
+
+  // The names of the neighbours and the Länder, small and grey, where one fits inside its
+  // outline and covers no partner's name or dot (those of the last frame: see attach), nor
+  // another country's name.
+  function drawNames(state, ctx, scale) {
+    var names = state.map.layer.names || [];
+    var busy = taken(state);
+    var drawn = [];
+    ctx.font = "italic " + (NAME_PX / scale) + "px DejaVu Sans, Arial, sans-serif";
+    ctx.fillStyle = NAME;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    names.forEach(function (name) {
+      var width = ctx.measureText(name.text).width * scale;  // screen pixels
+      if (width > 0.7 * name.w * scale || NAME_PX * 2 > name.h * scale) return;
+      var at = state.network.canvasToDOM({ x: name.x, y: name.y });
+      var box = { x: at.x - width / 2 - 3, y: at.y - NAME_PX / 2 - 3, w: width + 6,
+                  h: NAME_PX + 6 };
+      if (busy.some(function (b) { return overlaps(b, box); })) return;
+      if (drawn.some(function (b) { return overlaps(b, box); })) return;
+      drawn.push(box);
+      ctx.fillText(name.text, name.x, name.y);
+    });
+    state.map.names = drawn;
   }
 
   // Sizes on screen: a dot's radius and a line's width are given in pixels; vis draws them in
@@ -227,6 +273,21 @@ var PartnernetzMap = (function () {
       if (state.network !== network) return;
       keepScreenSizes(state);
       drawBackdrop(state, ctx);
+    });
+    // The partners' names are placed after the outlines are drawn; when one lands on a
+    // country's name, draw once more (the names then step aside). At most once per frame.
+    network.on("afterDrawing", function () {
+      if (state.network !== network || state.map.redrawing) return;
+      var busy = taken(state);
+      var hit = (state.map.names || []).some(function (name) {
+        return busy.some(function (b) { return overlaps(b, name); });
+      });
+      if (!hit) return;
+      state.map.redrawing = true;
+      requestAnimationFrame(function () {
+        if (state.network === network) network.redraw();
+        state.map.redrawing = false;
+      });
     });
     buttons(state, refit);
     state.root.setAttribute("data-map", "1");

@@ -85,6 +85,19 @@ def test_map_drawn_offline_and_a_click_opens_the_profile(page):
     hamm, soest = dot(page, "Fablab Hamm"), dot(page, SOEST)
     assert abs(hamm["x"] - soest["x"]) + abs(hamm["y"] - soest["y"]) < near / 2
     assert radius_on_screen(page, "Soest (16)") == pytest.approx(before, abs=0.5)
+    # neighbours and Länder are named where a name fits and covers no partner's name or dot
+    names = page.evaluate("() => window.__partnernetz.instances.karte.map.names.length")
+    assert names >= 3
+    covered = page.evaluate("""() => {
+      const s = window.__partnernetz.instances.karte;
+      const c = s.canvasBox.querySelector("canvas").getBoundingClientRect();
+      const labels = window.__partnernetz.labelBoxes("karte").map(
+        (b) => ({ x: b.x - c.left, y: b.y - c.top, w: b.w, h: b.h }));
+      return s.map.names.filter((n) => labels.some((b) => n.x < b.x + b.w && b.x < n.x + n.w
+        && n.y < b.y + b.h && b.y < n.y + n.h)).length;
+    }""")
+    assert covered == 0
+    page.screenshot(path=ARTIFACTS / "karte_deutschland.png")
     page.locator(".pn-views button[data-view='region']").click()
     page.wait_for_timeout(1200)
 

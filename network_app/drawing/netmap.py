@@ -40,12 +40,14 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from ..text import join_list, say
+from ..text import join_list, say, words
 from ..workbook import schema
 from .places import (
     GERMANY_BOX,
     Box,
     Place,
+    _area,
+    _centroid,
     group_places,
     has_coordinates,
     home_region,
@@ -302,13 +304,31 @@ def _ring_points(ring: Sequence[tuple[float, float]]) -> list[int]:
     return flat
 
 
-def map_backdrop(home_state: str | None = None) -> dict[str, list]:
+def _name_at(rings: Sequence[tuple[tuple[float, float], ...]], text: str) -> dict[str, object]:
+    """Where a country's or Land's name goes: the centre of its largest ring, with the ring's
+    extent in the plane (the browser draws the name only when it fits)."""
+    main = max(rings, key=_area)
+    lon, lat = _centroid(main)
+    x, y = project(lat, lon)
+    xs = [project(b, a)[0] for a, b in main]
+    ys = [project(b, a)[1] for a, b in main]
+    return {"text": text, "x": round(x, 1), "y": round(y, 1),
+            "w": round(max(xs) - min(xs), 1), "h": round(max(ys) - min(ys), 1)}
+
+
+def map_backdrop(home_state: str | None = None, lang: str = "de") -> dict[str, list]:
     """The outlines in the plane, for the app's map: ``countries`` (Germany first, then its
     neighbours) and ``states`` (the Länder; ``home`` marks the home Land, drawn stronger) as
-    lists of rings, each ring a flat list of coordinates."""
+    lists of rings, each ring a flat list of coordinates; ``names`` of the neighbours (in
+    ``lang``) and of the Länder where they go, the neighbours first."""
     countries = outlines()
     order = ["DEU", *sorted(code for code in countries if code != "DEU")]
+    country_names = words("drawing.places.countries", lang)
+    names = [_name_at(countries[code], country_names[code]) for code in order[1:]
+             if code in country_names and code != "LIE"]
+    names += [_name_at(rings, name) for name, rings in states().values()]
     return {
+        "names": names,
         "countries": [{"code": code, "rings": [_ring_points(r) for r in countries[code]]}
                       for code in order if code in countries],
         "states": [{"code": code, "home": code == home_state,
