@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, display_table, header, show_problems
+from app_pages.common import current, display_table, graph_for, header, plain, show_problems
+from network_app.drawing.reach import find_home, reach_partners, ring_name
 from network_app.text import by_language, number, say
 
 TEXT = by_language("app.daten")
@@ -114,6 +115,26 @@ def duplicates_tab(data: na.PartnerData, words: dict, lang: str) -> None:
         st.divider()
 
 
+def reach_notes(key: str, data: na.PartnerData, lang: str) -> None:
+    """Partners whose column Reichweite and whose place point to different rings of the
+    page "Reichweite" (which follows the column): a hint to check, not an error."""
+    graph = graph_for(key, data)
+    home = find_home(graph)
+    odd = [p for p in reach_partners(graph, home) if p.disagrees and p.choice.by_coordinates]
+    if not odd:
+        return
+    with st.container(key="daten_reach_notes"):
+        st.markdown("**" + plain(say("app.daten.reach_title", lang, count=len(odd))) + "**")
+        st.caption(TEXT[lang]["reach_intro"])
+        for partner in odd:
+            row = graph.nodes[partner.node].get("row")
+            st.markdown("- " + plain(say(
+                "app.daten.reach_line", lang, name=partner.name, row=row if row else "–",
+                column=partner.column or "", place=partner.place or "–",
+                ring=ring_name(partner.choice.by_coordinates or "", home, lang),
+                shown=ring_name(partner.ring or "", home, lang))))
+
+
 def page() -> None:
     cur = current()
     words = TEXT[cur.lang]
@@ -137,6 +158,7 @@ def page() -> None:
             show_problems(data.problems, cur.lang)
         else:
             st.write(words["no_problems"])
+        reach_notes(cur.key, data, lang)
     with tabs[5]:
         duplicates_tab(data, words, lang)
 

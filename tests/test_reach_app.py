@@ -81,3 +81,14 @@ def test_a_workbook_without_reach_or_place(app, tmp_path):
     assert not app.exception
     assert any("Kein Partner hat eine Reichweite oder einen Ort" in i.value for i in app.info)
     assert not app.dataframe
+
+
+def test_data_report_notes_where_reach_and_place_disagree():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/daten.py").run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Reichweite und Ort passen bei 1 Partner nicht zusammen" in shown
+    assert ("Kreis Soest (Blatt Partner, Excel-Zeile 13): Spalte Reichweite »regional«, der "
+            "Ort Soest liegt aber im Ring »Soest«; gezeigt im Ring »Südwestfalen«.") in shown

@@ -458,6 +458,13 @@ CATALOG: dict[str, Any] = {
         "duplicates_intro": "Partner, deren Namen sich nur in Rechtsform, Schreibweise oder "
         "einem Tippfehler unterscheiden. Ist es derselbe Partner, bitte die "
         "Zeilen in der Arbeitsmappe zusammenführen.",
+        "reach_title": {"one": "Reichweite und Ort passen bei 1 Partner nicht zusammen",
+                        "other": "Reichweite und Ort passen bei {count} Partnern nicht "
+                        "zusammen"},
+        "reach_intro": "Die Seite »Reichweite« folgt der Spalte »Reichweite«. Bitte prüfen, "
+        "ob sie oder der Ort stimmt, und in der Arbeitsmappe berichtigen.",
+        "reach_line": "{name} (Blatt Partner, Excel-Zeile {row}): Spalte Reichweite "
+        "»{column}«, der Ort {place} liegt aber im Ring »{ring}«; gezeigt im Ring »{shown}«.",
         "no_duplicates": "Keine möglichen Doppelten gefunden.",
         "columns": {
             "name": "Name",

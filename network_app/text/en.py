@@ -403,6 +403,12 @@ CATALOG: dict[str, Any] = {
         "duplicates_intro": "Partners whose names differ only in legal form, spelling or a "
         "typo. If it is the same partner, please merge the rows in the "
         "workbook.",
+        "reach_title": {"one": "Reach and place do not match for 1 partner",
+                        "other": "Reach and place do not match for {count} partners"},
+        "reach_intro": "The page “Reach” follows the column “Reach”. Please check whether it "
+        "or the place is right and correct it in the workbook.",
+        "reach_line": "{name} (sheet Partner, Excel row {row}): column Reach “{column}”, but "
+        "the place {place} lies in the ring “{ring}”; shown in the ring “{shown}”.",
         "no_duplicates": "No possible duplicates found.",
         "columns": {
             "name": "Name",
