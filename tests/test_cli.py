@@ -149,7 +149,7 @@ def test_template_into_missing_folder_is_a_message(tmp_path, capsys):
 def test_every_command_has_help(lang):
     parser = build_parser(lang)
     commands = parser._subparsers._group_actions[0].choices  # noqa: SLF001
-    assert set(commands) == {"check", "analyze", "export", "template"}
+    assert set(commands) == {"check", "analyze", "export", "template", "password"}
     for command in commands.values():
         assert command.format_help().strip()
         assert command.description
