@@ -21,7 +21,7 @@ import networkx as nx
 import streamlit as st
 
 import network_app as na
-from app_pages.common import current, errors_banner, header, measures_for, plain
+from app_pages.common import current, errors_banner, header, measures_for, plain, plain_label
 from app_pages.explore import base, looks_and_filters, view
 from app_pages.network_component import network_chart
 from network_app.drawing.netmap import (
@@ -87,7 +87,9 @@ def _place_list(found: PartnerMap, key: str, lang: str) -> None:
                               place=spot.place.name or spot.label(lang))))
         columns = st.columns(3)
         for i, name in enumerate(spot.members):
-            if columns[i % 3].button(name, key=f"karte_open_{i}", help=words["open_help"]):
+            # a button's label is Markdown (links, pictures, colours): the name stays text
+            if columns[i % 3].button(plain_label(name), key=f"karte_open_{i}",
+                                     help=words["open_help"]):
                 st.session_state["partner_request"] = name
                 st.switch_page("app_pages/partner.py")
 
@@ -119,7 +121,7 @@ def page() -> None:
                                    placeholder=words["search_placeholder"])
     spot_of = found.spot_of()
     if focus and focus not in spot_of:
-        st.info(say("app.karte.search_no_place", lang, name=focus))
+        st.info(say("app.karte.search_no_place", lang, name=plain(focus)))
     layer = {"backdrop": backdrop(_home_state(found), lang), "views": map_views(found, lang),
              "pies": {s.key: s.slices for s in found.spots if len(s.slices) > 1}}
     clicked = network_chart(shown, positions, looks, key="karte", lang=lang,
@@ -147,11 +149,20 @@ def page() -> None:
     if chosen:
         _place_list(found, chosen, lang)
     if found.missing:
+        # an Ort the gazetteer does not know is another matter than no Ort at all
+        unknown = [n for n in found.missing if str(graph.nodes[n].get("place") or "").strip()]
+        empty = [n for n in found.missing if n not in set(unknown)]
         with st.container(key="karte_missing"):
-            st.markdown(plain(say("app.karte.missing", lang, count=len(found.missing),
-                                  names=join_list(list(found.missing), lang,
-                                                  limit=MISSING_SHOWN))))
-            st.caption(words["missing_help"])
+            if empty:
+                st.markdown(plain(say("app.karte.missing", lang, count=len(empty),
+                                      names=join_list(empty, lang, limit=MISSING_SHOWN))))
+                st.caption(words["missing_help"])
+            if unknown:
+                places = [f"{name} (»{graph.nodes[name]['place']}«)" if lang == "de"
+                          else f"{name} (“{graph.nodes[name]['place']}”)" for name in unknown]
+                st.markdown(plain(say("app.karte.place_unknown", lang, count=len(unknown),
+                                      names=join_list(places, lang, limit=MISSING_SHOWN))))
+                st.caption(words["place_unknown_help"])
     if found.spots:
         st.subheader(words["download_title"])
         st.caption(words["download_help"])

@@ -98,3 +98,19 @@ def test_no_coordinates_at_all(app, tmp_path):
     assert drawn(app)["nodes"] == []
     assert "Kein Partner hat einen Ort" in text(app)
     assert "A-Werk" in text(app)
+
+
+def test_unknown_place_is_told_apart_from_no_place(app, tmp_path):
+    path = write_xlsx(tmp_path / "orte.xlsx", {
+        "Partnerliste": [["Name", "Kategorie", "Ort"], ["A-Werk", "Austausch", "Soest"],
+                         ["B-Haus", "Kooperation", "Xyzqdorf"],
+                         ["C-Verein", "Netzwerk", None]],
+    })
+    app.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    app.switch_page(KARTE).run()
+    assert not app.exception
+    assert [n["label"] for n in drawn(app)["nodes"]] == ["A-Werk"]  # placed by its Ort alone
+    words = text(app)
+    assert "Ohne Ort: C-Verein." in words
+    assert "Ort nicht gefunden: B-Haus (»Xyzqdorf«)." in words
+    assert "Prüfbericht" in words

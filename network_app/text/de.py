@@ -575,6 +575,13 @@ CATALOG: dict[str, Any] = {
                            "other": "In {place}: {count} Partner. Ein Klick öffnet ein "
                            "Profil."},
         "open_help": "Profil dieses Partners öffnen",
+        "place_unknown": {"one": "Ort nicht gefunden: {names}. Dieser Partner fehlt auf der "
+                          "Karte.",
+                          "other": "Ort nicht gefunden: {names}. Diese {count} Partner fehlen "
+                          "auf der Karte."},
+        "place_unknown_help": "Diese Orte kennt das mitgelieferte Ortsverzeichnis nicht. Auf der "
+        "Seite »Daten« im Reiter »Prüfbericht« steht je Ort ein Vorschlag. Den Ort in der "
+        "Arbeitsmappe berichtigen oder in »Breite« und »Länge« die Koordinaten eintragen.",
         "ties_cut": "Gezeigt sind die {count} Linien zwischen Orten mit den meisten "
         "Verbindungen (von {total}).",
         "missing": {"one": "Ohne Ort: {names}. Dieser Partner fehlt auf der Karte.",

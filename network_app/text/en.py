@@ -514,6 +514,13 @@ CATALOG: dict[str, Any] = {
         "place_partners": {"one": "In {place}: 1 partner. A click opens the profile.",
                            "other": "In {place}: {count} partners. A click opens a profile."},
         "open_help": "Open this partner's profile",
+        "place_unknown": {"one": "Place not found: {names}. This partner is missing from the "
+                          "map.",
+                          "other": "Place not found: {names}. These {count} partners are "
+                          "missing from the map."},
+        "place_unknown_help": "The directory of places that comes with the program does not "
+        "know these places. The page “Data”, tab “Check report”, has a suggestion for each. "
+        "Correct the place in the workbook or enter the coordinates in “Breite” and “Länge”.",
         "ties_cut": "Shown are the {count} lines between places with the most ties (of "
         "{total}).",
         "missing": {"one": "Without a place: {names}. This partner is missing from the map.",
