@@ -30,6 +30,11 @@ HUB = "<img src=x onerror=alert(0)> Eigene <i>Org</i>"
 PWNED = "__pwned"
 
 
+#: The partners given coordinates (Breite, Länge), two at each place; the others have none.
+PLACED = ("markdown_link", "markdown_specials", "img", "svg", "script", "attribute_break",
+          "long", "template")
+
+
 def leak_url(port: int, name: str = "") -> str:
     return f"http://127.0.0.1:{port}{LEAK_PATH}{name}"
 
@@ -105,13 +110,18 @@ def write_payload_workbook(path: Path, port: int) -> Path:
 
     partners = book.create_sheet("Partner")
     partners.append(["Name", "Kategorie", "Typ", "Ort", "Reichweite", "Seit", "Bis",
-                     "Website", "Notiz"])
+                     "Website", "Notiz", "Breite", "Länge"])
+    located = [keys.index(key) for key in PLACED]
     for i, name in enumerate(names):
         # a known category and, every other row, a payload as a second (unknown) one
         category = categories[i % 4] + (f"; {names[(i + 3) % len(names)]}" if i % 2 else "")
+        # two partners at each place on the map (the place's list names both)
+        spot = located.index(i) // 2 if i in located else None
         partners.append([
             name, category, names[(i + 1) % len(names)], names[(i + 2) % len(names)],
             "regional", 2015 + i % 8, None, sites[i % len(sites)], names[(i + 5) % len(names)],
+            None if spot is None else 51.57 + 0.4 * spot,
+            None if spot is None else 8.1 + 0.6 * spot,
         ])
 
     relations = book.create_sheet("Beziehungen")

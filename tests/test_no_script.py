@@ -30,7 +30,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 from browser import running_app
-from payloads import HUB, PWNED, as_read, payloads, write_payload_workbook
+from payloads import HUB, PLACED, PWNED, as_read, payloads, write_payload_workbook
 
 import network_app as na
 from network_app.workspace.store import Workspace
@@ -608,4 +608,39 @@ def test_app_edit_and_workspace_pages(app_page, app, corpus, tmp_path):
     settle(page, 2000)
     shot(page, "arbeitsstand_upload.png")
     assert page.get_by_text("<img src=x onerror=alert(9)>").count() >= 1
+    watch.clean(page)
+
+
+@pytest.mark.browser
+def test_app_map_and_reach_pages(app_page, app, corpus):
+    page = app_page
+    page.goto(app.url)
+    network_drawn(page)
+    watch = page.watch
+    goto(page, "Karte", "Wo die Partner sind")
+    network_drawn(page, "karte")
+    # a partner without a place, searched: the sentence names it as written
+    name = corpus.payloads["markdown_image"]
+    search = page.locator("[data-testid='stSelectbox']").filter(has_text="Partner suchen")
+    search.locator("input").click()
+    page.keyboard.type("bild")
+    page.get_by_role("option", name=name).click()
+    page.get_by_text(f"»{name}« hat keinen Ort").wait_for(timeout=30_000)
+    watch.clean(page)
+    # a place of two partners clicked: a button for each, its words as written
+    spots = page.evaluate("() => window.__partnernetz.instances.karte.names")
+    point = page.evaluate("([n, k]) => window.__partnernetz.nodePosition(n, k)",
+                          [spots[0], "karte"])
+    page.mouse.click(point["x"], point["y"])
+    place = page.locator(".st-key-karte_place")
+    place.wait_for(timeout=30_000)
+    settle(page, 1000)
+    buttons = sorted(place.get_by_role("button").all_inner_texts())
+    placed = {corpus.payloads[key] for key in PLACED}
+    assert len(buttons) == 2 and set(buttons) <= placed, buttons
+    shot(page, "karte.png")
+    watch.clean(page)
+    goto(page, "Reichweite", "Wie weit unser Netz reicht")
+    settle(page, 2500)
+    shot(page, "reichweite.png")
     watch.clean(page)
