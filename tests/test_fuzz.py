@@ -40,7 +40,7 @@ from typing import Any
 
 import pytest
 from fuzzing import EXTENSIONS, uploads
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from network_app import cli
@@ -62,10 +62,17 @@ SECONDS = float(os.environ.get("PARTNERNETZ_FUZZ_SECONDS", "0"))
 REPORT = os.environ.get("PARTNERNETZ_FUZZ_REPORT")
 #: No example may take longer: a hang is a failure.
 EXAMPLE_SECONDS = 60
+#: The export formats every corpus file is written to (the pictures and the deck take
+#: seconds each; the fuzzing itself draws from all of them).
+CORPUS_FORMATS = ("json", "graphml", "gexf", "csv", "xlsx", "html")
 #: Shares of the time of a long run.
 SHARES = {"loader": 0.45, "cli": 0.35, "upload": 0.2}
+#: A long run keeps the failing file (test-artifacts/fuzz/crashes/) and hunts on instead of
+#: shrinking it, which took over five minutes for one CLI example.
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not SECONDS,
-                suppress_health_check=list(HealthCheck))
+                suppress_health_check=list(HealthCheck),
+                phases=[Phase.explicit, Phase.reuse, Phase.generate] if SECONDS else
+                list(Phase))
 UNEXPECTED_CLI = fill(words("cli", "de")["unexpected"], "de", detail="").split(":")[0]
 
 
@@ -222,10 +229,16 @@ def run(target: str, test: Any) -> None:
         FIGURES.write()
         return
     end = time.monotonic() + SECONDS * SHARES[target]
+    failures: list[str] = []
     while time.monotonic() < end:
-        test()
+        try:
+            test()
+        except Exception as error:  # noqa: BLE001 - counted, the hunt goes on, raised at the end
+            failures.append(f"{type(error).__name__}: {str(error)[:300]}")
+            FIGURES.count(target, "FAILURE " + failures[-1].splitlines()[0][:200])
         FIGURES.write()
         FIGURES.outcomes.clear()
+    assert not failures, failures
 
 
 def test_fuzz_loader():
@@ -313,8 +326,10 @@ def test_corpus_file(path, tmp_path):
     filename = path.name.split("_", 1)[1] if "_" in path.name else path.name
     check_loader(content, filename)
     check_upload(content, filename)
-    for command in range(6):
+    for command in (0, 1, 2, 3, 5):
         check_cli(content, filename, tmp_path, command, "json")
+    for fmt in CORPUS_FORMATS:  # export (command 4) in the formats that carry the text
+        check_cli(content, filename, tmp_path, 4, fmt)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -190,6 +190,16 @@ def test_a_file_that_takes_longer_is_stopped(monkeypatch):
     assert len(load_isolated(BUNDLED.read_bytes(), BUNDLED.name).partners) == 64
 
 
+def test_an_unexpected_error_in_the_child_is_a_sentence_and_logged(caplog):
+    """What the loader should have turned into a sentence but did not (here: a ``today``
+    that is no date) comes back as "unreadable" with its traceback in the log."""
+    with pytest.raises(UnreadableFileError) as error:
+        load_isolated(BUNDLED.read_bytes(), BUNDLED.name, today="kein Datum")
+    assert error.value.code == "unreadable"
+    assert error.value.params == {"detail": "unexpected"}
+    assert "Traceback" in caplog.text
+
+
 def test_limits_from_the_environment(monkeypatch):
     monkeypatch.setenv("PARTNERNETZ_PARSE_SECONDS", "7")
     monkeypatch.setenv("PARTNERNETZ_PARSE_MEMORY_MB", "nonsense")

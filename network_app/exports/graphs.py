@@ -26,6 +26,7 @@ import io
 import json
 import math
 import os
+import re
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,46 @@ def _data_graph(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     return out
 
 
+#: What XML 1.0 cannot hold: C0 control characters but tab and line breaks, surrogates,
+#: U+FFFE and U+FFFF. A workbook's text may contain them (a CSV cell with \x01); lxml refuses
+#: them in GraphML and ElementTree writes them into GEXF that no reader opens.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _xml_graph(graph: nx.Graph) -> nx.Graph:
+    """``graph`` with every name and text attribute XML can hold (each character it cannot
+    becomes U+FFFD); two names that become equal stay two nodes (" (2)" added)."""
+    if not any(_NOT_XML.search(str(x)) for x in (*graph.nodes, *graph.graph.values(),
+                                                  *(v for _, d in graph.nodes(data=True)
+                                                    for v in d.values()),
+                                                  *(v for _, _, d in graph.edges(data=True)
+                                                    for v in d.values()))
+               if isinstance(x, str)):
+        return graph
+    names: dict[Any, Any] = {}
+    taken: set[Any] = set()
+    for node in graph.nodes:
+        name = _xml_text(node)
+        count = 1
+        while name in taken:
+            count += 1
+            name = f"{_xml_text(node)} ({count})"
+        taken.add(name)
+        names[node] = name
+    out = nx.Graph()
+    out.graph.update({key: _xml_text(value) for key, value in graph.graph.items()})
+    for node, attrs in graph.nodes(data=True):
+        out.add_node(names[node], **{key: _xml_text(value) for key, value in attrs.items()})
+    for a, b, attrs in graph.edges(data=True):
+        out.add_edge(names[a], names[b],
+                     **{key: _xml_text(value) for key, value in attrs.items()})
+    return out
+
+
 def _rgb(color: str) -> dict[str, int]:
     value = color.lstrip("#")
     if len(value) != 6:
@@ -87,7 +128,7 @@ def write_gexf(path: str | os.PathLike[str], graph: nx.Graph,
         drawn = tie.get("strength", tie.get("weight")) or 1
         attrs["viz"] = {"thickness": float(min(1 + drawn, 8)) if thick else 1.0}
     with atomic_target(path) as temporary:
-        nx.write_gexf(out, temporary, encoding="utf-8", prettyprint=True)
+        nx.write_gexf(_xml_graph(out), temporary, encoding="utf-8", prettyprint=True)
     return Path(path)
 
 
@@ -97,7 +138,7 @@ def write_graphml(path: str | os.PathLike[str], graph: nx.Graph,
     """GraphML with the export columns as typed keys, for Cytoscape, yEd and igraph."""
     out = _data_graph(graph, positions, styles, meta)
     with atomic_target(path) as temporary:
-        nx.write_graphml(out, temporary, encoding="utf-8", prettyprint=True,
+        nx.write_graphml(_xml_graph(out), temporary, encoding="utf-8", prettyprint=True,
                          infer_numeric_types=True)
     return Path(path)
 
