@@ -353,3 +353,22 @@ def test_oidc_user_not_listed_as_editor_only_looks():
     editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de"})
     editor.switch_page("app_pages/bearbeiten.py").run()
     assert [t.value for t in editor.title] == ["Bearbeiten"]
+
+
+def test_an_unreadable_secrets_file_locks_the_app(tmp_path):
+    """Streamlit treats a secrets.toml it cannot parse as missing; the app must not open."""
+    from streamlit.runtime.secrets import secrets_singleton
+    from streamlit.testing.v1.util import patch_config_options
+
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('[login]\npassword_hash = "scrypt$ohne Ende\n', encoding="utf-8")
+    secrets_singleton._reset()  # noqa: SLF001 (parsed once per process)
+    try:
+        with patch_config_options({"secrets.files": [str(broken)]}):
+            at = app()
+    finally:
+        secrets_singleton._reset()  # noqa: SLF001
+    assert is_sign_in_page(at)
+    [error] = at.error
+    assert "falsch eingerichtet" in error.value and str(broken) in error.value
+    assert not at.metric and not at.text_input
