@@ -15,7 +15,7 @@ import io
 import json
 import tempfile
 import zipfile
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,11 +109,14 @@ def file_size(count: int, lang: str) -> str:
                size=number(count / 1024 / 1024, lang, digits=1))
 
 
-def export_section(data: na.PartnerData, graph: nx.Graph,
+def export_section(data: na.PartnerData, graph: nx.Graph | Callable[[], nx.Graph],
                    positions: Mapping[Hashable, tuple[float, float]],
                    styles: Mapping[Hashable, NodeStyle], legend: Sequence[tuple[str, str]], *,
                    workbook: str, lang: str = "de") -> None:
-    """The expander "Exportieren" with format, paper, privacy, build and download."""
+    """The expander "Exportieren" with format, paper, privacy, build and download.
+
+    ``graph`` may be a function that makes it (a big network's whole partner network, made
+    only when an export is built or compared; it is never empty)."""
     words = TEXT[lang]
     labels = FORMAT_LABELS[lang]
     with st.expander(words["section"]):
@@ -130,20 +133,23 @@ def export_section(data: na.PartnerData, graph: nx.Graph,
         note_problems = bool(note) and st.checkbox(
             words["problem_note"].format(note=note), value=True, key="export_problem_note",
             help=words["problem_note_help"])
-        if graph.number_of_nodes() == 0:
+        if isinstance(graph, nx.Graph) and graph.number_of_nodes() == 0:
             st.info(words["empty"])
             return
+
+        def shown() -> nx.Graph:
+            return graph if isinstance(graph, nx.Graph) else graph()
 
         def wanted() -> str:
             # Only when there is something to compare (a big network's nodes and ties take
             # a while to sort, and its styles are made only for an export).
-            return fingerprint(fmt, graph, styles, legend, workbook=workbook, lang=lang,
+            return fingerprint(fmt, shown(), styles, legend, workbook=workbook, lang=lang,
                                include_personal=include_personal, paper=paper,
                                note_problems=note_problems)
 
         if st.button(words["build"], key="export_build"):
             try:
-                content = export_bytes(fmt, data, graph, positions, styles, legend, lang=lang,
+                content = export_bytes(fmt, data, shown(), positions, styles, legend, lang=lang,
                                        include_personal=include_personal, paper=paper,
                                        note_problems=note_problems)
             except (OSError, ValueError, na.NetworkAppError) as exc:
