@@ -290,3 +290,14 @@ def test_nearest_says_where_coordinates_lie():
                                                                     "NW", "DE")
     assert nearest(47.80, 13.04).country == "AT"
     assert nearest(40.0, -30.0) is None  # the middle of the Atlantic
+
+
+def test_places_on_the_map_are_named_as_the_gazetteer_names_them(make_xlsx):
+    from network_app.drawing.places import group_places
+
+    data = load_workbook(make_xlsx({"Partner": [
+        ["Name", "Kategorie", "Ort"], ["A", "Austausch", "Köln"], ["B", "Austausch", "Cologne"],
+        ["C", "Austausch", "Stadt Soest"], ["D", "Austausch", "Lippstadt-Cappel"],
+    ]}))
+    places = {p.name: p.count for p in group_places(data.placed_partners())}
+    assert places == {"Köln": 2, "Soest": 1, "Lippstadt": 1}

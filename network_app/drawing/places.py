@@ -151,7 +151,10 @@ def group_places(records: Iterable[Mapping[str, Any]]) -> list[Place]:
         groups.setdefault(key, []).append(record)
     places = []
     for (lat, lon), members in groups.items():
-        names = Counter(n for n in (_name(m.get("place")) for m in members) if n)
+        # a partner placed by its Ort is named as the gazetteer names it ("Köln", also when
+        # written "Cologne" or "Stadt Köln"; network_app.geo)
+        names = Counter(n for n in (_name(m.get("coord_place") or m.get("place"))
+                                    for m in members) if n)
         name = min(names, key=lambda n: (-names[n], schema.normalize_name(n))) if names else ""
         places.append(Place(name, lat, lon, len(members)))
     return sorted(places, key=lambda p: (-p.count, schema.normalize_name(p.name), p.lat, p.lon))
