@@ -520,19 +520,26 @@ def draw_map(figure: Any, axes: Any, places: Sequence[Place], lang: str, box: Bo
                         alpha=0.95 if paint else 0.85, edgecolors="white", linewidths=1.5,
                         zorder=3)
     dots.set_gid("places")
-    for place, radius, slices in zip(drawn, radii, colours, strict=True):
+    # In the network's colours every place is drawn on its own, the biggest first, so that a
+    # smaller place lies whole on a bigger one (its white rim only over what lies beneath).
+    for index, (place, radius, slices) in enumerate(zip(drawn, radii, colours, strict=True)):
         total = sum(n for _, n in slices)
-        if len(slices) < 2 or not total:
+        if not paint or not total:
+            continue
+        layer = 3.1 + index * 1e-4
+        at = ([place.lon], [place.lat * stretch])
+        if len(slices) == 1:
+            axes.scatter(*at, s=(2 * radius) ** 2, c=slices[0][0], edgecolors="white",
+                         linewidths=1.5, zorder=layer, gid="place-dot")
             continue
         angle = 90.0  # the biggest slice starts at twelve o'clock, clockwise
         for colour, count in slices:
             sweep = 360.0 * count / total
-            axes.scatter([place.lon], [place.lat * stretch], s=(2 * radius) ** 2, c=colour,
-                         marker=_wedge(angle - sweep, angle), linewidths=0, zorder=3.1,
-                         gid="place-slice")
+            axes.scatter(*at, s=(2 * radius) ** 2, c=colour, marker=_wedge(angle - sweep, angle),
+                         linewidths=0, zorder=layer, gid="place-slice")
             angle -= sweep
-        axes.scatter([place.lon], [place.lat * stretch], s=(2 * radius) ** 2,
-                     facecolors="none", edgecolors="white", linewidths=1.5, zorder=3.2)
+        axes.scatter(*at, s=(2 * radius) ** 2, facecolors="none", edgecolors="white",
+                     linewidths=1.5, zorder=layer + 5e-5)
     widest = max((count for *_, count in ties), default=1)
     for here, there, count in ties:
         if not (inside(here, box) or inside(there, box)):
