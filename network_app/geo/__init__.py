@@ -15,7 +15,8 @@ For the rest of the program (the API)
 * Graph nodes (:func:`network_app.network.graph.build_graph`): ``lat``/``lon`` as always, from the
   workbook or looked up, and ``coord_source`` saying which: :data:`FROM_TABLE` ("Tabelle"),
   :data:`FROM_PLACE` ("Ortsname") or None (no coordinates); looked-up nodes also carry
-  ``coord_place``, the gazetteer's place they stand at ("Lippstadt" for "Lippstadt-Cappel").
+  ``coord_place``, the name of the place they stand at (:attr:`Found.name`: the gazetteer's
+  in Germany, "Lippstadt" for "Lippstadt-Cappel"; the Ort as written abroad).
   So :func:`network_app.drawing.places.located` and everything drawing a map works from the Ort
   alone.
 * :meth:`~network_app.workbook.validation.PartnerData.placed_partners`: the partner records
@@ -171,7 +172,7 @@ def with_coordinates(records: Iterable[Mapping[str, Any]],
             row.update(coord_source=FROM_TABLE, coord_place=None)
         elif (found := looked_up.get(str(row.get("name")))) is not None:
             row.update(lat=found.place.lat, lon=found.place.lon, coord_source=FROM_PLACE,
-                       coord_place=found.place.name)
+                       coord_place=found.name)
         else:
             row.update(coord_source=None, coord_place=None)
         filled.append(row)

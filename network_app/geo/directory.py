@@ -87,6 +87,17 @@ class Found:
     how: str = "name"
     rivals: tuple[Place, ...] = field(default=())
 
+    @property
+    def name(self) -> str:
+        """The name to show for the place: the gazetteer's in Germany ("Köln" for "Cologne",
+        "Lippstadt" for "Lippstadt-Cappel"), the text as written abroad (GeoNames names cities
+        abroad in English: "Vienna" for "Wien").
+
+        >>> Found("Wien", Place("Vienna", "C", 48.2, 16.4, "AT", "", "", 1)).name
+        'Wien'
+        """
+        return self.place.name if self.place.country == "DE" else " ".join(self.text.split())
+
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -20,8 +20,8 @@ Node attributes
                 (:attr:`~network_app.workbook.validation.PartnerData.looked_up`)
 ``coord_source`` where ``lat``/``lon`` come from: ``"Tabelle"`` (Breite/Länge),
                 ``"Ortsname"`` (looked up from the Ort, :mod:`network_app.geo`) or ``None``
-``coord_place`` looked-up partners: the gazetteer's place they stand at ("Lippstadt" for
-                "Lippstadt-Cappel"); ``None`` otherwise
+``coord_place`` looked-up partners: the name of the place they stand at ("Lippstadt" for
+                "Lippstadt-Cappel", :attr:`network_app.geo.Found.name`); ``None`` otherwise
 ``contact_internal``, ``contact_external``, ``email``, ``phone``
                 personal data (see ``schema.PERSONAL_COLUMNS``): exports drop them
 ``extra``       dict of the workbook's other columns (header → text)
@@ -169,7 +169,7 @@ def _place(nodes: list[tuple[str, dict[str, Any]]], looked_up: dict[str, Found])
             attrs.update(coord_source=FROM_TABLE, coord_place=None)
         elif (found := looked_up.get(name)) is not None:
             attrs.update(lat=found.place.lat, lon=found.place.lon, coord_source=FROM_PLACE,
-                         coord_place=found.place.name)
+                         coord_place=found.name)
         else:
             attrs.update(coord_source=None, coord_place=None)
 
