@@ -372,3 +372,18 @@ def test_an_unreadable_secrets_file_locks_the_app(tmp_path):
     [error] = at.error
     assert "falsch eingerichtet" in error.value and str(broken) in error.value
     assert not at.metric and not at.text_input
+
+
+def test_the_example_secrets_file():
+    """The shipped example parses, sets up no login as it is (everything in it is commented
+    out), holds no secret, and names every key the login reads."""
+    import tomllib
+
+    text = (ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8")
+    assert not settings_from(tomllib.loads(text)).configured
+    for key in ("workspace", "[login]", "password_hash", "editors", "editor_groups", "[auth]",
+                "redirect_uri", "cookie_secret", "client_id", "client_secret",
+                "server_metadata_url", "network-app password"):
+        assert key in text, key
+    assert not re.search(r"scrypt\$\d+\$\d+\$\d+\$[\w-]{8,}\$[\w-]{16,}", text)
+    assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text(encoding="utf-8")
