@@ -160,17 +160,45 @@ def test_pptx_export_shows_the_text_and_links_nowhere(exported, corpus):
     assert 'TargetMode="External"' not in rels
 
 
-def test_svg_export_has_nothing_active(exported, corpus):
-    root = ElementTree.fromstring(exported["svg"])
+def _nothing_active(svg: bytes, leak: str) -> ElementTree.Element:
+    root = ElementTree.fromstring(svg)
     tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
     assert not tags & {"script", "foreignObject", "iframe", "a", "image"}
     for element in root.iter():
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1].lower()
             assert not local.startswith("on"), (element.tag, name)
-            if local == "href":  # matplotlib's markers: <use href="#m…"> within the file
+            if local == "href":
                 assert value.startswith("#"), value
-            assert "javascript:" not in value.lower() and corpus.leak not in value
+            assert "javascript:" not in value.lower() and leak not in value
+    return root
+
+
+def test_svg_export_has_nothing_active(exported, corpus):
+    _nothing_active(exported["svg"], corpus.leak)
+
+
+@pytest.mark.parametrize("which", ["map", "reach"])
+def test_map_and_reach_downloads(corpus, which, tmp_path):
+    """The Karte's and the Reichweite's pictures (their pages' download buttons)."""
+    from network_app.exports import meta_for
+    from network_app.exports.maps import write_map
+    from network_app.exports.reach import write_reach
+
+    data = corpus.data
+    graph = na.build_graph(data)
+    meta = meta_for(data)
+    for fmt in ("svg", "pdf", "png"):
+        path = tmp_path / f"{which}.{fmt}"
+        if which == "map":
+            write_map(path, graph, na.node_styles(graph), na.legend(graph), meta, fmt=fmt)
+        else:
+            write_reach(path, graph, meta, fmt=fmt)
+        assert path.stat().st_size > 1000
+    root = _nothing_active((tmp_path / f"{which}.svg").read_bytes(), corpus.leak)
+    text = " ".join("".join(element.itertext()) for element in root.iter()
+                    if element.tag.endswith("}text"))
+    assert "</script><script>alert(4)" in text  # the title, as written
 
 
 def test_graph_formats_keep_the_text_and_link_nowhere(exported, corpus):
@@ -327,7 +355,7 @@ def test_html_export_in_chromium(browser, exported, corpus):
             assert selected == [name], name[:40]
         # tooltips show the text as written
         for key in ("img", "markdown_image", "right_to_left"):
-            name = corpus.payloads[key]
+            name = as_read(corpus.payloads[key])
             page.fill("#search-input", name)
             page.press("#search-input", "Enter")
             page.wait_for_timeout(700)  # the search's animation
