@@ -85,7 +85,13 @@ var PartnernetzMap = (function () {
     state.labels.dots().forEach(function (d) {
       boxes.push({ x: d.x - c.left - d.r, y: d.y - c.top - d.r, w: 2 * d.r, h: 2 * d.r });
     });
-    return boxes;
+    // and the buttons over the picture
+    var fit = state.root.querySelector(".pn-fit");
+    if (fit && !fit.hidden) {
+      var f = fit.getBoundingClientRect();
+      boxes.push({ x: f.left - c.left - 4, y: f.top - c.top - 4, w: f.width + 8, h: f.height + 8 });
+    }
+    return boxes.concat(obstacles(state));
   }
 
   // The names of the neighbours and the Länder, small and grey, where one fits inside its
