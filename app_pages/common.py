@@ -431,7 +431,8 @@ def header(title: str, cur: Current) -> bool:
         st.caption(cur.t["showing_current"].format(name=plain(cur.name)))
     not_taken_over(cur)
     if cur.error is not None:
-        st.error(say("app.common.unreadable", cur.lang, detail=cur.error.text(cur.lang)),
+        # the sentence may quote the file (a sheet's name, a reader's message): text
+        st.error(say("app.common.unreadable", cur.lang, detail=plain(cur.error.text(cur.lang))),
                  icon="⚠️")
         return False
     return True

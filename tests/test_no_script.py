@@ -672,3 +672,20 @@ def test_app_map_and_reach_pages(app_page, app, corpus):
     settle(page, 2500)
     shot(page, "reichweite.png")
     watch.clean(page)
+
+
+@pytest.mark.browser
+def test_app_unreadable_file_is_named_as_written(app_page, app, tmp_path):
+    """A refusal quotes the file (here a sheet's name): the sentence shows it as written."""
+    sheet_name = "$x^2$ __fett__ ~~weg~~ <b>x `c`"  # Excel allows no * [ ] / : ?
+    book = openpyxl.Workbook()
+    book.active.title = sheet_name
+    book.active.cell(row=1, column=5_001, value="zu breit")
+    path = tmp_path / "breit.xlsx"
+    book.save(path)
+    page = app_page
+    page.goto(app.url)
+    network_drawn(page)
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.get_by_text(f"»{sheet_name}«").first.wait_for(timeout=60_000)
+    page.watch.clean(page)
