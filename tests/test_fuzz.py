@@ -51,6 +51,8 @@ from network_app.text.messages import MESSAGES
 from network_app.workbook.isolated import load_isolated
 from network_app.workbook.loading import REFUSAL_CODES, load_workbook
 
+# A drawn file of 150 KB is shown in full only when asked for.
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "fuzz_corpus"
 CRASHES = ROOT / "test-artifacts" / "fuzz" / "crashes"
@@ -276,6 +278,17 @@ def test_template_command_writes_anywhere_it_may(tmp_path):
                  "Ordner/fehlt/x.xlsx", ""]:
         code, stderr = run_cli(["template", "-o", str(tmp_path / name)])
         assert code in (0, 1, 2) and "Traceback" not in stderr, (name, stderr)
+
+
+def test_extra_columns_named_like_ours_keep_their_text():
+    """Found by fuzzing (tests/data/fuzz_corpus/2fb7bcbb15537a4a_partner.ods): a partner
+    column headed "weight" was converted to a number."""
+    data = load_workbook("Name;year;strength;weight\nA;zwei;stark;b\n".encode(),
+                         filename="p.csv")
+    assert data.partners[["year", "strength", "weight"]].values.tolist() == [
+        ["zwei", "stark", "b"]]
+    data = load_workbook("Von;Nach;year\nA;B;zwei\n".encode(), filename="b.csv")
+    assert data.relations["year"].tolist() == ["zwei"]
 
 
 def test_every_refusal_code_has_its_sentences():

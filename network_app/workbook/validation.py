@@ -240,8 +240,9 @@ def validate_sheets(sheets: list[RawSheet], *, today: dt.date | None = None,
                       problems)
 
     return PartnerData(
-        partners=_frame(partner_rows, [*PARTNER_COLUMNS, "category", "row", *extras]),
-        relations=_frame(relation_rows, [*RELATION_COLUMNS, *relation_extras]),
+        partners=_frame(partner_rows, [*PARTNER_COLUMNS, "category", "row", *extras], extras),
+        relations=_frame(relation_rows, [*RELATION_COLUMNS, *relation_extras],
+                         relation_extras),
         activities=_frame(activity_rows, ACTIVITY_COLUMNS),
         programmes=_frame(programme_rows, PROGRAMME_COLUMNS),
         settings=settings,
@@ -325,14 +326,21 @@ def _hub(settings: dict[str, str], partners: Table | None,
 _INTEGER_COLUMNS = ("since", "until", "year", "row", "strength")
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: list[dict[str, Any]], columns: list[str], extras: list[str] | None = None
+           ) -> pd.DataFrame:
     """Years stay whole numbers with gaps (pandas' Int64), not floats like 2019.0; so do
-    weights when all of them are whole (291, not 291.0)."""
+    weights when all of them are whole (291, not 291.0).
+
+    ``extras`` (the file's own columns, after ``columns``) keep what they hold: a partner
+    column headed "weight" or "year" is text, not one of ours (found by fuzzing: its text
+    failed the conversion to a number).
+    """
     frame = pd.DataFrame(rows, columns=columns)
+    own = set(columns) - set(extras or ())
     for column in _INTEGER_COLUMNS:
-        if column in frame:
+        if column in own:
             frame[column] = frame[column].astype("Int64")
-    if "weight" in frame:
+    if "weight" in own:
         whole = all(isinstance(w, int) for w in frame["weight"] if w is not None
                     and not (isinstance(w, float) and math.isnan(w)))
         frame["weight"] = frame["weight"].astype("Int64" if whole else "Float64")
