@@ -114,3 +114,24 @@ def test_unknown_place_is_told_apart_from_no_place(app, tmp_path):
     assert "Ohne Ort: C-Verein." in words
     assert "Ort nicht gefunden: B-Haus (»Xyzqdorf«)." in words
     assert "Prüfbericht" in words
+
+
+def test_size_by_a_measure_adds_up_the_partners_of_a_place(app):
+    app.switch_page(KARTE).run()
+    by_count = {n["label"]: n["size"] for n in drawn(app)["nodes"]}
+    app.selectbox(key="size_by").set_value("degree").run()
+    assert not app.exception
+    by_degree = {n["label"]: n["size"] for n in drawn(app)["nodes"]}
+    assert by_count != by_degree
+    # a place's area adds up its partners' ties to other partners
+    from network_app import load_workbook, network_view, node_styles
+    from network_app.drawing.netmap import partner_map
+
+    data = load_workbook(ROOT / "data" / "stadtlabor_soest.xlsx")
+    view = network_view(data, "partners")
+    ties = {n: sum(1 for m in view[n] if view.nodes[m].get("kind") == "partner") for n in view}
+    spots = partner_map(view, node_styles(view), values=ties).spots
+    biggest = max(spots, key=lambda s: s.value)
+    assert max(by_degree, key=by_degree.get) == biggest.label("de")
+    assert max(by_count, key=by_count.get) == "Soest (16)"  # most partners
+    assert "zusammengezählt für die Partner am Ort" in text(app)
