@@ -3,8 +3,11 @@ the exported page of a big network does the same offline (Debian's chromium, Pla
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -38,8 +41,20 @@ def big_workspace(tmp_path_factory) -> Path:
     the workspace keeps it, so the app opens on it)."""
     folder = tmp_path_factory.mktemp("big") / "workspace"
     (folder / "aktuell").mkdir(parents=True)
-    write_workbook(folder / "aktuell" / "gross.xlsx", PARTNERS)
+    shutil.copyfile(generated(PARTNERS), folder / "aktuell" / "gross.xlsx")
     return folder
+
+
+def generated(partners: int) -> Path:
+    """The generated workbook, written once per machine into test-artifacts/ (20,000 partners
+    take seconds to write): named by the generator's source, so a changed generator writes
+    anew."""
+    digest = hashlib.sha256(inspect.getsource(write_workbook).encode()).hexdigest()[:10]
+    path = ARTIFACTS / "generated" / f"partner_{partners}_{digest}.xlsx"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_workbook(path.with_suffix(".part.xlsx"), partners).replace(path)
+    return path
 
 
 @pytest.fixture(scope="module")
