@@ -522,6 +522,25 @@ def settle(page, ms: int = 1200) -> None:
     page.wait_for_timeout(ms)
 
 
+def drawn_pages(page) -> int:
+    """How many frames hold a page of network_html, each checked: it carries the policy and
+    its scripts drew the picture."""
+    count = 0
+    for frame in page.frames:
+        try:
+            found = frame.evaluate("() => !!document.getElementById('network')")
+        except Exception:
+            continue
+        if not found:
+            continue
+        count += 1
+        frame.locator("body[data-drawn='1'] canvas").wait_for(timeout=30_000)
+        policy = frame.evaluate("() => document.querySelector("
+                                "'meta[http-equiv=\"Content-Security-Policy\"]').content")
+        assert policy.startswith("default-src 'none'; script-src 'sha256-")
+    return count
+
+
 def network_drawn(page, key: str = "explore"):
     page.locator(f".pn-root[data-key='{key}'][data-drawn='1']").wait_for(timeout=90_000)
 
@@ -595,6 +614,9 @@ def test_app_data_analysis_and_presentation_pages(app_page, app, corpus):
         settle(page, 1200)
     shot(page, "analyse.png")
     watch.clean(page)
+    # the two years' pictures (Zeitverlauf) are exported pages in frames: drawn under their
+    # Content-Security-Policy
+    assert drawn_pages(page) == 2
     goto(page, "Präsentation", "Ansicht 1 von")
     total = int(page.get_by_text("Ansicht 1 von").inner_text().split()[-1])
     for n in range(2, total + 1):
@@ -625,6 +647,11 @@ def test_app_edit_and_workspace_pages(app_page, app, corpus, tmp_path):
                                                                        timeout=30_000)
     settle(page, 2000)
     shot(page, "arbeitsstand.png")
+    watch.clean(page)
+    page.get_by_text("Beide Netze nebeneinander zeigen").click()
+    page.locator("iframe").nth(1).wait_for(timeout=30_000)
+    settle(page, 2000)
+    assert drawn_pages(page) == 2  # the two versions compared, drawn under the policy
     watch.clean(page)
     # an upload whose file name is a payload: the preview against the current workbook
     newer = openpyxl.load_workbook(corpus.path)
