@@ -44,8 +44,10 @@ import numpy.typing as npt
 __all__ = ["HELPER_FROM", "HELPER_SHARE", "split_betweenness", "warm_up"]
 
 #: From this many partners on, exact betweenness is shared with the helper process. Measured on
-#: the two-core machine: below about 1,500 partners betweenness takes under 0.3 s and sending
-#: the network there and back costs more than half of it saves.
+#: the two-core machine: a request and its answer take a few milliseconds once the helper runs,
+#: but starting it (a fresh interpreter importing igraph) takes 0.3 s idle and 0.7 s under load;
+#: betweenness of 1,500 partners takes about 0.25 s idle, so from about there even a process's
+#: first call (the CLI's, the app's first) gains.
 HELPER_FROM = 1500
 
 #: The helper's share of the starting partners when the caller does nothing else meanwhile.
