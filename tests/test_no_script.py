@@ -641,6 +641,19 @@ def test_app_edit_and_workspace_pages(app_page, app, corpus, tmp_path):
         settle(page, 700)
     shot(page, "bearbeiten.png")
     watch.clean(page)
+    # the form for a new partner: a payload as name, website and note
+    new = f"![neu](http://{corpus.leak}/leak/new.png) <img src=x onerror=alert(21)> :red[neu]"
+    page.get_by_role("tab", name="Neuer Partner").click()
+    form = page.locator("[data-testid='stForm']").first
+    form.get_by_label("Name", exact=True).fill(new)
+    form.get_by_label("Website", exact=True).fill("javascript:alert(22)")
+    form.get_by_label("Notiz", exact=True).fill(corpus.payloads["markdown_link"])
+    form.get_by_role("button", name="Partner hinzufügen").click()
+    page.get_by_text("Noch nicht gespeichert").first.wait_for(timeout=30_000)
+    page.get_by_text(new).first.wait_for(timeout=30_000)  # the step, as written
+    settle(page, 1000)
+    shot(page, "bearbeiten_neu.png")
+    watch.clean(page)
     goto(page, "Arbeitsstand", "Versionen")
     # the versions' notes, in a table (a canvas; its cells are also in the page, hidden)
     page.get_by_text(corpus.payloads["markdown_image"]).first.wait_for(state="attached",
