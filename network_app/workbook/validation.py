@@ -420,7 +420,10 @@ def _text(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
 
 def _year(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
           year_now: int) -> int | None:
-    value = cell(cells, column)
+    # ``cell`` inlined, as in _text: parse_year reads a blank cell as no year already.
+    if column is None or column.index >= len(cells):
+        return None
+    value = cells[column.index]
     try:
         year = parse_year(value)
     except ValueProblem as exc:

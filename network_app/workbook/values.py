@@ -77,6 +77,8 @@ def to_text(value: Any) -> str | None:
     if value is None:
         return None
     if type(value) is str:  # most cells: straight to the end
+        if value.isascii():  # nothing hidden, no non-breaking space (a flag, no scan)
+            return " ".join(value.split()) or None
         return " ".join(_HIDDEN.sub("", value).replace("\u00a0", " ").split()) or None
     if isinstance(value, bool):
         return _BOOLEAN_TEXT[value]
