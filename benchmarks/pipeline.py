@@ -28,6 +28,18 @@ e.g. from ``git archive <commit> network_app | tar -x -C DIR``): each start-up c
 ``build_graph`` at every size run in fresh processes, the baseline's and ours taking turns, so
 both see the same load; the table gives before, after and before/after.
 
+``--whole`` adds the whole processes of issue #12: the file → HTML map
+(``network-app export --format html``) and ``network-app analyze --json``, each as a fresh
+process, against the naive pipeline as a fresh process too (a small script made from the naive
+functions above: ``pandas.read_excel`` → ``iterrows`` into networkx → networkx betweenness and
+closeness → pyvis HTML), taking turns in ``--repeat`` rounds, with wall clock, CPU time and peak
+resident memory of each process (``os.wait4``), the ratios, and one line per target of the issue
+saying met or not met. The naive script takes minutes from 5,000 partners on: it runs only up
+to ``--naive-max`` partners (default 5,000) and once only above ``--naive-cap`` (default 1,000);
+the table says so. The one command for #12's results (about 10 minutes here)::
+
+    .venv/bin/python benchmarks/pipeline.py --sizes 1000,5000,20000 --whole
+
 Run::
 
     .venv/bin/python benchmarks/pipeline.py --sizes 1000,5000 [--repeat 3] [--slow] [--json OUT]
@@ -77,7 +89,8 @@ SEED = 20240601
 SLOW_LIMIT = 3000
 SKIPPED = "übersprungen (zu langsam)"
 STAGES = ("read", "graph", "measures", "html")
-PACKAGES = ("networkx", "pandas", "numpy", "openpyxl", "python-calamine", "pyvis", "network-app")
+PACKAGES = ("networkx", "python-igraph", "rapidfuzz", "pandas", "numpy", "openpyxl",
+            "python-calamine", "pyvis", "network-app")
 
 TYPES = ("Kommune", "Verwaltung", "Hochschule", "Forschungseinrichtung", "Schule", "Verein",
          "Unternehmen", "Lab", "Kultur", "Netzwerk")
@@ -420,6 +433,147 @@ def startup_markdown(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+# --- whole processes: file → HTML map and analyze --json, against the naive script ---------------
+
+#: The issue's targets (#12), checked against the whole-process medians.
+TARGETS = (
+    # (N, what, limit seconds, least ratio naive/ours, limit of peak MB)
+    (1000, "html", 0.8, 6.0, None),
+    (5000, "html", 1.5, 100.0, None),
+    (5000, "analyze", 4.0, None, None),
+    (20000, "analyze", 20.0, None, 1536.0),
+)
+
+#: The whole processes timed, per size: (key, label).
+WHOLE = (("html", "file → HTML map"), ("naive", "naive script, file → HTML map"),
+         ("analyze", "analyze --json"))
+
+
+def naive_script() -> str:
+    """The naive pipeline as a small standalone script (``python naive.py BOOK OUT.html``): the
+    functions timed stage by stage above, with only pandas, networkx and pyvis imported."""
+    import inspect
+
+    functions: list[Callable[..., Any]] = [naive_read, naive_graph, pagerank_works,
+                                          naive_measures, naive_html]
+    return "\n\n".join([
+        "from __future__ import annotations\nimport sys\nfrom itertools import combinations\n"
+        "from pathlib import Path\nimport networkx as nx\nimport pandas as pd",
+        *(inspect.getsource(f) for f in functions),
+        "sheets = naive_read(Path(sys.argv[1]))\ngraph = naive_graph(sheets)\n"
+        "naive_measures(graph, pagerank_works()[0])\n"
+        "Path(sys.argv[2]).write_text(naive_html(graph), encoding='utf-8')\n"])
+
+
+def whole_command(key: str, book: Path, folder: Path) -> list[str]:
+    if key == "naive":
+        return [sys.executable, str(folder / "naive.py"), str(book), str(folder / "naive.html")]
+    if key == "html":
+        return [sys.executable, "-m", "network_app", "export", "--format", "html", "-o",
+                str(folder / "karte.html"), str(book)]
+    return [sys.executable, "-m", "network_app", "analyze", "--json", str(book)]
+
+
+def run_process(command: list[str], folder: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB of one process.
+
+    ``os.wait4`` gives the rusage of this child alone (with the children it waited for, such
+    as the measures' helper process: their CPU is added, their peak counts if it is higher).
+    """
+    with open(folder / "stdout.txt", "wb") as out, open(folder / "stderr.txt", "wb") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=folder,
+                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: the data have errors, still a complete run
+        error = (folder / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}): {error[-2000:]}")
+    # ru_maxrss is in kilobytes on Linux
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def whole_rows(sizes: list[int], folder: Path, repeat: int, naive_max: int,
+               naive_cap: int) -> list[dict[str, Any]]:
+    """Per size: ours (file → HTML map, analyze --json) and the naive script as whole
+    processes, taking turns, ``repeat`` rounds; the naive script only up to ``naive_max``
+    partners and only in the first round above ``naive_cap`` partners."""
+    (folder / "naive.py").write_text(naive_script(), encoding="utf-8")
+    rows = []
+    for n in sizes:
+        book = workbook(folder, n)
+        runs: dict[str, list[tuple[float, float, float]]] = {key: [] for key, _ in WHOLE}
+        for round_ in range(repeat):
+            for key, _ in WHOLE:
+                if key == "naive" and (n > naive_max or (n > naive_cap and round_ > 0)):
+                    continue
+                runs[key].append(run_process(whole_command(key, book, folder), folder))
+                print(f"  N={n:,} {key} run {round_ + 1}: {runs[key][-1][0]:.2f} s",
+                      file=sys.stderr, flush=True)
+        for key, label in WHOLE:
+            if not runs[key]:
+                note = f"skipped: N > {naive_max:,} (--naive-max)"
+                rows.append({"n": n, "key": key, "label": label, "runs": 0, "wall_s": None,
+                             "cpu_s": None, "peak_mb": None, "note": note})
+                continue
+            note = ""
+            if key == "naive" and len(runs[key]) < repeat:
+                note = f"{len(runs[key])} run only: N > {naive_cap:,} (--naive-cap)"
+            rows.append({"n": n, "key": key, "label": label, "runs": len(runs[key]),
+                         "wall_s": statistics.median(r[0] for r in runs[key]),
+                         "cpu_s": statistics.median(r[1] for r in runs[key]),
+                         "peak_mb": max(r[2] for r in runs[key]), "note": note})
+    return rows
+
+
+def whole_markdown(rows: list[dict[str, Any]]) -> str:
+    by = {(r["n"], r["key"]): r for r in rows}
+    lines = ["| N | process | runs | wall s | CPU s | peak MB | naive/ours (wall) | note |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        naive = by.get((r["n"], "naive"))
+        ratio = ""
+        if r["key"] == "html" and naive and naive["wall_s"] and r["wall_s"]:
+            ratio = f"{naive['wall_s'] / r['wall_s']:.1f}×"
+        peak = "–" if r["peak_mb"] is None else f"{r['peak_mb']:.0f}"
+        cpu = _seconds(r["cpu_s"])
+        lines.append(f"| {r['n']:,} | {r['label']} | {r['runs']} | {_seconds(r['wall_s'])} | "
+                     f"{cpu} | {peak} | {ratio} | {r['note']} |")
+    return "\n".join(lines)
+
+
+def target_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One line per target of #12: met / not met, with the measured value."""
+    by = {(r["n"], r["key"]): r for r in rows}
+    names = {"html": "file → HTML map", "analyze": "analyze --json"}
+    lines = []
+    for n, key, limit, ratio, peak in TARGETS:
+        ours = by.get((n, key))
+        what = f"{n:,} partners, {names[key]}"
+        if ours is None or ours["wall_s"] is None:
+            lines.append(f"- {what}: not measured (N={n:,} not in --sizes)")
+            continue
+        verdict = "met" if ours["wall_s"] <= limit else "NOT met"
+        lines.append(f"- {what} ≤ {limit} s: {verdict} ({ours['wall_s']:.2f} s)")
+        if ratio is not None:
+            naive = by.get((n, "naive"))
+            if naive is None or naive["wall_s"] is None:
+                lines.append(f"- {what} ≥ {ratio:.0f}× the naive pipeline: not measured "
+                             "(naive skipped)")
+            else:
+                got = naive["wall_s"] / ours["wall_s"]
+                verdict = "met" if got >= ratio else "NOT met"
+                lines.append(f"- {what} ≥ {ratio:.0f}× the naive pipeline: {verdict} "
+                             f"({got:.1f}×: {naive['wall_s']:.1f} s against "
+                             f"{ours['wall_s']:.2f} s)")
+        if peak is not None:
+            verdict = "met" if ours["peak_mb"] <= peak else "NOT met"
+            lines.append(f"- {what} ≤ {peak / 1024:.1f} GB peak: {verdict} "
+                         f"({ours['peak_mb']:.0f} MB)")
+    return lines
+
+
 # --- report -------------------------------------------------------------------------------------
 
 def machine() -> dict[str, Any]:
@@ -433,7 +587,8 @@ def machine() -> dict[str, Any]:
     return {"platform": platform.platform(), "machine": platform.machine(),
             "cpu_count": os.cpu_count(), "python": platform.python_version(),
             "date": date.today().isoformat(), "packages": versions,
-            "load_average": round(os.getloadavg()[1], 1)}
+            "load_average": round(os.getloadavg()[1], 1),
+            "load_averages": [round(x, 2) for x in os.getloadavg()]}
 
 
 def _seconds(value: float | None) -> str:
@@ -469,6 +624,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the CLI's commands as whole processes, imports apart")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="a folder with an older network_app/ to compare with, in turns")
+    parser.add_argument("--whole", action="store_true",
+                        help="also time whole processes: file → HTML map and analyze --json "
+                             "against the naive script, in turns, with peak memory and the "
+                             "targets of #12")
+    parser.add_argument("--naive-max", type=int, default=5000, metavar="N",
+                        help="--whole: run the naive script only up to N partners (default 5000)")
+    parser.add_argument("--naive-cap", type=int, default=1000, metavar="N",
+                        help="--whole: above N partners run the naive script once only "
+                             "(default 1000; it takes minutes at 5,000)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip())
@@ -484,7 +648,11 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     startup: list[dict[str, Any]] = []
     graphs: list[dict[str, Any]] = []
+    whole: list[dict[str, Any]] = []
+    load_before = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as tmp:
+        if args.whole:
+            whole = whole_rows(sizes, Path(tmp), repeat, args.naive_max, args.naive_cap)
         for n in sizes:
             rows += run_size(n, Path(tmp), repeat, args.slow, with_pagerank, pagerank_note,
                              stages)
@@ -498,12 +666,19 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(startup_markdown(startup))
     if graphs:
         parts.append(before_after(graphs, "n", "build_graph, N partners", "build_graph_s"))
+    if whole:
+        parts.insert(0, "\n".join([
+            whole_markdown(whole), "",
+            f"Whole processes, median of the runs given, taking turns; load average (1, 5, "
+            f"15 min) before {load_before}, at the end {info['load_averages']}.", "",
+            "Targets of #12:", *target_lines(whole)]))
     if not rows:
         parts.append(markdown([], info, repeat).split("\n\n", 1)[1])  # machine and packages
     print("\n\n".join(parts))
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "repeat": repeat, "rows": rows,
-                                         "startup": startup, "build_graph": graphs},
+                                         "startup": startup, "build_graph": graphs,
+                                         "whole": whole},
                                         ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
