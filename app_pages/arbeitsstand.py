@@ -34,7 +34,7 @@ from app_pages.common import (
     widget_key,
     workspace,
 )
-from network_app.errors import NetworkAppError, WorkspaceError
+from network_app.errors import DiskFull, NetworkAppError, WorkspaceError, is_disk_full
 from network_app.text import by_language, number, say
 from network_app.text.format import moment
 from network_app.workbook import schema
@@ -101,9 +101,11 @@ def _done(action: Callable[[], object]) -> bool:
     except NetworkAppError as error:
         _outcome(plain(error.text(current().lang)), "error")
         return False
-    except OSError:  # nothing became current: the store writes atomically
+    except OSError as exc:  # nothing became current: the store writes atomically
         _LOG.exception("changing the workspace failed")
-        _outcome(TEXT[current().lang]["write_failed"], "error")
+        lang = current().lang
+        _outcome(DiskFull().text(lang) if is_disk_full(exc) else TEXT[lang]["write_failed"],
+                 "error")
         return False
     return True
 

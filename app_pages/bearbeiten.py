@@ -41,7 +41,7 @@ from app_pages.edit_tables import (
     options,
     with_typed,
 )
-from network_app.errors import ChangedOnDisk, WorkspaceError
+from network_app.errors import ChangedOnDisk, DiskFull, WorkspaceError, is_disk_full
 from network_app.text import by_language, join_list, say
 from network_app.text import words as catalog
 from network_app.workbook import schema
@@ -511,11 +511,15 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
     if left.button(save_label, type="primary", key="edit_save"):
         try:
             save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
-        except na.NetworkAppError as exc:  # busy, or the file could not be written into
-            st.session_state["edit_failed"] = exc.text(lang)
-        except OSError:  # the folder not writable, the disk full: the write left nothing
+        except na.NetworkAppError as exc:  # busy, the disk full, or the file could not be
+            st.session_state["edit_failed"] = exc.text(lang)  # written into
+            if is_disk_full(exc):
+                st.session_state["edit_failed"] += " " + words["edits_kept"]
+        except OSError as exc:  # the folder not writable, the disk full: the write left nothing
             _LOG.exception("saving into the workspace failed")
-            st.session_state["edit_failed"] = words["save_failed"]
+            st.session_state["edit_failed"] = (
+                DiskFull().text(lang) + " " + words["edits_kept"] if is_disk_full(exc)
+                else words["save_failed"])
         st.rerun()
     if middle.button(words["discard"], key="edit_discard"):
         discard(state)

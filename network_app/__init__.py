@@ -51,7 +51,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     ),
     ".drawing.rendering": ("network_html",),
     ".drawing.styling": ("CATEGORY_COLORS", "COLOR_BY", "legend", "node_styles", "value_colors"),
-    ".errors": ("ChangedOnDisk", "NetworkAppError", "UnreadableFileError", "WorkspaceError"),
+    ".errors": ("ChangedOnDisk", "DiskFull", "NetworkAppError", "UnreadableFileError",
+                "WorkspaceError"),
     ".network.figures": (
         "NO_CATEGORY", "KeyFigures", "category_counts", "category_label", "key_figures",
         "network_title",
@@ -126,7 +127,13 @@ if _typing.TYPE_CHECKING:
     )
     from .drawing.rendering import network_html
     from .drawing.styling import CATEGORY_COLORS, COLOR_BY, legend, node_styles, value_colors
-    from .errors import ChangedOnDisk, NetworkAppError, UnreadableFileError, WorkspaceError
+    from .errors import (
+        ChangedOnDisk,
+        DiskFull,
+        NetworkAppError,
+        UnreadableFileError,
+        WorkspaceError,
+    )
     from .network.figures import (
         NO_CATEGORY,
         KeyFigures,
@@ -173,6 +180,7 @@ __all__ = [
     "CheckReport",
     "Communities",
     "Comparison",
+    "DiskFull",
     "ExplainedPath",
     "Filters",
     "GrowthYears",

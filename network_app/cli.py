@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 from . import __version__
-from .errors import NetworkAppError, WorkspaceError
+from .errors import NetworkAppError, WorkspaceError, is_disk_full
 from .exports import FORMATS, PAPER_SIZES, PICTURES, export, meta_for
 from .exports.pictures import PICTURE_FORMATS
 from .network.figures import NO_CATEGORY, category_label
@@ -577,7 +577,9 @@ def _run(argv: list[str], lang: str) -> int:
         return EXIT_UNREADABLE
     except OSError as exc:
         output = getattr(args, "output", None)
-        if output:
+        if output and is_disk_full(exc):  # the writers write atomically: nothing was left
+            print(fill(t["disk_full"], lang, path=output), file=sys.stderr)
+        elif output:
             print(fill(t["cannot_write"], lang, path=output, detail=_os_detail(exc, lang)),
                   file=sys.stderr)
         else:
@@ -586,6 +588,10 @@ def _run(argv: list[str], lang: str) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last net: a message, never a traceback
+        output = getattr(args, "output", None)
+        if output and is_disk_full(exc):  # a library's own error, raised from the system's
+            print(fill(t["disk_full"], lang, path=output), file=sys.stderr)
+            return EXIT_UNREADABLE
         if os.environ.get("NETWORK_APP_DEBUG"):
             traceback.print_exc()
         # The exception's own words are for the team that reads the report, not translated.

@@ -415,11 +415,11 @@ def test_a_folder_that_cannot_be_written_is_said_in_plain_words(ws, tmp_path, sm
     at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
     at = on_page(at)
 
-    def full_disk(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    def no_rights(*args, **kwargs):  # a full disk has its own message (test_faults.py)
+        raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as patched:
-        patched.setattr(Workspace, "replace", full_disk)
+        patched.setattr(Workspace, "replace", no_rights)
         button(at, "Übernehmen").click().run()
     assert not at.exception, at.exception
     assert "nicht beschreiben" in at.error[0].value

@@ -425,11 +425,11 @@ def test_a_folder_that_cannot_be_written_keeps_the_edits(ws, monkeypatch):
     at = editor_page()
     edit(at, "partners", edited={0: {"place": "Köln"}})
 
-    def full_disk(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    def no_rights(*args, **kwargs):  # a full disk has its own message (test_faults.py)
+        raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as patched:
-        patched.setattr(Workspace, "replace", full_disk)
+        patched.setattr(Workspace, "replace", no_rights)
         click(at, "Speichern")
     assert "nicht beschreiben" in at.error[0].value
     assert "Noch nicht gespeichert" in text(at.info[0])  # the edit is still there

@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, ROOT, write_xlsx
 
-from network_app import ChangedOnDisk, UnreadableFileError, Workspace, WorkspaceError, load_workbook
+from network_app import (
+    ChangedOnDisk,
+    DiskFull,
+    UnreadableFileError,
+    Workspace,
+    WorkspaceError,
+    load_workbook,
+)
 from network_app.workspace import store
 from network_app.workspace.store import DEFAULT_FOLDER, ENV_VAR, fingerprint, measure
 
@@ -367,7 +374,7 @@ def test_a_failing_rename_leaves_the_previous_current_intact(started: Workspace,
 
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", disk_full)
-        with pytest.raises(OSError):
+        with pytest.raises(DiskFull):
             started.replace(book(tmp_path / "s", "A", "B", "C"), "neu.xlsx", reason="edit")
     assert_intact(started, content, versions)
     assert not list(started.current_folder.glob(".*.tmp"))
@@ -401,7 +408,7 @@ def test_a_version_that_cannot_be_written_leaves_no_folder(started: Workspace,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(store, "_write", disk_full)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFull):
         started.replace(book(tmp_path / "s", "A", "B", "C"), "neu.xlsx", reason="edit")
     assert_intact(started, content, versions)
     assert sorted(started.versions_folder.iterdir()) == folders  # no empty version folder

@@ -314,6 +314,8 @@ CATALOG: dict[str, Any] = {
         "who": "Ihr Name (freiwillig, erscheint in der Liste der Versionen)",
         "who_help": "So sehen die Kolleginnen und Kollegen, wer die Änderung gemacht hat.",
         "save": "Speichern",
+        "edits_kept": "Ihre Änderungen sind noch hier: Sie lassen sich speichern, sobald wieder "
+        "Platz ist, oder gleich als Datei herunterladen.",
         "save_failed": "Der Ordner des Arbeitsstands ließ sich nicht beschreiben (keine "
         "Schreibrechte oder kein Platz mehr). Die gespeicherte Arbeitsmappe ist unverändert; "
         "Ihre Änderungen sind noch hier und lassen sich herunterladen.",
@@ -1255,6 +1257,10 @@ CATALOG: dict[str, Any] = {
         # without a file: the workspace's current workbook (on stderr)
         "from_workspace": "Aktuelle Arbeitsmappe aus dem Arbeitsordner »{folder}«: {name}",
         # when something goes wrong
+        "disk_full": "Der Speicherplatz ist voll: »{path}« wurde nicht geschrieben; eine Datei, "
+        "die dort schon lag, ist unverändert. Bitte auf dem Laufwerk Platz schaffen (nicht mehr "
+        "gebrauchte Dateien löschen) oder mit -o einen Ordner auf einem anderen Laufwerk wählen "
+        "und den Befehl noch einmal ausführen.",
         "cannot_write": "Die Datei »{path}« kann nicht geschrieben werden ({detail}). Bitte "
         "einen Ordner wählen, der existiert und beschreibbar ist.",
         "unexpected": "Unerwarteter Fehler: {detail}. Bitte die Datei und diese Meldung an "
@@ -1758,6 +1764,10 @@ CATALOG: dict[str, Any] = {
         "eine Sperrdatei von Excel). Bitte die Datei umbenennen und erneut hochladen.",
         "workspace_busy": "Der Arbeitsordner ist gerade belegt, weil eine andere Sitzung speichert. "
         "Bitte in einigen Sekunden noch einmal versuchen.",
+        "disk_full": "Der Speicherplatz ist voll: Es wurde nichts gespeichert. Die aktuelle "
+        "Arbeitsmappe und alle Versionen sind unverändert. Bitte auf dem Laufwerk des "
+        "Arbeitsordners Platz schaffen (nicht mehr gebrauchte Dateien löschen oder die IT "
+        "fragen) und dann noch einmal versuchen.",
         "too_many_cells": "Das Blatt »{sheet}« hat mehr als {limit} gefüllte Zeilen. Bitte nur die "
         "Partnerdaten in die Arbeitsmappe aufnehmen.",
         "too_large_area": "Im Blatt »{sheet}« reichen gefüllte Zellen bis {last_cell}; das sind mehr als "

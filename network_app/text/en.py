@@ -269,6 +269,8 @@ CATALOG: dict[str, Any] = {
         "who": "Your name (optional, shown in the list of versions)",
         "who_help": "So your colleagues can see who made the change.",
         "save": "Save",
+        "edits_kept": "Your changes are still here: save them once there is space again, or "
+        "download them as a file right away.",
         "save_failed": "The workspace folder could not be written to (no permission or no "
         "space left). The saved workbook is unchanged; your changes are still here and can be "
         "downloaded.",
@@ -1156,6 +1158,9 @@ CATALOG: dict[str, Any] = {
         # without a file: the workspace's current workbook (on stderr)
         "from_workspace": "Current workbook from the workspace folder “{folder}”: {name}",
         # when something goes wrong
+        "disk_full": "The disk is full: “{path}” was not written; a file that was already "
+        "there is unchanged. Please free space on the drive (delete files nobody needs) or "
+        "choose a folder on another drive with -o, and run the command again.",
         "cannot_write": "Cannot write “{path}” ({detail}). Please choose an existing, "
         "writable folder.",
         "unexpected": "Unexpected error: {detail}. Please send the file and this message to "
@@ -1648,6 +1653,9 @@ CATALOG: dict[str, Any] = {
         "Please rename the file and upload it again.",
         "workspace_busy": "The workspace folder is busy because another session is saving. Please "
         "try again in a few seconds.",
+        "disk_full": "The disk is full: nothing was saved. The current workbook and all versions "
+        "are unchanged. Please free space on the drive of the workspace folder (delete files "
+        "nobody needs, or ask IT) and then try again.",
         "too_many_cells": "The sheet “{sheet}” has more than {limit} filled rows. Please keep only the "
         "partner data in the workbook.",
         "too_large_area": "Filled cells in the sheet “{sheet}” reach {last_cell}; that is more than "

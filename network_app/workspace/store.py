@@ -28,9 +28,10 @@ Writes (:meth:`Workspace.replace`) hold the lock, refuse with
 :class:`~network_app.errors.ChangedOnDisk` when the caller's ``expected`` fingerprint is no longer
 the current one (another session or Excel saved in between), and write atomically (temporary file
 in the same folder, fsync, rename, fsync of the folder; :mod:`network_app.atomic`): a crash or a
-full disk in the middle leaves the previous current workbook whole. Reading needs no lock: a
-rename is atomic, so a reader gets the old file or the new one. The bundled example is only ever
-read.
+full disk in the middle leaves the previous current workbook whole (a full disk or storage
+quota raises :class:`~network_app.errors.DiskFull`, whose sentence says so). Reading needs no
+lock: a rename is atomic, so a reader gets the old file or the new one. The bundled example is
+only ever read.
 
 >>> import tempfile
 >>> ws = Workspace(Path(tempfile.mkdtemp()) / "workspace")
@@ -59,7 +60,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import atomic_target, fsync_folder
-from ..errors import ChangedOnDisk, NetworkAppError, WorkspaceError
+from ..errors import ChangedOnDisk, DiskFull, NetworkAppError, WorkspaceError, is_disk_full
 from ..text import say, words
 from ..text.format import moment
 from ..workbook.safety import TEXT_EXTENSIONS, WORKBOOK_EXTENSIONS
@@ -377,8 +378,9 @@ class Workspace:
             raise ValueError(f"unknown reason {reason!r}; one of {REASONS}")
         name = _file_name(filename)
         counts = measure(content, name)  # outside the lock: loading may take a moment
-        self._make_folders()
-        with self._locked():
+        with _said_when_full():
+            self._make_folders()
+        with _said_when_full(), self._locked():
             self._check_expected(expected)
             return self._make_current(content, name, reason=reason, note=note, who=who,
                                       counts=counts, restored_from=restored_from)[0]
@@ -404,8 +406,9 @@ class Workspace:
         if seen is not None and fingerprint(content) != seen:
             raise ChangedOnDisk(name=source.name, expected=seen, found=fingerprint(content))
         counts = measure(content, source.name)
-        self._make_folders()
-        with self._locked():
+        with _said_when_full():
+            self._make_folders()
+        with _said_when_full(), self._locked():
             self._check_expected(expected)
             current, version = self._make_current(content, _file_name(source.name),
                                                   reason="dropped",
@@ -417,8 +420,9 @@ class Workspace:
         """Move a file from :meth:`dropped` into ``beiseitegelegt/`` without taking it over
         (nothing is deleted); returns where it is now."""
         source = self._dropped_file(path)
-        self._make_folders()
-        with self._locked():
+        with _said_when_full():
+            self._make_folders()
+        with _said_when_full(), self._locked():
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
             return self._move_aside(source, SET_ASIDE_FOLDER, prefix=stamp)
 
@@ -624,6 +628,19 @@ class Workspace:
         fsync_folder(self.root)
         fsync_folder(folder)
         return target
+
+
+@contextlib.contextmanager
+def _said_when_full() -> Iterator[None]:
+    """Turn the system's "no space left" (or "quota used up") during a change into
+    :class:`~network_app.errors.DiskFull`, whose sentence says that nothing was written and
+    what to do; other errors pass unchanged."""
+    try:
+        yield
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFull() from exc
+        raise
 
 
 def _counts_or_none(content: bytes, name: str) -> dict[str, int] | None:
