@@ -175,7 +175,13 @@ body {{ display: flex; flex-direction: column; height: 100vh; }}
 #hint[hidden] {{ display: none; }}
 #caption {{ font-size: 13px; color: #555; padding: 2px 10px 4px 10px; text-align: right; }}
 #caption:empty {{ display: none; }}
-div.vis-tooltip {{ white-space: pre-line; font-size: 14px; max-width: 420px; }}
+/* vis-network's own style sheet is not in the page: without a position of its own the tooltip
+   stood below the picture, outside the window. A name of thousands of characters: the
+   tooltip stays on screen, a long word wraps. */
+div.vis-tooltip {{ position: absolute; visibility: hidden; z-index: 5; pointer-events: none;
+  padding: 5px 8px; white-space: pre-line; font-size: 14px; max-width: 420px;
+  max-height: 50vh; overflow: hidden; overflow-wrap: anywhere; color: #000000;
+  background-color: #f5f4ed; border: 1px solid #808074; border-radius: 3px; }}
 {search_css}</style>
 </head>
 <body>

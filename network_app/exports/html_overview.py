@@ -145,6 +145,7 @@ button:focus-visible, #network:focus-visible {{ outline: 3px solid #0072B2; }}
   border-top: 1px solid #e0e0e0; }}
 div.vis-tooltip {{ position: absolute; visibility: hidden; z-index: 5; pointer-events: none;
   padding: 5px 8px; white-space: pre-line; font-size: 14px; max-width: 420px;
+  max-height: 50vh; overflow: hidden; overflow-wrap: anywhere;
   background-color: #f5f4ed; border: 1px solid #808074; border-radius: 3px; }}
 </style>
 </head>
