@@ -405,8 +405,8 @@ def map_view(cur, words) -> None:
 
 
 #: The reach picture on the projector: one point of the picture is one pixel on the screen.
-REACH_LOOK = ReachLook(label_size=19, ring_size=28, category_size=28, home_size=24, dot=10,
-                       label_chars=22)
+REACH_LOOK = ReachLook(label_size=21, ring_size=28, category_size=28, home_size=24, dot=10,
+                       label_chars=22, label_min=19)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

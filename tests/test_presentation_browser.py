@@ -182,7 +182,28 @@ def test_every_view_is_legible_from_the_back_of_the_room(projector):
             assert named + unnamed == len(places)
             tile = page.locator(".st-key-pn_tile_places [data-testid='stMetricValue']")
             assert tile.inner_text(timeout=30_000) == str(len(places))  # the tile "Orte"
-    assert seen[0] == "Unser Partnernetz" and "Karte" in seen
+        elif title == "Reichweite":
+            tile = page.locator(".st-key-pn_tile_reach_national [data-testid='stMetricValue']")
+            assert tile.inner_text(timeout=30_000) == "14"
+            for _ in range(20):  # the map's picture may still be shown for a moment
+                root, width = _svg_of(page, ".st-key-pn_reach")
+                if _groups(root, "ring-name-lokal"):
+                    break
+                page.wait_for_timeout(500)
+            scale = width / float(root.get("viewBox").split()[2])
+            texts = {g.get("id"): [] for g in root.iter(f"{SVG}g")}
+            for group in root.iter(f"{SVG}g"):
+                for text in group.iter(f"{SVG}text"):
+                    size = re.search(r"font-size: ?([0-9.]+)px", text.get("style", ""))
+                    texts[group.get("id")].append((float(size.group(1)) if size else 0.0,
+                                                   "".join(text.itertext())))
+            names = texts.get("partner-name", [])
+            rings = [t for key, found in texts.items() if key and key.startswith("ring-name")
+                     for t in found]
+            assert len(names) >= 20, len(names)
+            assert all(size * scale >= MIN_PX for size, _ in names + rings), scale
+            assert any("Südwestfalen: 16 Partner" in text for _, text in rings)
+    assert seen[0] == "Unser Partnernetz" and "Karte" in seen and "Reichweite" in seen
     assert sum(t.startswith("Kategorie ") for t in seen) == 4
 
 

@@ -54,6 +54,7 @@ from ..workbook import schema
 from .labels import Label, place_labels
 from .picture import label_text
 from .places import group_places, has_coordinates, home_place, state_of
+from .settings import picture_settings
 from .styling import CATEGORY_COLORS, HUB_COLOR, NONE_COLOR
 
 __all__ = [
@@ -513,6 +514,9 @@ class ReachLook:
     dot: float = 6.0
     label_chars: int = 22
     label_lines: int = 2
+    #: the smallest type a name may take where it finds no room in ``label_size`` (default:
+    #: four fifths of it, at least 9 points)
+    label_min: float | None = None
     labels: bool = True
     text: str = "#1F1F1F"
     muted: str = "#555555"
@@ -765,7 +769,7 @@ def draw_reach(figure: Any, axes: Any, layout: ReachLayout, home: Home | None, l
             labels.append(Label(label_text(partner.name, look.label_chars, look.label_lines),
                                 xs[i], ys[i], dot, size=look.label_size,
                                 toward=(math.cos(angle), math.sin(angle)),
-                                min_size=max(look.label_size * 0.8, 9.0),
+                                min_size=look.label_min or max(look.label_size * 0.8, 9.0),
                                 leader_colour=colours[i]))
         markers = [(x, y, dot) for x, y in zip(xs, ys, strict=True)]
         texts_before = len(axes.texts)
@@ -788,13 +792,12 @@ def reach_svg(layout: ReachLayout, home: Home | None, width: int, height: int,
               centre_name: str = "") -> tuple[str, DrawnReach]:
     """The reach picture as SVG, ``width`` × ``height`` pixels (one point of ``look`` is one
     pixel); text stays text."""
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "sans-serif"],
-                                "svg.fonttype": "none", "svg.hashsalt": "partnernetz-reach",
-                                "text.parse_math": False}):
+    settings = {"font.family": ["DejaVu Sans", "sans-serif"], "svg.fonttype": "none",
+                "svg.hashsalt": "partnernetz-reach", "text.parse_math": False}
+    with picture_settings(settings):
         figure = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor="white")
         FigureCanvasAgg(figure)
         axes = figure.add_axes((0, 0, 1, 1))
@@ -802,7 +805,10 @@ def reach_svg(layout: ReachLayout, home: Home | None, width: int, height: int,
         drawn = draw_reach(figure, axes, layout, home, lang, look=look,
                            centre_name=centre_name)
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
+        # Once more for writing: in the app's server the settings were found back at
+        # matplotlib's defaults after the names were placed (the letters came out as paths).
+        with picture_settings(settings):
+            figure.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
     return buffer.getvalue(), drawn
 
 

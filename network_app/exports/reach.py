@@ -24,6 +24,7 @@ from ..drawing.reach import (
     region_rule,
     ring_name,
 )
+from ..drawing.settings import picture_settings
 from ..text import join_list, say
 from .common import ExportMeta, atomic_target
 from .pictures import DPI, FONT, PAPER_SIZES, PICTURE_FORMATS, _metadata, _Page
@@ -41,12 +42,12 @@ def write_reach(path: str | os.PathLike[str], graph: nx.Graph, meta: ExportMeta,
     and ``paper``)."""
     if fmt not in PICTURE_FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}; use one of {PICTURE_FORMATS}")
-    import matplotlib
-
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
-                                "svg.hashsalt": "stadtlabor-reach", "path.simplify": False}):
+    settings = {"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "stadtlabor-reach",
+                "path.simplify": False}
+    with picture_settings(settings):
         figure = reach_page(graph, meta, paper)
-        with atomic_target(path) as temporary:
+        # once more for writing (see network_app.drawing.reach.reach_svg)
+        with picture_settings(settings), atomic_target(path) as temporary:
             figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
     return Path(path)
 
@@ -67,7 +68,6 @@ def reach_page(graph: nx.Graph, meta: ExportMeta, paper: str = "A4") -> Any:
     first axes."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -79,7 +79,7 @@ def reach_page(graph: nx.Graph, meta: ExportMeta, paper: str = "A4") -> Any:
                 if a.get("kind") == "hub"), "")
     width, height = PAPER_SIZES[paper]
     scale = width / PAPER_SIZES["A4"][0]
-    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
+    with picture_settings({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
         figure = Figure(figsize=(width, height), dpi=DPI)
         renderer = FigureCanvasAgg(figure).get_renderer()
         page = _Page(figure, renderer, scale)
