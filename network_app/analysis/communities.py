@@ -33,7 +33,7 @@ from typing import Any
 import igraph as ig
 import networkx as nx
 
-from ..network.graph import _NOT_PARTNERS, _sorted, partner_layer
+from ..network.graph import _NOT_PARTNERS, _collector_paused, _sorted, partner_layer
 from ..text import say
 from ..workbook import schema
 from .engine import Prepared, prepare, seeded
@@ -157,6 +157,12 @@ class _Direct:
     workbook graph, kept for every page; ``prepare`` keeps its conversion for the measures."""
 
     def __init__(self, graph: nx.Graph) -> None:
+        # Python's collector paused while the pairs are made (as build_graph does): a full
+        # collection would walk every object of the big graph meanwhile.
+        with _collector_paused():
+            self._make(graph)
+
+    def _make(self, graph: nx.Graph) -> None:
         self.source = graph
         partners = [n for n, kind in graph.nodes(data="kind") if kind not in _NOT_PARTNERS]
         self.names = _sorted(partners)
