@@ -24,6 +24,7 @@ only the time limit holds.
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import multiprocessing
@@ -216,6 +217,10 @@ def _child(sender: multiprocessing.connection.Connection, content: bytes, filena
     """Runs in the child: load, and send ("data", PartnerData) or why not."""
     _quiet_stderr()
     _limit_memory(memory_mb)
+    # The child reads one workbook and ends: Python's cyclic collector would only walk the
+    # growing heap again and again (7 full collections, about a third of the reading time of
+    # 20,000 partners); what reference counting frees is freed all the same.
+    gc.disable()
     try:
         from .loading import load_workbook
 
