@@ -115,3 +115,32 @@ def test_busy_helper_means_computing_here(network, fresh_helper):
         raw, _, helped = helper.split_betweenness(graph, range(n), 0.5, lambda: None)
     assert not helped
     assert raw == pytest.approx(np.array(graph.betweenness(directed=False)), abs=1e-9)
+
+
+def test_a_forked_child_lets_the_helper_end_with_its_parent(fresh_helper):
+    """A fork of this process closes its copies of the helper's pipes: when the parent closes
+    its own, the helper ends although the forked child still runs."""
+    import os
+    import time
+
+    helper.warm_up()
+    process = helper._process
+    assert process is not None
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the forked child: wait until told, then leave without clean-up
+        os.close(write)
+        os.read(read, 1)
+        os._exit(0)
+    os.close(read)
+    try:
+        helper._discard()  # the parent lets go of the helper
+        deadline = time.monotonic() + 10
+        while process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # It ended by itself, seeing its input close (killed after waiting it would be -9).
+        assert process.poll() == 0
+    finally:
+        os.write(write, b"x")
+        os.close(write)
+        os.waitpid(child, 0)

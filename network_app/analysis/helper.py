@@ -202,10 +202,20 @@ def _discard() -> None:
 
 
 def _forget_in_child() -> None:
-    """A process forked from this one has no helper of its own (the pipes belong to the
-    parent)."""
+    """A process forked from this one has no helper of its own: it closes its copies of the
+    pipes (so that the helper still sees its input close when the parent ends) and never waits
+    for a process that is not its child."""
     global _process
-    _process = None
+    process, _process = _process, None
+    if process is None:
+        return
+    for pipe in (process.stdin, process.stdout):
+        try:
+            if pipe is not None:
+                pipe.close()
+        except OSError:
+            pass
+    process.returncode = 0  # not this process's child: nothing to wait for
 
 
 atexit.register(_discard)
