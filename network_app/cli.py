@@ -26,6 +26,7 @@ import os
 import sys
 import textwrap
 import traceback
+import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
@@ -542,7 +543,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the command line) and return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        code = _run(argv, _lang(argv))
+        with warnings.catch_warnings():
+            # Python's warnings are for developers (matplotlib's "Glyph … missing from font"
+            # with a source line for a name in another script): users read our sentences.
+            if not os.environ.get("NETWORK_APP_DEBUG"):
+                warnings.simplefilter("ignore")
+            code = _run(argv, _lang(argv))
         # A reader that went away is noticed here, not in Python's flush at exit.
         sys.stdout.flush()
         return code

@@ -75,6 +75,8 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize
                 suppress_health_check=list(HealthCheck),
                 phases=[Phase.explicit, Phase.reuse, Phase.generate] if SECONDS else
                 list(Phase))
+#: How Python prints a warning: "/path/labels.py:379: UserWarning: Glyph … missing".
+PYTHON_WARNING = re.compile(r"\.py:\d+: \w*Warning: ")
 UNEXPECTED_CLI = fill(words("cli", "de")["unexpected"], "de", detail="").split(":")[0]
 
 
@@ -206,6 +208,7 @@ def check_cli(content: bytes, filename: str, folder: Path, command: int, fmt: st
         assert code in (0, 1, 2), (argv, code, stderr)
         assert "Traceback" not in stderr, stderr
         assert UNEXPECTED_CLI not in stderr, stderr
+        assert not PYTHON_WARNING.search(stderr), stderr  # a developer's line, not ours
     return f"{argv[0] if argv[0] != '--lang' else 'en check'} exit {code}"
 
 
@@ -283,11 +286,11 @@ def test_template_command_writes_anywhere_it_may(tmp_path):
 def test_extra_columns_named_like_ours_keep_their_text():
     """Found by fuzzing (tests/data/fuzz_corpus/2fb7bcbb15537a4a_partner.ods): a partner
     column headed "weight" was converted to a number."""
-    data = load_workbook("Name;year;strength;weight\nA;zwei;stark;b\n".encode(),
+    data = load_workbook(b"Name;year;strength;weight\nA;zwei;stark;b\n",
                          filename="p.csv")
     assert data.partners[["year", "strength", "weight"]].values.tolist() == [
         ["zwei", "stark", "b"]]
-    data = load_workbook("Von;Nach;year\nA;B;zwei\n".encode(), filename="b.csv")
+    data = load_workbook(b"Von;Nach;year\nA;B;zwei\n", filename="b.csv")
     assert data.relations["year"].tolist() == ["zwei"]
 
 
