@@ -563,7 +563,7 @@ def network_drawn(page, key: str = "explore"):
 
 
 @pytest.mark.browser
-def test_app_network_and_partner_pages(app_page, app, corpus):
+def test_app_network_and_partner_pages(app_page, app, corpus, tmp_path):
     page = app_page
     page.goto(app.url)
     network_drawn(page)
@@ -595,6 +595,27 @@ def test_app_network_and_partner_pages(app_page, app, corpus):
     settle(page, 1500)
     shot(page, "netzwerk.png")
     watch.clean(page)
+    # the page's own export (HTML), downloaded and opened in the same browser
+    page.get_by_text("Exportieren", exact=True).click()
+    settle(page, 800)  # the expander opens
+    chooser = page.locator("[data-testid='stSelectbox']").filter(has_text="Format").first
+    chooser.click()
+    page.get_by_role("option", name="Interaktive Seite (HTML)").click()
+    page.get_by_role("button", name="Export erstellen").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Herunterladen: Partnernetz.html").click()
+    exported = page.context.new_page()
+    exported.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    exported.goto(saved.as_uri())
+    exported.locator("body[data-drawn='1'] canvas").wait_for(timeout=30_000)
+    assert exported.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    assert set(corpus.names) <= set(exported.evaluate(
+        "() => graphData.nodes.map(node => node.label)"))
+    watch.allowed += ("file:",)
+    watch.clean(exported)
+    exported.close()
     # Partner: card, neighbours, programmes, a path between two payloads
     goto(page, "Partner", "Direkt verbunden mit")
     page.get_by_label("Partner auswählen").click()
