@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from browser import free_port
 from conftest import BUNDLED, ROOT
+from test_faults import PAGE, fill, small_disk  # noqa: F401 (a fixture)
 from test_workspace_browser import edited_bundled
 
 from network_app.workspace.store import ENV_VAR, LOCK_FILE, Workspace
@@ -233,3 +234,34 @@ def test_a_server_killed_mid_save_leaves_the_previous_workbook_for_the_next_serv
         page.context.close()
         stop(process, signal.SIGTERM)
     assert tree(folder) == after
+
+
+def test_a_full_disk_on_the_server_is_said_and_nothing_is_taken_over(
+        browser, small_disk, tmp_path: Path):  # noqa: F811 (the fixture)
+    """The server's workspace on a real small file system with one page left: taking over an
+    upload says the disk is full, the page stays usable, and after space is freed the same
+    click takes it over."""
+    disk = small_disk(1024 * 1024)
+    folder = disk / "arbeitsordner"
+    ws = Workspace(folder)
+    ws.ensure()
+    before, versions = tree(folder), ws.versions()
+    path, _ = edited_bundled(tmp_path)
+    with server(folder) as (url, process):
+        page = open_page(browser, url)
+        page.get_by_text("Gezeigt wird das Beispiel").wait_for(timeout=90_000)
+        filler = fill(folder, PAGE)
+        take_over(page, path, wait=False)
+        page.get_by_text("Der Speicherplatz ist voll: Es wurde nichts gespeichert.").wait_for(
+            timeout=90_000)
+        shot(page, "faults_disk_full.png")
+        assert {k: v for k, v in tree(folder).items() if k != "füller.bin"} == before
+        assert [v.id for v in ws.versions()] == [v.id for v in versions]
+        assert not leftovers(folder)
+        filler.unlink()
+        page.get_by_role("button", name="Übernehmen").click()
+        page.get_by_text(f"»{path.name}« ist jetzt die aktuelle Arbeitsmappe").wait_for(
+            timeout=90_000)
+        page.context.close()
+        stop(process, signal.SIGTERM)
+    assert ws.read_current() == path.read_bytes()
