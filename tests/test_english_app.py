@@ -36,7 +36,7 @@ from network_app.workbook.schema import COLUMNS, SHEETS
 
 APP = str(ROOT / "streamlit_app.py")
 PAGES = ["app_pages/netzwerk.py", "app_pages/partner.py", "app_pages/daten.py",
-         "app_pages/analyse.py", "app_pages/praesentation.py"]
+         "app_pages/analyse.py", "app_pages/praesentation.py", "app_pages/reichweite.py"]
 #: What the uploader accepts (streamlit refuses any other name before the app sees the file).
 UPLOADABLE = {".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt", ".edgelist"}
 #: Protobuf fields that hold program code for the browser, not text for the reader.
