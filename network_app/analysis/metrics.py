@@ -83,12 +83,13 @@ EXACT_LIMIT = 5000
 #: The helper process's share of exact betweenness's starting partners (from
 #: :data:`~network_app.analysis.helper.HELPER_FROM` partners on), so that both processes finish
 #: together: here this one measures closeness and the eccentricities, each about a third of
-#: betweenness's work (2.9 s, 1.0 s and 1.2 s for 5,000 partners on the reference machine).
-PATHS_SHARE = 0.88
+#: betweenness's work (2.9 s, 1.0 s and 1.2 s for 5,000 partners on the reference machine), and
+#: the other measures (0.3 s).
+PATHS_SHARE = 0.92
 #: The same when betweenness and closeness are sampled (above ``exact_limit``): for 20,000
-#: partners betweenness from 500 of them took 1.7 s of CPU and the estimate of closeness from
-#: the same sample 1.1 s, so the helper takes 80 % of the sources.
-SAMPLE_SHARE = 0.8
+#: partners betweenness from 500 of them took 1.7 s of CPU, while the estimate of closeness from
+#: the same sample took 1.1 s and the other measures 0.8 s here, so the helper takes nearly all.
+SAMPLE_SHARE = 0.95
 
 #: The columns of :func:`partner_metrics`, in order.
 METRIC_COLUMNS: tuple[str, ...] = (
@@ -160,7 +161,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     if sample_size < 2:
         raise ValueError(f"sample_size must be at least 2, not {sample_size}")
     prepared = prepare(layer)
-    graph, nodes, ig_graph = prepared.layer, prepared.names, prepared.igraph
+    nodes, ig_graph = prepared.names, prepared.igraph
     n = len(nodes)
     frame = pd.DataFrame(index=pd.Index(nodes, name="name", dtype=object),
                          columns=list(METRIC_COLUMNS))
@@ -169,6 +170,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         return frame
     membership = np.array(ig_graph.connected_components().membership, dtype=np.int64)
     part_size = np.bincount(membership)[membership]
+    others: dict[str, Any] = {}  # the columns besides betweenness and closeness
 
     if n <= max(exact_limit, 2) or sample_size >= n:
         # igraph counts each pair once; networkx's normalisation for undirected networks is
@@ -178,11 +180,13 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
             betweenness = np.array(ig_graph.betweenness(directed=False)) * scale
             closeness = _exact_closeness(prepared, np.arange(n), part_size)
         else:
-            # A second process counts most of the paths meanwhile this one measures closeness
-            # and every partner's eccentricity (the summary's diameter): about the same work.
+            # A second process counts most of the paths meanwhile this one measures closeness,
+            # every partner's eccentricity (the summary's diameter) and the other measures:
+            # about the same work.
             def meanwhile() -> npt.NDArray[np.float64]:
                 closeness = _exact_closeness(prepared, np.arange(n), part_size)
                 prepared.memo["eccentricity"] = np.array(ig_graph.eccentricity(), dtype=np.int64)
+                others.update(_other_measures(prepared))
                 return closeness
 
             raw, closeness, _ = split_betweenness(ig_graph, range(n), PATHS_SHARE, meanwhile)
@@ -197,31 +201,44 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         # igraph counts a path once between a source and a target; networkx sums the paths
         # from each sampled source to every partner, which is twice that.
         # The helper process counts most of them while this one estimates closeness.
-        raw, (closeness, estimated), _ = split_betweenness(
-            ig_graph, sample, SAMPLE_SHARE,
-            lambda: _sampled_closeness(prepared, sample, membership, part_size, exact_limit))
+        def estimate() -> tuple[npt.NDArray[np.float64], bool]:
+            others.update(_other_measures(prepared))
+            return _sampled_closeness(prepared, sample, membership, part_size, exact_limit)
+
+        raw, (closeness, estimated), _ = split_betweenness(ig_graph, sample, SAMPLE_SHARE,
+                                                           estimate)
         betweenness = 2 * raw * np.where(sampled, 1 / ((sample_size - 1) * (n - 2)),
                                          1 / (sample_size * (n - 2)))
         frame.attrs["betweenness_sample"] = sample_size
         if estimated:
             frame.attrs["closeness_sample"] = sample_size
 
+    if not others:
+        others = _other_measures(prepared)
+    for column in METRIC_COLUMNS:
+        frame[column] = (betweenness if column == "betweenness" else
+                         closeness if column == "closeness" else others[column])
+    return frame
+
+
+def _other_measures(prepared: Prepared) -> dict[str, Any]:
+    """Every column of :data:`METRIC_COLUMNS` but betweenness and closeness."""
+    graph, nodes, ig_graph = prepared.layer, prepared.names, prepared.igraph
     constraint, effective_size = _neighbourhood_measures(graph)
     articulation = set(ig_graph.articulation_points())
-    frame["degree"] = ig_graph.degree()
-    frame["weighted_degree"] = [graph.degree(v, weight="weight") for v in nodes]
-    frame["betweenness"] = betweenness
-    frame["closeness"] = closeness
-    frame["pagerank"] = _pagerank(ig_graph)
-    frame["eigenvector"] = _eigenvector(ig_graph)
-    frame["core"] = ig_graph.coreness()
-    # Partners within two steps, the partner itself not counted.
-    frame["reach2"] = np.array(ig_graph.neighborhood_size(order=2)) - 1
-    frame["clustering"] = ig_graph.transitivity_local_undirected(mode="zero")
-    frame["constraint"] = [constraint[v] for v in nodes]
-    frame["effective_size"] = [effective_size[v] for v in nodes]
-    frame["articulation"] = [i in articulation for i in range(n)]
-    return frame
+    return {
+        "degree": ig_graph.degree(),
+        "weighted_degree": [graph.degree(v, weight="weight") for v in nodes],
+        "pagerank": _pagerank(ig_graph),
+        "eigenvector": _eigenvector(ig_graph),
+        "core": ig_graph.coreness(),
+        # Partners within two steps, the partner itself not counted.
+        "reach2": np.array(ig_graph.neighborhood_size(order=2)) - 1,
+        "clustering": ig_graph.transitivity_local_undirected(mode="zero"),
+        "constraint": [constraint[v] for v in nodes],
+        "effective_size": [effective_size[v] for v in nodes],
+        "articulation": [i in articulation for i in range(len(nodes))],
+    }
 
 
 class NetworkSummary(TypedDict):
