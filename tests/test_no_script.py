@@ -595,6 +595,23 @@ def test_app_network_and_partner_pages(app_page, app, corpus, tmp_path):
     settle(page, 1500)
     shot(page, "netzwerk.png")
     watch.clean(page)
+    # the filters (types and places are payloads) and the view with the activities
+    page.get_by_role("button", name="Filter").click()
+    settle(page, 1000)
+    types = page.locator("[data-testid='stMultiSelect']").filter(has_text="Typ").first
+    types.locator("input").click()
+    page.get_by_role("option").first.wait_for(timeout=10_000)
+    shot(page, "netzwerk_filter.png")
+    watch.clean(page)
+    page.keyboard.press("Escape")
+    page.get_by_text("Partner und Aktivitäten").click()
+    page.wait_for_function(
+        "(n) => window.__partnernetz.instances.explore.names.includes(n)",
+        arg=corpus.payloads["script"], timeout=30_000)  # an activity's name
+    settle(page, 1000)
+    watch.clean(page)
+    page.get_by_text("Mit uns in der Mitte").click()
+    network_drawn(page)
     # the page's own export (HTML), downloaded and opened in the same browser
     page.get_by_text("Exportieren", exact=True).click()
     settle(page, 800)  # the expander opens
