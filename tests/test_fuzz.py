@@ -31,6 +31,7 @@ import io
 import json
 import os
 import re
+import shlex
 import signal
 import sys
 import time
@@ -50,6 +51,7 @@ from network_app.text import fill, words
 from network_app.text.messages import MESSAGES
 from network_app.workbook.isolated import load_isolated
 from network_app.workbook.loading import REFUSAL_CODES, load_workbook
+from network_app.workbook.reading import split_whitespace
 
 # A drawn file of 150 KB is shown in full only when asked for.
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
@@ -292,6 +294,31 @@ def test_extra_columns_named_like_ours_keep_their_text():
         ["zwei", "stark", "b"]]
     data = load_workbook(b"Von;Nach;year\nA;B;zwei\n", filename="b.csv")
     assert data.relations["year"].tolist() == ["zwei"]
+
+
+@FUZZ
+@given(st.text(alphabet='ab "\t\r\n\'xÄ\u00a0', max_size=40))
+def test_split_whitespace_splits_as_shlex_did(line):
+    """split_whitespace replaced shlex (quadratic: found by fuzzing as a 97 s hang,
+    tests/data/fuzz_corpus/8382ad31daa2d725_partner.csv) and splits as it did."""
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split = True
+    lexer.quotes = '"'
+    lexer.escape = ""
+    lexer.commenters = ""
+    try:
+        expected = list(lexer) if '"' in line else line.split()  # (the old function)
+    except ValueError:  # a quote never closed
+        expected = line.split()
+    assert split_whitespace(line) == expected
+
+
+def test_a_long_line_with_an_open_quote_is_read_in_linear_time():
+    line = '"' + "x" * 2_000_000 + ";2020\n"
+    start = time.perf_counter()
+    data = load_workbook(line.encode(), filename="offen.csv")
+    assert time.perf_counter() - start < 30
+    assert data is not None
 
 
 def test_every_refusal_code_has_its_sentences():
