@@ -174,6 +174,21 @@ def _nothing_active(svg: bytes, leak: str) -> ElementTree.Element:
     return root
 
 
+def test_pdf_export_shows_the_text_as_written(exported, corpus):
+    """The picture as PDF: names drawn as text (no maths from "$x^2$"), U+FEFF no longer in
+    the way of matplotlib's PDF writer (the export failed on it)."""
+    import subprocess
+
+    from conftest import require_tool
+
+    pdftotext = require_tool("pdftotext")
+    text = subprocess.run([pdftotext, str(corpus.folder / "export.pdf"), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    flat = " ".join(text.split())
+    assert "</script><script>alert(4)" in flat  # the title
+    assert "$x^2$" in flat and "<svg onload=alert(2)>" in flat
+
+
 def test_svg_export_has_nothing_active(exported, corpus):
     _nothing_active(exported["svg"], corpus.leak)
 
