@@ -410,6 +410,8 @@ class Workspace:
             self._make_folders()
         with _said_when_full(), self._locked():
             self._check_expected(expected)
+            # the folder it moves to first: a full disk refuses it before anything is written
+            (self.root / TAKEN_FOLDER).mkdir(exist_ok=True)
             current, version = self._make_current(content, _file_name(source.name),
                                                   reason="dropped",
                                                   note=note, who=who, counts=counts)
