@@ -14,9 +14,17 @@ reaches together (``f_types``, ``f_categories``, ``f_reaches``), each a combinat
 before, so the filtered view is computed, never taken from a cache. The table gives the median
 and the slowest, and whether the median meets the target of #12 (≤ 0.3 s at 1,000 partners).
 
-Run (about a minute)::
+``--cold N`` times instead the cold start of #12: a fresh server (``streamlit run``, as
+``tests/browser.py`` starts it) whose workspace holds N partners, Debian's chromium opening
+the app, until the overview of groups is drawn (N above 1,500) or the network is (N up to
+1,500); ``--rounds`` fresh servers, the median and each run's wall time and the server's CPU
+time (the server and its child processes, which read the workbook). ``--shots DIR`` saves a
+screenshot of the last run's overview (1440×900).
+
+Run (about a minute each)::
 
     .venv/bin/python benchmarks/app.py --sizes 1000 [--rounds 12] [--json OUT]
+    .venv/bin/python benchmarks/app.py --cold 20000 --rounds 3 [--shots DIR]
 """
 
 from __future__ import annotations
@@ -78,12 +86,83 @@ def measure(size: int, rounds: int) -> dict:
             "times": [round(t, 3) for t in times]}
 
 
+def server_cpu(parent_pid: int) -> float:
+    """CPU seconds of the Streamlit server started by this process and of its children (the
+    fork server, and through it the finished children that read the workbook)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process(parent_pid).children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
+def cold(size: int, rounds: int, shots: Path | None) -> dict:
+    """Fresh servers on a workspace of ``size`` partners, timed from opening the page."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM_ARGS, running_app
+
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory(prefix="partnernetz-bench-") as folder:
+        current = Path(folder) / "workspace" / "aktuell"
+        current.mkdir(parents=True)
+        write_workbook(current / f"partner_{size}.xlsx", size)
+        os.environ["PARTNERNETZ_WORKSPACE"] = str(Path(folder) / "workspace")
+        drawn = ("() => { const s = window.__partnernetz && window.__partnernetz.instances"
+                 ".explore; return s && s.root.isConnected && s.root.getAttribute("
+                 f"'data-drawn') === '1' && s.names.length {'<= 40' if size > 1500 else '> 0'};"
+                 " }")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=CHROMIUM_ARGS)
+            for _ in range(rounds):
+                with running_app() as url:
+                    page = browser.new_page(viewport={"width": 1440, "height": 900})
+                    before = server_cpu(os.getpid())
+                    started = time.perf_counter()
+                    page.goto(url)
+                    page.wait_for_function(drawn, timeout=600_000)
+                    walls.append(time.perf_counter() - started)
+                    cpus.append(server_cpu(os.getpid()) - before)
+                    if shots is not None:
+                        shots.mkdir(parents=True, exist_ok=True)
+                        page.wait_for_timeout(500)
+                        page.screenshot(path=str(shots / f"cold_{size}.png"))
+                    page.close()
+            browser.close()
+    return {"partners": size, "rounds": rounds, "median": round(statistics.median(walls), 2),
+            "cpu_median": round(statistics.median(cpus), 2),
+            "walls": [round(t, 2) for t in walls], "cpus": [round(t, 2) for t in cpus]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000", help="partners, comma-separated")
     parser.add_argument("--rounds", type=int, default=12, help="filter changes per size")
     parser.add_argument("--json", type=Path, help="write the results here too")
+    parser.add_argument("--cold", type=int, help="time the cold start with this many partners")
+    parser.add_argument("--shots", type=Path, help="with --cold: a screenshot here")
     args = parser.parse_args()
+    if args.cold:
+        result = cold(args.cold, args.rounds, args.shots)
+        load = os.getloadavg()
+        print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+              f"load average {load[0]:.2f} {load[1]:.2f}")
+        print("| partners | opening the app → overview, median (s) | each run (s) | "
+              "server CPU, median (s) | ≤ 10 s |")
+        print("|---:|---:|:--|---:|:--|")
+        print(f"| {result['partners']:,} | {result['median']:.1f} | "
+              f"{', '.join(f'{t:.1f}' for t in result['walls'])} | {result['cpu_median']:.1f} | "
+              f"{'met' if result['median'] <= 10 else 'not met'} |")
+        if args.json:
+            args.json.write_text(json.dumps({"load": load, "cold": result}, indent=2))
+        return
     results = [measure(int(size), args.rounds) for size in args.sizes.split(",")]
     load = os.getloadavg()
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
