@@ -491,3 +491,80 @@ def test_a_killed_lock_holder_blocks_no_later_save(tmp_path: Path):
     assert not leftovers(ws.root)
     assert [v.who for v in ws.versions()[:2]] == ["next", versions[0].who]
     assert not any(v.pending for v in ws.versions())
+
+
+_SAVING_LOOP = textwrap.dedent("""
+    import pathlib, sys
+    from network_app.workspace import store
+    # counting the partners (a child process reading the workbook) is skipped: the loop's time
+    # goes to the writes, where the kills should land; the writes are the real ones
+    store.measure = lambda content, name: {"partners": 0, "relations": 0,
+                                           "activities": 0, "programmes": 0}
+    ws = store.Workspace(pathlib.Path(sys.argv[1]))
+    books = [pathlib.Path(p).read_bytes() for p in sys.argv[2:]]
+    print("ready", flush=True)
+    i = 0
+    while True:
+        ws.replace(books[i % len(books)], "netz.xlsx" if i % 3 else "anders.xlsx",
+                   reason="edit", who=str(i))
+        i += 1
+""")
+
+
+def test_a_saver_killed_at_any_moment_leaves_a_whole_workbook(tmp_path: Path):
+    """No slowing down, no patched write: a process saving in a loop is killed (SIGKILL) at
+    moments of a fixed pseudo-random sequence; each time the current workbook is one that was
+    saved whole, every version reads, and the next save goes through and tidies up."""
+    import random
+    import signal
+    import time
+
+    ws = started(tmp_path / "arbeitsordner", tmp_path)
+    books = [tmp_path / f"buch{i}.xlsx" for i in range(2)]
+    for i, book in enumerate(books):
+        book.write_bytes(big_book(tmp_path / f"b{i}", 1500 + 300 * i, name=book.name))
+    whole = {*(ws.read_version(v.id) for v in ws.versions()), *(b.read_bytes() for b in books)}
+    moments = random.Random(13)
+    for _ in range(6):
+        saver = subprocess.Popen([sys.executable, "-c", _SAVING_LOOP, str(ws.root),
+                                  *map(str, books)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        assert saver.stdout is not None and saver.stdout.readline().strip() == "ready"
+        time.sleep(moments.uniform(0.05, 1.5))
+        saver.send_signal(signal.SIGKILL)
+        saver.wait(timeout=30)
+        assert saver.returncode == -signal.SIGKILL
+
+        assert ws.read_current() in whole  # the previous or the new one, never a broken one
+        assert ws.versions()[0].current
+        for version in ws.versions():
+            content = ws.read_version(version.id)
+            assert store.fingerprint(content) == version.fingerprint
+            assert content in whole
+        # the next save (the app's, in this process) neither waits nor trips over leftovers
+        begun = time.monotonic()
+        ws.replace(books[0].read_bytes(), "netz.xlsx", reason="edit", who="danach")
+        assert time.monotonic() - begun < store._LOCK_WAIT_SECONDS
+        assert ws.read_current() == books[0].read_bytes()
+        assert not leftovers(ws.root)
+        assert not any(v.pending for v in ws.versions())
+        assert len(list(ws.current_folder.iterdir())) == 1
+
+
+def test_what_a_kill_leaves_in_the_versions_folder_is_tidied_by_the_next_change(
+        tmp_path: Path):
+    """A kill while a version was recorded leaves a folder without version.json (no version)
+    or a temporary version.json beside the real one; the next change removes both and keeps
+    every version."""
+    ws = started(tmp_path / "arbeitsordner", tmp_path)
+    versions = ws.versions()
+    unrecorded = ws.versions_folder / "20200101-000000-000000"
+    unrecorded.mkdir()
+    (unrecorded / "netz.xlsx").write_bytes(ws.read_current()[:100])
+    temporary = versions[0].path.parent / ".version.json.0123456789ab.tmp"
+    temporary.write_text('{"id": ', encoding="utf-8")
+    assert [v.id for v in ws.versions()] == [v.id for v in versions]  # neither is a version
+
+    ws.replace(big_book(tmp_path / "n", 50), "netz.xlsx", reason="edit")
+    assert not unrecorded.exists() and not temporary.exists()
+    assert [v.id for v in ws.versions()[1:]] == [v.id for v in versions]
+    assert not leftovers(ws.root)

@@ -503,11 +503,16 @@ class Workspace:
     def _settle_pending(self) -> None:
         """Under the lock: the records of writes a crash interrupted. One whose workbook did
         become current is settled; one whose workbook never did is removed (its bytes were
-        never the lab's workbook)."""
+        never the lab's workbook), as is a record a crash left before its version.json was
+        written (no version: :meth:`_record` writes that file last)."""
         if not self.versions_folder.is_dir():
             return
         current = {fingerprint(p.read_bytes()) for p in self._current_files()}
         for folder in self.versions_folder.iterdir():
+            if (_ID.match(folder.name) and folder.is_dir()
+                    and not (folder / VERSION_FILE).exists()):
+                shutil.rmtree(folder, ignore_errors=True)
+                continue
             version = self._read_version_file(folder)
             if version is None or not version.pending:
                 continue
@@ -535,9 +540,12 @@ class Workspace:
                 known.add(fingerprint(content))
 
     def _remove_stale_temporaries(self) -> None:
-        """Temporary files of a write that was killed (only a lock holder writes them, and we
-        hold the lock)."""
+        """Temporary files of a write that was killed: of the current workbook, or of a
+        version's file or version.json (only a lock holder writes them, and we hold the
+        lock)."""
         for path in self.current_folder.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+        for path in self.versions_folder.glob("*/.*.tmp"):
             path.unlink(missing_ok=True)
 
     def _record(self, content: bytes, name: str, *, reason: str, counts: Any,
