@@ -26,6 +26,7 @@ import network_app as na
 from app_pages.common import plain
 from network_app import exports
 from network_app.drawing.styling import NodeStyle
+from network_app.errors import is_disk_full
 from network_app.text import by_language, number, say
 
 __all__ = ["FORMAT_LABELS", "MIME", "export_bytes", "export_section"]
@@ -154,7 +155,8 @@ def export_section(data: na.PartnerData, graph: nx.Graph | Callable[[], nx.Graph
                                        note_problems=note_problems)
             except (OSError, ValueError, na.NetworkAppError) as exc:
                 st.session_state.pop(RESULT_KEY, None)
-                st.error(words["failed"].format(error=plain(exc)), icon="⚠️")
+                st.error(words["disk_full"] if is_disk_full(exc)
+                         else words["failed"].format(error=plain(exc)), icon="⚠️")
             else:
                 st.session_state[RESULT_KEY] = {
                     "fingerprint": wanted(), "data": content, "file_name": file_name(fmt, lang),

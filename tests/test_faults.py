@@ -568,3 +568,30 @@ def test_what_a_kill_leaves_in_the_versions_folder_is_tidied_by_the_next_change(
     assert not unrecorded.exists() and not temporary.exists()
     assert [v.id for v in ws.versions()[1:]] == [v.id for v in versions]
     assert not leftovers(ws.root)
+
+
+def test_an_export_in_the_app_on_a_full_disk_says_so(small_disk, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    """The app writes an export into a temporary folder first: with that disk full the page
+    says so in plain words (no "[Errno 28]", no path of the server) and stays usable."""
+    import tempfile
+
+    from streamlit.testing.v1 import AppTest
+
+    disk = small_disk(8 * 1024 * 1024)  # room for the picture once the filler is gone
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "arbeitsordner"))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    filler = fill(disk, PAGE)
+    monkeypatch.setattr(tempfile, "tempdir", str(disk))
+    at.selectbox(key="export_format").set_value("png").run()
+    at.button(key="export_build").click().run()
+    assert not at.exception, at.exception
+    [error] = at.error
+    assert error.value.startswith("Der Speicherplatz auf dem Server ist voll: Der Export")
+    assert "Errno" not in error.value and str(disk) not in error.value
+    assert sorted(p.name for p in disk.iterdir()) == ["füller.bin"]  # nothing left behind
+    filler.unlink()
+    at.button(key="export_build").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert at.session_state["export_result"]["data"].startswith(b"\x89PNG")

@@ -528,6 +528,9 @@ CATALOG: dict[str, Any] = {
         "download": "Herunterladen: {name}",
         "ready": "Fertig: {name} ({size}).",
         "failed": "Der Export konnte nicht erstellt werden: {error}",
+        "disk_full": "Der Speicherplatz auf dem Server ist voll: Der Export wurde nicht "
+        "erstellt. Bitte die IT bitten, dort Platz zu schaffen, und es dann noch einmal "
+        "versuchen.",
         "empty": "Die Ansicht ist leer: Es gibt nichts zu exportieren.",
         "file_stem": "Partnernetz",
         "kilobytes": "{size} KB",

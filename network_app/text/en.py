@@ -470,6 +470,8 @@ CATALOG: dict[str, Any] = {
         "download": "Download: {name}",
         "ready": "Ready: {name} ({size}).",
         "failed": "The export could not be created: {error}",
+        "disk_full": "The disk on the server is full: the export was not created. Please ask "
+        "IT to free space there, then try again.",
         "empty": "The view is empty: there is nothing to export.",
         "file_stem": "Partner-network",
         "kilobytes": "{size} KB",
