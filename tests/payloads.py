@@ -2,7 +2,7 @@
 
 Each payload would, if some surface interpreted it, do something a test can see: run script
 (``alert(…)`` opens a dialog, ``top.__pwned`` is set), fetch the leak address (a request to
-``http://127.0.0.1:<leak port>/leak…``, which nothing serves: the test sees the request), make
+``http://127.0.0.1:<leak port>/leak…``: the test's server there counts every request), make
 markup (an ``<img src=x>``, a link or a coloured span), start a formula in a spreadsheet, turn
 text around (U+202E) or hide characters (zero width). None of them contains ``;``, ``|`` or a
 line break, which split a list of names (Beteiligte), so every payload is one whole name.
@@ -10,7 +10,7 @@ line break, which split a list of names (Beteiligte), so every payload is one wh
 :func:`write_payload_workbook` writes them into a workbook (openpyxl) in the layout of the
 template ("network-app template"): partner names, categories, types, places, notes, websites,
 relation kinds and notes, activity and programme names, and the settings' title, source and
-own organisation.
+own organisation; eight partners get coordinates (:data:`PLACED`) so the map shows them.
 """
 
 from __future__ import annotations
