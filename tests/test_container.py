@@ -5,7 +5,8 @@ without Docker Hub (debootstrap of Debian 12 with python3 and python3-venv, ``po
 made once per machine and kept as ``localhost/partnernetz-test-base:bookworm``), then run with
 the workspace in a volume and the port on 127.0.0.1 only: the health check answers, the page
 loads, the app renders in Chromium, runs as its own user (uid 10001) and puts the example into
-the volume on its first start; the image's HEALTHCHECK passes.
+the volume on its first start; the image's HEALTHCHECK passes; after a restart the volume still
+holds the workspace.
 
 Two things this machine kind needs that a city's server should not (both passed only when they
 apply): Debian's crun refuses cgroups in "hybrid" mode, so the test runs podman with runc when
@@ -71,6 +72,19 @@ def ensure_base() -> None:
         assert imported.returncode == 0, imported.stderr
 
 
+def wait_healthy(name: str, url: str) -> None:
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=3) as answer:
+                assert answer.read() == b"ok"
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(podman("logs", name, check=False).stderr) from None
+            time.sleep(0.5)
+
+
 @pytest.fixture(scope="module")
 def container() -> Iterator[tuple[str, str]]:
     require_tool("podman")
@@ -91,16 +105,7 @@ def container() -> Iterator[tuple[str, str]]:
         podman("run", "-d", "--name", name, *limits(), "-p", f"127.0.0.1:{port}:8501",
                "-v", f"{name}:/srv/partnernetz", IMAGE)
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=3) as answer:
-                    assert answer.read() == b"ok"
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(podman("logs", name, check=False).stderr) from None
-                time.sleep(0.5)
+        wait_healthy(name, url)
         yield name, url
     finally:
         podman("rm", "-f", name, check=False)
@@ -123,3 +128,10 @@ def test_container_serves_the_app(container: tuple[str, str], browser) -> None:
     # The first start wrote the example into the volume, as the unprivileged user.
     listing = podman("exec", name, "ls", "-n", "/srv/partnernetz/aktuell").stdout
     assert "stadtlabor_soest.xlsx" in listing and " 10001 " in listing
+    versions = podman("exec", name, "ls", "/srv/partnernetz/versionen").stdout.split()
+    assert len(versions) == 1
+    # A restart (an update, a reboot) keeps the workspace: the volume outlives the process.
+    podman("restart", name)
+    wait_healthy(name, url)
+    assert podman("exec", name, "ls", "/srv/partnernetz/versionen").stdout.split() == versions
+    assert "stadtlabor_soest.xlsx" in podman("exec", name, "ls", "/srv/partnernetz/aktuell").stdout
