@@ -284,6 +284,11 @@ def test_app_renders_in_chromium_through_nginx(install: Install, browser) -> Non
         page.goto(install.url + "/", wait_until="domcontentloaded")
         page.get_by_role("link", name="Arbeitsstand").wait_for(timeout=90_000)
         page.wait_for_function("document.title === 'Partnernetz stadtLABOR'", timeout=30_000)
+        # The network page on the workspace's workbook (the bundled example: 64 partners).
+        page.get_by_text("Gezeigt: 64 von 64 Partnern").wait_for(timeout=60_000)
+        shots = ROOT / "test-artifacts" / "operations"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / "app-through-nginx.png"))
     finally:
         context.close()
     # The first start put the bundled example into the unit's workspace, as a first version.
