@@ -595,3 +595,24 @@ def test_an_export_in_the_app_on_a_full_disk_says_so(small_disk, tmp_path: Path,
     at.button(key="export_build").click().run()
     assert not at.error, [e.value for e in at.error]
     assert at.session_state["export_result"]["data"].startswith(b"\x89PNG")
+
+
+def test_the_edit_page_says_a_full_disk_in_english_too(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch):
+    from test_workspace_editor import click, edit, editor_page, text
+
+    ws = started(tmp_path / "arbeitsordner", tmp_path)
+    monkeypatch.setenv(ENV_VAR, str(ws.root))
+    at = editor_page("English")
+    edit(at, "partners", edited={0: {"place": "Köln"}})
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_write", full)
+        click(at, "Save")
+    [error] = at.error
+    assert "The disk is full: nothing was saved." in text(error)
+    assert "Your changes are still here" in text(error)
+    assert "Speicherplatz" not in text(error)
