@@ -38,7 +38,8 @@ ALLOWED = {
     # words of German place names, matched in the column Ort, never shown
     *(("network_app/geo/names.py", words) for words in (
         "freie und hansestadt", "in der oberpfalz", "an der ", "in der ", "bei ", "der", "auf",
-        "bei", "zu", r" (am|an der|an|auf der|auf|bei|im|in der|in|ob der|ob|unter|vor der|vor|zu) .+$")),
+        "bei", "zu",
+        r" (am|an der|an|auf der|auf|bei|im|in der|in|ob der|ob|unter|vor der|vor|zu) .+$")),
 }
 _LEGAL_FORMS = re.compile(r"^(gmbh|ev|ag|kg|stiftung|stadt|gemein)\b")  # stop words, matching
 _WORD = re.compile(r"[^\W\d_]+")
