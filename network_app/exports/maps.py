@@ -97,19 +97,7 @@ def _page(found: PartnerMap, legend: list[tuple[str, str]], meta: ExportMeta, pa
     figure = Figure(figsize=(width, height), dpi=DPI)
     renderer = FigureCanvasAgg(figure).get_renderer()
     page = _Page(figure, renderer, scale)
-    right = 0.97
-    if meta.include_personal:
-        badge = figure.text(0.97, 0.955, say("exports.pictures.intern", lang),
-                            fontsize=13 * scale, fontweight="bold", ha="right", va="top",
-                            color="#B00020",
-                            bbox={"boxstyle": "round,pad=0.4", "fc": "white",
-                                  "ec": "#B00020", "lw": 1.5 * scale})
-        right = page.fraction(badge.get_window_extent(renderer).x0, "x") - 0.015
-    title = page.text(0.955, meta.title or meta.words["untitled"], right, lines=2,
-                      fontsize=20 * scale, fontweight="bold", color="#1F1F1F")
-    reading = page.text(page.below(title, 0.012), _reading(found, lang), 0.97, lines=3,
-                        fontsize=10.5 * scale, color="#444444")
-    top = page.below(reading, 0.015)
+    top = page.head(meta, meta.title or meta.words["untitled"], _reading(found, lang))
     small = {"fontsize": 8.5 * scale, "color": "#444444"}
     footer = page.text(0.02, meta.footer(), 0.97, lines=4, bottom=True, **small)
     bottom = page.above(footer, 0.006)

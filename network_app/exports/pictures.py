@@ -136,18 +136,8 @@ def _page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     renderer = FigureCanvasAgg(figure).get_renderer()
     page = _Page(figure, renderer, scale)
 
-    right = 0.97
-    if meta.include_personal:
-        badge = figure.text(0.97, 0.955, words["intern"], fontsize=13 * scale,
-                            fontweight="bold", ha="right", va="top", color="#B00020",
-                            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#B00020",
-                                  "lw": 1.5 * scale})
-        right = page.fraction(badge.get_window_extent(renderer).x0, "x") - 0.015
-    title = page.text(0.955, meta.title or meta.words["untitled"], right, lines=2,
-                      fontsize=20 * scale, fontweight="bold", color="#1F1F1F")
-    reading = page.text(page.below(title, 0.012), _reading(graph, styles, words, meta.lang),
-                        0.97, lines=3, fontsize=10.5 * scale, color="#444444")
-    top = page.below(reading, 0.015)
+    top = page.head(meta, meta.title or meta.words["untitled"],
+                    _reading(graph, styles, words, meta.lang))
 
     small = {"fontsize": 8.5 * scale, "color": "#444444"}
     footer = page.text(0.02, meta.footer(), 0.97, lines=FOOTER_LINES, bottom=True, **small)
@@ -202,6 +192,24 @@ class _Page:
         artist.set_text(self._wrap(artist, " ".join(text.split()),
                                    (right - 0.03) * self.width_px, lines))
         return artist
+
+    def head(self, meta: Any, title: str, reading: str) -> float:
+        """The page's top: the "intern" badge when personal data is in it, the title (two
+        lines at most) and the reading aid (three); returns where the picture may begin."""
+        scale = self.scale
+        right = 0.97
+        if meta.include_personal:
+            badge = self.figure.text(0.97, 0.955, say("exports.pictures.intern", meta.lang),
+                                     fontsize=13 * scale, fontweight="bold", ha="right",
+                                     va="top", color="#B00020",
+                                     bbox={"boxstyle": "round,pad=0.4", "fc": "white",
+                                           "ec": "#B00020", "lw": 1.5 * scale})
+            right = self.fraction(badge.get_window_extent(self.renderer).x0, "x") - 0.015
+        title_artist = self.text(0.955, title, right, lines=2, fontsize=20 * scale,
+                                 fontweight="bold", color="#1F1F1F")
+        reading_artist = self.text(self.below(title_artist, 0.012), reading, 0.97, lines=3,
+                                   fontsize=10.5 * scale, color="#444444")
+        return self.below(reading_artist, 0.015)
 
     def below(self, artist: Any, gap: float) -> float:
         return self.fraction(artist.get_window_extent(self.renderer).y0, "y") - gap
