@@ -1185,6 +1185,10 @@ CATALOG: dict[str, Any] = {
         "Telefon) exportieren; die Datei ist dann als »intern« markiert",
         "no_problem_note": "ohne den Hinweis »Daten unvollständig: N Probleme«, den Bilder, "
         "Seiten und Foliensätze einer Arbeitsmappe mit Fehlern sonst tragen",
+        "picture": "was das Bild (png, svg, pdf) zeigt: {kinds} (Standard {default}); "
+        "nur mit --format {formats}",
+        "picture_format": "--picture {picture} gibt es nur als Bild: Wählen Sie für --format "
+        "eines von {formats} (nicht {format}).",
         "paper": "Papiergröße für png, svg und pdf, Querformat (Standard {default})",
         "title": "Titel über dem Bild (Standard: der Titel aus dem Blatt »Einstellungen«)",
         "out": "Zieldatei, z. B. partner_vorlage.xlsx",
@@ -1236,10 +1240,6 @@ CATALOG: dict[str, Any] = {
             "other": "Brückenfunktion geschätzt aus {count} zufällig gewählten Startpartnern.",
         },
         "ranking_head": "Partner nach Brückenfunktion:",
-        "picture": "was das Bild (png, svg, pdf) zeigt: {kinds} (Standard {default}); "
-        "nur mit --format {formats}",
-        "picture_format": "--picture {picture} gibt es nur als Bild: Wählen Sie für --format "
-        "eines von {formats} (nicht {format}).",
         # when every brokerage value is 0 the list is ordered by ties, and says so
         "ranking_head_ties": "Partner nach Verbindungen:",
         "ranking_zero": "Kein Partner liegt zwischen anderen: Wo Partner miteinander verbunden "
@@ -1504,7 +1504,6 @@ CATALOG: dict[str, Any] = {
         },
         "unlabelled_workbook": {
             "one": "1 Name passt hier nicht hin; die Kategorie-Folien nennen die meisten "
-
             "Namen, alle stehen in der Arbeitsmappe.",
             "other": "{count} Namen passen hier nicht hin; die Kategorie-Folien nennen die "
             "meisten Namen, alle stehen in der Arbeitsmappe.",

@@ -1086,6 +1086,10 @@ CATALOG: dict[str, Any] = {
         "phone); the file is then marked “internal”",
         "no_problem_note": "leave out the note “Data incomplete: N problems” that pictures, "
         "pages and decks of a workbook with errors carry otherwise",
+        "picture": "what the picture (png, svg, pdf) shows: {kinds} (default {default}); "
+        "only with --format {formats}",
+        "picture_format": "--picture {picture} is only a picture: choose one of {formats} "
+        "for --format (not {format}).",
         "paper": "paper size for png, svg and pdf, landscape (default {default})",
         "title": "title above the picture (default: the title from the sheet “Einstellungen”)",
         "out": "output file, e.g. partner_template.xlsx",
@@ -1120,10 +1124,6 @@ CATALOG: dict[str, Any] = {
         "no_problems": "No problems found.",
         "problems": "{errors}, {warnings}",
         "count_errors": {"one": "{count} error", "other": "{count} errors"},
-        "picture": "what the picture (png, svg, pdf) shows: {kinds} (default {default}); "
-        "only with --format {formats}",
-        "picture_format": "--picture {picture} is only a picture: choose one of {formats} "
-        "for --format (not {format}).",
         "count_warnings": {"one": "{count} warning", "other": "{count} warnings"},
         "error": "Error",
         "warning": "Warning",
