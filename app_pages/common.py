@@ -153,7 +153,7 @@ def groups_for(key: str, _data: na.PartnerData, resolution: float = 1.0, lang: s
     return na.detect_communities(graph_for(key, _data), resolution=resolution, lang=lang)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=1)
 def template_bytes() -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         return na.write_template(Path(folder) / "Partner-Vorlage.xlsx").read_bytes()
@@ -372,7 +372,7 @@ def sidebar() -> Current:
     return current
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=1)
 def _bundled_fingerprint() -> str:
     return fingerprint(BUNDLED.read_bytes())
 
