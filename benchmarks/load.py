@@ -26,8 +26,9 @@ Meanwhile ``--savers`` processes (default 2) save to the same workspace folder a
 expected=fingerprint)``; a save refused because the other saver was quicker
 (``ChangedOnDisk``, which the page shows as a conflict) is read again and retried. Each saver
 writes its own partner's note ("load-<saver>-<n>"), then waits ``--save-pause`` seconds
-(default 5: two colleagues editing busily; every save is a new workbook that every session
-then loads, lays out and measures afresh). Afterwards: the number of versions must be
+(default 5: two colleagues editing busily; every save is a new workbook, which the sessions
+show on their next rerun: the server reads, lays out and measures it once, in its caches).
+Afterwards: the number of versions must be
 the versions before plus every save done, each saved value must be found in a version, and the
 current workbook must hold each saver's last value; any difference is a lost save.
 
