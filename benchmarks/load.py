@@ -12,11 +12,11 @@ page-update time: the server's time for that rerun plus its queueing behind othe
 The client renders nothing, so the 2 cores go to the server. Each session cycles through the
 pages Netzwerk, Karte, Analyse, Partner and Präsentation (each session starting elsewhere);
 after opening a page it changes a filter where the page has one (a multiselect outside the
-sidebar gets a random choice of its options, else a selectbox another option), and every
-third visit of a page with the export expander it presses "Export erstellen" (the default
-format). A rerun counts as an error when the run ends otherwise than successfully, when the
-page shows a Streamlit exception or an error box, when the connection drops, or when no
-``script_finished`` comes within 120 s.
+sidebar gets a random choice of its options, else a selectbox another option), and on the
+first and every third visit of a page with the export expander (``--export-every``, 0 for
+never) it presses "Export erstellen" (the default format, PNG). A rerun counts as an error
+when the run ends otherwise than successfully, when the page shows a Streamlit exception or an
+error box, when the connection drops, or when no ``script_finished`` comes within 120 s.
 
 Meanwhile ``--savers`` processes (default 2) save to the same workspace folder as the
 "Speichern" button of the page Bearbeiten does: read the current workbook
@@ -252,7 +252,8 @@ def _filter_change(widgets: list[Widget], rng: random.Random) -> tuple[Widget, A
     return None
 
 
-async def session(number: int, url: str, stop_at: float, stats: Stats) -> None:
+async def session(number: int, url: str, stop_at: float, stats: Stats,
+                  export_every: int = 3) -> None:
     rng = random.Random(number)
     client = Client(url)
     visits = 0
@@ -275,7 +276,8 @@ async def session(number: int, url: str, stop_at: float, stats: Stats) -> None:
             button = next((w for w in opened.widgets if w.kind == "button"), None)
             if button is not None:
                 visits += 1
-                if visits % 3 == 0 and time.monotonic() < stop_at:
+                if export_every and (visits - 1) % export_every == 0 \
+                        and time.monotonic() < stop_at:
                     run = await client.rerun(page, [(button, True)])
                     _record(stats, "export", run, where + " export")
     except (TimeoutError, OSError, websockets.ConnectionClosed) as exc:
@@ -406,7 +408,8 @@ async def drive(url: str, pid: int, args: argparse.Namespace, folder: Path) -> d
     for process in savers:
         process.start()
     own_start = os.times()
-    await asyncio.gather(*(session(i, url, stop_at, stats) for i in range(args.sessions)))
+    await asyncio.gather(*(session(i, url, stop_at, stats, args.export_every)
+                           for i in range(args.sessions)))
     elapsed = time.monotonic() - started
     results = [queue.get(timeout=TIMEOUT) for _ in savers]
     for process in savers:
@@ -484,6 +487,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--savers", type=int, default=2)
     parser.add_argument("--save-pause", type=float, default=5.0,
                         help="seconds each saver waits between two saves")
+    parser.add_argument("--export-every", type=int, default=3,
+                        help="press Export on the first and every Nth visit of a page with the"
+                        " export expander (0: never)")
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary workspace and the server's log")
