@@ -354,7 +354,7 @@ def check_saves(folder: Path, versions_before: int, results: list[dict]) -> dict
             "saver_failures": [f for r in results for f in r["failures"]],
             "versions_before": versions_before, "versions_after": len(versions),
             "versions_expected": expected_versions,
-            "lost": lost + last_missing
+            "lost": list(dict.fromkeys(lost + last_missing))
             + ([f"version count {len(versions)} != {expected_versions}"]
                if len(versions) != expected_versions else [])}
 
