@@ -64,6 +64,10 @@ _SALT_BYTES, _KEY_BYTES = 16, 32
 MIN_PASSWORD_LENGTH = 12
 #: The section of secrets.toml with the app's own login settings (Streamlit's is ``[auth]``).
 SECTION = "login"
+#: The keys [login] may hold; any other is a setup error.
+_KEYS = frozenset({"password_hash", "provider", "editors", "editor_groups"})
+#: Streamlit signs its login cookie with [auth] cookie_secret: at least this long, no spaces.
+MIN_COOKIE_SECRET = 32
 _PREFIX = "scrypt"
 
 
@@ -169,8 +173,19 @@ def settings_from(secrets_: Mapping[str, Any]) -> LoginSettings:
     section = secrets_.get(SECTION) or {}
     if not isinstance(section, Mapping):
         raise LoginSetupError("bad_section", section=SECTION)
+    unknown = sorted(set(section) - _KEYS)
+    if unknown:  # a typo ("pasword_hash") must not leave the app open
+        raise LoginSetupError("unknown_key", key=f"{SECTION}.{unknown[0]}",
+                              known=", ".join(sorted(_KEYS)))
     auth = secrets_.get("auth")
     oidc = isinstance(auth, Mapping) and len(auth) > 0
+    if oidc and isinstance(auth, Mapping):
+        # whoever knows the cookie secret can forge a signed-in user: the example's sentence
+        # or a short word is refused
+        cookie_secret = auth.get("cookie_secret")
+        if (not isinstance(cookie_secret, str) or len(cookie_secret) < MIN_COOKIE_SECRET
+                or any(c.isspace() for c in cookie_secret)):
+            raise LoginSetupError("weak_cookie_secret", min=MIN_COOKIE_SECRET)
     password_hash = section.get("password_hash")
     if password_hash is not None:
         if not isinstance(password_hash, str):

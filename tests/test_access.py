@@ -32,7 +32,7 @@ PASSWORD = "Rathaus-Soest-2026"
 CHEAP = hash_password(PASSWORD, cost=2**10)
 OIDC = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
-    "cookie_secret": "only-for-the-tests",
+    "cookie_secret": "only-for-the-tests-" + "x" * 32,
     "client_id": "partnernetz",
     "client_secret": "only-for-the-tests",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
@@ -80,7 +80,8 @@ def test_settings():
                                                   "editor_groups": "Redaktion"}})
     assert both.configured and both.oidc and both.password
     assert both.editors == ("anna@soest.de",) and both.editor_groups == ("redaktion",)
-    named = settings_from({"auth": {"stadt": OIDC, "redirect_uri": "x", "cookie_secret": "y"},
+    named = settings_from({"auth": {"stadt": OIDC, "redirect_uri": "x",
+                                    "cookie_secret": OIDC["cookie_secret"]},
                            "login": {"provider": "stadt"}})
     assert named.provider == "stadt" and not named.password
     with pytest.raises(LoginSetupError, match="auth.amt"):
@@ -89,6 +90,12 @@ def test_settings():
         settings_from({"auth": OIDC, "login": {"editors": [3]}})
     with pytest.raises(LoginSetupError):
         settings_from({"login": "geheim"})
+    with pytest.raises(LoginSetupError, match="login.pasword_hash"):
+        settings_from({"login": {"pasword_hash": CHEAP}})
+    # the example file's sentence, a short word: anyone knowing them could forge a user
+    for weak in ("a long random text, e.g. from: python -c 'import secrets'", "y", None):
+        with pytest.raises(LoginSetupError, match="cookie_secret"):
+            settings_from({"auth": {**OIDC, "cookie_secret": weak}})
 
 
 def test_editors_by_address_domain_and_group():

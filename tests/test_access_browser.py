@@ -124,7 +124,7 @@ def oidc(tmp_path_factory):
             f'workspace = "{contacts_workspace(folder)}"\n\n'
             '[login]\neditors = ["anna@soest.example"]\n\n'
             f'[auth]\nredirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-            'cookie_secret = "a-cookie-secret-only-for-these-tests"\n'
+            'cookie_secret = "a-cookie-secret-only-for-these-tests-0123456789"\n'
             f'client_id = "{CLIENT_ID}"\nclient_secret = "{CLIENT_SECRET}"\n'
             f'server_metadata_url = "{provider.url}/.well-known/openid-configuration"\n',
             encoding="utf-8")

@@ -21,6 +21,11 @@ CATALOG: dict[str, Any] = {
         "bad_section": "In secrets.toml muss [{section}] ein Abschnitt mit Einstellungen sein.",
         "bad_provider": "In secrets.toml nennt [login] provider »{provider}«, aber es gibt "
         "keinen Abschnitt [auth.{provider}].",
+        "unknown_key": "In secrets.toml gibt es {key} nicht (Tippfehler?). Erlaubt in [login] "
+        "sind: {known}.",
+        "weak_cookie_secret": "In secrets.toml ist [auth] cookie_secret zu schwach: mindestens "
+        "{min} Zeichen ohne Leerzeichen, zufällig erzeugt, z. B. mit python3 -c \"import "
+        "secrets; print(secrets.token_urlsafe(32))\".",
         "unreadable": "Die Datei »{path}« lässt sich nicht lesen (Schreibfehler im TOML-Format?). "
         "Prüfen Sie sie, z. B. mit secrets.example.toml als Vorlage, und starten Sie die App "
         "neu.",

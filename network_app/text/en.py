@@ -18,6 +18,8 @@ CATALOG: dict[str, Any] = {
         "bad_list": "In secrets.toml, {key} must be a list of texts, e.g. [\"anna.muster@city.org\", \"@city.org\"].",
         "bad_section": "In secrets.toml, [{section}] must be a section of settings.",
         "bad_provider": "In secrets.toml, [login] provider names “{provider}”, but there is no section [auth.{provider}].",
+        "unknown_key": "In secrets.toml, there is no {key} (a typo?). [login] may hold: {known}.",
+        "weak_cookie_secret": "In secrets.toml, [auth] cookie_secret is too weak: at least {min} random characters without spaces, e.g. from python3 -c \"import secrets; print(secrets.token_urlsafe(32))\".",
         "unreadable": "The file “{path}” cannot be read (a mistake in the TOML format?). Check it, e.g. against secrets.example.toml, and restart the app.",
         "prompt": "New password: ",
         "prompt_again": "Once more: ",
