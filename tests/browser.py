@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = [
@@ -87,3 +88,12 @@ FIND_INJECTED = """() => {
   walk(document);
   return found;
 }"""
+
+
+def watch_requests(page: Any, app_url: str) -> Any:
+    """Record on ``page.outside_requests`` every request that is not for the app itself (nor
+    a ``data:``, ``blob:`` or ``about:`` address): the tests assert it stays empty."""
+    page.outside_requests = []
+    page.on("request", lambda r: None if r.url.startswith(
+        (app_url, "data:", "blob:", "about:")) else page.outside_requests.append(r.url))
+    return page

@@ -6,7 +6,7 @@ lists its partners."""
 from __future__ import annotations
 
 import pytest
-from browser import running_app
+from browser import running_app, watch_requests
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -39,9 +39,7 @@ def app_url():
 def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
-    page.outside_requests = []
-    page.on("request", lambda r: None if r.url.startswith(
-        (app_url, "data:", "blob:", "about:")) else page.outside_requests.append(r.url))
+    watch_requests(page, app_url)
     page.goto(app_url + "/karte")
     yield page
     context.close()

@@ -9,7 +9,7 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from browser import running_app
+from browser import running_app, watch_requests
 
 pytestmark = pytest.mark.browser
 SVG = "{http://www.w3.org/2000/svg}"
@@ -25,9 +25,7 @@ def app_url():
 def page(browser, app_url):
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
-    page.outside_requests = []
-    page.on("request", lambda r: None if r.url.startswith(
-        (app_url, "data:", "blob:", "about:")) else page.outside_requests.append(r.url))
+    watch_requests(page, app_url)
     page.goto(app_url)
     page.get_by_role("link", name="Reichweite").click()
     page.locator(".st-key-reach_picture img").wait_for(timeout=90_000)
