@@ -182,18 +182,25 @@ def _receive(process: subprocess.Popen[bytes]) -> list[float] | None:
         return None
 
 
-def _discard() -> None:
-    """Forget the helper and let it end (it ends when its input closes)."""
+def _let_go() -> subprocess.Popen[bytes] | None:
+    """Forget the helper and close this process's ends of its pipes; returns it."""
     global _process
     process, _process = _process, None
+    if process is not None:
+        for pipe in (process.stdin, process.stdout):
+            try:
+                if pipe is not None:
+                    pipe.close()
+            except OSError:
+                pass
+    return process
+
+
+def _discard() -> None:
+    """Forget the helper and let it end (it ends when its input closes)."""
+    process = _let_go()
     if process is None:
         return
-    for pipe in (process.stdin, process.stdout):
-        try:
-            if pipe is not None:
-                pipe.close()
-        except OSError:
-            pass
     try:
         process.wait(timeout=2)
     except subprocess.TimeoutExpired:
@@ -205,16 +212,9 @@ def _forget_in_child() -> None:
     """A process forked from this one has no helper of its own: it closes its copies of the
     pipes (so that the helper still sees its input close when the parent ends) and never waits
     for a process that is not its child."""
-    global _process
-    process, _process = _process, None
+    process = _let_go()
     if process is None:
         return
-    for pipe in (process.stdin, process.stdout):
-        try:
-            if pipe is not None:
-                pipe.close()
-        except OSError:
-            pass
     process.returncode = 0  # not this process's child: nothing to wait for
 
 
