@@ -14,7 +14,8 @@ may edit: everybody signed in with the password, and those signed in with the id
 provider whom ``[login] editors`` / ``editor_groups`` list (without such a list: everybody).
 
 A login that is set up wrongly (an unreadable secrets.toml, a broken hash) locks the app with
-a sentence saying what to fix: a mistake in the file must never open the app.
+a sentence saying what to fix: a mistake in the file must never open the app. So does a missing
+or empty login on an install that requires one (``PARTNERNETZ_LOGIN=required``, a server's).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from network_app.access import (
     LoginSettings,
     LoginSetupError,
     Throttle,
+    check_required,
     may_edit,
     pause_after,
     settings_from,
@@ -75,16 +77,32 @@ def may_edit_now() -> bool:
     return True if rights is None else bool(rights.edit)
 
 
-def _secrets() -> Mapping[str, Any]:
-    """The parsed secrets: empty when there is no secrets file. A file that is there but cannot
-    be read raises :class:`LoginSetupError` (Streamlit itself would treat it as missing)."""
-    if st.secrets.load_if_toml_exists():
-        return st.secrets
-    paths = config.get_option("secrets.files") or []
+def _secrets() -> tuple[Mapping[str, Any], list[str], bool]:
+    """The parsed secrets (empty when there is no secrets file), the paths looked at, and
+    whether a file was there. A file that is there but cannot be read raises
+    :class:`LoginSetupError` (Streamlit itself would treat it as missing)."""
+    paths = [str(path) for path in config.get_option("secrets.files") or []]
+    try:
+        if st.secrets.load_if_toml_exists():
+            return st.secrets, paths, True
+    except PermissionError as exc:  # Streamlit lets this through: name the file
+        raise LoginSetupError("no_permission", path=exc.filename or paths[0]) from exc
     for path in paths:
         if os.path.exists(path):
+            if not os.access(path, os.R_OK):
+                raise LoginSetupError("no_permission", path=path)
             raise LoginSetupError("unreadable", path=path)
-    return {}
+    return {}, paths, False
+
+
+def _settings() -> LoginSettings:
+    """The login settings of this install; raises :class:`LoginSetupError` when they cannot
+    be used, or when the install must have a login (``PARTNERNETZ_LOGIN=required``) and has
+    none."""
+    secrets_, paths, found = _secrets()
+    settings = settings_from(secrets_)
+    check_required(settings, paths, found)
+    return settings
 
 
 def _language() -> str:
@@ -136,7 +154,7 @@ def gate() -> Rights:
     lang = st.session_state.get("language", LANGUAGES[0])
     lang = lang if lang in LANGUAGES else LANGUAGES[0]
     try:
-        settings = settings_from(_secrets())
+        settings = _settings()
     except LoginSetupError as exc:
         _LOG.error("login set up wrongly: %s", exc)
         lang = _language()

@@ -10,7 +10,9 @@ Two ways to sign in, either or both:
 * **A password** for small setups: ``[login] password_hash``, a salted scrypt hash made with
   ``network-app password`` (the clear password is never stored). Whoever knows it may edit.
 
-Without either the app is open, as on one machine. This module is the part without Streamlit:
+Without either the app is open, as on one machine, unless the install says a login is
+required (``PARTNERNETZ_LOGIN=required``, set by the systemd unit and the container): then it
+stays locked until one is set up. This module is the part without Streamlit:
 the hash, the settings, the pause after failed attempts. ``app_pages/access.py`` draws the
 sign-in and applies the rights.
 
@@ -34,6 +36,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import os
 import secrets
 import threading
 import time
@@ -46,10 +49,13 @@ from .text import fill, words
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
+    "REQUIRED_ENV",
     "LoginSettings",
     "LoginSetupError",
     "Throttle",
+    "check_required",
     "hash_password",
+    "login_required",
     "may_edit",
     "pause_after",
     "settings_from",
@@ -69,6 +75,9 @@ _KEYS = frozenset({"password_hash", "provider", "editors", "editor_groups"})
 #: Streamlit signs its login cookie with [auth] cookie_secret: at least this long, no spaces.
 MIN_COOKIE_SECRET = 32
 _PREFIX = "scrypt"
+#: The environment variable a server install sets (deploy/partnernetz.service, the Containerfile):
+#: ``required`` makes a login compulsory, a missing or empty secrets.toml then locks the app.
+REQUIRED_ENV = "PARTNERNETZ_LOGIN"
 
 
 class LoginSetupError(ValueError):
@@ -199,6 +208,39 @@ def settings_from(secrets_: Mapping[str, Any]) -> LoginSettings:
     return LoginSettings(password_hash=password_hash, oidc=oidc, provider=provider,
                          editors=_names(section, "editors"),
                          editor_groups=_names(section, "editor_groups"))
+
+
+def login_required(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this install must have a login (``PARTNERNETZ_LOGIN=required``); unset, empty
+    or ``optional``: a login is optional (one machine). Any other value is a setup error: a
+    typo must not switch the requirement off.
+
+    >>> login_required({}), login_required({"PARTNERNETZ_LOGIN": "Required"})
+    (False, True)
+    >>> try:
+    ...     login_required({"PARTNERNETZ_LOGIN": "requried"})
+    ... except LoginSetupError as exc:
+    ...     print(exc.code)
+    bad_required
+    """
+    value = (os.environ if environ is None else environ).get(REQUIRED_ENV, "").strip()
+    if value.lower() in ("", "optional"):
+        return False
+    if value.lower() == "required":
+        return True
+    raise LoginSetupError("bad_required", name=REQUIRED_ENV, value=value)
+
+
+def check_required(settings: LoginSettings, paths: list[str], found: bool,
+                   environ: Mapping[str, str] | None = None) -> None:
+    """Raise :class:`LoginSetupError` when this install must have a login
+    (:func:`login_required`) and ``settings`` set none up: ``found`` says whether one of
+    the secrets files ``paths`` was there at all (what IT has to fix differs)."""
+    if settings.configured or not login_required(environ):
+        return
+    shown = ", ".join(paths) or "secrets.toml"
+    raise LoginSetupError("required_empty" if found else "required_missing",
+                          name=REQUIRED_ENV, paths=shown)
 
 
 def may_edit(settings: LoginSettings, user: Mapping[str, Any]) -> bool:

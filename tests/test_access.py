@@ -394,3 +394,88 @@ def test_the_example_secrets_file():
         assert key in text, key
     assert not re.search(r"scrypt\$\d+\$\d+\$\d+\$[\w-]{8,}\$[\w-]{16,}", text)
     assert ".streamlit/secrets.toml" in (ROOT / ".gitignore").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- login required
+
+
+def app_with_files(paths: list[str], **kwargs) -> AppTest:
+    """The app with ``--secrets.files`` set to ``paths`` (Streamlit parses them once per
+    process: reset before and after)."""
+    from streamlit.runtime.secrets import secrets_singleton
+    from streamlit.testing.v1.util import patch_config_options
+
+    secrets_singleton._reset()  # noqa: SLF001
+    try:
+        with patch_config_options({"secrets.files": paths}):
+            return app(**kwargs)
+    finally:
+        secrets_singleton._reset()  # noqa: SLF001
+
+
+def test_login_required_without_a_secrets_file_locks(tmp_path, monkeypatch):
+    missing = str(tmp_path / "etc" / "secrets.toml")
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", "required")
+    at = app_with_files([missing])
+    assert is_sign_in_page(at)
+    [error] = at.error
+    assert error.value.startswith("Die Anmeldung ist falsch eingerichtet, deshalb bleibt die "
+                                  "App gesperrt. Auf diesem Server ist eine Anmeldung "
+                                  "vorgeschrieben (PARTNERNETZ_LOGIN=required)")
+    assert missing in error.value and "fehlt" in error.value
+    assert not at.metric and not at.text_input and not at.get("file_uploader")
+    assert not any(word in texts(at) for word in NOT_BEFORE_SIGN_IN)
+    assert_only_the_sign_in_page(at)
+    at.sidebar.radio(key="language").set_value("en").run()
+    assert "A login is compulsory on this server" in at.error[0].value
+
+
+def test_login_required_with_a_file_without_login_locks(monkeypatch):
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", "required")
+    at = app({"login": {}})
+    assert is_sign_in_page(at)
+    assert "aber in" in at.error[0].value and "ist keine eingerichtet" in at.error[0].value
+    assert not at.metric and not at.get("file_uploader")
+
+
+def test_login_required_with_a_login_opens_after_signing_in(monkeypatch):
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", "required")
+    at = app({"login": {"password_hash": CHEAP}})
+    assert is_sign_in_page(at) and not at.error
+    sign_in(at, PASSWORD)
+    assert not is_sign_in_page(at) and not at.error
+
+
+def test_a_mistyped_requirement_locks(monkeypatch):
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", "requried")
+    at = app()
+    assert is_sign_in_page(at)
+    assert "»requried«" in at.error[0].value
+
+
+@pytest.mark.parametrize("value", ["", "optional"])
+def test_without_the_requirement_a_missing_file_leaves_the_app_open(tmp_path, monkeypatch,
+                                                                      value):
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", value)
+    at = app_with_files([str(tmp_path / "secrets.toml")])
+    assert not is_sign_in_page(at) and not at.error
+    assert any("gedacht für einen einzelnen Rechner" in c.value for c in at.sidebar.caption)
+
+
+def test_a_secrets_file_the_app_may_not_read_locks(tmp_path, monkeypatch):
+    import os
+
+    from streamlit.runtime.secrets import Secrets
+
+    secret = tmp_path / "secrets.toml"
+    secret.write_text(f'[login]\npassword_hash = "{CHEAP}"\n', encoding="utf-8")
+    secret.chmod(0)
+    if os.geteuid() == 0:  # root reads every file: what open() raises for everybody else
+        def refused(self, path):
+            raise PermissionError(13, "Permission denied", path)
+
+        monkeypatch.setattr(Secrets, "_parse_toml_file", refused)
+    at = app_with_files([str(secret)])
+    assert is_sign_in_page(at)
+    assert "darf das Konto, unter dem die App läuft, nicht lesen" in at.error[0].value
+    assert str(secret) in at.error[0].value

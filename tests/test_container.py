@@ -26,13 +26,17 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from browser import free_port
 from conftest import ROOT, require_tool
 
+from network_app.access import hash_password
+
 BASE = "localhost/partnernetz-test-base:bookworm"
 IMAGE = "localhost/partnernetz:test"
+PASSWORD = "Rathaus-Soest-2026"
 
 pytestmark = pytest.mark.timeout(1200)
 
@@ -101,15 +105,28 @@ def container() -> Iterator[tuple[str, str]]:
     print(f"podman build: {time.monotonic() - started:.1f} s")
     name = f"partnernetz-test-{os.getpid()}"
     port = free_port()
+    # The login, mounted as the guide says (the image sets PARTNERNETZ_LOGIN=required): a
+    # secrets.toml only the container's user reads.
+    folder = Path(tempfile.mkdtemp(prefix="partnernetz-secrets-"))
+    secrets_file = folder / "secrets.toml"
+    secrets_file.write_text(f'[login]\npassword_hash = "{hash_password(PASSWORD)}"\n',
+                            encoding="utf-8")
+    if os.geteuid() == 0:
+        os.chown(secrets_file, 10001, 10001)
+        secrets_file.chmod(0o600)
+    else:  # rootless podman maps uid 10001 elsewhere: readable for all, in a private folder
+        secrets_file.chmod(0o644)
     try:
         podman("run", "-d", "--name", name, *limits(), "-p", f"127.0.0.1:{port}:8501",
-               "-v", f"{name}:/srv/partnernetz", IMAGE)
+               "-v", f"{name}:/srv/partnernetz",
+               "-v", f"{secrets_file}:/opt/partnernetz/.streamlit/secrets.toml:ro", IMAGE)
         url = f"http://127.0.0.1:{port}"
         wait_healthy(name, url)
         yield name, url
     finally:
         podman("rm", "-f", name, check=False)
         podman("volume", "rm", "-f", name, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_container_serves_the_app(container: tuple[str, str], browser) -> None:
@@ -122,6 +139,9 @@ def test_container_serves_the_app(container: tuple[str, str], browser) -> None:
     page = browser.new_page()
     try:
         page.goto(url + "/", wait_until="domcontentloaded")
+        field = page.get_by_label("Passwort", exact=True)
+        field.fill(PASSWORD)
+        field.press("Enter")
         page.get_by_role("link", name="Arbeitsstand").wait_for(timeout=90_000)
     finally:
         page.close()

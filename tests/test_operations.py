@@ -45,6 +45,8 @@ APP_PORT = "8501"
 #: What the app takes (MB, .streamlit/config.toml) and nginx's limit (deploy/nginx.conf).
 UPLOAD_MB = 50
 MB = 1024 * 1024
+#: The password of the login set up as the guide's step 3 says.
+PASSWORD = "Rathaus-Soest-2026"
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -71,6 +73,7 @@ def test_unit_reads_as_the_guide_says() -> None:
     assert options["--server.headless"] == "true"
     assert unit["WorkingDirectory"] == ["/opt/partnernetz"]
     assert "PARTNERNETZ_WORKSPACE=/srv/partnernetz" in unit["Environment"]
+    assert "PARTNERNETZ_LOGIN=required" in unit["Environment"]  # never open to everyone
     assert unit["ReadWritePaths"] == ["/srv/partnernetz"]
     for hardening in ("ProtectSystem=strict", "NoNewPrivileges=true", "PrivateTmp=true"):
         key, value = hardening.split("=")
@@ -170,6 +173,17 @@ def install() -> Iterator[Install]:
                              cwd=opt, capture_output=True, text=True)
         assert pip.returncode == 0, pip.stdout + pip.stderr
         print(f"checkout + venv + pip install .: {time.monotonic() - started:.1f} s")
+        # Step 3, the login: the example copied, the line of `network-app password` under its
+        # [login] (the unit's PARTNERNETZ_LOGIN=required locks the app without it).
+        made = subprocess.run([str(opt / ".venv/bin/network-app"), "password"], cwd=opt,
+                              input=PASSWORD + "\n", capture_output=True, text=True, check=True)
+        hash_line = next(line for line in made.stdout.splitlines()
+                         if line.startswith("password_hash = "))
+        example = (opt / ".streamlit/secrets.example.toml").read_text(encoding="utf-8")
+        secrets_file = opt / ".streamlit/secrets.toml"
+        secrets_file.write_text(moved(example, {"[login]\n": f"[login]\n{hash_line}\n"}),
+                                encoding="utf-8")
+        secrets_file.chmod(0o600)
 
         # The service, as systemd would start it: the unit's directory, environment and command.
         app_port, https_port, http_port = free_port(), free_port(), free_port()
@@ -282,6 +296,9 @@ def test_app_renders_in_chromium_through_nginx(install: Install, browser) -> Non
     try:
         page = context.new_page()
         page.goto(install.url + "/", wait_until="domcontentloaded")
+        field = page.get_by_label("Passwort", exact=True)  # the login the guide set up
+        field.fill(PASSWORD)
+        field.press("Enter")
         page.get_by_role("link", name="Arbeitsstand").wait_for(timeout=90_000)
         page.wait_for_function("document.title === 'Partnernetz stadtLABOR'", timeout=30_000)
         # The network page on the workspace's workbook (the bundled example: 64 partners).

@@ -29,6 +29,19 @@ CATALOG: dict[str, Any] = {
         "unreadable": "Die Datei »{path}« lässt sich nicht lesen (Schreibfehler im TOML-Format?). "
         "Prüfen Sie sie, z. B. mit secrets.example.toml als Vorlage, und starten Sie die App "
         "neu.",
+        "no_permission": "Die Datei »{path}« darf das Konto, unter dem die App läuft, nicht "
+        "lesen. Geben Sie ihm das Leserecht (z. B. chown auf dieses Konto und chmod 600) und "
+        "starten Sie die App neu.",
+        "bad_required": "Die Umgebungsvariable {name} hat den Wert »{value}«; erlaubt sind "
+        "»required« (Anmeldung vorgeschrieben, für Server) und »optional«.",
+        "required_missing": "Auf diesem Server ist eine Anmeldung vorgeschrieben ({name}="
+        "required), aber die Datei mit der Anmeldung fehlt (gesucht: {paths}). Legen Sie sie "
+        "an (Vorlage: .streamlit/secrets.example.toml) mit [login] password_hash oder einem "
+        "Abschnitt [auth] und starten Sie die App neu.",
+        "required_empty": "Auf diesem Server ist eine Anmeldung vorgeschrieben ({name}="
+        "required), aber in {paths} ist keine eingerichtet. Tragen Sie [login] password_hash "
+        "(aus »network-app password«) oder einen Abschnitt [auth] ein und starten Sie die App "
+        "neu.",
         "prompt": "Neues Passwort: ",
         "prompt_again": "Noch einmal: ",
         "mismatch": "Die beiden Eingaben sind verschieden. Es wurde nichts ausgegeben; bitte "
@@ -1788,6 +1801,8 @@ CATALOG: dict[str, Any] = {
         "Bitte nur die Blätter mit Partnerdaten behalten, leere Bereiche, Bilder und weit "
         "entfernte Zellen löschen und die Datei neu als .xlsx speichern (oder die Tabelle als "
         "CSV).",
+        "busy": "Gerade lesen schon mehrere Dateien; diese wurde deshalb noch nicht gelesen. "
+        "Bitte gleich noch einmal versuchen.",
         "no_partner_sheet": "Kein Blatt mit Partnern gefunden. Bitte ein Blatt »Partner« mit einer Spalte "
         "»Name« anlegen (Vorlage: network-app template) oder eine Tabelle mit Beziehungen in "
         "den Spalten »Von« und »Nach« (auch »Source« und »Target«).",

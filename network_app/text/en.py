@@ -21,6 +21,10 @@ CATALOG: dict[str, Any] = {
         "unknown_key": "In secrets.toml, there is no {key} (a typo?). [login] may hold: {known}.",
         "weak_cookie_secret": "In secrets.toml, [auth] cookie_secret is too weak: at least {min} random characters without spaces, e.g. from python3 -c \"import secrets; print(secrets.token_urlsafe(32))\".",
         "unreadable": "The file “{path}” cannot be read (a mistake in the TOML format?). Check it, e.g. against secrets.example.toml, and restart the app.",
+        "no_permission": "The account the app runs as may not read the file “{path}”. Give it the right to read it (e.g. chown to that account and chmod 600) and restart the app.",
+        "bad_required": "The environment variable {name} has the value “{value}”; allowed are “required” (a login is compulsory, for servers) and “optional”.",
+        "required_missing": "A login is compulsory on this server ({name}=required), but the file with the login is missing (looked for: {paths}). Create it (template: .streamlit/secrets.example.toml) with [login] password_hash or a section [auth] and restart the app.",
+        "required_empty": "A login is compulsory on this server ({name}=required), but {paths} sets none up. Add [login] password_hash (from “network-app password”) or a section [auth] and restart the app.",
         "prompt": "New password: ",
         "prompt_again": "Once more: ",
         "mismatch": "The two entries differ. Nothing was printed; please try again.",
@@ -1672,6 +1676,8 @@ CATALOG: dict[str, Any] = {
         "{seconds} seconds or more than {memory_mb} MB of memory and was stopped. Please keep "
         "only the sheets with partner data, delete empty areas, pictures and far-away cells and "
         "save the file again as .xlsx (or the table as CSV).",
+        "busy": "Several files are being read right now, so this one was not read yet. Please "
+        "try again in a moment.",
         "no_partner_sheet": "No sheet with partners found. Please add a sheet “Partner” with a column “Name” "
         "(template: network-app template), or a table of relations with the columns “Source” "
         "and “Target”.",
