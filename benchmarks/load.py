@@ -18,19 +18,24 @@ never) it presses "Export erstellen" (the default format, PNG). A rerun counts a
 when the run ends otherwise than successfully, when the page shows a Streamlit exception or an
 error box, when the connection drops, or when no ``script_finished`` comes within 120 s.
 
-Meanwhile ``--savers`` processes (default 2) save to the same workspace folder as the
-"Speichern" button of the page Bearbeiten does: read the current workbook
-(``Workspace.open_current``), change one partner's cell in the editor's frame
-(``editor_frame``), turn that into changes (``table_changes``), write them into the file
-(``apply_changes``) and replace the current workbook with ``Workspace.replace(...,
-expected=fingerprint)``; a save refused because the other saver was quicker
-(``ChangedOnDisk``, which the page shows as a conflict) is read again and retried. Each saver
-writes its own partner's note ("load-<saver>-<n>"), then waits ``--save-pause`` seconds
-(default 5: two colleagues editing busily; every save is a new workbook, which the sessions
-show on their next rerun: the server reads, lays out and measures it once, in its caches).
-Afterwards: the number of versions must be
-the versions before plus every save done, each saved value must be found in a version, and the
-current workbook must hold each saver's last value; any difference is a lost save.
+Meanwhile ``--savers`` more sessions (default 2) save to the workspace as colleagues do, over
+the same websocket: each opens the page Bearbeiten, types a new note into a cell of the Partner
+table (its own partner: the second and third rows) through the table's ``st.data_editor``
+widget state (a JSON string ``{"edited_rows": {row: {column: value}}, "added_rows": [],
+"deleted_rows": []}``, as the browser sends it; the widget's id comes from the delta the server
+sent, as the other widgets' ids do), then fills in "Ihr Name" and presses "Speichern" and
+reads the page's answer. "Gespeichert: …" is a save the page claims. When the page says the
+workbook was saved by someone else in the meantime (the warning before saving, or the error
+after pressing "Speichern"), the saver does what the page offers: "Neu laden", then "Auf die
+neuere Fassung übertragen", then "Speichern" again. Each saver writes "load-<saver>-<n>",
+then waits ``--save-pause`` seconds (default 5: two colleagues editing busily; every save is
+a new workbook, which the sessions show on their next rerun: the server reads, lays out and
+measures it once, in its caches) and types the next value into the grid it has on screen, so
+a colleague's save in the pause is met as a user meets it. Afterwards: every save the page
+claimed must be in the workspace's versions (the value in a version, one version per claimed
+save, recorded under the saver's name), and the current workbook must hold each saver's last
+value; any difference is a lost save. A conflict message is the app's own handling, not an
+error; any other error box is one.
 
 The server's memory is its process's VmRSS (``/proc/PID/status``) every 0.5 s (start after
 the first page, max, end, and the max of the last quarter against the first quarter's max:
@@ -40,6 +45,8 @@ children (the workbook reader's fork server); the load average is read at the st
 Run (about 75 s; ``--json OUT`` writes the numbers)::
 
     .venv/bin/python benchmarks/load.py --sessions 20 --seconds 60 [--savers 2] [--json OUT]
+
+``--export-every 0`` leaves the exports out (the run without exports of the README).
 """
 
 from __future__ import annotations
@@ -47,10 +54,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import multiprocessing as mp
 import os
 import platform
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -69,6 +76,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.typing import Subprotocol
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from network_app.text import by_language  # noqa: E402
+
 PAGES = ["Netzwerk", "Karte", "Analyse", "Partner", "Präsentation"]
 #: Widgets of the sidebar (the same on every page): not the page's filters.
 SIDEBAR_KEYS = ("-language", "-workbook", "-hub_mode")
@@ -150,7 +161,7 @@ def start_server(workspace: Path, port: int, log: Any) -> subprocess.Popen:
 @dataclass
 class Widget:
     id: str
-    kind: str
+    kind: str  # multiselect, selectbox, button, text_input, data_editor
     options: list[str]
 
 
@@ -159,14 +170,32 @@ class Run:
     seconds: float
     status: int
     widgets: list[Widget]
-    errors: list[str]
+    errors: list[str]  # exceptions the page showed
     pages: dict[str, tuple[str, str]]  # page title -> (script hash, url path)
+    alerts: list[tuple[str, str]] = field(default_factory=list)  # (ERROR/WARNING/..., body)
+
+    def widget(self, kind: str, key: str | re.Pattern[str]) -> Widget | None:
+        """The widget of ``kind`` whose user key (the end of its id) is ``key``."""
+        for widget in self.widgets:
+            end = widget.id.rsplit("-", 1)[-1]
+            if widget.kind == kind and (key.fullmatch(end) if isinstance(key, re.Pattern)
+                                        else end == key):
+                return widget
+        return None
+
+    def said(self, kind: str, message: re.Pattern[str]) -> re.Match[str] | None:
+        for what, body in self.alerts:
+            if what == kind:
+                found = message.fullmatch(body)
+                if found:
+                    return found
+        return None
 
 
 @dataclass
 class Stats:
     times: dict[str, list[float]] = field(default_factory=lambda: {
-        "page": [], "filter": [], "export": []})
+        "page": [], "filter": [], "export": [], "edit": [], "save": []})
     errors: list[str] = field(default_factory=list)
     reruns: int = 0
 
@@ -195,20 +224,29 @@ class Client:
                 state.string_array_value.data[:] = value
             elif widget.kind == "button":
                 state.trigger_value = True
+            elif widget.kind == "data_editor":  # the grid's edits, as the browser sends them
+                state.string_value = json.dumps(value)
             else:
                 state.string_value = value
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
         widgets: list[Widget] = []
         errors: list[str] = []
+        alerts: list[tuple[str, str]] = []
         while True:
             raw = await asyncio.wait_for(self.ws.recv(), TIMEOUT)
             forward = ForwardMsg()
             forward.ParseFromString(raw)
             kind = forward.WhichOneof("type")
             if kind == "script_finished":
+                if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    # the page called st.rerun() (after "Speichern", say): the server runs
+                    # it again at once and sends the page anew; the answer is that run's
+                    widgets, alerts = [], []
+                    continue
                 seconds = time.perf_counter() - start
-                return Run(seconds, forward.script_finished, widgets, errors, self.pages)
+                return Run(seconds, forward.script_finished, widgets, errors, self.pages,
+                           alerts)
             if kind == "navigation":
                 self.pages = {p.page_name: (p.page_script_hash, p.url_pathname)
                               for p in forward.navigation.app_pages}
@@ -217,27 +255,37 @@ class Client:
                 what = element.WhichOneof("type")
                 if what == "exception":
                     errors.append(f"exception: {element.exception.message[:200]}")
-                elif what == "alert" and element.alert.format == element.alert.ERROR:
-                    errors.append(f"error box: {element.alert.body[:200]}")
+                elif what == "alert":
+                    alerts.append((element.alert.Format.Name(element.alert.format),
+                                   element.alert.body))
                 elif what in ("multiselect", "selectbox"):
                     proto = getattr(element, what)
                     if not proto.id.endswith(SIDEBAR_KEYS) and not proto.disabled:
                         widgets.append(Widget(proto.id, what, list(proto.options)))
-                elif what == "button" and element.button.id.endswith("-export_build"):
-                    widgets.append(Widget(element.button.id, "button", []))
+                elif what in ("button", "text_input"):
+                    proto = getattr(element, what)
+                    if not proto.disabled:
+                        widgets.append(Widget(proto.id, what, []))
+                elif what == "dataframe" and element.dataframe.id:  # an st.data_editor
+                    widgets.append(Widget(element.dataframe.id, "data_editor", []))
 
     async def close(self) -> None:
         if self.ws is not None:
             await self.ws.close()
 
 
-def _record(stats: Stats, kind: str, run: Run, where: str) -> None:
+def _record(stats: Stats, kind: str, run: Run, where: str,
+            expected: tuple[re.Pattern[str], ...] = ()) -> None:
+    """Count a rerun; its errors are the exceptions and the error boxes, except the
+    ``expected`` ones (a saver's conflict message is the app's answer, not an error)."""
     stats.reruns += 1
     stats.times[kind].append(run.seconds)
     # 0: finished successfully; 3: a fragment's run finished successfully
     if run.status not in (0, 3):
         stats.errors.append(f"{where}: the run ended with status {run.status}")
     stats.errors.extend(f"{where}: {e}" for e in run.errors)
+    stats.errors.extend(f"{where}: error box: {body[:200]}" for what, body in run.alerts
+                        if what == "ERROR" and not any(m.fullmatch(body) for m in expected))
 
 
 def _filter_change(widgets: list[Widget], rng: random.Random) -> tuple[Widget, Any] | None:
@@ -273,7 +321,7 @@ async def session(number: int, url: str, stop_at: float, stats: Stats,
             change = _filter_change(opened.widgets, rng)
             if change is not None:
                 _record(stats, "filter", await client.rerun(page, [change]), where + " filter")
-            button = next((w for w in opened.widgets if w.kind == "button"), None)
+            button = opened.widget("button", "export_build")
             if button is not None:
                 visits += 1
                 if export_every and (visits - 1) % export_every == 0 \
@@ -289,51 +337,152 @@ async def session(number: int, url: str, stop_at: float, stats: Stats,
             pass
 
 
-# --- the savers ---------------------------------------------------------------------------------
-def saver(number: int, folder: str, stop_at: float, pause: float, out: Any) -> None:
-    """Save to the workspace as the page Bearbeiten does until ``stop_at`` (time.time())."""
-    sys.path.insert(0, str(ROOT))
-    from app_pages.edit_tables import editor_frame, fields
-    from network_app.errors import ChangedOnDisk
-    from network_app.workbook.loading import load_workbook
-    from network_app.workspace.editing import table_changes
-    from network_app.workspace.saving import apply_changes
-    from network_app.workspace.store import Workspace
+# --- the savers: sessions on the page Bearbeiten ------------------------------------------------
+def _message(key: str) -> re.Pattern[str]:
+    """The page's German message ``app.bearbeiten.<key>`` as a pattern (its placeholders,
+    such as the file's name, match anything)."""
+    text = str(by_language("app.bearbeiten")["de"][key])
+    parts = re.split(r"\{\w+\}", text)
+    return re.compile("(.+?)".join(re.escape(part) for part in parts), re.DOTALL)
 
-    workspace = Workspace.resolve(folder)
-    done: list[str] = []
-    conflicts = 0
-    failures: list[str] = []
-    n = 0
-    while time.time() < stop_at:
-        n += 1
-        value = f"load-{number}-{n}"
+
+EDIT_PAGE = str(by_language("app.common")["de"]["page_edit"])
+SAVED = _message("saved")  # "Gespeichert: {name}. …" (success)
+REFUSED = _message("save_refused")  # "Speichern" refused: saved elsewhere meanwhile (error)
+NOTICED = _message("changed_elsewhere")  # ... seen before "Speichern" (warning)
+CARRY_CONFLICTS = _message("carry_conflicts")  # "Nicht übertragen: …" (error)
+#: The conflict messages: the app's answer, not errors.
+CONFLICT_MESSAGES = (REFUSED, CARRY_CONFLICTS)
+PARTNER_GRID = re.compile(r"edit_partners_\d+")  # the grid's key: edit_<table>_<round>
+#: Tries of one save (each: "Neu laden", "Auf die neuere Fassung übertragen", "Speichern").
+TRIES = 10
+
+
+@dataclass
+class SaverResult:
+    number: int
+    who: str
+    done: list[str] = field(default_factory=list)  # values whose save the page claimed
+    refused: int = 0  # "Speichern" refused (the page's error: saved elsewhere meanwhile)
+    noticed: int = 0  # the page said so before "Speichern" (its warning)
+    carry_conflicts: int = 0
+    unsaved_at_end: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+class Saver:
+    """One colleague on the page Bearbeiten: types a note into the Partner table, saves, and
+    meets a colleague's save as the page offers (reload, carry the edits over, save)."""
+
+    def __init__(self, number: int, url: str, stats: Stats) -> None:
+        self.client = Client(url)
+        self.stats = stats
+        self.result = SaverResult(number, who=f"load-saver-{number}")
+        self.where = f"saver {number}"
+        self.row = 1 + number  # its own partner: the second, third, ... row of the grid
+        self.run: Run | None = None
+
+    async def press(self, kind: str, states: list[tuple[Widget, Any]], what: str) -> Run:
+        run = await self.client.rerun(EDIT_PAGE, states)
+        _record(self.stats, kind, run, f"{self.where} {what}", CONFLICT_MESSAGES)
+        self.run = run
+        return run
+
+    async def open(self) -> None:
+        await self.client.connect()
+        first = await self.client.rerun(None, [])  # the app's first page, as a browser opens
+        _record(self.stats, "page", first, f"{self.where} start")
+        await self.press("page", [], "open")
+
+    async def type_note(self, value: str) -> bool:
+        """Type ``value`` into the note cell of its row in the grid on screen."""
+        assert self.run is not None
+        grid = self.run.widget("data_editor", PARTNER_GRID)
+        if grid is None:
+            self.result.failures.append(f"{self.where}: no Partner table on the page")
+            return False
+        edits = {"edited_rows": {str(self.row): {"note": value}}, "added_rows": [],
+                 "deleted_rows": []}
+        await self.press("edit", [(grid, edits)], "type")
+        return True
+
+    async def save(self, value: str, stop_at: float) -> None:
+        """Type ``value`` and save it; on a conflict reload, carry over and save again."""
+        if not await self.type_note(value):
+            return
+        for _ in range(TRIES):
+            run = self.run
+            assert run is not None
+            button = run.widget("button", "edit_save")
+            if button is not None:
+                who = run.widget("text_input", "edit_who")
+                states: list[tuple[Widget, Any]] = [(button, True)]
+                if who is not None:
+                    states.insert(0, (who, self.result.who))
+                run = await self.press("save", states, "Speichern")
+                if run.said("SUCCESS", SAVED):
+                    self.result.done.append(value)
+                    return
+                if run.said("ERROR", REFUSED):
+                    self.result.refused += 1
+                elif run.said("WARNING", NOTICED):  # saved elsewhere before the click came
+                    self.result.noticed += 1
+                else:
+                    self.result.failures.append(
+                        f"{self.where}: after Speichern neither saved nor refused: "
+                        f"{run.alerts[:3]}")
+                    return
+            elif run.said("WARNING", NOTICED):
+                self.result.noticed += 1
+            else:
+                self.result.failures.append(
+                    f"{self.where}: no Speichern button and no conflict message: "
+                    f"{run.alerts[:3]}")
+                return
+            if time.monotonic() >= stop_at:  # the end: the edit stays unsaved, not lost
+                self.result.unsaved_at_end += 1
+                return
+            # the page's way out: "Neu laden" shows the newer file and sets the edits aside,
+            # "Auf die neuere Fassung übertragen" writes them into it
+            reload = run.widget("button", "edit_reload")
+            if reload is None:
+                self.result.failures.append(f"{self.where}: no »Neu laden« after a conflict")
+                return
+            run = await self.press("edit", [(reload, True)], "Neu laden")
+            carry = run.widget("button", "edit_carry")
+            if carry is None:
+                self.result.failures.append(f"{self.where}: nothing to carry over")
+                return
+            run = await self.press("edit", [(carry, True)], "übertragen")
+            if run.said("ERROR", CARRY_CONFLICTS):  # cannot happen here (own rows): type anew
+                self.result.carry_conflicts += 1
+                dismiss = run.widget("button", "edit_refused_dismiss")
+                if dismiss is not None:
+                    await self.press("edit", [(dismiss, True)], "ausblenden")
+                if not await self.type_note(value):
+                    return
+        self.result.failures.append(f"{self.where}: {value} not saved after {TRIES} tries")
+
+    async def work(self, stop_at: float, pause: float) -> None:
+        n = 0
         try:
-            while True:
-                current, content = workspace.open_current()
-                data = load_workbook(content, filename=current.name)
-                before = editor_frame(data, "partners", fields(data, "partners", True))
-                after = before.copy()
-                # each saver its own partner: the second and third rows
-                after.loc[1 + number, "note"] = value
-                changes = table_changes(data, "partners", before, after)
-                written, name = apply_changes(content, current.name, changes)
-                try:
-                    workspace.replace(written, name, reason="edit", who=f"load-{number}",
-                                      note=changes.describe(), expected=current.fingerprint)
-                except ChangedOnDisk:
-                    conflicts += 1
-                    continue
-                done.append(value)
-                break
-        except Exception as exc:  # report every failure, go on
-            failures.append(f"saver {number}: {type(exc).__name__}: {exc}")
-        time.sleep(pause)
-    out.put({"saver": number, "done": done, "conflicts": conflicts, "failures": failures})
+            await self.open()
+            while time.monotonic() < stop_at:
+                n += 1
+                await self.save(f"load-{self.result.number}-{n}", stop_at)
+                await asyncio.sleep(min(pause, max(0.0, stop_at - time.monotonic())))
+        except (TimeoutError, OSError, websockets.ConnectionClosed) as exc:
+            self.result.failures.append(f"{self.where}: {type(exc).__name__}: {exc}")
+        finally:
+            try:
+                await self.client.close()
+            except (OSError, websockets.ConnectionClosed):
+                pass
 
 
-def check_saves(folder: Path, versions_before: int, results: list[dict]) -> dict:
-    sys.path.insert(0, str(ROOT))
+def check_saves(folder: Path, versions_before: int, results: list[SaverResult]) -> dict:
+    """Whether every save the page claimed is in the workspace: its value in a version, one
+    version per claimed save under the saver's name, each saver's last value current."""
     from network_app.workbook.loading import load_workbook
     from network_app.workspace.store import Workspace
 
@@ -346,17 +495,24 @@ def check_saves(folder: Path, versions_before: int, results: list[dict]) -> dict
     current, content = workspace.open_current()
     now = load_workbook(content, filename=current.name)
     in_current = {str(v) for v in now.partners["note"].dropna()}
-    done = [v for r in results for v in r["done"]]
+    done = [v for r in results for v in r.done]
     lost = [v for v in done if v not in found]
-    last_missing = [r["done"][-1] for r in results if r["done"] and r["done"][-1] not in in_current]
+    lost += [r.done[-1] for r in results if r.done and r.done[-1] not in in_current]
+    for r in results:
+        recorded = sum(1 for v in versions if v.who == r.who and v.reason == "edit")
+        if recorded != len(r.done):
+            lost.append(f"{r.who}: {len(r.done)} saves claimed, {recorded} versions")
     expected_versions = versions_before + len(done)
-    return {"saves_done": len(done), "conflicts_retried": sum(r["conflicts"] for r in results),
-            "saver_failures": [f for r in results for f in r["failures"]],
+    if len(versions) != expected_versions:
+        lost.append(f"version count {len(versions)} != {expected_versions}")
+    return {"saves_done": len(done), "per_saver": [len(r.done) for r in results],
+            "refused_at_save": sum(r.refused for r in results),
+            "noticed_before_save": sum(r.noticed for r in results),
+            "carry_conflicts": sum(r.carry_conflicts for r in results),
+            "unsaved_at_end": sum(r.unsaved_at_end for r in results),
+            "saver_failures": [f for r in results for f in r.failures],
             "versions_before": versions_before, "versions_after": len(versions),
-            "versions_expected": expected_versions,
-            "lost": list(dict.fromkeys(lost + last_missing))
-            + ([f"version count {len(versions)} != {expected_versions}"]
-               if len(versions) != expected_versions else [])}
+            "versions_expected": expected_versions, "lost": list(dict.fromkeys(lost))}
 
 
 # --- the run ------------------------------------------------------------------------------------
@@ -390,9 +546,10 @@ async def drive(url: str, pid: int, args: argparse.Namespace, folder: Path) -> d
     await warm.connect()
     first = await warm.rerun(None, [])
     await warm.close()
+    warm_stats = Stats()
+    _record(warm_stats, "page", first, "the first page")
     rss_start = rss_mb(pid)
     cpu_start = cpu_seconds(pid)
-    sys.path.insert(0, str(ROOT))
     from network_app.workspace.store import Workspace
     versions_before = len(Workspace.resolve(folder).versions())
 
@@ -401,19 +558,12 @@ async def drive(url: str, pid: int, args: argparse.Namespace, folder: Path) -> d
     sampler = asyncio.create_task(sample(done))
     started = time.monotonic()
     stop_at = started + args.seconds
-    queue: Any = mp.get_context("spawn").Queue()
-    savers = [mp.get_context("spawn").Process(
-        target=saver, args=(i, str(folder), time.time() + args.seconds, args.save_pause, queue))
-        for i in range(args.savers)]
-    for process in savers:
-        process.start()
+    savers = [Saver(i, url, stats) for i in range(args.savers)]
     own_start = os.times()
     await asyncio.gather(*(session(i, url, stop_at, stats, args.export_every)
-                           for i in range(args.sessions)))
+                           for i in range(args.sessions)),
+                         *(s.work(stop_at, args.save_pause) for s in savers))
     elapsed = time.monotonic() - started
-    results = [queue.get(timeout=TIMEOUT) for _ in savers]
-    for process in savers:
-        process.join(timeout=30)
     own_end = os.times()
     done.set()
     await sampler
@@ -421,7 +571,7 @@ async def drive(url: str, pid: int, args: argparse.Namespace, folder: Path) -> d
     load_end = os.getloadavg()
     rss = [mb for _, mb in samples]
     quarter = max(1, len(rss) // 4)
-    saves = check_saves(folder, versions_before, results)
+    saves = check_saves(folder, versions_before, [s.result for s in savers])
     every = [t for kind in stats.times.values() for t in kind]
     return {
         "sessions": args.sessions, "seconds": round(elapsed, 1), "savers": args.savers,
@@ -429,7 +579,7 @@ async def drive(url: str, pid: int, args: argparse.Namespace, folder: Path) -> d
         "reruns": {kind: summary(values) for kind, values in
                    {"all": every, **stats.times}.items()},
         "reruns_per_second": round(len(every) / elapsed, 2),
-        "errors": stats.errors + [e for e in first.errors],
+        "errors": warm_stats.errors + stats.errors,
         "server_rss_mb": {"after_first_page": rss_start, "max": max(rss), "end": rss[-1],
                           "max_first_quarter": max(rss[:quarter]),
                           "max_last_quarter": max(rss[-quarter:]), "samples": len(rss)},
@@ -469,8 +619,11 @@ def table(result: dict) -> str:
         f"of 2 cores); the clients' own CPU {result['clients_cpu_s']} s",
         "load average: start {:.2f} {:.2f} {:.2f}, end {:.2f} {:.2f} {:.2f}".format(
             *result["load_average"]["start"], *result["load_average"]["end"]),
-        f"saves: {saves['saves_done']} done by {result['savers']} savers "
-        f"({saves['conflicts_retried']} refused as conflicts and retried), versions "
+        f"saves: {saves['saves_done']} claimed by the page for {result['savers']} savers "
+        f"({saves['per_saver']}); conflicts shown by the page: {saves['refused_at_save']} "
+        f"refused at »Speichern«, {saves['noticed_before_save']} noticed before (each then "
+        f"reloaded, carried over and saved again; carry-over conflicts "
+        f"{saves['carry_conflicts']}); unsaved at the end {saves['unsaved_at_end']}; versions "
         f"{saves['versions_before']} → {saves['versions_after']} "
         f"(expected {saves['versions_expected']}), lost: {len(saves['lost'])} "
         f"{saves['lost'][:5] or ''}, saver failures: {len(saves['saver_failures'])}",
@@ -484,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--savers", type=int, default=2)
+    parser.add_argument("--savers", type=int, default=2,
+                        help="sessions that edit and save on the page Bearbeiten")
     parser.add_argument("--save-pause", type=float, default=5.0,
                         help="seconds each saver waits between two saves")
     parser.add_argument("--export-every", type=int, default=3,
@@ -493,10 +647,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the numbers to this file")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary workspace and the server's log")
+    parser.add_argument("--workspace", type=Path,
+                        help="an empty folder to use as the workspace (kept afterwards, to "
+                        "look at the versions the savers made)")
     args = parser.parse_args(argv)
+    if args.workspace and args.workspace.exists() and any(args.workspace.iterdir()):
+        parser.error(f"{args.workspace} is not empty")
     base = Path(tempfile.mkdtemp(prefix="partnernetz-load-"))
-    folder = base / "workspace"
-    folder.mkdir()
+    folder = args.workspace or base / "workspace"
+    folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = base / "server.log"
     with open(log_path, "wb") as log:
@@ -519,7 +678,9 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False))
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
-    failed = result["errors"] or result["saves"]["lost"] or result["saves"]["saver_failures"]
+    saves = result["saves"]
+    failed = (result["errors"] or saves["lost"] or saves["saver_failures"]
+              or (args.savers and not saves["saves_done"]))
     return 1 if failed or tracebacks else 0
 
 
