@@ -322,3 +322,28 @@ def test_a_frozen_graph_gives_the_same_groups_and_names_without_prepare():
     assert detect_communities(nx.freeze(graph)) == found
     assert detect_communities(nx.freeze(graph), resolution=2.0) == detect_communities(
         graph, resolution=2.0)
+
+
+def test_a_graph_used_once_gives_the_same_groups_and_names_as_prepared(monkeypatch):
+    """An export's graph (``once=True``) is converted straight to igraph, not frozen and not
+    kept: groups, modularity and names are the prepared ones, with and without a hub."""
+    graph = cliques(["A1", "A2", "A3", "A4", "A5"], ["B1", "B2", "B3", "B4", "B5"],
+                    links=(("A5", "B1"), ("A2", "B4")))
+    graph.add_edge("B3", "B3")  # a tie with itself connects nobody
+    for node in graph:
+        graph.nodes[node].update(kind="partner", categories=["Forschung"], type="Hochschule")
+    graph.edges["A1", "A2"]["weight"] = 3
+    expected = detect_communities(graph)
+    hubbed = graph.copy()
+    hubbed.add_node("Lab", kind="hub")
+    hubbed.add_edges_from(("Lab", n) for n in list(graph))
+    finer = detect_communities(hubbed, resolution=2.0)
+
+    def no_prepare(graph: nx.Graph) -> None:
+        raise AssertionError("prepare() called for a graph used once")
+
+    monkeypatch.setattr(network_app.analysis.communities, "prepare", no_prepare)
+    assert detect_communities(graph.copy(), once=True) == expected
+    assert detect_communities(hubbed, once=True) == expected
+    assert not nx.is_frozen(hubbed)
+    assert detect_communities(hubbed, once=True, resolution=2.0) == finer

@@ -54,7 +54,7 @@ def overview_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     # The graph itself, not partner_layer's copy (about 1 s at 5,000 partners): the groups
     # and detect_communities leave the hub out themselves.
     layer = graph
-    found = detect_communities(graph, lang=lang)
+    found = detect_communities(graph, lang=lang, once=True)
     grouping = ov.community_grouping(layer, found.membership, found.names, lang=lang)
     overview = ov.overview_graph(layer, grouping, lang)
     places = ov.overview_positions(overview)
