@@ -4,116 +4,174 @@ The safety checks (:mod:`.safety`) refuse the hostile files we know; a parser ma
 one we do not (an ods whose one kilobyte repeats a cell ten million times made calamine take
 1.2 GB). On a server one such upload must not stall the other users or take the machine's
 memory. :func:`load_isolated` therefore runs :func:`~.loading.load_workbook` in a child
-process that
+process that, first thing after it was forked and before it receives the file,
 
-* may use :func:`.limits.parse_memory_mb` MB of address space on top of what it starts with
-  (``RLIMIT_AS``: an allocation beyond fails inside the child, as ``MemoryError`` in Python
-  or an abort in the Rust parser), and
-* is killed after :func:`.limits.parse_seconds` seconds.
+* limits its address space to :func:`.limits.parse_memory_mb` MB on top of what it starts
+  with (``RLIMIT_AS``: an allocation beyond fails inside the child, as ``MemoryError`` in
+  Python or an abort in the Rust parser), and
+* sets a timer of :func:`.limits.parse_seconds` seconds whose signal (``SIGALRM``, default
+  action) ends it wherever it is, in Python or in a parser's compiled code; ``RLIMIT_CPU`` a
+  second later is the spare.
 
 Either way the caller gets :class:`~network_app.errors.UnreadableFileError` with the code
 ``too_costly`` ("Die Datei ist zu groß oder zu aufwendig zum Lesen …"), and the server goes on.
-The child's other refusals come back as the same errors, the validated
-:class:`~.validation.PartnerData` comes back pickled.
+So does a child whose answer would be larger than :data:`.limits.MAX_REPLY_MB`: its length is
+read first, the answer itself is not. The child's other refusals come back as the same errors,
+the validated :class:`~.validation.PartnerData` comes back pickled.
 
-Children are forked from a small server process started once (``forkserver``) that has the
-loader imported already, so a child starts in milliseconds instead of importing pandas anew.
-Where there is no ``fork`` (Windows) children are spawned; where there is no ``RLIMIT_AS``
-only the time limit holds.
+At most :func:`.limits.parse_at_once` files are read at once in one process (a
+``BoundedSemaphore``); a file that finds no place within :func:`.limits.parse_wait_seconds`
+seconds, or whose child cannot be started (the system refuses another process), is refused
+with ``busy`` ("Gerade lesen schon mehrere Dateien … bitte gleich noch einmal").
+
+Where the children come from: a small *reader server*, a Python process of its own started
+once with public means (:mod:`subprocess`), imports the loader and then forks one child per
+file (``os.fork``). Forking there and not in the app has two reasons: the app's process runs
+Streamlit's threads (a fork copies their locks in whatever state they are, and only the forking
+thread), while the reader server has one thread; and a child forked from a process that has
+pandas imported already starts in milliseconds instead of importing it anew (a second). Before,
+the same was done with :mod:`multiprocessing`'s ``forkserver``, which needed a copy of its
+internal ``Popen._launch`` (Python 3.11 to 3.13) to keep every child from importing the app's
+main module again (Streamlit's script, run anew in each child). The reader server talks to the
+app over a Unix socket: for each file the app sends one end of a new socket pair, the child gets
+it, answers "started", receives the file and sends its answer. The server ends when the app's
+end of its socket closes (the app ended).
+
+Where there is no ``fork`` (Windows) the file is read in the caller's process, with the limit
+on files at once but without a time or memory limit.
 """
 
 from __future__ import annotations
 
 import gc
-import io
+import importlib
 import logging
-import multiprocessing
-import multiprocessing.connection
+import math
 import os
+import pickle
+import signal
+import socket
+import struct
+import subprocess
 import sys
+import threading
+import time
 import traceback
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 from ..errors import NetworkAppError, UnreadableFileError, WorkspaceError
 from . import limits
 from .validation import PartnerData
 
-__all__ = ["load_isolated", "start_reader"]
+__all__ = ["load_isolated", "serve", "start_reader"]
 
 _log = logging.getLogger(__name__)
-#: What the children run: imported once in the fork server, not in every child.
-_PRELOAD = ["network_app.workbook.loading", "network_app.workbook.isolated"]
-#: Seconds given to a child to end after it sent its answer, before it is killed.
-_JOIN_SECONDS = 5.0
+#: What the children run: imported once in the reader server, not in every child.
+_PRELOAD = ["network_app.workbook.loading"]
+#: How the reader server is started: ``python -c _LAUNCH <descriptor of its socket>``.
+_LAUNCH = "import sys; from network_app.workbook.isolated import serve; serve(int(sys.argv[1]))"
+#: The folder that holds the package ``network_app``, for the reader server's import path.
+_ROOT = str(Path(__file__).resolve().parents[2])
+#: A request to the reader server: the child's memory (MB) and time (s).
+_REQUEST = struct.Struct("!qd")
+#: The length in bytes in front of every message between the app and a child.
+_LENGTH = struct.Struct("!Q")
+#: The first byte a new child sends ("started"), or the reader server when it cannot fork one.
+_STARTED, _NOT_STARTED = b"+", b"-"
+#: Seconds to wait for a new child's "started" (a fork takes milliseconds).
+_START_SECONDS = 10.0
+#: Seconds the caller waits beyond the child's own time limit before it gives up on it.
+_GRACE_SECONDS = 2.0
 _ERRORS: dict[str, type[NetworkAppError]] = {
     cls.__name__: cls for cls in (NetworkAppError, UnreadableFileError, WorkspaceError)
 }
-_context: Any = None
+
+_lock = threading.Lock()  # guards _server and _slots
+_server: _ReaderServer | None = None
+_slots: threading.BoundedSemaphore | None = None
 
 
-def _get_context() -> Any:
-    global _context
-    if _context is None:
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            _context = multiprocessing.get_context("forkserver")
-            _context.set_forkserver_preload(_PRELOAD)
-        else:  # pragma: no cover - Windows
-            _context = multiprocessing.get_context("spawn")
-    return _context
+class _Busy(Exception):
+    """No child could be started: the caller refuses with ``busy``."""
 
 
-def _process_class(context: Any) -> Any:
-    """The context's Process; from the fork server :class:`_ReaderProcess`."""
-    if context.get_start_method() != "forkserver":  # pragma: no cover - Windows
-        return context.Process
-    return _ReaderProcess
+class _ReaderServer:
+    """The reader server process and the app's end of its socket."""
+
+    def __init__(self, launch: str = _LAUNCH) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [_ROOT] + ([environment["PYTHONPATH"]] if environment.get("PYTHONPATH") else []))
+        # numpy's BLAS would start a thread per core in the server; a child reading one file
+        # does no matrix arithmetic, and a process to fork from should have as few threads
+        # as can be (an operator's own setting is kept).
+        environment.setdefault("OPENBLAS_NUM_THREADS", "1")
+        environment.setdefault("OMP_NUM_THREADS", "1")
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", launch, str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=environment)
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        self.control = ours
+
+    def start_child(self, memory_mb: int, seconds: float) -> socket.socket:
+        """A socket to a new child, which has already set its limits when it answers."""
+        mine, childs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            socket.send_fds(self.control, [_REQUEST.pack(memory_mb, seconds)], [childs.fileno()])
+        except BaseException:
+            mine.close()
+            raise
+        finally:
+            childs.close()
+        return mine
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        self.control.close()  # the server reads the end and ends
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            self.process.kill()
+            self.process.wait()
 
 
-if sys.platform != "win32":
-    # Internals of multiprocessing that typeshed does not describe.
-    from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
-    from multiprocessing.context import ForkServerProcess
+def _reader_server() -> _ReaderServer:
+    """The running reader server; started (again) when there is none."""
+    global _server
+    with _lock:
+        if _server is None or not _server.running():
+            if _server is not None:
+                _server.stop()
+            _server = _ReaderServer()
+        return _server
 
-    class _Popen(popen_forkserver.Popen):
-        """popen_forkserver's launch (Python 3.11 to 3.13), without the parent's main module:
-        multiprocessing's spawn semantics would run it again in every child (in the app that
-        is Streamlit's command line, imported anew each time; in the CLI the command)."""
 
-        def _launch(self, process_obj: Any) -> None:
-            prep_data = spawn.get_preparation_data(process_obj._name)
-            prep_data.pop("init_main_from_name", None)
-            prep_data.pop("init_main_from_path", None)
-            buf = io.BytesIO()
-            popen_forkserver.set_spawning_popen(self)  # type: ignore[attr-defined]
-            try:
-                reduction.dump(prep_data, buf)
-                reduction.dump(process_obj, buf)
-            finally:
-                popen_forkserver.set_spawning_popen(None)  # type: ignore[attr-defined]
-            self.sentinel, w = forkserver.connect_to_new_process(
-                self._fds)  # type: ignore[attr-defined]
-            _parent_w = os.dup(w)
-            self.finalizer = util.Finalize(self, util.close_fds,  # type: ignore[attr-defined]
-                                           (_parent_w, self.sentinel))
-            with open(w, "wb", closefd=True) as f:
-                f.write(buf.getbuffer())
-            self.pid = forkserver.read_signed(self.sentinel)
-
-    class _ReaderProcess(ForkServerProcess):
-        @staticmethod
-        def _Popen(process_obj: Any) -> Any:
-            return _Popen(process_obj)
+def _reader_slots() -> threading.BoundedSemaphore:
+    global _slots
+    with _lock:
+        if _slots is None:
+            _slots = threading.BoundedSemaphore(limits.parse_at_once())
+        return _slots
 
 
 def start_reader() -> None:
-    """Start the fork server now, not at the first read: it imports the loader (pandas and
+    """Start the reader server now, not at the first read: it imports the loader (pandas and
     the file readers, about a second) while the caller goes on, so a fresh app's first
-    workbook does not wait for it. Without a fork server (Windows) nothing to start."""
-    context = _get_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
+    workbook does not wait for it. Without ``fork`` (Windows) nothing to start."""
+    if hasattr(os, "fork"):
+        try:
+            _reader_server()
+        except OSError as error:  # the first read tries again, and refuses with "busy"
+            _log.warning("the reader server did not start: %s", error)
 
 
 def load_isolated(
@@ -129,26 +187,37 @@ def load_isolated(
     memory limit (``memory_mb`` on top of the child's start, default
     :func:`.limits.parse_memory_mb`).
 
-    Raises what ``load_workbook`` raises, and :class:`UnreadableFileError` ``too_costly``
-    when the child runs out of time or memory or dies.
+    Raises what ``load_workbook`` raises; :class:`UnreadableFileError` ``too_costly`` when the
+    child runs out of time or memory, dies, or would send more than
+    :data:`.limits.MAX_REPLY_MB`; ``busy`` when :func:`.limits.parse_at_once` files are being
+    read already and none ends within :func:`.limits.parse_wait_seconds` seconds, or when no
+    child can be started.
     """
     seconds = limits.parse_seconds() if seconds is None else seconds
     memory_mb = limits.parse_memory_mb() if memory_mb is None else memory_mb
-    context = _get_context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = _process_class(context)(target=_child, name="partnernetz-reader", daemon=True,
-                            args=(sender, content, filename, memory_mb, load_kw))
-    child.start()
-    sender.close()  # the parent's copy: the pipe reports EOF once the child is gone
-    answer = None
+    slots = _reader_slots()
+    if not slots.acquire(timeout=limits.parse_wait_seconds()):
+        _log.info("reading %r refused: %s files are being read already", filename,
+                  limits.parse_at_once())
+        raise UnreadableFileError("busy")
     try:
-        answer = _answer(receiver, seconds)
+        if not hasattr(os, "fork"):  # pragma: no cover - Windows
+            from .loading import load_workbook
+
+            return load_workbook(content, filename=filename, **load_kw)
+        try:
+            conn = _start_child(memory_mb, seconds)
+        except _Busy as why:
+            _log.warning("reading %r refused: no child process (%s)", filename, why)
+            raise UnreadableFileError("busy") from None
+        try:
+            answer = _talk(conn, content, filename, load_kw, seconds)
+        finally:
+            conn.close()
     finally:
-        receiver.close()
-        _end(child, answered=answer is not None)
+        slots.release()
     if answer is None:
-        _log.info("reading %r stopped: more than %s s or %s MB", filename, seconds,
-                     memory_mb)
+        _log.info("reading %r stopped: more than %s s or %s MB", filename, seconds, memory_mb)
         raise _too_costly(seconds, memory_mb)
     kind = answer[0]
     if kind == "data":
@@ -168,39 +237,155 @@ def _too_costly(seconds: float, memory_mb: int) -> UnreadableFileError:
     return UnreadableFileError("too_costly", seconds=seconds, memory_mb=memory_mb)
 
 
-def _answer(receiver: multiprocessing.connection.Connection, seconds: float) -> Any:
-    """The child's answer, or None when it took too long or died without one."""
+def _start_child(memory_mb: int, seconds: float) -> socket.socket:
+    """A socket to a new child that has set its limits; :class:`_Busy` when there is none
+    (the reader server cannot be started, or cannot fork: ``EAGAIN``, ``ENOMEM``)."""
+    for attempt in (1, 2):  # a reader server that ended (killed) is started again once
+        try:
+            conn = _reader_server().start_child(memory_mb, seconds)
+        except OSError as error:
+            if attempt == 2:
+                raise _Busy(f"reader server: {error}") from None
+            continue
+        try:
+            started = _receive_exactly(conn, 1, time.monotonic() + _START_SECONDS)
+        except BaseException:
+            conn.close()
+            raise
+        if started == _STARTED:
+            return conn
+        conn.close()
+        if started == _NOT_STARTED:
+            raise _Busy("the reader server could not fork")
+        # no answer: the reader server ended meanwhile; try once more
+    raise _Busy("the reader server did not answer")
+
+
+def _talk(conn: socket.socket, content: bytes, filename: str, load_kw: dict[str, Any],
+          seconds: float) -> Any:
+    """Send the file to the child and receive its answer; None when it took too long, died,
+    or announced an answer larger than :data:`.limits.MAX_REPLY_MB`."""
+    deadline = time.monotonic() + seconds + _GRACE_SECONDS
     try:
-        if not receiver.poll(seconds):
-            return None
-        return receiver.recv()
-    except (EOFError, OSError):  # the child died (killed for its memory, a parser's abort)
+        _send(conn, pickle.dumps((filename, load_kw)), deadline)
+        _send(conn, content, deadline)
+    except OSError:  # the child ended (its time or memory); its answer may be there all the same
+        pass
+    header = _receive_exactly(conn, _LENGTH.size, deadline)
+    if header is None:
         return None
+    (length,) = _LENGTH.unpack(header)
+    if length > limits.MAX_REPLY_MB * limits.MB:
+        _log.warning("a reader child announced an answer of %s bytes; not read", length)
+        return None
+    payload = _receive_exactly(conn, length, deadline)
+    return None if payload is None else pickle.loads(payload)
 
 
-def _end(child: Any, *, answered: bool) -> None:
-    """Wait for a child that answered to end; kill one that did not (out of time)."""
-    if answered:
-        child.join(_JOIN_SECONDS)
-    if child.is_alive():
-        child.kill()
-        child.join()
-    child.close()
+def _send(conn: socket.socket, data: bytes, deadline: float | None) -> None:
+    """``data`` with its length in front (:data:`_LENGTH`)."""
+    conn.settimeout(None if deadline is None else max(deadline - time.monotonic(), 0.001))
+    conn.sendall(_LENGTH.pack(len(data)))
+    conn.sendall(data)
+
+
+def _receive_exactly(conn: socket.socket, size: int, deadline: float | None
+                     ) -> bytes | None:
+    """``size`` bytes, or None when the other end closes or ``deadline`` passes first."""
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    got = 0
+    while got < size:
+        if deadline is None:
+            conn.settimeout(None)
+        else:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            conn.settimeout(remaining)
+        try:
+            count = conn.recv_into(view[got:], min(size - got, 1 << 20))
+        except OSError:  # TimeoutError, or the other end was reset
+            return None
+        if count == 0:
+            return None
+        got += count
+    view.release()
+    return bytes(buffer)
+
+
+def _receive_message(conn: socket.socket) -> bytes | None:
+    header = _receive_exactly(conn, _LENGTH.size, None)
+    if header is None:
+        return None
+    return _receive_exactly(conn, _LENGTH.unpack(header)[0], None)
+
+
+# --------------------------------------------------------------------------- the reader server
+
+
+def serve(fd: int) -> None:
+    """The reader server (run by :data:`_LAUNCH` in a process of its own; ``fd`` is its end of
+    the socket to the app): import the loader, then fork a child for every request until the
+    app closes its end."""
+    control = socket.socket(fileno=fd)
+    # Ctrl+C in a terminal is for the app, which ends this server by closing the socket.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # ended children are reaped by the kernel
+    for module in _PRELOAD:
+        importlib.import_module(module)
+    gc.collect()
+    gc.freeze()  # what the children share stays shared: the collector does not touch it
+    fork = os.fork  # looked up once; a test replaces it before calling serve()
+    while True:
+        try:
+            message, fds, _flags, _address = socket.recv_fds(control, _REQUEST.size, 4)
+        except OSError:
+            return
+        if not message:
+            for extra in fds:
+                os.close(extra)
+            return  # the app ended
+        if len(fds) != 1 or len(message) != _REQUEST.size:
+            for extra in fds:
+                os.close(extra)
+            continue
+        (conn,) = fds
+        memory_mb, seconds = _REQUEST.unpack(message)
+        try:
+            pid = fork()
+        except OSError:
+            try:
+                os.write(conn, _NOT_STARTED)
+            except OSError:
+                pass
+            os.close(conn)
+            continue
+        if pid == 0:
+            control.close()
+            _child(conn, memory_mb, seconds)
+        os.close(conn)
 
 
 # --------------------------------------------------------------------------- the child
 
 
-def _limit_memory(memory_mb: int) -> None:
+def _limit(memory_mb: int, seconds: float) -> None:
+    """The child's limits, set before it receives the file."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the timer's signal ends the process
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
     try:
         import resource
-    except ImportError:  # pragma: no cover - Windows
+    except ImportError:  # pragma: no cover
         return
-    limit = _address_space() + memory_mb * limits.MB
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ValueError, OSError):  # pragma: no cover - a hard limit lower already
-        pass
+    cpu = math.ceil(seconds) + 1
+    memory = _address_space() + memory_mb * limits.MB
+    for which, value in ((resource.RLIMIT_CPU, cpu), (resource.RLIMIT_AS, memory)):
+        try:
+            resource.setrlimit(which, (value, value))
+        except (ValueError, OSError):  # pragma: no cover - a hard limit lower already
+            pass
 
 
 def _address_space() -> int:
@@ -212,37 +397,51 @@ def _address_space() -> int:
         return 0
 
 
-def _child(sender: multiprocessing.connection.Connection, content: bytes, filename: str,
-           memory_mb: int, load_kw: dict[str, Any]) -> None:
-    """Runs in the child: load, and send ("data", PartnerData) or why not."""
-    _quiet_stderr()
-    _limit_memory(memory_mb)
-    # The child reads one workbook and ends: Python's cyclic collector would only walk the
-    # growing heap again and again (7 full collections, about a third of the reading time of
-    # 20,000 partners); what reference counting frees is freed all the same.
-    gc.disable()
+def _child(fd: int, memory_mb: int, seconds: float) -> NoReturn:
+    """Runs in the child: set the limits, say "started", receive the file, load it, and send
+    ("data", PartnerData) or why not. Never returns."""
+    try:
+        _limit(memory_mb, seconds)
+        _quiet_stderr()
+        # The child reads one workbook and ends: Python's cyclic collector would only walk
+        # the growing heap again and again (7 full collections, about a third of the reading
+        # time of 20,000 partners); what reference counting frees is freed all the same.
+        gc.disable()
+        with socket.socket(fileno=fd) as conn:
+            conn.sendall(_STARTED)
+            request = _receive_message(conn)
+            content = _receive_message(conn)
+            if request is None or content is None:
+                os._exit(0)
+            filename, load_kw = pickle.loads(request)
+            answer = _read(content, filename, load_kw)
+            del content
+            try:
+                payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+            except MemoryError:  # pickling the data needed more than was left
+                payload = pickle.dumps(("memory",))
+            del answer
+            try:
+                _send(conn, payload, None)
+            except OSError:  # the caller stopped waiting
+                pass
+    finally:
+        os._exit(0)
+
+
+def _read(content: bytes, filename: str, load_kw: dict[str, Any]) -> tuple[Any, ...]:
     try:
         from .loading import load_workbook
 
-        answer: tuple[Any, ...] = ("data", load_workbook(content, filename=filename, **load_kw))
+        return ("data", load_workbook(content, filename=filename, **load_kw))
     except MemoryError:
-        answer = ("memory",)
+        return ("memory",)
     except NetworkAppError as error:
         if error.params.get("detail") == "out_of_memory":
-            answer = ("memory",)
-        else:
-            answer = ("error", type(error).__name__, error.code, error.params)
+            return ("memory",)
+        return ("error", type(error).__name__, error.code, error.params)
     except Exception:
-        answer = ("crash", traceback.format_exc())
-    try:
-        try:
-            sender.send(answer)
-        except MemoryError:  # pickling the data needed more than was left
-            sender.send(("memory",))
-    except OSError:  # the parent stopped waiting (out of time)
-        pass
-    finally:
-        sender.close()
+        return ("crash", traceback.format_exc())
 
 
 def _quiet_stderr() -> None:

@@ -26,11 +26,15 @@ characters of one cell         :data:`MAX_CELL_CHARS`  cut, warning ``huge_cell`
 reading time                   :data:`PARSE_SECONDS` s ``too_costly``
 reading memory                 :data:`PARSE_MEMORY_MB` ``too_costly``
                                MB
+size of what a child sends     :data:`MAX_REPLY_MB` MB ``too_costly``
+files read at once             :data:`PARSE_AT_ONCE`   ``busy`` when no place is free within
+                                                       :data:`PARSE_WAIT_SECONDS` s
 =============================  ======================  ====================================
 
-The last two hold for a file read in a child process (:mod:`network_app.workbook.isolated`,
-used by the app's upload and the workspace); a server's operator may change them with the
-environment variables ``PARTNERNETZ_PARSE_SECONDS`` and ``PARTNERNETZ_PARSE_MEMORY_MB``.
+The last four hold for a file read in a child process (:mod:`network_app.workbook.isolated`,
+used by the app's upload and the workspace); a server's operator may change four of them with
+the environment variables ``PARTNERNETZ_PARSE_SECONDS``, ``PARTNERNETZ_PARSE_MEMORY_MB``,
+``PARTNERNETZ_PARSE_AT_ONCE`` and ``PARTNERNETZ_PARSE_WAIT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -43,14 +47,19 @@ __all__ = [
     "MAX_COLUMNS",
     "MAX_MEMBERS",
     "MAX_RATIO",
+    "MAX_REPLY_MB",
     "MAX_ROWS",
     "MAX_UNPACKED_MB",
     "MAX_UPLOAD_MB",
     "MB",
+    "PARSE_AT_ONCE",
     "PARSE_MEMORY_MB",
     "PARSE_SECONDS",
+    "PARSE_WAIT_SECONDS",
+    "parse_at_once",
     "parse_memory_mb",
     "parse_seconds",
+    "parse_wait_seconds",
 ]
 
 MB = 1024 * 1024
@@ -83,6 +92,16 @@ PARSE_SECONDS = 120
 #: Memory in MB a child process may take on top of what it starts with: the 200,000-row CSV
 #: took 520 MB more, the 20,000 partners 150 MB.
 PARSE_MEMORY_MB = 1536
+#: Files read at once by one server (each in a child that may take :data:`PARSE_MEMORY_MB`):
+#: twenty users uploading at once must not start twenty children of 1.5 GB each.
+PARSE_AT_ONCE = 2
+#: Seconds a file waits for one of the :data:`PARSE_AT_ONCE` places before it is refused
+#: (``busy``: "bitte gleich noch einmal"). Real workbooks take well under ten seconds.
+PARSE_WAIT_SECONDS = 30
+#: The largest answer in MB a child may send back (the validated data, pickled). 20,000
+#: partners (the largest benchmark) come to 12 MB (measured); :data:`MAX_ROWS` rows of a wider
+#: sheet stay below 256 MB. A child that announces more is not listened to (``too_costly``).
+MAX_REPLY_MB = 256
 
 
 def _positive(variable: str, default: int) -> int:
@@ -102,3 +121,13 @@ def parse_seconds() -> int:
 def parse_memory_mb() -> int:
     """:data:`PARSE_MEMORY_MB`, or ``$PARTNERNETZ_PARSE_MEMORY_MB`` when set."""
     return _positive("PARTNERNETZ_PARSE_MEMORY_MB", PARSE_MEMORY_MB)
+
+
+def parse_at_once() -> int:
+    """:data:`PARSE_AT_ONCE`, or ``$PARTNERNETZ_PARSE_AT_ONCE`` when set."""
+    return _positive("PARTNERNETZ_PARSE_AT_ONCE", PARSE_AT_ONCE)
+
+
+def parse_wait_seconds() -> int:
+    """:data:`PARSE_WAIT_SECONDS`, or ``$PARTNERNETZ_PARSE_WAIT_SECONDS`` when set."""
+    return _positive("PARTNERNETZ_PARSE_WAIT_SECONDS", PARSE_WAIT_SECONDS)
