@@ -175,3 +175,30 @@ def test_places_without_room_for_their_name_are_said(tmp_path):
              if t.get_gid() == "place-label"}
     said = int(line.split()[0])
     assert said > 0 and len(named) + said == 49
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_map_without_any_place_says_so_and_has_no_dot_legend(tmp_path, lang):
+    """No partner has a place: the reading line says so and what to do (Ort, or Breite and
+    Länge), not "0 Partner an 0 Orten"; no legend explains dots that are not there."""
+    graph = nx.Graph()
+    graph.add_node("Hub", kind="hub")
+    for name in ("A", "B"):
+        graph.add_node(name, kind="partner", place=None, lat=None, lon=None, label=name,
+                       category="Austausch")
+        graph.add_edge("Hub", name, kind="category")
+    graph.add_edge("A", "B", kind="partner")
+    styles = node_styles(graph)
+    meta = meta_for(load_workbook(BUNDLED), lang=lang)
+    svg = write_map(tmp_path / "leer.svg", graph, styles, legend(graph, lang), meta, fmt="svg")
+    tree = ElementTree.parse(svg)
+    text = " ".join(" ".join(t.itertext()) for t in tree.iter() if t.tag.endswith("}text"))
+    if lang == "de":
+        assert "Kein Partner hat einen Ort" in text
+        assert "»Ort«" in text and "»Breite« und" in text
+        assert "Punktgröße" not in text and "0 Partner" not in text and "0 Orten" not in text
+    else:
+        assert "No partner has a place" in text and "“Ort”" in text
+        assert "Dot size" not in text and "0 partners" not in text
+    # the partners without a place are still named, and nothing of the category legend
+    assert "A" in text and "Austausch" not in text

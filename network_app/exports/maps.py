@@ -116,9 +116,10 @@ def _page(found: PartnerMap, legend: list[tuple[str, str]], meta: ExportMeta, pa
                for label, colour in legend if colour in used]
     ties = [(Line2D([], [], color="#404040", alpha=0.5, linewidth=2.5 * scale),
              words["ties"])] if found.ties else []
+    # Without a place on the map there is no dot whose size a legend could explain.
     sizes = [(Line2D([], [], linestyle="", marker="o", markersize=11 * scale,
                      markerfacecolor="#FFFFFF", markeredgecolor="#404040"),
-              words["size"])]
+              words["size"])] if found.spots else []
     bottom += 0.012
     for row in (ties + sizes, entries):
         if row:
@@ -166,6 +167,9 @@ def _draw(figure: Any, rect: tuple[float, float, float, float], found: PartnerMa
 
 
 def _reading(found: PartnerMap, lang: str) -> str:
+    """The reading aid under the title; when no partner has a place, what to do about it."""
+    if not found.spots:
+        return say("exports.maps.reading_none", lang)
     placed = sum(len(spot.members) for spot in found.spots)
     text = say("exports.maps.reading", lang, count=placed,
                places=say("exports.maps.places", lang, count=len(found.spots)))

@@ -1468,6 +1468,9 @@ CATALOG: dict[str, Any] = {
                        "other": "{count} Namen fehlen im Bild, weil kein Platz war."},
     },
     "exports.maps": {
+        "reading_none": "Kein Partner hat einen Ort, deshalb bleibt die Karte leer. Tragen Sie "
+        "in der Arbeitsmappe bei den Partnern die Spalte »Ort« ein (oder »Breite« und "
+        "»Länge«) und exportieren Sie die Karte neu.",
         "reading": {"one": "Wo die Partner sind: 1 Partner an {places}, Farbe nach Kategorie "
                     "wie im Netzbild. Linien: Zusammenarbeit zwischen Partnern an "
                     "verschiedenen Orten.",

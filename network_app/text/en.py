@@ -1354,6 +1354,9 @@ CATALOG: dict[str, Any] = {
                        "room for them."},
     },
     "exports.maps": {
+        "reading_none": "No partner has a place, so the map stays empty. Fill in the column "
+        "“Ort” (place) for the partners in the workbook (or “Breite” and “Länge”, latitude "
+        "and longitude) and export the map again.",
         "reading": {"one": "Where the partners are: 1 partner in {places}, coloured by "
                     "category as in the network picture. Lines: partners in different places "
                     "working together.",
