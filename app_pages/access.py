@@ -53,8 +53,7 @@ _LOG = logging.getLogger("stadtlabor")
 THROTTLE = Throttle()
 #: Session-state keys: which password hash the session signed in with (a changed password in
 #: secrets.toml signs everybody out), wrong tries in a row, and until when the next try waits.
-_SIGNED_IN, _FAILURES, _UNTIL, _RIGHTS = ("access_signed_in", "access_failures",
-                                          "access_until", "access_rights")
+_SIGNED_IN, _FAILURES, _UNTIL = "access_signed_in", "access_failures", "access_until"
 
 
 @dataclass(frozen=True)
@@ -72,9 +71,17 @@ class Rights:
 
 
 def may_edit_now() -> bool:
-    """Whether this session may edit (what :func:`gate` found on this run; True before it)."""
-    rights = st.session_state.get(_RIGHTS)
-    return True if rights is None else bool(rights.edit)
+    """Whether this session may edit and save at this moment: the login settings and the
+    signed-in user are read afresh, not taken from the last run (a button's callback runs
+    before :func:`gate`, and rights may have been taken away since the page was drawn).
+    Without a login (and none required) everybody may; with one, only a signed-in user who
+    may edit; a login set up wrongly lets nobody."""
+    try:
+        settings = _settings()
+    except LoginSetupError:
+        return False
+    rights = _rights(settings)
+    return rights is not None and rights.edit
 
 
 def _secrets() -> tuple[Mapping[str, Any], list[str], bool]:
@@ -161,9 +168,7 @@ def gate() -> Rights:
         _locked(say("app.access.setup_broken", lang, detail=exc.text(lang)), lang)
     rights = _rights(settings)
     if rights is None:
-        st.session_state.pop(_RIGHTS, None)
         _sign_in_page(settings)
-    st.session_state[_RIGHTS] = rights
     return rights
 
 

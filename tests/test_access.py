@@ -479,3 +479,40 @@ def test_a_secrets_file_the_app_may_not_read_locks(tmp_path, monkeypatch):
     assert is_sign_in_page(at)
     assert "darf das Konto, unter dem die App läuft, nicht lesen" in at.error[0].value
     assert str(secret) in at.error[0].value
+
+
+# --------------------------------------------------------------------------- rights read afresh
+
+
+#: A page that asks may_edit_now() before anything else (as a button's callback would).
+MAY_EDIT_SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+import streamlit as st
+from app_pages.access import may_edit_now
+st.text(f"may edit: {{may_edit_now()}}")
+"""
+
+
+@pytest.mark.parametrize(("secrets", "user", "required", "expected"), [
+    ({}, None, "", True),  # no login: one machine, everybody
+    ({}, None, "required", False),  # a login required and none set up
+    ({"login": {"password_hash": CHEAP}}, None, "", False),  # not signed in
+    ({"auth": OIDC}, {"is_logged_in": False}, "", False),
+    ({"auth": OIDC, "login": {"editors": ["anna@soest.de"]}},
+     {"is_logged_in": True, "email": "gast@soest.de", "email_verified": True}, "", False),
+    ({"auth": OIDC, "login": {"editors": ["anna@soest.de"]}},
+     {"is_logged_in": True, "email": "anna@soest.de", "email_verified": True}, "", True),
+    ({"login": {"pasword_hash": CHEAP}}, None, "", False),  # set up wrongly
+])
+def test_may_edit_now_without_rights_stored(monkeypatch, secrets, user, required, expected):
+    """Before any gate of the session stored anything (a callback's view): only an editor."""
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", required)
+    at = AppTest.from_string(MAY_EDIT_SCRIPT, default_timeout=60)
+    for key, value in secrets.items():
+        at.secrets[key] = value
+    if user is not None:
+        at.user = user
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.text] == [f"may edit: {expected}"]
