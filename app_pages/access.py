@@ -45,7 +45,7 @@ from network_app.access import (
 )
 from network_app.text import LANGUAGES, by_language, say
 
-__all__ = ["Rights", "THROTTLE", "gate", "may_edit_now", "sidebar_note"]
+__all__ = ["Rights", "THROTTLE", "allowed_to_write", "gate", "may_edit_now", "sidebar_note"]
 
 TEXT = by_language("app.access")
 _LOG = logging.getLogger("stadtlabor")
@@ -54,6 +54,8 @@ THROTTLE = Throttle()
 #: Session-state keys: which password hash the session signed in with (a changed password in
 #: secrets.toml signs everybody out), wrong tries in a row, and until when the next try waits.
 _SIGNED_IN, _FAILURES, _UNTIL = "access_signed_in", "access_failures", "access_until"
+#: Set by :func:`allowed_to_write` when it refused a write: said on the next page drawn.
+_REFUSED = "access_write_refused"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,22 @@ def may_edit_now() -> bool:
         return False
     rights = _rights(settings)
     return rights is not None and rights.edit
+
+
+def allowed_to_write() -> bool:
+    """For the callbacks that write into the workspace: :func:`may_edit_now`, and when it
+    says no, a sentence for the next page drawn (the sign-in page, or the page the session
+    may still see) that nothing was saved."""
+    if may_edit_now():
+        return True
+    _LOG.warning("a write was refused: the session is not signed in or may not edit (any more)")
+    st.session_state[_REFUSED] = True
+    return False
+
+
+def _say_refused(lang: str) -> None:
+    if st.session_state.pop(_REFUSED, False):
+        st.warning(TEXT[lang]["write_refused"], icon="🔒")
 
 
 def _secrets() -> tuple[Mapping[str, Any], list[str], bool]:
@@ -169,6 +187,7 @@ def gate() -> Rights:
     rights = _rights(settings)
     if rights is None:
         _sign_in_page(settings)
+    _say_refused(lang)
     return rights
 
 
@@ -193,6 +212,7 @@ def _sign_in_page(settings: LoginSettings) -> NoReturn:
     t = TEXT[lang]
     st.set_page_config(page_title=t["title"], layout="centered")
     st.title(t["title"])
+    _say_refused(lang)
     st.write(t["intro"])
     if settings.oidc:
         if st.button(t["oidc_button"], type="primary", key="access_oidc"):

@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
+from app_pages.access import allowed_to_write
 from app_pages.common import (
     current,
     display_table,
@@ -88,7 +89,8 @@ def show_comparison(result: na.Comparison, lang: str, key: str) -> None:
             show_problems(result.problems, lang)
 
 
-# --- actions (callbacks: they run before the page is drawn again) --------------------------------
+# --- actions (callbacks: they run before the page is drawn again, and before the login's gate:
+# each one that writes asks app_pages.access.allowed_to_write() first) ---------------------------
 def _outcome(message: str, kind: str = "success") -> None:
     st.session_state["workspace_outcome"] = (kind, message)
 
@@ -111,6 +113,8 @@ def _done(action: Callable[[], object]) -> bool:
 
 
 def take_upload(content: bytes, name: str, expected: str) -> None:
+    if not allowed_to_write():  # rights may have gone since the page was drawn
+        return
     lang = current().lang
     ws = workspace()
     if not _done(lambda: ws.replace(content, name, reason="upload", who=_who(),
@@ -126,6 +130,8 @@ def discard_upload() -> None:
 
 
 def take_dropped(path: str, seen: str, expected: str) -> None:
+    if not allowed_to_write():
+        return
     lang = current().lang
     ws = workspace()
     if _done(lambda: ws.take_dropped(Path(path), who=_who(), expected=expected, seen=seen)):
@@ -133,6 +139,8 @@ def take_dropped(path: str, seen: str, expected: str) -> None:
 
 
 def set_aside(path: str) -> None:
+    if not allowed_to_write():
+        return
     lang = current().lang
     ws = workspace()
     if _done(lambda: ws.set_aside(Path(path))):
@@ -141,8 +149,10 @@ def set_aside(path: str) -> None:
 
 
 def restore(version_id: str, label: str, expected: str) -> None:
-    lang = current().lang
     st.session_state.pop("restore_asked", None)
+    if not allowed_to_write():
+        return
+    lang = current().lang
     ws = workspace()
     if _done(lambda: ws.restore(version_id, who=_who(), expected=expected)):
         _outcome(say("app.arbeitsstand.restored", lang, when=plain(label)))

@@ -28,6 +28,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
+from app_pages.access import allowed_to_write
 from app_pages.common import current, load, plain, show_problems, workspace
 from app_pages.edit_tables import (
     KINDS,
@@ -509,6 +510,8 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
     who = st.text_input(words["who"], key="edit_who", max_chars=100, help=words["who_help"])
     left, middle, right = st.columns(3)
     if left.button(save_label, type="primary", key="edit_save"):
+        if not allowed_to_write():  # rights taken away since the gate of this run
+            st.rerun()
         try:
             save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
         except na.NetworkAppError as exc:  # busy, the disk full, or the file could not be

@@ -516,3 +516,73 @@ def test_may_edit_now_without_rights_stored(monkeypatch, secrets, user, required
     at.run()
     assert not at.exception
     assert [t.value for t in at.text] == [f"may edit: {expected}"]
+
+
+def open_workspace_page(at: AppTest) -> AppTest:
+    at.run()  # the navigation as the rights are now
+    at.switch_page("app_pages/arbeitsstand.py").run()
+    assert not at.exception and [t.value for t in at.title] == ["Arbeitsstand"]
+    return at
+
+
+def state_of(ws: Workspace) -> tuple:
+    """Everything a write would change: the versions, the current workbook, the files put
+    into the folder by hand, the files set aside."""
+    aside = ws.root / "beiseitegelegt"
+    return ([v.id for v in ws.versions()], ws.current().fingerprint,
+            [p.name for p in ws.dropped()], sorted(aside.iterdir()) if aside.exists() else [])
+
+
+@pytest.mark.parametrize("revoke", ["not_an_editor", "signed_out"])
+def test_rights_taken_away_after_the_page_was_drawn_write_nothing(tmp_path, revoke):
+    """Every writing button of Arbeitsstand, clicked on a page drawn while the user could edit
+    and pressed after the rights went: nothing is written, the next page says so."""
+    ws = Workspace(tmp_path / "ws")
+    older = write_xlsx(tmp_path / "aelter.xlsx", {"Partner": [["Name"], ["C-Stelle"]]})
+    ws.replace(older.read_bytes(), older.name, reason="upload")  # something to restore
+    editor = {"auth": OIDC, "login": {"editors": ["anna@soest.de"]}}
+    anna = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de",
+            "email_verified": True}
+    at = app(editor, user=anna)
+    upload = write_xlsx(tmp_path / "neu.xlsx", {"Partner": [["Name"], ["D-Amt"]]})
+    at.sidebar.file_uploader[0].upload(upload.name, upload.read_bytes()).run()
+    for key in ("take_upload", "take_dropped_0", "set_aside_0", "restore_yes"):
+        dropped = write_xlsx(ws.root / "von Hand.xlsx", {"Partner": [["Name"], ["E-Rat"]]})
+        at.secrets["login"] = editor["login"]
+        at.user = anna
+        open_workspace_page(at)
+        if key == "restore_yes":
+            at.button(key="restore_ask").click().run()
+        before = state_of(ws)
+        button = at.button(key=key)
+        if revoke == "not_an_editor":
+            at.secrets["login"] = {"editors": ["lea@stadtlabor.de"]}
+        else:
+            at.user = {"is_logged_in": False}
+        button.click().run()
+        assert not at.exception
+        assert state_of(ws) == before, key
+        assert dropped.exists()
+        assert any(w.value.startswith("Es wurde nichts gespeichert") for w in at.warning), key
+    # with the rights back, the same click writes
+    at.secrets["login"] = editor["login"]
+    at.user = anna
+    open_workspace_page(at)
+    at.button(key="take_dropped_0").click().run()
+    assert ws.current().name == "von Hand.xlsx"
+
+
+def test_a_changed_password_stops_a_write_from_an_open_page(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    at = app({"login": {"password_hash": CHEAP}})
+    sign_in(at, PASSWORD)
+    write_xlsx(ws.root / "von Hand.xlsx", {"Partner": [["Name"], ["E-Rat"]]})
+    open_workspace_page(at)
+    before = state_of(ws)
+    button = at.button(key="take_dropped_0")
+    at.secrets["login"] = {"password_hash": hash_password("Ein-ganz-neues-Passwort",
+                                                          cost=2**10)}
+    button.click().run()
+    assert state_of(ws) == before
+    assert is_sign_in_page(at)
+    assert at.warning[0].value.startswith("Es wurde nichts gespeichert")

@@ -76,6 +76,9 @@ CATALOG: dict[str, Any] = {
         "signed_in_as": "Angemeldet als {name}.",
         "read_only": "Sie können alles ansehen. Bearbeiten, Hochladen und Speichern dürfen nur "
         "die dafür eingetragenen Personen.",
+        "write_refused": "Es wurde nichts gespeichert: Sie sind nicht mehr angemeldet oder "
+        "dürfen nicht mehr bearbeiten. Melden Sie sich (wieder) an oder bitten Sie die IT um "
+        "das Recht zu bearbeiten.",
         "sign_out": "Abmelden",
         "open": "Ohne Anmeldung: gedacht für einen einzelnen Rechner. Für einen Server lässt "
         "sich eine Anmeldung einrichten (README, Abschnitt »Anmeldung / Login«).",
