@@ -177,7 +177,7 @@ class _Direct:
         # Each tie once, from its end that comes first, read from the graph's own dicts (an
         # edge view costs a call per tie): the pairs come out sorted, as prepare's are.
         pairs = []
-        adjacency = graph.adj
+        adjacency = graph._adj  # the dicts themselves: AtlasView.items() looks up every key
         for a, name in enumerate(self.names):
             row = []
             for other, attrs in adjacency[name].items():
