@@ -22,7 +22,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.util import find_spec
@@ -35,7 +35,7 @@ from ..text import by_language
 from .styling import NodeStyle, legend
 
 __all__ = ["content_security_policy", "label_engine_js", "label_ranks", "network_html",
-           "vis_network_js", "with_csp"]
+           "ranks_of", "vis_network_js", "with_csp"]
 
 _WORDS = by_language("drawing.rendering")
 
@@ -104,11 +104,26 @@ def label_ranks(graph: nx.Graph, styles: Mapping[Any, NodeStyle]) -> dict[Any, i
     >>> sorted(label_ranks(graph, styles).items(), key=lambda item: item[1])
     [('hub', 0), ('b', 1), ('a', 2), ('c', 3)]
     """
-    def importance(node: Any) -> tuple[int, float, int, str]:
-        return (0 if graph.nodes[node].get("kind") == "hub" else 1, -float(styles[node].size),
-                -graph.degree(node), str(styles[node].label).casefold())
+    hubs = {node for node, kind in graph.nodes(data="kind") if kind == "hub"}
+    return ranks_of(((node, node in hubs, degree) for node, degree in graph.degree()), styles)
 
-    return {node: rank for rank, node in enumerate(sorted(graph.nodes, key=importance))}
+
+def ranks_of(nodes: Iterable[tuple[Any, bool, int]], styles: Mapping[Any, NodeStyle]
+             ) -> dict[Any, int]:
+    """:func:`label_ranks` from ``(node, is the hub, number of ties)`` in one pass, for callers
+    that count the ties themselves; nodes that rank alike keep the order given.
+
+    >>> styles = {n: NodeStyle("#000000", 10.0, n) for n in "abc"}
+    >>> ranks_of([("a", False, 1), ("b", False, 2), ("c", True, 0)], styles)
+    {'c': 0, 'b': 1, 'a': 2}
+    """
+    keyed = []
+    for node, hub, degree in nodes:
+        style = styles[node]
+        keyed.append(((0 if hub else 1, -float(style.size), -degree,
+                       str(style.label).casefold()), node))
+    keyed.sort(key=lambda item: item[0])
+    return {node: rank for rank, (_, node) in enumerate(keyed)}
 
 
 def vis_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],

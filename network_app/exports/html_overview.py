@@ -25,7 +25,7 @@ import networkx as nx
 
 from ..analysis.communities import detect_communities
 from ..drawing.groups import colour_note, group_legend, group_styles
-from ..drawing.rendering import _json, label_engine_js, label_ranks, vis_network_js, with_csp
+from ..drawing.rendering import _json, label_engine_js, ranks_of, vis_network_js, with_csp
 from ..drawing.styling import NodeStyle
 from ..network import overview as ov
 from ..text import by_language, number, say
@@ -60,7 +60,6 @@ def overview_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     places = ov.overview_positions(overview)
     looks = group_styles(overview)
     colours: dict[str, int] = {}
-    index: dict[Any, int] = {}
     names: list[str] = []
     xs: list[float] = []
     ys: list[float] = []
@@ -70,13 +69,21 @@ def overview_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     group: list[int] = []
     members: list[list[int]] = []
     edges: list[list[int]] = []
+    # Ties read from the graph's own dicts: through the group's subgraph view every degree and
+    # neighbour list is filtered anew, and a view lists its ties in the order of a set.
+    adjacency = layer._adj
     for which, name in enumerate(grouping.names):
-        part = ov.group_graph(layer, grouping, name)
-        ranks = label_ranks(part, styles)
-        local = {}
-        for node in sorted(part, key=ranks.__getitem__):
+        inside = set(ov.group_graph(layer, grouping, name))  # the group, cut to the limit
+        # in the group's order (by name), so partners that rank alike stay in that order
+        partners = [node for node in grouping.members[name] if node in inside]
+        ranks = ranks_of(((node, False, sum(2 if other == node else 1
+                                             for other in adjacency[node] if other in inside))
+                          for node in partners), styles)
+        order = sorted(partners, key=ranks.__getitem__)
+        local = {node: k for k, node in enumerate(order)}
+        start = len(names)
+        for node in order:
             style = styles[node]
-            index[node] = local[node] = len(names)
             names.append(str(style.label))
             x, y = positions.get(node, (0.0, 0.0))
             xs.append(round(float(x), 1))
@@ -85,11 +92,14 @@ def overview_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
             colour.append(colours.setdefault(style.color, len(colours)))
             rank.append(ranks[node])
             group.append(which)
-        order = {node: k for k, node in enumerate(local)}
-        members.append(list(local.values()))
+        members.append(list(range(start, len(names))))
+        # each tie once, from its end named first (a tie with itself once)
         flat: list[int] = []
-        for a, b, attrs in part.edges(data=True):
-            flat += [order[a], order[b], _width(attrs)]
+        for k, node in enumerate(order):
+            for other, attrs in adjacency[node].items():
+                j = local.get(other)
+                if j is not None and j >= k:
+                    flat += [k, j, _width(attrs)]
         edges.append(flat)
     position = {name: i for i, name in enumerate(grouping.names)}
     return {
