@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import math
+import random
 
 import networkx as nx
 import numpy as np
@@ -173,7 +174,6 @@ def test_exact_values_equal_networkx(graph):
 def two_thousand():
     """2,000 partners, 5,000 weighted ties (strengths 1–5): a main part, small side parts and
     partners without ties, so the Wasserman–Faust scaling and the parts all count."""
-    import random
 
     graph = nx.relabel_nodes(nx.gnm_random_graph(2000, 5000, seed=2026), lambda n: f"P{n:04d}")
     rng = random.Random(7)
@@ -270,13 +270,15 @@ def test_one_conversion_per_graph(two_thousand, monkeypatch):
     convert = engine._convert
     monkeypatch.setattr(engine, "_convert", lambda layer: conversions.append(1) or convert(layer))
     searches = []
-    closeness = igraph.Graph.closeness
-    monkeypatch.setattr(igraph.Graph, "closeness",
-                        lambda self, *a, **k: searches.append(1) or closeness(self, *a, **k))
+    search = network_app.analysis.metrics.distances_from
+    monkeypatch.setattr(network_app.analysis.metrics, "distances_from",
+                        lambda *a, **k: searches.append(1) or search(*a, **k))
+    for name in ("closeness", "eccentricity", "distances"):  # all in the one pass of bits
+        monkeypatch.setattr(igraph.Graph, name, None)
     first = partner_metrics(graph)
     network_summary(graph)
     assert len(conversions) == 1
-    # The summary's path lengths are made of the distance sums the closeness already has.
+    # The summary's path lengths and diameter come from the searches of the closeness.
     assert len(searches) == 1
     # A changed weight is a different network: converted afresh, and the figures follow it.
     u, v = next(iter(graph.edges))
@@ -365,18 +367,43 @@ def test_summary_equals_networkx(generated):
         nx.average_shortest_path_length(largest))
 
 
-@pytest.mark.parametrize("searches", [1, 64, 10_000], ids=["eccentricities", "some", "bounds"])
-def test_diameter_by_bounds_or_eccentricities(generated, searches):
-    from network_app.analysis.engine import prepare
-    from network_app.analysis.metrics import _diameter
+def test_distances_in_bits_equal_igraph(generated):
+    """The one pass of bits gives igraph's distance sums, eccentricities and closeness, bit for
+    bit, from all partners and from a sample, with a long tail, side parts, partners alone,
+    a partner tied to itself and more sources than one block."""
+    import igraph
+
+    from network_app.analysis import engine
 
     graph = generated.copy()
     nx.add_path(graph, ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8"])
-    graph.add_edge("T1", "P000")  # a long tail: a fringe the bounds find quickly
-    prepared = prepare(graph)
-    largest = sorted(max(prepared.igraph.connected_components(), key=len))
-    part = graph.subgraph(max(nx.connected_components(graph), key=len))
-    assert _diameter(prepared.igraph, largest, searches) == nx.diameter(part)
+    graph.add_edge("T1", "P000")
+    graph.add_edges_from([("Z1", "Z2"), ("Z2", "Z3"), ("Z3", "Z3")])
+    graph.add_nodes_from(["Y1", "Y2"])
+    prepared = engine.prepare(graph)
+    copy = igraph.Graph(n=len(prepared.names), edges=prepared.igraph.get_edgelist())
+    n = copy.vcount()
+    everyone = engine.distances_from(prepared, np.arange(n))
+    assert everyone.farthest.tolist() == copy.eccentricity()
+    assert everyone.eccentricity.tolist() == copy.eccentricity()
+    sizes = np.array(copy.connected_components().sizes())[copy.connected_components().membership]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        closeness = (sizes - 1) / everyone.sums
+    assert np.array_equal(closeness, np.array(copy.closeness(), dtype=float), equal_nan=True)
+    sample = random.Random(4).sample(range(n), 150)
+    rows = np.array(copy.distances(source=sample), dtype=float)
+    reached = np.where(np.isinf(rows), 0, rows).astype(np.int64)
+    for block in (64, 100, 512):  # one block, several, a last one that is not full
+        monkeypatch = pytest.MonkeyPatch()
+        monkeypatch.setattr(engine, "BLOCK", block)
+        try:
+            searched = engine.distances_from(prepared, sample)
+        finally:
+            monkeypatch.undo()
+        assert searched.sums.tolist() == reached.sum(axis=0).tolist()
+        assert searched.farthest.tolist() == reached.max(axis=0).tolist()
+        assert searched.eccentricity.tolist() == reached.max(axis=1).tolist()
+    assert engine.distances_from(prepared, []).sums.tolist() == [0] * n
 
 
 def test_sampled_summary(generated):
@@ -482,8 +509,9 @@ def test_sampled_summary_reuses_the_metrics_searches(monkeypatch):
         return real(ig_graph, sources, targets, chunk)
 
     monkeypatch.setattr(module, "_distance_rows", counted)
+    monkeypatch.setattr(module, "distances_from", None)  # the sample is not searched again
     assert network_summary(graph, exact_limit=100, sample_size=60) == alone
-    assert searched == [1]  # only the double sweep's second search
+    assert searched == [1, 1]  # only the double sweep's two searches
 
 
 def test_fresh_conversion_is_found_through_its_layer():

@@ -40,14 +40,16 @@ import weakref
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import igraph as ig
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from ..network.graph import partner_layer
 
-__all__ = ["Prepared", "prepare", "quiet", "seeded"]
+__all__ = ["Distances", "Prepared", "distances_from", "prepare", "quiet", "seeded"]
 
 #: How many graphs keep their conversion at most (the app holds a few workbooks at a time).
 CACHE_SIZE = 4
@@ -192,3 +194,114 @@ def _convert(layer: nx.Graph) -> Prepared:
     copy = ig.Graph(n=len(names), edges=edges, directed=False)
     copy.es["weight"] = weights
     return Prepared(layer=layer, names=names, igraph=copy)
+
+
+# --------------------------------------------------------------------------- distances
+
+
+#: How many starting partners one pass of :func:`distances_from` searches from at once (one
+#: bit each). Measured for 5,000 partners and 27,500 ties: 0.19 s with 256, 0.15 s with 512,
+#: 0.22 s with 1,024 (the bits of a step outgrow the processor's cache). The memory is about
+#: ``2 × ties × BLOCK / 8`` bytes (14 MB for 110,000 ties).
+BLOCK = 512
+
+
+class Distances(NamedTuple):
+    """What :func:`distances_from` measures, in steps (ties), without the weights.
+
+    Attributes
+    ----------
+    sums : numpy array, one per partner
+        The sum of the partner's distances to the starting partners it can reach.
+    farthest : numpy array, one per partner
+        Its largest distance to a starting partner it can reach (0 when it reaches none).
+    eccentricity : numpy array, one per starting partner
+        The starting partner's largest distance to any partner it reaches.
+    """
+
+    sums: npt.NDArray[np.int64]
+    farthest: npt.NDArray[np.int64]
+    eccentricity: npt.NDArray[np.int64]
+
+
+def distances_from(prepared: Prepared, sources: npt.ArrayLike) -> Distances:
+    """Breadth-first searches from all ``sources`` at once, in bits (numpy).
+
+    Each partner holds one bit per starting partner of a block of :data:`BLOCK`: the ones whose
+    search has reached it. One step ORs the bits of every partner's neighbours (reached one
+    step later) and keeps the new ones; the steps of a block cost about what one search of
+    igraph costs, for a thousand searches. The sums and largest distances per partner come from
+    counting the new bits of each step (``bitwise_count``). Because the network is undirected,
+    a partner's distances *to* the starting partners are theirs *to* it: with all partners of
+    a connected part as sources, ``sums`` gives every partner's closeness and ``farthest`` its
+    eccentricity, which otherwise take igraph one search per partner each (1.1 s and 1.2 s for
+    5,000 partners on the reference machine, against 0.15 s for both here; the tests compare
+    the values with igraph's and networkx's, bit for bit).
+
+    >>> import networkx as nx
+    >>> result = distances_from(prepare(nx.path_graph(4)), [0])
+    >>> result.sums.tolist(), result.farthest.tolist(), result.eccentricity.tolist()
+    ([0, 1, 2, 3], [0, 1, 2, 3], [3])
+    """
+    sources = np.asarray(sources, dtype=np.int64).reshape(-1)
+    n = prepared.igraph.vcount()
+    sums = np.zeros(n, dtype=np.int64)
+    farthest = np.zeros(n, dtype=np.int64)
+    eccentricity = np.zeros(len(sources), dtype=np.int64)
+    if n == 0 or len(sources) == 0:
+        return Distances(sums, farthest, eccentricity)
+    tails, starts, tied = _adjacency(prepared)
+    one = np.uint64(1)
+    for first in range(0, len(sources), BLOCK):
+        block = sources[first:first + BLOCK]
+        bits = np.arange(len(block))
+        words = (len(block) + 63) // 64
+        frontier = np.zeros((n, words), dtype=np.uint64)
+        # ``|=`` bit by bit: a partner given twice as a source gets both of its bits.
+        np.bitwise_or.at(frontier, (block, bits >> 6),
+                         np.left_shift(one, (bits & 63).astype(np.uint64)))
+        seen = frontier.copy()
+        here = np.zeros(n, dtype=np.int64)  # each partner's largest distance in this block
+        step = 0
+        while len(tails):
+            step += 1
+            reached = np.zeros_like(frontier)
+            reached[tied] = np.bitwise_or.reduceat(frontier[tails], starts, axis=0)
+            reached &= ~seen
+            new = np.bitwise_count(reached).sum(axis=1, dtype=np.int64)
+            if not new.any():
+                break
+            seen |= reached
+            sums += step * new
+            here[new > 0] = step  # steps only grow within a block
+            # The starting partners that still reach someone new have this eccentricity so far.
+            still = np.bitwise_or.reduce(reached, axis=0)
+            going = (still[bits >> 6] >> (bits & 63).astype(np.uint64)) & one
+            eccentricity[first + np.flatnonzero(going)] = step
+            frontier = reached
+        np.maximum(farthest, here, out=farthest)
+    return Distances(sums, farthest, eccentricity)
+
+
+def _adjacency(prepared: Prepared) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64],
+                                            npt.NDArray[np.int64]]:
+    """Every tie in both directions, grouped by the partner it leads to: the partners it comes
+    from (``tails``), where each group starts, and the partners with ties (the groups, in
+    order). Kept in ``prepared.memo``."""
+    kept = prepared.memo.get("adjacency")
+    if kept is not None:
+        return kept
+    n = prepared.igraph.vcount()
+    edges = np.array(prepared.igraph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    loops = edges[:, 0] == edges[:, 1]
+    edges = edges[~loops]  # a tie of a partner with itself never shortens a path
+    tails = np.concatenate([edges[:, 0], edges[:, 1]])
+    heads = np.concatenate([edges[:, 1], edges[:, 0]])
+    order = np.argsort(heads, kind="stable")
+    tails = tails[order]
+    degree = np.bincount(heads, minlength=n)
+    tied = np.flatnonzero(degree)
+    starts = (np.cumsum(degree) - degree)[tied]
+    kept = (tails, starts, tied)
+    prepared.memo["adjacency"] = kept
+    return kept

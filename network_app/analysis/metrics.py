@@ -60,7 +60,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ..text import by_key, number, say
-from .engine import Prepared, prepare, quiet, seeded
+from .engine import Distances, Prepared, distances_from, prepare, quiet, seeded
 from .helper import HELPER_FROM, split_betweenness
 
 __all__ = [
@@ -82,10 +82,10 @@ EXACT_LIMIT = 5000
 
 #: The helper process's share of exact betweenness's starting partners (from
 #: :data:`~network_app.analysis.helper.HELPER_FROM` partners on), so that both processes finish
-#: together: here this one measures closeness and the eccentricities, each about a third of
-#: betweenness's work (2.9 s, 1.0 s and 1.2 s for 5,000 partners on the reference machine), and
-#: the other measures (0.3 s).
-PATHS_SHARE = 0.92
+#: together: meanwhile this one measures closeness and the eccentricities in one pass of bits
+#: (0.15 s for 5,000 partners on the reference machine, against 2.5 s for betweenness), the
+#: other measures (0.13 s) and the rest of betweenness.
+PATHS_SHARE = 0.56
 #: The same when betweenness and closeness are sampled (above ``exact_limit``): for 20,000
 #: partners betweenness from 500 of them took 1.7 s of CPU, while the estimate of closeness from
 #: the same sample took 1.1 s and the other measures 0.8 s here, so the helper takes nearly all.
@@ -181,11 +181,10 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
             closeness = _exact_closeness(prepared, np.arange(n), part_size)
         else:
             # A second process counts most of the paths meanwhile this one measures closeness,
-            # every partner's eccentricity (the summary's diameter) and the other measures:
-            # about the same work.
+            # every partner's eccentricity (the summary's diameter), the other measures and
+            # the rest of the paths: about the same work.
             def meanwhile() -> npt.NDArray[np.float64]:
                 closeness = _exact_closeness(prepared, np.arange(n), part_size)
-                prepared.memo["eccentricity"] = np.array(ig_graph.eccentricity(), dtype=np.int64)
                 others.update(_other_measures(prepared))
                 return closeness
 
@@ -337,21 +336,20 @@ def network_summary(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
     if size < 2:
         return summary
     if size <= exact_limit or sample_size >= size:
-        # Closeness is (size - 1) / (sum of a partner's distances) inside its part.
-        closeness = _closeness_inside(prepared, np.array(largest, dtype=np.int64))
-        total = int(np.rint(((size - 1) / closeness).sum()))
+        # The searches of the closeness (every partner's distance sum and eccentricity).
+        paths = _paths(prepared, np.array(largest, dtype=np.int64))
+        total = int(paths.sums[largest].sum())
         summary["average_path_length"] = total / (size * (size - 1))
-        eccentricity = prepared.memo.get("eccentricity")  # measured with the metrics
-        summary["diameter"] = (int(eccentricity[largest].max()) if eccentricity is not None
-                               else _diameter(ig_graph, largest))
+        summary["diameter"] = int(paths.farthest[largest].max())
     else:
         sample = [largest[i] for i in random.Random(seed).sample(range(size), sample_size)]
-        total, eccentricity, farthest = _sample_rows(prepared, sample, largest)
+        total, eccentricity = _sample_rows(prepared, sample, largest)
         summary["average_path_length"] = total / (sample_size * (size - 1))
         # A lower bound that is usually exact: the sample's largest distance, and the largest
         # distance seen from the partner farthest from them (the "double sweep"). The exact
         # diameter needs a search from many partners.
-        start = largest[int(farthest[int(eccentricity.argmax())])]
+        away = next(_distance_rows(ig_graph, [sample[int(eccentricity.argmax())]], largest))[0]
+        start = largest[int(away.argmax())]
         sweep = next(_distance_rows(ig_graph, [start], largest)).max()
         summary["diameter"] = int(max(eccentricity.max(), sweep))
         summary["path_sample"] = sample_size
@@ -373,17 +371,29 @@ def _exact_closeness(prepared: Prepared, vertices: npt.NDArray[np.int64],
 
 def _closeness_inside(prepared: Prepared, vertices: npt.NDArray[np.int64]
                       ) -> npt.NDArray[np.float64]:
-    """igraph's closeness of these partners inside their parts: (part size − 1) / the sum of
-    their distances; NaN for a partner without ties. Computed for every partner it is kept in
-    ``prepared.memo``: the summary's average path length is made of the same sums."""
-    kept = prepared.memo.get("closeness")
+    """igraph's closeness of these partners (whole connected parts) inside their parts, the
+    same bits: (part size − 1) / the sum of their distances; NaN for a partner without ties."""
+    sums = _paths(prepared, vertices).sums[vertices]
+    membership = np.array(prepared.igraph.connected_components().membership, dtype=np.int64)
+    size = np.bincount(membership)[membership[vertices]] if len(vertices) else sums
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0 / 0 alone: NaN, as igraph
+        return np.asarray((size - 1) / sums, dtype=float)
+
+
+def _paths(prepared: Prepared, vertices: npt.NDArray[np.int64]) -> Distances:
+    """The distance sums and eccentricities of these partners, which are whole connected parts
+    (searched from all of their partners: the sums are theirs in full). Measured for every
+    partner they are kept in ``prepared.memo``: the closeness, the summary's average path
+    length and its diameter come from the same searches."""
+    kept = prepared.memo.get("paths")
     if kept is not None:
-        return np.asarray(kept[vertices])
-    with quiet():  # igraph warns about partners without ties (NaN)
-        inside = np.array(prepared.igraph.closeness(vertices=vertices.tolist()), dtype=float)
-    if len(vertices) == len(prepared.names):
-        prepared.memo["closeness"] = inside
-    return inside
+        return kept
+    n = len(prepared.names)
+    if len(vertices) < n:
+        return distances_from(prepared, vertices)
+    paths = distances_from(prepared, np.arange(n))
+    prepared.memo["paths"] = paths
+    return paths
 
 
 def _sampled_closeness(prepared: Prepared, sample: list[int],
@@ -396,7 +406,6 @@ def _sampled_closeness(prepared: Prepared, sample: list[int],
     part (itself not counted), then scaled as in :func:`_exact_closeness`.
     """
     n = len(membership)
-    ig_graph = prepared.igraph
     closeness = np.zeros(n)
     in_part: dict[int, list[int]] = {}
     for source in sample:
@@ -410,39 +419,27 @@ def _sampled_closeness(prepared: Prepared, sample: list[int],
     for part in sorted(big):
         members = np.flatnonzero(membership == part)
         sources = in_part[part]
-        far = np.zeros(len(members))
-        sums, largest, farthest = [], [], []
-        for rows in _distance_rows(ig_graph, sources, members.tolist()):
-            far += rows.sum(axis=0)
-            sums.append(rows.sum(axis=1))
-            largest.append(rows.max(axis=1))
-            farthest.append(rows.argmax(axis=1))
+        searched = distances_from(prepared, sources)
+        far = searched.sums[members].astype(float)
         # What the summary needs of the same searches (see _sample_rows).
-        kept[tuple(sources)] = (members, np.concatenate(sums), np.concatenate(largest),
-                                np.concatenate(farthest))
+        kept[tuple(sources)] = (members, searched)
         seen = len(sources) - np.isin(members, sources)
         closeness[members] = (len(members) - 1) * seen / ((n - 1) * far)
     return closeness, bool(big)
 
 
 def _sample_rows(prepared: Prepared, sample: list[int], part: list[int]
-                 ) -> tuple[int, npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+                 ) -> tuple[int, npt.NDArray[np.int64]]:
     """For the searches from the sampled partners across their part: the sum of all their
-    distances, each one's largest distance and the partner (position in ``part``) where it
-    is reached. The metrics' estimate of closeness made the same searches when the network is
-    one piece (the same sample of the same partners): then they are not made again (1.5 s at
-    20,000 partners)."""
+    distances and each one's largest distance. The metrics' estimate of closeness made the
+    same searches when the network is one piece (the same sample of the same partners): then
+    they are not made again."""
     kept = prepared.memo.get("sampled_rows", {}).get(tuple(sample))
     if kept is not None and np.array_equal(kept[0], part):
-        return int(kept[1].sum()), kept[2], kept[3]
-    total = 0
-    eccentricity = np.zeros(0, dtype=np.int64)
-    farthest = np.zeros(0, dtype=np.int64)
-    for rows in _distance_rows(prepared.igraph, sample, part):
-        total += int(rows.sum())
-        eccentricity = np.concatenate([eccentricity, rows.max(axis=1)])
-        farthest = np.concatenate([farthest, rows.argmax(axis=1)])
-    return total, eccentricity, farthest
+        searched = kept[1]
+    else:
+        searched = distances_from(prepared, sample)
+    return int(searched.sums[part].sum()), searched.eccentricity
 
 
 def _distance_rows(ig_graph: ig.Graph, sources: list[int], targets: list[int],
@@ -452,40 +449,6 @@ def _distance_rows(ig_graph: ig.Graph, sources: list[int], targets: list[int],
     for first in range(0, len(sources), chunk):
         block = ig_graph.distances(source=sources[first:first + chunk], target=targets)
         yield np.array(block, dtype=np.int64)
-
-
-def _diameter(ig_graph: ig.Graph, part: list[int], searches: int = 64) -> int:
-    """The exact diameter of one connected part, from few searches where the network allows.
-
-    Bounds on every partner's eccentricity (its largest distance) narrow with each search
-    (Takes & Kosters 2011; networkx's ``diameter(usebounds=True)`` works the same way): a
-    search from v gives ecc(w) ≥ max(d(v, w), ecc(v) − d(v, w)) and ecc(w) ≤ ecc(v) + d(v, w).
-    Partners whose upper bound cannot exceed the largest eccentricity found are done; the
-    next search starts, in turn, from the open partner with the highest upper bound and the
-    one with the lowest lower bound. Networks with clear centres and fringes are done after a
-    few dozen searches; in one where nearly every partner is equally far from the rest (a
-    random network) the bounds hardly help (1,205 searches for 5,000 partners), so after
-    ``searches`` igraph measures every partner's eccentricity in one call instead.
-    """
-    size = len(part)
-    lower = np.zeros(size, dtype=np.int64)
-    upper = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
-    best = 0
-    pick = 0
-    high = True
-    for _ in range(searches):
-        distance = next(_distance_rows(ig_graph, [part[pick]], part))[0]
-        eccentricity = int(distance.max())
-        best = max(best, eccentricity)
-        lower = np.maximum(lower, np.maximum(distance, eccentricity - distance))
-        upper = np.minimum(upper, eccentricity + distance)
-        lower[pick] = upper[pick] = eccentricity
-        open_ = np.flatnonzero(upper > best)
-        if len(open_) == 0:
-            return best
-        pick = int(open_[np.argmax(upper[open_])] if high else open_[np.argmin(lower[open_])])
-        high = not high
-    return int(max(ig_graph.eccentricity(vertices=part)))
 
 
 def _neighbourhood_measures(graph: nx.Graph) -> tuple[dict[Any, float], dict[Any, float]]:
