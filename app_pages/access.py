@@ -34,23 +34,23 @@ import streamlit as st
 from streamlit import config
 
 from network_app.access import (
+    MAX_PASSWORD_LENGTH,
     LoginSettings,
     LoginSetupError,
-    Throttle,
+    PasswordChecks,
     check_required,
     may_edit,
     pause_after,
     settings_from,
-    verify_password,
 )
-from network_app.text import LANGUAGES, by_language, say
+from network_app.text import LANGUAGES, by_language, number, say
 
-__all__ = ["Rights", "THROTTLE", "allowed_to_write", "gate", "may_edit_now", "sidebar_note"]
+__all__ = ["Rights", "PASSWORDS", "allowed_to_write", "gate", "may_edit_now", "sidebar_note"]
 
 TEXT = by_language("app.access")
 _LOG = logging.getLogger("stadtlabor")
-#: Failed passwords of the whole server (all sessions).
-THROTTLE = Throttle()
+#: The password checks of the whole server (all sessions): failures per minute, two at once.
+PASSWORDS = PasswordChecks()
 #: Session-state keys: which password hash the session signed in with (a changed password in
 #: secrets.toml signs everybody out), wrong tries in a row, and until when the next try waits.
 _SIGNED_IN, _FAILURES, _UNTIL = "access_signed_in", "access_failures", "access_until"
@@ -225,8 +225,10 @@ def _sign_in_page(settings: LoginSettings) -> NoReturn:
         if settings.oidc:
             st.caption(t["or_password"])
         with st.form("access_sign_in", clear_on_submit=True, enter_to_submit=True):
+            # one more than is checked: Streamlit cuts longer input to max_chars on the server,
+            # so an overlong password arrives too long and is refused (_check), not cut short
             password = st.text_input(t["password"], type="password", key="access_password",
-                                     max_chars=1000)
+                                     max_chars=MAX_PASSWORD_LENGTH + 1)
             sent = st.form_submit_button(t["submit"], type="primary")
         if sent:
             _check(password, settings.password_hash, lang)
@@ -234,25 +236,37 @@ def _sign_in_page(settings: LoginSettings) -> NoReturn:
 
 
 def _check(password: str, stored: str, lang: str) -> None:
-    """One try at the password: refused while the session's or the server's pause runs."""
+    """One try at the password: refused while the session's or the server's pause runs, while
+    two other checks are running, and for a password over 1,000 characters."""
+    t = TEXT[lang]
     if not password:
-        st.warning(TEXT[lang]["empty"])
+        st.warning(t["empty"])
         return
-    now = time.monotonic()
-    wait = max(st.session_state.get(_UNTIL, 0.0) - now, THROTTLE.wait())
+    wait = st.session_state.get(_UNTIL, 0.0) - time.monotonic()
     if wait > 0:
         st.error(say("app.access.wait", lang, count=math.ceil(wait)), icon="⏳")
         return
-    if verify_password(password, stored):
+    outcome = PASSWORDS.check(password, stored)
+    if outcome.result == "right":
         st.session_state[_SIGNED_IN] = _password_fingerprint(stored)
         st.session_state[_FAILURES] = 0
         st.session_state.pop(_UNTIL, None)
         st.rerun()
+    if outcome.result == "wait":
+        st.error(say("app.access.wait", lang, count=math.ceil(outcome.seconds)), icon="⏳")
+        return
+    if outcome.result == "busy":
+        _LOG.warning("a password try was refused: two checks were running already")
+        st.warning(t["busy"], icon="⏳")
+        return
+    if outcome.result == "too_long":
+        st.error(say("app.access.too_long", lang, max=number(MAX_PASSWORD_LENGTH, lang)),
+                 icon="🔒")
+        return
     failures = st.session_state.get(_FAILURES, 0) + 1
     pause = pause_after(failures)
     st.session_state[_FAILURES] = failures
     st.session_state[_UNTIL] = time.monotonic() + pause
-    THROTTLE.failed()
     _LOG.warning("wrong password for the app (%d in a row in this session)", failures)
     st.error(say("app.access.wrong", lang, count=math.ceil(pause)), icon="🔒")
 

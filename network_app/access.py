@@ -43,15 +43,18 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .text import fill, words
 
 __all__ = [
+    "MAX_PASSWORD_LENGTH",
     "MIN_PASSWORD_LENGTH",
     "REQUIRED_ENV",
     "LoginSettings",
     "LoginSetupError",
+    "Outcome",
+    "PasswordChecks",
     "Throttle",
     "check_required",
     "hash_password",
@@ -75,6 +78,11 @@ _KEYS = frozenset({"password_hash", "provider", "editors", "editor_groups"})
 #: Streamlit signs its login cookie with [auth] cookie_secret: at least this long, no spaces.
 MIN_COOKIE_SECRET = 32
 _PREFIX = "scrypt"
+#: The longest password checked: a longer one is refused before it is hashed (the sign-in form
+#: allows no more either, but the browser's limit is no protection).
+MAX_PASSWORD_LENGTH = 1000
+#: Password checks (scrypt) running at the same moment on the whole server; more: "busy".
+CHECKS_AT_ONCE = 2
 #: The environment variable a server install sets (deploy/partnernetz.service, the Containerfile):
 #: ``required`` makes a login compulsory, a missing or empty secrets.toml then locks the app.
 REQUIRED_ENV = "PARTNERNETZ_LOGIN"
@@ -290,6 +298,10 @@ class Throttle:
     A pause per session alone would not stop someone who opens a new session for every
     guess; past the limit every try (right or wrong) waits until the oldest failure of the
     minute is a minute old. Thread-safe (Streamlit runs each session in a thread of its own).
+
+    :meth:`reserve` checks and counts in one step (under the lock): a try is counted as a
+    failure before its password is checked and taken back by :meth:`succeeded`, so many tries
+    at the same moment cannot all pass a check that each of them would pass alone.
     """
 
     def __init__(self, per_minute: int = 30, clock: Callable[[], float] = time.monotonic):
@@ -302,17 +314,81 @@ class Throttle:
         while self._failures and now - self._failures[0] >= 60:
             self._failures.popleft()
 
+    def _waiting(self, now: float) -> float:
+        self._forget_old(now)
+        if len(self._failures) < self.per_minute:
+            return 0.0
+        return max(0.0, 60 - (now - self._failures[0]))
+
     def wait(self) -> float:
         """Seconds until the next try may be checked (0: now)."""
         with self._lock:
+            return self._waiting(self._clock())
+
+    def reserve(self) -> tuple[float, float | None]:
+        """``(0, token)`` when a try may be checked now, counted as a failure until
+        :meth:`succeeded` takes it back; ``(seconds, None)`` when it has to wait."""
+        with self._lock:
             now = self._clock()
-            self._forget_old(now)
-            if len(self._failures) < self.per_minute:
-                return 0.0
-            return max(0.0, 60 - (now - self._failures[0]))
+            wait = self._waiting(now)
+            if wait > 0:
+                return wait, None
+            self._failures.append(now)
+            return 0.0, now
+
+    def succeeded(self, token: float) -> None:
+        """The try ``token`` (from :meth:`reserve`) was right: it is no failure."""
+        with self._lock:
+            try:
+                self._failures.remove(token)
+            except ValueError:  # a minute old and forgotten already
+                pass
 
     def failed(self) -> None:
         with self._lock:
             now = self._clock()
             self._forget_old(now)
             self._failures.append(now)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one try at the password: ``"right"``, ``"wrong"``, ``"wait"`` (the
+    server's limit of failures is reached: ``seconds``), ``"busy"`` (too many checks at the
+    same moment) or ``"too_long"`` (refused before hashing)."""
+
+    result: Literal["right", "wrong", "wait", "busy", "too_long"]
+    seconds: float = 0.0
+
+
+class PasswordChecks:
+    """The password checks of the whole server: the :class:`Throttle` of failures, at most
+    ``at_once`` scrypt checks at the same moment (each takes 32 MiB and half a second of a
+    core: a flood of tries must not take the server's memory and cores), and no password of
+    more than :data:`MAX_PASSWORD_LENGTH` characters hashed at all.
+
+    >>> checks = PasswordChecks()
+    >>> stored = hash_password("Rathaus-Soest-2026", cost=2**10)
+    >>> [checks.check(p, stored).result for p in ("Rathaus-Soest-2026", "falsch", "x" * 1001)]
+    ['right', 'wrong', 'too_long']
+    """
+
+    def __init__(self, throttle: Throttle | None = None, at_once: int = CHECKS_AT_ONCE):
+        self.throttle = Throttle() if throttle is None else throttle
+        self._slots = threading.BoundedSemaphore(at_once)
+
+    def check(self, password: str, stored: str) -> Outcome:
+        if len(password) > MAX_PASSWORD_LENGTH:
+            return Outcome("too_long")
+        if not self._slots.acquire(blocking=False):
+            return Outcome("busy")
+        try:
+            wait, token = self.throttle.reserve()
+            if token is None:
+                return Outcome("wait", wait)
+            if verify_password(password, stored):
+                self.throttle.succeeded(token)
+                return Outcome("right")
+            return Outcome("wrong")
+        finally:
+            self._slots.release()

@@ -15,8 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from network_app import cli
 from network_app.access import (
+    MAX_PASSWORD_LENGTH,
     LoginSettings,
     LoginSetupError,
+    PasswordChecks,
     Throttle,
     hash_password,
     may_edit,
@@ -127,6 +129,98 @@ def test_throttle_caps_failures_of_the_whole_server():
     assert throttle.wait() == pytest.approx(57)
     now[0] += 57
     assert throttle.wait() == 0
+
+
+def test_throttle_checks_and_counts_in_one_step():
+    """Twenty tries at the same moment against a limit of five: five are checked, not all."""
+    import threading
+
+    throttle = Throttle(per_minute=5)
+    start = threading.Barrier(20)
+    tokens: list[float | None] = []
+
+    def one() -> None:
+        start.wait()
+        tokens.append(throttle.reserve()[1])
+
+    threads = [threading.Thread(target=one) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(token is not None for token in tokens) == 5
+    assert throttle.wait() > 59
+    # a right password is no failure: its try is taken back
+    throttle = Throttle(per_minute=1)
+    _, token = throttle.reserve()
+    assert token is not None and throttle.wait() > 0
+    throttle.succeeded(token)
+    assert throttle.wait() == 0
+
+
+def test_a_flood_of_wrong_passwords_is_checked_only_up_to_the_limit():
+    import threading
+
+    checks = PasswordChecks(Throttle(per_minute=3), at_once=20)
+    start = threading.Barrier(12)
+    results: list[str] = []
+
+    def one() -> None:
+        start.wait()
+        results.append(checks.check("falsch-falsch", CHEAP).result)
+
+    threads = [threading.Thread(target=one) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["wait"] * 9 + ["wrong"] * 3
+    assert checks.check(PASSWORD, CHEAP).result == "wait"  # the right one waits too
+
+
+def test_at_most_two_checks_at_once(monkeypatch):
+    import threading
+
+    import network_app.access as access
+
+    running, go_on = threading.Semaphore(0), threading.Event()
+
+    def slow(password: str, stored: str) -> bool:
+        running.release()
+        go_on.wait(10)
+        return password == PASSWORD
+
+    monkeypatch.setattr(access, "verify_password", slow)
+    checks = PasswordChecks()
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda: results.append(checks.check(PASSWORD,
+                                                                           CHEAP).result))
+               for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for _ in range(2):
+        assert running.acquire(timeout=10)
+    assert checks.check(PASSWORD, CHEAP).result == "busy"  # a third while two run
+    go_on.set()
+    for thread in threads:
+        thread.join()
+    assert results == ["right", "right"]
+    assert checks.check(PASSWORD, CHEAP).result == "right"
+
+
+def test_an_overlong_password_is_not_hashed(monkeypatch):
+    import network_app.access as access
+
+    checks = PasswordChecks()
+    assert checks.check("x" * MAX_PASSWORD_LENGTH, CHEAP).result == "wrong"
+
+    def never(password: str, stored: str) -> bool:
+        raise AssertionError("hashed")
+
+    monkeypatch.setattr(access, "verify_password", never)
+    assert checks.check("x" * (MAX_PASSWORD_LENGTH + 1), CHEAP).result == "too_long"
+    assert checks.check("x" * 10**6, CHEAP).result == "too_long"
+    assert checks.throttle.wait() == 0  # refused before counting
 
 
 # --------------------------------------------------------------------------- network-app password
@@ -586,3 +680,28 @@ def test_a_changed_password_stops_a_write_from_an_open_page(tmp_path):
     assert state_of(ws) == before
     assert is_sign_in_page(at)
     assert at.warning[0].value.startswith("Es wurde nichts gespeichert")
+
+
+def test_sign_in_refuses_an_overlong_password_and_says_when_busy():
+    at = app({"login": {"password_hash": CHEAP}})
+    PASSWORDS = sys.modules["app_pages.access"].PASSWORDS  # the app's, of this process
+    # a message of its own to the server is not bound by the browser's limit (Streamlit cuts
+    # it to the field's 1,001 characters, AppTest's input() would refuse it)
+    at.text_input(key="access_password").set_value("x" * 5000)
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == [
+        "Das Passwort ist zu lang (höchstens 1.000 Zeichen). Es wurde nicht geprüft."]
+    assert is_sign_in_page(at)
+    taken = [PASSWORDS._slots.acquire(blocking=False) for _ in range(2)]  # noqa: SLF001
+    try:
+        assert all(taken)  # two checks of other sessions running
+        sign_in(at, PASSWORD)
+        assert is_sign_in_page(at)
+        assert [w.value for w in at.warning] == [
+            "Gerade werden viele Anmeldungen zugleich geprüft. Bitte gleich noch einmal "
+            "versuchen."]
+    finally:
+        for _ in taken:
+            PASSWORDS._slots.release()  # noqa: SLF001
+    sign_in(at, PASSWORD)
+    assert not is_sign_in_page(at)

@@ -70,6 +70,9 @@ CATALOG: dict[str, Any] = {
                  "(Schutz vor dem Erraten des Passworts).",
                  "other": "Bitte warten Sie noch {count} Sekunden, dann können Sie es erneut "
                  "versuchen (Schutz vor dem Erraten des Passworts)."},
+        "busy": "Gerade werden viele Anmeldungen zugleich geprüft. Bitte gleich noch einmal "
+        "versuchen.",
+        "too_long": "Das Passwort ist zu lang (höchstens {max} Zeichen). Es wurde nicht geprüft.",
         "setup_broken": "Die Anmeldung ist falsch eingerichtet, deshalb bleibt die App "
         "gesperrt. {detail}",
         "signed_in": "Angemeldet (mit Passwort).",

@@ -44,6 +44,8 @@ CATALOG: dict[str, Any] = {
                   "other": "The password is wrong. You can try again in {count} seconds."},
         "wait": {"one": "Please wait 1 more second, then try again (protection against guessing the password).",
                  "other": "Please wait {count} more seconds, then try again (protection against guessing the password)."},
+        "busy": "Many sign-ins are being checked at this moment. Please try again in a moment.",
+        "too_long": "The password is too long (at most {max} characters). It was not checked.",
         "setup_broken": "The login is set up wrongly, so the app stays locked. {detail}",
         "signed_in": "Signed in (with the password).",
         "signed_in_as": "Signed in as {name}.",
