@@ -49,6 +49,7 @@ from ..text import fill, number, say, words
 from ..workbook import schema
 from .labels import Label, place_labels
 from .picture import label_text
+from .settings import picture_settings
 
 __all__ = [
     "GERMANY_BOX",
@@ -671,14 +672,13 @@ def map_svg(places: Sequence[Place], width: int, height: int, lang: str = "de", 
     of ``look`` is one pixel; text stays text. With ``zoom`` it shows that region, else all
     places with ``frame`` marking the region; ``paint``, ``ties`` and ``legend`` as
     :func:`draw_map` takes them."""
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     box = zoom.box if zoom is not None else map_extent(places)
-    with matplotlib.rc_context({"font.family": ["DejaVu Sans", "sans-serif"],
-                                "svg.fonttype": "none", "svg.hashsalt": "partnernetz-map",
-                                "text.parse_math": False}):
+    with picture_settings({"font.family": ["DejaVu Sans", "sans-serif"],
+                          "svg.fonttype": "none", "svg.hashsalt": "partnernetz-map",
+                          "text.parse_math": False}):
         figure = Figure(figsize=(width / 72, height / 72), dpi=72, facecolor="white")
         FigureCanvasAgg(figure)  # measures the labels; savefig writes the SVG
         axes = figure.add_axes((0, 0, 1, 1))

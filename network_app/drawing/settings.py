@@ -7,7 +7,12 @@ the first to finish puts back what the other still needs. Then an SVG written wi
 ``svg.fonttype = "none"`` (text stays text: searchable, sharp, readable by screen readers)
 came out with every letter as a path (seen on the presentation's reach view, while the
 previous page's run was still drawing). :func:`picture_settings` takes one lock for the
-settings and the drawing, so one picture at a time is drawn under its settings.
+settings and the drawing, so one picture at a time is drawn under its settings. Every picture
+is drawn under it: the network page (:mod:`network_app.exports.pictures`), the map page
+(:mod:`network_app.exports.maps`), the screen map (:func:`network_app.drawing.places.map_svg`),
+the deck's pictures (:mod:`network_app.exports.pptx.drawing`) and the reach view; one drawn
+outside it could still put back settings under another's feet
+(tests/test_picture_settings.py).
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from ..drawing.places import (
     map_extent,
     place_label,
 )
+from ..drawing.settings import picture_settings
 from ..drawing.styling import NodeStyle
 from ..text import by_language, join_list, say
 from .common import ExportMeta, atomic_target
@@ -55,10 +56,8 @@ def write_map(path: str | os.PathLike[str], graph: nx.Graph, styles: Mapping[Any
     """
     if fmt not in PICTURE_FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}; use one of {PICTURE_FORMATS}")
-    import matplotlib
-
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
-                                "svg.hashsalt": "stadtlabor-map", "path.simplify": False}):
+    with picture_settings({"svg.fonttype": "none", "pdf.fonttype": 42,
+                          "svg.hashsalt": "stadtlabor-map", "path.simplify": False}):
         figure = map_page(graph, styles, legend, meta, paper)
         with atomic_target(path) as temporary:
             figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
@@ -72,10 +71,8 @@ def map_page(graph: nx.Graph, styles: Mapping[Any, NodeStyle], legend: list[tupl
     the footer names them: the page is drawn again with room for it."""
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
-    import matplotlib
-
     found = partner_map(graph, styles)
-    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
+    with picture_settings({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
         figure, unnamed = _page(found, legend, meta, paper, note=False)
         if unnamed:
             figure, unnamed = _page(found, legend, meta, paper, note=True)

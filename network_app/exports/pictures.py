@@ -30,6 +30,7 @@ from typing import Any
 import networkx as nx
 
 from ..drawing.picture import HUB_EDGE, MAX_LABELS, PARTNER_EDGE, draw_network
+from ..drawing.settings import picture_settings
 from ..drawing.styling import HUB_COLOR, NodeStyle, tie_widths_vary
 from ..text import by_language, fill, say
 from .common import ExportMeta, atomic_target
@@ -74,11 +75,9 @@ def write_picture(path: str | os.PathLike[str], graph: nx.Graph,
     """
     if fmt not in PICTURE_FORMATS:
         raise ValueError(f"unknown picture format {fmt!r}; use one of {PICTURE_FORMATS}")
-    import matplotlib
-
     # How text is written into the file: as text in SVG, with embedded fonts in PDF.
-    with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42,
-                                "svg.hashsalt": "stadtlabor", "path.simplify": False}):
+    with picture_settings({"svg.fonttype": "none", "pdf.fonttype": 42,
+                          "svg.hashsalt": "stadtlabor", "path.simplify": False}):
         figure = picture_page(graph, positions, styles, legend, meta, paper)
         with atomic_target(path) as temporary:
             figure.savefig(temporary, format=fmt, dpi=DPI, metadata=_metadata(meta, fmt))
@@ -97,12 +96,10 @@ def picture_page(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}; use A4 or A3")
-    import matplotlib
-
     # parse_math off: a name such as "Kosten $5 und $10" is text, not (broken) mathtext.
     # A network larger than the labels tried surely has names missing: the note from the start.
     certain = graph.number_of_nodes() > MAX_LABELS
-    with matplotlib.rc_context({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
+    with picture_settings({"font.family": [FONT, "sans-serif"], "text.parse_math": False}):
         figure, missing = _page(graph, positions, styles, legend, meta, paper, note=certain)
         if missing and not certain:
             figure, missing = _page(graph, positions, styles, legend, meta, paper, note=True)

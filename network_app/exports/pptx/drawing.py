@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+from ...drawing.settings import picture_settings
 from .text import font_family
 from .theme import PICTURE_DPI
 
@@ -35,10 +36,8 @@ def render(draw: Callable[..., Any], width: float, height: float, *args: Any,
            **kwargs: Any) -> tuple[bytes, Any]:
     """Run ``draw(figure, axes, ...)`` on a fresh ``width`` × ``height`` inch figure in the deck's
     font (mathtext off: workbook text is text); return its PNG and what ``draw`` returned."""
-    import matplotlib
-
-    with matplotlib.rc_context({"font.family": "sans-serif", "font.sans-serif": font_family(),
-                                "text.parse_math": False}):
+    with picture_settings({"font.family": "sans-serif", "font.sans-serif": font_family(),
+                          "text.parse_math": False}):
         figure, axes = _figure(width, height)
         result = draw(figure, axes, *args, **kwargs)
         return _png(figure), result
