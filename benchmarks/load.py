@@ -28,10 +28,11 @@ reads the page's answer. "Gespeichert: …" is a save the page claims. When the 
 workbook was saved by someone else in the meantime (the warning before saving, or the error
 after pressing "Speichern"), the saver does what the page offers: "Neu laden", then "Auf die
 neuere Fassung übertragen", then "Speichern" again. Each saver writes "load-<saver>-<n>",
-then waits ``--save-pause`` seconds (default 5: two colleagues editing busily; every save is
-a new workbook, which the sessions show on their next rerun: the server reads, lays out and
-measures it once, in its caches) and types the next value into the grid it has on screen, so
-a colleague's save in the pause is met as a user meets it. Afterwards: every save the page
+then waits about ``--save-pause`` seconds (default 5, drawn between half and one and a half
+times it: two colleagues editing busily, not in step; every save is a new workbook, which
+the sessions show on their next rerun: the server reads, lays out and measures it once, in its
+caches) and types the next value into the grid it has on screen, so a colleague's save in the
+pause is met as a user meets it. A saver stops at its first failure. Afterwards: every save the page
 claimed must be in the workspace's versions (the value in a version, one version per claimed
 save, recorded under the saver's name), and the current workbook must hold each saver's last
 value; any difference is a lost save. A conflict message is the app's own handling, not an
@@ -464,13 +465,17 @@ class Saver:
         self.result.failures.append(f"{self.where}: {value} not saved after {TRIES} tries")
 
     async def work(self, stop_at: float, pause: float) -> None:
+        """Save until ``stop_at``, ``pause`` seconds apart on average (half to one and a half
+        times it, drawn: people are not in step); the first failure ends it."""
+        rng = random.Random(1000 + self.result.number)
         n = 0
         try:
             await self.open()
-            while time.monotonic() < stop_at:
+            while time.monotonic() < stop_at and not self.result.failures:
                 n += 1
                 await self.save(f"load-{self.result.number}-{n}", stop_at)
-                await asyncio.sleep(min(pause, max(0.0, stop_at - time.monotonic())))
+                wait = pause * rng.uniform(0.5, 1.5)
+                await asyncio.sleep(min(wait, max(0.0, stop_at - time.monotonic())))
         except (TimeoutError, OSError, websockets.ConnectionClosed) as exc:
             self.result.failures.append(f"{self.where}: {type(exc).__name__}: {exc}")
         finally:
@@ -676,12 +681,14 @@ def main(argv: list[str] | None = None) -> int:
           + (f" (log: {log_path})" if args.keep else ""))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    if not args.keep:
-        shutil.rmtree(base, ignore_errors=True)
     saves = result["saves"]
-    failed = (result["errors"] or saves["lost"] or saves["saver_failures"]
-              or (args.savers and not saves["saves_done"]))
-    return 1 if failed or tracebacks else 0
+    failed = bool(result["errors"] or saves["lost"] or saves["saver_failures"]
+                  or (args.savers and not saves["saves_done"]) or tracebacks)
+    if failed and not args.keep:
+        print(f"the server's log is kept: {log_path}")
+    elif not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
