@@ -262,3 +262,33 @@ def test_bulk_build_equals_the_row_by_row_build_on_the_bundled_workbook(as_of):
     data = load_workbook(BUNDLED)
     graph = build_graph(data, as_of=as_of)
     assert _fingerprint(graph) == _fingerprint(_reference_build_graph(data, as_of=as_of))
+
+
+def test_bulk_build_fills_the_graph_as_networkx_adds_nodes_and_ties():
+    """build_graph fills a new graph's dicts itself (keeping its attribute dicts instead of
+    copies): the same graph as add_nodes_from and add_edges_from give, also for a node named
+    twice, a tie given twice (merged), a tie with itself and an end that is no node yet."""
+    from network_app.network.graph import _add_nodes, _add_ties
+
+    def nodes():
+        return [("A", {"kind": "hub", "x": 1}), ("B", {"kind": "partner"}),
+                ("A", {"x": 2, "y": 3}), ("C", {})]
+
+    def ties():
+        return [("A", "B", {"kind": "category", "weight": 1}), ("B", "C", {"weight": 2}),
+                ("B", "A", {"kind": "partner", "relations": [1]}), ("C", "C", {"weight": 4}),
+                ("C", "D", {"weight": 5}), ("E", "A", {})]
+
+    made = nx.Graph(name="x")
+    _add_nodes(made, nodes())
+    _add_ties(made, ties())
+    expected = nx.Graph(name="x")
+    expected.add_nodes_from(nodes())
+    expected.add_edges_from(ties())
+    assert _fingerprint(made) == _fingerprint(expected)
+    assert made.edges["A", "B"] == {"kind": "partner", "weight": 1, "relations": [1]}
+    assert made.adj["A"]["B"] is made.adj["B"]["A"]
+    with pytest.raises(ValueError):
+        _add_nodes(made, [(None, {})])
+    with pytest.raises(ValueError):
+        _add_ties(made, [("A", None, {})])
