@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from messy import EXPECTED_PARTNERS, EXPECTED_PROBLEMS, german_excel_xlsx
+from pandas import testing as pd_testing
 
 from network_app import build_graph
 from network_app.workbook.reading import read_sheets
@@ -262,3 +263,83 @@ def test_misspelt_references_get_a_suggestion(make_xlsx, small_sheets):
         ("Beziehungen", 4, "unknown_partner"): None,
         ("Aktivitäten", 4, "unknown_value"): "umgesetzt",
     }
+
+
+# --------------------------------------------------------------------------- whole columns
+# The validator reads plain cells column by column (validation._texts, _years, …) and leaves
+# the others to each cell's own function; both ways must give the same values and problems.
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from network_app.workbook import similarity, validation  # noqa: E402
+from network_app.workbook.reading import ColumnInfo, RawSheet  # noqa: E402
+from network_app.workbook.values import to_text, to_texts  # noqa: E402
+
+_FAST = settings(max_examples=300, deadline=None, database=None,
+                 suppress_health_check=list(HealthCheck))
+
+
+def _same(a, b):
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True  # NaN
+    return type(a) is type(b) and a == b
+
+
+@_FAST
+@given(st.lists(st.one_of(__import__("fuzzing").cells, st.sampled_from(
+    ["", " ", "2019", "1899", "1900", "2036", "2037", "٢٠١٩", "0,5", "3", 2019.0, 1900.0, 2036.0,
+     2037.0, 1899, 2037, 1e20, 2.5, -0.0, 10**17 + 1, 2**53 + 1,
+     True, float("inf"), float("nan"), dt.date(2020, 1, 2), "x" * 10_001]))))
+def test_a_column_reads_as_its_cells(values):
+    assert to_texts(values) == [to_text(v) for v in values]
+    column = ColumnInfo(0, "Spalte", None, "A")
+    readers = [
+        (validation._texts, lambda cells, log: validation._text(cells, column, 2, log)),
+        (lambda vs: validation._years(vs, 2026),
+         lambda cells, log: validation._year(cells, column, 2, log, 2026)),
+        (validation._numbers, lambda cells, log: validation._number(cells, column, 2, log)),
+        (validation._weights, lambda cells, log: validation._number(
+            cells, column, 2, log, validation.parse_weight)),
+        (validation._extra_values,
+         lambda cells, log: validation._extra_value(cells, column, 2, log)),
+    ]
+    for whole, one in readers:
+        for value, fast in zip(values, whole(values), strict=True):
+            if fast is validation._SLOW:
+                continue  # read by the cell's function itself
+            problems = []
+            assert _same(fast, one([value], validation._Collector("S", problems))), value
+            assert problems == [], value
+
+
+_sheets = st.lists(__import__("fuzzing").sheets(), min_size=1, max_size=3)
+
+
+@settings(_FAST, max_examples=60)
+@given(_sheets)
+def test_the_columns_way_finds_what_the_cells_way_finds(drawn):
+    """Whole workbooks: the same frames and problems when every cell takes the slow way."""
+    def load():
+        sheets = [RawSheet(name or f"S{i}", rows=[(n + 1, list(row)) for n, row in enumerate(rows)
+                                                  if any(c not in (None, "") for c in row)])
+                  for i, (name, rows) in enumerate(drawn)]
+        return validate_sheets(sheets, today=TODAY)
+
+    fast = load()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("_texts", "_numbers", "_weights", "_extra_values"):
+            patch.setattr(validation, name, lambda values: [validation._SLOW] * len(values))
+        patch.setattr(validation, "_years", lambda values, year: [validation._SLOW] * len(values))
+        slow = load()
+    for table in ("partners", "relations", "activities", "programmes"):
+        pd_testing.assert_frame_equal(getattr(fast, table), getattr(slow, table))
+    assert [(p, p.params) for p in fast.problems] == [(p, p.params) for p in slow.problems]
+
+
+@_FAST
+@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(
+    ["VHS Soest e.V.", "Partner e", "V GmbH", "e.\nv", "Müller & Söhne", "Aegon V e. V."])),
+    min_size=2))
+def test_core_names_of_a_column_are_each_names_core(names):
+    assert similarity._core_names(names) == [similarity.core_name(n) for n in names]

@@ -75,6 +75,9 @@ _NOISE_WORDS = frozenset(
 _WORD = re.compile(r"[0-9a-z]+")
 #: "e. V.", "e.V.", "e V": one legal form, so that its V is not taken for a Roman five.
 _EV = re.compile(r"\be\s*\.?\s*v\b")
+#: The same within one line: a normalised name has single spaces, and no match may join two
+#: names (:func:`_core_names`).
+_EV_IN_LINE = re.compile(r"\be *\.? *v\b")
 #: Runs of digits, and whole words of the letters Roman numerals are written with here.
 _NUMBER_LIKE = re.compile(r"\d+|\b[ivx]+\b")
 #: I to XXXIX: how organisations number themselves ("Gesamtschule II"). L, C, D and M are left
@@ -97,6 +100,21 @@ def core_name(name: str) -> str:
     """
     words = _WORD.findall(_EV.sub("ev", schema.normalize_name(name).translate(_SPELT_OUT)))
     return " ".join(word for word in words if word not in _NOISE_WORDS)
+
+
+def _core_names(names: Sequence[str]) -> list[str]:
+    """:func:`core_name` of each name, the spelling out and the legal form "e. V." done for all
+    names in one go (a line break is no letter of a name after :func:`schema.normalize_name`
+    and none of the patterns crosses it)."""
+    keys = [schema.normalize_name(name) for name in names]
+    text = "\n".join(keys)
+    if len(keys) < 2 or text.count("\n") != len(keys) - 1:
+        return [core_name(name) for name in names]
+    lines = _EV_IN_LINE.sub("ev", text.translate(_SPELT_OUT)).split("\n")
+    if len(lines) != len(keys):
+        return [core_name(name) for name in names]
+    noise, findall = _NOISE_WORDS, _WORD.findall
+    return [" ".join(word for word in findall(line) if word not in noise) for line in lines]
 
 
 def number_words(core: str) -> tuple[str, ...]:
@@ -133,14 +151,15 @@ def similar_pairs(names: Sequence[str], places: Iterable[str | None] = ()) -> li
     >>> similar_pairs(names, places=["Arnsberg", "Marsberg", None])
     [(0, 2)]
     """
-    cores = [core_name(name) for name in names]
+    cores = _core_names(names)
     pairs: set[tuple[int, int]] = set()
     same_words: dict[str, list[int]] = defaultdict(list)
     for i, core in enumerate(cores):
         if core:
             same_words[" ".join(sorted(core.split()))].append(i)
     for members in same_words.values():
-        pairs.update((members[0], other) for other in members[1:])
+        if len(members) > 1:
+            pairs.update((members[0], other) for other in members[1:])
     place_words = {word for place in set(places) if place for word in core_name(place).split()}
     rows_of: dict[str, list[int]] = defaultdict(list)  # a core → the names that have it
     for i, core in enumerate(cores):
@@ -150,6 +169,8 @@ def similar_pairs(names: Sequence[str], places: Iterable[str | None] = ()) -> li
     for core in rows_of:
         by_numbers[number_words(core)].append(core)
     for group in by_numbers.values():
+        if len(group) < 2:  # (a name numbered as no other has nothing to be close to)
+            continue
         for a, b in _close_pairs(group):
             if _told_apart(a, b, place_words):
                 continue

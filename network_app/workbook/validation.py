@@ -34,6 +34,7 @@ from .values import (
     split_categories,
     split_list,
     to_text,
+    to_texts,
 )
 from .weights import WeightScale, parse_weight, strengths_for, weight_scale
 
@@ -418,6 +419,93 @@ def _text(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector
     return text
 
 
+# --------------------------------------------------------------------------- whole columns
+#
+# A big workbook is mostly plain cells: a name in text, a year as a number, an empty cell. The
+# readers below take a table's column at once (:func:`_column`) and turn the plain cells into
+# their values without a call per cell; a cell that needs more (a problem to report, a value
+# to interpret) is marked :data:`_SLOW` and read in the row's turn by the cell's own function
+# (:func:`_text`, :func:`_year`, …). So every problem is still found in the row's order, and
+# the values are the same: tests/test_validation.py compares both ways on odd cells.
+
+#: A cell the column-wise reading leaves to the cell's own function, in the row's turn.
+_SLOW: Any = object()
+
+
+def _column(rows: Sequence[tuple[int, list[Any]]], column: ColumnInfo | None) -> list[Any]:
+    """The cells of ``column`` in each row, None where a row is shorter or there is no column."""
+    if column is None:
+        return [None] * len(rows)
+    index = column.index
+    return [cells[index] if index < len(cells) else None for _, cells in rows]
+
+
+def _texts(values: list[Any]) -> list[Any]:
+    """:func:`_text` of each cell, or :data:`_SLOW` for a cell too long (it has a warning)."""
+    return [_SLOW if text is not None and len(text) > MAX_CELL_CHARS else text
+            for text in to_texts(values)]
+
+
+def _years(values: list[Any], year_now: int) -> list[Any]:
+    """:func:`_year` of each cell holding a year as a whole number (2019, 2019.0, "2019")
+    within the years allowed, or no value; :data:`_SLOW` for any other cell."""
+    high = year_now + MAX_YEARS_AHEAD
+    years: list[Any] = []
+    add = years.append
+    for value in values:
+        kind = type(value)
+        if value is None or (kind is str and not value):
+            add(None)
+        elif kind is float and value.is_integer() and MIN_YEAR <= value <= high:
+            add(int(value))
+        elif kind is int and MIN_YEAR <= value <= high:
+            add(value)
+        elif kind is str and len(value) == 4 and value.isascii() and value.isdigit() \
+                and MIN_YEAR <= int(value) <= high:
+            add(int(value))
+        else:
+            add(_SLOW)
+    return years
+
+
+def _numbers(values: list[Any]) -> list[Any]:
+    """:func:`parse_number` of each cell holding a number or nothing; :data:`_SLOW` else."""
+    return [value if type(value) is float and value == value
+            else None if value is None or (type(value) is str and not value)
+            else _SLOW for value in values]
+
+
+def _weights(values: list[Any]) -> list[Any]:
+    """:func:`parse_weight` of each cell holding a finite number or nothing (a whole number an
+    int); :data:`_SLOW` else."""
+    weights: list[Any] = []
+    add = weights.append
+    for value in values:
+        kind = type(value)
+        if value is None or (kind is str and not value):
+            add(None)
+        elif kind is float and value - value == 0:  # finite
+            add(int(value) if value.is_integer() else value)
+        elif kind is int and -_EXACT_INT <= value <= _EXACT_INT:
+            add(value)
+        else:
+            add(_SLOW)
+    return weights
+
+
+#: Whole numbers up to this size are floats without loss (parse_number's float() keeps them).
+_EXACT_INT = 2 ** 53
+
+
+def _extra_values(values: list[Any]) -> list[Any]:
+    """:func:`_extra_value` of each cell: a number stays a number, text is trimmed;
+    :data:`_SLOW` for a cell too long."""
+    return [value if type(value) is int or type(value) is bool
+            else (int(value) if value.is_integer() else value)
+            if type(value) is float and value - value == 0
+            else text for value, text in zip(values, _texts(values), strict=True)]
+
+
 def _year(cells: list[Any], column: ColumnInfo | None, row: int, log: _Collector,
           year_now: int) -> int | None:
     # ``cell`` inlined, as in _text: parse_year reads a blank cell as no year already.
@@ -453,37 +541,92 @@ def _read_partners(table: Table, hub: str | None, year_now: int, problems: list[
     rows: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     hub_key = schema.normalize_name(hub) if hub else None
-    for row, cells in table.rows:
-        name = _text(cells, cols["name"], row, log)
+    table_rows = table.rows
+    name_col, category_col = cols["name"], cols["categories"]
+    names = _texts(_column(table_rows, name_col))
+    raw_categories = _column(table_rows, category_col)
+    texts = {key: _texts(_column(table_rows, cols[key])) for key in _PARTNER_TEXTS}
+    cases = _cases(texts["type"], schema.TYPE_VALUES)
+    reach_texts = _texts(_column(table_rows, cols["reach"]))
+    reaches = _choices(reach_texts, _REACH)
+    sinces = _years(_column(table_rows, cols["since"]), year_now)
+    untils = _years(_column(table_rows, cols["until"]), year_now)
+    numbers = {key: _numbers(_column(table_rows, cols[key])) for key in ("lat", "lon")}
+    extra_texts = [_texts(_column(table_rows, info)) for info in extras]
+    known_categories: dict[str, list[str]] = {}  # a Kategorie cell read without a problem
+    for position, (row, cells) in enumerate(table_rows):
+        name = names[position]
+        if name is _SLOW:
+            name = _text(cells, name_col, row, log)
         if name is None:
-            log.add("missing_name", row, cols["name"])
+            log.add("missing_name", row, name_col)
             continue
         key = schema.normalize_name(name)
         if key == hub_key:
-            log.add("hub_is_partner", row, cols["name"], name, WARNING)
+            log.add("hub_is_partner", row, name_col, name, WARNING)
             continue
         if key in seen:
-            log.add("duplicate_name", row, cols["name"], name, first_row=seen[key])
+            log.add("duplicate_name", row, name_col, name, first_row=seen[key])
             continue
         seen[key] = row
         record: dict[str, Any] = {"name": name, "row": row}
-        record["categories"] = _categories(cells, cols["categories"], row, name, log)
-        record["category"] = record["categories"][0] if record["categories"] else ""
-        for key_ in ("id", "type", "place", "contact_internal", "contact_external", "email",
-                     "phone", "website", "note"):
-            record[key_] = _text(cells, cols[key_], row, log)
-        record["type"] = _known_case(record["type"], schema.TYPE_VALUES)
-        record["reach"] = _choice(cells, cols["reach"], row, log, _REACH, schema.REACH_VALUES)
-        record["since"] = _year(cells, cols["since"], row, log, year_now)
-        until = _year(cells, cols["until"], row, log, year_now)
-        record["until"] = _check_span(record["since"], until, row, cols["until"], log)
+        raw = raw_categories[position]
+        known = known_categories.get(raw) if type(raw) is str else None
+        if known is not None:
+            categories = known.copy()
+        else:
+            before = len(problems)
+            categories = _categories(cells, category_col, row, name, log)
+            if type(raw) is str and len(problems) == before:
+                known_categories[raw] = categories.copy()
+        record["categories"] = categories
+        record["category"] = categories[0] if categories else ""
+        for key_ in _PARTNER_TEXTS:
+            text = texts[key_][position]
+            record[key_] = _text(cells, cols[key_], row, log) if text is _SLOW else text
+        kind = record["type"]
+        record["type"] = cases[kind] if kind in cases else _known_case(kind, schema.TYPE_VALUES)
+        reach = reaches.get(reach_texts[position])
+        if reach is None and reach_texts[position] is not None:
+            reach = _choice(cells, cols["reach"], row, log, _REACH, schema.REACH_VALUES)
+        record["reach"] = reach
+        since = sinces[position]
+        if since is _SLOW:
+            since = _year(cells, cols["since"], row, log, year_now)
+        record["since"] = since
+        until = untils[position]
+        if until is _SLOW:
+            until = _year(cells, cols["until"], row, log, year_now)
+        record["until"] = _check_span(since, until, row, cols["until"], log)
         for key_ in ("lat", "lon"):
-            record[key_] = _number(cells, cols[key_], row, log)
-        for info, header in zip(extras, extra_names, strict=True):
-            record[header] = _text(cells, info, row, log)
+            number = numbers[key_][position]
+            record[key_] = _number(cells, cols[key_], row, log) if number is _SLOW else number
+        for info, header, values in zip(extras, extra_names, extra_texts, strict=True):
+            text = values[position]
+            record[header] = _text(cells, info, row, log) if text is _SLOW else text
         rows.append(record)
     _likely_duplicates(rows, cols["name"], log)
     return rows, extra_names
+
+
+#: The partners' columns read as text, in the order of their records.
+_PARTNER_TEXTS = ("id", "type", "place", "contact_internal", "contact_external", "email", "phone",
+                  "website", "note")
+
+
+def _cases(texts: list[Any], allowed: tuple[str, ...]) -> dict[str, str | None]:
+    """:func:`_known_case` of each different text in ``texts``."""
+    return {text: _known_case(text, allowed) for text in set(texts) if type(text) is str}
+
+
+def _choices(texts: list[Any], aliases: dict[str, str]) -> dict[Any, str]:
+    """The known value of each different text in ``texts`` that is a known spelling (what
+    :func:`_choice` reads without a problem)."""
+    found = {}
+    for text in set(texts):
+        if type(text) is str and (value := aliases.get(schema.normalize_header(text))):
+            found[text] = value
+    return found
 
 
 def _look_up_places(rows: list[dict[str, Any]], table: Table | None,
@@ -688,56 +831,86 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     rows: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     loops: list[int] = []
-    for row, cells in table.rows:
+    table_rows = table.rows
+    source_col, target_col = cols["source"], cols["target"]
+    assert source_col is not None and target_col is not None  # find_table requires both
+    ends_texts = (_texts(_column(table_rows, source_col)), _texts(_column(table_rows, target_col)))
+    kinds = _texts(_column(table_rows, cols["kind"]))
+    notes = _texts(_column(table_rows, cols["note"]))
+    sinces = _years(_column(table_rows, cols["since"]), year_now)
+    untils = _years(_column(table_rows, cols["until"]), year_now)
+    weights_read = _weights(_column(table_rows, cols["strength"]))
+    extra_values = [_extra_values(_column(table_rows, info)) for info in extras]
+    resolved: dict[str, str | None] = {}  # text → partner (each partner is named many times)
+    hub = index.hub
+    for position, (row, cells) in enumerate(table_rows):
         ends: list[str | None] = []
-        for key in ("source", "target"):
-            column = cols[key]
-            assert column is not None  # find_table requires both columns in a relations table
-            text = _text(cells, column, row, log)
+        for column, texts in ((source_col, ends_texts[0]), (target_col, ends_texts[1])):
+            text = texts[position]
+            if text is _SLOW:
+                text = _text(cells, column, row, log)
             if text is None:
                 log.add("missing_endpoint", row, column, expected=column.header)
                 ends.append(None)
                 continue
-            name = index.resolve(text)
+            name = resolved[text] if text in resolved else resolved.setdefault(
+                text, index.resolve(text))
             if name is None:
-                log.add("unknown_partner", row, cols[key], text,
+                log.add("unknown_partner", row, column, text,
                         suggestion=index.suggest(text), partner_sheet=index.sheet)
             ends.append(name)
         source, target = ends
         if source is None or target is None:
             continue
-        if source == target and index.hub is not None:
-            log.add("self_relation", row, cols["target"], source)
+        if source == target and hub is not None:
+            log.add("self_relation", row, target_col, source)
             continue
-        if index.hub in (source, target):
+        if source == hub or target == hub:
             # Every partner is tied to the own organisation through its category already.
-            column = cols["source"] if source == index.hub else cols["target"]
-            log.add("hub_in_relation", row, column, index.hub, WARNING)
+            column = source_col if source == hub else target_col
+            log.add("hub_in_relation", row, column, hub, WARNING)
             continue
-        kind = _text(cells, cols["kind"], row, log)
-        directed = stated[0] if stated is not None else _directed(
-            cells, direction, yes_no, row, log)
-        ends_key = (source, target) if directed else tuple(sorted((source, target)))
+        kind = kinds[position]
+        if kind is _SLOW:
+            kind = _text(cells, cols["kind"], row, log)
+        if stated is not None:
+            directed = stated[0]
+        elif direction is None:
+            directed = False  # (what _directed reads from no column)
+        else:
+            directed = _directed(cells, direction, yes_no, row, log)
+        ends_key = (source, target) if directed or source <= target else (target, source)
         pair_key = (directed, *ends_key, (kind or "").casefold())
         if pair_key in seen:
             arrow = "→" if directed else "–"
-            log.add("duplicate_relation", row, cols["target"], f"{source} {arrow} {target}",
+            log.add("duplicate_relation", row, target_col, f"{source} {arrow} {target}",
                     WARNING, first_row=seen[pair_key])
             continue
         seen[pair_key] = row
         if source == target:
             loops.append(row)
-        since = _year(cells, cols["since"], row, log, year_now)
-        until = _check_span(since, _year(cells, cols["until"], row, log, year_now), row,
-                            cols["until"], log)
+        since = sinces[position]
+        if since is _SLOW:
+            since = _year(cells, cols["since"], row, log, year_now)
+        until = untils[position]
+        if until is _SLOW:
+            until = _year(cells, cols["until"], row, log, year_now)
+        until = _check_span(since, until, row, cols["until"], log)
+        weight = weights_read[position]
+        if weight is _SLOW:
+            weight = _number(cells, cols["strength"], row, log, parse_weight)
+        note = notes[position]
+        if note is _SLOW:
+            note = _text(cells, cols["note"], row, log)
         record: dict[str, Any] = {
             "source": source, "target": target, "kind": kind,
-            "weight": _number(cells, cols["strength"], row, log, parse_weight), "strength": None,
+            "weight": weight, "strength": None,
             "directed": directed, "since": since, "until": until,
-            "note": _text(cells, cols["note"], row, log), "row": row,
+            "note": note, "row": row,
         }
-        for info, header in zip(extras, extra_names, strict=True):
-            record[header] = _extra_value(cells, info, row, log)
+        for info, header, values in zip(extras, extra_names, extra_values, strict=True):
+            value = values[position]
+            record[header] = _extra_value(cells, info, row, log) if value is _SLOW else value
         rows.append(record)
     weights = [r["weight"] for r in rows]
     for record, strength in zip(rows, strengths_for(weights), strict=True):
