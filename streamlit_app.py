@@ -23,7 +23,7 @@ from network_app.workbook.isolated import start_reader
 # app's own imports go on: a fresh server's first page waits less for its workbook.
 start_reader()
 
-from app_pages.access import gate, sidebar_note  # noqa: E402
+from app_pages.access import EDITOR_PAGES, for_editors_only, gate, sidebar_note  # noqa: E402
 from app_pages.common import TEXT, sidebar  # noqa: E402
 
 _LOG = logging.getLogger("stadtlabor")
@@ -52,9 +52,9 @@ try:
         st.Page("app_pages/praesentation.py", title=words["page_presentation"]),
         st.Page("app_pages/arbeitsstand.py", title=words["page_workspace"]),
     ]
-    if not rights.edit:  # editing and saving are for those who may edit
-        pages = [page for page in pages
-                 if page.url_path not in ("bearbeiten", "arbeitsstand")]
+    if not rights.edit:  # editing and saving are for those who may edit: a sentence instead
+        pages = [for_editors_only(page, lang) if page.url_path in EDITOR_PAGES else page
+                 for page in pages]
     sidebar_note(rights, lang)
     navigation = st.navigation(pages)
     navigation.run()

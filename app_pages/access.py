@@ -45,7 +45,8 @@ from network_app.access import (
 )
 from network_app.text import LANGUAGES, by_language, number, say
 
-__all__ = ["Rights", "PASSWORDS", "allowed_to_write", "gate", "may_edit_now", "sidebar_note"]
+__all__ = ["EDITOR_PAGES", "PASSWORDS", "Rights", "allowed_to_write", "for_editors_only", "gate",
+           "may_edit_now", "sidebar_note"]
 
 TEXT = by_language("app.access")
 _LOG = logging.getLogger("stadtlabor")
@@ -100,6 +101,24 @@ def allowed_to_write() -> bool:
 def _say_refused(lang: str) -> None:
     if st.session_state.pop(_REFUSED, False):
         st.warning(TEXT[lang]["write_refused"], icon="🔒")
+
+
+#: The pages for those who may edit (their addresses): "Bearbeiten" and "Arbeitsstand".
+EDITOR_PAGES = ("bearbeiten", "arbeitsstand")
+
+
+def for_editors_only(page: Any, lang: str) -> Any:
+    """``page`` (an ``st.Page`` of :data:`EDITOR_PAGES`) as a user who may only look gets it:
+    under the same address but not in the menu, a sentence that it is for editors instead of
+    its content (instead of Streamlit's English "Page not found" for a bookmark or a typed
+    address). Nothing of the page itself runs."""
+    title = page.title
+
+    def draw() -> None:
+        st.title(title)
+        st.info(say("app.access.editors_only", lang, page=title), icon="🔒")
+
+    return st.Page(draw, title=title, url_path=page.url_path, visibility="hidden")
 
 
 def _secrets() -> tuple[Mapping[str, Any], list[str], bool]:

@@ -451,9 +451,30 @@ def test_oidc_user_not_listed_as_editor_only_looks():
     for page in ("app_pages/bearbeiten.py", "app_pages/arbeitsstand.py"):  # not theirs
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(page)
+    # by their addresses (a bookmark): a sentence that they are for editors, in German or
+    # English, nothing of the page itself
+    for address, title in (("bearbeiten", "Bearbeiten"), ("arbeitsstand", "Arbeitsstand")):
+        open_address(at, address)
+        assert not at.exception and [t.value for t in at.title] == [title]
+        assert [i.value for i in at.info] == [
+            f"Die Seite »{title}« ist für Personen, die bearbeiten dürfen. Sie können alles "
+            "ansehen (die Seiten links). Wenn Sie bearbeiten müssen, bitten Sie die IT, Sie "
+            "dafür einzutragen."]
+        assert not at.main.button and not at.dataframe and not at.text_input
+    at.sidebar.radio(key="language").set_value("en").run()
+    assert at.info[0].value.startswith("The page “Workspace” is for people who may edit.")
     editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de"})
     editor.switch_page("app_pages/bearbeiten.py").run()
     assert [t.value for t in editor.title] == ["Bearbeiten"]
+
+
+def open_address(at: AppTest, address: str) -> AppTest:
+    """Open the page registered under ``address`` (``/bearbeiten``) as a browser would: a page
+    made from a function has no file for AppTest.switch_page()."""
+    [page_hash] = [h for h, info in at._registered_pages.items()  # noqa: SLF001
+                   if info.get("url_pathname") == address]
+    at._page_hash = page_hash  # noqa: SLF001
+    return at.run()
 
 
 def test_an_unreadable_secrets_file_locks_the_app(tmp_path):

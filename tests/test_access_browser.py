@@ -167,8 +167,35 @@ def test_sign_in_with_the_identity_provider(browser, oidc):
     expect(page.get_by_role("link", name="Bearbeiten")).to_have_count(0)
     expect(page.get_by_role("link", name="Arbeitsstand")).to_have_count(0)
     expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
+    shot(page, "login_oidc_viewer.png")
+    # a bookmark of an editors' page: a German sentence, not Streamlit's "Page not found"
     page.goto(f"{url}/bearbeiten")
     expect(page.get_by_text("Angemeldet als Gabi Gast.")).to_be_visible(timeout=60_000)
-    expect(heading(page, "Bearbeiten")).to_have_count(0)
-    shot(page, "login_oidc_viewer.png")
+    expect(page.get_by_text("Die Seite »Bearbeiten« ist für Personen, die bearbeiten dürfen."
+                            )).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_role("button", name="Speichern")).to_have_count(0)
+    expect(page.get_by_role("link", name="Bearbeiten")).to_have_count(0)
+    shot(page, "login_editors_only.png")
     context.close()
+
+
+def test_a_required_login_that_is_missing_locks_the_app(browser, tmp_path, monkeypatch):
+    """A server's install (PARTNERNETZ_LOGIN=required) whose secrets.toml is not there: the
+    app stays locked and says what IT must fix, also by a page's address."""
+    missing = tmp_path / "etc" / "secrets.toml"
+    monkeypatch.setenv("PARTNERNETZ_LOGIN", "required")
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(contacts_workspace(tmp_path)))
+    with running_app(options=["--secrets.files", str(missing)]) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        for path in ("", "/partner"):
+            page.goto(url + path)
+            expect(page.get_by_text("Auf diesem Server ist eine Anmeldung vorgeschrieben"
+                                    )).to_be_visible(timeout=60_000)
+            expect(page.get_by_text(str(missing))).to_be_visible()
+            expect(page.locator("body")).not_to_contain_text("A-Lab")
+            expect(page.get_by_text("Page not found")).to_have_count(0)
+        expect(page.get_by_label("Passwort", exact=True)).to_have_count(0)
+        shot(page, "login_required_locked.png")
+        context.close()

@@ -82,6 +82,9 @@ CATALOG: dict[str, Any] = {
         "write_refused": "Es wurde nichts gespeichert: Sie sind nicht mehr angemeldet oder "
         "dürfen nicht mehr bearbeiten. Melden Sie sich (wieder) an oder bitten Sie die IT um "
         "das Recht zu bearbeiten.",
+        "editors_only": "Die Seite »{page}« ist für Personen, die bearbeiten dürfen. Sie "
+        "können alles ansehen (die Seiten links). Wenn Sie bearbeiten müssen, bitten Sie die "
+        "IT, Sie dafür einzutragen.",
         "sign_out": "Abmelden",
         "open": "Ohne Anmeldung: gedacht für einen einzelnen Rechner. Für einen Server lässt "
         "sich eine Anmeldung einrichten (README, Abschnitt »Anmeldung / Login«).",

@@ -51,6 +51,7 @@ CATALOG: dict[str, Any] = {
         "signed_in_as": "Signed in as {name}.",
         "read_only": "You can look at everything. Only the people listed for it may edit, upload and save.",
         "write_refused": "Nothing was saved: you are no longer signed in or may no longer edit. Sign in (again) or ask IT for the right to edit.",
+        "editors_only": "The page “{page}” is for people who may edit. You can look at everything (the pages on the left). If you need to edit, ask IT to list you for it.",
         "sign_out": "Sign out",
         "open": "No login: meant for a single computer. A login can be set up for a server (README, section “Anmeldung / Login”).",
     },
