@@ -196,3 +196,27 @@ def test_places_are_kept_per_graph_content(monkeypatch):
     graph.add_edge("P0000", "lone00")  # changed: computed afresh
     network_layout(graph)
     assert len(computed) == 2
+
+
+def test_places_are_computed_afresh_when_a_weight_kind_or_category_changes(monkeypatch):
+    """The cache's fingerprint holds every node's kind and category and every tie's weight;
+    a value that cannot be hashed (a list) is fingerprinted by its text."""
+    computed = []
+    original = positions_module.free_layout
+
+    def counting(g):
+        computed.append(len(g))
+        return original(g)
+
+    monkeypatch.setattr(positions_module, "free_layout", counting)
+    graph = nx.relabel_nodes(nx.cycle_graph(30), lambda n: f"P{n:04d}")
+    network_layout(graph, "force")
+    tie = next(iter(graph.edges))
+    graph.edges[tie]["weight"] = 7
+    network_layout(graph, "force")
+    graph.nodes["P0000"]["kind"] = "partner"
+    network_layout(graph, "force")
+    graph.nodes["P0001"]["category"] = ["Forschung"]  # unhashable: by its text
+    network_layout(graph, "force")
+    network_layout(graph, "force")
+    assert len(computed) == 4

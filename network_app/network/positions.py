@@ -23,6 +23,7 @@ import hashlib
 import math
 import weakref
 from collections.abc import Mapping
+from itertools import chain
 from typing import Any
 
 import networkx as nx
@@ -58,12 +59,14 @@ def ego_layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     if not partners:
         return positions
     groups: dict[str, list[Any]] = {c: [] for c in _sector_order(graph)}
+    categories = dict(graph.nodes(data="category"))
     for node in partners:
-        groups.setdefault(graph.nodes[node].get("category") or "", []).append(node)
+        groups.setdefault(categories[node] or "", []).append(node)
     # Ties among partners, read from the graph's own dicts: through a subgraph view every
-    # degree and neighbour list is filtered anew (0.2 s for 1,000 partners).
+    # degree and neighbour list is filtered anew (0.2 s for 1,000 partners), and graph.adj
+    # wraps every neighbour dict in a view whose items() looks each key up again.
     partner_set = set(partners)
-    adjacency = graph.adj
+    adjacency = graph._adj
     strength = {n: _strength(adjacency[n], n, partner_set) for n in partners}
     total = len(partners)
     gap = 0.10 if len(groups) > 1 else 0.0  # radians left empty between sectors
@@ -173,14 +176,10 @@ class _Keyed:
     cache keeps the places, never the graph)."""
 
     __slots__ = ("fingerprint", "graph")
+    fingerprint: object
 
     def __init__(self, graph: nx.Graph) -> None:
-        digest = hashlib.blake2b(digest_size=20)
-        digest.update(repr([(type(graph).__name__, graph.is_directed())]).encode())
-        digest.update(repr(list(graph.nodes(data="kind"))).encode())
-        digest.update(repr(list(graph.nodes(data="category"))).encode())
-        digest.update(repr(list(graph.edges(data="weight"))).encode())
-        self.fingerprint = digest.hexdigest()
+        self.fingerprint = _fingerprint(graph)
         self.graph = weakref.ref(graph)
 
     def __hash__(self) -> int:
@@ -188,6 +187,26 @@ class _Keyed:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Keyed) and other.fingerprint == self.fingerprint
+
+
+def _fingerprint(graph: nx.Graph) -> object:
+    """The nodes with their kind and category, every node's neighbours and the ties' weights,
+    in order: read from the graph's own dicts as flat tuples and hashed (a repr of the node and
+    edge views, hashed by blake2b, took four times as long); values that cannot be hashed go
+    through their repr."""
+    nodes = graph._node
+    adjacency = graph._adj
+    content = (type(graph).__name__, graph.is_directed(), tuple(nodes),
+               tuple([attrs.get("kind") for attrs in nodes.values()]),
+               tuple([attrs.get("category") for attrs in nodes.values()]),
+               tuple(map(len, adjacency.values())),
+               tuple(chain.from_iterable(adjacency.values())),
+               tuple([attrs.get("weight") for near in adjacency.values()
+                      for attrs in near.values()]))
+    try:
+        return (hash(content), len(content[2]), len(content[6]))
+    except TypeError:
+        return hashlib.blake2b(repr(content).encode(), digest_size=20).hexdigest()
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
