@@ -180,3 +180,20 @@ def test_same_size_draws_every_partner_alike(graph):
     assert styles[HUB].size > 16.0  # the centre, named in the legend, stays larger
     # a measure given along with "same" is ignored: the choice is "gleich groß"
     assert node_styles(graph, size_by="same", sizes={"A-Lab": 9.0}) == styles
+
+
+def test_default_size_counts_ties_to_partners_in_the_graph_and_in_a_view():
+    """12 px + 1.5 per tie to another partner (a tie with itself counts once, the hub none),
+    up to 8 ties; in a view only the ties it shows."""
+    graph = nx.Graph([("Lab", p) for p in "ABCDEFGHIJK"])
+    graph.nodes["Lab"]["kind"] = "hub"
+    for partner in "ABCDEFGHIJK":
+        graph.nodes[partner]["kind"] = "partner"
+    graph.add_edges_from([("A", "B"), ("A", "C"), ("A", "A")])
+    graph.add_edges_from(("K", p) for p in "ABCDEFGHIJ")
+    sizes = {n: s.size for n, s in node_styles(graph).items() if n != "Lab"}
+    assert sizes == {"A": 18.0, "B": 15.0, "C": 15.0, **dict.fromkeys("DEFGHIJ", 13.5),
+                     "K": 24.0}
+    view = graph.subgraph(["Lab", "A", "B", "K"])
+    assert {n: s.size for n, s in node_styles(view).items() if n != "Lab"} == {
+        "A": 16.5, "B": 15.0, "K": 15.0}
