@@ -120,6 +120,21 @@ def _is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _has_value(cells: list[Any], first: int, indexes: Iterable[int] | None = None) -> bool:
+    """Whether any of ``cells`` (at ``indexes``, else all) is not empty.
+
+    The cell at ``first`` is looked at first: in a filled row it mostly holds text, and the
+    row is known to have a value without a call per cell.
+    """
+    if first < len(cells):
+        value = cells[first]
+        if type(value) is str and value and not value.isspace():
+            return True
+    if indexes is None:
+        return any(not _is_empty(c) for c in cells)
+    return any(not _is_empty(cells[i]) for i in indexes if i < len(cells))
+
+
 # --------------------------------------------------------------------------- workbooks
 
 
@@ -190,10 +205,10 @@ def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
     _check_area(sheet.name, start[0] + sheet.height, start[1] + sheet.width)
     rows: list[tuple[int, list[Any]]] = []
     for index, cells in enumerate(sheet.iter_rows()):
-        if any(not _is_empty(c) for c in cells):
+        if _has_value(cells, 0):
             if len(rows) >= MAX_ROWS:
                 raise UnreadableFileError("too_many_cells", sheet=sheet.name, limit=MAX_ROWS)
-            rows.append((_excel_row(index), list(cells)))
+            rows.append((_excel_row(index), cells))  # (a new list for each row)
     merged = getattr(sheet, "merged_cell_ranges", None) or []
     if merged:
         _fill_merged(rows, merged)
@@ -431,10 +446,9 @@ def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
     columns = [ColumnInfo(index, _header_text(cell), key, column_letter(index))
                for index, (cell, key) in enumerate(zip(cells, keys, strict=True))
                if _header_text(cell)]
-    rows = []
-    for row_number, row_cells in sheet.rows[position + 1:]:
-        if any(not _is_empty(row_cells[c.index]) for c in columns if c.index < len(row_cells)):
-            rows.append((row_number, row_cells))
+    indexes = [c.index for c in columns]
+    rows = [row for row in sheet.rows[position + 1:]
+            if indexes and _has_value(row[1], indexes[0], indexes)]
     filled = _Filled(rows)
     if kind == "relations":
         columns = _direction_is_no_kind(columns, rows)

@@ -156,12 +156,14 @@ def adjacency_matrix(sheet: RawSheet) -> Table | None:
     ...                                      (3, ["y", 1, 0])])) is None
     True
     """
-    rows: _Rows = [(row, _trimmed(cells)) for row, cells in sheet.rows]
-    if len(rows) < 3:
+    if len(sheet.rows) < 3:
         return None
-    header = rows[0][1]
+    header = _trimmed(sheet.rows[0][1])
     if not header or _number(header[0]) is not None:
         return None  # the top-left cell is empty or a label, never a number
+    if len(header) != len(sheet.rows):
+        return None  # a node per row below and per column right of the corner (seen first)
+    rows: _Rows = [(row, _trimmed(cells)) for row, cells in sheet.rows]
     column_keys = [_key(value) for value in header[1:]]
     body = rows[1:]
     if len(column_keys) != len(body) or "" in column_keys \
