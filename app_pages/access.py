@@ -12,6 +12,8 @@ Who is signed in may look at everything, personal columns included. Editing and 
 pages "Bearbeiten" and "Arbeitsstand", and the sidebar's upload) are for signed-in users who
 may edit: everybody signed in with the password, and those signed in with the identity
 provider whom ``[login] editors`` / ``editor_groups`` list (without such a list: everybody).
+An account of the identity provider that ``[login] viewers`` / ``viewer_groups`` (when set)
+do not list, nor the editors' lists, is refused after signing in: a sentence and "Abmelden".
 
 A login that is set up wrongly (an unreadable secrets.toml, a broken hash) locks the app with
 a sentence saying what to fix: a mistake in the file must never open the app. So does a missing
@@ -40,12 +42,14 @@ from network_app.access import (
     PasswordChecks,
     check_required,
     may_edit,
+    may_view,
     pause_after,
     settings_from,
 )
 from network_app.text import LANGUAGES, by_language, number, say
 
-__all__ = ["EDITOR_PAGES", "PASSWORDS", "Rights", "allowed_to_write", "for_editors_only", "gate",
+__all__ = ["EDITOR_PAGES", "PASSWORDS", "Rights", "allowed_to_write", "every_account_may_view",
+           "for_editors_only", "gate",
            "may_edit_now", "sidebar_note"]
 
 TEXT = by_language("app.access")
@@ -210,20 +214,44 @@ def gate() -> Rights:
     return rights
 
 
+def _oidc_user(settings: LoginSettings) -> dict[str, Any] | None:
+    """The claims of the user signed in with the identity provider; None: nobody is."""
+    if not settings.oidc:
+        return None
+    user = st.user.to_dict()
+    return user if user.get("is_logged_in") else None
+
+
+def _name_of(user: Mapping[str, Any]) -> str:
+    """The name to show (and to keep with a version) for a signed-in user."""
+    for key in ("name", "email", "preferred_username"):
+        value = user.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def _rights(settings: LoginSettings) -> Rights | None:
     if not settings.configured:
         return Rights(configured=False, edit=True)
-    if settings.oidc:
-        user = st.user.to_dict()
-        if user.get("is_logged_in"):
-            who = next((str(user[k]) for k in ("name", "email", "preferred_username")
-                        if isinstance(user.get(k), str) and user[k].strip()), "")
-            return Rights(configured=True, edit=may_edit(settings, user), method="oidc",
-                          who=who)
+    user = _oidc_user(settings)
+    if user is not None and may_view(settings, user):
+        return Rights(configured=True, edit=may_edit(settings, user), method="oidc",
+                      who=_name_of(user))
     if settings.password_hash is not None and (
             st.session_state.get(_SIGNED_IN) == _password_fingerprint(settings.password_hash)):
         return Rights(configured=True, edit=True, method="password")
     return None
+
+
+def every_account_may_view() -> bool:
+    """Whether the identity provider's login lets every account it accepts look (no
+    ``[login] viewers`` / ``viewer_groups``): said to editors on the page Arbeitsstand."""
+    try:
+        settings = _settings()
+    except LoginSetupError:
+        return False
+    return settings.oidc and not settings.viewers and not settings.viewer_groups
 
 
 def _sign_in_page(settings: LoginSettings) -> NoReturn:
@@ -232,8 +260,16 @@ def _sign_in_page(settings: LoginSettings) -> NoReturn:
     st.set_page_config(page_title=t["title"], layout="centered")
     st.title(t["title"])
     _say_refused(lang)
-    st.write(t["intro"])
-    if settings.oidc:
+    user = _oidc_user(settings)
+    if user is not None:  # signed in with the provider, but not on the list of who may look
+        _LOG.warning("an account of the identity provider was refused: not a viewer")
+        st.error(say("app.access.not_admitted", lang, name=_name_of(user) or "?"), icon="🔒")
+        if st.button(t["sign_out"], key="access_oidc_sign_out"):
+            st.logout()
+            st.stop()
+    else:
+        st.write(t["intro"])
+    if settings.oidc and user is None:
         if st.button(t["oidc_button"], type="primary", key="access_oidc"):
             try:
                 st.login(settings.provider) if settings.provider else st.login()

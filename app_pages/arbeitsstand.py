@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.access import allowed_to_write
+from app_pages.access import allowed_to_write, every_account_may_view
 from app_pages.common import (
     current,
     display_table,
@@ -174,6 +174,8 @@ def current_section(ws, now, content: bytes, before, lang: str) -> None:
         facts.append(counts_text(table_counts(before), lang))
     st.markdown(" · ".join(facts))
     st.caption(say("app.arbeitsstand.folder", lang, folder=plain(ws.root)))
+    if every_account_may_view():  # for those who look after the app: who may look
+        st.caption(say("app.access.every_account", lang))
     st.download_button(t["download_current"], data=content, file_name=now.name,
                        on_click="ignore", key="download_current")
 

@@ -7,6 +7,10 @@ Two ways to sign in, either or both:
   ``server_metadata_url``; Streamlit's documentation). Optionally ``[login] editors`` (e-mail
   addresses, or ``@domain`` for a whole domain) and ``[login] editor_groups`` (names in the
   identity token's ``groups`` claim) narrow who may edit; without them every signed-in user may.
+  ``[login] viewers`` / ``viewer_groups`` the same way narrow who may sign in at all (editors
+  always may); without them every account the provider accepts may look. An e-mail address
+  counts only when the token confirms it (``email_verified``), or sends no such claim and
+  ``[login] trust_unverified_email = true`` says to trust that (Microsoft Entra ID).
 * **A password** for small setups: ``[login] password_hash``, a salted scrypt hash made with
   ``network-app password`` (the clear password is never stored). Whoever knows it may edit.
 
@@ -60,6 +64,7 @@ __all__ = [
     "hash_password",
     "login_required",
     "may_edit",
+    "may_view",
     "pause_after",
     "settings_from",
     "verify_password",
@@ -74,7 +79,8 @@ MIN_PASSWORD_LENGTH = 12
 #: The section of secrets.toml with the app's own login settings (Streamlit's is ``[auth]``).
 SECTION = "login"
 #: The keys [login] may hold; any other is a setup error.
-_KEYS = frozenset({"password_hash", "provider", "editors", "editor_groups"})
+_KEYS = frozenset({"password_hash", "provider", "editors", "editor_groups", "viewers",
+                   "viewer_groups", "trust_unverified_email"})
 #: Streamlit signs its login cookie with [auth] cookie_secret: at least this long, no spaces.
 MIN_COOKIE_SECRET = 32
 _PREFIX = "scrypt"
@@ -162,6 +168,13 @@ class LoginSettings:
     provider: str | None = None
     editors: tuple[str, ...] = ()
     editor_groups: tuple[str, ...] = ()
+    #: Who may sign in with the identity provider at all (editors always may); both empty:
+    #: every account the provider accepts.
+    viewers: tuple[str, ...] = ()
+    viewer_groups: tuple[str, ...] = ()
+    #: An e-mail address without the token's ``email_verified`` claim counts for the lists
+    #: (Microsoft Entra ID sends none); one the provider marks unconfirmed never does.
+    trust_unverified_email: bool = False
 
     @property
     def password(self) -> bool:
@@ -213,9 +226,15 @@ def settings_from(secrets_: Mapping[str, Any]) -> LoginSettings:
         named = auth.get(provider) if isinstance(auth, Mapping) else None
         if not isinstance(provider, str) or not isinstance(named, Mapping):
             raise LoginSetupError("bad_provider", provider=str(provider))
+    trust = section.get("trust_unverified_email", False)
+    if not isinstance(trust, bool):
+        raise LoginSetupError("bad_bool", key=f"{SECTION}.trust_unverified_email")
     return LoginSettings(password_hash=password_hash, oidc=oidc, provider=provider,
                          editors=_names(section, "editors"),
-                         editor_groups=_names(section, "editor_groups"))
+                         editor_groups=_names(section, "editor_groups"),
+                         viewers=_names(section, "viewers"),
+                         viewer_groups=_names(section, "viewer_groups"),
+                         trust_unverified_email=trust)
 
 
 def login_required(environ: Mapping[str, str] | None = None) -> bool:
@@ -251,37 +270,82 @@ def check_required(settings: LoginSettings, paths: list[str], found: bool,
                           name=REQUIRED_ENV, paths=shown)
 
 
+def _email(settings: LoginSettings, user: Mapping[str, Any]) -> str | None:
+    """The user's e-mail address if it may count for the lists: the provider confirmed it
+    (``email_verified`` true), or sent no such claim and the setup trusts that
+    (``trust_unverified_email``)."""
+    email = user.get("email")
+    if not isinstance(email, str) or "@" not in email:
+        return None
+    verified = user.get("email_verified")
+    if isinstance(verified, str):  # some providers send the text "true"
+        verified = {"true": True, "false": False}.get(verified.strip().lower(), verified)
+    if verified is True or (verified is None and settings.trust_unverified_email):
+        return email.strip().lower()
+    return None
+
+
+def _listed(settings: LoginSettings, user: Mapping[str, Any], emails: tuple[str, ...],
+            groups: tuple[str, ...]) -> bool:
+    """Whether the user's usable e-mail address (or its ``@domain``) is in ``emails``, or one
+    of the token's ``groups`` is in ``groups``."""
+    email = _email(settings, user)
+    if email is not None and emails:
+        if email in emails or "@" + email.rpartition("@")[2] in emails:
+            return True
+    claimed = user.get("groups", ())
+    if isinstance(claimed, str):
+        claimed = [claimed]
+    if isinstance(claimed, list | tuple):
+        return any(isinstance(g, str) and g.strip().lower() in groups for g in claimed)
+    return False
+
+
 def may_edit(settings: LoginSettings, user: Mapping[str, Any]) -> bool:
     """Whether a user signed in with the identity provider may edit and save.
 
     Without ``editors`` and ``editor_groups`` everybody signed in may. Otherwise the user's
-    verified e-mail address must be listed (or its domain as ``@domain``), or one of the
-    token's ``groups`` must be.
+    confirmed e-mail address must be listed (or its domain as ``@domain``), or one of the
+    token's ``groups`` must be. An address counts only when the token says it is confirmed
+    (``email_verified``), or says nothing about it and ``trust_unverified_email`` is set.
 
     >>> s = LoginSettings(oidc=True, editors=("anna@soest.de", "@stadtlabor.de"))
-    >>> may_edit(s, {"email": "Anna@Soest.de"}), may_edit(s, {"email": "bo@stadtlabor.de"})
+    >>> ok = {"email_verified": True}
+    >>> may_edit(s, {"email": "Anna@Soest.de", **ok}), may_edit(s, {"email": "bo@stadtlabor.de",
+    ...                                                                 **ok})
     (True, True)
-    >>> may_edit(s, {"email": "eve@soest.de.example.org"}), may_edit(s, {})
+    >>> may_edit(s, {"email": "eve@soest.de.example.org", **ok}), may_edit(s, {})
     (False, False)
     >>> may_edit(s, {"email": "bo@stadtlabor.de", "email_verified": False})
+    False
+    >>> may_edit(s, {"email": "bo@stadtlabor.de"})  # nothing said about the address
     False
     """
     if not settings.editors and not settings.editor_groups:
         return True
-    email = user.get("email")
-    if (isinstance(email, str) and "@" in email and user.get("email_verified", True) is not False
-            and settings.editors):
-        email = email.strip().lower()
-        domain = "@" + email.rpartition("@")[2]
-        if email in settings.editors or domain in settings.editors:
-            return True
-    groups = user.get("groups", ())
-    if isinstance(groups, str):
-        groups = [groups]
-    if isinstance(groups, list | tuple):
-        return any(isinstance(g, str) and g.strip().lower() in settings.editor_groups
-                   for g in groups)
-    return False
+    return _listed(settings, user, settings.editors, settings.editor_groups)
+
+
+def may_view(settings: LoginSettings, user: Mapping[str, Any]) -> bool:
+    """Whether a user signed in with the identity provider may use the app at all.
+
+    Without ``viewers`` and ``viewer_groups`` every account the provider accepts may (the
+    operations guide says so). Otherwise the user must be listed there, or as an editor in
+    ``editors`` / ``editor_groups``; the same rules for e-mail addresses as :func:`may_edit`.
+
+    >>> s = LoginSettings(oidc=True, viewers=("@soest.de",), editors=("lea@kreis.de",))
+    >>> ok = {"email_verified": True}
+    >>> may_view(s, {"email": "gabi@soest.de", **ok}), may_view(s, {"email": "lea@kreis.de",
+    ...                                                             **ok})
+    (True, True)
+    >>> may_view(s, {"email": "max@anders.de", **ok}), may_view(LoginSettings(oidc=True), {})
+    (False, True)
+    """
+    if not settings.viewers and not settings.viewer_groups:
+        return True
+    if _listed(settings, user, settings.viewers, settings.viewer_groups):
+        return True
+    return bool(settings.editors or settings.editor_groups) and may_edit(settings, user)
 
 
 def pause_after(failures: int) -> float:

@@ -22,6 +22,7 @@ from network_app.access import (
     Throttle,
     hash_password,
     may_edit,
+    may_view,
     pause_after,
     settings_from,
     verify_password,
@@ -105,14 +106,57 @@ def test_editors_by_address_domain_and_group():
     assert may_edit(everyone, {"email": "x@y.de"}) and may_edit(everyone, {})
     listed = LoginSettings(oidc=True, editors=("anna@soest.de", "@stadtlabor.de"),
                            editor_groups=("partnernetz",))
-    assert may_edit(listed, {"email": "ANNA@soest.de "})
-    assert may_edit(listed, {"email": "bo@stadtlabor.de"})
-    assert not may_edit(listed, {"email": "bo@sub.stadtlabor.de"})
+    ok = {"email_verified": True}
+    assert may_edit(listed, {"email": "ANNA@soest.de ", **ok})
+    assert may_edit(listed, {"email": "bo@stadtlabor.de", **ok})
+    assert may_edit(listed, {"email": "bo@stadtlabor.de", "email_verified": "true"})
+    assert not may_edit(listed, {"email": "bo@sub.stadtlabor.de", **ok})
     assert not may_edit(listed, {"email": "anna@soest.de", "email_verified": False})
+    assert not may_edit(listed, {"email": "anna@soest.de", "email_verified": "false"})
     assert may_edit(listed, {"email": "eve@anders.de", "groups": ["Partnernetz", "alle"]})
     assert may_edit(listed, {"groups": "partnernetz"})
-    assert not may_edit(listed, {"email": "eve@anders.de", "groups": ["alle"]})
+    assert not may_edit(listed, {"email": "eve@anders.de", "groups": ["alle"], **ok})
     assert not may_edit(listed, {"name": "Anna"})
+
+
+def test_an_address_without_email_verified_counts_only_when_the_setup_says_so():
+    """A token that says nothing about the address (Microsoft Entra ID sends no
+    email_verified): not confirmed, unless [login] trust_unverified_email = true."""
+    strict = settings_from({"auth": OIDC, "login": {"editors": ["anna@soest.de"],
+                                                    "viewers": ["@soest.de"]}})
+    assert not strict.trust_unverified_email
+    silent = {"email": "anna@soest.de"}
+    assert not may_edit(strict, silent) and not may_view(strict, silent)
+    trusting = settings_from({"auth": OIDC, "login": {"editors": ["anna@soest.de"],
+                                                      "viewers": ["@soest.de"],
+                                                      "trust_unverified_email": True}})
+    assert may_edit(trusting, silent) and may_view(trusting, silent)
+    # an address the provider marks unconfirmed never counts
+    denied = {"email": "anna@soest.de", "email_verified": False}
+    assert not may_edit(trusting, denied) and not may_view(trusting, denied)
+    with pytest.raises(LoginSetupError, match="trust_unverified_email"):
+        settings_from({"auth": OIDC, "login": {"trust_unverified_email": "ja"}})
+
+
+def test_viewers_by_address_domain_and_group():
+    nobody_listed = LoginSettings(oidc=True, editors=("anna@soest.de",))
+    assert may_view(nobody_listed, {"email": "x@anders.de", "email_verified": True})
+    listed = settings_from({"auth": OIDC, "login": {
+        "viewers": ["gabi@kreis.de", "@soest.de"], "viewer_groups": ["Lesen"],
+        "editors": ["lea@stadtlabor.de"], "editor_groups": ["redaktion"]}})
+    assert listed.viewers == ("gabi@kreis.de", "@soest.de")
+    assert listed.viewer_groups == ("lesen",)
+    ok = {"email_verified": True}
+    for user in ({"email": "gabi@kreis.de", **ok}, {"email": "max@soest.de", **ok},
+                 {"groups": ["lesen"]}, {"email": "lea@stadtlabor.de", **ok},
+                 {"groups": "Redaktion"}):
+        assert may_view(listed, user), user
+    for user in ({"email": "max@anders.de", **ok}, {"email": "gabi@kreis.de"}, {},
+                 {"groups": ["alle"]}, {"email": "max@soest.de.example.org", **ok}):
+        assert not may_view(listed, user), user
+    # viewers without editors' lists: everybody let in may edit, nobody else is let in
+    only_viewers = LoginSettings(oidc=True, viewers=("@soest.de",))
+    assert not may_view(only_viewers, {"email": "x@anders.de", **ok})
 
 
 def test_pause_grows_per_failure():
@@ -425,7 +469,8 @@ def test_oidc_with_password_offers_both():
 
 
 def test_oidc_user_sees_personal_data_and_edits():
-    user = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de"}
+    user = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de",
+            "email_verified": True}
     at = app({"auth": OIDC}, user=user)
     assert not is_sign_in_page(at)
     assert "Angemeldet als Anna Muster." in [c.value for c in at.sidebar.caption]
@@ -441,7 +486,8 @@ def test_oidc_user_sees_personal_data_and_edits():
 
 def test_oidc_user_not_listed_as_editor_only_looks():
     secrets = {"auth": OIDC, "login": {"editors": ["@stadtlabor.de"]}}
-    at = app(secrets, user={"is_logged_in": True, "email": "gast@soest.de"})
+    at = app(secrets, user={"is_logged_in": True, "email": "gast@soest.de",
+                            "email_verified": True})
     assert not is_sign_in_page(at)
     captions = [c.value for c in at.sidebar.caption]
     assert "Angemeldet als gast@soest.de." in captions
@@ -463,7 +509,8 @@ def test_oidc_user_not_listed_as_editor_only_looks():
         assert not at.main.button and not at.dataframe and not at.text_input
     at.sidebar.radio(key="language").set_value("en").run()
     assert at.info[0].value.startswith("The page “Workspace” is for people who may edit.")
-    editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de"})
+    editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de",
+                                "email_verified": True})
     editor.switch_page("app_pages/bearbeiten.py").run()
     assert [t.value for t in editor.title] == ["Bearbeiten"]
 
@@ -503,7 +550,8 @@ def test_the_example_secrets_file():
 
     text = (ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8")
     assert not settings_from(tomllib.loads(text)).configured
-    for key in ("workspace", "[login]", "password_hash", "editors", "editor_groups", "[auth]",
+    for key in ("workspace", "[login]", "password_hash", "editors", "editor_groups", "viewers",
+                "viewer_groups", "trust_unverified_email", "[auth]",
                 "redirect_uri", "cookie_secret", "client_id", "client_secret",
                 "server_metadata_url", "network-app password"):
         assert key in text, key
@@ -726,3 +774,49 @@ def test_sign_in_refuses_an_overlong_password_and_says_when_busy():
             PASSWORDS._slots.release()  # noqa: SLF001
     sign_in(at, PASSWORD)
     assert not is_sign_in_page(at)
+
+
+def test_oidc_account_not_on_the_viewers_list_is_refused():
+    secrets = {"auth": OIDC, "login": {"viewers": ["@soest.de"],
+                                       "editors": ["lea@stadtlabor.de"]}}
+    at = app(secrets, user={"is_logged_in": True, "name": "Max Fremd", "email": "max@anders.de",
+                            "email_verified": True})
+    assert is_sign_in_page(at)
+    assert [e.value for e in at.error] == [
+        "Ihr Dienstkonto (Max Fremd) ist für diese App nicht freigeschaltet. Wenn Sie sie "
+        "nutzen sollen, bitten Sie die IT, Sie einzutragen. Mit »Abmelden« können Sie sich "
+        "mit einem anderen Konto anmelden."]
+    assert [b.label for b in at.button] == ["Abmelden"]
+    assert not at.metric and not at.get("file_uploader") and not at.dataframe
+    assert not any(word in texts(at) for word in NOT_BEFORE_SIGN_IN)
+    assert_only_the_sign_in_page(at)
+    at.button(key="access_oidc_sign_out").click().run()
+    assert at.user == {"is_logged_in": False}
+    at.sidebar.radio(key="language").set_value("en").run()
+    assert [b.label for b in at.button] == ["Sign in with your work account"]
+    # a listed viewer looks; an editor is a viewer too; without a confirmed address, no one
+    viewer = app(secrets, user={"is_logged_in": True, "email": "gabi@soest.de",
+                                "email_verified": True})
+    assert not is_sign_in_page(viewer) and not viewer.get("file_uploader")
+    editor = app(secrets, user={"is_logged_in": True, "email": "lea@stadtlabor.de",
+                                "email_verified": True})
+    assert not is_sign_in_page(editor) and editor.get("file_uploader")
+    silent = app(secrets, user={"is_logged_in": True, "email": "gabi@soest.de"})
+    assert is_sign_in_page(silent)
+    trusting = {"auth": OIDC, "login": {**secrets["login"], "trust_unverified_email": True}}
+    assert not is_sign_in_page(app(trusting, user={"is_logged_in": True,
+                                                   "email": "gabi@soest.de"}))
+
+
+def test_editors_are_told_when_every_account_may_look():
+    anna = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de",
+            "email_verified": True}
+    said = "Ansehen dürfen alle Konten, die der Identitätsanbieter annimmt"
+    at = open_workspace_page(app({"auth": OIDC}, user=anna))
+    assert any(said in c.value for c in at.caption)
+    at = open_workspace_page(app({"auth": OIDC, "login": {"viewers": ["@soest.de"]}},
+                                 user=anna))
+    assert not any(said in c.value for c in at.caption)
+    at = app({"login": {"password_hash": CHEAP}})  # no identity provider: nothing to say
+    sign_in(at, PASSWORD)
+    assert not any(said in c.value for c in open_workspace_page(at).caption)

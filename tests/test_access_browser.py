@@ -122,7 +122,7 @@ def oidc(tmp_path_factory):
         secrets = folder / "secrets.toml"
         secrets.write_text(
             f'workspace = "{contacts_workspace(folder)}"\n\n'
-            '[login]\neditors = ["anna@soest.example"]\n\n'
+            '[login]\neditors = ["anna@soest.example"]\nviewers = ["@soest.example"]\n\n'
             f'[auth]\nredirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
             'cookie_secret = "a-cookie-secret-only-for-these-tests-0123456789"\n'
             f'client_id = "{CLIENT_ID}"\nclient_secret = "{CLIENT_SECRET}"\n'
@@ -177,6 +177,26 @@ def test_sign_in_with_the_identity_provider(browser, oidc):
     expect(page.get_by_role("button", name="Speichern")).to_have_count(0)
     expect(page.get_by_role("link", name="Bearbeiten")).to_have_count(0)
     shot(page, "login_editors_only.png")
+    page.get_by_role("button", name="Abmelden").click()
+    expect(heading(page, SIGN_IN)).to_be_visible(timeout=60_000)
+
+    # an account of another domain: not on the viewers' list, nothing of the app
+    provider.user = {"sub": "max", "name": "Max Fremd", "email": "max@anders.example",
+                     "email_verified": True}
+    page.get_by_role("button", name="Mit dem Dienstkonto anmelden").click()
+    expect(page.get_by_text("Ihr Dienstkonto (Max Fremd) ist für diese App nicht "
+                            "freigeschaltet.")).to_be_visible(timeout=60_000)
+    expect(page.locator("body")).not_to_contain_text("A-Lab")
+    expect(page.get_by_role("link", name="Partner", exact=True)).to_have_count(0)
+    shot(page, "login_oidc_not_admitted.png")
+    # a colleague of the domain whose token says nothing about the address: not confirmed
+    page.get_by_role("button", name="Abmelden").click()
+    expect(page.get_by_role("button", name="Mit dem Dienstkonto anmelden")).to_be_visible(
+        timeout=60_000)
+    provider.user = {"sub": "gabi", "name": "Gabi Gast", "email": "gast@soest.example"}
+    page.get_by_role("button", name="Mit dem Dienstkonto anmelden").click()
+    expect(page.get_by_text("Ihr Dienstkonto (Gabi Gast) ist für diese App nicht "
+                            "freigeschaltet.")).to_be_visible(timeout=60_000)
     context.close()
 
 

@@ -42,6 +42,7 @@ CATALOG: dict[str, Any] = {
         "required), aber in {paths} ist keine eingerichtet. Tragen Sie [login] password_hash "
         "(aus »network-app password«) oder einen Abschnitt [auth] ein und starten Sie die App "
         "neu.",
+        "bad_bool": "In secrets.toml muss {key} true oder false sein (ohne Anführungszeichen).",
         "prompt": "Neues Passwort: ",
         "prompt_again": "Noch einmal: ",
         "mismatch": "Die beiden Eingaben sind verschieden. Es wurde nichts ausgegeben; bitte "
@@ -85,6 +86,12 @@ CATALOG: dict[str, Any] = {
         "editors_only": "Die Seite »{page}« ist für Personen, die bearbeiten dürfen. Sie "
         "können alles ansehen (die Seiten links). Wenn Sie bearbeiten müssen, bitten Sie die "
         "IT, Sie dafür einzutragen.",
+        "not_admitted": "Ihr Dienstkonto ({name}) ist für diese App nicht freigeschaltet. Wenn "
+        "Sie sie nutzen sollen, bitten Sie die IT, Sie einzutragen. Mit »Abmelden« können Sie "
+        "sich mit einem anderen Konto anmelden.",
+        "every_account": "Anmeldung mit Dienstkonto: Ansehen dürfen alle Konten, die der "
+        "Identitätsanbieter annimmt, denn in secrets.toml ist keine Liste [login] viewers oder "
+        "viewer_groups eingerichtet (Betriebshandbuch, Abschnitt »Login«).",
         "sign_out": "Abmelden",
         "open": "Ohne Anmeldung: gedacht für einen einzelnen Rechner. Für einen Server lässt "
         "sich eine Anmeldung einrichten (README, Abschnitt »Anmeldung / Login«).",
@@ -780,6 +787,7 @@ CATALOG: dict[str, Any] = {
         "path_to": "Verbindung von {name} zu",
         "path_steps": "Weg {n}: {route}",
         "click_hint": "Ein Klick auf einen Partner im Bild öffnet sein Profil.",
+        "full_texts": "Gekürzte Texte ganz lesen ({count})",
     },
     "app.praesentation": {
         "back": "◀ Zurück",
