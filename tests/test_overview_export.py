@@ -1,6 +1,7 @@
 """The data of the exported overview page (network_app.exports.html_overview.overview_data):
 every tie of a group listed once with its width, partners ranked for the label engine, and the
-same page whatever Python's hash seed (a group's ties used to come in the order of a set)."""
+same page whatever Python's hash seed (a group's ties used to come in the order of a set); and
+the HTML export without Python's cyclic collector."""
 
 from __future__ import annotations
 
@@ -99,3 +100,29 @@ def test_the_same_data_whatever_the_hash_seed():
         runs.append(json.loads(result.stdout))
     assert runs[0] == runs[1] == runs[2]
     assert runs[0]["edges"][0]
+
+
+def test_the_html_export_pauses_the_collector_and_turns_it_back_on(tmp_path, monkeypatch):
+    """A full collection walks every object of the loaded workbook and frees nothing of the
+    page's: the HTML export runs without the cyclic collector and turns it back on."""
+    import gc
+
+    from conftest import BUNDLED
+
+    import network_app.exports as exports
+    from network_app.workbook.loading import load_workbook
+
+    seen = []
+    original = exports.network_layout
+
+    def layout(graph):
+        seen.append(gc.isenabled())
+        return original(graph)
+
+    monkeypatch.setattr(exports, "network_layout", layout)
+    data = load_workbook(BUNDLED)
+    assert gc.isenabled()
+    exports.export("html", tmp_path / "netz.html", data)
+    assert seen == [False] and gc.isenabled()
+    exports.export("svg", tmp_path / "netz.svg", data)  # matplotlib's figures are cycles
+    assert seen == [False, True] and gc.isenabled()
