@@ -71,6 +71,20 @@ def test_same_bits_without_the_helper(network, fresh_helper, monkeypatch):
     assert alone.tobytes() == with_helper.tobytes()
 
 
+def test_same_bits_whatever_the_share(network, fresh_helper, monkeypatch):
+    """The sums are taken over the same blocks in the same order whoever counts them: any
+    share, the helper or not, and betweenness_of alone give the same bits."""
+    monkeypatch.setattr(helper, "CHUNK", 50)  # 606 partners: 13 blocks, the last one short
+    graph = to_igraph(network)
+    n = graph.vcount()
+    alone = helper.betweenness_of(graph, range(n))
+    assert alone == pytest.approx(graph.betweenness(directed=False), abs=1e-9)
+    for share in (0.0, 0.3, 0.56, 0.88, 1.0):
+        raw, _, helped = helper.split_betweenness(graph, range(n), share, lambda: None)
+        assert helped == (share > 0)
+        assert raw.tobytes() == alone.tobytes(), share
+
+
 def test_a_dead_helper_is_replaced(network, fresh_helper):
     graph = to_igraph(network)
     n = graph.vcount()

@@ -260,6 +260,20 @@ def test_two_thousand_partners_sampled_equal_networkx(two_thousand):
                                                           rel=1e-9, abs=1e-12)
 
 
+@pytest.mark.parametrize("case", ["none", "small", "helper", "sampled"])
+def test_the_callers_work_runs_once_alongside(two_thousand, case):
+    """analyze_report finds the groups while the helper counts paths: the work runs exactly
+    once on every way through the measures, and the figures stay the same."""
+    graph = {"none": nx.Graph(), "small": nx.path_graph(5)}.get(case, two_thousand)
+    options = {"exact_limit": 1000, "sample_size": 200} if case == "sampled" else {}
+    calls = []
+    frame = partner_metrics(graph.copy(), alongside=lambda: calls.append(1), **options)
+    assert calls == [1]
+    # The same bits: the helper's share differs with the caller's work, the sums do not.
+    pd.testing.assert_frame_equal(frame, partner_metrics(graph.copy(), **options),
+                                  check_exact=True)
+
+
 def test_one_conversion_per_graph(two_thousand, monkeypatch):
     import igraph
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TypedDict
 
 import igraph as ig
@@ -61,7 +61,7 @@ import pandas as pd
 
 from ..text import by_key, number, say
 from .engine import Distances, Prepared, distances_from, prepare, quiet, seeded
-from .helper import HELPER_FROM, split_betweenness
+from .helper import HELPER_FROM, betweenness_of, split_betweenness
 
 __all__ = [
     "EXACT_LIMIT",
@@ -86,6 +86,9 @@ EXACT_LIMIT = 5000
 #: (0.15 s for 5,000 partners on the reference machine, against 2.5 s for betweenness), the
 #: other measures (0.13 s) and the rest of betweenness.
 PATHS_SHARE = 0.56
+#: The same when this process also does the caller's work meanwhile (``alongside``: the groups
+#: of ``analyze``, 0.24 s for 5,000 partners).
+PATHS_SHARE_ALONGSIDE = 0.6
 #: The same when betweenness and closeness are sampled (above ``exact_limit``): for 20,000
 #: partners betweenness from 500 of them took 1.7 s of CPU, while the estimate of closeness from
 #: the same sample took 1.1 s and the other measures 0.8 s here, so the helper takes nearly all.
@@ -119,7 +122,8 @@ def direction_note(graph: nx.Graph, lang: str = "de") -> tuple[str, str] | None:
 
 
 def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = 500,
-                    seed: int = 42) -> pd.DataFrame:
+                    seed: int = 42, alongside: Callable[[], object] | None = None
+                    ) -> pd.DataFrame:
     """One row per partner with the measures of :data:`METRIC_COLUMNS`.
 
     Parameters
@@ -135,6 +139,10 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         partners in larger ones.
     seed : int
         Seed for the sampling; the same input gives the same result.
+    alongside : callable, optional
+        More of the caller's work (``analyze_report``'s groups), called once while the helper
+        process counts betweenness (see :mod:`~network_app.analysis.helper`), so that it uses
+        the wait; its result is the caller's to keep.
 
     Returns
     -------
@@ -167,6 +175,8 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
                          columns=list(METRIC_COLUMNS))
     frame.attrs.update(betweenness_sample=None, closeness_sample=None)
     if n == 0:
+        if alongside is not None:
+            alongside()
         return frame
     membership = np.array(ig_graph.connected_components().membership, dtype=np.int64)
     part_size = np.bincount(membership)[membership]
@@ -177,18 +187,21 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         # 2 / ((n-1)(n-2)), so both give the share of pairs whose shortest paths run through.
         scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
         if n < HELPER_FROM:
-            betweenness = np.array(ig_graph.betweenness(directed=False)) * scale
+            betweenness = betweenness_of(ig_graph, range(n)) * scale
             closeness = _exact_closeness(prepared, np.arange(n), part_size)
         else:
             # A second process counts most of the paths meanwhile this one measures closeness,
-            # every partner's eccentricity (the summary's diameter), the other measures and
-            # the rest of the paths: about the same work.
+            # every partner's eccentricity (the summary's diameter), the other measures, does
+            # the caller's work and counts the rest of the paths: about the same work.
             def meanwhile() -> npt.NDArray[np.float64]:
                 closeness = _exact_closeness(prepared, np.arange(n), part_size)
                 others.update(_other_measures(prepared))
+                if alongside is not None:
+                    alongside()
                 return closeness
 
-            raw, closeness, _ = split_betweenness(ig_graph, range(n), PATHS_SHARE, meanwhile)
+            share = PATHS_SHARE if alongside is None else PATHS_SHARE_ALONGSIDE
+            raw, closeness, _ = split_betweenness(ig_graph, range(n), share, meanwhile)
             betweenness = raw * scale
     else:
         # networkx's sample (random.Random(seed).sample of the node list, sorted here) and its
@@ -202,6 +215,8 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         # The helper process counts most of them while this one estimates closeness.
         def estimate() -> tuple[npt.NDArray[np.float64], bool]:
             others.update(_other_measures(prepared))
+            if alongside is not None:
+                alongside()
             return _sampled_closeness(prepared, sample, membership, part_size, exact_limit)
 
         raw, (closeness, estimated), _ = split_betweenness(ig_graph, sample, SAMPLE_SHARE,
@@ -214,6 +229,8 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
 
     if not others:
         others = _other_measures(prepared)
+        if alongside is not None:
+            alongside()
     for column in METRIC_COLUMNS:
         frame[column] = (betweenness if column == "betweenness" else
                          closeness if column == "closeness" else others[column])

@@ -28,7 +28,7 @@ from ..network.figures import key_figures
 from ..network.graph import build_graph
 from ..workbook.problems import ERROR, ProblemRecord
 from ..workbook.validation import PartnerData
-from .communities import detect_communities
+from .communities import Communities, detect_communities
 from .engine import prepare
 from .metrics import (
     METRIC_COLUMNS,
@@ -264,8 +264,10 @@ def analyze_report(data: PartnerData, *, top: int | None = None, resolution: flo
     # (``prepared`` keeps the conversion alive meanwhile).
     prepared = prepare(build_graph(data), fresh=True)
     layer = prepared.layer
-    metrics = partner_metrics(layer)
-    communities = detect_communities(layer, resolution=resolution, lang=lang)
+    found: list[Communities] = []  # the groups, found while the helper process counts paths
+    metrics = partner_metrics(layer, alongside=lambda: found.append(
+        detect_communities(layer, resolution=resolution, lang=lang)))
+    communities = found[0]
     summary = network_summary(layer)
     ranked = metrics.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
     if top is not None:
