@@ -342,7 +342,7 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], extras: list[str] | N
         if column in own:
             frame[column] = frame[column].astype("Int64")
     if "weight" in own:
-        whole = all(isinstance(w, int) for w in frame["weight"] if w is not None
+        whole = all(isinstance(w, int) for w in frame["weight"].tolist() if w is not None
                     and not (isinstance(w, float) and math.isnan(w)))
         frame["weight"] = frame["weight"].astype("Int64" if whole else "Float64")
     return frame
@@ -761,6 +761,9 @@ def _likely_duplicates(rows: list[dict[str, Any]], column: ColumnInfo | None,
 # --------------------------------------------------------------------------- references
 
 
+_UNSEEN: Any = object()
+
+
 class _NameIndex:
     """Resolves names written in relations and activities to partner names."""
 
@@ -773,15 +776,21 @@ class _NameIndex:
         self.hub = hub  # None: a network without a hub
         self.hub_key = schema.normalize_name(hub) if hub else None
         self.sheet = partner_sheet
+        self._resolved: dict[str, str | None] = {}  # each partner is named many times
+        self._keys: list[str] | None = None  # the names to suggest from
 
     def resolve(self, text: str) -> str | None:
-        key = schema.normalize_name(text)
-        if key == self.hub_key:
-            return self.hub
-        return self.names.get(key)
+        found = self._resolved.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            key = schema.normalize_name(text)
+            found = self.hub if key == self.hub_key else self.names.get(key)
+            self._resolved[text] = found
+        return found
 
     def suggest(self, text: str) -> str | None:
-        close = closest(schema.normalize_name(text), list(self.names), 75)
+        if self._keys is None:
+            self._keys = list(self.names)
+        close = closest(schema.normalize_name(text), self._keys, 75)
         return None if close is None else self.names[close]
 
 
@@ -841,25 +850,28 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     untils = _years(_column(table_rows, cols["until"]), year_now)
     weights_read = _weights(_column(table_rows, cols["strength"]))
     extra_values = [_extra_values(_column(table_rows, info)) for info in extras]
-    resolved: dict[str, str | None] = {}  # text → partner (each partner is named many times)
+    # The ends as names, column by column: a text is resolved once however often it is named.
+    found_ends = [[index.resolve(text) if type(text) is str else None for text in texts]
+                  for texts in ends_texts]
     hub = index.hub
     for position, (row, cells) in enumerate(table_rows):
-        ends: list[str | None] = []
-        for column, texts in ((source_col, ends_texts[0]), (target_col, ends_texts[1])):
-            text = texts[position]
-            if text is _SLOW:
-                text = _text(cells, column, row, log)
-            if text is None:
-                log.add("missing_endpoint", row, column, expected=column.header)
-                ends.append(None)
-                continue
-            name = resolved[text] if text in resolved else resolved.setdefault(
-                text, index.resolve(text))
-            if name is None:
-                log.add("unknown_partner", row, column, text,
-                        suggestion=index.suggest(text), partner_sheet=index.sheet)
-            ends.append(name)
-        source, target = ends
+        source, target = found_ends[0][position], found_ends[1][position]
+        if source is None or target is None:  # read again, in order, saying what is missing
+            ends: list[str | None] = []
+            for column, texts in ((source_col, ends_texts[0]), (target_col, ends_texts[1])):
+                text = texts[position]
+                if text is _SLOW:
+                    text = _text(cells, column, row, log)
+                if text is None:
+                    log.add("missing_endpoint", row, column, expected=column.header)
+                    ends.append(None)
+                    continue
+                name = index.resolve(text)
+                if name is None:
+                    log.add("unknown_partner", row, column, text,
+                            suggestion=index.suggest(text), partner_sheet=index.sheet)
+                ends.append(name)
+            source, target = ends
         if source is None or target is None:
             continue
         if source == target and hub is not None:
