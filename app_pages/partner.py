@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +22,46 @@ from app_pages.network_component import network_chart
 from network_app.text import by_language
 
 TEXT = by_language("app.partner")
+#: Characters of a name shown in a heading, a label or a table's name column; longer names
+#: are cut (a pasted paragraph would fill the screen and squeeze the table's other columns).
+NAME_CHARS = 120
+#: Characters of any other table cell (a note of a few sentences stays whole).
+CELL_CHARS = 400
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` when it has at most ``limit`` characters, else cut after a word near the
+    limit, ending in "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip() + " …"
+
+
+class _Cuts:
+    """Cuts the cells of the page's tables and keeps what it cut, to be read in full below
+    the table (:meth:`show`)."""
+
+    def __init__(self) -> None:
+        self.cut: list[tuple[str, str]] = []
+
+    def cell(self, text: object, limit: int, where: str) -> object:
+        if not isinstance(text, str) or len(text) <= limit:
+            return text
+        self.cut.append((where, text))
+        return shortened(text, limit)
+
+    def show(self, words: Mapping[str, Any]) -> None:
+        """The cut texts whole, in an expander closed at first."""
+        if not self.cut:
+            return
+        with st.expander(words["full_texts"].format(count=len(self.cut))):
+            for where, text in self.cut:
+                st.markdown(f"**{plain(shortened(where, NAME_CHARS))}:** {plain(text)}")
+        self.cut = []
 
 
 def select_partner(name: str) -> None:
@@ -49,30 +92,46 @@ def page() -> None:
     profile = na.partner_profile(data, graph, name, include_personal=include_personal,
                                  lang=cur.lang)
 
-    st.header(plain(profile.name))
+    # A long name is cut in the heading; the whole name is its tooltip.
+    heading = shortened(profile.name, NAME_CHARS)
+    st.header(plain(heading), help=plain(profile.name) if heading != profile.name else None)
     st.markdown(f"**{words['categories']}:** "
                 + plain(", ".join(profile.categories) or words["none"]))
     left, right = st.columns(2)
     with left:
         st.subheader(words["details"])
+        cuts = _Cuts()
         if profile.attributes:
-            static_table(pd.DataFrame(profile.attributes,
-                                      columns=[words["field"], words["value"]]), cur.lang)
+            static_table(pd.DataFrame(
+                [(field, cuts.cell(value, CELL_CHARS, field))
+                 for field, value in profile.attributes],
+                columns=[words["field"], words["value"]]), cur.lang)
+            cuts.show(words)
         if profile.programmes:
             st.markdown(f"**{words['programmes']}:** " + plain("; ".join(profile.programmes)))
     with right:
         st.subheader(words["neighbours"])
         if profile.neighbours:
             static_table(pd.DataFrame(
-                [(t.other, " · ".join(t.reasons)) for t in profile.neighbours],
+                [(cuts.cell(t.other, NAME_CHARS, words["partner"]),
+                  cuts.cell(" · ".join(t.reasons), CELL_CHARS, shortened(t.other, NAME_CHARS)))
+                 for t in profile.neighbours],
                 columns=[words["partner"], words["why"]]), cur.lang)
+            cuts.show(words)
         else:
             st.write(words["no_neighbours"].format(hub=plain(data.own_organisation))
                      if data.has_hub else words["no_neighbours_plain"])
     if profile.activities:
         st.subheader(words["activities"])
-        static_table(pd.DataFrame(profile.activities, columns=[
-            words["activity"], words["date"], words["status"], words["area"]]), cur.lang)
+        cuts = _Cuts()
+        static_table(pd.DataFrame(
+            [(cuts.cell(activity, NAME_CHARS, words["activity"]), date,
+              cuts.cell(status, CELL_CHARS, words["status"]),
+              cuts.cell(area, CELL_CHARS, words["area"]))
+             for activity, date, status, area in profile.activities],
+            columns=[words["activity"], words["date"], words["status"], words["area"]]),
+            cur.lang)
+        cuts.show(words)
 
     st.subheader(words["ego"])
     steps = st.slider(words["steps"], 1, 3, 1, key="ego_steps", help=words["steps_help"])
@@ -80,7 +139,8 @@ def page() -> None:
 
     st.subheader(words["path_title"])
     others = [n for n in names if n != name]
-    target = st.selectbox(words["path_to"].format(name=plain_label(name)), others, index=None,
+    target = st.selectbox(words["path_to"].format(name=plain_label(shortened(name, NAME_CHARS))),
+                          others, index=None,
                           key="path_target", placeholder="…")
     highlight: list[str] = []
     if target:
