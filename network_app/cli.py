@@ -403,6 +403,22 @@ def _file_size(path: str) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    # One run makes millions of small objects (the workbook's cells, the graph, the report) and
+    # hardly any cycles: Python's cycle collector would walk them over and over (0.26 s of CPU
+    # for 5,000 partners, 0.9 s for 20,000; the peak memory is the same without it). It is
+    # paused for the command and runs again afterwards (the CLI's tests call it in one process).
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze_now(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze_now(args: argparse.Namespace) -> int:
     from .analysis.metrics import components_sentence
     from .analysis.reports import analyze_report
 

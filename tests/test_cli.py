@@ -200,6 +200,35 @@ def test_analyze_ranks_by_ties_and_says_why_when_nobody_brokers(tmp_path):
     assert ties == sorted(ties, reverse=True) and ties[0] > 0
 
 
+def test_analyze_pauses_the_cycle_collector_and_resumes_it(monkeypatch, capsys):
+    """The collector is off while analyze reads and measures (it only walked the millions of
+    objects again and again) and on again afterwards, also when the command fails."""
+    import gc
+
+    from network_app.analysis import reports
+
+    seen = []
+    real = reports.analyze_report
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reports, "analyze_report", watched)
+    assert gc.isenabled()
+    assert main(["analyze", str(BUNDLED), "--json"]) == 0
+    assert seen == [False] and gc.isenabled()
+    assert json.loads(capsys.readouterr().out)["partners"]
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("measures failed")
+
+    monkeypatch.setattr(reports, "analyze_report", failing)
+    with pytest.raises(RuntimeError):
+        cli._analyze(build_parser().parse_args(["analyze", str(BUNDLED)]))
+    assert gc.isenabled()
+
+
 def test_analyze_bad_file_exit_2(tmp_path):
     result = run("analyze", str(badfiles.renamed_text(tmp_path)))
     assert result.returncode == 2
