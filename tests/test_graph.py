@@ -292,3 +292,20 @@ def test_bulk_build_fills_the_graph_as_networkx_adds_nodes_and_ties():
         _add_nodes(made, [(None, {})])
     with pytest.raises(ValueError):
         _add_ties(made, [("A", None, {})])
+
+
+@pytest.mark.parametrize("as_of", [None, 2020])
+def test_bulk_build_keeps_the_relations_own_columns(tmp_path, as_of):
+    """A relation's columns beyond the schema (here "Förderkennzeichen", text, numbers and
+    empty cells) reach its ``extra`` exactly as the row-by-row build put them there."""
+    sheets = _generated_sheets(300)
+    relations = sheets["Beziehungen"]
+    relations[0].append("Förderkennzeichen")
+    for i, row in enumerate(relations[1:]):
+        row.append([None, f"FK-{i}", i, 2.5][i % 4])
+    data = load_workbook(write_xlsx(tmp_path / "extra.xlsx", sheets))
+    assert data.relation_extra_columns
+    graph = build_graph(data, as_of=as_of)
+    assert any(r["extra"].get(data.relation_extra_columns[0]) is not None
+               for _, _, attrs in graph.edges(data=True) for r in attrs.get("relations", []))
+    assert _fingerprint(graph) == _fingerprint(_reference_build_graph(data, as_of=as_of))

@@ -76,9 +76,9 @@ def overview_data(graph: nx.Graph, positions: dict[Any, tuple[float, float]],
         inside = set(ov.group_graph(layer, grouping, name))  # the group, cut to the limit
         # in the group's order (by name), so partners that rank alike stay in that order
         partners = [node for node in grouping.members[name] if node in inside]
-        ranks = ranks_of(((node, False, sum(2 if other == node else 1
-                                             for other in adjacency[node] if other in inside))
-                          for node in partners), styles)
+        # its ties inside the group, a tie with itself twice (as networkx counts degrees)
+        ranks = ranks_of(((node, False, len(inside.intersection(adjacency[node]))
+                           + (node in adjacency[node])) for node in partners), styles)
         order = sorted(partners, key=ranks.__getitem__)
         local = {node: k for k, node in enumerate(order)}
         start = len(names)

@@ -81,9 +81,6 @@ __all__ = ["bipartite_graph", "build_graph", "partner_layer", "record_id"]
 
 _NODE_COLUMNS = ("id", "type", "place", "reach", "since", "until", "lat", "lon", "website", "note",
                  "contact_internal", "contact_external", "email", "phone")
-#: The columns of a relation its edge keeps (see :func:`_relation`).
-_RELATION_FIELDS = ("source", "target", "directed", "kind", "weight", "strength", "since",
-                    "until", "note")
 
 
 def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
@@ -219,20 +216,18 @@ def _partner_ties(tables: dict[str, list[dict[str, Any]]], data: PartnerData
     anything up in the graph.
     """
     ties: dict[tuple[str, str], dict[str, Any]] = {}
+    known = ties.get
 
     def tie(a: str, b: str) -> dict[str, Any]:
-        attrs = ties.get((a, b))
+        attrs = known((a, b)) or known((b, a))  # a tie's dict is never empty
         if attrs is None:
-            attrs = ties.get((b, a))
-            if attrs is None:
-                attrs = ties[a, b] = {"kind": "partner", "relations": [], "activities": [],
-                                      "programmes": [], "strength": 0, "weight": 0}
+            attrs = ties[a, b] = {"kind": "partner", "relations": [], "activities": [],
+                                  "programmes": [], "strength": 0, "weight": 0}
         return attrs
 
     scale = data.weight_scale
-    for record in tables["relations"]:
-        attrs = tie(record["source"], record["target"])
-        relation = _relation(record, data.relation_extra_columns)
+    for relation in tables["relations"]:  # already as the edge keeps it (_relations)
+        attrs = tie(relation["source"], relation["target"])
         attrs["relations"].append(relation)
         attrs["strength"] += relation["strength"]
         attrs["weight"] += _measured(relation, scale)
@@ -264,6 +259,28 @@ def _relation(record: dict[str, Any], extra_columns: list[str]) -> dict[str, Any
         "since": record.get("since"), "until": record.get("until"), "note": record.get("note"),
         "extra": {column: record.get(column) for column in extra_columns},
     }
+
+
+def _relations(frame: pd.DataFrame, extra_columns: list[str]) -> list[dict[str, Any]]:
+    """:func:`_relation` of every row of Beziehungen, made a column at a time (no row dict in
+    between: 20,000 of them took a fifth of building 5,000 partners)."""
+    count = len(frame)
+
+    def cells(field: str) -> list[Any]:
+        return _cells(frame[field]) if field in frame.columns else [None] * count
+
+    strengths = [1 if strength is None else int(strength) for strength in cells("strength")]
+    weights = cells("weight") if "weight" in frame.columns else strengths
+    extras = ([dict(zip(extra_columns, values, strict=True))
+               for values in zip(*(cells(c) for c in extra_columns), strict=True)]
+              if extra_columns else [{} for _ in range(count)])
+    return [{"source": source, "target": target, "directed": bool(directed), "kind": kind,
+             "weight": weight, "strength": strength, "since": since, "until": until,
+             "note": note, "extra": extra}
+            for source, target, directed, kind, weight, strength, since, until, note, extra
+            in zip(cells("source"), cells("target"), cells("directed"), cells("kind"), weights,
+                   strengths, cells("since"), cells("until"), cells("note"), extras,
+                   strict=True)]
 
 
 def _measured(relation: dict[str, Any], scale: WeightScale) -> float:
@@ -315,7 +332,7 @@ def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, A
     tables = {
         "partners": _rows(data.partners, ("name", "categories", "category", "row",
                                           *_NODE_COLUMNS, *data.extra_columns)),
-        "relations": _rows(data.relations, (*_RELATION_FIELDS, *data.relation_extra_columns)),
+        "relations": _relations(data.relations, data.relation_extra_columns),
         "activities": _rows(data.activities, ("name", "participants", "year")),
         "programmes": _rows(data.programmes, ("name", "participants", "since", "until")),
     }
