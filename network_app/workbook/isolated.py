@@ -79,8 +79,9 @@ _REQUEST = struct.Struct("!qd")
 _LENGTH = struct.Struct("!Q")
 #: The first byte a new child sends ("started"), or the reader server when it cannot fork one.
 _STARTED, _NOT_STARTED = b"+", b"-"
-#: Seconds to wait for a new child's "started" (a fork takes milliseconds).
-_START_SECONDS = 10.0
+#: Seconds to wait for a new child's "started": a fork takes milliseconds, but a reader server
+#: started a moment ago first imports the loader (a second; many on a busy machine).
+_START_SECONDS = 60.0
 #: Seconds the caller waits beyond the child's own time limit before it gives up on it.
 _GRACE_SECONDS = 2.0
 _ERRORS: dict[str, type[NetworkAppError]] = {
