@@ -54,7 +54,7 @@ from network_app.drawing.styling import NodeStyle
 from network_app.drawing.styling import legend as default_legend
 from network_app.text import by_language, say
 
-__all__ = ["PATH_COLOR", "chart_data", "network_chart"]
+__all__ = ["PATH_COLOR", "chart_data", "network_chart", "send_library"]
 
 #: Colour of an emphasised path (edges and node borders).
 PATH_COLOR = "#B3001B"
@@ -131,6 +131,16 @@ _chart = st.components.v2.component(
 
 def _ignore() -> None:
     """The click needs a callback to be registered as a trigger; the value is read below."""
+
+
+def send_library(place: Any = None) -> None:
+    """Send vis-network to the browser now (into ``place``, default the sidebar, where the
+    element shows nothing), so that the browser reads its ~470 KB while the server still
+    computes what the page draws; the chart of the same run then sends it no second time. A
+    page whose first run is long (a big workbook's overview) calls this before its work."""
+    with (place if place is not None else st.sidebar), contextlib.suppress(
+            StreamlitDuplicateElementKey):
+        _loader(key=_LOADER_KEY)
 
 
 def _graph_key(payload: Mapping[str, Any]) -> str:

@@ -37,7 +37,7 @@ from app_pages.common import (
 )
 from app_pages.explore import base, controls, view
 from app_pages.exporting import export_section
-from app_pages.network_component import network_chart
+from app_pages.network_component import network_chart, send_library
 from network_app.drawing.groups import colour_note, group_legend, group_styles
 from network_app.network import overview as ov
 from network_app.text import by_language, number, say
@@ -179,9 +179,19 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
         st.session_state["search"] = None
     if st.session_state.get("overview_group") not in grouping.members:
         st.session_state["overview_group"] = None
-    partners = sorted(grouping.group_of(), key=str.casefold)
-    focus = search_place.selectbox(words["search"], partners, index=None, key="search",
-                                   placeholder=words["search_placeholder"])
+    group_of = grouping.group_of()
+    partners = sorted(group_of, key=str.casefold)
+    # The search box above the picture is filled after the picture is sent: the browser takes
+    # about a second to take in 20,000 names (measured in Chromium), and the overview should
+    # not wait for them. Its choice is read from the session meanwhile.
+    focus = st.session_state.get("search")
+    if focus not in group_of:
+        focus = None
+
+    def search() -> None:
+        search_place.selectbox(words["search"], partners, index=None, key="search",
+                               placeholder=words["search_placeholder"])
+
     row = st.columns([3, 2], vertical_alignment="bottom")
     opened = row[0].selectbox(words["open_group"], list(grouping.names), index=None,
                               key="overview_group", placeholder=words["open_placeholder"],
@@ -213,6 +223,7 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
                                      count=part.number_of_nodes())
         clicked = network_chart(part, where, styles, key="explore", lang=lang, focus=focus,
                                 legend=legend, height=560)
+        search()
         st.caption(" ".join([caption, words["caption"]]))
         if clicked and clicked in part:
             st.session_state["partner_request"] = clicked
@@ -221,6 +232,7 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
     styles = group_styles(overview)
     clicked = network_chart(overview, group_places, styles, key="explore", lang=lang,
                             legend=group_legend(overview, lang), height=560)
+    search()
     ties = say("app.netzwerk.ties_count", lang,
                count=sum(t for *_, t in overview.edges(data="ties")))
     st.caption(" ".join([
@@ -246,6 +258,9 @@ def page() -> None:
     foreign = cur.data is not None and not cur.data.has_hub
     if not header(na.network_title(cur.data, cur.lang) if foreign else words["title"], cur):
         return
+    # The browser reads the drawing library while the first run builds the graph and groups
+    # (seconds for a big workbook).
+    send_library()
     data = cur.data
     lang = cur.lang
     figures, options, communities = base(cur.key, data, cur.lang)
