@@ -68,3 +68,20 @@ def test_english_page_words(make_xlsx):
     assert ">Show all</button>" in page
     assert 'data-hint="To zoom, use Ctrl + mouse wheel"' in page
     assert 'data-found-many="{count} matches, showing: {name}"' in page
+
+
+def test_policy_names_the_hash_of_every_script_block_and_nothing_else(make_xlsx):
+    """The Content-Security-Policy lists the SHA-256 of each <script> block of the page (found
+    here by a regular expression, in the policy by str.find), in order."""
+    import base64
+    import hashlib
+
+    page = html_for(make_xlsx, ["Öcher Lab", PAYLOAD, "</script"])
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
+                       page).group(1)
+    blocks = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    assert len(blocks) == 2
+    expected = " ".join(
+        "&#x27;sha256-" + base64.b64encode(hashlib.sha256(b.encode()).digest()).decode()
+        + "&#x27;" for b in blocks)
+    assert f"script-src {expected};" in policy

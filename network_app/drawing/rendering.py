@@ -21,7 +21,6 @@ import base64
 import hashlib
 import html
 import json
-import re
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
@@ -318,7 +317,7 @@ def label_engine_js() -> str:
 
 # The page's own script blocks: plain <script> tags written by this package (workbook text
 # inside them is JSON with "<" escaped, so none can end a block early).
-_SCRIPT_BLOCK = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_OPEN, _CLOSE = "<script>", "</script>"
 _CHARSET = '<meta charset="utf-8">\n'
 
 
@@ -331,12 +330,31 @@ def content_security_policy(page: str) -> str:
     """
     hashes = [
         "'sha256-" + base64.b64encode(hashlib.sha256(block.encode("utf-8")).digest()).decode()
-        + "'" for block in _SCRIPT_BLOCK.findall(page)]
+        + "'" for block in _script_blocks(page)]
     return "; ".join([
         "default-src 'none'", "script-src " + (" ".join(hashes) or "'none'"),
         "style-src 'unsafe-inline'", "img-src data: blob:", "font-src data:",
         "connect-src 'none'", "media-src 'none'", "object-src 'none'", "frame-src 'none'",
         "worker-src 'none'", "base-uri 'none'", "form-action 'none'"])
+
+
+def _script_blocks(page: str) -> list[str]:
+    """The text of every ``<script>…</script>`` block, in order (what the regular expression
+    ``<script>(.*?)</script>`` finds, by ``str.find``: the lazy pattern stepped through the
+    half megabyte of vis-network character by character, 16 ms a page).
+
+    >>> _script_blocks("<p><script>a</script> <script></script><script>b")
+    ['a', '']
+    """
+    blocks = []
+    start = 0
+    while (begin := page.find(_OPEN, start)) >= 0:
+        end = page.find(_CLOSE, begin + len(_OPEN))
+        if end < 0:
+            break
+        blocks.append(page[begin + len(_OPEN):end])
+        start = end + len(_CLOSE)
+    return blocks
 
 
 def with_csp(page: str) -> str:
