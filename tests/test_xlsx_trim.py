@@ -323,3 +323,73 @@ def test_formatting_far_away_is_no_stray():
     data = _handmade_xlsx(cells, _SHARED)
     scan = scan_xlsx(data)
     assert (scan.data, scan.strays) == (data, [])
+
+
+# --------------------------------------------------------------------------- the quick look
+# Most sheets are small; _plainly_small says so with numpy. It may only say "small" where the
+# full scan finds every counted cell within SMALL_AREA.
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from network_app.workbook import xlsx_trim  # noqa: E402
+
+_letters = st.text("ABCXYZ", min_size=1, max_size=3)
+#: References anywhere, and references right at the edge of SMALL_AREA (where a slip shows).
+_refs = st.tuples(_letters, st.integers(0, 9_999_999).map(str)
+                  | st.sampled_from(["1", "20001", "0"])) | st.builds(
+    lambda letters, step: (letters, str(max(1, xlsx_trim.SMALL_AREA // xlsx_trim._column_number(
+        letters.encode()) + step))), _letters, st.integers(-1, 1))
+_odd = st.sampled_from(['<c r="A1" s="1"/>', '<c s="1" r="B2"><v>1</v></c>', "<c><v>1</v></c>",
+                        '<x:c r="A1"><x:v>1</x:v></x:c>', '<c r="A12345678"><v>1</v></c>',
+                        '<c r="ABCD1"><v>1</v></c>', '<c r=""><v>1</v></c>',
+                        '<is><r><rPr><color rgb="FF0000"/></rPr><t>x</t></r></is>',
+                        '<c\nr="Z9"><v>1</v></c>', '<c r="a1"><v>1</v></c>'])
+
+
+def _sheet(cells):
+    body = "".join(cells)
+    return f'<worksheet><sheetData><row r="1">{body}</row></sheetData></worksheet>'.encode()
+
+
+def _area(refs):
+    rows = max(int(digits) for _, digits in refs)
+    columns = max(xlsx_trim._column_number(letters.encode()) for letters, _ in refs)
+    return rows * columns
+
+
+def _edge(letters, step):
+    return [((letters, str(xlsx_trim.SMALL_AREA // xlsx_trim._column_number(letters.encode())
+                       + step)), False)]
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.tuples(_refs, st.booleans()), min_size=1, max_size=40))
+@example(_edge("Z", 0)).via("the edge")
+@example(_edge("Z", 1)).via("the edge")
+@example(_edge("AB", 0)).via("the edge")
+@example(_edge("AB", 1)).via("the edge")
+@example(_edge("XFD", 0)).via("the edge")
+@example(_edge("XFD", 1)).via("the edge")
+def test_the_quick_look_measures_plain_sheets_exactly(cells):
+    xml = _sheet(f'<c r="{letters}{digits}"/>' if closed
+                 else f'<c r="{letters}{digits}" t="n"><v>1</v></c>'
+                 for (letters, digits), closed in cells)
+    start, end = xlsx_trim._sheet_data_bounds(xml)
+    small = _area([ref for ref, _ in cells]) <= xlsx_trim.SMALL_AREA
+    assert xlsx_trim._plainly_small(xml, start, end) == small
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.one_of(_refs.map(lambda r: f'<c r="{r[0]}{r[1]}"><v>1</v></c>'), _odd),
+                min_size=1, max_size=40))
+def test_the_quick_look_says_small_only_where_the_full_scan_does(cells):
+    xml = _sheet(cells)
+    start, end = xlsx_trim._sheet_data_bounds(xml)
+    if not xlsx_trim._plainly_small(xml, start, end):
+        return
+    scan = xlsx_trim._Scan(xml, start, end, xlsx_trim._OPEN_CELL)
+    letters, digits = scan.distinct()
+    assert b"" not in letters and b"" not in digits
+    assert not digits or max(map(int, digits)) * max(map(xlsx_trim._column_number, letters)) \
+        <= xlsx_trim.SMALL_AREA

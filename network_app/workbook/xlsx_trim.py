@@ -40,6 +40,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+import numpy as np
+
 from ..errors import UnreadableFileError
 from . import limits
 
@@ -198,6 +200,8 @@ def _trim_sheet(name: str, xml: bytes) -> tuple[bytes, list[_Cell]] | None:
     second pass in the common case); only cells with a value are removed and reported.
     """
     start, end = _sheet_data_bounds(xml)
+    if _plainly_small(xml, start, end):
+        return None
     pattern = _OPEN_CELL_PREFIXED if xml.find(b"<x:c", start, end) >= 0 else _OPEN_CELL
     scan = _Scan(xml, start, end, pattern)
     letters, digits = scan.distinct()
@@ -224,6 +228,56 @@ def _trim_sheet(name: str, xml: bytes) -> tuple[bytes, list[_Cell]] | None:
             if cell is not None:
                 strays.append(cell)
     return (_without(xml, strays), strays) if strays else None
+
+
+#: How a cell tag with a reference begins, and what may follow a cell's tag name.
+_OPENING = np.frombuffer(b'<c r="', dtype=np.uint8)
+_AFTER_NAME = np.frombuffer(b" \t\r\n>", dtype=np.uint8)
+#: A cell's opening and a reference as :data:`_OPEN_CELL` reads it: up to 3 letters, up to
+#: 7 digits, a quote.
+_WINDOW = _OPENING.size + 3 + 7 + 1
+
+
+def _plainly_small(xml: bytes, start: int, end: int) -> bool:
+    """Whether every cell of the sheet lies within :data:`SMALL_AREA` cells from A1, found
+    with numpy instead of a match object per cell (the common case, twice as fast).
+
+    Only for sheets whose every cell tag starts ``<c r="`` with a reference of 1-3 letters and
+    1-7 digits (Excel, LibreOffice and openpyxl write them so); any other sheet gets False and
+    the full scan. The cells looked at are all cell tags, self-closing ones too: a superset of
+    those :func:`_trim_sheet` counts, so "small" here means small there.
+    """
+    data = np.frombuffer(xml, dtype=np.uint8, count=end - start, offset=start)
+    pairs = data[:-1] == ord("<")
+    pairs &= data[1:] == ord("c")
+    opens = np.flatnonzero(pairs)
+    if not opens.size or opens[-1] + _WINDOW > data.size:
+        return False  # no cells, or one at the very end: the full scan decides
+    window = np.lib.stride_tricks.sliding_window_view(data, _WINDOW)[opens]
+    cells = np.isin(window[:, 2], _AFTER_NAME)  # not <color>, <charset>, …
+    window = window[cells]
+    if not window.size or not (window[:, :_OPENING.size] == _OPENING).all():
+        return False
+    refs = window[:, _OPENING.size:]
+    positions = np.arange(refs.shape[1])
+    letters = np.argmin((refs >= ord("A")) & (refs <= ord("Z")), axis=1)  # letters end here
+    digit = (refs >= ord("0")) & (refs <= ord("9"))
+    ends = np.argmin(digit | (positions < letters[:, None]), axis=1)  # and digits here
+    digits = ends - letters
+    if not ((refs[np.arange(len(refs)), ends] == ord('"')).all()
+            and letters.min() >= 1 and letters.max() <= 3
+            and digits.min() >= 1 and digits.max() <= 7):
+        return False
+    first, second, third = (refs[:, :3].astype(np.int64) - 64).T
+    columns = np.where(letters == 1, first,
+                       np.where(letters == 2, first * 26 + second,
+                                first * 676 + second * 26 + third))
+    longest = int(digits.max())  # the last row is among the references with most digits
+    picked = digits == longest
+    shown = np.take_along_axis(refs[picked], letters[picked][:, None] + np.arange(longest),
+                               axis=1).astype(np.int64) - ord("0")
+    last_row = int((shown @ (10 ** np.arange(longest - 1, -1, -1, dtype=np.int64))).max())
+    return last_row * int(columns.max()) <= SMALL_AREA
 
 
 @dataclass
