@@ -22,13 +22,25 @@ ALL_YEARS = "all"
 FILTER_KEYS = ("f_categories", "f_types", "f_reaches", "f_year", "f_areas", "f_statuses")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def base(key: str, _data: na.PartnerData, lang: str):
+def base(key: str, data: na.PartnerData, lang: str):
     """What the page needs of the workbook whatever is chosen: figures, filter options, groups
     (named in ``lang``). Positions and measures are asked for only when used (a big network's
     overview needs neither)."""
-    return (na.key_figures(_data, graph_for(key, _data)), na.filter_options(_data),
-            groups_for(key, _data, lang=lang))
+    return (figures_for(key, data), *choices(key, data, lang))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def choices(key: str, _data: na.PartnerData, lang: str):
+    """The filter options and the groups (named in ``lang``): what the controls and the
+    picture need before it is drawn."""
+    return na.filter_options(_data), groups_for(key, _data, lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def figures_for(key: str, _data: na.PartnerData) -> dict:
+    """The workbook's key figures (the tiles after the picture; 0.15 s at 20,000 partners,
+    so the Netzwerk page asks for them after the picture is sent)."""
+    return dict(na.key_figures(_data, graph_for(key, _data)))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -35,7 +35,7 @@ from app_pages.common import (
     positions_for,
     shown_caption,
 )
-from app_pages.explore import base, controls, view
+from app_pages.explore import choices, controls, figures_for, view
 from app_pages.exporting import export_section
 from app_pages.network_component import network_chart, send_library
 from network_app.drawing.groups import colour_note, group_legend, group_styles
@@ -161,7 +161,7 @@ def _opened() -> None:
     st.session_state["search"] = None
 
 
-def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
+def big_network(cur, communities: na.Communities, color_by: str,
                 size_by: str | None, filters: na.Filters, search_place: DeltaGenerator,
                 values: list | None
                 ) -> tuple[nx.Graph | Callable[[], nx.Graph], Mapping, Mapping, Sequence]:
@@ -239,7 +239,7 @@ def big_network(cur, figures: dict, communities: na.Communities, color_by: str,
         say("app.netzwerk.overview_shown", lang, count=overview.number_of_nodes(),
             partners=number(len(partners), lang), ties=ties),
         colour_note(lang) + ".", words["overview_caption"]]))
-    st.caption(say("app.netzwerk.big_note", lang, count=figures["partners"]))
+    st.caption(say("app.netzwerk.big_note", lang, count=len(data.partners)))
     if clicked and clicked in grouping.members:
         st.session_state["overview_request"] = clicked
         st.rerun()
@@ -263,13 +263,14 @@ def page() -> None:
     send_library()
     data = cur.data
     lang = cur.lang
-    figures, options, communities = base(cur.key, data, cur.lang)
+    # The key figures (tiles after the picture) are made after the picture is sent.
+    options, communities = choices(cur.key, data, cur.lang)
     errors_banner(data, lang)
 
     views = na.views_for(data)
     if not data.has_hub:
         st.caption(say("app.common.hub_none", lang))
-    big = figures["partners"] > ov.OVERVIEW_LIMIT
+    big = len(data.partners) > ov.OVERVIEW_LIMIT
     kind, color_by, size_by, filters, search_place = controls(cur.lang, options, views, big=big)
     # A big network's partner view is shared, not copied on every rerun.
     graph = (overview_source(cur.key, data, filters) if big
@@ -278,8 +279,8 @@ def page() -> None:
     values = options["types"] if color_by == "type" else None
     if big and ov.is_big(graph):
         shown_graph, positions, styles, legend = big_network(
-            cur, figures, communities, color_by, size_by, filters, search_place, values)
-        key_figures(figures, data.has_hub, lang)
+            cur, communities, color_by, size_by, filters, search_place, values)
+        key_figures(figures_for(cur.key, data), data.has_hub, lang)
         export_section(data, shown_graph, positions, styles, legend, workbook=cur.key,
                        lang=cur.lang)
         return
@@ -301,7 +302,7 @@ def page() -> None:
                       key=str.casefold)
     focus = search_place.selectbox(words["search"], partners, index=None, key="search",
                                    placeholder=words["search_placeholder"])
-    shown = shown_caption(graph, len(partners), figures["partners"], lang)
+    shown = shown_caption(graph, len(partners), len(data.partners), lang)
     clicked = network_chart(graph, positions, styles, key="explore", lang=cur.lang,
                             focus=focus, legend=legend, height=560)
     # Under the picture, as a figure's caption: what is shown and how to use it.
@@ -313,7 +314,7 @@ def page() -> None:
     if clicked and clicked in data.partners["name"].to_numpy():
         st.session_state["partner_request"] = clicked
         st.switch_page("app_pages/partner.py")
-    key_figures(figures, data.has_hub, lang)
+    key_figures(figures_for(cur.key, data), data.has_hub, lang)
     export_section(data, graph, positions, styles, legend, workbook=cur.key, lang=cur.lang)
 
 
