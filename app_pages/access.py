@@ -48,9 +48,9 @@ from network_app.access import (
 )
 from network_app.text import LANGUAGES, by_language, number, say
 
-__all__ = ["EDITOR_PAGES", "PASSWORDS", "Rights", "allowed_to_write", "every_account_may_view",
-           "for_editors_only", "gate",
-           "may_edit_now", "sidebar_note"]
+__all__ = ["EDITOR_PAGES", "PASSWORDS", "Rights", "allowed_to_write", "author",
+           "every_account_may_view", "for_editors_only", "gate", "may_edit_now",
+           "sidebar_note", "signed_in_identity"]
 
 TEXT = by_language("app.access")
 _LOG = logging.getLogger("stadtlabor")
@@ -242,6 +242,43 @@ def _rights(settings: LoginSettings) -> Rights | None:
             st.session_state.get(_SIGNED_IN) == _password_fingerprint(settings.password_hash)):
         return Rights(configured=True, edit=True, method="password")
     return None
+
+
+def _identity(user: Mapping[str, Any]) -> str:
+    """The signed-in user as the version history keeps it: "Anna Muster (anna@soest.de)"."""
+    name, email = _name_of(user), user.get("email")
+    if isinstance(email, str) and email.strip() and email.strip() != name:
+        return f"{name} ({email.strip()})" if name else email.strip()
+    return name
+
+
+def signed_in_identity() -> str | None:
+    """The name and address the identity provider gave for the user signed in with it (what a
+    new version records as its author, nothing typed); None without such a user (no login,
+    or the shared password: then the name is typed)."""
+    try:
+        settings = _settings()
+    except LoginSetupError:
+        return None
+    user = _oidc_user(settings)
+    if user is not None and may_view(settings, user):
+        return _identity(user) or None
+    return None
+
+
+def author(typed: str) -> tuple[str, str]:
+    """Who makes a new version, read afresh: ``(who, login)`` for the workspace's version
+    history. With the identity provider the name it gave (``typed`` is ignored, it cannot be
+    typed over), ``"oidc"``; with the password the name typed, ``"password"`` (everybody shares
+    the password, so the name is only what was typed); without a login the name typed."""
+    identity = signed_in_identity()
+    if identity is not None:
+        return identity, "oidc"
+    try:
+        password = _settings().password
+    except LoginSetupError:
+        password = False
+    return typed.strip(), "password" if password else ""
 
 
 def every_account_may_view() -> bool:

@@ -23,7 +23,12 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.access import allowed_to_write, every_account_may_view
+from app_pages.access import (
+    allowed_to_write,
+    author,
+    every_account_may_view,
+    signed_in_identity,
+)
 from app_pages.common import (
     current,
     display_table,
@@ -117,7 +122,8 @@ def take_upload(content: bytes, name: str, expected: str) -> None:
         return
     lang = current().lang
     ws = workspace()
-    if not _done(lambda: ws.replace(content, name, reason="upload", who=_who(),
+    who, login = author(_who())
+    if not _done(lambda: ws.replace(content, name, reason="upload", who=who, login=login,
                                     expected=expected)):
         return
     forget_upload()
@@ -134,7 +140,9 @@ def take_dropped(path: str, seen: str, expected: str) -> None:
         return
     lang = current().lang
     ws = workspace()
-    if _done(lambda: ws.take_dropped(Path(path), who=_who(), expected=expected, seen=seen)):
+    who, login = author(_who())
+    if _done(lambda: ws.take_dropped(Path(path), who=who, login=login, expected=expected,
+                                     seen=seen)):
         _outcome(say("app.arbeitsstand.taken", lang, name=plain(Path(path).name)))
 
 
@@ -154,7 +162,8 @@ def restore(version_id: str, label: str, expected: str) -> None:
         return
     lang = current().lang
     ws = workspace()
-    if _done(lambda: ws.restore(version_id, who=_who(), expected=expected)):
+    who, login = author(_who())
+    if _done(lambda: ws.restore(version_id, who=who, login=login, expected=expected)):
         _outcome(say("app.arbeitsstand.restored", lang, when=plain(label)))
 
 
@@ -235,7 +244,12 @@ def dropped_section(ws, now, before, lang: str) -> None:
 
 
 def who_field(lang: str) -> None:
-    """Who takes a file over or restores a version (kept with the version; optional)."""
+    """Who takes a file over or restores a version (kept with the version; optional). Signed
+    in with the identity provider: its name, said and not typed."""
+    identity = signed_in_identity()
+    if identity is not None:
+        st.caption(say("app.arbeitsstand.who_from_login", lang, name=plain(identity)))
+        return
     field, _ = st.columns([2, 3])
     field.text_input(TEXT[lang]["who"], key="workspace_who", max_chars=80,
                      help=TEXT[lang]["who_help"])
@@ -257,6 +271,7 @@ def versions_table(versions, lang: str) -> pd.DataFrame:
                columns["reason"]: say("app.arbeitsstand.is_current", lang, label=reason)
                if version.current else reason,
                columns["who"]: version.who,
+               columns["login"]: TEXT[lang]["logins"].get(version.login, ""),
                columns["note"]: version.note,
                columns["name"]: version.name,
                columns["size"]: size_text(version.size, lang)}

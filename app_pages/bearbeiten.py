@@ -28,7 +28,7 @@ import pandas as pd
 import streamlit as st
 
 import network_app as na
-from app_pages.access import allowed_to_write
+from app_pages.access import allowed_to_write, author, signed_in_identity
 from app_pages.common import current, load, plain, show_problems, workspace
 from app_pages.edit_tables import (
     KINDS,
@@ -421,9 +421,10 @@ def save(state: Session, pending: Changes, who: str, lang: str) -> bool:
     fold(state, pending)
     if state.work is None:
         return False
+    who, login = author(who)  # signed in with the identity provider: its name, not typed
     try:
         now = workspace().replace(state.work, state.work_name, reason="edit",
-                                  note=note(state.steps, lang), who=who,
+                                  note=note(state.steps, lang), who=who, login=login,
                                   expected=state.fingerprint)
     except ChangedOnDisk:
         state.conflict, state.noticed = True, False
@@ -507,7 +508,13 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
         lost = _losses_words(WouldLoseContent(losses[0], parts=losses[1]), lang)
         st.warning(say("app.bearbeiten.will_lose", lang, losses=lost), icon="⚠️")
         save_label = say("app.bearbeiten.save_losing", lang, losses=lost)
-    who = st.text_input(words["who"], key="edit_who", max_chars=100, help=words["who_help"])
+    identity = signed_in_identity()
+    if identity is None:
+        who = st.text_input(words["who"], key="edit_who", max_chars=100,
+                            help=words["who_help"])
+    else:  # the name the login gave is kept with the version; nothing to type over
+        who = identity
+        st.caption(say("app.arbeitsstand.who_from_login", lang, name=plain(identity)))
     left, middle, right = st.columns(3)
     if left.button(save_label, type="primary", key="edit_save"):
         if not allowed_to_write():  # rights taken away since the gate of this run

@@ -9,6 +9,7 @@ import re
 import sys
 import time
 
+import pandas as pd
 import pytest
 from conftest import ROOT, write_xlsx
 from streamlit.testing.v1 import AppTest
@@ -820,3 +821,74 @@ def test_editors_are_told_when_every_account_may_look():
     at = app({"login": {"password_hash": CHEAP}})  # no identity provider: nothing to say
     sign_in(at, PASSWORD)
     assert not any(said in c.value for c in open_workspace_page(at).caption)
+
+
+# --------------------------------------------------------------------------- who made a version
+
+
+ANNA = {"is_logged_in": True, "name": "Anna Muster", "email": "anna@soest.de",
+        "email_verified": True}
+
+
+def history(at: AppTest) -> pd.DataFrame:
+    [table] = [d.value for d in at.dataframe if "Wie entstanden" in d.value.columns]
+    return table
+
+
+def test_signed_in_with_the_provider_the_version_names_the_login(tmp_path):
+    """The name and address from the login, said on the page and kept with the version; a
+    name typed (or put into the session) does not count."""
+    ws = Workspace(tmp_path / "ws")
+    at = open_workspace_page(app({"auth": OIDC}, user=ANNA))
+    assert not any(t.key == "workspace_who" for t in at.text_input)
+    assert ("Bei der neuen Version steht: Anna Muster (anna@soest.de) (aus Ihrer Anmeldung)."
+            in texts(at))
+    at.session_state["workspace_who"] = "Jemand anderes"  # as if typed before or sent
+    write_xlsx(ws.root / "von Hand.xlsx", {"Partner": [["Name"], ["E-Rat"]]})
+    open_workspace_page(at).button(key="take_dropped_0").click().run()
+    newest = ws.versions()[0]
+    assert (newest.reason, newest.who, newest.login) == (
+        "dropped", "Anna Muster (anna@soest.de)", "oidc")
+    table = history(at)
+    assert table["Wer"].iloc[0] == "Anna Muster (anna@soest.de)"
+    assert table["Angemeldet mit"].iloc[0] == "Dienstkonto"
+    # the version survives a new reading of the folder with its login
+    assert Workspace(tmp_path / "ws").versions()[0].login == "oidc"
+
+
+def test_bearbeiten_saves_under_the_name_of_the_login(tmp_path):
+    ws = Workspace(tmp_path / "ws")
+    at = app({"auth": OIDC}, user=ANNA)
+    at.switch_page("app_pages/bearbeiten.py").run()
+    [grid] = [e for e in at.data_editor if e.key and e.key.startswith("edit_partners_")]
+    at.session_state[grid.key] = {"edited_rows": {0: {"name": "A-Labor"}}, "added_rows": [],
+                                  "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert not any(t.key == "edit_who" for t in at.text_input)
+    assert "Bei der neuen Version steht: Anna Muster (anna@soest.de)" in texts(at)
+    at.session_state["edit_who"] = "Jemand anderes"
+    [save] = [b for b in at.button if b.key == "edit_save"]
+    save.click().run()
+    assert not at.exception
+    newest = ws.versions()[0]
+    assert (newest.reason, newest.who, newest.login) == (
+        "edit", "Anna Muster (anna@soest.de)", "oidc")
+
+
+@pytest.mark.parametrize(("secrets", "login", "shown"), [
+    ({"login": {"password_hash": CHEAP}}, "password", "Passwort (Name eingetippt)"),
+    ({}, "", ""),
+])
+def test_with_the_password_or_without_login_the_name_is_typed(tmp_path, secrets, login, shown):
+    ws = Workspace(tmp_path / "ws")
+    at = app(secrets)
+    if secrets:
+        sign_in(at, PASSWORD)
+    open_workspace_page(at)
+    at.text_input(key="workspace_who").input("Lea").run()
+    write_xlsx(ws.root / "von Hand.xlsx", {"Partner": [["Name"], ["E-Rat"]]})
+    open_workspace_page(at).button(key="take_dropped_0").click().run()
+    newest = ws.versions()[0]
+    assert (newest.who, newest.login) == ("Lea", login)
+    assert history(at)["Angemeldet mit"].iloc[0] == shown

@@ -410,6 +410,8 @@ CATALOG: dict[str, Any] = {
         "download_current": "Aktuelle Arbeitsmappe herunterladen",
         "current_unreadable": "Die aktuelle Arbeitsmappe lässt sich nicht lesen: Darum kann "
         "nichts verglichen werden.",
+        "who_from_login": "Bei der neuen Version steht: {name} (aus Ihrer Anmeldung).",
+        "logins": {"oidc": "Dienstkonto", "password": "Passwort (Name eingetippt)"},
         "who": "Ihr Name (steht bei der neuen Version, freiwillig)",
         "who_help": "Damit Kolleginnen und Kollegen in der Liste der Versionen sehen, wer eine "
         "Datei übernommen oder eine Version wiederhergestellt hat.",
@@ -448,6 +450,7 @@ CATALOG: dict[str, Any] = {
             "created": "Datum",
             "reason": "Wie entstanden",
             "who": "Wer",
+            "login": "Angemeldet mit",
             "note": "Was",
             "name": "Datei",
             "size": "Größe",

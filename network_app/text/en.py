@@ -339,6 +339,8 @@ CATALOG: dict[str, Any] = {
         "folder": "Workspace folder on the server: {folder}",
         "download_current": "Download the current workbook",
         "current_unreadable": "The current workbook cannot be read, so nothing can be compared.",
+        "who_from_login": "The new version shows: {name} (from your sign-in).",
+        "logins": {"oidc": "work account", "password": "password (name typed)"},
         "who": "Your name (shown with the new version, optional)",
         "who_help": "So colleagues can see in the list of versions who took over a file or "
         "restored a version.",
@@ -373,6 +375,7 @@ CATALOG: dict[str, Any] = {
             "created": "Date",
             "reason": "How it came about",
             "who": "Who",
+            "login": "Signed in with",
             "note": "What",
             "name": "File",
             "size": "Size",

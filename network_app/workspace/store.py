@@ -9,7 +9,8 @@ app's ``st.secrets["workspace"]``), else the environment variable ``PARTNERNETZ_
     ├── versionen/
     │   └── 20261129-153040-123456/ one folder per version (id = UTC time, sortable)
     │       ├── Partner.xlsx        the workbook exactly as it was
-    │       └── version.json        when, why (reason), who, a note, size, counts, fingerprint
+    │       └── version.json        when, why (reason), who (and how signed in), a note, size,
+    │                               counts, fingerprint
     ├── übernommen/                 files put into the folder by hand, after they were taken over
     ├── beiseitegelegt/             files put into the folder by hand that the user set aside
     ├── Neu.xlsx                    a file put here by hand: offered in the app (:meth:`dropped`)
@@ -167,6 +168,9 @@ class Version:
     fingerprint: str
     #: For a restore: the id of the version restored.
     restored_from: str = ""
+    #: How whoever made it was signed in: "oidc" (``who`` is the name the identity provider
+    #: gave, not typed), "password" (``who`` typed under the shared password), "" (no login).
+    login: str = ""
     #: Whether this is the version the current workbook is (the newest with its fingerprint).
     current: bool = False
     #: Recorded for a write that has not made it current yet (see :meth:`Workspace.versions`).
@@ -364,7 +368,7 @@ class Workspace:
 
     def replace(self, content: bytes, filename: str, *, reason: str, note: str = "",
                 who: str = "", expected: str | None = None,
-                restored_from: str = "") -> Current:
+                restored_from: str = "", login: str = "") -> Current:
         """Make ``content`` the current workbook, named ``filename`` (its bare name).
 
         ``expected``: the fingerprint of the current workbook the caller loaded; when the
@@ -383,18 +387,21 @@ class Workspace:
         with _said_when_full(), self._locked():
             self._check_expected(expected)
             return self._make_current(content, name, reason=reason, note=note, who=who,
-                                      counts=counts, restored_from=restored_from)[0]
+                                      counts=counts, restored_from=restored_from,
+                                      login=login)[0]
 
     def restore(self, version_id: str, *, who: str = "", expected: str | None = None,
-                note: str = "") -> Current:
+                note: str = "", login: str = "") -> Current:
         """Make the version ``version_id`` current again: a new version (reason "restore");
         no version is deleted."""
         version = self.version(version_id)
         return self.replace(version.path.read_bytes(), version.name, reason="restore",
-                            note=note, who=who, expected=expected, restored_from=version.id)
+                            note=note, who=who, expected=expected, restored_from=version.id,
+                            login=login)
 
     def take_dropped(self, path: str | os.PathLike[str], *, who: str = "", note: str = "",
-                     expected: str | None = None, seen: str | None = None) -> Current:
+                     expected: str | None = None, seen: str | None = None,
+                     login: str = "") -> Current:
         """Make a file from :meth:`dropped` the current workbook (reason "dropped") and move it
         into ``übernommen/``, so it is not offered again.
 
@@ -414,7 +421,8 @@ class Workspace:
             (self.root / TAKEN_FOLDER).mkdir(exist_ok=True)
             current, version = self._make_current(content, _file_name(source.name),
                                                   reason="dropped",
-                                                  note=note, who=who, counts=counts)
+                                                  note=note, who=who, counts=counts,
+                                                  login=login)
             self._move_aside(source, TAKEN_FOLDER, prefix=version.id)
         return current
 
@@ -470,8 +478,8 @@ class Workspace:
             raise ChangedOnDisk(name=name, expected=expected, found=found)
 
     def _make_current(self, content: bytes, name: str, *, reason: str, counts: Any,
-                      note: str = "", who: str = "",
-                      restored_from: str = "") -> tuple[Current, Version]:
+                      note: str = "", who: str = "", restored_from: str = "",
+                      login: str = "") -> tuple[Current, Version]:
         """Under the lock: keep what is in ``aktuell/`` and not yet a version, record
         ``content`` as a version, write it as the current workbook, remove the other files
         there. Recorded first, so that the bytes are safe before anything is replaced; when the
@@ -480,7 +488,8 @@ class Workspace:
         self._settle_pending()
         self._keep_unrecorded()
         version = self._record(content, name, reason=reason, note=note, who=who,
-                               counts=counts, restored_from=restored_from, pending=True)
+                               counts=counts, restored_from=restored_from, pending=True,
+                               login=login)
         target = self.current_folder / name
         try:
             with atomic_target(target) as temporary:
@@ -550,7 +559,7 @@ class Workspace:
 
     def _record(self, content: bytes, name: str, *, reason: str, counts: Any,
                 note: str = "", who: str = "", restored_from: str = "",
-                pending: bool = False) -> Version:
+                pending: bool = False, login: str = "") -> Version:
         """Record ``content`` as a new version (under the lock). version.json is written last:
         a folder without it is no version. ``pending``: recorded before ``content`` is written
         as the current workbook (:meth:`versions`)."""
@@ -570,11 +579,11 @@ class Workspace:
                           reason=reason, note=note, who=who, size=len(content),
                           counts=dict(counts) if counts is not None else None,
                           fingerprint=fingerprint(content), restored_from=restored_from,
-                          pending=pending)
+                          pending=pending, login=login)
         record = {"id": version.id, "name": name, "created": created.isoformat(),
                   "reason": reason, "note": note, "who": who, "size": version.size,
                   "counts": version.counts, "fingerprint": version.fingerprint,
-                  "restored_from": restored_from}
+                  "restored_from": restored_from, "login": login}
         if pending:
             record["pending"] = True
         try:
@@ -608,7 +617,8 @@ class Workspace:
                 counts={str(k): int(v) for k, v in counts.items()} if counts else None,
                 fingerprint=str(record["fingerprint"]),
                 restored_from=str(record.get("restored_from") or ""),
-                pending=record.get("pending") is True)
+                pending=record.get("pending") is True,
+                login=str(record.get("login") or ""))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
