@@ -205,7 +205,8 @@ def _sheet_rows(sheet: Any) -> list[tuple[int, list[Any]]]:
     _check_area(sheet.name, start[0] + sheet.height, start[1] + sheet.width)
     rows: list[tuple[int, list[Any]]] = []
     for index, cells in enumerate(sheet.iter_rows()):
-        if _has_value(cells, 0):
+        first = cells[0] if cells else None  # (mostly text in a filled row: no call needed)
+        if (type(first) is str and first and not first.isspace()) or _has_value(cells, 0):
             if len(rows) >= MAX_ROWS:
                 raise UnreadableFileError("too_many_cells", sheet=sheet.name, limit=MAX_ROWS)
             rows.append((_excel_row(index), cells))  # (a new list for each row)
@@ -447,8 +448,10 @@ def _make_table(sheet: RawSheet, kind: str, position: int, header_row: int,
                for index, (cell, key) in enumerate(zip(cells, keys, strict=True))
                if _header_text(cell)]
     indexes = [c.index for c in columns]
-    rows = [row for row in sheet.rows[position + 1:]
-            if indexes and _has_value(row[1], indexes[0], indexes)]
+    first = indexes[0] if indexes else 0
+    rows = [row for row in sheet.rows[position + 1:] if indexes and (
+        (first < len(row[1]) and type(value := row[1][first]) is str and value
+         and not value.isspace()) or _has_value(row[1], first, indexes))]
     filled = _Filled(rows)
     if kind == "relations":
         columns = _direction_is_no_kind(columns, rows)

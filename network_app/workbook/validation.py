@@ -851,8 +851,9 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
     weights_read = _weights(_column(table_rows, cols["strength"]))
     extra_values = [_extra_values(_column(table_rows, info)) for info in extras]
     # The ends as names, column by column: a text is resolved once however often it is named.
-    found_ends = [[index.resolve(text) if type(text) is str else None for text in texts]
-                  for texts in ends_texts]
+    resolved = {text: index.resolve(text) for texts in ends_texts for text in set(texts)
+                if type(text) is str}
+    found_ends = [list(map(resolved.get, texts)) for texts in ends_texts]
     hub = index.hub
     for position, (row, cells) in enumerate(table_rows):
         source, target = found_ends[0][position], found_ends[1][position]
@@ -1031,29 +1032,51 @@ def _read_activities(table: Table | None, index: _NameIndex, year_now: int,
     problems.extend(table.problems)
     log = _Collector(table.sheet, problems)
     cols = {key: table.column(key) for key in ACTIVITY_COLUMNS if key not in ("row", "year")}
+    table_rows = table.rows
+    high = year_now + MAX_YEARS_AHEAD
+    texts = {key: _texts(_column(table_rows, cols[key]))
+             for key in ("name", "status", "area", "note")}
+    statuses = _choices(texts["status"], _STATUS)
+    areas = _cases(texts["area"], schema.AREA_VALUES)
+    raw_dates = _column(table_rows, cols["date"])
     rows = []
-    for row, cells in table.rows:
-        name = _text(cells, cols["name"], row, log)
+    for position, (row, cells) in enumerate(table_rows):
+        name = texts["name"][position]
+        if name is _SLOW:
+            name = _text(cells, cols["name"], row, log)
         if name is None:
             log.add("missing_title", row, cols["name"], what="activity")
             continue
-        raw_date = cell(cells, cols["date"])
-        try:
-            date, year = parse_date(raw_date)
-        except ValueProblem as exc:
-            log.add(exc.code, row, cols["date"], raw_date, WARNING)
-            date, year = to_text(raw_date), None
-        if year is not None and not MIN_YEAR <= year <= year_now + MAX_YEARS_AHEAD:
-            log.add("year_out_of_range", row, cols["date"], raw_date, year=year, low=MIN_YEAR,
-                    high=year_now + MAX_YEARS_AHEAD)
-            year = None
+        raw_date = raw_dates[position]
+        date: str | None
+        year: int | None
+        if type(raw_date) is dt.date and MIN_YEAR <= raw_date.year <= high:
+            date, year = raw_date.isoformat(), raw_date.year  # (what parse_date reads)
+        else:
+            raw_date = cell(cells, cols["date"])
+            try:
+                date, year = parse_date(raw_date)
+            except ValueProblem as exc:
+                log.add(exc.code, row, cols["date"], raw_date, WARNING)
+                date, year = to_text(raw_date), None
+            if year is not None and not MIN_YEAR <= year <= high:
+                log.add("year_out_of_range", row, cols["date"], raw_date, year=year,
+                        low=MIN_YEAR, high=high)
+                year = None
+        status = statuses.get(texts["status"][position])
+        if status is None and texts["status"][position] is not None:
+            status = _choice(cells, cols["status"], row, log, _STATUS, schema.STATUS_VALUES)
+        area = texts["area"][position]
+        if area is _SLOW:
+            area = _text(cells, cols["area"], row, log)
+        area = areas[area] if area in areas else _known_case(area, schema.AREA_VALUES)
+        participants = _participants(cells, cols["participants"], row, log, index)
+        note = texts["note"][position]
+        if note is _SLOW:
+            note = _text(cells, cols["note"], row, log)
         rows.append({
-            "name": name, "date": date, "year": year,
-            "status": _choice(cells, cols["status"], row, log, _STATUS, schema.STATUS_VALUES),
-            "area": _known_case(_text(cells, cols["area"], row, log), schema.AREA_VALUES),
-            "participants": _participants(cells, cols["participants"], row, log, index),
-            "note": _text(cells, cols["note"], row, log),
-            "row": row,
+            "name": name, "date": date, "year": year, "status": status, "area": area,
+            "participants": participants, "note": note, "row": row,
         })
     return rows
 

@@ -238,7 +238,7 @@ def split_list(value: Any) -> list[str]:
     if text is None:
         return []
     raw = value if isinstance(value, str) else text
-    return [part for part in (to_text(p) for p in _LIST_SEPARATORS.split(raw)) if part]
+    return [part for part in to_texts(_LIST_SEPARATORS.split(raw)) if part]
 
 
 def split_categories(value: Any) -> list[str]:
