@@ -27,11 +27,14 @@ CLI, the app and the report show it then, and only then.
 
 Speed: the measures run in igraph's C core on one copy of the layer per graph
 (:mod:`network_app.analysis.engine`), with networkx's conventions and normalisations (the tests
-compare with networkx). Up to ``exact_limit`` partners betweenness and closeness are exact;
-above, the searches start from a random sample of partners only, drawn and scaled exactly as
-networkx's ``betweenness_centrality(k=..., seed=...)`` does, and closeness is estimated from
-the same sample. Both record the sample size in ``frame.attrs``. :data:`METRIC_TEXT` explains
-every measure in German and English.
+compare with networkx); the distances behind closeness, the diameter and the average path
+length come from one breadth-first pass over bits
+(:func:`~network_app.analysis.engine.distances_from`), and exact betweenness is shared with a
+second process (:mod:`~network_app.analysis.helper`). Up to ``exact_limit`` partners
+betweenness and closeness are exact; above, the searches start from a random sample of
+partners only, drawn and scaled exactly as networkx's ``betweenness_centrality(k=...,
+seed=...)`` does, and closeness is estimated from the same sample. Both record the sample size
+in ``frame.attrs``. :data:`METRIC_TEXT` explains every measure in German and English.
 
 >>> import networkx as nx
 >>> path = nx.Graph([("A", "B"), ("B", "C")])
@@ -75,9 +78,10 @@ __all__ = [
 ]
 
 #: Up to this many partners betweenness, closeness and the path lengths are exact. igraph took
-#: about 2.4 s for exact betweenness and 0.8 s for closeness of 5,000 partners with 28,000 ties
-#: on the two-core reference machine; it grows with partners × ties (20,000 partners with 100,000
-#: ties: 26 s for betweenness alone). Above the limit they are sampled.
+#: about 2.6 s of CPU for exact betweenness of 5,000 partners with 27,500 ties on the two-core
+#: reference machine (closeness and eccentricities together: 0.15 s); it grows with partners ×
+#: ties (20,000 partners with 100,000 ties: 26 s for betweenness alone, 4.3 s for closeness).
+#: Above the limit they are sampled.
 EXACT_LIMIT = 5000
 
 #: The helper process's share of exact betweenness's starting partners (from
@@ -90,8 +94,9 @@ PATHS_SHARE = 0.56
 #: of ``analyze``, 0.24 s for 5,000 partners).
 PATHS_SHARE_ALONGSIDE = 0.6
 #: The same when betweenness and closeness are sampled (above ``exact_limit``): for 20,000
-#: partners betweenness from 500 of them took 1.7 s of CPU, while the estimate of closeness from
-#: the same sample took 1.1 s and the other measures 0.8 s here, so the helper takes nearly all.
+#: partners betweenness from 500 of them took 1.7 s of CPU, while the other measures took 0.8 s,
+#: ``analyze``'s groups 0.4 s and the estimate of closeness from the same sample 0.2 s here, so
+#: the helper takes nearly all.
 SAMPLE_SHARE = 0.95
 
 #: The columns of :func:`partner_metrics`, in order.
