@@ -18,13 +18,15 @@ and the slowest, and whether the median meets the target of #12 (≤ 0.3 s at 1,
 ``tests/browser.py`` starts it) whose workspace holds N partners, Debian's chromium opening
 the app, until the overview of groups is drawn (N above 1,500) or the network is (N up to
 1,500); ``--rounds`` fresh servers, the median and each run's wall time and the server's CPU
-time (the server and its child processes, which read the workbook). ``--shots DIR`` saves a
-screenshot of the last run's overview (1440×900).
+time (the server and its child processes, which read the workbook). ``--workbook FILE`` puts
+that file into the workspace instead of a generated one (e.g. /tmp/bm/partner_20000.xlsx, made
+by ``pipeline.py``'s ``workbook()``). ``--shots DIR`` saves a screenshot of the last run's
+overview (1440×900).
 
 Run (about a minute each)::
 
     .venv/bin/python benchmarks/app.py --sizes 1000 [--rounds 12] [--json OUT]
-    .venv/bin/python benchmarks/app.py --cold 20000 --rounds 3 [--shots DIR]
+    .venv/bin/python benchmarks/app.py --cold 20000 --rounds 3 [--workbook FILE] [--shots DIR]
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -112,8 +115,9 @@ def server_cpu(parent_pid: int) -> float:
                if pid in stats) / ticks
 
 
-def cold(size: int, rounds: int, shots: Path | None) -> dict:
-    """Fresh servers on a workspace of ``size`` partners, timed from opening the page."""
+def cold(size: int, rounds: int, shots: Path | None, workbook: Path | None = None) -> dict:
+    """Fresh servers on a workspace of ``size`` partners (``workbook``, else a generated
+    one), timed from opening the page."""
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
@@ -123,7 +127,10 @@ def cold(size: int, rounds: int, shots: Path | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="partnernetz-bench-") as folder:
         current = Path(folder) / "workspace" / "aktuell"
         current.mkdir(parents=True)
-        write_workbook(current / f"partner_{size}.xlsx", size)
+        if workbook is not None:
+            shutil.copyfile(workbook, current / workbook.name)
+        else:
+            write_workbook(current / f"partner_{size}.xlsx", size)
         os.environ["PARTNERNETZ_WORKSPACE"] = str(Path(folder) / "workspace")
         drawn = ("() => { const s = window.__partnernetz && window.__partnernetz.instances"
                  ".explore; return s && s.root.isConnected && s.root.getAttribute("
@@ -159,9 +166,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--cold", type=int, help="time the cold start with this many partners")
     parser.add_argument("--shots", type=Path, help="with --cold: a screenshot here")
+    parser.add_argument("--workbook", type=Path,
+                        help="with --cold: this workbook (of --cold partners) instead of a "
+                        "generated one")
     args = parser.parse_args()
     if args.cold:
-        result = cold(args.cold, args.rounds, args.shots)
+        result = cold(args.cold, args.rounds, args.shots, args.workbook)
         load = os.getloadavg()
         print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
               f"load average {load[0]:.2f} {load[1]:.2f}")
