@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, Literal
 
 import pandas as pd
@@ -437,13 +438,19 @@ def _column(rows: Sequence[tuple[int, list[Any]]], column: ColumnInfo | None) ->
     if column is None:
         return [None] * len(rows)
     index = column.index
-    return [cells[index] if index < len(cells) else None for _, cells in rows]
+    cells = list(map(itemgetter(1), rows))
+    if min(map(len, cells), default=0) > index:  # (a workbook's rows are all as wide)
+        return list(map(itemgetter(index), cells))
+    return [row[index] if index < len(row) else None for row in cells]
 
 
 def _texts(values: list[Any]) -> list[Any]:
     """:func:`_text` of each cell, or :data:`_SLOW` for a cell too long (it has a warning)."""
-    return [_SLOW if text is not None and len(text) > MAX_CELL_CHARS else text
-            for text in to_texts(values)]
+    texts: list[Any] = to_texts(values)
+    if max(map(len, filter(None, texts)), default=0) > MAX_CELL_CHARS:
+        texts = [_SLOW if text is not None and len(text) > MAX_CELL_CHARS else text
+                 for text in texts]
+    return texts
 
 
 def _years(values: list[Any], year_now: int) -> list[Any]:
@@ -855,8 +862,10 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
                 if type(text) is str}
     found_ends = [list(map(resolved.get, texts)) for texts in ends_texts]
     hub = index.hub
-    for position, (row, cells) in enumerate(table_rows):
-        source, target = found_ends[0][position], found_ends[1][position]
+    kind_col, since_col, until_col = cols["kind"], cols["since"], cols["until"]
+    for position, (row, cells), source, target, kind, since, until, weight, note in zip(
+            range(len(table_rows)), table_rows, *found_ends, kinds, sinces, untils,
+            weights_read, notes, strict=True):
         if source is None or target is None:  # read again, in order, saying what is missing
             ends: list[str | None] = []
             for column, texts in ((source_col, ends_texts[0]), (target_col, ends_texts[1])):
@@ -883,9 +892,8 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
             column = source_col if source == hub else target_col
             log.add("hub_in_relation", row, column, hub, WARNING)
             continue
-        kind = kinds[position]
         if kind is _SLOW:
-            kind = _text(cells, cols["kind"], row, log)
+            kind = _text(cells, kind_col, row, log)
         if stated is not None:
             directed = stated[0]
         elif direction is None:
@@ -902,17 +910,14 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
         seen[pair_key] = row
         if source == target:
             loops.append(row)
-        since = sinces[position]
         if since is _SLOW:
-            since = _year(cells, cols["since"], row, log, year_now)
-        until = untils[position]
+            since = _year(cells, since_col, row, log, year_now)
         if until is _SLOW:
-            until = _year(cells, cols["until"], row, log, year_now)
-        until = _check_span(since, until, row, cols["until"], log)
-        weight = weights_read[position]
+            until = _year(cells, until_col, row, log, year_now)
+        if since is not None and until is not None:
+            until = _check_span(since, until, row, until_col, log)
         if weight is _SLOW:
             weight = _number(cells, cols["strength"], row, log, parse_weight)
-        note = notes[position]
         if note is _SLOW:
             note = _text(cells, cols["note"], row, log)
         record: dict[str, Any] = {
@@ -921,9 +926,11 @@ def _read_relations(table: Table | None, index: _NameIndex, year_now: int,
             "directed": directed, "since": since, "until": until,
             "note": note, "row": row,
         }
-        for info, header, values in zip(extras, extra_names, extra_values, strict=True):
-            value = values[position]
-            record[header] = _extra_value(cells, info, row, log) if value is _SLOW else value
+        if extras:
+            for info, header, values in zip(extras, extra_names, extra_values, strict=True):
+                value = values[position]
+                record[header] = _extra_value(cells, info, row, log) if value is _SLOW \
+                    else value
         rows.append(record)
     weights = [r["weight"] for r in rows]
     for record, strength in zip(rows, strengths_for(weights), strict=True):
