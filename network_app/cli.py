@@ -511,7 +511,7 @@ def _password(args: argparse.Namespace) -> int:
     differ) exits 2 and prints nothing on standard output."""
     import getpass
 
-    from .access import MIN_PASSWORD_LENGTH, SECTION, hash_password
+    from .access import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SECTION, hash_password
 
     lang = args.lang
     t = words("access", lang)
@@ -524,6 +524,9 @@ def _password(args: argparse.Namespace) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
     if len(password) < MIN_PASSWORD_LENGTH:
         print(fill(t["too_short"], lang, min=MIN_PASSWORD_LENGTH), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if len(password) > MAX_PASSWORD_LENGTH:  # the sign-in refuses it before hashing
+        print(fill(t["too_long"], lang, max=MAX_PASSWORD_LENGTH), file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"[{SECTION}]\npassword_hash = \"{hash_password(password)}\"")
     print(t["paste"], file=sys.stderr)

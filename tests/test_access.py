@@ -300,6 +300,14 @@ def test_cli_password_too_short(monkeypatch, capsys):
     assert code == 2 and "at least 12 characters" in err
 
 
+def test_cli_password_too_long_for_the_sign_in(monkeypatch, capsys):
+    code, out, err = run_cli(monkeypatch, capsys, "x" * 1001 + "\n")
+    assert code == 2 and out == ""
+    assert "höchstens 1000 Zeichen" in err
+    code, out, err = run_cli(monkeypatch, capsys, "x" * 1000 + "\n")
+    assert code == 0 and "password_hash" in out
+
+
 def test_cli_password_asks_twice_at_a_terminal(monkeypatch, capsys):
     import getpass
 

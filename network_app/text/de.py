@@ -49,6 +49,8 @@ CATALOG: dict[str, Any] = {
         "noch einmal.",
         "too_short": "Das Passwort ist zu kurz: mindestens {min} Zeichen, z. B. vier zufällige "
         "Wörter. Es wurde nichts ausgegeben.",
+        "too_long": "Das Passwort ist zu lang: höchstens {max} Zeichen, sonst nimmt die "
+        "Anmeldung es nicht an. Es wurde nichts ausgegeben.",
         "paste": "Diese Zeilen in .streamlit/secrets.toml einfügen und die App neu starten. "
         "Das Passwort selbst steht nirgends; wer es vergisst, erzeugt ein neues.",
     },

@@ -30,6 +30,7 @@ CATALOG: dict[str, Any] = {
         "prompt_again": "Once more: ",
         "mismatch": "The two entries differ. Nothing was printed; please try again.",
         "too_short": "The password is too short: at least {min} characters, e.g. four random words. Nothing was printed.",
+        "too_long": "The password is too long: at most {max} characters, or the sign-in would not accept it. Nothing was printed.",
         "paste": "Paste these lines into .streamlit/secrets.toml and restart the app. The password itself is stored nowhere; whoever forgets it makes a new one.",
     },
     "app.access": {
