@@ -343,8 +343,14 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], extras: list[str] | N
         if column in own:
             frame[column] = frame[column].astype("Int64")
     if "weight" in own:
-        whole = all(isinstance(w, int) for w in frame["weight"].tolist() if w is not None
-                    and not (isinstance(w, float) and math.isnan(w)))
+        weights = frame["weight"]
+        if weights.dtype.kind in "iu":  # whole numbers only
+            whole = True
+        elif weights.dtype.kind == "f":  # a float is no whole number here, a gap is no number
+            whole = bool(weights.isna().all())
+        else:
+            whole = all(isinstance(w, int) for w in weights.tolist() if w is not None
+                        and not (isinstance(w, float) and math.isnan(w)))
         frame["weight"] = frame["weight"].astype("Int64" if whole else "Float64")
     return frame
 
@@ -446,6 +452,8 @@ def _column(rows: Sequence[tuple[int, list[Any]]], column: ColumnInfo | None) ->
 
 def _texts(values: list[Any]) -> list[Any]:
     """:func:`_text` of each cell, or :data:`_SLOW` for a cell too long (it has a warning)."""
+    if values.count(None) == len(values):  # no such column, or an empty one
+        return values
     texts: list[Any] = to_texts(values)
     if max(map(len, filter(None, texts)), default=0) > MAX_CELL_CHARS:
         texts = [_SLOW if text is not None and len(text) > MAX_CELL_CHARS else text
