@@ -131,9 +131,8 @@ def _build(data: PartnerData, as_of: int | None) -> nx.Graph:
         graph.graph["as_of"] = as_of
     tables = _records(data, as_of)
     hub = data.own_organisation if data.has_hub else None
-    partners = tables["partners"]
-    nodes = [(record["name"], _partner_attributes(record, data.extra_columns))
-             for record in partners]
+    partners = tables["partners"]  # already as the nodes keep them (_partner_nodes)
+    nodes = [(attrs["label"], attrs) for attrs in partners]
     _place(nodes, data.looked_up)
     if hub is not None:
         nodes.insert(0, (hub, {"kind": "hub", "label": hub, "categories": [], "category": "",
@@ -141,9 +140,9 @@ def _build(data: PartnerData, as_of: int | None) -> nx.Graph:
                                "coord_source": None, "coord_place": None}))
     _add_nodes(graph, nodes)
     if hub is not None:
-        _add_ties(graph, [(hub, record["name"], {
-            "kind": "category", "categories": list(record["categories"]), "weight": 1})
-            for record in partners])
+        _add_ties(graph, [(hub, attrs["label"], {
+            "kind": "category", "categories": list(attrs["categories"]), "weight": 1})
+            for attrs in partners])
     graph.graph["directed_source"] = _directed_source(data)
     _add_ties(graph, _partner_ties(tables, data))
     return graph
@@ -185,13 +184,26 @@ def _add_ties(graph: nx.Graph, ties: list[tuple[str, str, dict[str, Any]]]) -> N
             present.update(attrs)
 
 
-def _partner_attributes(record: dict[str, Any], extra_columns: list[str]) -> dict[str, Any]:
-    """A partner node's attributes (see the module's table), in the order they always had."""
-    name = record["name"]
-    return {"kind": "partner", "label": name, "categories": list(record["categories"]),
-            "category": record["category"], "row": int(record["row"]),
-            "extra": {c: record.get(c) for c in extra_columns},
-            **{c: record.get(c) for c in _NODE_COLUMNS}}
+def _partner_nodes(frame: pd.DataFrame, extra_columns: list[str]) -> list[dict[str, Any]]:
+    """Every partner node's attributes (see the module's table), in the order they always had,
+    made a column at a time (no row dict in between); ``label`` is the name."""
+    count = len(frame)
+
+    def cells(field: str) -> list[Any]:
+        return _cells(frame[field]) if field in frame.columns else [None] * count
+
+    fixed = len(_NODE_COLUMNS)
+    nodes = []
+    for name, categories, category, row, *values in zip(
+            _cells(frame["name"]), _cells(frame["categories"]), _cells(frame["category"]),
+            _cells(frame["row"]), *(cells(c) for c in _NODE_COLUMNS),
+            *(cells(c) for c in extra_columns), strict=True):
+        attrs = {"kind": "partner", "label": name, "categories": list(categories),
+                 "category": category, "row": int(row),
+                 "extra": dict(zip(extra_columns, values[fixed:], strict=True))}
+        attrs.update(zip(_NODE_COLUMNS, values, strict=False))
+        nodes.append(attrs)
+    return nodes
 
 
 def _place(nodes: list[tuple[str, dict[str, Any]]], looked_up: dict[str, Found]) -> None:
@@ -328,10 +340,10 @@ def _cells(column: pd.Series) -> list[Any]:
 
 
 def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, Any]]]:
-    """The rows build_graph uses: all of them, or those that existed in ``as_of``."""
+    """The rows build_graph uses: all of them, or those that existed in ``as_of``; partners
+    and relations already as their nodes and edges keep them."""
     tables = {
-        "partners": _rows(data.partners, ("name", "categories", "category", "row",
-                                          *_NODE_COLUMNS, *data.extra_columns)),
+        "partners": _partner_nodes(data.partners, data.extra_columns),
         "relations": _relations(data.relations, data.relation_extra_columns),
         "activities": _rows(data.activities, ("name", "participants", "year")),
         "programmes": _rows(data.programmes, ("name", "participants", "since", "until")),
@@ -340,7 +352,7 @@ def _records(data: PartnerData, as_of: int | None) -> dict[str, list[dict[str, A
         return tables
     partners = [r for r in tables["partners"] if _active_in(r["since"], r["until"], as_of)]
     # The hub may be named in a relation; it exists in every year.
-    present = {r["name"] for r in partners}
+    present = {r["label"] for r in partners}
     if data.has_hub:
         present.add(data.own_organisation)
     relations = [r for r in tables["relations"]
