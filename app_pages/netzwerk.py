@@ -164,12 +164,14 @@ def _opened() -> None:
 def big_network(cur, communities: na.Communities, color_by: str,
                 size_by: str | None, filters: na.Filters, search_place: DeltaGenerator,
                 values: list | None
-                ) -> tuple[nx.Graph | Callable[[], nx.Graph], Mapping, Mapping, Sequence]:
+                ) -> tuple[nx.Graph | Callable[[], nx.Graph], Mapping, Mapping, Sequence,
+                           Callable[[], None]]:
     """The Netzwerk page of a network of more than ``OVERVIEW_LIMIT`` partners: the overview
     of groups, one group opened, or one partner's neighbourhood; never every partner at once.
     Returns what the export section exports (the whole filtered network unless a part is
-    open). ``values`` are the colours' values (all types of the workbook when coloured by
-    type, so a type keeps its colour)."""
+    open) and the function that fills the search box, called last. ``values`` are the
+    colours' values (all types of the workbook when coloured by type, so a type keeps its
+    colour)."""
     data, lang, words = cur.data, cur.lang, TEXT[cur.lang]
     by = st.session_state.get("overview_by", "community")
     grouping, overview, group_places = grouped(cur.key, data, filters, by, lang)
@@ -181,9 +183,9 @@ def big_network(cur, communities: na.Communities, color_by: str,
         st.session_state["overview_group"] = None
     group_of = grouping.group_of()
     partners = sorted(group_of, key=str.casefold)
-    # The search box above the picture is filled after the picture is sent: the browser takes
-    # about a second to take in 20,000 names (measured in Chromium), and the overview should
-    # not wait for them. Its choice is read from the session meanwhile.
+    # The search box above the picture is filled last, after the picture and the rest of the
+    # page are sent: Chromium takes about a second to take in 20,000 names, and the overview
+    # should not wait for them. Its choice is read from the session meanwhile.
     focus = st.session_state.get("search")
     if focus not in group_of:
         focus = None
@@ -223,16 +225,14 @@ def big_network(cur, communities: na.Communities, color_by: str,
                                      count=part.number_of_nodes())
         clicked = network_chart(part, where, styles, key="explore", lang=lang, focus=focus,
                                 legend=legend, height=560)
-        search()
         st.caption(" ".join([caption, words["caption"]]))
         if clicked and clicked in part:
             st.session_state["partner_request"] = clicked
             st.switch_page("app_pages/partner.py")
-        return part, where, styles, legend
+        return part, where, styles, legend, search
     styles = group_styles(overview)
     clicked = network_chart(overview, group_places, styles, key="explore", lang=lang,
                             legend=group_legend(overview, lang), height=560)
-    search()
     ties = say("app.netzwerk.ties_count", lang,
                count=sum(t for *_, t in overview.edges(data="ties")))
     st.caption(" ".join([
@@ -248,7 +248,8 @@ def big_network(cur, communities: na.Communities, color_by: str,
     # The whole filtered partner network, made when an export asks for it.
     return (lambda: shared_view(cur.key, data, filters),
             _Lazy(lambda: positions_for(cur.key, data)),
-            _Lazy(lambda: whole_looks(*looks)[0]), _LazyList(lambda: whole_looks(*looks)[1]))
+            _Lazy(lambda: whole_looks(*looks)[0]), _LazyList(lambda: whole_looks(*looks)[1]),
+            search)
 
 
 def page() -> None:
@@ -278,11 +279,12 @@ def page() -> None:
     # Colours come from all values in the workbook, so a type keeps its colour under filters.
     values = options["types"] if color_by == "type" else None
     if big and ov.is_big(graph):
-        shown_graph, positions, styles, legend = big_network(
+        shown_graph, positions, styles, legend, search = big_network(
             cur, communities, color_by, size_by, filters, search_place, values)
         key_figures(figures_for(cur.key, data), data.has_hub, lang)
         export_section(data, shown_graph, positions, styles, legend, workbook=cur.key,
                        lang=cur.lang)
+        search()
         return
     # The hub's network is drawn as the ring around it unless "Kräfte" is chosen (below the
     # picture); the choice is read before the picture and its control drawn after it.
