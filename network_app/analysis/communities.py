@@ -176,7 +176,8 @@ class _Direct:
         position = {name: i for i, name in enumerate(self.names)}
         # Each tie once, from its end that comes first, read from the graph's own dicts (an
         # edge view costs a call per tie): the pairs come out sorted, as prepare's are.
-        pairs = []
+        edges: list[tuple[int, int]] = []
+        weights: list[float] = []
         adjacency = graph._adj  # the dicts themselves: AtlasView.items() looks up every key
         for a, name in enumerate(self.names):
             row = []
@@ -184,11 +185,12 @@ class _Direct:
                 b = position.get(other)
                 if b is not None and b > a:
                     row.append((b, attrs.get("weight")))
-            row.sort(key=lambda pair: pair[0])
-            pairs += [(a, b, weight) for b, weight in row]
-        self.igraph = ig.Graph(n=len(self.names), edges=[(a, b) for a, b, _ in pairs],
-                               directed=False)
-        self.igraph.es["weight"] = [1.0 if w is None else float(w) for *_, w in pairs]
+            row.sort()  # by the other end: one tie per pair, so no weight is ever compared
+            for b, weight in row:
+                edges.append((a, b))
+                weights.append(1.0 if weight is None else float(weight))
+        self.igraph = ig.Graph(n=len(self.names), edges=edges, directed=False)
+        self.igraph.es["weight"] = weights
         self._layer: nx.Graph | None = None
 
     @staticmethod
