@@ -21,25 +21,34 @@ the app, until the overview of groups is drawn (N above 1,500) or the network is
 time (the server and its child processes, which read the workbook). ``--workbook FILE`` puts
 that file into the workspace instead of a generated one (e.g. /tmp/bm/partner_20000.xlsx, made
 by ``pipeline.py``'s ``workbook()``). ``--shots DIR`` saves a screenshot of the last run's
-overview (1440×900).
+overview (1440×900). ``--trace`` adds one run whose server is started through
+``benchmarks/app_trace.py`` and prints where its time went, from opening the page: each stage
+of the first page (loading, ``build_graph``, the groups, the overview, …), garbage collections
+over 50 ms, the messages over 1 KB the server sent and the browser received, and when the
+overview was drawn.
 
 Run (about a minute each)::
 
     .venv/bin/python benchmarks/app.py --sizes 1000 [--rounds 12] [--json OUT]
     .venv/bin/python benchmarks/app.py --cold 20000 --rounds 3 [--workbook FILE] [--shots DIR]
+    .venv/bin/python benchmarks/app.py --cold 20000 --rounds 0 --trace [--workbook FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,9 +124,58 @@ def server_cpu(parent_pid: int) -> float:
                if pid in stats) / ticks
 
 
-def cold(size: int, rounds: int, shots: Path | None, workbook: Path | None = None) -> dict:
+@contextlib.contextmanager
+def traced_app(log: Path) -> Iterator[str]:
+    """The app's URL while a server started through ``app_trace.py`` (writing to ``log``)
+    runs: as ``tests/browser.py``'s ``running_app`` starts it."""
+    from browser import free_port
+
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    with open(log.with_suffix(".out"), "wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "benchmarks" / "app_trace.py"), str(log), "run",
+             str(ROOT / "streamlit_app.py"), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("the traced app did not start") from None
+                    time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def timeline(log: Path, opened: float) -> list[tuple[float, float, str]]:
+    """The traced run's events from ``log``: (start s, duration s, what), from ``opened``."""
+    rows = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        stamp, thread, event = line.split(" ", 2)
+        words = event.split()
+        if len(words) == 3 and words[0] not in ("sent", "received"):  # a stage
+            rows.append((float(words[1]) - opened, float(words[2]), f"{words[0]} ({thread})"))
+        elif words[0].startswith("gc_"):
+            took = float(words[1])
+            rows.append((float(stamp) - took - opened, took, f"{words[0]} ({thread})"))
+        else:
+            rows.append((float(stamp) - opened, 0.0, " ".join(words)))
+    return sorted(rows)
+
+
+def cold(size: int, rounds: int, shots: Path | None, workbook: Path | None = None,
+         trace: bool = False) -> dict:
     """Fresh servers on a workspace of ``size`` partners (``workbook``, else a generated
-    one), timed from opening the page."""
+    one), timed from opening the page; with ``trace`` one more, traced (``timeline``)."""
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT / "tests"))
@@ -153,10 +211,30 @@ def cold(size: int, rounds: int, shots: Path | None, workbook: Path | None = Non
                         page.wait_for_timeout(500)
                         page.screenshot(path=str(shots / f"cold_{size}.png"))
                     page.close()
+            events: list[tuple[float, float, str]] = []
+            if trace:
+                log = Path(folder) / "trace.log"
+                with traced_app(log) as url:
+                    page = browser.new_page(viewport={"width": 1440, "height": 900})
+                    received: list[tuple[float, str]] = []
+                    page.on("websocket", lambda ws: ws.on(
+                        "framereceived", lambda frame: received.append(
+                            (time.time(), f"received {len(frame)}")) if len(frame) > 1000
+                        else None))
+                    opened = time.time()
+                    page.goto(url)
+                    page.wait_for_function(drawn, timeout=600_000, polling=50)
+                    events = timeline(log, opened) + [
+                        (at - opened, 0.0, what) for at, what in received]
+                    events.append((time.time() - opened, 0.0, "overview drawn in Chromium"))
+                    page.close()
             browser.close()
+    walls = walls or [float("nan")]
+    cpus = cpus or [float("nan")]
     return {"partners": size, "rounds": rounds, "median": round(statistics.median(walls), 2),
             "cpu_median": round(statistics.median(cpus), 2),
-            "walls": [round(t, 2) for t in walls], "cpus": [round(t, 2) for t in cpus]}
+            "walls": [round(t, 2) for t in walls], "cpus": [round(t, 2) for t in cpus],
+            "trace": [(round(a, 2), round(b, 3), what) for a, b, what in sorted(events)]}
 
 
 def main() -> None:
@@ -166,21 +244,31 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--cold", type=int, help="time the cold start with this many partners")
     parser.add_argument("--shots", type=Path, help="with --cold: a screenshot here")
+    parser.add_argument("--trace", action="store_true",
+                        help="with --cold: one more run, traced, and where its time went")
     parser.add_argument("--workbook", type=Path,
                         help="with --cold: this workbook (of --cold partners) instead of a "
                         "generated one")
     args = parser.parse_args()
     if args.cold:
-        result = cold(args.cold, args.rounds, args.shots, args.workbook)
+        result = cold(args.cold, args.rounds, args.shots, args.workbook, args.trace)
         load = os.getloadavg()
         print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
               f"load average {load[0]:.2f} {load[1]:.2f}")
-        print("| partners | opening the app → overview, median (s) | each run (s) | "
-              "server CPU, median (s) | ≤ 10 s |")
-        print("|---:|---:|:--|---:|:--|")
-        print(f"| {result['partners']:,} | {result['median']:.1f} | "
-              f"{', '.join(f'{t:.1f}' for t in result['walls'])} | {result['cpu_median']:.1f} | "
-              f"{'met' if result['median'] <= 10 else 'not met'} |")
+        if args.rounds:
+            print("| partners | opening the app → overview, median (s) | each run (s) | "
+                  "server CPU, median (s) | ≤ 10 s |")
+            print("|---:|---:|:--|---:|:--|")
+            print(f"| {result['partners']:,} | {result['median']:.1f} | "
+                  f"{', '.join(f'{t:.1f}' for t in result['walls'])} | "
+                  f"{result['cpu_median']:.1f} | "
+                  f"{'met' if result['median'] <= 10 else 'not met'} |")
+        if result["trace"]:
+            print("\nThe traced run, from opening the page (s):\n")
+            print("| from | took | what |\n|---:|---:|:--|")
+            for start, took, what in result["trace"]:
+                print(f"| {start:.2f} | {took:.2f} | {what} |" if took else
+                      f"| {start:.2f} | | {what} |")
         if args.json:
             args.json.write_text(json.dumps({"load": load, "cold": result}, indent=2))
         return
