@@ -27,7 +27,6 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 from babel.numbers import get_decimal_symbol, get_group_symbol
-from pandas.io.formats.style import Styler
 
 import network_app as na
 from app_pages.access import may_edit_now
@@ -38,8 +37,11 @@ from network_app.workbook import limits as workbook_limits
 from network_app.workbook.isolated import load_isolated
 from network_app.workspace.store import Workspace, fingerprint
 
-if TYPE_CHECKING:  # altair takes 0.6 s to import; only the pages with charts need it
+# altair takes 0.6 s to import, only the pages with charts need it; pandas' Styler (with
+# jinja2) 0.1 s, and ``frame.style`` imports it when a table is styled.
+if TYPE_CHECKING:
     import altair as alt
+    from pandas.io.formats.style import Styler
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "stadtlabor_soest.xlsx"
