@@ -158,3 +158,38 @@ def test_a_forked_child_lets_the_helper_end_with_its_parent(fresh_helper):
         os.write(write, b"x")
         os.close(write)
         os.waitpid(child, 0)
+
+
+def test_a_slow_meanwhile_leaves_every_offered_block_to_the_helper(network, fresh_helper,
+                                                                   monkeypatch):
+    import time
+
+    graph = to_igraph(network)
+    n = graph.vcount()
+    monkeypatch.setattr(helper, "CHUNK", 50)
+    helper.warm_up()
+    counted_here = []
+    real = helper._betweenness
+    monkeypatch.setattr(helper, "_betweenness",
+                        lambda g, block: counted_here.append(block) or real(g, block))
+    raw, _, helped = helper.split_betweenness(graph, range(n), 1.0, lambda: time.sleep(2))
+    assert helped and counted_here == []  # the helper was done before this process looked
+    assert raw.tobytes() == helper.betweenness_of(graph, range(n)).tobytes()
+
+
+def test_the_two_meet_and_a_late_stop_is_passed_over(network, fresh_helper, monkeypatch):
+    """Offered everything, with nothing to do meanwhile: this process counts from the back
+    while the (still booting) helper counts from the front. Whoever counts what, the bits are
+    the same; a stop that reaches the helper after its answer does not confuse the next call."""
+    graph = to_igraph(network)
+    n = graph.vcount()
+    monkeypatch.setattr(helper, "CHUNK", 10)
+    alone = helper.betweenness_of(graph, range(n))
+    for _ in range(4):
+        raw, _, helped = helper.split_betweenness(graph, range(n), 1.0, lambda: None)
+        assert helped
+        assert raw.tobytes() == alone.tobytes()
+    sources = list(range(0, n, 3))
+    raw, _, helped = helper.split_betweenness(graph, sources, 1.0, lambda: None)
+    assert helped
+    assert raw.tobytes() == helper.betweenness_of(graph, sources).tobytes()

@@ -7,8 +7,11 @@ igraph's ``betweenness(sources=S)`` of an undirected network counts the shortest
 partners in ``S`` to everyone, each pair once, so the sums over parts of the partners add up
 to the betweenness of the whole (``tests/test_metrics.py`` checks this against networkx).
 :func:`split_betweenness` sends the first share of the sources to a helper process and computes
-the rest here meanwhile, together with whatever else the caller has to do (closeness, the
-eccentricities for the diameter, the groups).
+the rest here, after whatever else the caller has to do meanwhile (closeness, the
+eccentricities for the diameter, the groups); then this process counts the helper's blocks
+from the back while the helper counts them from the front, until the two meet: neither waits
+for the other, whatever the network, the other work and the machine's load (the measures
+offer the helper every block: ``share=1``).
 
 The sum is always taken over the same blocks of :data:`CHUNK` starting partners, added in their
 order, whichever process counted which block (:func:`betweenness_of` does the same here
@@ -24,9 +27,10 @@ share it in turn: while it is busy, a call computes everything itself.
 Whenever the helper cannot be started or fails, the same blocks are computed here: the result
 has the same bits either way.
 
-The protocol on the pipes: a request is one pickled ``(vertex count, edge array, blocks of
-sources)``, a reply one pickled numpy array (the blocks' sums added in order), each preceded by
-its length (8 bytes, little-endian).
+The protocol on the pipes (each message pickled and preceded by its length, 8 bytes,
+little-endian): a request is ``(vertex count, edge array, blocks of sources)``; the helper
+reports ``("step", i)`` after each block and ends with ``("done", last block counted, the sum of
+its blocks up to that one)``; a pickled None tells it to stop after the block at hand.
 """
 
 from __future__ import annotations
@@ -46,8 +50,7 @@ import igraph as ig
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["CHUNK", "HELPER_FROM", "HELPER_SHARE", "betweenness_of", "split_betweenness",
-           "warm_up"]
+__all__ = ["CHUNK", "HELPER_FROM", "betweenness_of", "split_betweenness", "warm_up"]
 
 #: From this many partners on, exact betweenness is shared with the helper process. Measured on
 #: the two-core machine: a request and its answer take a few milliseconds once the helper runs,
@@ -55,9 +58,6 @@ __all__ = ["CHUNK", "HELPER_FROM", "HELPER_SHARE", "betweenness_of", "split_betw
 #: betweenness of 1,500 partners takes about 0.25 s idle, so from about there even a process's
 #: first call (the CLI's, the app's first) gains.
 HELPER_FROM = 1500
-
-#: The helper's share of the starting partners when the caller does nothing else meanwhile.
-HELPER_SHARE = 0.5
 
 #: Betweenness is summed over blocks of this many starting partners (see the module's
 #: docstring); the split between the processes falls between blocks. For 5,000 partners blocks
@@ -88,9 +88,10 @@ def warm_up() -> None:
 
 def split_betweenness(graph: ig.Graph, sources: Sequence[int], share: float,
                       meanwhile: Callable[[], T]) -> tuple[npt.NDArray[np.float64], T, bool]:
-    """igraph's betweenness of ``graph`` (undirected, unweighted) from ``sources``, the first
-    ``share`` of them (whole blocks of :data:`CHUNK`) counted in the helper process while this
-    one runs ``meanwhile()`` and the rest.
+    """igraph's betweenness of ``graph`` (undirected, unweighted) from ``sources``: the first
+    ``share`` of them (whole blocks of :data:`CHUNK`) are offered to the helper process while
+    this one runs ``meanwhile()`` and counts the rest, then as many of the offered blocks, from
+    the back, as the helper has not reached.
 
     Returns
     -------
@@ -100,32 +101,72 @@ def split_betweenness(graph: ig.Graph, sources: Sequence[int], share: float,
     """
     blocks = _blocks(sources)
     cut = min(len(blocks), max(0, round(len(blocks) * share)))
-    first, rest = blocks[:cut], blocks[cut:]
     process = None
-    if first and _lock.acquire(blocking=False):
+    if cut and _lock.acquire(blocking=False):
         try:
             process = _helper()
-            if process is not None and not _send(process, graph, first):
+            if process is not None and not _send(process, graph, blocks[:cut]):
                 process = None
         finally:
             if process is None:
                 _lock.release()
-    theirs: npt.NDArray[np.float64] | None = None
+    mine: dict[int, npt.NDArray[np.float64]] = {}
+    answer: tuple[int, npt.NDArray[np.float64]] | None = None
     try:
         result = meanwhile()
-        mine = [_betweenness(graph, block) for block in rest]
+        for index in range(len(blocks) - 1, cut - 1, -1):
+            mine[index] = _betweenness(graph, blocks[index])
         if process is not None:
-            theirs = _receive(process)
+            answer = _collect(process, graph, blocks, cut, mine)
     finally:
         if process is not None:
-            if theirs is None:  # an answer may still be on its way: never read it as the next
+            if answer is None:  # an answer may still be on its way: never read it as the next
                 _discard()
             _lock.release()
-    helped = theirs is not None and theirs.shape == (graph.vcount(),)
-    total = theirs if helped and theirs is not None else _added(graph, first)
-    for part in mine:  # the helper's blocks come first: the same order as betweenness_of
-        total = total + part
+    helped = answer is not None and answer[1].shape == (graph.vcount(),)
+    if helped and answer is not None:
+        done, total = answer
+    else:
+        done, total = -1, np.zeros(graph.vcount())
+    # The blocks after the helper's, in order: the same sums as betweenness_of.
+    for index in range(done + 1, len(blocks)):
+        part = mine.get(index)
+        total = total + (part if part is not None else _betweenness(graph, blocks[index]))
     return total, result, helped
+
+
+def _collect(process: subprocess.Popen[bytes], graph: ig.Graph, blocks: list[list[int]],
+             cut: int, mine: dict[int, npt.NDArray[np.float64]]
+             ) -> tuple[int, npt.NDArray[np.float64]] | None:
+    """Wait for the helper's answer, meanwhile counting its blocks from the back as long as it
+    has not reached them (the two processes meet where the helper is slower than planned, for
+    instance on a busy machine). Returns (the last block it counted, the sum of its blocks up to
+    that one), None when it failed."""
+    reported = -1  # the helper's blocks 0..reported are counted
+    take = cut - 1  # the next of its blocks this process would count
+    stopped = False
+    try:
+        assert process.stdout is not None and process.stdin is not None
+        while True:
+            waiting = stopped or take <= reported
+            if waiting and not stopped:  # all blocks are counted: the helper can stop
+                _write(process.stdin, pickle.dumps(None))
+                stopped = True
+            if waiting or _ready(process.stdout):
+                message = _read(process.stdout)
+                if message is None:
+                    _discard()
+                    return None
+                kind, *rest = pickle.loads(message)
+                if kind == "done":
+                    return int(rest[0]), np.asarray(rest[1], dtype=float)
+                reported = int(rest[0])
+                continue
+            mine[take] = _betweenness(graph, blocks[take])
+            take -= 1
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        _discard()
+        return None
 
 
 def betweenness_of(graph: ig.Graph, sources: Sequence[int]) -> npt.NDArray[np.float64]:
@@ -166,9 +207,10 @@ def _helper() -> subprocess.Popen[bytes] | None:
     if _failed or not sys.executable:
         return None
     try:
+        # Unbuffered: whether an answer is waiting is asked of the pipe itself (_ready).
         process = subprocess.Popen([sys.executable, "-c", _START.format(root=_ROOT)],
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=subprocess.DEVNULL, close_fds=True)
+                                   stderr=subprocess.DEVNULL, close_fds=True, bufsize=0)
     except (OSError, ValueError, subprocess.SubprocessError):
         _failed = True
         return None
@@ -195,22 +237,11 @@ def _send(process: subprocess.Popen[bytes], graph: ig.Graph, blocks: list[list[i
     payload = pickle.dumps((graph.vcount(), edges, blocks), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         assert process.stdin is not None
-        process.stdin.write(_HEADER.pack(len(payload)) + payload)
-        process.stdin.flush()
+        _write(process.stdin, payload)
     except (OSError, ValueError):
         _discard()
         return False
     return True
-
-
-def _receive(process: subprocess.Popen[bytes]) -> npt.NDArray[np.float64] | None:
-    try:
-        assert process.stdout is not None
-        reply = _read(process.stdout)
-        return None if reply is None else np.asarray(pickle.loads(reply), dtype=float)
-    except (OSError, ValueError, EOFError, pickle.UnpicklingError):
-        _discard()
-        return None
 
 
 def _let_go() -> subprocess.Popen[bytes] | None:
@@ -258,25 +289,68 @@ if hasattr(os, "register_at_fork"):
 
 
 def _read(stream: IO[bytes]) -> bytes | None:
-    header = stream.read(_HEADER.size)
-    if len(header) < _HEADER.size:
+    """One message (None at the end of the input); the pipes are unbuffered, so a read may
+    return part of it."""
+    header = _exactly(stream, _HEADER.size)
+    if header is None:
         return None
     (size,) = _HEADER.unpack(header)
-    payload = stream.read(size)
-    return payload if len(payload) == size else None
+    return _exactly(stream, size)
+
+
+def _exactly(stream: IO[bytes], size: int) -> bytes | None:
+    parts = []
+    while size:
+        piece = stream.read(size)
+        if not piece:
+            return None
+        parts.append(piece)
+        size -= len(piece)
+    return b"".join(parts)
+
+
+def _write(stream: IO[bytes], payload: bytes) -> None:
+    data = memoryview(_HEADER.pack(len(payload)) + payload)
+    while len(data):
+        written = stream.write(data)
+        data = data[written if written is not None else 0:]
+    stream.flush()
+
+
+def _ready(stream: IO[bytes]) -> bool:
+    """Whether a message (or the end) is waiting in the pipe."""
+    import select
+
+    return bool(select.select([stream], [], [], 0)[0])
 
 
 def serve(stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> None:
-    """The helper's loop: answer requests until the input closes."""
-    stdin = stdin or sys.stdin.buffer
+    """The helper's loop: answer requests until the input closes.
+
+    A request's blocks are counted in order; after each one the helper reports it (``("step",
+    i)``) and looks whether it was told to stop (a pickled None: the caller counted the rest).
+    The answer is ``("done", last block counted, the sum of blocks 0..last)``. A stop that
+    arrives after the answer is passed over."""
+    if stdin is None:  # unbuffered, so that _ready sees a stop as soon as it is sent
+        stdin = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
+        assert stdin is not None
     stdout = stdout or sys.stdout.buffer
     while True:
         request = _read(stdin)
         if request is None:
             return
-        vertices, edges, blocks = pickle.loads(request)
+        message = pickle.loads(request)
+        if message is None:  # a stop that came after the answer
+            continue
+        vertices, edges, blocks = message
         graph = ig.Graph(n=vertices, edges=np.asarray(edges).tolist(), directed=False)
-        reply: Any = _added(graph, blocks)
-        payload = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
-        stdout.write(_HEADER.pack(len(payload)) + payload)
-        stdout.flush()
+        total = np.zeros(vertices)
+        done = -1
+        for index, block in enumerate(blocks):
+            if _ready(stdin):  # told to stop (or the caller is gone)
+                break
+            total = total + _betweenness(graph, block)
+            done = index
+            _write(stdout, pickle.dumps(("step", index)))
+        reply: Any = ("done", done, total)
+        _write(stdout, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))

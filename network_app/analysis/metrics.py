@@ -84,21 +84,6 @@ __all__ = [
 #: Above the limit they are sampled.
 EXACT_LIMIT = 5000
 
-#: The helper process's share of exact betweenness's starting partners (from
-#: :data:`~network_app.analysis.helper.HELPER_FROM` partners on), so that both processes finish
-#: together: meanwhile this one measures closeness and the eccentricities in one pass of bits
-#: (0.15 s for 5,000 partners on the reference machine, against 2.5 s for betweenness), the
-#: other measures (0.13 s) and the rest of betweenness.
-PATHS_SHARE = 0.56
-#: The same when this process also does the caller's work meanwhile (``alongside``: the groups
-#: of ``analyze``, 0.24 s for 5,000 partners).
-PATHS_SHARE_ALONGSIDE = 0.6
-#: The same when betweenness and closeness are sampled (above ``exact_limit``): for 20,000
-#: partners betweenness from 500 of them took 1.7 s of CPU, while the other measures took 0.8 s,
-#: ``analyze``'s groups 0.4 s and the estimate of closeness from the same sample 0.2 s here, so
-#: the helper takes nearly all.
-SAMPLE_SHARE = 0.95
-
 #: The columns of :func:`partner_metrics`, in order.
 METRIC_COLUMNS: tuple[str, ...] = (
     "degree", "weighted_degree", "betweenness", "closeness", "pagerank", "eigenvector", "core",
@@ -195,9 +180,10 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
             betweenness = betweenness_of(ig_graph, range(n)) * scale
             closeness = _exact_closeness(prepared, np.arange(n), part_size)
         else:
-            # A second process counts most of the paths meanwhile this one measures closeness,
-            # every partner's eccentricity (the summary's diameter), the other measures, does
-            # the caller's work and counts the rest of the paths: about the same work.
+            # A second process counts the paths from the first partners on while this one
+            # measures closeness, every partner's eccentricity (the summary's diameter) and the
+            # other measures and does the caller's work, then counts paths from the last
+            # partners back until the two meet.
             def meanwhile() -> npt.NDArray[np.float64]:
                 closeness = _exact_closeness(prepared, np.arange(n), part_size)
                 others.update(_other_measures(prepared))
@@ -205,8 +191,7 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
                     alongside()
                 return closeness
 
-            share = PATHS_SHARE if alongside is None else PATHS_SHARE_ALONGSIDE
-            raw, closeness, _ = split_betweenness(ig_graph, range(n), share, meanwhile)
+            raw, closeness, _ = split_betweenness(ig_graph, range(n), 1.0, meanwhile)
             betweenness = raw * scale
     else:
         # networkx's sample (random.Random(seed).sample of the node list, sorted here) and its
@@ -217,15 +202,14 @@ def partner_metrics(layer: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_s
         sampled[sample] = True
         # igraph counts a path once between a source and a target; networkx sums the paths
         # from each sampled source to every partner, which is twice that.
-        # The helper process counts most of them while this one estimates closeness.
+        # The helper process counts them while this one estimates closeness, then both.
         def estimate() -> tuple[npt.NDArray[np.float64], bool]:
             others.update(_other_measures(prepared))
             if alongside is not None:
                 alongside()
             return _sampled_closeness(prepared, sample, membership, part_size, exact_limit)
 
-        raw, (closeness, estimated), _ = split_betweenness(ig_graph, sample, SAMPLE_SHARE,
-                                                           estimate)
+        raw, (closeness, estimated), _ = split_betweenness(ig_graph, sample, 1.0, estimate)
         betweenness = 2 * raw * np.where(sampled, 1 / ((sample_size - 1) * (n - 2)),
                                          1 / (sample_size * (n - 2)))
         frame.attrs["betweenness_sample"] = sample_size
