@@ -343,3 +343,15 @@ def test_the_columns_way_finds_what_the_cells_way_finds(drawn):
     min_size=2))
 def test_core_names_of_a_column_are_each_names_core(names):
     assert similarity._core_names(names) == [similarity.core_name(n) for n in names]
+
+
+def test_a_weight_past_int64_stays_a_float():
+    """A Stärke cell of 1e30 is a whole number too large for Int64: kept as the float it is
+    (pandas raised OverflowError out of load_workbook)."""
+    sheets = [RawSheet("Partner", rows=[(1, ["Name", "Kategorie"]), (2, ["A", "Austausch"]),
+                                        (3, ["B", "Austausch"]), (4, ["C", "Austausch"])]),
+              RawSheet("Beziehungen", rows=[(1, ["Von", "Nach", "Stärke"]), (2, ["A", "B", 1e30]),
+                                            (3, ["B", "C", 2.0])])]
+    relations = validate_sheets(sheets, today=TODAY).relations
+    assert str(relations["weight"].dtype) == "Float64"
+    assert relations["weight"].tolist() == [1e30, 2.0]

@@ -326,6 +326,8 @@ def _hub(settings: dict[str, str], partners: Table | None,
 
 
 _INTEGER_COLUMNS = ("since", "until", "year", "row", "strength")
+#: pandas' Int64 holds whole numbers from -2**63 to 2**63 - 1.
+_INT64 = 2 ** 63
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str], extras: list[str] | None = None
@@ -348,9 +350,9 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], extras: list[str] | N
             whole = True
         elif weights.dtype.kind == "f":  # a float is no whole number here, a gap is no number
             whole = bool(weights.isna().all())
-        else:
-            whole = all(isinstance(w, int) for w in weights.tolist() if w is not None
-                        and not (isinstance(w, float) and math.isnan(w)))
+        else:  # a whole number past Int64's range (a cell holding 1e30) stays a float
+            whole = all(isinstance(w, int) and -_INT64 <= w < _INT64 for w in weights.tolist()
+                        if w is not None and not (isinstance(w, float) and math.isnan(w)))
         frame["weight"] = frame["weight"].astype("Int64" if whole else "Float64")
     return frame
 
