@@ -560,6 +560,7 @@ def _quiet_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command in ``argv`` (default: the command line) and return the exit status."""
+    command_line = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         with warnings.catch_warnings():
@@ -574,6 +575,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_BROKEN_PIPE
+    finally:
+        if command_line:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """The process ends now: what it made is put out of the cycle collector's reach
+    (``gc.freeze``), so Python's last collection at exit does not walk pandas, the loaded
+    workbook and the graph once more (0.15 s of CPU after an HTML export of 1,000 or 5,000
+    partners). Files are flushed and atexit handlers run as always. Only for the command
+    line: a caller passing ``argv`` (the tests) keeps its process as it was."""
+    import gc
+
+    gc.freeze()
 
 
 def _run(argv: list[str], lang: str) -> int:
