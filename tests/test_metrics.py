@@ -501,8 +501,11 @@ def test_every_measure_is_explained():
 
 
 def test_docstring_examples_run():
-    result = doctest.testmod(network_app.analysis.metrics)
-    assert result.attempted and not result.failed
+    import network_app.analysis.engine
+
+    for module in (network_app.analysis.metrics, network_app.analysis.engine):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__
 
 
 def test_sampled_summary_reuses_the_metrics_searches(monkeypatch):
