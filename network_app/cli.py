@@ -595,7 +595,8 @@ def _batch_process() -> None:
     hundreds of thousands of objects without cycles, which each collection walked again for
     nothing (70 ms of an 0.8 s HTML export of 1,000 partners); what little cyclic garbage a
     command leaves goes with the process. Exports other than HTML turn it on again once the
-    workbook is loaded (:func:`_export`). Only for the command line."""
+    workbook is loaded (:func:`_export`). Only for the command line (``network-app`` and
+    ``python -m network_app`` also leave pyarrow out: :mod:`network_app.__main__`)."""
     import gc
     global _batch
 

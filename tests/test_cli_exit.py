@@ -8,7 +8,8 @@ import gc
 import subprocess
 import sys
 
-from conftest import BUNDLED
+import pytest
+from conftest import BUNDLED, ROOT
 
 from network_app import cli
 
@@ -71,3 +72,40 @@ def test_the_collector_is_off_for_a_command_line_html_export_and_on_for_pictures
                      str(BUNDLED)]) == 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
     capsys.readouterr()
+
+
+OTHER_TOOLS = ROOT / "tests" / "data" / "other_tools"
+
+
+@pytest.mark.parametrize("book", [BUNDLED, OTHER_TOOLS / "generated" / "kumu_text_numbers.xlsx",
+                                  OTHER_TOOLS / "generated" / "nodexl_users.xlsx",
+                                  OTHER_TOOLS / "programming_historian" / "nodos_bizarrias.csv"],
+                         ids=lambda p: p.name)
+def test_a_command_line_run_without_pyarrow_says_and_writes_the_same(book, tmp_path, capsys,
+                                                                    monkeypatch):
+    """The command line does not import pyarrow (pandas keeps text in Python strings then);
+    this test process has it. Same words, same figures, same files."""
+    result = subprocess.run([sys.executable, "-c", "import sys, pyarrow"],
+                            capture_output=True)
+    assert result.returncode == 0  # installed: the command line really leaves it out
+    line_dir, here_dir = tmp_path / "line", tmp_path / "here"
+    line_dir.mkdir()
+    here_dir.mkdir()
+    for args, suffix in ((["check"], None), (["analyze", "--json"], None),
+                         (["export", "--format", "html"], "html"),
+                         (["export", "--format", "csv"], "csv"),
+                         (["export", "--format", "json"], "json")):
+        out_args = ["-o", f"netz.{suffix}"] if suffix else []
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "network_app",
+                               *args, *out_args, str(book)],
+                              capture_output=True, text=True, cwd=line_dir)
+        assert "pyarrow.lib" not in {row.split("|")[-1].strip() for row in
+                                     proc.stderr.splitlines() if row.startswith("import time:")}
+        monkeypatch.chdir(here_dir)
+        code = cli.main([*args, *out_args, str(book)])
+        out, err = capsys.readouterr()
+        assert proc.returncode == code, (args, proc.stderr[-500:])
+        assert proc.stdout == out, args
+        for made in sorted(line_dir.iterdir()):
+            assert made.read_bytes() == (here_dir / made.name).read_bytes(), made.name
+    assert len(list(line_dir.iterdir())) >= 4  # html, two csv, json
