@@ -109,3 +109,18 @@ def test_a_command_line_run_without_pyarrow_says_and_writes_the_same(book, tmp_p
         for made in sorted(line_dir.iterdir()):
             assert made.read_bytes() == (here_dir / made.name).read_bytes(), made.name
     assert len(list(line_dir.iterdir())) >= 4  # html, two csv, json
+
+
+def test_a_command_line_run_reads_a_dropped_file_in_its_reader(tmp_path):
+    """A file dropped into the workspace is read by the reader process (time and memory
+    limits); it leaves pyarrow out like the command line, or its frames could not be read."""
+    workspace = tmp_path / "arbeitsstand"
+    first = subprocess.run([sys.executable, "-m", "network_app", "check", "--workspace",
+                            str(workspace)], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr[-500:]
+    (workspace / "neu.xlsx").write_bytes(BUNDLED.read_bytes())
+    second = subprocess.run([sys.executable, "-m", "network_app", "check", "--workspace",
+                             str(workspace)], capture_output=True, text=True)
+    assert second.returncode == 0, second.stderr[-500:]
+    assert "Unerwarteter Fehler" not in second.stderr
+    assert second.stdout == first.stdout

@@ -110,6 +110,10 @@ class _ReaderServer:
         # as can be (an operator's own setting is kept).
         environment.setdefault("OPENBLAS_NUM_THREADS", "1")
         environment.setdefault("OMP_NUM_THREADS", "1")
+        if "pyarrow" in sys.modules and sys.modules["pyarrow"] is None:
+            # The command line leaves pyarrow out (network_app.__main__): so does its reader,
+            # or the frames it sends back would hold text this process cannot unpickle.
+            launch = f"import sys; sys.modules['pyarrow'] = None; {launch}"
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-c", launch, str(theirs.fileno())],
