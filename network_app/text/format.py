@@ -17,11 +17,21 @@ decimal point, in tables, tiles, charts, the CLI and every export alike.
 'A, B, C and 2 more'
 >>> plural_form(1, "de"), plural_form(2, "de")
 ('one', 'other')
+
+A number of 10¹⁵ or more is written with a power of ten, so that any size a
+spreadsheet holds can be read (Babel alone fails from about 10²⁶ on); infinity is "∞" and a
+value that is not a number is "–", as an empty value is written elsewhere:
+
+>>> number(1e30, "de"), fixed(-2.5e300, "en", digits=1)
+('1\xa0×\xa010³⁰', '-2.5\xa0×\xa010³⁰⁰')
+>>> as_written(1.2345e-30, "de"), number(float("inf"), "de"), number(float("nan"), "en")
+('1,2345\xa0×\xa010⁻³⁰', '∞', '–')
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import os
 from collections.abc import Sequence
 from decimal import Decimal
@@ -31,7 +41,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale
 from babel.dates import format_datetime
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_minus_sign_symbol
 
 __all__ = ["LOCALES", "as_written", "fixed", "join_list", "moment", "number", "percent",
            "plural_form"]
@@ -45,13 +55,76 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(LOCALES.get(lang, LOCALES["de"]))
 
 
-def number(value: float | int, lang: str = "de", *, digits: int = 0,
+#: From 10 to this power on a number is written with a power of ten ("1,5 × 10³⁰"): a float no
+#: longer holds every whole digit, and 16 digits and more are no longer read at a glance.
+_POWER_FROM = 15
+#: Below 10 to this power (and above zero) :func:`as_written` writes a power of ten too
+#: ("2 × 10⁻⁹", not "0,000000002").
+_POWER_BELOW = -6
+#: What a value that is not a number (NaN) is written as: as an empty value is, elsewhere.
+NOT_A_NUMBER = "–"
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _as_decimal(value: float | int | Decimal) -> Decimal:
+    """``value`` as a Decimal with the digits it is written with (a float's shortest repr)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):  # also bool; Decimal(int) has no 4,300-digit limit as str has
+        return Decimal(value)
+    try:
+        return Decimal(repr(float(value)))
+    except (TypeError, ValueError, OverflowError):
+        return Decimal(str(value))
+
+
+def _babel(value: Decimal, pattern: str, lang: str) -> str:
+    """Babel's format_decimal with enough precision for every digit the pattern asks for
+    (Babel rounds in the current decimal context, 28 digits by default), without "-0"."""
+    with decimal.localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + len(pattern) + 4)
+        text = format_decimal(value, format=pattern, locale=_locale(lang))
+    minus = get_minus_sign_symbol(_locale(lang))
+    if text.startswith(minus) and not any(ch in "123456789" for ch in text):
+        text = text[len(minus):]  # a small negative value rounded to zero
+    return text
+
+
+def _not_finite(value: Decimal, lang: str) -> str:
+    if value.is_nan():
+        return NOT_A_NUMBER
+    return (get_minus_sign_symbol(_locale(lang)) if value < 0 else "") + "∞"
+
+
+def _power_of_ten(value: Decimal, lang: str, *, decimals: int, exact: bool) -> str:
+    """``value`` as a mantissa between 1 and 10 times a power of ten, "1,5 × 10³⁰": the mantissa
+    with ``decimals`` decimals (``exact``: always that many, else trailing zeros dropped)."""
+    exponent = value.adjusted()
+    quantum = Decimal(1).scaleb(-decimals)
+    with decimal.localcontext() as context:
+        context.prec = decimals + 4
+        mantissa = value.scaleb(-exponent).quantize(quantum)
+        if abs(mantissa) >= 10:  # 9.99… rounded up to 10
+            exponent += 1
+            mantissa = value.scaleb(-exponent).quantize(quantum)
+    pattern = "0" + ("." + ("0" if exact else "#") * decimals if decimals else "")
+    return (_babel(mantissa, pattern, lang) + "\u00a0×\u00a010"
+            + str(exponent).translate(_SUPERSCRIPT))
+
+
+def number(value: float | int | Decimal, lang: str = "de", *, digits: int = 0,
            grouping: bool = True) -> str:
-    """``value`` with at most ``digits`` decimals (trailing zeros dropped), grouped by locale."""
+    """``value`` with at most ``digits`` decimals (trailing zeros dropped), grouped by locale;
+    from 10¹⁵ on as "1,23 × 10¹⁵" (at least two decimals in front of the power)."""
+    exact = _as_decimal(value)
+    if not exact.is_finite():
+        return _not_finite(exact, lang)
+    if exact and exact.adjusted() >= _POWER_FROM:
+        return _power_of_ten(exact, lang, decimals=max(digits, 2), exact=False)
     pattern = "#,##0" if grouping else "0"
     if digits:
         pattern += "." + "#" * digits
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    return _babel(exact, pattern, lang)
 
 
 #: How a moment (a version's date, a file's last change) is written: day and minute.
@@ -96,34 +169,60 @@ def moment(value: dt.datetime, lang: str = "de", *, tz: dt.tzinfo | None = None)
                            locale=_locale(lang))
 
 
-def as_written(value: float | int, lang: str = "de") -> str:
+def as_written(value: float | int | Decimal, lang: str = "de") -> str:
     """A number from the data with all the decimals it has, no more (a weight of 291, 2.5 or
-    0.025), the decimal mark and grouping by locale.
+    0.025), the decimal mark and grouping by locale; a very large or very small one with every
+    digit it has times a power of ten (1e30 is "1 × 10³⁰", 2.5e-9 "2,5 × 10⁻⁹").
 
     >>> as_written(291.0, "de"), as_written(0.025, "de"), as_written(12345.5, "en")
     ('291', '0,025', '12,345.5')
     """
-    exponent = Decimal(repr(float(value))).as_tuple().exponent
+    exact = _as_decimal(value)
+    if not exact.is_finite():
+        return _not_finite(exact, lang)
+    if exact and not _POWER_BELOW <= exact.adjusted() < _POWER_FROM:
+        decimals = len(exact.normalize().as_tuple().digits) - 1
+        return _power_of_ten(exact, lang, decimals=decimals, exact=False)
+    exponent = exact.as_tuple().exponent
     digits = min(-exponent, 15) if isinstance(exponent, int) and exponent < 0 else 0
-    return number(value, lang, digits=digits)
+    return number(exact, lang, digits=digits)
 
 
-def fixed(value: float | int, lang: str = "de", *, digits: int = 2) -> str:
-    """``value`` with exactly ``digits`` decimals (for columns that should line up).
+def fixed(value: float | int | Decimal, lang: str = "de", *, digits: int = 2) -> str:
+    """``value`` with exactly ``digits`` decimals (for columns that should line up); from 10¹⁵
+    on as "1,00 × 10¹⁵" (the same decimals in front of the power).
 
     >>> fixed(0.5, "de", digits=3)
     '0,500'
     """
+    exact = _as_decimal(value)
+    if not exact.is_finite():
+        return _not_finite(exact, lang)
+    if exact and exact.adjusted() >= _POWER_FROM:
+        return _power_of_ten(exact, lang, decimals=digits, exact=True)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    return _babel(exact, pattern, lang)
 
 
-def percent(value: float, lang: str = "de", *, digits: int = 0) -> str:
+def percent(value: float | int | Decimal, lang: str = "de", *, digits: int = 0) -> str:
     """A share (0.25) as a percentage by locale: "25 %" in German, "25%" in English."""
     pattern = _locale(lang).percent_formats[None].pattern
     if digits:
         pattern = pattern.replace("0", "0." + "#" * digits, 1)
-    return format_percent(value, format=pattern, locale=_locale(lang))
+    exact = _as_decimal(value)
+    if exact.is_nan():
+        return NOT_A_NUMBER
+    if not exact.is_finite() or (exact and exact.adjusted() + 2 >= _POWER_FROM):
+        # the locale's percent sign and spacing around the number as "number" writes it
+        shown = number(exact * 100 if exact.is_finite() else exact, lang, digits=digits)
+        return format_percent(0, format=pattern, locale=_locale(lang)).replace("0", shown, 1)
+    with decimal.localcontext() as context:
+        context.prec = max(context.prec, exact.adjusted() + len(pattern) + 6)
+        text = format_percent(exact, format=pattern, locale=_locale(lang))
+    minus = get_minus_sign_symbol(_locale(lang))
+    if text.startswith(minus) and not any(ch in "123456789" for ch in text):
+        text = text[len(minus):]  # a small negative share rounded to zero
+    return text
 
 
 def join_list(items: Sequence[str], lang: str = "de", *, limit: int | None = None,
@@ -150,5 +249,8 @@ def join_list(items: Sequence[str], lang: str = "de", *, limit: int | None = Non
 
 
 def plural_form(count: float | int, lang: str = "de") -> str:
-    """The CLDR plural category of ``count`` in ``lang`` ("one" or "other" for de/en)."""
+    """The CLDR plural category of ``count`` in ``lang`` ("one" or "other" for de/en);
+    "other" for infinity and a value that is not a number."""
+    if not _as_decimal(count).is_finite():
+        return "other"
     return _locale(lang).plural_form(abs(count))
