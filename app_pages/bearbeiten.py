@@ -14,12 +14,20 @@ partner first folds the pending edits into ``work`` (so their rows are counted o
 file), then its own. "Speichern" replaces the workspace's current workbook, refused
 (:class:`~network_app.errors.ChangedOnDisk`) when the file is no longer the one loaded: the
 edits stay in the session, to download as a copy or to redo on the newer file.
+
+The way out of such a refusal is one button ("Meine Änderungen auf die neuere Fassung übertragen
+und speichern", :func:`carry_and_save_edits`): the library reads the newest file, carries the
+edits over and saves with that file's fingerprint as the one expected
+(:func:`~network_app.workspace.carry.carry_and_save`). Where the same place was changed by both,
+nothing is saved and the places are named, as after the step-by-step way ("Neu laden", then
+"Auf die neuere Fassung übertragen", then "Speichern"), which stays for those who want to look
+first.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal, NamedTuple
@@ -46,7 +54,7 @@ from network_app.errors import ChangedOnDisk, DiskFull, WorkspaceError, is_disk_
 from network_app.text import by_language, join_list, say
 from network_app.text import words as catalog
 from network_app.workbook import schema
-from network_app.workspace.carry import Conflict, carry_over
+from network_app.workspace.carry import Conflict, carry_and_save, carry_over
 from network_app.workspace.editing import (
     Changes,
     add_partner,
@@ -445,6 +453,77 @@ def reload(state: Session) -> None:
     st.session_state["edit_session"] = fresh
 
 
+def carry_and_save_edits(state: Session, who: str, lang: str) -> bool:
+    """The one-click way out of a refused save: the edits carried over to the workspace's
+    newest file and saved in one run; True when saved.
+
+    Where the same place was changed there too, nothing is saved: the page shows the newer
+    file with the edits set aside and the places named (as "Neu laden" and "Auf die neuere
+    Fassung übertragen" do). When writing them loses content of the newer file (a chart), they
+    are carried but not saved: the page says what would be lost first, as for any edit. When
+    yet another save came in between, the conflict is said again and the edits stay as they
+    were, for the next try; no save is overwritten.
+    """
+    if state.work is None:  # nothing of its own to carry: the newer file is all there is
+        reload(state)
+        return False
+    steps = list(state.steps)
+    who, login = author(who)
+    try:
+        done = carry_and_save(workspace(), state.content, state.name, steps,
+                              note=note(steps, lang), who=who, login=login)
+    except ChangedOnDisk:  # saved again meanwhile: say so again, keep everything
+        state.conflict, state.noticed = True, False
+        return False
+    newer, carried = done.newer, done.carried
+    if done.saved is not None:
+        st.session_state["edit_session"] = Session(
+            done.saved.name, carried.content or b"", done.saved.fingerprint,
+            round=state.round + 1, refused=state.refused)
+        st.session_state["edit_saved"] = done.saved.name
+        st.session_state["edit_carried"] = True
+        return True
+    fresh = Session(newer.name, done.newer_content, newer.fingerprint, round=state.round + 1,
+                    refused=state.refused)
+    if carried.content is None:  # the same place changed by both: the user decides
+        fresh.refused = Refused(state.work_name, state.work, steps, state.name,
+                                state.content)
+        st.session_state["edit_conflicts"] = carried.conflicts
+    else:  # carried, but saving it loses content: said before saving
+        fresh.work_name, fresh.work, fresh.steps = carried.filename, carried.content, steps
+        fresh.losses = (carried.losses, carried.parts)
+    st.session_state["edit_session"] = fresh
+    return False
+
+
+def _saving(action: Callable[[], object], lang: str) -> None:
+    """Run a save; what failed is kept to say on the next run (the edits stay)."""
+    words = TEXT[lang]
+    try:
+        action()
+    except na.NetworkAppError as exc:  # busy, the disk full, or the file could not be
+        st.session_state["edit_failed"] = exc.text(lang)  # written into
+        if is_disk_full(exc):
+            st.session_state["edit_failed"] += " " + words["edits_kept"]
+    except OSError as exc:  # the folder not writable, the disk full: the write left nothing
+        _LOG.exception("saving into the workspace failed")
+        st.session_state["edit_failed"] = (
+            DiskFull().text(lang) + " " + words["edits_kept"] if is_disk_full(exc)
+            else words["save_failed"])
+
+
+def who_field(lang: str) -> str:
+    """Who saves: the name the login gave, or the one typed (kept with the version)."""
+    words = TEXT[lang]
+    identity = signed_in_identity()
+    if identity is None:
+        return str(st.text_input(words["who"], key="edit_who", max_chars=100,
+                                 help=words["who_help"]))
+    # the name the login gave is kept with the version; nothing to type over
+    st.caption(say("app.arbeitsstand.who_from_login", lang, name=plain(identity)))
+    return identity
+
+
 def _copy_name(name: str, lang: str) -> str:
     path = PurePath(name)
     return f"{path.stem} ({TEXT[lang]['copy']}){path.suffix}"
@@ -466,8 +545,10 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
     """What is not saved yet, the buttons to save or drop it, and the download."""
     words = TEXT[lang]
     saved = st.session_state.pop("edit_saved", None)
+    carried = st.session_state.pop("edit_carried", False)
     if saved:
-        st.success(say("app.bearbeiten.saved", lang, name=plain(saved)))
+        st.success(say("app.bearbeiten.carried_saved" if carried else "app.bearbeiten.saved",
+                       lang, name=plain(saved)))
     steps = list(state.steps) if pending.is_empty else [*state.steps, pending]
     if state.refused is not None:
         refused_box(state, not steps, lang)
@@ -480,8 +561,15 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
         else:
             st.error(say("app.bearbeiten.save_refused", lang, name=plain(state.name)),
                      icon="⚠️")
+        who = who_field(lang)
+        if st.button(words["carry_save"], key="edit_carry_save", type="primary"):
+            if not allowed_to_write():  # rights taken away since the gate of this run
+                st.rerun()
+            _saving(lambda: carry_and_save_edits(state, who.strip(), lang), lang)
+            st.rerun()
+        st.caption(words["carry_save_help"])
         left, right = st.columns(2)
-        if left.button(words["reload"], key="edit_reload", type="primary"):
+        if left.button(words["reload"], key="edit_reload"):
             try:
                 reload(state)
             except (OSError, na.NetworkAppError):
@@ -508,28 +596,13 @@ def status(state: Session, pending: Changes, edited: tuple[str, bytes, Losses],
         lost = _losses_words(WouldLoseContent(losses[0], parts=losses[1]), lang)
         st.warning(say("app.bearbeiten.will_lose", lang, losses=lost), icon="⚠️")
         save_label = say("app.bearbeiten.save_losing", lang, losses=lost)
-    identity = signed_in_identity()
-    if identity is None:
-        who = st.text_input(words["who"], key="edit_who", max_chars=100,
-                            help=words["who_help"])
-    else:  # the name the login gave is kept with the version; nothing to type over
-        who = identity
-        st.caption(say("app.arbeitsstand.who_from_login", lang, name=plain(identity)))
+    who = who_field(lang)
     left, middle, right = st.columns(3)
     if left.button(save_label, type="primary", key="edit_save"):
         if not allowed_to_write():  # rights taken away since the gate of this run
             st.rerun()
-        try:
-            save(state, pending, who.strip(), lang)  # refused: the next run offers the choice
-        except na.NetworkAppError as exc:  # busy, the disk full, or the file could not be
-            st.session_state["edit_failed"] = exc.text(lang)  # written into
-            if is_disk_full(exc):
-                st.session_state["edit_failed"] += " " + words["edits_kept"]
-        except OSError as exc:  # the folder not writable, the disk full: the write left nothing
-            _LOG.exception("saving into the workspace failed")
-            st.session_state["edit_failed"] = (
-                DiskFull().text(lang) + " " + words["edits_kept"] if is_disk_full(exc)
-                else words["save_failed"])
+        # refused: the next run offers the choice
+        _saving(lambda: save(state, pending, who.strip(), lang), lang)
         st.rerun()
     if middle.button(words["discard"], key="edit_discard"):
         discard(state)

@@ -361,17 +361,27 @@ CATALOG: dict[str, Any] = {
         "saved": "Gespeichert: {name}. Die vorige Fassung ist als Version aufbewahrt.",
         "save_refused": "Die Arbeitsmappe »{name}« wurde geändert, seit sie hier geladen "
         "wurde (von einer Kollegin, einem Kollegen oder in Excel). Es wurde nichts gespeichert. "
-        "Mit »Neu laden« sehen Sie die neuere Fassung; danach lassen sich Ihre Änderungen mit "
-        "»Auf die neuere Fassung übertragen« hineinnehmen. Oder Sie speichern Ihre Fassung als "
-        "Kopie.",
+        "»Meine Änderungen auf die neuere Fassung übertragen und speichern« erledigt das in "
+        "einem Schritt. Wer erst nachsehen will: »Neu laden« zeigt die neuere Fassung, danach "
+        "lassen sich Ihre Änderungen mit »Auf die neuere Fassung übertragen« hineinnehmen. Oder "
+        "Sie speichern Ihre Fassung als Kopie.",
         "changed_elsewhere": "Die Arbeitsmappe »{name}« wurde inzwischen gespeichert (von einer "
         "Kollegin, einem Kollegen oder in Excel), während Sie hier Änderungen gemacht haben. "
-        "»Speichern« würde sie überschreiben und geht darum nicht. Mit »Neu laden« sehen Sie "
-        "die neuere Fassung; danach lassen sich Ihre Änderungen mit »Auf die neuere Fassung "
-        "übertragen« hineinnehmen. Oder Sie speichern Ihre Fassung als Kopie.",
+        "»Speichern« würde sie überschreiben und geht darum nicht. »Meine Änderungen auf die "
+        "neuere Fassung übertragen und speichern« erledigt das in einem Schritt. Wer erst "
+        "nachsehen will: »Neu laden« zeigt die neuere Fassung, danach lassen sich Ihre "
+        "Änderungen mit »Auf die neuere Fassung übertragen« hineinnehmen. Oder Sie speichern "
+        "Ihre Fassung als Kopie.",
         "will_lose": "Beim Speichern gehen {losses} dieser Arbeitsmappe verloren: Dieses "
         "Programm kann sie nicht erhalten. Die jetzige Datei bleibt als Version erhalten (Seite "
         "»Arbeitsstand«). Wer sie behalten will, trägt die Änderung stattdessen in Excel ein.",
+        "carry_save": "Meine Änderungen auf die neuere Fassung übertragen und speichern",
+        "carry_save_help": "Nimmt die neueste gespeicherte Fassung, trägt Ihre Änderungen "
+        "hinein und speichert, die Änderungen der anderen bleiben erhalten. Hat jemand dieselbe "
+        "Zelle geändert, wird nichts gespeichert und die Stellen werden genannt.",
+        "carried_saved": "Gespeichert: {name}. Ihre Änderungen sind in die neuere Fassung "
+        "übertragen, die Änderungen der anderen sind erhalten. Die vorige Fassung ist als "
+        "Version aufbewahrt.",
         "reload": "Neu laden",
         "reload_help": "Zeigt die neuere Fassung. Ihre Änderungen bleiben zum Herunterladen "
         "da und können dort nachgetragen werden.",

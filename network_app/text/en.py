@@ -293,16 +293,24 @@ CATALOG: dict[str, Any] = {
         "download": "Download the edited workbook",
         "saved": "Saved: {name}. The previous version has been kept.",
         "save_refused": "The workbook “{name}” was changed since it was loaded here (by a "
-        "colleague or in Excel). Nothing was saved. “Reload” shows the newer version; after "
+        "colleague or in Excel). Nothing was saved. “Carry my changes over to the newer version "
+        "and save” does it in one step. To look first: “Reload” shows the newer version; after "
         "that, “Carry over to the newer version” can bring your changes into it. Or save your "
         "version as a copy.",
         "changed_elsewhere": "The workbook “{name}” has been saved meanwhile (by a colleague "
         "or in Excel) while you were making changes here. “Save” would overwrite it, so it is "
-        "not possible. “Reload” shows the newer version; after that, “Carry over to the newer "
-        "version” can bring your changes into it. Or save your version as a copy.",
+        "not possible. “Carry my changes over to the newer version and save” does it in one "
+        "step. To look first: “Reload” shows the newer version; after that, “Carry over to the "
+        "newer version” can bring your changes into it. Or save your version as a copy.",
         "will_lose": "Saving loses this workbook's {losses}: this program cannot keep them. "
         "The current file stays as a version (page “Workspace”). To keep them, make the change "
         "in Excel instead.",
+        "carry_save": "Carry my changes over to the newer version and save",
+        "carry_save_help": "Takes the newest saved version, enters your changes into it and "
+        "saves; the others' changes are kept. If someone changed the same cell, nothing is "
+        "saved and the places are named.",
+        "carried_saved": "Saved: {name}. Your changes were carried over to the newer version; "
+        "the others' changes are kept. The previous version has been kept.",
         "reload": "Reload",
         "reload_help": "Shows the newer version. Your changes stay here to download and can be "
         "made again there.",

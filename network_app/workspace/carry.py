@@ -11,13 +11,18 @@ Otherwise nothing is carried and the rows in question are named (:class:`Conflic
 user redoes those edits by hand. Rows never move when the app saves
 (a deleted row is emptied, a new one goes below the table), so the same row number is the same
 row unless someone changed the file in Excel, which the identity check catches.
+
+:func:`carry_and_save` does the whole way out in one go: it reads the workspace's newest
+workbook, carries the steps over and saves the result with that workbook's fingerprint as the
+one expected, so a save that came in between (yet another colleague) is refused again
+(:class:`~network_app.errors.ChangedOnDisk`) instead of being overwritten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import NetworkAppError
 from ..workbook import schema
@@ -26,7 +31,10 @@ from ..workbook.validation import PartnerData
 from .editing import EVERY_ROW, Changes, FromRow, NameSwap, cell_value
 from .saving import WouldLoseContent, apply_changes
 
-__all__ = ["Carried", "Conflict", "carry_over"]
+if TYPE_CHECKING:
+    from .store import Current, Workspace
+
+__all__ = ["Carried", "CarriedSave", "Conflict", "carry_and_save", "carry_over"]
 
 
 class Conflict(NamedTuple):
@@ -75,6 +83,41 @@ def carry_over(base: bytes, base_name: str, steps: Iterable[Changes], newer: byt
             return Carried(None, newer_name, [Conflict(str(error.params["sheet"]), 0)])
         old_content, old_name = apply_changes(old_content, old_name, step, allow_losses=True)
     return Carried(new_content, new_name, losses=tuple(losses), parts=tuple(parts))
+
+
+@dataclass(frozen=True)
+class CarriedSave:
+    """What :func:`carry_and_save` did: the newest workbook it read (``newer``, its bytes
+    ``newer_content``), the edits carried over to it, and the saved workbook (``saved``; None
+    when nothing was saved: the edits conflict, or writing them loses content of the newer
+    file that the caller did not agree to lose)."""
+
+    newer: Current
+    newer_content: bytes
+    carried: Carried
+    saved: Current | None = None
+
+
+def carry_and_save(workspace: Workspace, base: bytes, base_name: str, steps: Iterable[Changes],
+                   *, note: str = "", who: str = "", login: str = "",
+                   allow_losses: bool = False, **load_kw: Any) -> CarriedSave:
+    """Carry ``steps`` (made on ``base``) over to the workspace's newest workbook and save the
+    result in one go (a version with reason "edit").
+
+    Saves nothing when a row or cell the steps touch was changed in the newer file too
+    (:attr:`Carried.conflicts`), nor when writing them loses content of the newer file (a
+    chart) and ``allow_losses`` is False. Raises :class:`~network_app.errors.ChangedOnDisk`,
+    writing nothing, when yet another workbook was saved after the newest one was read: the
+    caller carries over again.
+    """
+    steps = list(steps)
+    newer, content = workspace.open_current()
+    carried = carry_over(base, base_name, steps, content, newer.name, **load_kw)
+    if carried.content is None or (carried.losses and not allow_losses):
+        return CarriedSave(newer, content, carried)
+    saved = workspace.replace(carried.content, carried.filename, reason="edit", note=note,
+                              who=who, login=login, expected=newer.fingerprint)
+    return CarriedSave(newer, content, carried, saved)
 
 
 def _written(content: bytes, name: str, step: Changes, losses: dict[str, None],
