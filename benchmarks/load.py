@@ -26,8 +26,10 @@ widget state (a JSON string ``{"edited_rows": {row: {column: value}}, "added_row
 sent, as the other widgets' ids do), then fills in "Ihr Name" and presses "Speichern" and
 reads the page's answer. "Gespeichert: …" is a save the page claims. When the page says the
 workbook was saved by someone else in the meantime (the warning before saving, or the error
-after pressing "Speichern"), the saver does what the page offers: "Neu laden", then "Auf die
-neuere Fassung übertragen", then "Speichern" again. Each saver writes "load-<saver>-<n>",
+after pressing "Speichern"), the saver does what the page offers: one click on "Meine
+Änderungen auf die neuere Fassung übertragen und speichern" (carried over to the newest file and
+saved in one page update; when yet another save came in between, the page says so again and the
+saver clicks again). Each saver writes "load-<saver>-<n>",
 then waits about ``--save-pause`` seconds (default 5, drawn between half and one and a half
 times it: two colleagues editing busily, not in step; every save is a new workbook, which
 the sessions show on their next rerun: the server reads, lays out and measures it once, in its
@@ -349,13 +351,14 @@ def _message(key: str) -> re.Pattern[str]:
 
 EDIT_PAGE = str(by_language("app.common")["de"]["page_edit"])
 SAVED = _message("saved")  # "Gespeichert: {name}. …" (success)
+CARRIED_SAVED = _message("carried_saved")  # ... after the one click that carries over
 REFUSED = _message("save_refused")  # "Speichern" refused: saved elsewhere meanwhile (error)
 NOTICED = _message("changed_elsewhere")  # ... seen before "Speichern" (warning)
 CARRY_CONFLICTS = _message("carry_conflicts")  # "Nicht übertragen: …" (error)
 #: The conflict messages: the app's answer, not errors.
 CONFLICT_MESSAGES = (REFUSED, CARRY_CONFLICTS)
 PARTNER_GRID = re.compile(r"edit_partners_\d+")  # the grid's key: edit_<table>_<round>
-#: Tries of one save (each: "Neu laden", "Auf die neuere Fassung übertragen", "Speichern").
+#: Tries of one save (each: "Speichern" or "… übertragen und speichern").
 TRIES = 10
 
 
@@ -367,13 +370,15 @@ class SaverResult:
     refused: int = 0  # "Speichern" refused (the page's error: saved elsewhere meanwhile)
     noticed: int = 0  # the page said so before "Speichern" (its warning)
     carry_conflicts: int = 0
+    carried_saves: int = 0  # saved by "… übertragen und speichern" after a conflict
     unsaved_at_end: int = 0
     failures: list[str] = field(default_factory=list)
 
 
 class Saver:
     """One colleague on the page Bearbeiten: types a note into the Partner table, saves, and
-    meets a colleague's save as the page offers (reload, carry the edits over, save)."""
+    meets a colleague's save as the page offers (one click: carry the edits over and
+    save)."""
 
     def __init__(self, number: int, url: str, stats: Stats) -> None:
         self.client = Client(url)
@@ -408,7 +413,7 @@ class Saver:
         return True
 
     async def save(self, value: str, stop_at: float) -> None:
-        """Type ``value`` and save it; on a conflict reload, carry over and save again."""
+        """Type ``value`` and save it; on a conflict carry over and save in one click."""
         if not await self.type_note(value):
             return
         for _ in range(TRIES):
@@ -416,11 +421,7 @@ class Saver:
             assert run is not None
             button = run.widget("button", "edit_save")
             if button is not None:
-                who = run.widget("text_input", "edit_who")
-                states: list[tuple[Widget, Any]] = [(button, True)]
-                if who is not None:
-                    states.insert(0, (who, self.result.who))
-                run = await self.press("save", states, "Speichern")
+                run = await self.press("save", self._named(run, button), "Speichern")
                 if run.said("SUCCESS", SAVED):
                     self.result.done.append(value)
                     return
@@ -435,6 +436,8 @@ class Saver:
                     return
             elif run.said("WARNING", NOTICED):
                 self.result.noticed += 1
+            elif run.said("ERROR", REFUSED):  # the one click met yet another save
+                self.result.refused += 1
             else:
                 self.result.failures.append(
                     f"{self.where}: no Speichern button and no conflict message: "
@@ -443,18 +446,17 @@ class Saver:
             if time.monotonic() >= stop_at:  # the end: the edit stays unsaved, not lost
                 self.result.unsaved_at_end += 1
                 return
-            # the page's way out: "Neu laden" shows the newer file and sets the edits aside,
-            # "Auf die neuere Fassung übertragen" writes them into it
-            reload = run.widget("button", "edit_reload")
-            if reload is None:
-                self.result.failures.append(f"{self.where}: no »Neu laden« after a conflict")
-                return
-            run = await self.press("edit", [(reload, True)], "Neu laden")
-            carry = run.widget("button", "edit_carry")
+            # the page's way out: carry the edits over to the newest file and save, one click
+            carry = run.widget("button", "edit_carry_save")
             if carry is None:
-                self.result.failures.append(f"{self.where}: nothing to carry over")
+                self.result.failures.append(
+                    f"{self.where}: no »übertragen und speichern« after a conflict")
                 return
-            run = await self.press("edit", [(carry, True)], "übertragen")
+            run = await self.press("save", self._named(run, carry), "übertragen und speichern")
+            if run.said("SUCCESS", CARRIED_SAVED):
+                self.result.done.append(value)
+                self.result.carried_saves += 1
+                return
             if run.said("ERROR", CARRY_CONFLICTS):  # cannot happen here (own rows): type anew
                 self.result.carry_conflicts += 1
                 dismiss = run.widget("button", "edit_refused_dismiss")
@@ -463,6 +465,14 @@ class Saver:
                 if not await self.type_note(value):
                     return
         self.result.failures.append(f"{self.where}: {value} not saved after {TRIES} tries")
+
+    def _named(self, run: Run, button: Widget) -> list[tuple[Widget, Any]]:
+        """A click on ``button`` with the saver's name in "Ihr Name" (the version records it)."""
+        who = run.widget("text_input", "edit_who")
+        states: list[tuple[Widget, Any]] = [(button, True)]
+        if who is not None:
+            states.insert(0, (who, self.result.who))
+        return states
 
     async def work(self, stop_at: float, pause: float) -> None:
         """Save until ``stop_at``, ``pause`` seconds apart on average (half to one and a half
@@ -514,6 +524,7 @@ def check_saves(folder: Path, versions_before: int, results: list[SaverResult]) 
             "refused_at_save": sum(r.refused for r in results),
             "noticed_before_save": sum(r.noticed for r in results),
             "carry_conflicts": sum(r.carry_conflicts for r in results),
+            "carried_saves": sum(r.carried_saves for r in results),
             "unsaved_at_end": sum(r.unsaved_at_end for r in results),
             "saver_failures": [f for r in results for f in r.failures],
             "versions_before": versions_before, "versions_after": len(versions),
@@ -627,8 +638,9 @@ def table(result: dict) -> str:
         f"saves: {saves['saves_done']} claimed by the page for {result['savers']} savers "
         f"({saves['per_saver']}); conflicts shown by the page: {saves['refused_at_save']} "
         f"refused at »Speichern«, {saves['noticed_before_save']} noticed before (each then "
-        f"reloaded, carried over and saved again; carry-over conflicts "
-        f"{saves['carry_conflicts']}); unsaved at the end {saves['unsaved_at_end']}; versions "
+        f"carried over and saved in one click: {saves.get('carried_saves', 0)} saved so; "
+        f"carry-over conflicts {saves['carry_conflicts']}); unsaved at the end "
+        f"{saves['unsaved_at_end']}; versions "
         f"{saves['versions_before']} → {saves['versions_after']} "
         f"(expected {saves['versions_expected']}), lost: {len(saves['lost'])} "
         f"{saves['lost'][:5] or ''}, saver failures: {len(saves['saver_failures'])}",

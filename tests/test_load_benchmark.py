@@ -36,7 +36,7 @@ def test_page_saves_arrive_in_the_workspace(tmp_path: Path) -> None:
     assert result["errors"] == [] and result["server_log_tracebacks"] == 0
     assert saves["lost"] == [] and saves["saver_failures"] == []
     # both start at once, so the second to press "Speichern" usually meets the first's save
-    # and saves through "Neu laden" and "Übertragen"; a 4 s pause lets each get a turn
+    # and saves through "… übertragen und speichern"; a 4 s pause lets each get a turn
     assert all(n >= 1 for n in saves["per_saver"]), saves
     assert result["reruns"]["save"]["count"] >= saves["saves_done"]
     # read the workspace here, not through the benchmark: one version per claimed save, made
