@@ -112,15 +112,24 @@ def _power_of_ten(value: Decimal, lang: str, *, decimals: int, exact: bool) -> s
             + str(exponent).translate(_SUPERSCRIPT))
 
 
+def _tiny(value: Decimal, digits: int) -> bool:
+    """Whether ``value`` is below 10⁻⁶ and ``digits`` decimals reach its first digit: then it is
+    written with a power of ten and the same digits ("1,5 × 10⁻³⁰", not 29 zeros and "15")."""
+    return bool(value) and value.adjusted() < _POWER_BELOW and digits + value.adjusted() >= 0
+
+
 def number(value: float | int | Decimal, lang: str = "de", *, digits: int = 0,
            grouping: bool = True) -> str:
     """``value`` with at most ``digits`` decimals (trailing zeros dropped), grouped by locale;
-    from 10¹⁵ on as "1,23 × 10¹⁵" (at least two decimals in front of the power)."""
+    from 10¹⁵ on as "1,23 × 10¹⁵" (at least two decimals in front of the power), below 10⁻⁶
+    with a power of ten too when ``digits`` reach it (see :func:`_tiny`)."""
     exact = _as_decimal(value)
     if not exact.is_finite():
         return _not_finite(exact, lang)
     if exact and exact.adjusted() >= _POWER_FROM:
         return _power_of_ten(exact, lang, decimals=max(digits, 2), exact=False)
+    if _tiny(exact, digits):
+        return _power_of_ten(exact, lang, decimals=digits + exact.adjusted(), exact=False)
     pattern = "#,##0" if grouping else "0"
     if digits:
         pattern += "." + "#" * digits
@@ -190,7 +199,8 @@ def as_written(value: float | int | Decimal, lang: str = "de") -> str:
 
 def fixed(value: float | int | Decimal, lang: str = "de", *, digits: int = 2) -> str:
     """``value`` with exactly ``digits`` decimals (for columns that should line up); from 10¹⁵
-    on as "1,00 × 10¹⁵" (the same decimals in front of the power).
+    on as "1,00 × 10¹⁵" (the same decimals in front of the power), below 10⁻⁶ with a power of
+    ten too when ``digits`` reach it (:func:`_tiny`).
 
     >>> fixed(0.5, "de", digits=3)
     '0,500'
@@ -200,6 +210,8 @@ def fixed(value: float | int | Decimal, lang: str = "de", *, digits: int = 2) ->
         return _not_finite(exact, lang)
     if exact and exact.adjusted() >= _POWER_FROM:
         return _power_of_ten(exact, lang, decimals=digits, exact=True)
+    if _tiny(exact, digits):
+        return _power_of_ten(exact, lang, decimals=digits + exact.adjusted(), exact=True)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return _babel(exact, pattern, lang)
 
