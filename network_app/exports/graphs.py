@@ -175,16 +175,22 @@ def _cell(value: Any, lang: str = "de") -> str:
     ('0,125', '0.125', '-3', '12345,5')
     >>> _cell(True), _cell(False, "en"), _cell(None), _cell("=1+1")
     ('ja', 'no', '', "'=1+1")
+    >>> _cell(1e30), _cell(-2.5e-30), _cell(-1.5e300, "en")
+    ('1E+30', '-2,5E-30', '-1.5E+300')
     """
     if value is None:
         return ""
     if isinstance(value, bool):
         return _WORDS[lang]["yes" if value else "no"]
     if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
-            return str(int(value))
         if not math.isfinite(value):
             return ""
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        if value and not 1e-6 <= abs(value) < 1e15:
+            # every digit it has times a power of ten, as a spreadsheet reads it: 1E+30
+            text = repr(value).upper()
+            return text.replace(".", ",") if lang == "de" else text
         return number(value, lang, digits=_DIGITS, grouping=False)
     if isinstance(value, int):
         return str(value)

@@ -87,7 +87,8 @@ def to_text(value: Any) -> str | None:
     if isinstance(value, float):
         if value != value:  # NaN
             return None
-        return str(int(value)) if value.is_integer() else repr(value)
+        # a whole number past 10¹⁶ as Excel shows it (1e+30), not its binary value's 31 digits
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
     if isinstance(value, dt.date):
