@@ -23,6 +23,12 @@ from network_app.workbook.isolated import start_reader
 # app's own imports go on: a fresh server's first page waits less for its workbook.
 start_reader()
 
+from app_pages import prefetch  # noqa: E402
+
+# The first page's workbook (the workspace's current one), its graph and groups are made in a
+# thread while the app's imports and the sidebar go on (once per server process).
+prefetch.start()
+
 from app_pages.access import EDITOR_PAGES, for_editors_only, gate, sidebar_note  # noqa: E402
 from app_pages.common import TEXT, sidebar  # noqa: E402
 

@@ -29,6 +29,7 @@ import streamlit as st
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 import network_app as na
+from app_pages import prefetch
 from app_pages.access import may_edit_now
 from app_pages.language import keep_choices
 from network_app.text import LANGUAGES, by_language, fill, fixed, join_list, number, say
@@ -116,7 +117,12 @@ def load(content: bytes, name: str, own_organisation: str | Literal[False] | Non
 
     Read in a child process with a time and a memory limit (:mod:`network_app.workbook.isolated`):
     a hostile upload is refused with ``too_costly`` and cannot stall the server for others.
+    A fresh server's first page may have read it already (:mod:`app_pages.prefetch`, the same
+    way).
     """
+    ahead = prefetch.take_data(content, name, own_organisation)
+    if ahead is not None:
+        return ahead
     return load_isolated(content, name, max_bytes=MAX_UPLOAD_MB * workbook_limits.MB,
                          own_organisation=own_organisation)
 
@@ -146,7 +152,8 @@ def graph_for(key: str, _data: na.PartnerData):
     was_on = gc.isenabled()
     gc.disable()
     try:
-        return nx.freeze(na.build_graph(_data))
+        ahead = prefetch.take_graph(key)  # a fresh server's first page: made meanwhile
+        return ahead if ahead is not None else nx.freeze(na.build_graph(_data))
     finally:
         gc.freeze()
         if was_on:
@@ -174,6 +181,9 @@ def groups_for(key: str, _data: na.PartnerData, resolution: float = 1.0, lang: s
     network from another tool, is a "Gruppe" / "Group")."""
     # The whole graph as it is: the grouping leaves the hub out itself (no copy of the
     # partner layer, 0.9 s at 20,000 partners).
+    ahead = prefetch.take_groups(key, resolution, lang)  # a fresh server's first page
+    if ahead is not None:
+        return ahead
     return na.detect_communities(graph_for(key, _data), resolution=resolution, lang=lang)
 
 
@@ -207,13 +217,7 @@ def forget_upload() -> None:
     st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
 
 
-def _configured_workspace() -> str | None:
-    """The folder set in ``.streamlit/secrets.toml`` (``workspace = "/srv/partnernetz"``)."""
-    try:
-        value = st.secrets.get("workspace")
-    except FileNotFoundError:  # no secrets file at all: Streamlit raises on any access
-        return None
-    return str(value) if value else None
+_configured_workspace = prefetch.configured_workspace
 
 
 def workspace() -> Workspace:

@@ -20,6 +20,9 @@ from typing import Any
 
 #: (module, function) of the first page's stages.
 STAGES = (
+    ("app_pages.prefetch", "start"),
+    ("app_pages.prefetch", "take_data"),
+    ("app_pages.common", "sidebar"),
     ("network_app.workbook.isolated", "load_isolated"),
     ("network_app.network.graph", "build_graph"),
     ("network_app.network.graph", "partner_layer"),
