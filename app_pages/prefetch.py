@@ -27,6 +27,8 @@ from typing import Any
 _LOG = logging.getLogger("stadtlabor")
 #: The groups' resolution and language a new session's Netzwerk page asks for first.
 _RESOLUTION, _LANG = 1.0, "de"
+#: Seconds the results wait for the page after they are made.
+_KEEP_SECONDS = 600.0
 
 _lock = threading.Lock()
 _started = False
@@ -61,6 +63,23 @@ def start() -> None:
 
 
 def _run() -> None:
+    try:
+        _make()
+    finally:
+        # What no page took (the first visitor chose another hub, or opened a page without
+        # the groups) is not kept for ever: after a while the pages make their own.
+        timer = threading.Timer(_KEEP_SECONDS, _drop)
+        timer.daemon = True
+        timer.start()
+
+
+def _drop() -> None:
+    with _lock:
+        for what in ("data", "graph", "groups", "content"):
+            _job.pop(what, None)
+
+
+def _make() -> None:
     data_f: Future = _job["data"]
     graph_f: Future = _job["graph"]
     groups_f: Future = _job["groups"]
@@ -72,8 +91,8 @@ def _run() -> None:
 
         # Only an existing current workbook: the first start's copy of the example is the
         # page's to make (no two writers).
-        _current, content = Workspace.resolve(configured_workspace()).open_current()
-        name = _current.name
+        current, content = Workspace.resolve(configured_workspace()).open_current()
+        name = current.name
         with _lock:
             _job.update(content=content, name=name, key=f"{fingerprint(content)}:None")
         _read.set()
@@ -124,9 +143,9 @@ def _take(what: str, match: bool) -> Any:
     return future.result()  # waits for the thread; re-raises the workbook's error
 
 
-def _known(key: str, field: str = "key") -> bool:
+def _known(key: str) -> bool:
     with _lock:
-        return _job.get(field) == key
+        return _job.get("key") == key
 
 
 def take_data(content: bytes, name: str, own_organisation: object) -> Any:

@@ -5,6 +5,7 @@ their arguments are the ones it was made for."""
 from __future__ import annotations
 
 import sys
+import time
 
 import networkx as nx
 import pytest
@@ -72,4 +73,14 @@ def test_no_current_workbook_leaves_it_to_the_page(monkeypatch, tmp_path):
     prefetch.start()
     content = BUNDLED.read_bytes()
     assert prefetch.take_data(content, BUNDLED.name, None) is None
+    assert prefetch.take_graph(f"{fingerprint(content)}:None") is None
+
+
+def test_what_no_page_takes_is_dropped(fresh, monkeypatch):
+    monkeypatch.setattr(prefetch, "_KEEP_SECONDS", 0.05)
+    current, content = fresh
+    prefetch.start()
+    prefetch._job["groups"].result(60)  # all made
+    time.sleep(0.5)
+    assert prefetch.take_data(content, current.name, None) is None
     assert prefetch.take_graph(f"{fingerprint(content)}:None") is None
