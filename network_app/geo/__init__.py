@@ -110,9 +110,13 @@ def has_coordinates(record: Mapping[str, Any]) -> bool:
     :func:`network_app.drawing.places.has_coordinates`, without importing the drawing (the
     workbook's validation calls this module)."""
     lat, lon = record.get("lat"), record.get("lon")
+    if lat is None or lon is None:  # most partners without coordinates: no more to look at
+        return False
+    if type(lat) is float and type(lon) is float:  # a NaN or an infinity is out of range
+        return -90 <= lat <= 90 and -180 <= lon <= 180
     return (all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
                 for v in (lat, lon))
-            and -90 <= lat <= 90 and -180 <= lon <= 180)  # type: ignore[operator]
+            and -90 <= lat <= 90 and -180 <= lon <= 180)
 
 
 def home_of(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
