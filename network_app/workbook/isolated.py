@@ -58,11 +58,15 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import NetworkAppError, UnreadableFileError, WorkspaceError
 from . import limits
-from .validation import PartnerData
+
+# Only named here: importing it would import pandas, and the app imports this module first
+# thing to start the reader server (its own pandas import then runs beside the app's).
+if TYPE_CHECKING:
+    from .validation import PartnerData
 
 __all__ = ["load_isolated", "serve", "start_reader"]
 
