@@ -97,6 +97,9 @@ def to_text(value: Any) -> str | None:
     return text or None
 
 
+_NOT_MADE: Any = object()
+
+
 def to_texts(values: Iterable[Any]) -> list[str | None]:
     """:func:`to_text` of each value, for a whole column: the same texts, without a call per
     cell for the text and empty cells that make up most of a workbook.
@@ -107,12 +110,19 @@ def to_texts(values: Iterable[Any]) -> list[str | None]:
     hidden, join = _HIDDEN.sub, " ".join
     texts: list[str | None] = []
     add = texts.append
+    # A column repeats its texts (a relation's partners, a type, a state): each made once.
+    made: dict[str, str | None] = {}
+    get = made.get
     for value in values:
         if type(value) is str:
-            if value.isascii():
-                add(join(value.split()) or None)
-            else:
-                add(join(hidden("", value).replace("\u00a0", " ").split()) or None)
+            text = get(value, _NOT_MADE)
+            if text is _NOT_MADE:
+                if value.isascii():
+                    text = join(value.split()) or None
+                else:
+                    text = join(hidden("", value).replace("\u00a0", " ").split()) or None
+                made[value] = text
+            add(text)
         elif value is None:
             add(None)
         else:

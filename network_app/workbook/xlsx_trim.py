@@ -528,7 +528,7 @@ def _formula_gaps(xml: bytes) -> list[tuple[int, str]]:
     only. calamine then reads an empty cell, which the user should hear about instead of
     finding a partner "without a name".
     """
-    if b"<f" not in xml and b"<x:f" not in xml:
+    if not _may_have_formula(xml):
         return []
     found = []
     for match in _FORMULA_CELL.finditer(xml):
@@ -539,3 +539,27 @@ def _formula_gaps(xml: bytes) -> list[tuple[int, str]]:
         if ref and ref.group(1) and ref.group(2):
             found.append((int(ref.group(2)), ref.group(1).decode()))
     return found
+
+
+#: Up to this many letters "f" in a sheet, :func:`_may_have_formula` looks at each of them.
+_FEW_F = 10_000
+
+
+def _may_have_formula(xml: bytes) -> bool:
+    """Whether ``<f`` or ``<x:f`` occurs in ``xml``: found from its letters "f" (memchr, at
+    memory speed: few in a sheet, tag names have none but <f>), not by searching for the two
+    bytes, which looks at every byte in turn (14 ms for the 7.8 MB of a 5,000-partner workbook).
+
+    >>> _may_have_formula(b'<c r="A1"><v>Stadtforschung</v></c>'), _may_have_formula(b"<x:f>")
+    (False, True)
+    >>> _may_have_formula(b'<c r="A1"><f>B1*2</f></c>'), _may_have_formula(b"f<f")
+    (True, True)
+    """
+    if xml.count(b"f") > _FEW_F:
+        return b"<f" in xml or b"<x:f" in xml
+    at = xml.find(b"f", 1)
+    while at >= 0:
+        if xml[at - 1] == 0x3C or (at >= 3 and xml[at - 3:at] == b"<x:"):  # "<"
+            return True
+        at = xml.find(b"f", at + 1)
+    return False
