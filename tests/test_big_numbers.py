@@ -197,6 +197,13 @@ def test_every_command_and_format_with_huge_numbers(tmp_path, capsys):
     with open(tmp_path / "netz_kanten.csv", encoding="utf-8-sig", newline="") as handle:
         weights = {row["Gewicht"] for row in csv.DictReader(handle, delimiter=";")}
     assert {"1E+30", "1E-30", "2,5"} <= weights
+    # A cell of 1e30 or 7e-30 among whole numbers keeps Excel's own format (1E+30), not "0".
+    sheet = openpyxl.load_workbook(written["xlsx"])["Partner"]
+    strength = [cell for cell in sheet["E"][1:] if isinstance(cell.value, float)]
+    assert sheet["E1"].value == "Verbindungsstärke"
+    assert strength and all(cell.number_format == "General" for cell in strength
+                            if not 1e-6 <= abs(cell.value) < 1e15)
+    assert any(cell.value == 1e30 for cell in strength)
     report = openpyxl.load_workbook(written["xlsx"], read_only=True)
     ties = list(report["Verbindungen"].iter_rows(values_only=True))
     column = ties[0].index("Gewicht (gesamt)")

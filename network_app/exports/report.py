@@ -147,7 +147,9 @@ def _put(ws: Worksheet, row: int, column: int, value: Any, number_format: str | 
             cell.quotePrefix = True  # Excel keeps it text when someone edits the cell
     elif value is not None:
         cell.value = value
-        if number_format:
+        # a very large or small number keeps Excel's own format (1E+30), not "0" or "0.000"
+        huge_or_tiny = isinstance(value, float) and value and not 1e-6 <= abs(value) < 1e15
+        if number_format and not huge_or_tiny:
             cell.number_format = number_format
 
 
