@@ -217,3 +217,34 @@ def test_every_command_and_format_with_huge_numbers(tmp_path, capsys):
              "gexf": b"<?xml", "graphml": b"<?xml", "json": b"{", "html": b"<!DOCTYPE html"}
     for fmt, start in magic.items():
         assert written[fmt].read_bytes().startswith(start), fmt
+
+
+PAGES = ["netzwerk", "karte", "reichweite", "partner", "daten", "bearbeiten", "analyse",
+         "praesentation", "arbeitsstand"]
+
+
+def test_every_page_of_the_app_with_huge_numbers(tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    path, names = big_workbook(tmp_path / "gross.xlsx")
+    at = AppTest.from_file(str(BUNDLED.parent.parent / "streamlit_app.py"), default_timeout=180)
+    at.run()
+    at.sidebar.file_uploader[0].upload(path.name, path.read_bytes()).run()
+    assert not at.exception and not at.error
+    for lang in ("Deutsch", "English"):
+        at.sidebar.radio(key="language").set_value(lang).run()
+        for page in PAGES:
+            at.switch_page(f"app_pages/{page}.py").run()
+            assert not at.exception, (lang, page, at.exception)
+            assert not at.error, (lang, page, [e.value for e in at.error])
+    at.switch_page("app_pages/partner.py").run()
+    # the partner with the relation of Stärke 1e30 (row 2 of "Beziehungen")
+    book = openpyxl.load_workbook(path, read_only=True)
+    first = next(book["Beziehungen"].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    book.close()
+    for name in (*names[:3], first):
+        at.selectbox(key="partner").set_value(name).run()
+        assert not at.exception and not at.error, name
+    shown = " ".join([*(str(element.value) for element in (*at.markdown, *at.caption)),
+                      *(table.value.to_string() for table in at.table)])
+    assert "10³⁰" in shown  # the weight 1e30 of the relation, written to be read
