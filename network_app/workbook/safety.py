@@ -544,11 +544,38 @@ def _search_xml(tail: bytes, chunk: bytes, search: _Search) -> bytes:
     marker, patterns = search
     for window in (tail + chunk[:_OVERLAP], chunk):
         # memchr for "<" first: a megabyte of zeros is passed over at memory speed.
-        if b"<" in window and marker in window:
+        if b"<" in window and _contains(window, marker):
             lowered = window.lower()
             if any(pattern in lowered for pattern in patterns):
                 raise UnreadableFileError("unsafe_xml")
     return chunk[-_OVERLAP:]
+
+
+#: How many of a marker's last byte :func:`_contains` looks at before it searches plainly.
+_FEW_LAST = 1000
+
+
+def _contains(window: bytes, marker: bytes) -> bool:
+    r"""``marker in window``, found from the marker's last byte ("!", rare in XML) by memchr:
+    searching for "<!" itself looks at every byte in turn, and "<" is everywhere in XML (11 ms
+    for the 5.3 MB of a 5,000-partner workbook's relations). After :data:`_FEW_LAST` of those
+    bytes (a text full of "!") the plain search takes over.
+
+    >>> _contains(b"<a>Hallo!</a>", b"<!"), _contains(b"<!DOCTYPE", b"<!")
+    (False, True)
+    >>> _contains(b"!<", b"<!"), _contains(b"<\x00!\x00", b"<\x00!")
+    (False, True)
+    """
+    before = len(marker) - 1
+    last, start = marker[before:], marker[:before]
+    at = window.find(last, before)
+    for _ in range(_FEW_LAST):
+        if at < 0:
+            return False
+        if window[at - before:at] == start:
+            return True
+        at = window.find(last, at + 1)
+    return marker in window
 
 
 # --------------------------------------------------------------------------- OLE compound files
