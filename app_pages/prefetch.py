@@ -19,7 +19,6 @@ result is handed out once: after that the page's caches hold it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 from concurrent.futures import Future
@@ -64,16 +63,9 @@ def start() -> None:
 
 
 def _run() -> None:
-    # Python's cyclic collector is paused while the workbook arrives and the graph and groups
-    # are made (it walked the growing heap two or three times, 0.1 s each at 20,000
-    # partners); graph_for sets the kept graph aside from it when the page takes it.
-    was_on = gc.isenabled()
-    gc.disable()
     try:
         _make()
     finally:
-        if was_on:
-            gc.enable()
         # What no page took (the first visitor chose another hub, or opened a page without
         # the groups) is not kept for ever: after a while the pages make their own.
         timer = threading.Timer(_KEEP_SECONDS, _drop)
