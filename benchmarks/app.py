@@ -23,9 +23,10 @@ that file into the workspace instead of a generated one (e.g. /tmp/bm/partner_20
 by ``pipeline.py``'s ``workbook()``). ``--shots DIR`` saves a screenshot of the last run's
 overview (1440×900). ``--trace`` adds one run whose server is started through
 ``benchmarks/app_trace.py`` and prints where its time went, from opening the page: each stage
-of the first page (loading, ``build_graph``, the groups, the overview, …), garbage collections
-over 50 ms, the messages over 1 KB the server sent and the browser received, and when the
-overview was drawn.
+of the first page (the prefetch thread's start, the sidebar and its wait for the workbook,
+loading, ``build_graph``, the groups, the overview, …) with the thread that ran it, garbage
+collections over 50 ms, the messages over 1 KB the server sent and the browser received, and
+when the overview was drawn.
 
 Run (about a minute each)::
 
