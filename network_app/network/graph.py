@@ -64,15 +64,14 @@ view, measure and export takes it as it is.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Hashable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Hashable, Iterable
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 
+from ..collector import paused
 from ..geo import FROM_PLACE, FROM_TABLE, Found, has_coordinates
 from ..workbook.validation import PartnerData, clean_value
 from ..workbook.weights import WeightScale
@@ -106,24 +105,7 @@ def build_graph(data: PartnerData, *, as_of: int | None = None) -> nx.Graph:
         return _build(data, as_of)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the block runs.
-
-    Building a graph creates a few containers per node and tie (100,000s at 20,000 partners),
-    none of them garbage yet; the collector would walk all live objects several times meanwhile,
-    which took as long as the building itself. Reference counting still frees what is dropped.
-    Left as it was when it was off already (so two threads building at once end with it on).
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
+_collector_paused = paused  # the name the graph's users import
 def _build(data: PartnerData, as_of: int | None) -> nx.Graph:
     graph = nx.Graph(own_organisation=data.own_organisation,
                      title=data.settings.get("title", ""), source=data.source_name)

@@ -8,13 +8,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
 from typing import Literal
 
+from ..collector import paused as _collector_paused
 from . import safety
 from .reading import read_sheets
 from .validation import PartnerData, validate_sheets
@@ -58,27 +56,8 @@ def load_workbook(
     organisation in the centre, False for none (see
     :func:`~network_app.workbook.validation.validate_sheets`).
     """
-    with _collector_paused():
+    with _collector_paused():  # the reader makes 100,000s of containers and no cycles
         return _load(source, filename, max_bytes, today, own_organisation)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector waits while a workbook is read.
-
-    Reading makes a list per row and a dict per record, hundreds of thousands of containers
-    and no cycles among them; the collector walks the growing heap again and again for
-    nothing (at 20,000 partners a fifth of the loading time, 3.2 s CPU with it and 2.5 s
-    without). It runs again afterwards; where it was off (the reader's child process,
-    :mod:`.isolated`) it stays off.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _load(source: str | os.PathLike | bytes, filename: str | None, max_bytes: int,
