@@ -32,6 +32,7 @@ import network_app as na
 from app_pages import prefetch
 from app_pages.access import may_edit_now
 from app_pages.language import keep_choices
+from network_app.collector import paused
 from network_app.text import LANGUAGES, by_language, fill, fixed, join_list, number, say
 from network_app.text.format import LOCALES
 from network_app.workbook import limits as workbook_limits
@@ -149,15 +150,12 @@ def graph_for(key: str, _data: na.PartnerData):
     load 5). :func:`_thaw` gives everything back to the collector when an entry leaves the
     cache."""
     gc.collect(1)
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        ahead = prefetch.take_graph(key)  # a fresh server's first page: made meanwhile
-        return ahead if ahead is not None else nx.freeze(na.build_graph(_data))
-    finally:
-        gc.freeze()
-        if was_on:
-            gc.enable()
+    with paused():
+        try:
+            ahead = prefetch.take_graph(key)  # a fresh server's first page: made meanwhile
+            return ahead if ahead is not None else nx.freeze(na.build_graph(_data))
+        finally:
+            gc.freeze()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

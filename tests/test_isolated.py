@@ -106,8 +106,11 @@ def test_a_read_that_finds_no_place_in_time_is_refused_calmly(monkeypatch, fresh
     monkeypatch.setenv("PARTNERNETZ_PARSE_WAIT_SECONDS", "1")
     isolated.load_isolated(BUNDLED.read_bytes(), BUNDLED.name)
     results = read_at_once(3, seconds=4)
-    codes = sorted(error.code for _, error in results)  # type: ignore[union-attr]
-    assert codes == ["busy", "too_costly", "too_costly"]
+    codes = [error.code for _, error in results]  # type: ignore[union-attr]
+    assert codes.count("busy") == 1
+    # the two that had a place read the slow file until its time ran out or its cells were
+    # counted past the limit (on a quiet machine the count comes first): refused either way
+    assert {code for code in codes if code != "busy"} <= {"too_costly", "too_many_cells"}
     refused = next(error for _, error in results if error.code == "busy")  # type: ignore[union-attr]
     assert refused.message.startswith(BUSY)
     refused_after = next(seconds for seconds, error in results
