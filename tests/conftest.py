@@ -127,3 +127,21 @@ def small_sheets() -> dict[str, list[list[Any]]]:
             ["Verbund", 2019, 2026, "C-Verein; D-Stadt"],
         ],
     }
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A workspace of this test's own (``PARTNERNETZ_WORKSPACE``, which an app started by the
+    test inherits) whose current workbook is the editor tests' small one
+    (``test_workspace_editor.sheets``)."""
+    from test_workspace_editor import sheets
+
+    from network_app.workspace.store import Workspace
+
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
+    workspace = Workspace(folder)
+    workspace.ensure()
+    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
+    workspace.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
+    return workspace

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from browser import running_app
-from conftest import write_xlsx
 from test_browser_words import seen
-from test_workspace_editor import saved, sheets
-
-from network_app.workspace.store import Workspace
+from test_workspace_editor import saved
 
 SHOTS = Path("/tmp/h/shots/editor")
 #: Streamlit's grid rows and header are this many pixels high.
@@ -22,18 +18,6 @@ ROW_HEIGHT = 35
 
 CELLS = """(grid) => [...grid.querySelectorAll('[role="row"]')].map(row =>
   [...row.querySelectorAll('[role="gridcell"]')].map(cell => cell.textContent))"""
-
-
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    """A workspace of this test's own (the app started here inherits the variable)."""
-    folder = tmp_path / "workspace"
-    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
-    workspace = Workspace(folder)
-    workspace.ensure()
-    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
-    workspace.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
-    return workspace
 
 
 def shot(page, name: str) -> None:

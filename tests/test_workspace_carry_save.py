@@ -5,8 +5,6 @@ saves in one run; a clash saves nothing, a save in between is said again, and no
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import write_xlsx
 from test_workspace_editor import (
@@ -18,24 +16,12 @@ from test_workspace_editor import (
     saved,
     sheets,
     text,
+    typed_while_a_colleague_saved_with_a_chart,
 )
 
 import network_app as na
 import network_app.workspace.carry as carry_module
 from network_app.workspace.store import Workspace
-
-
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    """A workspace of this test's own whose current workbook is the editor tests' one."""
-    folder = tmp_path / "workspace"
-    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
-    workspace = Workspace(folder)
-    workspace.ensure()
-    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
-    workspace.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
-    return workspace
-
 
 ONE_CLICK = "Meine Änderungen auf die neuere Fassung übertragen und speichern"
 
@@ -167,20 +153,7 @@ def test_the_button_in_english(ws):
 
 
 def test_a_chart_the_save_would_lose_is_said_before_anything_is_saved(tmp_path, monkeypatch):
-    from test_workspace_carry import with_chart
-
-    folder = tmp_path / "workspace"
-    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
-    ws = Workspace(folder)
-    ws.ensure()
-    content = with_chart(write_xlsx(tmp_path / "Partner.xlsx", sheets()).read_bytes())
-    ws.replace(content, "Partner.xlsx", reason="upload")
-    second = editor_page()
-    edit(second, "partners", edited={1: {"place": "Herne"}})
-    colleague = sheets()  # saved in Excel, the chart kept
-    colleague["Partner"][1][3] = "Köln"
-    ws.replace(with_chart(write_xlsx(tmp_path / "neu.xlsx", colleague).read_bytes()),
-               "Partner.xlsx", reason="upload")
+    ws, second = typed_while_a_colleague_saved_with_a_chart(tmp_path, monkeypatch)
     theirs, count = ws.current().fingerprint, len(ws.versions())
     second.run()
     click(second, ONE_CLICK)

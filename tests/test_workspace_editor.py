@@ -54,18 +54,6 @@ def sheets() -> dict[str, list[list]]:
     }
 
 
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
-    """A workspace of this test's own whose current workbook is :func:`sheets`."""
-    folder = tmp_path / "workspace"
-    monkeypatch.setenv("PARTNERNETZ_WORKSPACE", str(folder))
-    workspace = Workspace(folder)
-    workspace.ensure()
-    path = write_xlsx(tmp_path / "Partner.xlsx", sheets())
-    workspace.replace(path.read_bytes(), "Partner.xlsx", reason="upload")
-    return workspace
-
-
 def editor_page(lang: str = "Deutsch") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
@@ -456,7 +444,10 @@ def test_a_matrix_workbook_says_why_names_cannot_change(tmp_path, monkeypatch):
     assert len(reasons) == 2 and "»Beziehungen«" in reasons[0]
 
 
-def test_edits_are_carried_over_to_a_newer_file_with_a_chart(tmp_path, monkeypatch):
+def typed_while_a_colleague_saved_with_a_chart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                ) -> tuple[Workspace, AppTest]:
+    """A workspace whose workbook has a chart, a page with the Ort of B-Uni typed as Herne, and
+    a colleague's save meanwhile (Excel, the chart kept) with the Ort of A-Lab as Köln."""
     from test_workspace_carry import with_chart
 
     folder = tmp_path / "workspace"
@@ -471,6 +462,11 @@ def test_edits_are_carried_over_to_a_newer_file_with_a_chart(tmp_path, monkeypat
     colleague["Partner"][1][3] = "Köln"
     ws.replace(with_chart(write_xlsx(tmp_path / "neu.xlsx", colleague).read_bytes()),
                "Partner.xlsx", reason="upload")
+    return ws, second
+
+
+def test_edits_are_carried_over_to_a_newer_file_with_a_chart(tmp_path, monkeypatch):
+    ws, second = typed_while_a_colleague_saved_with_a_chart(tmp_path, monkeypatch)
     second.run()
     click(second, "Neu laden")
     click(second, "Auf die neuere Fassung übertragen")  # crashed: WouldLoseContent
