@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -78,12 +78,15 @@ def _as_decimal(value: float | int | Decimal) -> Decimal:
         return Decimal(str(value))
 
 
-def _babel(value: Decimal, pattern: str, lang: str) -> str:
-    """Babel's format_decimal with enough precision for every digit the pattern asks for
-    (Babel rounds in the current decimal context, 28 digits by default), without "-0"."""
+def _babel(value: Decimal, pattern: str, lang: str,
+           formatter: Callable[..., str] = format_decimal) -> str:
+    """Babel's format_decimal (or format_percent) with enough precision for every digit the
+    pattern asks for (Babel rounds in the current decimal context, 28 digits by default),
+    without "-0" for a small negative value rounded to zero."""
     with decimal.localcontext() as context:
-        context.prec = max(context.prec, value.adjusted() + len(pattern) + 4)
-        text = format_decimal(value, format=pattern, locale=_locale(lang))
+        # + 6: a percent is the value times 100, two digits more
+        context.prec = max(context.prec, value.adjusted() + len(pattern) + 6)
+        text = formatter(value, format=pattern, locale=_locale(lang))
     minus = get_minus_sign_symbol(_locale(lang))
     if text.startswith(minus) and not any(ch in "123456789" for ch in text):
         text = text[len(minus):]  # a small negative value rounded to zero
@@ -228,13 +231,7 @@ def percent(value: float | int | Decimal, lang: str = "de", *, digits: int = 0) 
         # the locale's percent sign and spacing around the number as "number" writes it
         shown = number(exact * 100 if exact.is_finite() else exact, lang, digits=digits)
         return format_percent(0, format=pattern, locale=_locale(lang)).replace("0", shown, 1)
-    with decimal.localcontext() as context:
-        context.prec = max(context.prec, exact.adjusted() + len(pattern) + 6)
-        text = format_percent(exact, format=pattern, locale=_locale(lang))
-    minus = get_minus_sign_symbol(_locale(lang))
-    if text.startswith(minus) and not any(ch in "123456789" for ch in text):
-        text = text[len(minus):]  # a small negative share rounded to zero
-    return text
+    return _babel(exact, pattern, lang, format_percent)
 
 
 def join_list(items: Sequence[str], lang: str = "de", *, limit: int | None = None,
