@@ -8,7 +8,7 @@ from pathlib import Path
 
 from browser import running_app
 from conftest import write_xlsx
-from test_editor_browser import ROW_HEIGHT, open_editor, ws  # noqa: F401  (ws: fixture)
+from test_editor_browser import ROW_HEIGHT, open_editor
 from test_workspace_editor import place_of, saved, sheets
 
 from network_app.workspace.store import Workspace
